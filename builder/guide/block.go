@@ -1,0 +1,119 @@
+package guide
+
+// Block is a block-level node: a paragraph, list, quote, code block, table,
+// rule or definition list. The set of blocks is closed; writers switch on
+// the concrete type.
+type Block interface {
+	// Position returns where the block starts in the source.
+	Position() Pos
+	block()
+}
+
+// Paragraph is running text.
+type Paragraph struct {
+	Pos     Pos
+	Inlines []Inline
+}
+
+// List is an ordered or unordered list.
+type List struct {
+	Pos     Pos
+	Ordered bool
+	Start   int // first number of an ordered list
+	// Tight is true when the author wrote the items without blank lines
+	// between them.
+	Tight bool
+	Items []*ListItem
+}
+
+// ListItem is one item of a list. Its blocks may include nested lists.
+type ListItem struct {
+	Pos    Pos
+	Blocks []Block
+	// Key is set when the item is a key point: it opens with strong text.
+	Key *KeyPoint
+}
+
+// KeyPoint marks a list item that opens with strong text, as in
+// "1. **Balkans Operations**: ...".
+type KeyPoint struct {
+	// Title is the strong text as plain text, trailing colon removed.
+	Title string
+	// ID is unique within the guide and safe as an XML id, so the item can
+	// be linked to.
+	ID string
+}
+
+// Quote is a block quote.
+type Quote struct {
+	Pos    Pos
+	Blocks []Block
+}
+
+// CodeBlock is preformatted text, fenced or indented.
+type CodeBlock struct {
+	Pos  Pos
+	Lang string
+	Text string // with a final newline removed
+}
+
+// Rule is a thematic break.
+type Rule struct {
+	Pos Pos
+}
+
+// Align is the alignment of a table column.
+type Align int
+
+// Column alignments.
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a table with one header row.
+type Table struct {
+	Pos Pos
+	// Caption is empty for tables read from Markdown; study aids set it.
+	Caption string
+	// ID is set when something links to the table.
+	ID     string
+	Align  []Align
+	Header []Cell
+	Rows   [][]Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Inlines []Inline
+}
+
+// DefinitionList is a list of terms, each with one or more definitions.
+type DefinitionList struct {
+	Pos   Pos
+	Items []*Definition
+}
+
+// Definition is one term of a definition list with its definitions.
+type Definition struct {
+	Term        []Inline
+	Definitions [][]Block
+}
+
+func (b *Paragraph) Position() Pos      { return b.Pos }
+func (b *List) Position() Pos           { return b.Pos }
+func (b *Quote) Position() Pos          { return b.Pos }
+func (b *CodeBlock) Position() Pos      { return b.Pos }
+func (b *Rule) Position() Pos           { return b.Pos }
+func (b *Table) Position() Pos          { return b.Pos }
+func (b *DefinitionList) Position() Pos { return b.Pos }
+
+func (*Paragraph) block()      {}
+func (*List) block()           {}
+func (*Quote) block()          {}
+func (*CodeBlock) block()      {}
+func (*Rule) block()           {}
+func (*Table) block()          {}
+func (*DefinitionList) block() {}

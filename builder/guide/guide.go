@@ -1,0 +1,131 @@
+// Package guide defines the document model that every stage of the build
+// meets at. The Markdown reader produces a Guide, enrichment stages add study
+// aids to it, and the writers only read it. Nothing from a parsing or output
+// library appears here: a Guide is plain Go values.
+package guide
+
+import (
+	"time"
+
+	"studyguide/builder/diag"
+)
+
+// Pos is a byte offset into the note's source text. NoPos marks a node that
+// was made by the build rather than read from the note.
+type Pos int
+
+// NoPos is the position of a node that has no place in the source.
+const NoPos Pos = -1
+
+// Guide is one study guide: the metadata and the tree of sections read from
+// one note, plus everything later stages attach to it.
+type Guide struct {
+	Meta Meta
+
+	// Source is the note the guide was read from; diagnostics about nodes
+	// of this guide are made through it.
+	Source *diag.File
+
+	// Intro holds the blocks that stand before the first section heading
+	// (after the title heading, if any).
+	Intro []Block
+
+	// Sections are the top-level sections in reading order.
+	Sections []*Section
+
+	// Footnotes are the footnote definitions in the order they are first
+	// referenced; FootnoteRef.Index points into this slice.
+	Footnotes []*Footnote
+
+	// Images holds every image file the note refers to that could be
+	// loaded, keyed by Image.Src. Writers take image bytes from here and
+	// never from the file system.
+	Images map[string]*ImageFile
+}
+
+// Meta is what the guide says about itself, from front matter or, failing
+// that, from the note's text and file name.
+type Meta struct {
+	Title       string
+	Subtitle    string
+	Authors     []string
+	Lang        string // BCP 47 tag; "en" when the note does not say
+	// Date is the note's own date from front matter; zero when not given.
+	Date time.Time
+	// Modified is the moment the guide counts as built, for the EPUB's
+	// dcterms:modified and the PDF's creation date. The driver sets it from
+	// SOURCE_DATE_EPOCH, else Date, else a fixed date; never the clock.
+	Modified time.Time
+	Description string
+	// Identifier is stable across rebuilds: from front matter, or derived
+	// from the note's content by the reader.
+	Identifier string
+
+	// Switches read from front matter; a nil pointer means "not given".
+	Summaries *bool
+	Glossary  *bool
+	Palace    *bool
+}
+
+// Section is a heading and everything up to the next heading of the same or
+// a higher level.
+type Section struct {
+	// ID is unique within the guide and safe as an XML id and file name
+	// part: ASCII letters, digits and hyphens, starting with a letter.
+	ID string
+	// Title is the heading as plain text, emphasis markers removed.
+	Title string
+	// Level is the depth in the tree: 1 for a top-level section.
+	Level int
+	// HeadingLevel is the Markdown level of the heading (1 to 6).
+	HeadingLevel int
+	Pos          Pos
+
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Walk calls fn for the section and every section below it, depth first in
+// reading order. It stops early when fn returns false.
+func (s *Section) Walk(fn func(*Section) bool) bool {
+	if !fn(s) {
+		return false
+	}
+	for _, c := range s.Sections {
+		if !c.Walk(fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// WalkSections calls fn for every section of the guide in reading order.
+func (g *Guide) WalkSections(fn func(*Section) bool) {
+	for _, s := range g.Sections {
+		if !s.Walk(fn) {
+			return
+		}
+	}
+}
+
+// Footnote is the text of one footnote.
+type Footnote struct {
+	// ID is unique within the guide and safe as an XML id.
+	ID string
+	// Label is the label the author wrote, such as "1" or "note".
+	Label  string
+	Pos    Pos
+	Blocks []Block
+}
+
+// ImageFile is a loaded image: its bytes and what the writers need to know
+// to place it.
+type ImageFile struct {
+	// Name is a file name unique within the guide, safe for a ZIP entry,
+	// such as "img-1.png".
+	Name      string
+	MediaType string // "image/png" or "image/jpeg"
+	Data      []byte
+	Width     int // pixels
+	Height    int // pixels
+}

@@ -1,0 +1,123 @@
+package guide
+
+import "strings"
+
+// Inline is a node inside running text. The set is closed; writers switch
+// on the concrete type.
+type Inline interface {
+	// Position returns where the inline starts in the source.
+	Position() Pos
+	inline()
+}
+
+// Text is plain text. Typographic quotes and dashes are already UTF-8
+// characters.
+type Text struct {
+	Pos  Pos
+	Text string
+}
+
+// Strong is strong emphasis, usually shown in bold.
+type Strong struct {
+	Pos      Pos
+	Children []Inline
+}
+
+// Emph is emphasis, usually shown in italic.
+type Emph struct {
+	Pos      Pos
+	Children []Inline
+}
+
+// Strike is struck-through text.
+type Strike struct {
+	Pos      Pos
+	Children []Inline
+}
+
+// Code is inline code.
+type Code struct {
+	Pos  Pos
+	Text string
+}
+
+// Link is a hyperlink. A URL that starts with "#" points inside the guide.
+type Link struct {
+	Pos      Pos
+	URL      string
+	Title    string
+	Children []Inline
+}
+
+// Image is an image placed in the text. Src is the path as written in the
+// note; the loaded file, if any, is Guide.Images[Src].
+type Image struct {
+	Pos   Pos
+	Src   string
+	Alt   string
+	Title string
+}
+
+// FootnoteRef is a reference to Guide.Footnotes[Index].
+type FootnoteRef struct {
+	Pos   Pos
+	Index int
+}
+
+// Break is a line break; Hard is true for a break the author asked for.
+type Break struct {
+	Pos  Pos
+	Hard bool
+}
+
+func (n *Text) Position() Pos        { return n.Pos }
+func (n *Strong) Position() Pos      { return n.Pos }
+func (n *Emph) Position() Pos        { return n.Pos }
+func (n *Strike) Position() Pos      { return n.Pos }
+func (n *Code) Position() Pos        { return n.Pos }
+func (n *Link) Position() Pos        { return n.Pos }
+func (n *Image) Position() Pos       { return n.Pos }
+func (n *FootnoteRef) Position() Pos { return n.Pos }
+func (n *Break) Position() Pos       { return n.Pos }
+
+func (*Text) inline()        {}
+func (*Strong) inline()      {}
+func (*Emph) inline()        {}
+func (*Strike) inline()      {}
+func (*Code) inline()        {}
+func (*Link) inline()        {}
+func (*Image) inline()       {}
+func (*FootnoteRef) inline() {}
+func (*Break) inline()       {}
+
+// PlainText returns the text of inlines with all markup removed. Soft line
+// breaks become spaces; images contribute their alt text; footnote
+// references contribute nothing.
+func PlainText(inlines []Inline) string {
+	var b strings.Builder
+	writePlain(&b, inlines)
+	return b.String()
+}
+
+func writePlain(b *strings.Builder, inlines []Inline) {
+	for _, n := range inlines {
+		switch n := n.(type) {
+		case *Text:
+			b.WriteString(n.Text)
+		case *Code:
+			b.WriteString(n.Text)
+		case *Strong:
+			writePlain(b, n.Children)
+		case *Emph:
+			writePlain(b, n.Children)
+		case *Strike:
+			writePlain(b, n.Children)
+		case *Link:
+			writePlain(b, n.Children)
+		case *Image:
+			b.WriteString(n.Alt)
+		case *Break:
+			b.WriteByte(' ')
+		}
+	}
+}

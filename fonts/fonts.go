@@ -1,0 +1,70 @@
+// Package fonts embeds the typefaces that both guides are set in, each with
+// its licence beside it: Noto Serif for body text, Noto Sans for headings,
+// Noto Sans Mono for code (all under the SIL Open Font License) and DejaVu
+// Sans for symbols the Noto faces lack (Bitstream Vera licence).
+package fonts
+
+import (
+	"embed"
+	"fmt"
+)
+
+//go:embed noto/*.ttf dejavu/*.ttf noto/OFL.txt dejavu/LICENSE.txt
+var files embed.FS
+
+// Face names one embedded font file by family and style.
+type Face struct {
+	Family string // "serif", "sans", "mono" or "symbols"
+	Style  string // "", "B", "I" or "BI", as fpdf spells styles
+	File   string // path inside the embedded file system
+	// CSSFamily is the family name used in the e-book stylesheet.
+	CSSFamily string
+}
+
+// Faces lists every embedded face. The order is fixed so that outputs that
+// register fonts one by one stay byte-identical across builds.
+var Faces = []Face{
+	{"serif", "", "noto/NotoSerif-Regular.ttf", "Noto Serif"},
+	{"serif", "B", "noto/NotoSerif-Bold.ttf", "Noto Serif"},
+	{"serif", "I", "noto/NotoSerif-Italic.ttf", "Noto Serif"},
+	{"serif", "BI", "noto/NotoSerif-BoldItalic.ttf", "Noto Serif"},
+	{"sans", "", "noto/NotoSans-Regular.ttf", "Noto Sans"},
+	{"sans", "B", "noto/NotoSans-Bold.ttf", "Noto Sans"},
+	{"sans", "I", "noto/NotoSans-Italic.ttf", "Noto Sans"},
+	{"mono", "", "noto/NotoSansMono-Regular.ttf", "Noto Sans Mono"},
+	{"mono", "B", "noto/NotoSansMono-Bold.ttf", "Noto Sans Mono"},
+	{"symbols", "", "dejavu/DejaVuSans.ttf", "DejaVu Sans"},
+	{"symbols", "B", "dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans"},
+}
+
+// Licences lists the licence files that must travel with the fonts.
+var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt"}
+
+// Read returns the bytes of an embedded file named by its path, such as
+// Face.File or an entry of Licences.
+func Read(path string) ([]byte, error) {
+	b, err := files.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	return b, nil
+}
+
+// Lookup returns the face of a family and style. When the family has no
+// face of that style it falls back to the family's regular face.
+func Lookup(family, style string) (Face, bool) {
+	var regular Face
+	found := false
+	for _, f := range Faces {
+		if f.Family != family {
+			continue
+		}
+		if f.Style == style {
+			return f, true
+		}
+		if f.Style == "" {
+			regular, found = f, true
+		}
+	}
+	return regular, found
+}

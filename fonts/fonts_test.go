@@ -1,0 +1,34 @@
+package fonts
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestEveryFaceIsTrueType(t *testing.T) {
+	for _, f := range Faces {
+		b, err := Read(f.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// fpdf loads only TrueType outlines: the sfnt version 0x00010000.
+		if !bytes.HasPrefix(b, []byte{0, 1, 0, 0}) {
+			t.Errorf("%s is not a TrueType-outline font", f.File)
+		}
+	}
+	for _, l := range Licences {
+		if _, err := Read(l); err != nil {
+			t.Errorf("licence missing: %v", err)
+		}
+	}
+}
+
+func TestLookupFallsBackToRegular(t *testing.T) {
+	f, ok := Lookup("sans", "BI")
+	if !ok || f.Style != "" {
+		t.Fatalf("Lookup(sans, BI) = %+v, %v; want the regular face", f, ok)
+	}
+	if _, ok := Lookup("cursive", ""); ok {
+		t.Fatal("Lookup found a family that does not exist")
+	}
+}
