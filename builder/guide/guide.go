@@ -46,16 +46,16 @@ type Guide struct {
 // Meta is what the guide says about itself, from front matter or, failing
 // that, from the note's text and file name.
 type Meta struct {
-	Title       string
-	Subtitle    string
-	Authors     []string
-	Lang        string // BCP 47 tag; "en" when the note does not say
+	Title    string
+	Subtitle string
+	Authors  []string
+	Lang     string // BCP 47 tag; "en" when the note does not say
 	// Date is the note's own date from front matter; zero when not given.
 	Date time.Time
 	// Modified is the moment the guide counts as built, for the EPUB's
 	// dcterms:modified and the PDF's creation date. The driver sets it from
 	// SOURCE_DATE_EPOCH, else Date, else a fixed date; never the clock.
-	Modified time.Time
+	Modified    time.Time
 	Description string
 	// Identifier is stable across rebuilds: from front matter, or derived
 	// from the note's content by the reader.
