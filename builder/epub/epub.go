@@ -1,18 +1,144 @@
 // Package epub writes a guide.Guide as an EPUB 3 publication. It packs the
-// container itself with archive/zip and encoding/xml.
+// container itself with archive/zip and encoding/xml, so that the same
+// guide always gives the same bytes.
+//
+// The book holds a cover (an image drawn by package cover and a page that
+// shows it), a title page that also carries the guide's introduction, the
+// navigation document (in the reading order, after the title page), one
+// page per top-level section with its subsections inside it, and a page
+// with the font licence outside the reading order. Footnotes are EPUB 3
+// footnote asides at the end of the page that references them. The
+// stylesheet comes from package layouts, the fonts from package fonts.
 package epub
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"strconv"
 
+	"studyguide/builder/cover"
 	"studyguide/builder/guide"
+	"studyguide/layouts"
 )
 
-// Options controls Write.
-type Options struct{}
+// Options controls Write. The zero value writes the book with the built-in
+// stylesheet.
+type Options struct {
+	// Stylesheet replaces the built-in e-book stylesheet when not nil.
+	// The writer puts the @font-face rules of the embedded fonts before
+	// it either way.
+	Stylesheet []byte
+}
 
-// Write writes g to w as an EPUB 3 file. It only reads g.
+// Write writes g to w as an EPUB 3 file. It only reads g, so several
+// writers may run on one guide at once. An error names the page or file
+// that could not be made.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
-	return errors.New("epub: not implemented")
+	b := plan(g)
+	if err := b.chooseFonts(); err != nil {
+		return err
+	}
+	entries, err := b.assemble(opts)
+	if err != nil {
+		return err
+	}
+	return pack(w, entries, b.modified())
+}
+
+// assemble makes every file of the book, in the order they are packed.
+func (b *book) assemble(opts Options) ([]entry, error) {
+	m := b.g.Meta
+	coverPNG, err := cover.Render(cover.Content{Title: b.title(), Subtitle: m.Subtitle, Authors: m.Authors})
+	if err != nil {
+		return nil, err
+	}
+
+	toc := b.toc()
+	specs := []pageSpec{b.coverPage(), b.titlePage(), b.navPage(toc)}
+	for i := range b.g.Sections {
+		specs = append(specs, b.sectionPage(i))
+	}
+	specs = append(specs, b.licencePage())
+
+	var pages []page
+	var texts [][]byte
+	for _, s := range specs {
+		data, err := b.document(s)
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, data)
+		pages = append(pages, page{file: s.file, id: s.id, props: s.props, linear: !s.aside, data: data})
+	}
+
+	style := opts.Stylesheet
+	if style == nil {
+		style = layouts.Stylesheet()
+	}
+	css := append([]byte(b.fontFaceRules()), style...)
+
+	if err := b.subsetFonts(textRunes(append(texts, css))); err != nil {
+		return nil, err
+	}
+
+	ncx := b.ncx(toc)
+	if err := checkXML(ncx); err != nil {
+		return nil, fmt.Errorf("%s is not well-formed XML: %w", ncxFile, err)
+	}
+
+	items := []manifestItem{
+		{id: "ncx", href: ncxFile, mediaType: "application/x-dtbncx+xml"},
+		{id: "css", href: cssFile, mediaType: "text/css"},
+		{id: "cover-image", href: coverImage, mediaType: "image/png", props: "cover-image"},
+	}
+	var spine []spineItem
+	for _, p := range pages {
+		items = append(items, manifestItem{id: p.id, href: p.file, mediaType: "application/xhtml+xml", props: p.props})
+		spine = append(spine, spineItem{idref: p.id, linear: p.linear})
+	}
+	for i, img := range b.images {
+		items = append(items, manifestItem{id: "image-" + strconv.Itoa(i+1), href: imageDir + img.Name, mediaType: img.MediaType})
+	}
+	for i, f := range b.fonts {
+		items = append(items, manifestItem{id: "font-" + strconv.Itoa(i+1), href: f.name, mediaType: "font/ttf"})
+	}
+	opf := b.opf(items, spine)
+	if err := checkXML(opf); err != nil {
+		return nil, fmt.Errorf("%s is not well-formed XML: %w", opfFile, err)
+	}
+
+	entries := []entry{
+		{"META-INF/container.xml", containerXML()},
+		{rootDir + opfFile, opf},
+		{rootDir + ncxFile, ncx},
+		{rootDir + cssFile, css},
+	}
+	for _, p := range pages {
+		entries = append(entries, entry{rootDir + p.file, p.data})
+	}
+	entries = append(entries, entry{rootDir + coverImage, coverPNG})
+	for _, img := range b.images {
+		entries = append(entries, entry{rootDir + imageDir + img.Name, img.Data})
+	}
+	for _, f := range b.fonts {
+		entries = append(entries, entry{rootDir + f.name, f.data})
+	}
+	return entries, nil
+}
+
+// containerXML points reading systems at the package document.
+func containerXML() []byte {
+	var w xmlWriter
+	w.raw(xmlProlog)
+	w.start("container", attr{"version", "1.0"}, attr{"xmlns", nsOCF})
+	w.nl()
+	w.start("rootfiles")
+	w.nl()
+	w.empty("rootfile", attr{"full-path", rootDir + opfFile}, attr{"media-type", "application/oebps-package+xml"})
+	w.nl()
+	w.end("rootfiles")
+	w.nl()
+	w.end("container")
+	w.nl()
+	return w.bytes()
 }

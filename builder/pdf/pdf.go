@@ -1,9 +1,20 @@
-// Package pdf writes a guide.Guide as a printable PDF. It is the only
-// package that imports fpdf.
+// Package pdf writes a guide.Guide as a printable PDF: a title page, a
+// table of contents with page numbers and links, the introduction and the
+// sections with running heads and page numbers, footnotes at the foot of
+// the page where they are referenced, and a bookmark outline of the
+// sections. It is the only package that imports fpdf.
+//
+// The writer works in two phases. First it lays the whole guide out:
+// running text is broken into lines by a small line breaker of its own
+// (fpdf's MultiCell cannot mix styles within a paragraph), blocks become
+// boxes, and the boxes are dealt out to pages. Only then does it draw,
+// page after page, so that the table of contents and the "n of N" page
+// numbers are known before the first page is drawn.
 package pdf
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
 
 	"studyguide/builder/guide"
@@ -14,9 +25,39 @@ import (
 type Options struct {
 	// Layout is the page layout; nil means layouts.Default.
 	Layout *layouts.Layout
+	// Warn, when set, is told about things in the guide that the PDF
+	// cannot show as written, such as characters no embedded font has.
+	// pos is a position in the guide's source, or guide.NoPos.
+	Warn func(pos guide.Pos, msg string)
 }
 
-// Write writes g to w as a PDF. It only reads g.
+// Write writes g to w as a PDF. It only reads g, so it may run alongside
+// other writers of the same guide.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
-	return errors.New("pdf: not implemented")
+	lay := opts.Layout
+	if lay == nil {
+		var err error
+		if lay, err = layouts.Load(layouts.Default); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+	}
+	wr, err := newWriter(g, lay, opts.Warn)
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := wr.render(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	var raw bytes.Buffer
+	if err := wr.doc.Output(&raw); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := deflateStreams(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,126 @@
+package cover
+
+import (
+	"bytes"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/opentype"
+
+	"studyguide/fonts"
+)
+
+func TestRenderIsDeterministicPNG(t *testing.T) {
+	c := Content{
+		Title:    "NATO’s Involvement in Peacekeeping and Humanitarian Missions",
+		Subtitle: "A study guide with summary tables and a memory palace",
+		Authors:  []string{"Ana Müller", "Όλγα Παππά", "Иван Петров"},
+	}
+	a, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the same content differ")
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got.X != Width || got.Y != Height {
+		t.Fatalf("size %v; want %dx%d", got, Width, Height)
+	}
+	if dir := os.Getenv("COVER_OUT"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "cover.png"), a, 0o644)
+	}
+}
+
+func TestRenderCopesWithLongWordsAndNoAuthors(t *testing.T) {
+	_, err := Render(Content{Title: "Pneumonoultramicroscopicsilicovolcanoconiosis and Supercalifragilisticexpialidocious"})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWordsSplitsAtSpacesOnly(t *testing.T) {
+	got := words("  a\tb\u00a0c\n d ")
+	want := []string{"a", "b\u00a0c", "d"}
+	if len(got) != len(want) {
+		t.Fatalf("words = %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("words = %q", got)
+		}
+	}
+}
+
+func TestJoinAuthors(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"A"}, "A"},
+		{[]string{"A", "B"}, "A & B"},
+		{[]string{"A", "B", "C"}, "A, B & C"},
+	} {
+		if got := joinAuthors(tc.in); got != tc.want {
+			t.Errorf("joinAuthors(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// luma returns the grey level of c as an e-ink screen shows it, 0 to 1.
+func luma(c color.RGBA) float64 {
+	return (0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)) / 255
+}
+
+func TestCoverReadsInGreyscale(t *testing.T) {
+	for _, pair := range []struct {
+		name     string
+		fg, back uint32
+	}{
+		{"title on panel", onDark, panel},
+		{"subtitle on paper", ink, paper},
+		{"authors on paper", muted, paper},
+	} {
+		if d := luma(rgb(pair.back)) - luma(rgb(pair.fg)); d < 0.5 && -d < 0.5 {
+			t.Errorf("%s: grey levels differ by only %.2f", pair.name, d)
+		}
+	}
+}
+
+func TestFitNeverExceedsMaxLines(t *testing.T) {
+	data, err := fonts.Read("noto/NotoSans-Bold.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := opentype.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("many words in a very long title ", 40)
+	b, err := fit(f, long, 124, 60, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.lines) != 6 || !strings.HasSuffix(b.lines[5], "…") {
+		t.Fatalf("lines = %q", b.lines)
+	}
+	short, err := fit(f, "Tides", 124, 60, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(short.lines) != 1 || short.lineHeight < 140 {
+		t.Fatalf("a short title is not set at the largest size: %d lines of %d px", len(short.lines), short.lineHeight)
+	}
+}

@@ -1,0 +1,127 @@
+package builder
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "studyguide"
+
+// libraryDoors names, for each third-party import path prefix, the one
+// package of ours allowed to import it.
+var libraryDoors = map[string]string{
+	"github.com/yuin/goldmark":         "builder/markdown",
+	"go.abhg.dev/goldmark/frontmatter": "builder/markdown",
+	"codeberg.org/go-pdf/fpdf":         "builder/pdf",
+	"golang.org/x/image/font/sfnt":     "fonts",
+	"golang.org/x/image":               "builder/cover",
+	"gopkg.in/yaml.v3":                 "layouts",
+}
+
+// stageImports lists the packages of ours that each package may import.
+// A package missing from this table may import none of ours.
+var stageImports = map[string][]string{
+	"builder/diag":     {},
+	"builder/guide":    {"builder/diag"},
+	"builder/markdown": {"builder/diag", "builder/guide"},
+	"builder/cover":    {"fonts"},
+	"builder/epub":     {"builder/guide", "builder/cover", "fonts", "layouts", "builder/diag"},
+	"builder/pdf":      {"builder/guide", "fonts", "layouts", "builder/diag"},
+	"builder/driver":   {"builder/diag", "builder/guide", "builder/markdown", "builder/epub", "builder/pdf", "layouts"},
+	"cmd/studyguide":   {"builder/driver", "layouts"},
+	"fonts":            {},
+	"layouts":          {},
+}
+
+// TestImports keeps each library behind one door and each stage from
+// reaching into another: readers and writers meet only at the guide model.
+func TestImports(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := map[string]map[string]bool{} // our package -> imports
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "out") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(p))
+		pkg := filepath.ToSlash(rel)
+		if imports[pkg] == nil {
+			imports[pkg] = map[string]bool{}
+		}
+		for _, imp := range f.Imports {
+			ip, _ := strconv.Unquote(imp.Path.Value)
+			imports[pkg][ip] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pkg, imps := range imports {
+		for ip := range imps {
+			if ours, ok := strings.CutPrefix(ip, module+"/"); ok {
+				if !contains(stageImports[pkg], ours) {
+					t.Errorf("%s imports %s; allowed: %v", pkg, ours, stageImports[pkg])
+				}
+				continue
+			}
+			if isStandard(ip) {
+				continue
+			}
+			door, known := doorFor(ip)
+			if !known {
+				t.Errorf("%s imports %s, a library with no door in libraryDoors", pkg, ip)
+			} else if door != pkg {
+				t.Errorf("%s imports %s; only %s may", pkg, ip, door)
+			}
+		}
+	}
+}
+
+// doorFor returns the package allowed to import importPath: the door of
+// the longest matching prefix in libraryDoors.
+func doorFor(importPath string) (door string, ok bool) {
+	best := ""
+	for prefix, d := range libraryDoors {
+		if (importPath == prefix || strings.HasPrefix(importPath, prefix+"/")) && len(prefix) > len(best) {
+			best, door, ok = prefix, d, true
+		}
+	}
+	return door, ok
+}
+
+// isStandard reports whether an import path belongs to the standard
+// library: its first element has no dot.
+func isStandard(importPath string) bool {
+	first, _, _ := strings.Cut(importPath, "/")
+	return !strings.Contains(first, ".") && first != module
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

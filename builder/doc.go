@@ -1,0 +1,6 @@
+// Package builder is the home of the pipeline's stages, one sub-package
+// each: guide (the document model every stage meets at), markdown (the
+// reader), epub and pdf (the writers), and driver (which runs them). This
+// package itself holds only the test that keeps each stage behind its own
+// door.
+package builder

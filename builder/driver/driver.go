@@ -1,0 +1,232 @@
+// Package driver runs the build: it finds the notes, reads each into a
+// guide, sets the build date, and runs the writers side by side on the
+// finished guide. Every error it returns names the phase that failed
+// ("read", "write epub", "write pdf") and the note it concerned.
+package driver
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+	"studyguide/builder/markdown"
+	"studyguide/layouts"
+)
+
+// DefaultSourceDir is the folder built when no path is given.
+const DefaultSourceDir = "source"
+
+// DefaultOutDir is the folder outputs go to when none is given.
+const DefaultOutDir = "out"
+
+// FixedDate is the build date used when neither SOURCE_DATE_EPOCH nor the
+// note's front matter gives one. A fixed date keeps rebuilds identical.
+var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Formats lists the output formats in the order they are written.
+var Formats = []string{"epub", "pdf"}
+
+// Options says what to build and where.
+type Options struct {
+	// Paths are notes or folders of notes; empty means DefaultSourceDir.
+	Paths []string
+	// OutDir is the output folder; empty means DefaultOutDir.
+	OutDir string
+	// Formats to write, a subset of Formats; empty means all.
+	Formats []string
+	// Layout is a built-in layout name or a layout file path; empty means
+	// layouts.Default.
+	Layout string
+	// SourceDate, when set, is the build date of every guide (from the
+	// SOURCE_DATE_EPOCH convention). It wins over the notes' own dates.
+	SourceDate *time.Time
+}
+
+// Result reports what a build did.
+type Result struct {
+	// Outputs are the files written, in the order they were finished.
+	Outputs []string
+	// Diagnostics are the problems found in the notes, sorted.
+	Diagnostics diag.List
+}
+
+// Build builds every note named by opts. It stops at the first note that
+// cannot be built; outputs of earlier notes stay written, and the failed
+// note's earlier outputs stay as they were.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	res := &Result{}
+	defer res.Diagnostics.Sort()
+
+	formats, err := CheckFormats(opts.Formats)
+	if err != nil {
+		return res, err
+	}
+	layout, err := layouts.Load(orDefault(opts.Layout, layouts.Default))
+	if err != nil {
+		return res, err
+	}
+	notes, err := FindNotes(orDefaultPaths(opts.Paths))
+	if err != nil {
+		return res, err
+	}
+	outDir := orDefault(opts.OutDir, DefaultOutDir)
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return res, fmt.Errorf("output folder: %w", err)
+	}
+	for _, note := range notes {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		g, err := readNote(note, &res.Diagnostics)
+		if err != nil {
+			return res, err
+		}
+		g.Meta.Modified = buildDate(g, opts.SourceDate)
+		written, err := writeAll(ctx, g, outputBase(outDir, note), formats, layout)
+		res.Outputs = append(res.Outputs, written...)
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", note, err)
+		}
+	}
+	return res, nil
+}
+
+// readNote reads one note file into a guide.
+func readNote(path string, diags *diag.List) (*guide.Guide, error) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	file := diag.NewFile(path, text, diags)
+	g, err := markdown.Read(file, markdown.Options{Dir: os.DirFS(filepath.Dir(path))})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("read %s: the note has errors", path)
+	}
+	return g, nil
+}
+
+// buildDate picks the guide's build date: SOURCE_DATE_EPOCH, else the
+// note's own date, else FixedDate. It never reads the clock.
+func buildDate(g *guide.Guide, sourceDate *time.Time) time.Time {
+	switch {
+	case sourceDate != nil:
+		return sourceDate.UTC()
+	case !g.Meta.Date.IsZero():
+		return g.Meta.Date.UTC()
+	default:
+		return FixedDate
+	}
+}
+
+// NoteExtensions are the file name endings read as Markdown notes.
+var NoteExtensions = []string{".md", ".markdown", ".txt"}
+
+// FindNotes expands paths into note files: a file is taken as it is, a
+// folder gives its notes (not those of its sub-folders) in name order. Two
+// notes that would write the same output names are an error.
+func FindNotes(paths []string) ([]string, error) {
+	var notes []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("find notes: %w", err)
+		}
+		if !info.IsDir() {
+			notes = append(notes, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("find notes: %w", err)
+		}
+		found := 0
+		for _, e := range entries {
+			if e.Type().IsRegular() && isNote(e.Name()) {
+				notes = append(notes, filepath.Join(p, e.Name()))
+				found++
+			}
+		}
+		if found == 0 {
+			return nil, fmt.Errorf("find notes: %s holds no notes (%s)", p, strings.Join(NoteExtensions, ", "))
+		}
+	}
+	seen := map[string]string{}
+	for _, n := range notes {
+		base := noteName(n)
+		if other, ok := seen[base]; ok {
+			return nil, fmt.Errorf("find notes: %s and %s would both write %s.*", other, n, base)
+		}
+		seen[base] = n
+	}
+	return notes, nil
+}
+
+func isNote(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range NoteExtensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// noteName is the note's file name without its extension: NAME in NAME.md.
+func noteName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// outputBase is the output path without extension for a note.
+func outputBase(outDir, note string) string {
+	return filepath.Join(outDir, noteName(note))
+}
+
+// CheckFormats checks a list of format names and returns it in writing
+// order without repeats; an empty list means every format.
+func CheckFormats(fs []string) ([]string, error) {
+	if len(fs) == 0 {
+		return Formats, nil
+	}
+	want := map[string]bool{}
+	for _, f := range fs {
+		f = strings.ToLower(strings.TrimSpace(f))
+		known := false
+		for _, k := range Formats {
+			known = known || f == k
+		}
+		if !known {
+			return nil, fmt.Errorf("unknown format %q (formats: %s)", f, strings.Join(Formats, ", "))
+		}
+		want[f] = true
+	}
+	var out []string
+	for _, k := range Formats {
+		if want[k] {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func orDefaultPaths(p []string) []string {
+	if len(p) == 0 {
+		return []string{DefaultSourceDir}
+	}
+	return p
+}

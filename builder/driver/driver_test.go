@@ -1,0 +1,268 @@
+package driver
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
+
+const seedPath = "../../../shared/seed/nato-peacekeeping.md"
+
+// sampleNotes returns the notes every integration test builds: the samples
+// in source/ and, when present, the user's seed notes.
+func sampleNotes(t *testing.T) []string {
+	t.Helper()
+	notes, err := FindNotes([]string{"../../source"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(seedPath); err == nil {
+		notes = append(notes, seedPath)
+	}
+	return notes
+}
+
+// built is one note built into a temporary folder.
+type built struct {
+	note       string
+	guide      *guide.Guide
+	epub, pdf  string
+	diagnostic diag.List
+}
+
+func buildNote(t *testing.T, note, outDir string) built {
+	t.Helper()
+	res, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: outDir})
+	if err != nil {
+		t.Fatalf("build %s: %v\n%v", note, err, res.Diagnostics)
+	}
+	var diags diag.List
+	g, err := readNote(note, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := outputBase(outDir, note)
+	return built{note: note, guide: g, epub: base + ".epub", pdf: base + ".pdf", diagnostic: res.Diagnostics}
+}
+
+// TestSamplesPassTheCheckers builds every sample and the seed and holds the
+// outputs to the output contract with the real tools.
+func TestSamplesPassTheCheckers(t *testing.T) {
+	for _, note := range sampleNotes(t) {
+		t.Run(noteName(note), func(t *testing.T) {
+			t.Parallel()
+			b := buildNote(t, note, t.TempDir())
+
+			t.Run("epubcheck", func(t *testing.T) {
+				errs, warns := epubcheck(t, b.epub)
+				if len(errs)+len(warns) > 0 {
+					t.Errorf("epubcheck: %d errors, %d warnings:\n%s", len(errs), len(warns), strings.Join(append(errs, warns...), "\n"))
+				}
+			})
+			t.Run("qpdf", func(t *testing.T) {
+				if out := qpdfCheck(t, b.pdf); out != "" {
+					t.Errorf("qpdf --check:\n%s", out)
+				}
+			})
+			t.Run("fonts embedded", func(t *testing.T) {
+				if bad := unembeddedFonts(t, b.pdf); len(bad) > 0 {
+					t.Errorf("fonts not embedded:\n%s", strings.Join(bad, "\n"))
+				}
+			})
+			want := b.guide.Text()
+			t.Run("words in pdf", func(t *testing.T) {
+				have := strings.Join(pdfText(t, b.pdf), " ")
+				if missing, total := missingWords(want, have); len(missing) > 0 {
+					t.Errorf("%d of %d words missing from the PDF text: %q", len(missing), total, missing)
+				}
+			})
+			t.Run("words in epub", func(t *testing.T) {
+				var have strings.Builder
+				for name, data := range epubContents(t, b.epub) {
+					if strings.HasSuffix(name, ".xhtml") {
+						have.WriteString(xhtmlText(t, data))
+					}
+				}
+				if missing, total := missingWords(want, have.String()); len(missing) > 0 {
+					t.Errorf("%d of %d words missing from the EPUB text: %q", len(missing), total, missing)
+				}
+			})
+			var titles []string
+			b.guide.WalkSections(func(s *guide.Section) bool {
+				titles = append(titles, s.Title)
+				return true
+			})
+			t.Run("sections in pdf outline", func(t *testing.T) {
+				assertContainsInOrder(t, "PDF outline", pdfOutline(t, b.pdf), titles)
+			})
+			t.Run("sections in epub nav", func(t *testing.T) {
+				files := epubContents(t, b.epub)
+				var nav []byte
+				for name, data := range files {
+					if strings.HasSuffix(name, "nav.xhtml") {
+						nav = data
+					}
+				}
+				if nav == nil {
+					t.Fatal("no nav.xhtml in the EPUB")
+				}
+				assertContainsInOrder(t, "EPUB nav", navTitles(t, nav), titles)
+			})
+		})
+	}
+}
+
+// assertContainsInOrder checks that want appears in have as a subsequence:
+// the list may hold more entries (a contents page, a cover), but every
+// section must be there, in reading order, by its plain title.
+func assertContainsInOrder(t *testing.T, what string, have, want []string) {
+	t.Helper()
+	i := 0
+	for _, h := range have {
+		if i < len(want) && h == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Errorf("%s lacks %q (in order); it has %q", what, want[i], have)
+	}
+	for _, h := range have {
+		if strings.Contains(h, "**") {
+			t.Errorf("%s entry %q still has Markdown markers", what, h)
+		}
+	}
+}
+
+// TestRebuildIsByteIdentical builds every sample twice and compares.
+func TestRebuildIsByteIdentical(t *testing.T) {
+	for _, note := range sampleNotes(t) {
+		t.Run(noteName(note), func(t *testing.T) {
+			t.Parallel()
+			a := buildNote(t, note, t.TempDir())
+			b := buildNote(t, note, t.TempDir())
+			for _, pair := range [][2]string{{a.epub, b.epub}, {a.pdf, b.pdf}} {
+				x, _ := os.ReadFile(pair[0])
+				y, _ := os.ReadFile(pair[1])
+				if len(x) == 0 || !bytes.Equal(x, y) {
+					t.Errorf("%s: two builds differ (%d and %d bytes)", filepath.Base(pair[0]), len(x), len(y))
+				}
+			}
+		})
+	}
+}
+
+// TestSourceDateEpochWins checks that the date convention changes the
+// output and that the same date gives the same bytes.
+func TestSourceDateEpochWins(t *testing.T) {
+	note := "../../source/space-race.md"
+	build := func(date time.Time) []byte {
+		dir := t.TempDir()
+		if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: dir, Formats: []string{"epub"}, SourceDate: &date}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "space-race.epub"))
+		return b
+	}
+	d1 := time.Date(2030, 5, 1, 0, 0, 0, 0, time.UTC)
+	if !bytes.Equal(build(d1), build(d1)) {
+		t.Error("same SOURCE_DATE_EPOCH gave different EPUBs")
+	}
+	if bytes.Equal(build(d1), build(d1.Add(24*time.Hour))) {
+		t.Error("a different SOURCE_DATE_EPOCH gave the same EPUB")
+	}
+}
+
+// TestFailedBuildKeepsEarlierOutputs checks the promise that a failing
+// build leaves what was there before untouched and no temporary files.
+func TestFailedBuildKeepsEarlierOutputs(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(t.TempDir(), "notes.md")
+	os.WriteFile(good, []byte("# Notes\n\nSome text.\n"), 0o644)
+	if _, err := Build(context.Background(), Options{Paths: []string{good}, OutDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+
+	// The same note, now with front matter the reader refuses.
+	os.WriteFile(good, []byte("---\ntitle: [unclosed\n---\n# Notes\n"), 0o644)
+	if _, err := Build(context.Background(), Options{Paths: []string{good}, OutDir: dir}); err == nil {
+		t.Fatal("build of broken front matter succeeded")
+	}
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Fatalf("files before %v, after %v", keys(before), keys(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+}
+
+// TestCancelledBuildWritesNothing checks that an interrupted build leaves
+// no output and no temporary file.
+func TestCancelledBuildWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, Options{Paths: []string{"../../source"}, OutDir: dir}); err == nil {
+		t.Fatal("cancelled build reported success")
+	}
+	if files := snapshot(t, dir); len(files) > 0 {
+		t.Errorf("cancelled build left %v", keys(files))
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][]byte{}
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		m[e.Name()] = b
+	}
+	return m
+}
+
+func keys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+func TestFindNotes(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.md", "a.txt", "c.markdown", "image.png"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("# x\n"), 0o644)
+	}
+	notes, err := FindNotes([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, n := range notes {
+		names = append(names, filepath.Base(n))
+	}
+	if got := strings.Join(names, ","); got != "a.txt,b.md,c.markdown" {
+		t.Errorf("FindNotes = %s", got)
+	}
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("# x\n"), 0o644)
+	if _, err := FindNotes([]string{dir}); err == nil || !strings.Contains(err.Error(), "both write") {
+		t.Errorf("a.md and a.txt together: err = %v", err)
+	}
+	if _, err := FindNotes([]string{t.TempDir()}); err == nil {
+		t.Error("an empty folder gave no error")
+	}
+}

@@ -1,0 +1,104 @@
+package epub
+
+import (
+	"strconv"
+
+	"studyguide/builder/guide"
+)
+
+// Names of the files of the book. Pages and resources sit beside the
+// package document in one folder, so that links between pages are bare
+// file names.
+const (
+	rootDir     = "EPUB/"
+	opfFile     = "package.opf"
+	navFile     = "nav.xhtml"
+	ncxFile     = "toc.ncx"
+	cssFile     = "style.css"
+	coverFile   = "cover.xhtml"
+	coverImage  = "cover.png"
+	titleFile   = "title.xhtml"
+	licenceFile = "licence.xhtml"
+	imageDir    = "images/"
+	fontDir     = "fonts/"
+)
+
+// book is the plan of one EPUB: which page each part of the guide goes
+// on, where every id of the guide can be found, and which images and
+// footnotes each page carries. It is worked out before any page is
+// written, so that a link can point forward to a page not yet written.
+type book struct {
+	g *guide.Guide
+
+	// sectionFiles holds the file of each top-level section, by index.
+	sectionFiles []string
+	// where maps every id of the guide to the file that holds it.
+	where map[string]string
+	// noteHome maps a footnote index to the file of its first reference;
+	// a link to the footnote's id goes there.
+	noteHome map[int]string
+	// strays lists, per file, the footnotes that nothing references;
+	// they are set at the end of the last page so their text is not lost.
+	strays map[string][]int
+	// noteIDs holds the id of each footnote's aside, by index.
+	noteIDs []string
+	// ids knows every id of the guide, so ids of the writer's own never
+	// clash with them.
+	ids *idSet
+
+	// fonts are the fonts the book embeds, fontNames their families as
+	// a phrase ("Noto Serif, Noto Sans and Noto Sans Mono") and licences
+	// the text of each licence they come under.
+	fonts     []fontFile
+	fontNames string
+	licences  []string
+
+	// images are the loaded images the guide shows, in order of first use.
+	images []*guide.ImageFile
+	// imagesShown counts image placements that show a loaded image, and
+	// imagesWithoutAlt those of them with no alternative text.
+	imagesShown, imagesWithoutAlt int
+}
+
+// sectionFile returns the file name of the top-level section at index i.
+func sectionFile(i int) string {
+	return "section-" + strconv.Itoa(i+1) + ".xhtml"
+}
+
+// plan lays the guide out on pages.
+func plan(g *guide.Guide) *book {
+	b := &book{
+		g:        g,
+		where:    make(map[string]string),
+		noteHome: make(map[int]string),
+		strays:   make(map[string][]int),
+	}
+	s := &scanner{b: b, seenImage: make(map[string]bool)}
+	s.file = titleFile
+	s.blocks(g.Intro)
+	for i, sec := range g.Sections {
+		file := sectionFile(i)
+		b.sectionFiles = append(b.sectionFiles, file)
+		s.file = file
+		sec.Walk(func(x *guide.Section) bool {
+			s.id(x.ID)
+			s.blocks(x.Blocks)
+			return true
+		})
+	}
+	last := titleFile
+	if n := len(b.sectionFiles); n > 0 {
+		last = b.sectionFiles[n-1]
+	}
+	s.file = last
+	for i := range g.Footnotes {
+		if _, ok := b.noteHome[i]; ok {
+			continue
+		}
+		b.strays[last] = append(b.strays[last], i)
+		s.note(i)
+	}
+	b.ids = newIDSet(s.allIDs)
+	b.assignNoteIDs()
+	return b
+}

@@ -1,0 +1,167 @@
+package epub
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"studyguide/fonts"
+)
+
+// bookFaces lists the faces every book embeds, by family and style: Noto
+// Serif in four styles for the text, Noto Sans Bold for headings and Noto
+// Sans Mono for code.
+func bookFaces() [][2]string {
+	return [][2]string{
+		{"serif", ""}, {"serif", "B"}, {"serif", "I"}, {"serif", "BI"},
+		{"sans", "B"},
+		{"mono", ""},
+	}
+}
+
+// fontFile is one font embedded in the book.
+type fontFile struct {
+	face fonts.Face
+	name string // path inside the book, such as "fonts/NotoSerif-Regular.ttf"
+	data []byte
+}
+
+// chooseFonts picks the faces to embed: the book faces, and the symbols
+// face when the guide has characters the serif lacks and the symbols face
+// has. It also sets the names and licence texts that the title and licence
+// pages show.
+func (b *book) chooseFonts() error {
+	var faces []fonts.Face
+	for _, fs := range bookFaces() {
+		f, ok := fonts.Lookup(fs[0], fs[1])
+		if !ok || f.Style != fs[1] {
+			return fmt.Errorf("font %s %q is not embedded", fs[0], fs[1])
+		}
+		faces = append(faces, f)
+	}
+	if b.needsSymbols() {
+		if f, ok := fonts.Lookup("symbols", ""); ok {
+			faces = append(faces, f)
+		}
+	}
+	var families []string
+	var licenceFiles []string
+	for _, f := range faces {
+		data, err := fonts.Read(f.File)
+		if err != nil {
+			return err
+		}
+		b.fonts = append(b.fonts, fontFile{face: f, name: fontDir + path.Base(f.File), data: data})
+		if !slices.Contains(families, f.CSSFamily) {
+			families = append(families, f.CSSFamily)
+		}
+		for _, l := range fonts.Licences {
+			if path.Dir(l) == path.Dir(f.File) && !slices.Contains(licenceFiles, l) {
+				licenceFiles = append(licenceFiles, l)
+			}
+		}
+	}
+	b.fontNames = joinAnd(families)
+	for _, l := range licenceFiles {
+		text, err := fonts.Read(l)
+		if err != nil {
+			return err
+		}
+		b.licences = append(b.licences, string(text))
+	}
+	return nil
+}
+
+// needsSymbols reports whether the guide's text has a character that the
+// serif text face lacks and the symbols face has.
+func (b *book) needsSymbols() bool {
+	serif, _ := fonts.Lookup("serif", "")
+	symbols, ok := fonts.Lookup("symbols", "")
+	if !ok {
+		return false
+	}
+	text := b.g.Text() + strings.Join(b.g.Meta.Authors, " ")
+	for _, r := range text {
+		if r > 0x7f && !serif.Covers(r) && symbols.Covers(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// fontFaceRules returns the @font-face rules of the embedded fonts, which
+// the writer puts before the stylesheet so that they always name the
+// files the book really holds.
+func (b *book) fontFaceRules() string {
+	var s strings.Builder
+	s.WriteString("/* Fonts embedded in this book. */\n")
+	for _, f := range b.fonts {
+		weight, style := "normal", "normal"
+		if strings.Contains(f.face.Style, "B") {
+			weight = "bold"
+		}
+		if strings.Contains(f.face.Style, "I") {
+			style = "italic"
+		}
+		fmt.Fprintf(&s, "@font-face {\n  font-family: %q;\n  font-weight: %s;\n  font-style: %s;\n  src: url(%q);\n}\n",
+			f.face.CSSFamily, weight, style, f.name)
+	}
+	s.WriteString("\n")
+	return s.String()
+}
+
+// textRunes returns every character that the pages use, plus printable
+// ASCII, sorted: what a subset of the fonts must keep.
+func textRunes(pages [][]byte) []rune {
+	seen := make(map[rune]bool)
+	var out []rune
+	add := func(r rune) {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	for r := rune(0x20); r < 0x7f; r++ {
+		add(r)
+	}
+	for _, p := range pages {
+		for len(p) > 0 {
+			r, n := utf8.DecodeRune(p)
+			p = p[n:]
+			if r >= 0x80 && r != utf8.RuneError {
+				add(r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// joinAnd lists names as "A, B and C".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// subsetFonts cuts each embedded font down to the characters the book
+// uses, which makes the book several megabytes smaller. A character the
+// subset lacks is set by the reader in the next font of the stylesheet's
+// list, never shown as a blank.
+func (b *book) subsetFonts(runes []rune) error {
+	for i := range b.fonts {
+		f := &b.fonts[i]
+		data, err := fonts.Subset(f.data, runes)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		f.data = data
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package epub
+
+import (
+	"strconv"
+	"strings"
+)
+
+// xmlID returns s made safe as an XML id: ASCII letters, digits, '-', '_'
+// and '.', starting with a letter or '_'. The guide's ids are already of
+// this form; the writer applies xmlID to every id and every link fragment
+// alike so that a stray character cannot make a page ill-formed or break
+// the match between a link and its target.
+func xmlID(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+			b.WriteByte(c)
+		case c >= '0' && c <= '9', c == '-', c == '.':
+			if i == 0 {
+				b.WriteString("x-")
+			}
+			b.WriteByte(c)
+		default:
+			if i == 0 {
+				b.WriteString("x")
+			}
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// idSet hands out ids of the writer's own (note references, for example)
+// that cannot clash with any id from the guide.
+type idSet struct {
+	taken map[string]bool
+}
+
+// newIDSet returns a set that already holds every id in ids.
+func newIDSet(ids []string) *idSet {
+	s := &idSet{taken: make(map[string]bool, len(ids))}
+	for _, id := range ids {
+		s.taken[id] = true
+	}
+	return s
+}
+
+// fresh returns base, or base with a suffix, such that it is not taken,
+// and marks it taken.
+func (s *idSet) fresh(base string) string {
+	id := base
+	for n := 2; s.taken[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.taken[id] = true
+	return id
+}

@@ -1,0 +1,173 @@
+package epub
+
+import (
+	"strconv"
+
+	"studyguide/builder/guide"
+)
+
+// navEntry is one entry of the table of contents: a section, where it is,
+// and the entries of its subsections.
+type navEntry struct {
+	label    string
+	href     string
+	children []navEntry
+}
+
+// toc returns the table of contents: every section of the guide, nested
+// as in the guide. A top-level section links to its page, a subsection to
+// its heading. A guide without sections gets one entry for its title
+// page, since a table of contents may not be empty.
+func (b *book) toc() []navEntry {
+	if len(b.g.Sections) == 0 {
+		return []navEntry{{label: b.title(), href: titleFile}}
+	}
+	var entries []navEntry
+	for i, s := range b.g.Sections {
+		e := navEntry{label: sectionTitle(s), href: b.sectionFiles[i]}
+		e.children = b.subEntries(b.sectionFiles[i], s.Sections)
+		entries = append(entries, e)
+	}
+	return entries
+}
+
+func (b *book) subEntries(file string, sections []*guide.Section) []navEntry {
+	var entries []navEntry
+	for _, s := range sections {
+		href := file
+		if id := xmlID(s.ID); id != "" && b.where[id] == file {
+			href = file + "#" + id
+		}
+		entries = append(entries, navEntry{
+			label:    sectionTitle(s),
+			href:     href,
+			children: b.subEntries(file, s.Sections),
+		})
+	}
+	return entries
+}
+
+// navPage is the EPUB 3 navigation document: the table of contents and
+// the landmarks. It is also a page in the reading order, after the title
+// page, for reading systems that show no menu of their own.
+func (b *book) navPage(entries []navEntry) pageSpec {
+	return pageSpec{
+		file:      navFile,
+		id:        "nav",
+		props:     "nav",
+		title:     "Contents",
+		bodyClass: "nav",
+		bodyType:  "frontmatter",
+		content: func(p *pageWriter) {
+			p.start("nav", withID(p.claim(b.ids.fresh("toc")), attr{"epub:type", "toc"}, attr{"role", "doc-toc"})...)
+			p.nl()
+			p.element("h1", "Contents", b.ownLang()...)
+			p.nl()
+			p.navList(entries)
+			p.end("nav")
+			p.nl()
+			p.start("nav", attr{"epub:type", "landmarks"}, attr{"hidden", "hidden"})
+			p.nl()
+			p.element("h2", "Landmarks", b.ownLang()...)
+			p.nl()
+			p.start("ol")
+			p.nl()
+			marks := []struct{ kind, label, href string }{
+				{"cover", "Cover", coverFile},
+				{"titlepage", "Title page", titleFile},
+				{"toc", "Contents", navFile},
+			}
+			if len(b.sectionFiles) > 0 {
+				marks = append(marks, struct{ kind, label, href string }{"bodymatter", "Start of text", b.sectionFiles[0]})
+			}
+			for _, m := range marks {
+				p.start("li")
+				p.element("a", m.label, append([]attr{{"epub:type", m.kind}, {"href", m.href}}, b.ownLang()...)...)
+				p.end("li")
+				p.nl()
+			}
+			p.end("ol")
+			p.nl()
+			p.end("nav")
+			p.nl()
+		},
+	}
+}
+
+// navList writes one level of the table of contents.
+func (p *pageWriter) navList(entries []navEntry) {
+	p.start("ol")
+	p.nl()
+	for _, e := range entries {
+		p.start("li")
+		p.element("a", e.label, attr{"href", e.href})
+		if len(e.children) > 0 {
+			p.nl()
+			p.navList(e.children)
+		}
+		p.end("li")
+		p.nl()
+	}
+	p.end("ol")
+	p.nl()
+}
+
+// ncx writes the NCX table of contents that EPUB 2 reading systems use,
+// with the same tree as the navigation document.
+func (b *book) ncx(entries []navEntry) []byte {
+	var w xmlWriter
+	w.raw(xmlProlog)
+	w.start("ncx", attr{"xmlns", nsNCX}, attr{"version", "2005-1"}, attr{"xml:lang", b.lang()})
+	w.nl()
+	w.start("head")
+	w.nl()
+	for _, m := range [][2]string{
+		{"dtb:uid", b.identifier()},
+		{"dtb:depth", strconv.Itoa(navDepth(entries))},
+		{"dtb:totalPageCount", "0"},
+		{"dtb:maxPageNumber", "0"},
+	} {
+		w.empty("meta", attr{"name", m[0]}, attr{"content", m[1]})
+		w.nl()
+	}
+	w.end("head")
+	w.nl()
+	w.start("docTitle")
+	w.element("text", b.title())
+	w.end("docTitle")
+	w.nl()
+	w.start("navMap")
+	w.nl()
+	order := 0
+	var points func(entries []navEntry)
+	points = func(entries []navEntry) {
+		for _, e := range entries {
+			order++
+			n := strconv.Itoa(order)
+			w.start("navPoint", attr{"id", "navpoint-" + n}, attr{"playOrder", n})
+			w.start("navLabel")
+			w.element("text", e.label)
+			w.end("navLabel")
+			w.empty("content", attr{"src", e.href})
+			w.nl()
+			points(e.children)
+			w.end("navPoint")
+			w.nl()
+		}
+	}
+	points(entries)
+	w.end("navMap")
+	w.nl()
+	w.end("ncx")
+	w.nl()
+	return w.bytes()
+}
+
+// navDepth returns the depth of the deepest entry, 1 for a flat list.
+func navDepth(entries []navEntry) int {
+	d := 0
+	for _, e := range entries {
+		d = max(d, 1+navDepth(e.children))
+	}
+	return d
+}

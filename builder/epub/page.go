@@ -1,0 +1,176 @@
+package epub
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// pageWriter writes the body of one XHTML page and keeps what the page
+// needs to finish itself: the ids already used on it and the footnotes it
+// references, which are set at its end.
+type pageWriter struct {
+	xmlWriter
+	b    *book
+	file string
+	// used holds the ids already on the page; a second element with the
+	// same id loses its id rather than make the page invalid.
+	used map[string]bool
+	// notes lists the footnotes referenced on this page in order of first
+	// reference, and refs the ids of each one's references here.
+	notes []int
+	refs  map[int][]string
+	// inLink is set while the text of a link is written, since links
+	// cannot nest.
+	inLink bool
+}
+
+// page is one XHTML document of the book, ready to pack.
+type page struct {
+	file   string
+	id     string // manifest id
+	props  string // manifest properties, such as "nav"
+	linear bool   // in the reading order
+	data   []byte
+}
+
+// pageSpec says what a page is and how to frame it: its file and manifest
+// entry, its head title, the class and epub:type of its body, and a
+// function that writes the body's content.
+type pageSpec struct {
+	file  string
+	id    string // manifest id
+	props string // manifest properties
+	// aside is true for a page outside the reading order (linear="no").
+	aside     bool
+	title     string
+	bodyClass string
+	bodyType  string
+	content   func(p *pageWriter)
+}
+
+// document writes a whole XHTML page: the prologue, the head with the
+// stylesheet, the body and the page's footnotes. It checks the page with a
+// strict XML decoder before returning it.
+func (b *book) document(s pageSpec) ([]byte, error) {
+	p := &pageWriter{b: b, file: s.file, used: make(map[string]bool), refs: make(map[int][]string)}
+	lang := b.lang()
+	p.raw(xmlProlog)
+	p.raw("<!DOCTYPE html>\n")
+	p.start("html",
+		attr{"xmlns", nsXHTML},
+		attr{"xmlns:epub", nsOPS},
+		attr{"lang", lang},
+		attr{"xml:lang", lang})
+	p.nl()
+	p.start("head")
+	p.nl()
+	p.empty("meta", attr{"charset", "utf-8"})
+	p.nl()
+	p.element("title", s.title)
+	p.nl()
+	p.empty("link", attr{"rel", "stylesheet"}, attr{"type", "text/css"}, attr{"href", cssFile})
+	p.nl()
+	p.end("head")
+	p.nl()
+	var body []attr
+	if s.bodyClass != "" {
+		body = append(body, attr{"class", s.bodyClass})
+	}
+	if s.bodyType != "" {
+		body = append(body, attr{"epub:type", s.bodyType})
+	}
+	p.start("body", body...)
+	p.nl()
+	s.content(p)
+	p.footnotes()
+	p.end("body")
+	p.nl()
+	p.end("html")
+	p.nl()
+	data := p.bytes()
+	if err := checkXML(data); err != nil {
+		return nil, fmt.Errorf("page %s is not well-formed XML: %w", s.file, err)
+	}
+	return data, nil
+}
+
+// claim returns the XML-safe form of id if it is not yet used on the page,
+// and marks it used; otherwise, or for an empty id, it returns "".
+func (p *pageWriter) claim(id string) string {
+	id = xmlID(id)
+	if id == "" || p.used[id] {
+		return ""
+	}
+	p.used[id] = true
+	return id
+}
+
+// withID prepends an id attribute to attrs when id is not empty.
+func withID(id string, attrs ...attr) []attr {
+	if id == "" {
+		return attrs
+	}
+	return append([]attr{{"id", id}}, attrs...)
+}
+
+// lang returns the guide's language: "en" when it has none, and "und"
+// (undetermined) when what it has is not a well-formed language tag.
+func (b *book) lang() string {
+	switch l := b.g.Meta.Lang; {
+	case l == "":
+		return "en"
+	case !langTag.MatchString(l):
+		return "und"
+	default:
+		return l
+	}
+}
+
+// langTag matches the shape of a BCP 47 language tag: a primary language
+// of two to eight letters and subtags of one to eight letters or digits.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// title returns the guide's title, or a stand-in when it has none.
+func (b *book) title() string {
+	if b.g.Meta.Title == "" {
+		return "Untitled"
+	}
+	return b.g.Meta.Title
+}
+
+// sectionTitle returns the title of a section for navigation, where an
+// empty label is not allowed.
+func sectionTitle(s *guide.Section) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	if s.ID != "" {
+		return s.ID
+	}
+	return "Section"
+}
+
+// XML prologue and namespaces.
+const (
+	xmlProlog = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+	nsXHTML   = "http://www.w3.org/1999/xhtml"
+	nsOPS     = "http://www.idpf.org/2007/ops"
+	nsOPF     = "http://www.idpf.org/2007/opf"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+	nsNCX     = "http://www.daisy.org/z3986/2005/ncx/"
+	nsOCF     = "urn:oasis:names:tc:opendocument:xmlns:container"
+)
+
+// ownLang returns lang attributes for text of the writer's own, which is
+// in English, when the guide is in another language; a screen reader then
+// pronounces it right.
+func (b *book) ownLang() []attr {
+	lang := b.lang()
+	if lang == "en" || strings.HasPrefix(lang, "en-") {
+		return nil
+	}
+	return []attr{{"lang", "en"}, {"xml:lang", "en"}}
+}

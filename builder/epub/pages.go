@@ -1,0 +1,167 @@
+package epub
+
+import (
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// coverPage shows the cover image on a page of its own.
+func (b *book) coverPage() pageSpec {
+	return pageSpec{
+		file:      coverFile,
+		id:        "cover",
+		title:     b.title(),
+		bodyClass: "cover",
+		bodyType:  "cover",
+		content: func(p *pageWriter) {
+			p.start("section", attr{"class", "cover"}, attr{"epub:type", "cover"})
+			p.empty("img", attr{"src", coverImage}, attr{"alt", b.coverAlt()})
+			p.end("section")
+			p.nl()
+		},
+	}
+}
+
+// coverAlt is the text alternative of the cover: what the cover says.
+func (b *book) coverAlt() string {
+	m := b.g.Meta
+	alt := b.title()
+	if m.Subtitle != "" {
+		alt += ": " + m.Subtitle
+	}
+	if len(m.Authors) > 0 {
+		alt += " — " + strings.Join(m.Authors, ", ")
+	}
+	return alt
+}
+
+// titlePage sets the title block (title, subtitle, authors, date), then
+// the guide's introduction, the text that stands before its first
+// section, and a line that names the fonts with a link to their licence.
+func (b *book) titlePage() pageSpec {
+	m := b.g.Meta
+	return pageSpec{
+		file:      titleFile,
+		id:        "title",
+		title:     b.title(),
+		bodyClass: "titlepage",
+		bodyType:  "frontmatter",
+		content: func(p *pageWriter) {
+			p.start("section", attr{"class", "title-block"}, attr{"epub:type", "titlepage"})
+			p.nl()
+			p.element("h1", b.title(), attr{"class", "title"}, attr{"epub:type", "fulltitle"})
+			p.nl()
+			if m.Subtitle != "" {
+				p.element("p", m.Subtitle, attr{"class", "subtitle"}, attr{"epub:type", "subtitle"})
+				p.nl()
+			}
+			if len(m.Authors) > 0 {
+				p.start("p", attr{"class", "authors"})
+				for i, a := range m.Authors {
+					if i > 0 {
+						p.text(", ")
+					}
+					p.element("span", a, attr{"class", "author"})
+				}
+				p.end("p")
+				p.nl()
+			}
+			if !m.Date.IsZero() {
+				d := m.Date.UTC().Format("2006-01-02")
+				p.start("p", attr{"class", "date"})
+				p.element("time", d, attr{"datetime", d})
+				p.end("p")
+				p.nl()
+			}
+			p.end("section")
+			p.nl()
+			if len(b.g.Intro) > 0 {
+				p.start("section", attr{"class", "intro"}, attr{"epub:type", "preamble"})
+				p.nl()
+				p.blocks(b.g.Intro)
+				p.end("section")
+				p.nl()
+			}
+			if b.fontNames != "" {
+				p.start("p", append([]attr{{"class", "colophon"}}, b.ownLang()...)...)
+				p.text("Set in " + b.fontNames + ". ")
+				p.element("a", "Font licence", attr{"href", licenceFile})
+				p.text(".")
+				p.end("p")
+				p.nl()
+			}
+		},
+	}
+}
+
+// sectionPage sets one top-level section with all its subsections.
+func (b *book) sectionPage(i int) pageSpec {
+	s := b.g.Sections[i]
+	return pageSpec{
+		file:      b.sectionFiles[i],
+		id:        strings.TrimSuffix(b.sectionFiles[i], ".xhtml"),
+		title:     sectionTitle(s),
+		bodyClass: "section",
+		bodyType:  "bodymatter",
+		content: func(p *pageWriter) {
+			p.section(s)
+		},
+	}
+}
+
+// section writes a section: a heading of its level (h1 for a top-level
+// section, deeper levels h2 to h6), its blocks and its subsections.
+func (p *pageWriter) section(s *guide.Section) {
+	level := min(max(s.Level, 1), 6)
+	h := "h" + string(rune('0'+level))
+	id := p.claim(s.ID)
+	attrs := []attr{{"class", "level-" + string(rune('0'+level))}}
+	if level == 1 {
+		attrs = append(attrs, attr{"epub:type", "chapter"}, attr{"role", "doc-chapter"})
+	}
+	if id != "" {
+		attrs = append(attrs, attr{"aria-labelledby", id})
+	}
+	p.start("section", attrs...)
+	p.nl()
+	p.element(h, s.Title, withID(id)...)
+	p.nl()
+	p.blocks(s.Blocks)
+	for _, c := range s.Sections {
+		p.section(c)
+	}
+	p.end("section")
+	p.nl()
+}
+
+// licencePage carries the licence of the embedded fonts. It is outside
+// the reading order and reached from the title page.
+func (b *book) licencePage() pageSpec {
+	return pageSpec{
+		file:      licenceFile,
+		id:        "licence",
+		aside:     true,
+		title:     "Font licence",
+		bodyClass: "licence",
+		bodyType:  "backmatter",
+		content: func(p *pageWriter) {
+			p.start("section", append([]attr{{"class", "licence"}}, b.ownLang()...)...)
+			p.nl()
+			p.element("h1", "Font licence")
+			p.nl()
+			which := "the licence"
+			if len(b.licences) > 1 {
+				which = "the licences"
+			}
+			p.element("p", "This book embeds "+b.fontNames+". The fonts are distributed under "+which+" below, which travels with them.")
+			p.nl()
+			for _, text := range b.licences {
+				p.element("pre", strings.TrimRight(text, "\n"), attr{"class", "licence-text"})
+				p.nl()
+			}
+			p.end("section")
+			p.nl()
+		},
+	}
+}

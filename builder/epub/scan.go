@@ -1,0 +1,110 @@
+package epub
+
+import "studyguide/builder/guide"
+
+// scanner walks the guide in reading order and records, for the page it
+// is on, the ids, footnotes and images it meets.
+type scanner struct {
+	b         *book
+	file      string
+	allIDs    []string
+	seenImage map[string]bool
+}
+
+func (s *scanner) id(id string) {
+	id = xmlID(id)
+	if id == "" {
+		return
+	}
+	s.allIDs = append(s.allIDs, id)
+	if _, ok := s.b.where[id]; !ok {
+		s.b.where[id] = s.file
+	}
+}
+
+func (s *scanner) blocks(blocks []guide.Block) {
+	for _, bl := range blocks {
+		switch bl := bl.(type) {
+		case *guide.Paragraph:
+			s.inlines(bl.Inlines)
+		case *guide.List:
+			for _, it := range bl.Items {
+				if it.Key != nil {
+					s.id(it.Key.ID)
+				}
+				s.blocks(it.Blocks)
+			}
+		case *guide.Quote:
+			s.blocks(bl.Blocks)
+		case *guide.Table:
+			s.id(bl.ID)
+			s.cells(bl.Header)
+			for _, row := range bl.Rows {
+				s.cells(row)
+			}
+		case *guide.DefinitionList:
+			for _, it := range bl.Items {
+				s.inlines(it.Term)
+				for _, d := range it.Definitions {
+					s.blocks(d)
+				}
+			}
+		}
+	}
+}
+
+func (s *scanner) cells(cells []guide.Cell) {
+	for _, c := range cells {
+		s.inlines(c.Inlines)
+	}
+}
+
+func (s *scanner) inlines(inlines []guide.Inline) {
+	for _, n := range inlines {
+		switch n := n.(type) {
+		case *guide.Strong:
+			s.inlines(n.Children)
+		case *guide.Emph:
+			s.inlines(n.Children)
+		case *guide.Strike:
+			s.inlines(n.Children)
+		case *guide.Link:
+			s.inlines(n.Children)
+		case *guide.Image:
+			s.image(n)
+		case *guide.FootnoteRef:
+			s.note(n.Index)
+		}
+	}
+}
+
+func (s *scanner) image(n *guide.Image) {
+	f := s.b.g.Images[n.Src]
+	if f == nil {
+		return
+	}
+	s.b.imagesShown++
+	if n.Alt == "" {
+		s.b.imagesWithoutAlt++
+	}
+	if !s.seenImage[n.Src] {
+		s.seenImage[n.Src] = true
+		s.b.images = append(s.b.images, f)
+	}
+}
+
+// note records that footnote i is referenced on the current page. The
+// first page to reference a footnote is its home; the footnote's own text
+// is scanned there, since its ids and nested references go with it.
+func (s *scanner) note(i int) {
+	if i < 0 || i >= len(s.b.g.Footnotes) {
+		return
+	}
+	if _, ok := s.b.noteHome[i]; ok {
+		return
+	}
+	s.b.noteHome[i] = s.file
+	fn := s.b.g.Footnotes[i]
+	s.id(fn.ID)
+	s.blocks(fn.Blocks)
+}

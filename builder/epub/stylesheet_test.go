@@ -1,0 +1,40 @@
+package epub
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"studyguide/layouts"
+)
+
+// The e-book stylesheet must leave the reader's settings working: only
+// relative lengths, no positioning, images that fit the screen, a new page
+// for each section and tables that stack into cards on a narrow screen.
+func TestStylesheetKeepsTheReadersSettings(t *testing.T) {
+	css := string(layouts.Stylesheet())
+	noComments := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(css, "")
+	if m := regexp.MustCompile(`\d(px|pt|pc|cm|mm|in|q)\b`).FindString(noComments); m != "" {
+		t.Errorf("stylesheet uses an absolute length: %q", m)
+	}
+	for _, banned := range []string{"position:", "float:", "align="} {
+		if strings.Contains(strings.ReplaceAll(noComments, " ", ""), banned) {
+			t.Errorf("stylesheet uses %s", banned)
+		}
+	}
+	if regexp.MustCompile(`[^-]width:\s*[0-9.]+(em|ex|ch|rem)`).MatchString(noComments) {
+		t.Error("stylesheet gives something a fixed width")
+	}
+	for _, want := range []string{
+		"max-width: 100%",
+		"page-break-before: always",
+		"page-break-inside: avoid",
+		"@media (max-width: 30em)",
+		"attr(data-label)",
+		"overflow-wrap: break-word",
+	} {
+		if !strings.Contains(noComments, want) {
+			t.Errorf("stylesheet lacks %q", want)
+		}
+	}
+}

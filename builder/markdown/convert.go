@@ -1,0 +1,339 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
+
+// converter turns goldmark's parse tree into guide blocks and inlines.
+type converter struct {
+	file   *diag.File
+	src    []byte
+	base   int
+	images *imageLoader
+
+	// notes maps goldmark's footnote numbers to indexes of
+	// Guide.Footnotes.
+	notes map[int]int
+	// last is the furthest offset in src that conversion has reached. It
+	// stands in for the position of nodes that goldmark leaves without
+	// one, such as typographic quotes.
+	last int
+}
+
+// item is one top-level piece of the note: a heading or a block. Headings
+// are kept apart because they become sections, not blocks.
+type item struct {
+	heading *heading
+	block   guide.Block
+}
+
+// heading is a top-level heading with its plain-text title.
+type heading struct {
+	level int
+	title string
+	pos   guide.Pos
+}
+
+func newConverter(file *diag.File, src []byte, base int, images *imageLoader) *converter {
+	return &converter{file: file, src: src, base: base, images: images, notes: make(map[int]int)}
+}
+
+// at returns the model position of the offset off in src; a negative
+// offset stands for "where conversion has got to".
+func (c *converter) at(off int) guide.Pos {
+	if off < 0 {
+		off = c.last
+	}
+	return guide.Pos(off + c.base)
+}
+
+// document converts the top level of the note into items, and the
+// footnote definitions, in the order they are first referenced.
+func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
+	var list *extast.FootnoteList
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if l, ok := n.(*extast.FootnoteList); ok {
+			list = l
+		}
+	}
+	var defs []*extast.Footnote
+	if list != nil {
+		for n := list.FirstChild(); n != nil; n = n.NextSibling() {
+			if fn, ok := n.(*extast.Footnote); ok && fn.Index >= 0 {
+				if _, dup := c.notes[fn.Index]; !dup {
+					c.notes[fn.Index] = len(defs)
+					defs = append(defs, fn)
+				}
+			}
+		}
+	}
+
+	var items []item
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			pos := c.start(h)
+			title := plainTitle(c.inlines(h))
+			items = append(items, item{heading: &heading{level: h.Level, title: title, pos: pos}})
+			continue
+		}
+		for _, b := range c.appendBlock(nil, n) {
+			items = append(items, item{block: b})
+		}
+	}
+
+	footnotes := make([]*guide.Footnote, len(defs))
+	for i, fn := range defs {
+		pos := c.start(fn)
+		footnotes[i] = &guide.Footnote{
+			Label:  cleanText(string(fn.Ref)),
+			Pos:    pos,
+			Blocks: c.blocks(fn),
+		}
+	}
+	return items, footnotes
+}
+
+// start returns the position of block n and moves the conversion there.
+func (c *converter) start(n ast.Node) guide.Pos {
+	if off := c.nodeOffset(n); off >= 0 {
+		c.last = off
+	}
+	pos := c.at(c.last)
+	// The text of a heading or a table cell starts after its marker.
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		c.last = max(c.last, n.Lines().At(0).Start)
+	}
+	return pos
+}
+
+// nodeOffset finds where n starts in src, or returns -1. goldmark sets a
+// position on most nodes; for the others the first line or the first
+// child tells.
+func (c *converter) nodeOffset(n ast.Node) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := c.nodeOffset(ch); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// blocks converts the block children of parent.
+func (c *converter) blocks(parent ast.Node) []guide.Block {
+	var out []guide.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		out = c.appendBlock(out, n)
+	}
+	return out
+}
+
+// appendBlock converts the block n and appends the result to out. Some
+// nodes, such as HTML comments, yield nothing.
+func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
+	pos := c.start(n)
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		if inl := c.inlines(n); len(inl) > 0 {
+			out = append(out, &guide.Paragraph{Pos: pos, Inlines: inl})
+		}
+	case *ast.Heading:
+		// A heading inside a list or quote is not a section; it stays
+		// where it is as a strong paragraph.
+		if inl := c.inlines(n); len(inl) > 0 {
+			out = append(out, &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}})
+		}
+	case *ast.ThematicBreak:
+		out = append(out, &guide.Rule{Pos: pos})
+	case *ast.CodeBlock:
+		out = append(out, &guide.CodeBlock{Pos: pos, Text: c.lines(n)})
+	case *ast.FencedCodeBlock:
+		lang := ""
+		if l := n.Language(c.src); l != nil {
+			lang = cleanText(unescape(l))
+		}
+		out = append(out, &guide.CodeBlock{Pos: pos, Lang: lang, Text: c.lines(n)})
+	case *ast.Blockquote:
+		out = append(out, &guide.Quote{Pos: pos, Blocks: c.blocks(n)})
+	case *ast.List:
+		out = append(out, c.list(n, pos))
+	case *ast.HTMLBlock:
+		if p := c.htmlBlock(n, pos); p != nil {
+			out = append(out, p)
+		}
+	case *extast.Table:
+		out = append(out, c.table(n, pos))
+	case *extast.DefinitionList:
+		out = append(out, c.definitions(n, pos))
+	case *ast.LinkReferenceDefinition, *extast.FootnoteList, *extast.Footnote:
+		// Link references are resolved by goldmark; footnotes are
+		// collected by document.
+	default:
+		if n.Type() == ast.TypeInline {
+			break
+		}
+		if n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				out = c.appendBlock(out, ch)
+			}
+		} else if inl := c.inlines(n); len(inl) > 0 {
+			out = append(out, &guide.Paragraph{Pos: pos, Inlines: inl})
+		}
+	}
+	return out
+}
+
+// lines returns the text of a code block without its final line ending.
+func (c *converter) lines(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := seg.Value(c.src)
+		if len(v) >= 2 && v[len(v)-2] == '\r' && v[len(v)-1] == '\n' {
+			b.Write(v[:len(v)-2])
+			b.WriteByte('\n')
+			continue
+		}
+		b.Write(v)
+	}
+	return cleanText(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// list converts a list and recognises its key points.
+func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
+	l := &guide.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start, Tight: n.IsTight}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		li, ok := ch.(*ast.ListItem)
+		if !ok {
+			continue
+		}
+		itemPos := c.start(li)
+		blocks := c.blocks(li)
+		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: keyPoint(blocks)})
+	}
+	return l
+}
+
+// htmlBlock drops an HTML comment and keeps any other raw HTML as literal
+// text, with a warning: the guide is not a web page and the writers do not
+// pass markup through.
+func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		return nil
+	}
+	var raw []string
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw = append(raw, string(seg.Value(c.src)))
+	}
+	if n.HasClosure() {
+		closure := n.ClosureLine
+		raw = append(raw, string(closure.Value(c.src)))
+	}
+	var l inlineList
+	for i, line := range raw {
+		line = strings.TrimRight(line, "\r\n")
+		if i > 0 {
+			l.add(&guide.Break{Pos: pos, Hard: true})
+		}
+		l.text(pos, line)
+	}
+	inl := trimBreaks(l.done())
+	if len(inl) == 0 {
+		return nil
+	}
+	c.file.Warnf(int(pos), "raw HTML is not supported; it is shown as text")
+	return &guide.Paragraph{Pos: pos, Inlines: inl}
+}
+
+// table converts a GFM table. Every row gets as many cells as the header.
+func (c *converter) table(n *extast.Table, pos guide.Pos) *guide.Table {
+	t := &guide.Table{Pos: pos}
+	for _, a := range n.Alignments {
+		t.Align = append(t.Align, alignment(a))
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch.(type) {
+		case *extast.TableHeader:
+			t.Header = c.cells(ch)
+		case *extast.TableRow:
+			t.Rows = append(t.Rows, c.cells(ch))
+		}
+	}
+	width := max(len(t.Header), len(t.Align))
+	t.Header = fitCells(t.Header, width)
+	for i := range t.Rows {
+		t.Rows[i] = fitCells(t.Rows[i], width)
+	}
+	for len(t.Align) < width {
+		t.Align = append(t.Align, guide.AlignNone)
+	}
+	return t
+}
+
+func (c *converter) cells(row ast.Node) []guide.Cell {
+	var cells []guide.Cell
+	for ch := row.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.start(ch)
+		cells = append(cells, guide.Cell{Inlines: c.inlines(ch)})
+	}
+	return cells
+}
+
+// fitCells pads or cuts a row to width cells.
+func fitCells(cells []guide.Cell, width int) []guide.Cell {
+	for len(cells) < width {
+		cells = append(cells, guide.Cell{})
+	}
+	return cells[:width]
+}
+
+func alignment(a extast.Alignment) guide.Align {
+	switch a {
+	case extast.AlignLeft:
+		return guide.AlignLeft
+	case extast.AlignCenter:
+		return guide.AlignCenter
+	case extast.AlignRight:
+		return guide.AlignRight
+	}
+	return guide.AlignNone
+}
+
+// definitions converts a definition list. Terms written one after another
+// each get an entry; the definitions go with the last of them.
+func (c *converter) definitions(n *extast.DefinitionList, pos guide.Pos) *guide.DefinitionList {
+	dl := &guide.DefinitionList{Pos: pos}
+	var cur *guide.Definition
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.start(ch)
+		switch ch.(type) {
+		case *extast.DefinitionTerm:
+			cur = &guide.Definition{Term: c.inlines(ch)}
+			dl.Items = append(dl.Items, cur)
+		case *extast.DefinitionDescription:
+			if cur == nil {
+				cur = &guide.Definition{}
+				dl.Items = append(dl.Items, cur)
+			}
+			cur.Definitions = append(cur.Definitions, c.blocks(ch))
+		}
+	}
+	return dl
+}

@@ -1,0 +1,192 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/parser"
+	"go.abhg.dev/goldmark/frontmatter"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
+
+// frontMatterSpan says where front matter sits in the parsed text.
+type frontMatterSpan struct {
+	// found is true when the first line is a delimiter line (three or more
+	// '-' for YAML, '+' for TOML); closed is true when a matching line
+	// follows.
+	found, closed bool
+	// raw is the text between the delimiter lines; it starts at byte start
+	// of the parsed text.
+	raw   []byte
+	start int
+	delim byte
+}
+
+// scanFrontMatter finds front matter the way the front matter parser will,
+// so that an unclosed block can be reported instead of swallowing the
+// whole note.
+func scanFrontMatter(src []byte) frontMatterSpan {
+	first, next := nextLine(src, 0)
+	delim, count := delimiterLine(first)
+	if delim == 0 {
+		return frontMatterSpan{}
+	}
+	span := frontMatterSpan{found: true, start: next, delim: delim}
+	for off := next; off < len(src); {
+		line, after := nextLine(src, off)
+		if d, c := delimiterLine(line); d == delim && c == count {
+			span.closed = true
+			span.raw = src[next:off]
+			return span
+		}
+		off = after
+	}
+	return span
+}
+
+// nextLine returns the line that starts at off, without its line ending,
+// and the offset of the line after it.
+func nextLine(src []byte, off int) (line []byte, next int) {
+	i := bytes.IndexByte(src[off:], '\n')
+	if i < 0 {
+		return src[off:], len(src)
+	}
+	return src[off : off+i], off + i + 1
+}
+
+// delimiterLine reports whether line is a front matter delimiter: three or
+// more of the same '-' or '+' and nothing else.
+func delimiterLine(line []byte) (delim byte, count int) {
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) < 3 || (line[0] != '-' && line[0] != '+') {
+		return 0, 0
+	}
+	for _, c := range line {
+		if c != line[0] {
+			return 0, 0
+		}
+	}
+	return line[0], len(line)
+}
+
+// readFrontMatter decodes the front matter that the parse left in pc and
+// turns it into metadata. Problems are diagnostics at the offending key's
+// line; base is the offset of the parsed text in the note.
+func readFrontMatter(file *diag.File, span frontMatterSpan, base int, pc parser.Context) guide.Meta {
+	var meta guide.Meta
+	data := frontmatter.Get(pc)
+	if data == nil {
+		return meta
+	}
+	var fields map[string]any
+	if err := data.Decode(&fields); err != nil {
+		off := base + span.start
+		msg := err.Error()
+		if n, ok := errorLine(msg); ok {
+			off = base + span.start + lineOffset(span.raw, n)
+		}
+		file.Errorf(off, "front matter: %s", decodeMessage(msg))
+		return meta
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		f := field{file: file, key: k, off: base + keyOffset(span, k)}
+		f.apply(&meta, fields[k])
+	}
+	return meta
+}
+
+// errorLine finds "line N" in a YAML or TOML error message. N counts lines
+// of the front matter from 1.
+func errorLine(msg string) (int, bool) {
+	i := strings.Index(msg, "line ")
+	if i < 0 {
+		return 0, false
+	}
+	j := i + len("line ")
+	k := j
+	for k < len(msg) && msg[k] >= '0' && msg[k] <= '9' {
+		k++
+	}
+	n, err := strconv.Atoi(msg[j:k])
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n, true
+}
+
+// lineOffset returns the offset of the 1-based line n of raw, or of its
+// last line when raw is shorter.
+func lineOffset(raw []byte, n int) int {
+	off := 0
+	for line := 1; line < n; line++ {
+		i := bytes.IndexByte(raw[off:], '\n')
+		if i < 0 || off+i+1 >= len(raw) {
+			break
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// decodeMessage turns a decoder's error into a sentence for the author:
+// without the decoder's name and the line number, which the diagnostic
+// already shows.
+func decodeMessage(msg string) string {
+	if strings.Contains(msg, "cannot unmarshal") && strings.Contains(msg, "into map") {
+		return "it must be a list of key: value pairs"
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "toml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if i := strings.Index(msg, ": "); i >= 0 {
+			msg = msg[i+2:]
+		}
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// keyOffset returns the offset in the parsed text of the line where key is
+// set, or of the opening delimiter when it cannot be found.
+func keyOffset(span frontMatterSpan, key string) int {
+	sep := byte(':')
+	if span.delim == '+' {
+		sep = '='
+	}
+	raw := span.raw
+	for off := 0; off < len(raw); {
+		line, next := nextLine(raw, off)
+		if keyOnLine(line, key, sep) {
+			return span.start + off
+		}
+		off = next
+	}
+	return 0
+}
+
+// keyOnLine reports whether line sets key at the top level, with or
+// without quotes around the key.
+func keyOnLine(line []byte, key string, sep byte) bool {
+	rest, ok := bytes.CutPrefix(line, []byte(key))
+	if !ok {
+		for _, q := range []string{`"`, `'`} {
+			if r, ok2 := bytes.CutPrefix(line, []byte(q+key+q)); ok2 {
+				rest, ok = r, true
+				break
+			}
+		}
+	}
+	if !ok {
+		return false
+	}
+	rest = bytes.TrimLeft(rest, " \t")
+	return len(rest) > 0 && rest[0] == sep
+}

@@ -1,0 +1,132 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
+
+// TestGolden reads every testdata/*.md and compares the dump of the guide,
+// its images and its diagnostics with testdata/NAME.golden. Run with
+// UPDATE_GOLDEN=1 to rewrite the golden files.
+func TestGolden(t *testing.T) {
+	notes, err := filepath.Glob("testdata/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) == 0 {
+		t.Fatal("no test notes in testdata")
+	}
+	for _, note := range notes {
+		name := strings.TrimSuffix(filepath.Base(note), ".md")
+		t.Run(name, func(t *testing.T) {
+			g, list := readNote(t, note, true)
+			checkGuide(t, g, len(mustRead(t, note)))
+			var b bytes.Buffer
+			if err := guide.Dump(&b, g); err != nil {
+				t.Fatal(err)
+			}
+			dumpImages(&b, g)
+			b.WriteString("-- diagnostics --\n")
+			for _, d := range list {
+				b.WriteString(d.String() + "\n")
+			}
+			checkGolden(t, filepath.Join("testdata", name+".golden"), b.Bytes())
+		})
+	}
+}
+
+// readNote reads the note at path as the command would, with images from
+// its folder when withImages is set, and returns the guide and the sorted
+// diagnostics. Diagnostics name the file by its base name.
+func readNote(t *testing.T, path string, withImages bool) (*guide.Guide, diag.List) {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list diag.List
+	file := diag.NewFile(filepath.Base(path), text, &list)
+	var opts Options
+	if withImages {
+		opts.Dir = os.DirFS(filepath.Dir(path))
+	}
+	g, err := Read(file, opts)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	list.Sort()
+	return g, list
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// dumpImages lists the loaded images in the order of their names.
+func dumpImages(b *bytes.Buffer, g *guide.Guide) {
+	srcs := make([]string, 0, len(g.Images))
+	for src := range g.Images {
+		srcs = append(srcs, src)
+	}
+	slices.SortFunc(srcs, func(a, c string) int { return strings.Compare(g.Images[a].Name, g.Images[c].Name) })
+	for _, src := range srcs {
+		f := g.Images[src]
+		fmt.Fprintf(b, "image %q name=%s type=%s size=%dx%d bytes=%d\n", src, f.Name, f.MediaType, f.Width, f.Height, len(f.Data))
+	}
+}
+
+// checkGolden compares got with the golden file at path, or rewrites the
+// file when UPDATE_GOLDEN=1.
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if os.Getenv("UPDATE_GOLDEN") == "1" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run with UPDATE_GOLDEN=1 to accept):\n%s", path, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff shows the first lines where want and got part.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}

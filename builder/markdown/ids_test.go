@@ -1,0 +1,53 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Key NATO Peacekeeping and Humanitarian Missions", "key-nato-peacekeeping-and-humanitarian-missions"},
+		{"NATO’s Approach to Peacekeeping", "natos-approach-to-peacekeeping"},
+		{"Pétrichor, Straße and Ærø", "petrichor-strasse-and-aero"},
+		{"Κύκλος του νερού", "kyklos-toy-neroy"},
+		{"Щука и ёж", "shchuka-i-yozh"},
+		{"水の循環", ""},
+		{"  --Hello,   World!--  ", "hello-world"},
+		{"Challenges Facing NATO’s Peacekeeping and Humanitarian Efforts", "challenges-facing-natos-peacekeeping-and"},
+		{"Averyveryveryveryveryveryveryveryveryveryveryverylongword", "averyveryveryveryveryveryveryveryveryveryveryver"},
+	}
+	for _, tt := range tests {
+		if got := slug(tt.in); got != tt.want {
+			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := slug(tt.in); len(got) > maxSlug {
+			t.Errorf("slug(%q) is %d bytes long", tt.in, len(got))
+		}
+	}
+}
+
+func TestIDSetClaim(t *testing.T) {
+	s := newIDSet()
+	got := []string{s.claim("a"), s.claim("a"), s.claim("a-2"), s.claim("a"), s.claim("b")}
+	want := []string{"a", "a-2", "a-2-2", "a-3", "b"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("claim %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestContentIdentifier(t *testing.T) {
+	a := contentIdentifier([]byte("# Note\n"))
+	if a != contentIdentifier([]byte("# Note\n")) {
+		t.Error("identifier differs for the same text")
+	}
+	if a == contentIdentifier([]byte("# Note!\n")) {
+		t.Error("identifier is the same for different texts")
+	}
+	// urn:uuid:xxxxxxxx-xxxx-5xxx-[89ab]xxx-xxxxxxxxxxxx
+	if len(a) != len("urn:uuid:")+36 || a[len("urn:uuid:")+14] != '5' || strings.IndexByte("89ab", a[len("urn:uuid:")+19]) < 0 {
+		t.Errorf("identifier %q is not a version 5 style UUID URN", a)
+	}
+}

@@ -1,0 +1,242 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"studyguide/builder/guide"
+)
+
+// inlines converts the inline children of a block, without line breaks at
+// its end.
+func (c *converter) inlines(parent ast.Node) []guide.Inline {
+	return trimBreaks(c.children(parent))
+}
+
+// children converts the inline children of parent.
+func (c *converter) children(parent ast.Node) []guide.Inline {
+	var l inlineList
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		c.inline(&l, n)
+	}
+	return l.done()
+}
+
+// inlineList collects converted inlines. goldmark splits running text at
+// every character that might start markup, so consecutive pieces of text
+// are gathered and stored as one Text.
+type inlineList struct {
+	out     []guide.Inline
+	pending strings.Builder
+	pos     guide.Pos
+	open    bool
+	// gap is set where something was left out of the text, such as an
+	// HTML comment, so that the spaces on either side make only one.
+	gap bool
+}
+
+// text adds s, which starts at pos, to the running text.
+func (l *inlineList) text(pos guide.Pos, s string) {
+	s = cleanText(s)
+	if l.gap && l.open && strings.HasSuffix(l.pending.String(), " ") {
+		s = strings.TrimLeft(s, " ")
+	}
+	if s == "" {
+		return
+	}
+	l.gap = false
+	if !l.open {
+		l.pos, l.open = pos, true
+	}
+	l.pending.WriteString(s)
+}
+
+// add adds an inline that is not text.
+func (l *inlineList) add(n guide.Inline) {
+	l.gap = false
+	l.flush()
+	l.out = append(l.out, n)
+}
+
+func (l *inlineList) flush() {
+	if l.open {
+		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: l.pending.String()})
+		l.pending.Reset()
+		l.open = false
+	}
+}
+
+// done returns the inlines collected.
+func (l *inlineList) done() []guide.Inline {
+	l.flush()
+	return l.out
+}
+
+// trimBreaks drops line breaks at the end of inlines; they show nothing.
+func trimBreaks(inl []guide.Inline) []guide.Inline {
+	for len(inl) > 0 {
+		if _, ok := inl[len(inl)-1].(*guide.Break); !ok {
+			break
+		}
+		inl = inl[:len(inl)-1]
+	}
+	return inl
+}
+
+// inlinePos returns the position of an inline node. Nodes without a
+// position, or whose recorded position lies before the end of the text
+// already converted, are placed where conversion has got to.
+func (c *converter) inlinePos(n ast.Node) int {
+	p := n.Pos()
+	if p < c.last {
+		p = c.last
+	}
+	c.last = p
+	return p
+}
+
+// inline converts the inline node n and adds the result to l.
+func (c *converter) inline(l *inlineList, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		seg := n.Segment
+		v := seg.Value(c.src)
+		s := string(v)
+		if !n.IsRaw() {
+			s = unescape(v)
+		}
+		l.text(c.at(seg.Start), s)
+		c.last = max(c.last, seg.Stop)
+		switch {
+		case n.HardLineBreak():
+			l.add(&guide.Break{Pos: c.at(seg.Stop), Hard: true})
+		case n.SoftLineBreak():
+			l.add(&guide.Break{Pos: c.at(seg.Stop)})
+		}
+	case *ast.String:
+		off := c.inlinePos(n)
+		s := string(n.Value)
+		if !n.IsCode() && !n.IsRaw() {
+			s = unescape(n.Value)
+		}
+		l.text(c.at(off), s)
+	case *ast.CodeSpan:
+		off := c.inlinePos(n)
+		l.add(&guide.Code{Pos: c.at(off), Text: c.codeSpan(n)})
+	case *ast.Emphasis:
+		pos := c.at(c.inlinePos(n))
+		ch := c.children(n)
+		if n.Level >= 2 {
+			l.add(&guide.Strong{Pos: pos, Children: ch})
+		} else {
+			l.add(&guide.Emph{Pos: pos, Children: ch})
+		}
+	case *extast.Strikethrough:
+		pos := c.at(c.inlinePos(n))
+		l.add(&guide.Strike{Pos: pos, Children: c.children(n)})
+	case *ast.Link:
+		pos := c.at(c.inlinePos(n))
+		l.add(&guide.Link{
+			Pos:      pos,
+			URL:      cleanText(unescape(n.Destination)),
+			Title:    cleanText(unescape(n.Title)),
+			Children: c.children(n),
+		})
+	case *ast.AutoLink:
+		l.add(c.autoLink(n))
+	case *ast.Image:
+		pos := c.at(c.inlinePos(n))
+		img := &guide.Image{
+			Pos:   pos,
+			Src:   cleanText(unescape(n.Destination)),
+			Title: cleanText(unescape(n.Title)),
+			Alt:   collapseSpace(guide.PlainText(c.children(n))),
+		}
+		c.images.load(img)
+		l.add(img)
+	case *ast.RawHTML:
+		c.rawHTML(l, n)
+	case *extast.FootnoteLink:
+		off := c.inlinePos(n)
+		if i, ok := c.notes[n.Index]; ok {
+			l.add(&guide.FootnoteRef{Pos: c.at(off), Index: i})
+		}
+	case *extast.FootnoteBacklink:
+		// Writers make their own way back from a footnote.
+	default:
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			c.inline(l, ch)
+		}
+	}
+}
+
+// codeSpan returns the text of inline code; a line ending inside it counts
+// as a space.
+func (c *converter) codeSpan(n *ast.CodeSpan) string {
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch t := ch.(type) {
+		case *ast.Text:
+			v := string(t.Segment.Value(c.src))
+			if trimmed := strings.TrimRight(v, "\r\n"); trimmed != v {
+				v = trimmed + " "
+			}
+			b.WriteString(v)
+			c.last = max(c.last, t.Segment.Stop)
+		case *ast.String:
+			b.Write(t.Value)
+		}
+	}
+	return cleanText(b.String())
+}
+
+// autoLink converts <https://...>, <name@example.org> and bare URLs.
+func (c *converter) autoLink(n *ast.AutoLink) *guide.Link {
+	pos := c.at(c.inlinePos(n))
+	url := cleanText(string(n.URL(c.src)))
+	label := cleanText(string(n.Label(c.src)))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		url = "mailto:" + url
+	}
+	return &guide.Link{Pos: pos, URL: url, Children: []guide.Inline{&guide.Text{Pos: pos, Text: label}}}
+}
+
+// rawHTML handles inline HTML: comments vanish, a line break tag becomes
+// a hard break, and anything else stays as literal text with a warning.
+func (c *converter) rawHTML(l *inlineList, n *ast.RawHTML) {
+	off := c.inlinePos(n)
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(seg.Value(c.src))
+		c.last = max(c.last, seg.Stop)
+	}
+	raw := b.String()
+	switch {
+	case strings.HasPrefix(raw, "<!--"):
+		l.gap = true
+		return
+	case isBreakTag(raw):
+		l.add(&guide.Break{Pos: c.at(off), Hard: true})
+		return
+	}
+	c.file.Warnf(off+c.base, "raw HTML %s is not supported; it is shown as text", snippet(raw))
+	l.text(c.at(off), raw)
+}
+
+// isBreakTag reports whether raw is <br>, <br/> or <br />.
+func isBreakTag(raw string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(raw), ""))
+	return s == "<br>" || s == "<br/>"
+}
+
+// snippet shortens raw HTML for a message.
+func snippet(raw string) string {
+	raw = collapseSpace(raw)
+	if r := []rune(raw); len(r) > 40 {
+		raw = string(r[:39]) + "…"
+	}
+	return raw
+}

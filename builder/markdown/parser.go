@@ -1,0 +1,117 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// typography maps the punctuation that goldmark's typographer recognises
+// to UTF-8 characters. Its defaults are HTML named entities, which are not
+// text and are not valid in XHTML.
+var typography = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}
+
+// newParser returns a goldmark parser for study notes. Front matter is
+// recognised only when frontMatter is true, that is when the note opens
+// with a delimiter line that is closed further down. audit collects
+// footnote definitions that goldmark would drop without a word.
+func newParser(frontMatter bool, audit *footnoteAudit) parser.Parser {
+	opts := []parser.Option{
+		parser.WithASTTransformers(util.Prioritized(audit, 500)),
+	}
+	if frontMatter {
+		gate := &frontMatterGate{Parser: &frontmatter.Parser{}}
+		opts = append(opts, parser.WithBlockParsers(util.Prioritized(gate, 0)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			// The table alignment method matters only to goldmark's own
+			// HTML renderer, which is never used; style attributes are the
+			// choice that stays valid XHTML should it ever be.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
+		),
+		goldmark.WithParserOptions(opts...),
+	)
+	return md.Parser()
+}
+
+// frontMatterGate lets the front matter parser open only on the first line
+// of the note. On its own it also opens on the second line, which turns a
+// heading followed by a thematic break into front matter.
+type frontMatterGate struct {
+	*frontmatter.Parser
+}
+
+// Open starts a front matter block when the reader is on the first line.
+func (g *frontMatterGate) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if line, _ := reader.Position(); line != 0 {
+		return nil, parser.NoChildren
+	}
+	return g.Parser.Open(parent, reader, pc)
+}
+
+// footnoteAudit is an AST transformer that runs before goldmark's footnote
+// transformer, which silently removes definitions that nothing refers to.
+// It records them, and second definitions of a label, as problems.
+type footnoteAudit struct {
+	problems []auditProblem
+}
+
+// auditProblem is a warning found by footnoteAudit at a byte offset of
+// the parsed text.
+type auditProblem struct {
+	pos     int
+	message string
+}
+
+// Transform implements parser.ASTTransformer.
+func (a *footnoteAudit) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		list, ok := n.(*extast.FootnoteList)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		seen := make(map[string]bool)
+		for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+			fn, ok := c.(*extast.Footnote)
+			if !ok {
+				continue
+			}
+			label := string(fn.Ref)
+			switch {
+			case seen[label]:
+				a.problems = append(a.problems, auditProblem{fn.Pos(),
+					"footnote [^" + label + "] is defined more than once; only the first definition is used"})
+			case fn.Index < 0:
+				a.problems = append(a.problems, auditProblem{fn.Pos(),
+					"footnote [^" + label + "] is never referenced and is left out"})
+			}
+			seen[label] = true
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

@@ -1,0 +1,186 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+
+	"studyguide/builder/diag"
+)
+
+// xmlChar reports whether r may appear in an XML 1.0 document. Every
+// string the reader puts in the model passes this test, so that writers
+// need not filter text.
+func xmlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20:
+		return false
+	case r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= utf8.MaxRune:
+		return true
+	}
+	return false
+}
+
+// cleanText returns s with bytes that are not UTF-8 replaced by U+FFFD and
+// characters that XML forbids (control characters) removed.
+func cleanText(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || !xmlChar(r) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case xmlChar(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// checkCharacters warns once about bytes that are not UTF-8 and once about
+// control characters, at the first place each occurs. base is the offset
+// of src in the note.
+func checkCharacters(file *diag.File, src []byte, base int) {
+	badUTF8, control := -1, -1
+	for i := 0; i < len(src) && (badUTF8 < 0 || control < 0); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if control < 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				control = i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			if badUTF8 < 0 {
+				badUTF8 = i
+			}
+		} else if control < 0 && !xmlChar(r) {
+			control = i
+		}
+		i += size
+	}
+	if badUTF8 >= 0 {
+		file.Warnf(base+badUTF8, "the note is not valid UTF-8 here; such bytes are shown as \uFFFD")
+	}
+	if control >= 0 {
+		file.Warnf(base+control, "control characters cannot be shown and are removed")
+	}
+}
+
+// unescape resolves backslash escapes and entity and numeric character
+// references in Markdown text, as CommonMark asks.
+func unescape(b []byte) string {
+	if !needsUnescape(b) {
+		return string(b)
+	}
+	var out strings.Builder
+	out.Grow(len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			out.WriteByte(b[i+1])
+			i += 2
+		case c == '&':
+			if s, n := reference(b[i:]); n > 0 {
+				out.WriteString(s)
+				i += n
+			} else {
+				out.WriteByte(c)
+				i++
+			}
+		case c == 0:
+			out.WriteRune(utf8.RuneError)
+			i++
+		default:
+			out.WriteByte(c)
+			i++
+		}
+	}
+	return out.String()
+}
+
+func needsUnescape(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' || c == '&' || c == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reference decodes the character reference at the start of b ("&amp;",
+// "&#38;", "&#x26;") and returns its text and length, or a zero length when
+// b does not start with one.
+func reference(b []byte) (string, int) {
+	if len(b) < 3 || b[0] != '&' {
+		return "", 0
+	}
+	if b[1] == '#' {
+		digits, radix, start := 7, 10, 2
+		if b[2] == 'x' || b[2] == 'X' {
+			digits, radix, start = 6, 16, 3
+		}
+		end := start
+		for end < len(b) && end-start <= digits && isDigit(b[end], radix) {
+			end++
+		}
+		if end == start || end-start > digits || end >= len(b) || b[end] != ';' {
+			return "", 0
+		}
+		v, err := strconv.ParseUint(string(b[start:end]), radix, 32)
+		r := rune(v)
+		if err != nil || r == 0 || !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		return string(r), end + 1
+	}
+	end := 1
+	for end < len(b) && end <= 64 && util.IsAlphaNumeric(b[end]) {
+		end++
+	}
+	if end == 1 || end >= len(b) || b[end] != ';' {
+		return "", 0
+	}
+	e, ok := util.LookUpHTML5EntityByName(string(b[1:end]))
+	if !ok {
+		return "", 0
+	}
+	return string(e.Characters), end + 1
+}
+
+func isDigit(c byte, radix int) bool {
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	return radix == 16 && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,283 @@
+package pdf
+
+import (
+	"slices"
+	"strconv"
+
+	"studyguide/builder/guide"
+)
+
+// frame is the space a block is laid out in: how far in from the left of
+// the text block it starts, how wide it is, the style its text starts in,
+// and what surrounds it.
+type frame struct {
+	indent float64 // millimetres from the left of the text block
+	width  float64
+	style  textStyle
+	lead   float64 // line height in millimetres
+	skip   float64 // space between blocks
+	bars   []bar
+	depth  int  // how many bullet lists the block is inside
+	inItem bool // directly inside a list item
+	inNote bool // inside a footnote: references are not collected again
+}
+
+// layouter turns blocks into boxes.
+type layouter struct {
+	w       *writer
+	out     []*box
+	pending float64 // space to put above the next box
+	bars    int     // quote bars handed out so far
+}
+
+// space asks for at least h of space above the next box.
+func (l *layouter) space(h float64) { l.pending = max(l.pending, h) }
+
+// push adds a box in frame fr.
+func (l *layouter) push(b *box, fr *frame) {
+	b.before = max(b.before, l.pending)
+	l.pending = 0
+	if b.baseline == 0 {
+		b.baseline = min(b.h, fr.lead/2+baselineRatio*pt(fr.style.size))
+	}
+	if len(fr.bars) > 0 {
+		b.bars = fr.bars
+	}
+	l.out = append(l.out, b)
+}
+
+// blocks lays out a sequence of blocks.
+func (l *layouter) blocks(bs []guide.Block, fr frame) {
+	for i, b := range bs {
+		if _, ok := b.(*guide.List); ok && i > 0 && fr.inItem {
+			// A list nested in an item sits close to the item's text.
+			l.space(min(fr.skip, 2*tightSkip*l.w.bodyLead))
+		} else if i > 0 {
+			l.space(fr.skip)
+		}
+		start := len(l.out)
+		l.block(b, fr)
+		// A paragraph that leads into a list ("Three causes:") stays with
+		// the list's first lines.
+		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
+			if _, ok := bs[i+1].(*guide.List); ok {
+				l.out[len(l.out)-1].keepNext = true
+			}
+		}
+	}
+}
+
+// block lays out one block.
+func (l *layouter) block(b guide.Block, fr frame) {
+	switch b := b.(type) {
+	case *guide.Paragraph:
+		l.paragraph(b.Inlines, fr)
+	case *guide.List:
+		l.list(b, fr)
+	case *guide.Quote:
+		l.quote(b, fr)
+	case *guide.CodeBlock:
+		l.code(b, fr)
+	case *guide.Rule:
+		l.rule(fr)
+	case *guide.Table:
+		l.table(b, fr)
+	case *guide.DefinitionList:
+		l.definitions(b, fr)
+	}
+}
+
+// paragraph lays out running text. Images that stand between runs of text
+// at the top level become figures of their own.
+func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
+	start := 0
+	for i, n := range inlines {
+		img, ok := n.(*guide.Image)
+		if !ok {
+			continue
+		}
+		if l.textOf(inlines[start:i], fr) {
+			l.space(fr.skip)
+		}
+		l.figure(img, fr)
+		l.space(fr.skip)
+		start = i + 1
+	}
+	l.textOf(inlines[start:], fr)
+}
+
+// textOf lays out inlines as lines of text and reports whether there was
+// any text.
+func (l *layouter) textOf(inlines []guide.Inline, fr frame) bool {
+	if blank(inlines) {
+		return false
+	}
+	lines := l.w.typeset(inlines, fr.style, fr.width)
+	l.lines(lines, fr)
+	return len(lines) > 0
+}
+
+// blank reports whether inlines hold nothing but spaces and line breaks.
+func blank(inlines []guide.Inline) bool {
+	for _, n := range inlines {
+		switch n := n.(type) {
+		case *guide.Break:
+		case *guide.Text:
+			for _, r := range n.Text {
+				if r != ' ' && r != '\t' && r != '\n' {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lines pushes one box per line. The first line keeps with the second and
+// the last with the one before it, so no page starts or ends with a lone
+// line of a paragraph.
+func (l *layouter) lines(lines []line, fr frame) {
+	n := len(lines)
+	base := fr.lead/2 + baselineRatio*pt(fr.style.size)
+	indent := fr.indent
+	for i := range lines {
+		ln := &lines[i]
+		b := &box{h: fr.lead, baseline: base}
+		b.keepNext = n >= 2 && (i == 0 || i == n-2)
+		if !fr.inNote {
+			b.notes = ln.notes
+		}
+		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
+		l.push(b, &fr)
+	}
+}
+
+// bullet returns the marker of an unordered list at a depth.
+func bullet(depth int) string {
+	switch depth {
+	case 0:
+		return "•"
+	case 1:
+		return "–"
+	}
+	return "◦"
+}
+
+// list lays out a list with hanging indents: markers in a column of their
+// own, item text aligned beside them.
+func (l *layouter) list(ls *guide.List, fr frame) {
+	size := fr.style.size
+	markers := make([]string, len(ls.Items))
+	for i := range ls.Items {
+		if ls.Ordered {
+			markers[i] = strconv.Itoa(ls.Start+i) + "."
+		} else {
+			markers[i] = bullet(fr.depth)
+		}
+	}
+	st := fr.style
+	st.bold, st.italic = false, false
+	marks := make([]line, len(markers))
+	widest := 0.0
+	for i, m := range markers {
+		ls := l.w.typeset(plain(guide.NoPos, m), st, fr.width)
+		if len(ls) > 0 {
+			marks[i] = ls[0]
+			widest = max(widest, ls[0].w)
+		}
+	}
+	gap := 0.5 * pt(size)
+	col := max(widest+gap, 1.5*pt(size))
+	if !ls.Ordered {
+		col = 1.5 * pt(size)
+	}
+	itemSkip := fr.skip
+	if ls.Tight {
+		itemSkip = tightSkip * l.w.bodyLead
+	}
+	inner := fr
+	inner.indent += col
+	inner.width -= col
+	inner.skip = itemSkip
+	inner.inItem = true
+	if !ls.Ordered {
+		inner.depth++
+	}
+	for i, it := range ls.Items {
+		if i > 0 {
+			l.space(itemSkip)
+		}
+		first := len(l.out)
+		l.blocks(it.Blocks, inner)
+		if len(l.out) == first {
+			l.push(&box{h: fr.lead}, &inner)
+		}
+		b := l.out[first]
+		if it.Key != nil {
+			if n := l.w.links.internal(it.Key.ID); n != 0 {
+				b.anchors = append(b.anchors, n)
+			}
+		}
+		mk := &marks[i]
+		mx := fr.indent + col - gap - mk.w
+		base := b.baseline
+		paint := b.paint
+		b.paint = func(p *pen, x, y float64) {
+			if paint != nil {
+				paint(p, x, y)
+			}
+			p.line(mk, x+mx, y+base)
+		}
+	}
+}
+
+// quote lays out a block quote: indented, with a thin bar on its left.
+func (l *layouter) quote(q *guide.Quote, fr frame) {
+	l.bars++
+	ind := 1.6 * pt(fr.style.size)
+	inner := fr
+	inner.bars = append(slices.Clone(fr.bars), bar{x: fr.indent + 0.3*pt(fr.style.size), id: l.bars})
+	inner.indent += ind
+	inner.width -= ind
+	inner.style.color = colorQuote
+	inner.inItem = false
+	l.blocks(q.Blocks, inner)
+}
+
+// rule lays out a thematic break: a short centred line.
+func (l *layouter) rule(fr frame) {
+	w := fr.width / 3
+	x0 := fr.indent + (fr.width-w)/2
+	h := fr.lead
+	l.push(&box{h: h, paint: func(p *pen, x, y float64) {
+		p.rule(x+x0, y+h/2, x+x0+w, y+h/2, 0.3*mmPerPt, colorRule)
+	}}, &fr)
+}
+
+// definitions lays out a definition list: each term in bold, its
+// definitions indented below it.
+func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
+	inner := fr
+	ind := 1.8 * pt(fr.style.size)
+	inner.indent += ind
+	inner.width -= ind
+	inner.inItem = false
+	termStyle := fr
+	termStyle.style.bold = true
+	for i, it := range dl.Items {
+		if i > 0 {
+			l.space(fr.skip)
+		}
+		start := len(l.out)
+		l.textOf(it.Term, termStyle)
+		if len(l.out) > start {
+			l.out[len(l.out)-1].keepNext = true
+		}
+		for _, d := range it.Definitions {
+			l.space(tightSkip * l.w.bodyLead)
+			l.blocks(d, inner)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package pdf
+
+// box is one unbreakable piece of a page: a line of text, a table row, an
+// image, a rule. The block layout turns the guide into a list of boxes;
+// pagination then deals them out to pages.
+type box struct {
+	h      float64 // height in millimetres
+	before float64 // space above the box, dropped at the top of a page
+	// keepNext forbids a page break between this box and the next: a
+	// heading and the lines after it, the first two and last two lines of
+	// a paragraph, a table's header and its first row.
+	keepNext bool
+	// baseline is the distance from the top of the box to its first
+	// baseline, where a list marker goes.
+	baseline float64
+	notes    []int // footnotes first referenced here, as indexes
+	anchors  []int // fpdf links that point at the top of the box
+	mark     *mark // set on the first box of a section heading
+	header   *box  // drawn above the box when the box opens a page
+	bars     []bar // quote bars beside the box
+	paint    func(p *pen, x, y float64)
+}
+
+// mark is what a section heading leaves behind: an outline entry and, for
+// a top-level section, the running head of the pages it is on.
+type mark struct {
+	title string
+	level int // 0 for a top-level section
+	page  int // the page the heading is printed on, once paginated
+}
+
+// bar is a thin vertical rule beside a block quote. Boxes of the same
+// quote share an id, so that the bar runs on through the space between
+// them.
+type bar struct {
+	x  float64 // from the left edge of the text block
+	id int
+}

@@ -1,0 +1,104 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
+
+// chrome is what a page carries outside its text block: the running head
+// (guide title and section title, either may be empty) and the page
+// number.
+type chrome struct {
+	left, right line
+	foot        line
+}
+
+// pageChrome works out the running head and page number of every page but
+// the title page. heads holds the section title for the right side of
+// each page, indexed from page 1.
+func (w *writer) pageChrome(heads []string, total int) []chrome {
+	st := textStyle{fam: sans, size: w.lay.SmallSize, color: colorMuted}
+	type key struct {
+		s     string
+		width float64
+	}
+	cache := map[key]line{}
+	fit := func(s string, width float64) line {
+		k := key{s, width}
+		if l, ok := cache[k]; ok {
+			return l
+		}
+		l := w.fitLine(s, st, width)
+		cache[k] = l
+		return l
+	}
+	out := make([]chrome, total+1)
+	for n := 2; n <= total; n++ {
+		c := &out[n]
+		section := heads[n]
+		switch {
+		case w.lay.Mirrored && n%2 == 0:
+			c.left = fit(w.g.Meta.Title, w.textW)
+		case w.lay.Mirrored:
+			if section == "" {
+				section = w.g.Meta.Title
+			}
+			c.right = fit(section, w.textW)
+		default:
+			if section == "" {
+				c.left = fit(w.g.Meta.Title, w.textW)
+				break
+			}
+			// The section title may take up to half the line; the guide
+			// title takes what is left.
+			gap := 3 * pt(st.size)
+			c.right = fit(section, w.textW/2-gap/2)
+			c.left = fit(w.g.Meta.Title, w.textW-c.right.w-gap)
+		}
+		c.foot = fit(w.words.pageOf(n, total), w.textW)
+	}
+	return out
+}
+
+// fitLine sets s on one line, cut short with an ellipsis if it is wider
+// than width.
+func (w *writer) fitLine(s string, st textStyle, width float64) line {
+	set := func(s string) line {
+		ls := w.ts.lines(w.ts.words(w.rb.flatten(plain(guide.NoPos, s), st)), 1e9)
+		if len(ls) == 0 {
+			return line{}
+		}
+		return ls[0]
+	}
+	l := set(s)
+	for l.w > width && s != "" {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = strings.TrimRight(s[:len(s)-n], " ")
+		l = set(s + "…")
+	}
+	return l
+}
+
+// drawChrome paints the running head, its rule and the page number.
+func (w *writer) drawChrome(p *pen, c *chrome, x float64, page int) {
+	lay := w.lay
+	ruleY := lay.MarginTop * 0.68
+	headY := ruleY - 1.7
+	if c.left.w > 0 || c.right.w > 0 {
+		p.line(&c.left, x, headY)
+		p.line(&c.right, x+w.textW-c.right.w, headY)
+		p.rule(x, ruleY, x+w.textW, ruleY, 0.3*mmPerPt, colorRule)
+	}
+	footY := lay.PageHeight - lay.MarginBottom*0.45
+	fx := x + (w.textW-c.foot.w)/2
+	if lay.Mirrored {
+		if page%2 == 0 {
+			fx = x
+		} else {
+			fx = x + w.textW - c.foot.w
+		}
+	}
+	p.line(&c.foot, fx, footY)
+}

@@ -1,0 +1,145 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// deflateStreams compresses the plain streams of a PDF that fpdf wrote
+// with compression off, and rebuilds its cross-reference table.
+//
+// fpdf can compress page content itself, but it makes a new zlib writer,
+// about a megabyte of state, for every page; on a guide of hundreds of
+// pages that allocation and the garbage collection it causes cost more
+// than laying the guide out. Here one writer serves every stream.
+//
+// The input is what fpdf writes: a header, numbered objects ("n 0 obj" to
+// "endobj"), a classic xref table, the trailer and startxref. A stream
+// whose dictionary is exactly "<</Length n>>" is compressed; every other
+// object is copied as it is.
+func deflateStreams(pdf []byte) ([]byte, error) {
+	xrefAt := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	if xrefAt < 0 {
+		return nil, errors.New("deflate: no xref table")
+	}
+	xrefAt++
+	offsets, trailer, err := readXref(pdf[xrefAt:])
+	if err != nil {
+		return nil, err
+	}
+	// Objects in file order, each running to the start of the next.
+	order := make([]int, 0, len(offsets))
+	for n, off := range offsets {
+		if n > 0 && off > 0 {
+			order = append(order, n)
+		}
+	}
+	if len(order) == 0 {
+		return nil, errors.New("deflate: no objects")
+	}
+	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
+	out.Write(pdf[:offsets[order[0]]])
+	newOff := make([]int, len(offsets))
+	var zbuf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	for i, n := range order {
+		start := offsets[n]
+		end := xrefAt
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		if start > end || end > len(pdf) {
+			return nil, fmt.Errorf("deflate: object %d lies outside the file", n)
+		}
+		newOff[n] = out.Len()
+		obj := pdf[start:end]
+		data, ok := plainStream(obj, n)
+		if !ok {
+			out.Write(obj)
+			continue
+		}
+		zbuf.Reset()
+		zw.Reset(&zbuf)
+		if _, err := zw.Write(data); err != nil {
+			return nil, fmt.Errorf("deflate: %w", err)
+		}
+		if err := zw.Close(); err != nil {
+			return nil, fmt.Errorf("deflate: %w", err)
+		}
+		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, zbuf.Len())
+		out.Write(zbuf.Bytes())
+		out.WriteString("\nendstream\nendobj\n")
+	}
+	xref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for n := 1; n < len(offsets); n++ {
+		fmt.Fprintf(out, "%010d 00000 n \n", newOff[n])
+	}
+	out.Write(trailer)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
+	return out.Bytes(), nil
+}
+
+// readXref reads a classic xref table of one section starting at object
+// 0, and returns the offset of each object and the trailer (from
+// "trailer" up to "startxref").
+func readXref(b []byte) (offsets []int, trailer []byte, err error) {
+	lines := bytes.SplitN(b, []byte("\n"), 3)
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return nil, nil, errors.New("deflate: malformed xref")
+	}
+	first, count, ok := bytes.Cut(lines[1], []byte(" "))
+	n, err1 := strconv.Atoi(string(count))
+	if !ok || string(first) != "0" || err1 != nil || n < 1 {
+		return nil, nil, errors.New("deflate: malformed xref section")
+	}
+	rest := lines[2]
+	const entry = 20 // "0000000000 00000 n \n"
+	if len(rest) < n*entry {
+		return nil, nil, errors.New("deflate: short xref table")
+	}
+	offsets = make([]int, n)
+	for i := range n {
+		e := rest[i*entry : (i+1)*entry]
+		if e[17] != 'n' {
+			continue
+		}
+		if offsets[i], err = strconv.Atoi(string(e[:10])); err != nil {
+			return nil, nil, fmt.Errorf("deflate: xref entry %d: %w", i, err)
+		}
+	}
+	rest = rest[n*entry:]
+	end := bytes.Index(rest, []byte("startxref"))
+	if !bytes.HasPrefix(rest, []byte("trailer")) || end < 0 {
+		return nil, nil, errors.New("deflate: no trailer")
+	}
+	return offsets, rest[:end], nil
+}
+
+// plainStream returns the data of object n when the object is a stream
+// with no dictionary entry but its length.
+func plainStream(obj []byte, n int) ([]byte, bool) {
+	head := []byte(strconv.Itoa(n) + " 0 obj\n<</Length ")
+	if !bytes.HasPrefix(obj, head) {
+		return nil, false
+	}
+	rest := obj[len(head):]
+	num, rest, ok := bytes.Cut(rest, []byte(">>\nstream\n"))
+	if !ok {
+		return nil, false
+	}
+	length, err := strconv.Atoi(string(num))
+	if err != nil || length < 0 || length > len(rest) {
+		return nil, false
+	}
+	if string(rest[length:]) != "\nendstream\nendobj\n" {
+		return nil, false
+	}
+	return rest[:length], true
+}

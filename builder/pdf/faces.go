@@ -1,0 +1,151 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"studyguide/fonts"
+)
+
+// faceRef indexes fonts.Faces.
+type faceRef int32
+
+// family is a typeface family of the guide: serif for running text, sans
+// for headings and the running head, mono for code.
+type family int
+
+const (
+	serif family = iota
+	sans
+	mono
+	numFamilies
+)
+
+// name is the family's name in fonts.Faces.
+func (f family) name() string {
+	switch f {
+	case sans:
+		return "sans"
+	case mono:
+		return "mono"
+	}
+	return "serif"
+}
+
+// chain is the face a style is set in and the face that stands in for
+// characters the first one lacks.
+type chain struct {
+	primary, fallback faceRef
+}
+
+// faceSet knows the embedded faces, which of them fpdf has been given, and
+// which chain each style uses.
+type faceSet struct {
+	doc    *fpdf.Fpdf
+	faces  []fonts.Face
+	added  []bool
+	chains [numFamilies][2][2]chain // by family, bold, italic
+}
+
+// newFaceSet works out the chain of every style. It registers no face:
+// use does that when a face is first measured.
+func newFaceSet(doc *fpdf.Fpdf) (*faceSet, error) {
+	fs := &faceSet{doc: doc, faces: fonts.Faces, added: make([]bool, len(fonts.Faces))}
+	for fam := range numFamilies {
+		for bold := range 2 {
+			for italic := range 2 {
+				c, err := fs.chainFor(fam.name(), bold == 1, italic == 1)
+				if err != nil {
+					return nil, err
+				}
+				fs.chains[fam][bold][italic] = c
+			}
+		}
+	}
+	return fs, nil
+}
+
+// use registers face f with fpdf unless it already is, and reports whether
+// it is. Faces are registered when they are first needed, so the PDF
+// embeds only the faces its text is set in and parses no other font file.
+// The order of registration does not show in the output: fpdf writes fonts
+// sorted by name when its catalog sort is on, as the writer sets it.
+// A failure is recorded in fpdf's sticky error.
+func (fs *faceSet) use(f faceRef) bool {
+	if fs.added[f] {
+		return true
+	}
+	face := fs.faces[f]
+	data, err := fonts.Read(face.File)
+	if err != nil {
+		fs.doc.SetError(err)
+		return false
+	}
+	fs.doc.AddUTF8FontFromBytes(face.Family, face.Style, data)
+	if fs.doc.Err() {
+		return false
+	}
+	fs.added[f] = true
+	return true
+}
+
+// chainFor finds the closest face of a family to the asked style (dropping
+// italic first, then bold) and the symbols face of the same weight.
+func (fs *faceSet) chainFor(name string, bold, italic bool) (chain, error) {
+	var tries []string
+	switch {
+	case bold && italic:
+		tries = []string{"BI", "B", "I", ""}
+	case bold:
+		tries = []string{"B", ""}
+	case italic:
+		tries = []string{"I", ""}
+	default:
+		tries = []string{""}
+	}
+	primary, ok := -1, false
+	for _, style := range tries {
+		if primary, ok = fs.find(name, style); ok {
+			break
+		}
+	}
+	if !ok {
+		return chain{}, fmt.Errorf("no %s face among the embedded fonts", name)
+	}
+	weight := ""
+	if bold {
+		weight = "B"
+	}
+	fallback, ok := fs.find("symbols", weight)
+	if !ok {
+		if fallback, ok = fs.find("symbols", ""); !ok {
+			return chain{}, fmt.Errorf("no symbols face among the embedded fonts")
+		}
+	}
+	return chain{faceRef(primary), faceRef(fallback)}, nil
+}
+
+// find returns the index of the face with exactly this family and style.
+func (fs *faceSet) find(name, style string) (int, bool) {
+	for i, f := range fs.faces {
+		if f.Family == name && strings.EqualFold(f.Style, style) {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// chain returns the chain of a family in a style.
+func (fs *faceSet) chain(fam family, bold, italic bool) chain {
+	return fs.chains[fam][b2i(bold)][b2i(italic)]
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

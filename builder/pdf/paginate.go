@@ -1,0 +1,201 @@
+package pdf
+
+// paginator deals boxes out to pages. It keeps what must stay together
+// together (keepNext), repeats a table's header row on each page the table
+// runs onto, and puts each footnote at the foot of the page where it is
+// first referenced, carrying on to the next page when it is too long.
+type paginator struct {
+	top, bottom float64 // the text block, from the top of the page
+	notes       [][]*box
+	noteSep     float64 // space between the text and the notes
+	noteCap     float64 // most height the notes may take on one page
+	placed      []bool  // footnotes already on a page
+}
+
+// placement is a box at its place on a page.
+type placement struct {
+	b   *box
+	y   float64 // top of the box
+	gap float64 // space above it on the page (zero at the top)
+}
+
+// pagePlan is what one page holds.
+type pagePlan struct {
+	items []placement
+	notes []placement
+}
+
+// paginate returns the pages the boxes fill.
+func (pg *paginator) paginate(boxes []*box) []pagePlan {
+	if pg.placed == nil {
+		pg.placed = make([]bool, len(pg.notes))
+	}
+	var pages []pagePlan
+	var carry []*box
+	orphans := pg.orphans(boxes)
+	for i := 0; i < len(boxes) || len(carry) > 0 || len(orphans) > 0; {
+		end := pg.fit(boxes, i, carry)
+		if end == len(boxes) && len(orphans) > 0 {
+			// Footnotes that no box references go at the foot of the
+			// last page, so that no note is lost.
+			carry = append(carry, orphans...)
+			orphans = nil
+			end = pg.fit(boxes, i, carry)
+		}
+		var plan pagePlan
+		plan, carry = pg.place(boxes, i, end, carry)
+		pages = append(pages, plan)
+		i = end
+	}
+	return pages
+}
+
+// orphans returns the boxes of the footnotes that no box references, and
+// counts those footnotes as placed.
+func (pg *paginator) orphans(boxes []*box) []*box {
+	referenced := make([]bool, len(pg.notes))
+	for _, b := range boxes {
+		for _, n := range b.notes {
+			if n >= 0 && n < len(referenced) {
+				referenced[n] = true
+			}
+		}
+	}
+	var bs []*box
+	for n, ref := range referenced {
+		if !ref && !pg.placed[n] {
+			pg.placed[n] = true
+			bs = append(bs, pg.notes[n]...)
+		}
+	}
+	return bs
+}
+
+// height is the height of boxes stacked, the first one without its space.
+func height(bs []*box) float64 {
+	h := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			h += b.before
+		}
+		h += b.h
+	}
+	return h
+}
+
+// newNotes returns the height of the footnotes b references that are on no
+// page yet and not in seen, and marks them in seen.
+func (pg *paginator) newNotes(b *box, seen map[int]bool, stacked bool) float64 {
+	h := 0.0
+	for _, n := range b.notes {
+		if n < 0 || n >= len(pg.notes) || pg.placed[n] || seen[n] {
+			continue
+		}
+		seen[n] = true
+		nb := pg.notes[n]
+		h += height(nb)
+		if stacked && len(nb) > 0 {
+			h += nb[0].before
+		}
+		stacked = true
+	}
+	return h
+}
+
+// fit returns the index of the first box that does not go on the page that
+// starts with boxes[start] and carries the footnote boxes carry.
+func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
+	y := pg.top
+	notesH := height(carry)
+	seen := map[int]bool{}
+	for j := start; j < len(boxes); j++ {
+		b := boxes[j]
+		h := b.h
+		if j > start {
+			h += b.before
+		} else if b.header != nil {
+			h += b.header.h
+		}
+		nh := notesH + pg.newNotes(b, seen, notesH > 0)
+		foot := 0.0
+		if nh > 0 {
+			foot = min(nh, pg.noteCap) + pg.noteSep
+		}
+		if j > start && y+h+foot > pg.bottom+1e-6 {
+			return pg.breakBefore(boxes, start, j)
+		}
+		y += h
+		notesH = nh
+	}
+	return len(boxes)
+}
+
+// breakBefore returns where to break a page that overflows at boxes[j]:
+// before j, or earlier so that boxes that keep together go to the next
+// page together. When the whole page is one chain, the chain is broken at
+// j.
+func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
+	k := j
+	for k > start && boxes[k-1].keepNext {
+		k--
+	}
+	if k == start {
+		return j
+	}
+	return k
+}
+
+// place lays out boxes[start:end] on a page and puts as many footnote boxes
+// at its foot as fit; it returns the page and the footnote boxes left for
+// the next page.
+func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan, []*box) {
+	var plan pagePlan
+	y := pg.top
+	foot := append([]*box(nil), carry...)
+	for j := start; j < end; j++ {
+		b := boxes[j]
+		gap := 0.0
+		if j > start {
+			gap = b.before
+		} else if b.header != nil {
+			plan.items = append(plan.items, placement{b: b.header, y: y})
+			y += b.header.h
+		}
+		y += gap
+		plan.items = append(plan.items, placement{b: b, y: y, gap: gap})
+		y += b.h
+		for _, n := range b.notes {
+			if n >= 0 && n < len(pg.notes) && !pg.placed[n] {
+				pg.placed[n] = true
+				foot = append(foot, pg.notes[n]...)
+			}
+		}
+	}
+	if len(foot) == 0 {
+		return plan, nil
+	}
+	room := pg.bottom - y - pg.noteSep
+	taken, k := 0.0, 0
+	for k < len(foot) {
+		h := foot[k].h
+		if k > 0 {
+			h += foot[k].before
+		}
+		if k > 0 && taken+h > room+1e-6 {
+			break
+		}
+		taken += h
+		k++
+	}
+	ny := pg.bottom - taken
+	for i, b := range foot[:k] {
+		gap := 0.0
+		if i > 0 {
+			gap = b.before
+		}
+		ny += gap
+		plan.notes = append(plan.notes, placement{b: b, y: ny, gap: gap})
+		ny += b.h
+	}
+	return plan, foot[k:]
+}

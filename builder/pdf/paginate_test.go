@@ -1,0 +1,170 @@
+package pdf
+
+import (
+	"fmt"
+	"testing"
+)
+
+// boxes returns n boxes of height h, named by their index.
+func boxes(n int, h float64) []*box {
+	bs := make([]*box, n)
+	for i := range bs {
+		bs[i] = &box{h: h, before: 1}
+	}
+	return bs
+}
+
+// pageOf returns the page each box landed on.
+func pageOf(pages []pagePlan, bs []*box) map[*box]int {
+	m := map[*box]int{}
+	for i, p := range pages {
+		for _, it := range p.items {
+			m[it.b] = i
+		}
+	}
+	return m
+}
+
+func TestPaginateFillsPages(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	bs := boxes(30, 10)
+	pages := pg.paginate(bs)
+	// 10 + 9×11 = 109 > 100, so 9 boxes a page: 10 + 8×11 = 98.
+	if len(pages) != 4 || len(pages[0].items) != 9 {
+		t.Fatalf("got %d pages, first with %d boxes", len(pages), len(pages[0].items))
+	}
+	for _, p := range pages {
+		if p.items[0].gap != 0 || p.items[0].y != 0 {
+			t.Errorf("a page starts at %g with a gap of %g", p.items[0].y, p.items[0].gap)
+		}
+		last := p.items[len(p.items)-1]
+		if last.y+last.b.h > 100 {
+			t.Errorf("a box ends at %g, below the text block", last.y+last.b.h)
+		}
+	}
+}
+
+func TestHeadingIsNotLeftAtTheFootOfAPage(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	bs := boxes(8, 10) // ends at 10 + 7×11 = 87
+	heading := &box{h: 8, before: 1, keepNext: true}
+	first := &box{h: 10, before: 1, keepNext: true} // first line of a paragraph
+	second := &box{h: 10, before: 1}
+	bs = append(bs, heading, first, second)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if on[heading] != 1 || on[first] != 1 || on[second] != 1 {
+		t.Errorf("heading on page %d, its lines on %d and %d; want all on the second page", on[heading], on[first], on[second])
+	}
+}
+
+func TestNoLoneLineAtTheTopOfAPage(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	// Eight boxes of a paragraph, laid out like lines: the first keeps
+	// with the second and the last but one with the last.
+	bs := boxes(6, 10) // ends at 65
+	para := boxes(5, 10)
+	para[0].keepNext, para[3].keepNext = true, true
+	bs = append(bs, para...)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	// Room for three of the five lines (76, 87, 98); the fourth would be
+	// the last but one, so the fourth and fifth go over together.
+	if on[para[2]] != 0 || on[para[3]] != 1 || on[para[4]] != 1 {
+		t.Errorf("lines on pages %d %d %d %d %d", on[para[0]], on[para[1]], on[para[2]], on[para[3]], on[para[4]])
+	}
+}
+
+func TestChainLongerThanAPageIsBroken(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	bs := boxes(30, 10)
+	for _, b := range bs {
+		b.keepNext = true
+	}
+	pages := pg.paginate(bs)
+	n := 0
+	for _, p := range pages {
+		n += len(p.items)
+	}
+	if n != 30 || len(pages) != 4 {
+		t.Errorf("placed %d boxes on %d pages", n, len(pages))
+	}
+}
+
+func TestTableHeaderIsRepeated(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	header := &box{h: 10, keepNext: true}
+	bs := []*box{header}
+	for range 20 {
+		bs = append(bs, &box{h: 10, header: header})
+	}
+	pages := pg.paginate(bs)
+	if len(pages) < 2 {
+		t.Fatalf("got %d pages", len(pages))
+	}
+	for i, p := range pages {
+		if p.items[0].b != header {
+			t.Errorf("page %d does not start with the header row", i+1)
+		}
+		last := p.items[len(p.items)-1]
+		if last.y+last.b.h > 100 {
+			t.Errorf("page %d overflows", i+1)
+		}
+	}
+}
+
+func TestFootnotesGoToThePageOfTheirReference(t *testing.T) {
+	note := boxes(3, 4) // a note of three lines, 14 high
+	pg := &paginator{top: 0, bottom: 100, notes: [][]*box{note}, noteSep: 5, noteCap: 40}
+	bs := boxes(9, 10) // would end at 98
+	bs[8].notes = []int{0}
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	// The ninth box would end at 98, but with the note and its separator
+	// (19) it does not fit: it goes to the next page with its note.
+	if on[bs[8]] != 1 {
+		t.Fatalf("the referencing box is on page %d", on[bs[8]])
+	}
+	if len(pages[1].notes) != 3 || len(pages[0].notes) != 0 {
+		t.Fatalf("notes: %d on the first page, %d on the second", len(pages[0].notes), len(pages[1].notes))
+	}
+	last := pages[1].notes[2]
+	if last.y+last.b.h > 100.001 {
+		t.Errorf("the note ends at %g, below the text block", last.y+last.b.h)
+	}
+}
+
+func TestLongFootnoteCarriesOn(t *testing.T) {
+	note := boxes(20, 4) // 20 + 19 = 99 high: more than the cap
+	pg := &paginator{top: 0, bottom: 100, notes: [][]*box{note}, noteSep: 5, noteCap: 40}
+	bs := boxes(3, 10)
+	bs[0].notes = []int{0}
+	pages := pg.paginate(bs)
+	total := 0
+	for _, p := range pages {
+		total += len(p.notes)
+		for _, it := range p.notes {
+			if it.y+it.b.h > 100.001 {
+				t.Errorf("a note line ends at %g", it.y+it.b.h)
+			}
+		}
+	}
+	if total != 20 {
+		t.Errorf("placed %d of 20 note lines", total)
+	}
+	if len(pages) < 2 || len(pages[1].notes) == 0 {
+		t.Errorf("the note did not carry on to a second page: %s", fmt.Sprint(len(pages)))
+	}
+}
+
+func TestUnreferencedFootnoteIsNotLost(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100, notes: [][]*box{boxes(2, 4)}, noteSep: 5, noteCap: 40}
+	pages := pg.paginate(boxes(3, 10))
+	if len(pages) != 1 || len(pages[0].notes) != 2 {
+		t.Fatalf("got %d pages, the last with %d note boxes", len(pages), len(pages[len(pages)-1].notes))
+	}
+	pages = (&paginator{top: 0, bottom: 100, notes: [][]*box{boxes(2, 4)}, noteSep: 5, noteCap: 40}).paginate(nil)
+	if len(pages) != 1 || len(pages[0].notes) != 2 {
+		t.Fatalf("with no text: got %d pages", len(pages))
+	}
+}

@@ -1,0 +1,115 @@
+package pdf
+
+import (
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// pen draws on the current page. It remembers the font, colours and line
+// width it last set, so that a page's content carries each setting once
+// rather than before every word.
+type pen struct {
+	doc   *fpdf.Fpdf
+	m     *metrics
+	fs    *faceSet
+	links *linkTable
+
+	face     faceRef
+	size     float64
+	switches int // metrics.switches when the font was set
+	fontSet  bool
+	text     rgb
+	textSet  bool
+	stroke   rgb
+	strokeW  float64
+	lineSet  bool
+	fillC    rgb
+	fillSet  bool
+}
+
+// newPage forgets every setting: fpdf starts each page afresh.
+func (p *pen) newPage() {
+	p.fontSet, p.textSet, p.lineSet, p.fillSet = false, false, false, false
+}
+
+// font selects face f at size unless it is selected already.
+func (p *pen) font(f faceRef, size float64) {
+	if p.fontSet && p.face == f && p.size == size && p.switches == p.m.switches {
+		return
+	}
+	face := p.fs.faces[f]
+	p.doc.SetFont(face.Family, face.Style, size)
+	p.face, p.size, p.switches, p.fontSet = f, size, p.m.switches, true
+}
+
+// textColor sets the colour of text drawn next.
+func (p *pen) textColor(c rgb) {
+	if p.textSet && p.text == c {
+		return
+	}
+	p.doc.SetTextColor(c.components())
+	p.text, p.textSet = c, true
+}
+
+// say prints s with its baseline at y.
+func (p *pen) say(x, y float64, s string, f faceRef, size float64, c rgb) {
+	p.font(f, size)
+	p.textColor(c)
+	p.doc.Text(x, y, s)
+}
+
+// fill paints a rectangle.
+func (p *pen) fill(x, y, w, h float64, c rgb) {
+	if !p.fillSet || p.fillC != c {
+		p.doc.SetFillColor(c.components())
+		p.fillC, p.fillSet = c, true
+	}
+	p.doc.Rect(x, y, w, h, "F")
+}
+
+// rule draws a straight line width mm thick.
+func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
+	if !p.lineSet || p.stroke != c || p.strokeW != width {
+		p.doc.SetDrawColor(c.components())
+		p.doc.SetLineWidth(width)
+		p.stroke, p.strokeW, p.lineSet = c, width, true
+	}
+	p.doc.Line(x1, y1, x2, y2)
+}
+
+// line prints a typeset line starting at x with its baseline at y, and
+// places its links.
+func (p *pen) line(l *line, x, y float64) {
+	for i := range l.pieces {
+		pc := &l.pieces[i]
+		if pc.look.code {
+			s := pt(pc.size)
+			p.fill(x+pc.x-0.35, y-0.8*s, pc.w+0.7, 1.05*s, colorCodeBg)
+		}
+	}
+	for i := range l.pieces {
+		pc := &l.pieces[i]
+		p.say(x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
+		if pc.look.strike {
+			sy := y - pc.look.rise - 0.28*pt(pc.size)
+			p.rule(x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
+		}
+	}
+	// One clickable area per stretch of pieces with the same link.
+	for i := 0; i < len(l.pieces); {
+		ref := l.pieces[i].look.link
+		j := i + 1
+		for j < len(l.pieces) && l.pieces[j].look.link == ref {
+			j++
+		}
+		if ref != 0 {
+			first, last := &l.pieces[i], &l.pieces[j-1]
+			size := first.size
+			for _, q := range l.pieces[i:j] {
+				size = max(size, q.size)
+			}
+			s := pt(size)
+			p.links.place(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise)
+		}
+		i = j
+	}
+}

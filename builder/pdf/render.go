@@ -1,0 +1,179 @@
+package pdf
+
+// book is a guide laid out: what goes on every page, known in full before
+// the first page is drawn.
+type book struct {
+	title  []*box
+	toc    []pagePlan
+	body   []pagePlan
+	chrome []chrome // by page number; the title page has none
+}
+
+// render lays the guide out and draws every page.
+func (w *writer) render() error {
+	b, err := w.layout()
+	if err != nil {
+		return err
+	}
+	w.draw(b)
+	if w.doc.Err() {
+		return w.doc.Error()
+	}
+	return nil
+}
+
+// layout lays out the title page, the table of contents and the body, and
+// deals them out to pages.
+func (w *writer) layout() (*book, error) {
+	if err := w.registerImages(); err != nil {
+		return nil, err
+	}
+	b := &book{title: w.titleBoxes()}
+	notes := w.layoutNotes()
+	body, marks := w.bodyBoxes()
+	var toc []*box
+	if len(w.g.Sections) > 0 {
+		toc = w.tocBoxes(marks)
+	}
+	top, bottom := w.lay.MarginTop, w.lay.PageHeight-w.lay.MarginBottom
+	b.toc = (&paginator{top: top, bottom: bottom}).paginate(toc)
+	pg := &paginator{
+		top:     top,
+		bottom:  bottom,
+		notes:   notes,
+		noteSep: 1.2 * w.bodyLead,
+		noteCap: notesCap * w.textH,
+	}
+	b.body = pg.paginate(body)
+	firstBody := 2 + len(b.toc)
+	total := firstBody - 1 + len(b.body)
+	heads := runningHeads(b.body, firstBody, total)
+	for i := range b.toc {
+		heads[2+i] = w.words.contents
+	}
+	b.chrome = w.pageChrome(heads, total)
+	if w.doc.Err() {
+		return nil, w.doc.Error()
+	}
+	return b, nil
+}
+
+// runningHeads numbers the pages of the section headings, for the table of
+// contents, and returns the section title in the running head of each
+// page: the first top-level section that starts on the page, else the one
+// the page continues.
+func runningHeads(body []pagePlan, firstBody, total int) []string {
+	heads := make([]string, total+1)
+	current := ""
+	for i, plan := range body {
+		n := firstBody + i
+		head := ""
+		for _, it := range plan.items {
+			mk := it.b.mark
+			if mk == nil {
+				continue
+			}
+			mk.page = n
+			if mk.level == 0 {
+				if head == "" {
+					head = mk.title
+				}
+				current = mk.title
+			}
+		}
+		if head == "" {
+			head = current
+		}
+		heads[n] = head
+	}
+	return heads
+}
+
+// draw draws the pages of a book.
+func (w *writer) draw(b *book) {
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links}
+	page := 0
+	newPage := func() float64 {
+		w.doc.AddPage()
+		p.newPage()
+		page++
+		if page > 1 {
+			w.drawChrome(p, &b.chrome[page], w.leftX(page), page)
+		}
+		return w.leftX(page)
+	}
+	x := newPage()
+	y := w.lay.MarginTop + w.textH*0.22
+	for _, bx := range b.title {
+		y += bx.before
+		w.drawBox(p, page, x, placement{b: bx, y: y}, nil)
+		y += bx.h
+	}
+	for _, plan := range b.toc {
+		w.drawPage(p, newPage(), page, plan)
+	}
+	for _, plan := range b.body {
+		w.drawPage(p, newPage(), page, plan)
+	}
+}
+
+// leftX is the left edge of the text block on a page: the inner margin,
+// or the outer one on even pages of a mirrored layout.
+func (w *writer) leftX(page int) float64 {
+	if w.lay.Mirrored && page%2 == 0 {
+		return w.lay.MarginOuter
+	}
+	return w.lay.MarginInner
+}
+
+// drawPage paints the boxes of one page and its footnotes.
+func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
+	var prev *box
+	for _, it := range plan.items {
+		w.drawBox(p, page, x, it, prev)
+		prev = it.b
+	}
+	if len(plan.notes) == 0 {
+		return
+	}
+	sep := plan.notes[0].y - 0.5*w.bodyLead
+	p.rule(x, sep, x+min(w.textW/4, 45), sep, 0.4*mmPerPt, colorRule)
+	prev = nil
+	for _, it := range plan.notes {
+		w.drawBox(p, page, x, it, prev)
+		prev = it.b
+	}
+}
+
+// drawBox paints one box: its quote bars, its outline entry and link
+// targets, then its content.
+func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
+	b := it.b
+	for _, a := range b.anchors {
+		w.doc.SetLink(a, it.y, page)
+	}
+	if b.mark != nil {
+		w.doc.Bookmark(pdfString(b.mark.title), b.mark.level, it.y)
+	}
+	for _, br := range b.bars {
+		top := it.y
+		if prev != nil && hasBar(prev.bars, br.id) {
+			top -= it.gap
+		}
+		bx := x + br.x
+		p.rule(bx, top, bx, it.y+b.h, 0.9*mmPerPt, colorQuoteBar)
+	}
+	if b.paint != nil {
+		b.paint(p, x, it.y)
+	}
+}
+
+// hasBar reports whether bars holds the bar with the id.
+func hasBar(bars []bar, id int) bool {
+	for _, b := range bars {
+		if b.id == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,322 @@
+package pdf
+
+import (
+	"slices"
+
+	"studyguide/builder/guide"
+)
+
+// tableCell is a cell's words, measured once and broken into lines when
+// the column widths are known.
+type tableCell struct {
+	words []word
+	lines []line
+}
+
+// tableLayout holds what laying out one table needs.
+type tableLayout struct {
+	l      *layouter
+	t      *guide.Table
+	fr     frame
+	ncol   int
+	size   float64 // type size, points
+	lead   float64 // line height, millimetres
+	padX   float64
+	padY   float64
+	widths []float64
+	tableW float64
+}
+
+// Rules of a table: above the header and below the last row, and under the
+// header.
+const (
+	tableRuleThick = 0.7 * mmPerPt
+	tableRuleThin  = 0.4 * mmPerPt
+)
+
+// table lays out a table: column widths from the content, cell text
+// wrapped with its inline styles, a rule under the header row, light zebra
+// rows, and the header row repeated at the top of each page the table runs
+// onto. A caption, when the table has one, goes above it.
+func (l *layouter) table(t *guide.Table, fr frame) {
+	ncol := len(t.Header)
+	for _, r := range t.Rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return
+	}
+	size := fr.style.size * tableRatio
+	tl := &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3}
+	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
+
+	var header []tableCell
+	if len(t.Header) > 0 {
+		header = tl.cells(t.Header, textStyle{fam: sans, bold: true, size: size, color: fr.style.color})
+	}
+	rows := make([][]tableCell, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = tl.cells(r, textStyle{fam: serif, size: size, color: fr.style.color})
+	}
+	tl.setWidths(append([][]tableCell{header}, rows...))
+
+	l.space(0.9 * fr.lead)
+	start := len(l.out)
+	if t.Caption != "" {
+		tl.caption()
+	}
+	var hb *box
+	if header != nil {
+		hb = tl.headerBox(header)
+		l.push(hb, &fr)
+	}
+	tl.rows(rows, hb)
+	if len(l.out) > start {
+		if n := l.w.links.internal(t.ID); n != 0 {
+			l.out[start].anchors = append(l.out[start].anchors, n)
+		}
+	}
+	l.space(0.9 * fr.lead)
+}
+
+// cells measures the words of a row's cells.
+func (tl *tableLayout) cells(row []guide.Cell, st textStyle) []tableCell {
+	out := make([]tableCell, tl.ncol)
+	for c := range min(len(row), tl.ncol) {
+		ts := tl.l.w.ts
+		out[c].words = slices.Clone(ts.words(tl.l.w.rb.flatten(row[c].Inlines, st)))
+	}
+	return out
+}
+
+// setWidths shares the frame's width among the columns: the narrowest a
+// column can be is its longest word, the widest it needs is its longest
+// cell on one line.
+func (tl *tableLayout) setWidths(rows [][]tableCell) {
+	minW := make([]float64, tl.ncol)
+	maxW := make([]float64, tl.ncol)
+	for _, row := range rows {
+		for c, cell := range row {
+			lineW := 0.0
+			for i, w := range cell.words {
+				minW[c] = max(minW[c], w.w)
+				switch {
+				case w.brk:
+					lineW = 0
+				case i > 0:
+					lineW += w.space
+				}
+				lineW += w.w
+				maxW[c] = max(maxW[c], lineW)
+			}
+		}
+	}
+	tl.widths = columnWidths(minW, maxW, tl.fr.width, 2*tl.padX)
+	for _, w := range tl.widths {
+		tl.tableW += w
+	}
+}
+
+// breakRow breaks a row's cells into lines and returns the number of lines
+// of its tallest cell.
+func (tl *tableLayout) breakRow(row []tableCell) int {
+	most := 1
+	for c := range row {
+		row[c].lines = tl.l.w.ts.lines(row[c].words, tl.widths[c]-2*tl.padX)
+		most = max(most, len(row[c].lines))
+	}
+	return most
+}
+
+// paintCells prints lines [from, to) of every cell of a row whose top is
+// at y.
+func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y float64) {
+	base := tl.lead/2 + baselineRatio*pt(tl.size)
+	cx := x + tl.fr.indent
+	for c := range row {
+		ls := row[c].lines
+		for i := from; i < to && i < len(ls); i++ {
+			ln := &ls[i]
+			lx := cx + tl.padX
+			if c < len(tl.t.Align) {
+				switch tl.t.Align[c] {
+				case guide.AlignRight:
+					lx = cx + tl.widths[c] - tl.padX - ln.w
+				case guide.AlignCenter:
+					lx = cx + (tl.widths[c]-ln.w)/2
+				}
+			}
+			p.line(ln, lx, y+tl.padY+float64(i-from)*tl.lead+base)
+		}
+		cx += tl.widths[c]
+	}
+}
+
+// caption lays out the caption above the table, kept with it.
+func (tl *tableLayout) caption() {
+	cf := tl.fr
+	cf.style = textStyle{fam: sans, bold: true, size: tl.size, color: colorHeading}
+	cf.lead = tl.lead
+	start := len(tl.l.out)
+	tl.l.textOf(plain(tl.t.Pos, tl.t.Caption), cf)
+	for _, b := range tl.l.out[start:] {
+		b.keepNext = true
+	}
+	tl.l.space(0.25 * tl.lead)
+}
+
+// headerBox returns the header row: a thick rule above, a thin one below.
+func (tl *tableLayout) headerBox(header []tableCell) *box {
+	h := float64(tl.breakRow(header))*tl.lead + 2*tl.padY
+	b := &box{h: h, keepNext: true, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
+	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
+	b.paint = func(p *pen, x, y float64) {
+		p.rule(x+left, y, x+right, y, tableRuleThick, colorHeadRule)
+		tl.paintCells(p, header, 0, 1<<30, x, y)
+		p.rule(x+left, y+h, x+right, y+h, tableRuleThin, colorHeadRule)
+	}
+	if !tl.fr.inNote {
+		b.notes = rowNotes(header)
+	}
+	return b
+}
+
+// rows lays out the body rows, zebra-striped, each one box carrying the
+// header row to repeat above it when it opens a page. A row taller than
+// most of a page is split between lines.
+func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
+	hh := 0.0
+	if header != nil {
+		hh = header.h
+	}
+	maxLines := max(int((tl.l.w.textH*0.9-hh-2*tl.padY)/tl.lead), 1)
+	base := tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)
+	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
+	for ri, row := range rows {
+		most := tl.breakRow(row)
+		var notes []int
+		if !tl.fr.inNote {
+			notes = rowNotes(row)
+		}
+		zebra := ri%2 == 1
+		last := ri == len(rows)-1
+		for from := 0; from < most; from += maxLines {
+			to := min(from+maxLines, most)
+			h := float64(to-from)*tl.lead + 2*tl.padY
+			b := &box{h: h, header: header, baseline: base, notes: notes}
+			notes = nil
+			bottom := last && to == most
+			b.paint = func(p *pen, x, y float64) {
+				if zebra {
+					p.fill(x+left, y, right-left, h, colorZebra)
+				}
+				tl.paintCells(p, row, from, to, x, y)
+				if bottom {
+					p.rule(x+left, y+h, x+right, y+h, tableRuleThick, colorHeadRule)
+				}
+			}
+			tl.l.push(b, &tl.fr)
+		}
+	}
+}
+
+// rowNotes returns the footnotes referenced in a row's cells.
+func rowNotes(row []tableCell) []int {
+	var notes []int
+	for _, cell := range row {
+		for _, ln := range cell.lines {
+			notes = append(notes, ln.notes...)
+		}
+	}
+	return notes
+}
+
+// columnWidths shares avail among columns, all of it. A column that needs
+// no more than a fair share of the width (its longest cell on one line)
+// gets what it needs; the others share the rest in proportion to what they
+// need, each at least as wide as its longest word where that is possible.
+// pad is added to every column's content width.
+func columnWidths(minW, maxW []float64, avail, pad float64) []float64 {
+	n := len(minW)
+	mins := make([]float64, n)
+	maxs := make([]float64, n)
+	widths := make([]float64, n)
+	sumMin := 0.0
+	for i := range n {
+		mins[i] = minW[i] + pad
+		maxs[i] = max(maxW[i]+pad, mins[i])
+		sumMin += mins[i]
+	}
+	if sumMin >= avail {
+		for i := range n {
+			widths[i] = mins[i] * avail / sumMin
+		}
+		return widths
+	}
+	open := make([]int, n)
+	for i := range open {
+		open[i] = i
+	}
+	left := avail
+	for changed := true; changed && len(open) > 0; {
+		changed = false
+		share := left / float64(len(open))
+		kept := open[:0]
+		for _, c := range open {
+			if maxs[c] <= share {
+				widths[c] = maxs[c]
+				left -= maxs[c]
+				changed = true
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		open = kept
+	}
+	if len(open) == 0 {
+		// Everything fits on one line: widen all columns alike.
+		for i := range n {
+			widths[i] *= avail / (avail - left)
+		}
+		return widths
+	}
+	openMin := 0.0
+	for _, c := range open {
+		openMin += mins[c]
+	}
+	if openMin > left {
+		// The narrow columns took too much: share between narrowest and
+		// widest for all columns instead.
+		sumMax := 0.0
+		for i := range n {
+			sumMax += maxs[i]
+		}
+		f := (avail - sumMin) / (sumMax - sumMin)
+		for i := range n {
+			widths[i] = mins[i] + (maxs[i]-mins[i])*f
+		}
+		return widths
+	}
+	for {
+		need := 0.0
+		for _, c := range open {
+			need += maxs[c]
+		}
+		kept := open[:0]
+		for _, c := range open {
+			if w := left * maxs[c] / need; w < mins[c] {
+				widths[c] = mins[c]
+				left -= mins[c]
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == len(open) {
+			for _, c := range open {
+				widths[c] = left * maxs[c] / need
+			}
+			return widths
+		}
+		open = kept
+	}
+}

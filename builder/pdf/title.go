@@ -1,0 +1,41 @@
+package pdf
+
+import (
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// titleBoxes lays out the title page: the title, the subtitle, the authors
+// and the date, and nothing else.
+func (w *writer) titleBoxes() []*box {
+	l := &layouter{w: w}
+	m := w.g.Meta
+	text := func(s string, st textStyle, lead float64) {
+		fr := frame{width: w.textW, style: st, lead: lead}
+		l.textOf(plain(guide.NoPos, s), fr)
+	}
+	size := w.lay.TitleSize
+	accent := 0.28 * pt(size)
+	textW := w.textW
+	l.push(&box{h: accent, paint: func(p *pen, x, y float64) {
+		p.fill(x, y, min(textW/4, 40), accent*0.35, colorHeading)
+	}}, &frame{lead: accent})
+	l.space(0.7 * pt(size))
+	text(m.Title, textStyle{fam: sans, bold: true, size: size, color: colorHeading}, pt(size)*1.15)
+	if m.Subtitle != "" {
+		sub := size * 0.55
+		l.space(0.5 * pt(sub))
+		text(m.Subtitle, textStyle{fam: sans, size: sub, color: colorMuted}, pt(sub)*1.3)
+	}
+	body := w.lay.BodySize * 1.2
+	if len(m.Authors) > 0 {
+		l.space(2.5 * pt(body))
+		text(strings.Join(m.Authors, ", "), textStyle{fam: serif, size: body, color: colorText}, pt(body)*1.35)
+	}
+	if !m.Date.IsZero() {
+		l.space(0.6 * pt(body))
+		text(w.words.date(m.Date), textStyle{fam: serif, size: w.lay.BodySize, color: colorMuted}, w.bodyLead)
+	}
+	return l.out
+}

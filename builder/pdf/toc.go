@@ -1,0 +1,75 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// tocDepth is the deepest section level the table of contents lists.
+const tocDepth = 3
+
+// tocBoxes lays out the table of contents: a heading, then one entry per
+// section down to tocDepth, each with dotted leaders to its page number and
+// each a link to its section. Page numbers are read from the marks when
+// the entries are painted, after the body has been paginated.
+func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
+	l := &layouter{w: w}
+	l.heading(w.words.contents, guide.NoPos, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
+
+	size := w.lay.BodySize
+	lead := w.bodyLead
+	// Page numbers and leaders are set in the regular serif; their
+	// characters are measured now, before any page exists.
+	face := w.fs.chain(serif, false, false).primary
+	numW := w.m.width(face, size, "0000")
+	w.m.width(face, size, "0123456789")
+	pitch := w.m.width(face, size, ". ")
+	leaderEnd := w.textW - numW - 0.8*pt(size)
+
+	// Top-level entries are bold when entries of lower levels stand
+	// between them.
+	nested := false
+	for _, s := range w.g.Sections {
+		nested = nested || len(s.Sections) > 0
+	}
+	w.g.WalkSections(func(s *guide.Section) bool {
+		if s.Level > tocDepth {
+			return true
+		}
+		mk := marks[s]
+		st := textStyle{fam: serif, bold: nested && s.Level == 1, size: size, color: colorText}
+		indent := float64(s.Level-1) * 1.6 * pt(size)
+		fr := frame{indent: indent, width: leaderEnd - indent - 2*pitch, style: st, lead: lead}
+		lines := w.typeset(plain(s.Pos, s.Title), st, fr.width)
+		if len(lines) == 0 {
+			lines = []line{{}}
+		}
+		if s.Level == 1 {
+			l.space(0.45 * lead)
+		}
+		link := w.links.refInternal(w.links.internal(s.ID))
+		h := float64(len(lines)) * lead
+		base := lead/2 + baselineRatio*pt(size)
+		textW := w.textW
+		b := &box{h: h, baseline: base}
+		b.paint = func(p *pen, x, y float64) {
+			for i := range lines {
+				p.line(&lines[i], x+indent, y+base+float64(i)*lead)
+			}
+			last := &lines[len(lines)-1]
+			ly := y + base + float64(len(lines)-1)*lead
+			n := strconv.Itoa(mk.page)
+			p.say(x+textW-p.m.width(face, size, n), ly, n, face, size, colorText)
+			from := indent + last.w + pitch
+			if dots := int((leaderEnd - from) / pitch); dots > 0 {
+				p.say(x+leaderEnd-float64(dots)*pitch, ly, strings.Repeat(". ", dots), face, size, colorTOCLeader)
+			}
+			p.links.place(link, x+indent, y, textW-indent, h)
+		}
+		l.push(b, &fr)
+		return true
+	})
+	return l.out
+}

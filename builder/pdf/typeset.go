@@ -1,0 +1,285 @@
+package pdf
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
+
+// piece is text in one face, size and look, placed at x in its line.
+type piece struct {
+	text string
+	face faceRef
+	size float64 // points
+	x, w float64 // millimetres
+	look look
+}
+
+// line is one typeset line of running text.
+type line struct {
+	pieces []piece
+	w      float64
+	notes  []int // footnotes referenced in the line, as indexes
+}
+
+// word is text between two break opportunities, with the space before it.
+type word struct {
+	pieces []piece
+	w      float64
+	space  float64 // width of the space before the word
+	// joins is set when the space before the word is set in the face, size
+	// and look of the word's first piece, so that a line can print the
+	// space and the piece as part of the piece before them.
+	joins bool
+	brk   bool // a hard line break comes before the word
+	notes []int
+}
+
+// pieceKey is what two pieces must share to be printed as one.
+type pieceKey struct {
+	face faceRef
+	size float64
+	look look
+}
+
+// key returns what the piece must share with another to be printed as one.
+func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look} }
+
+// pieceArena hands out piece slices carved from large chunks, so that
+// typesetting a long guide costs few allocations. A slice it hands out is
+// never handed out again.
+type pieceArena struct{ free []piece }
+
+// copy returns a copy of ps that lives in the arena.
+func (a *pieceArena) copy(ps []piece) []piece {
+	n := len(ps)
+	if n == 0 {
+		return nil
+	}
+	if cap(a.free) < n {
+		a.free = make([]piece, 0, max(2048, n))
+	}
+	out := a.free[0:n:n]
+	copy(out, ps)
+	a.free = a.free[n:n]
+	return out
+}
+
+// typesetter turns runs into lines: the small line breaker that fpdf's
+// MultiCell cannot be, since running text mixes faces and sizes.
+type typesetter struct {
+	m    *metrics
+	fs   *faceSet
+	warn func(pos guide.Pos, msg string)
+
+	arena   pieceArena
+	wordBuf []word      // the words of the last call to words
+	scratch []piece     // the pieces of the word being built
+	builder lineBuilder // the line being built
+	shaped  []glyphRun
+}
+
+// words splits runs at spaces into words and measures them. The slice it
+// returns is reused by the next call; the words' pieces are not.
+func (ts *typesetter) words(runs []run) []word {
+	var (
+		out     = ts.wordBuf[:0]
+		cur     word
+		started bool // cur has a piece or a note
+		pending bool // a space is waiting to go before the next word
+		spaceW  float64
+		spaceK  pieceKey
+		brk     bool
+	)
+	ts.scratch = ts.scratch[:0]
+	finish := func() {
+		if started {
+			cur.pieces = ts.arena.copy(ts.scratch)
+			out = append(out, cur)
+		}
+		cur, started = word{}, false
+		ts.scratch = ts.scratch[:0]
+	}
+	open := func(first *piece) {
+		if started {
+			return
+		}
+		started = true
+		if pending {
+			cur.space = spaceW
+			cur.joins = first != nil && spaceK == first.key()
+		}
+		cur.brk = brk
+		pending, brk = false, false
+	}
+	appendText := func(r *run, text string) {
+		if text == "" {
+			return
+		}
+		c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
+		var replaced bool
+		ts.shaped, replaced = ts.m.shape(ts.shaped[:0], text, c)
+		if replaced && ts.warn != nil {
+			ts.warn(r.pos, fmt.Sprintf("no embedded font can print some characters of %q; they are shown as %q", clip(text, 40), string(replacement)))
+		}
+		for _, g := range ts.shaped {
+			p := piece{text: g.text, face: g.face, size: r.style.size, look: r.look}
+			p.w = float64(g.units) * pt(r.style.size) / 1000
+			open(&p)
+			if n := len(ts.scratch); n > 0 && ts.scratch[n-1].key() == p.key() {
+				last := &ts.scratch[n-1]
+				last.text += p.text
+				last.w += p.w
+			} else {
+				p.x = cur.w
+				ts.scratch = append(ts.scratch, p)
+			}
+			cur.w += p.w
+		}
+	}
+	for i := range runs {
+		r := &runs[i]
+		if r.brk {
+			finish()
+			brk, pending = true, false
+			continue
+		}
+		if r.note > 0 {
+			open(nil)
+			cur.notes = append(cur.notes, r.note-1)
+		}
+		text := r.text
+		for text != "" {
+			j := indexSpace(text)
+			if j < 0 {
+				appendText(r, text)
+				break
+			}
+			appendText(r, text[:j])
+			finish()
+			if !pending {
+				pending = true
+				c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
+				u, _ := ts.m.advance(c.primary, ' ')
+				spaceW = float64(u) * pt(r.style.size) / 1000
+				spaceK = pieceKey{c.primary, r.style.size, r.look}
+			}
+			text = text[j+1:]
+		}
+	}
+	finish()
+	ts.wordBuf = out
+	return out
+}
+
+// indexSpace returns the index of the first breaking space in s (a space,
+// tab or line end), or -1.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			return i
+		}
+	}
+	return -1
+}
+
+// lines breaks words into lines no wider than width: as many words on a
+// line as fit, ragged right. A word wider than a whole line is broken
+// between characters.
+func (ts *typesetter) lines(words []word, width float64) []line {
+	var out []line
+	cur := &ts.builder
+	cur.reset()
+	flush := func() {
+		out = append(out, cur.line(&ts.arena))
+		cur.reset()
+	}
+	for i := range words {
+		w := &words[i]
+		if cur.started && (w.brk || cur.w+w.space+w.w > width+1e-6) {
+			flush()
+		}
+		for !cur.started && w.w > width+1e-6 && runeCount(*w) > 1 {
+			head, tail := ts.splitWord(*w, width)
+			cur.add(&head, false)
+			flush()
+			w = &tail
+		}
+		cur.add(w, cur.started)
+	}
+	if cur.started {
+		flush()
+	}
+	return out
+}
+
+// lineBuilder collects the pieces of one line. The text of all pieces goes
+// into one buffer, so that a finished line costs one string however many
+// words were folded into its pieces.
+type lineBuilder struct {
+	pieces  []piece
+	starts  []int // where each piece's text starts in buf
+	buf     []byte
+	w       float64
+	notes   []int
+	started bool
+}
+
+// reset empties the builder for the next line, keeping its buffers.
+func (l *lineBuilder) reset() {
+	l.pieces, l.starts, l.buf = l.pieces[:0], l.starts[:0], l.buf[:0]
+	l.w, l.notes, l.started = 0, nil, false
+}
+
+// add appends a word to the line, after its space when spaced.
+func (l *lineBuilder) add(w *word, spaced bool) {
+	l.started = true
+	x := l.w
+	if spaced {
+		x += w.space
+	}
+	for i, p := range w.pieces {
+		if i == 0 && spaced && w.joins && len(l.pieces) > 0 {
+			last := &l.pieces[len(l.pieces)-1]
+			if last.key() == p.key() {
+				l.buf = append(l.buf, ' ')
+				l.buf = append(l.buf, p.text...)
+				last.w = x + p.w - last.x
+				x += p.w
+				continue
+			}
+		}
+		p.x = x
+		l.pieces = append(l.pieces, p)
+		l.starts = append(l.starts, len(l.buf))
+		l.buf = append(l.buf, p.text...)
+		x += p.w
+	}
+	l.w = x
+	l.notes = append(l.notes, w.notes...)
+}
+
+// line returns the finished line, its pieces copied into the arena.
+func (l *lineBuilder) line(a *pieceArena) line {
+	text := string(l.buf)
+	ps := a.copy(l.pieces)
+	for i := range ps {
+		end := len(text)
+		if i+1 < len(ps) {
+			end = l.starts[i+1]
+		}
+		ps[i].text = text[l.starts[i]:end]
+	}
+	return line{pieces: ps, w: l.w, notes: l.notes}
+}
+
+// clip shortens s to at most n runes for a message.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,164 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
+// testWriter returns a writer for g on the default layout, with warnings
+// collected into warns.
+func testWriter(t *testing.T, g *guide.Guide, warns *[]string) *writer {
+	t.Helper()
+	lay, err := layouts.Load(layouts.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWriter(g, lay, func(_ guide.Pos, msg string) {
+		if warns != nil {
+			*warns = append(*warns, msg)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func body(w *writer) textStyle {
+	return textStyle{fam: serif, size: w.lay.BodySize, color: colorText}
+}
+
+// lineText returns the text of a line with one space where the line has a
+// gap between pieces.
+func lineText(l line) string {
+	var b strings.Builder
+	end := 0.0
+	for i, p := range l.pieces {
+		if i > 0 && p.x > end+0.01 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.text)
+		end = p.x + p.w
+	}
+	return b.String()
+}
+
+func TestLinesFitAndKeepEveryWord(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	text := "Heat from the Sun turns surface water into water vapour. When the vapour rises it cools and condenses into droplets around tiny particles."
+	in := []guide.Inline{txt("Heat from the Sun turns surface water into "), strong(txt("water vapour")), txt(". When the vapour rises it cools and "), emph(txt("condenses")), txt(" into droplets around tiny particles.")}
+	for _, width := range []float64{30, 60, 100, 160} {
+		lines := w.typeset(in, body(w), width)
+		var got []string
+		for _, l := range lines {
+			if l.w > width+1e-6 {
+				t.Errorf("width %g: line %q is %g wide", width, lineText(l), l.w)
+			}
+			got = append(got, lineText(l))
+		}
+		if strings.Join(got, " ") != text {
+			t.Errorf("width %g: lines %q do not read %q", width, got, text)
+		}
+	}
+}
+
+func TestPlainLineIsOnePiece(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	lines := w.typeset([]guide.Inline{txt("one two three four")}, body(w), 200)
+	if len(lines) != 1 || len(lines[0].pieces) != 1 {
+		t.Fatalf("got %d lines, first with %d pieces; want one line of one piece", len(lines), len(lines[0].pieces))
+	}
+}
+
+func TestLongWordIsBrokenBetweenCharacters(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	long := strings.Repeat("abcdefghij", 20)
+	lines := w.typeset([]guide.Inline{txt("short " + long + " end")}, body(w), 50)
+	var all strings.Builder
+	for _, l := range lines {
+		if l.w > 50+1e-6 {
+			t.Errorf("line %q is %g wide", lineText(l), l.w)
+		}
+		all.WriteString(lineText(l))
+	}
+	if got := strings.ReplaceAll(all.String(), " ", ""); got != "short"+long+"end" {
+		t.Errorf("text changed: %q", got)
+	}
+	if len(lines) < 4 {
+		t.Errorf("got %d lines, want the long word broken over several", len(lines))
+	}
+}
+
+func TestMissingGlyphsFallBackOrAreReplaced(t *testing.T) {
+	var warns []string
+	w := testWriter(t, &guide.Guide{}, &warns)
+	lines := w.typeset([]guide.Inline{txt("a ≤ b → c 🌧 ύδωρ")}, body(w), 200)
+	faceOf := map[string]string{}
+	for _, p := range lines[0].pieces {
+		for _, r := range p.text {
+			faceOf[string(r)] = w.fs.faces[p.face].Family
+		}
+	}
+	for r, want := range map[string]string{"a": "serif", "≤": "symbols", "→": "symbols", "ύ": "serif", "\uFFFD": "symbols"} {
+		if faceOf[r] != want {
+			t.Errorf("%q is set in %q, want %q", r, faceOf[r], want)
+		}
+	}
+	if _, ok := faceOf["🌧"]; ok {
+		t.Error("a rune above U+FFFF reached the PDF")
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "🌧") {
+		t.Errorf("warnings = %q, want one about the emoji", warns)
+	}
+}
+
+func TestHardBreakStartsALine(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	lines := w.typeset([]guide.Inline{txt("first"), &guide.Break{Hard: true}, txt("second")}, body(w), 200)
+	if len(lines) != 2 || lineText(lines[0]) != "first" || lineText(lines[1]) != "second" {
+		t.Fatalf("got %d lines", len(lines))
+	}
+}
+
+func TestFootnoteReferenceIsARaisedLink(t *testing.T) {
+	g := &guide.Guide{Footnotes: []*guide.Footnote{{ID: "fn-1", Blocks: []guide.Block{para(txt("A note."))}}}}
+	w := testWriter(t, g, nil)
+	lines := w.typeset([]guide.Inline{txt("Text"), &guide.FootnoteRef{Index: 0}, txt(" more.")}, body(w), 200)
+	if len(lines) != 1 || len(lines[0].notes) != 1 || lines[0].notes[0] != 0 {
+		t.Fatalf("line notes = %v, want [0]", lines[0].notes)
+	}
+	var sup *piece
+	for i := range lines[0].pieces {
+		if lines[0].pieces[i].text == "1" {
+			sup = &lines[0].pieces[i]
+		}
+	}
+	if sup == nil || sup.look.rise <= 0 || sup.look.link == 0 || sup.size >= w.lay.BodySize {
+		t.Fatalf("footnote number = %+v, want a small raised link", sup)
+	}
+}
+
+func TestColumnWidths(t *testing.T) {
+	// A narrow label column, a wide text column and a narrow number.
+	got := columnWidths([]float64{15, 20, 10}, []float64{18, 300, 12}, 160, 4)
+	sum := got[0] + got[1] + got[2]
+	if sum < 159.99 || sum > 160.01 {
+		t.Errorf("widths %v add up to %g, want 160", got, sum)
+	}
+	if got[0] != 22 || got[2] != 16 {
+		t.Errorf("narrow columns got %v, want their full widths 22 and 16", got)
+	}
+	// Content that fits on one line: columns widened alike.
+	got = columnWidths([]float64{5, 5}, []float64{10, 30}, 100, 0)
+	if got[0] != 25 || got[1] != 75 {
+		t.Errorf("widths %v, want [25 75]", got)
+	}
+	// Longest words wider than the page: shared by longest word.
+	got = columnWidths([]float64{100, 300}, []float64{100, 300}, 100, 0)
+	if got[0] != 25 || got[1] != 75 {
+		t.Errorf("widths %v, want [25 75]", got)
+	}
+}

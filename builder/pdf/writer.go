@@ -1,0 +1,99 @@
+package pdf
+
+import (
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
+// writer holds what one Write needs.
+type writer struct {
+	g     *guide.Guide
+	lay   *layouts.Layout
+	doc   *fpdf.Fpdf
+	fs    *faceSet
+	m     *metrics
+	ts    *typesetter
+	rb    *runBuilder
+	links *linkTable
+	words words
+	warn  func(pos guide.Pos, msg string)
+
+	images    map[string]*pdfImage // by Image.Src
+	textW     float64
+	textH     float64
+	bodyLead  float64
+	codeRatio float64
+}
+
+// newWriter makes the fpdf document and everything that lays text out on
+// it.
+func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)) (*writer, error) {
+	warn = once(warn)
+	doc := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight},
+	})
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetMargins(lay.MarginInner, lay.MarginTop, lay.MarginOuter)
+	setMetadata(doc, g.Meta)
+	m := g.Meta
+
+	fs, err := newFaceSet(doc)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{
+		g:         g,
+		lay:       lay,
+		doc:       doc,
+		fs:        fs,
+		m:         newMetrics(doc, fs),
+		words:     wordsFor(m.Lang),
+		warn:      warn,
+		textW:     lay.PageWidth - lay.MarginInner - lay.MarginOuter,
+		textH:     lay.PageHeight - lay.MarginTop - lay.MarginBottom,
+		bodyLead:  pt(lay.BodySize) * lay.Leading,
+		codeRatio: lay.CodeSize / lay.BodySize,
+	}
+	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
+	w.links = newLinkTable(doc, g)
+	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, codeSize: w.codeRatio}
+	return w, nil
+}
+
+// warnf passes a warning on, if anyone listens.
+func (w *writer) warnf(pos guide.Pos, format string, args ...any) {
+	if w.warn != nil {
+		w.warn(pos, fmt.Sprintf(format, args...))
+	}
+}
+
+// once wraps warn so that each message about one position is passed on
+// once, however often the text it is about is set (a title, for one, is
+// set on the title page, in the contents and in running heads).
+func once(warn func(guide.Pos, string)) func(guide.Pos, string) {
+	if warn == nil {
+		return nil
+	}
+	type key struct {
+		pos guide.Pos
+		msg string
+	}
+	seen := map[key]bool{}
+	return func(pos guide.Pos, msg string) {
+		if k := (key{pos, msg}); !seen[k] {
+			seen[k] = true
+			warn(pos, msg)
+		}
+	}
+}
+
+// typeset breaks inlines set in st into lines no wider than width.
+func (w *writer) typeset(inlines []guide.Inline, st textStyle, width float64) []line {
+	return w.ts.lines(w.ts.words(w.rb.flatten(inlines, st)), width)
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"studyguide/builder/driver"
+	"studyguide/layouts"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitBuild = 1
+	exitUsage = 2
+)
+
+const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
+
+Usage:
+  studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict] [PATH...]
+  studyguide layouts     list the built-in page layouts
+  studyguide version     print the version
+  studyguide help        print this help
+
+build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
+DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
+
+Flags of build:
+  -o, --out DIR     output folder (default out)
+  --format LIST     formats to write, comma-separated: epub,pdf (default both)
+  --layout NAME     page layout: a built-in name or a layout file (default a4)
+  --strict          treat warnings as errors
+
+SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
+`
+
+// run is the whole command with its surroundings passed in, so tests can
+// call it. It returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr, getenv)
+	case "layouts":
+		return runLayouts(stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "studyguide %s\n", version())
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "studyguide: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var opts driver.Options
+	var formats string
+	var strict bool
+	fs.StringVar(&opts.OutDir, "o", driver.DefaultOutDir, "")
+	fs.StringVar(&opts.OutDir, "out", driver.DefaultOutDir, "")
+	fs.StringVar(&formats, "format", "", "")
+	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
+	fs.BoolVar(&strict, "strict", false, "")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
+		return exitUsage
+	}
+	opts.Paths = paths
+	if formats != "" {
+		opts.Formats = strings.Split(formats, ",")
+	}
+	if _, err := driver.CheckFormats(opts.Formats); err != nil {
+		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
+		return exitUsage
+	}
+	if _, err := layouts.Load(opts.Layout); err != nil {
+		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
+		return exitUsage
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		secs, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			fmt.Fprintf(stderr, "studyguide build: SOURCE_DATE_EPOCH=%q is not a number of seconds\n", s)
+			return exitUsage
+		}
+		t := time.Unix(secs, 0).UTC()
+		opts.SourceDate = &t
+	}
+
+	res, err := driver.Build(ctx, opts)
+	for _, d := range res.Diagnostics {
+		fmt.Fprintln(stderr, d)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, "studyguide build: interrupted; earlier outputs are untouched")
+		} else {
+			fmt.Fprintf(stderr, "studyguide build: %v\n", err)
+		}
+		return exitBuild
+	}
+	for _, out := range res.Outputs {
+		fmt.Fprintf(stdout, "wrote %s\n", out)
+	}
+	if strict && len(res.Diagnostics) > 0 {
+		fmt.Fprintf(stderr, "studyguide build: %d warnings with --strict\n", len(res.Diagnostics))
+		return exitBuild
+	}
+	return exitOK
+}
+
+// parseInterspersed parses flags that may stand before, between or after
+// the paths, as in "build notes.md -o dist", and returns the paths. A lone
+// "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+func runLayouts(stdout, stderr io.Writer) int {
+	for _, name := range layouts.Names() {
+		l, err := layouts.Load(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "studyguide layouts: %v\n", err)
+			return exitBuild
+		}
+		fmt.Fprintf(stdout, "%-8s %5.1f × %5.1f mm, body %4.1f pt  %s\n", l.Name, l.PageWidth, l.PageHeight, l.BodySize, l.Description)
+	}
+	return exitOK
+}
+
+// version returns the module version the binary was built from, or
+// "devel" for a build from a checkout.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseInterspersed(t *testing.T) {
+	cases := []struct {
+		args      []string
+		out       string
+		wantPaths []string
+	}{
+		{[]string{"a.md", "-o", "dist", "b.md"}, "dist", []string{"a.md", "b.md"}},
+		{[]string{"-o", "dist"}, "dist", nil},
+		{[]string{"a.md", "--", "-o"}, "out", []string{"a.md", "-o"}},
+	}
+	for _, c := range cases {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		out := fs.String("o", "out", "")
+		paths, err := parseInterspersed(fs, c.args)
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if *out != c.out || !reflect.DeepEqual(paths, c.wantPaths) {
+			t.Errorf("%v: out=%q paths=%q; want %q %q", c.args, *out, paths, c.out, c.wantPaths)
+		}
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		nil,
+		{"frobnicate"},
+		{"build", "--no-such-flag"},
+		{"build", "--format", "docx"},
+		{"build", "--layout", "tabloid"},
+	} {
+		var stdout, stderr bytes.Buffer
+		getenv := func(string) string { return "" }
+		if code := run(context.Background(), args, &stdout, &stderr, getenv); code != exitUsage {
+			t.Errorf("run(%q) = %d; want %d (stderr %q)", args, code, exitUsage, stderr.String())
+		}
+		if stderr.Len() == 0 {
+			t.Errorf("run(%q) printed nothing on stderr", args)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	var stdout bytes.Buffer
+	getenv := func(string) string { return "" }
+	if code := run(context.Background(), []string{"help"}, &stdout, io.Discard, getenv); code != exitOK || !strings.Contains(stdout.String(), "studyguide build") {
+		t.Errorf("help: code %d, output %q", code, stdout.String())
+	}
+	stdout.Reset()
+	if code := run(context.Background(), []string{"version"}, &stdout, io.Discard, getenv); code != exitOK || !strings.HasPrefix(stdout.String(), "studyguide ") {
+		t.Errorf("version: code %d, output %q", code, stdout.String())
+	}
+}
