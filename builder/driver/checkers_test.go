@@ -92,11 +92,16 @@ func unembeddedFonts(t *testing.T, file string) []string {
 	return bad
 }
 
-// pdfText returns the text pdftotext extracts, one string per page.
-func pdfText(t *testing.T, file string) []string {
+// pdfText returns the text pdftotext extracts, one string per page, in
+// reading order, or laid out as on the page when layout is set.
+func pdfText(t *testing.T, file string, layout ...bool) []string {
 	t.Helper()
 	requireTool(t, "pdftotext")
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", file, "-").Output()
+	args := []string{"-enc", "UTF-8", file, "-"}
+	if len(layout) > 0 && layout[0] {
+		args = append([]string{"-layout"}, args...)
+	}
+	out, err := exec.Command("pdftotext", args...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", file, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +266,60 @@ func TestFindNotes(t *testing.T) {
 	}
 	if _, err := FindNotes([]string{t.TempDir()}); err == nil {
 		t.Error("an empty folder gave no error")
+	}
+}
+
+// TestContentsPageNumbers reads the PDF's contents page of every sample and
+// checks that each entry's page number is the page its heading is on.
+func TestContentsPageNumbers(t *testing.T) {
+	leader := regexp.MustCompile(`^\s*(\.\s?)*\s*(\d+)`)
+	for _, note := range sampleNotes(t) {
+		t.Run(noteName(note), func(t *testing.T) {
+			t.Parallel()
+			b := buildNote(t, note, t.TempDir())
+			flatten := func(pages []string) []string {
+				for i, p := range pages {
+					pages[i] = strings.Join(strings.Fields(p), " ")
+				}
+				return pages
+			}
+			flat := flatten(pdfText(t, b.pdf))
+			laidOut := flatten(pdfText(t, b.pdf, true))
+			// The contents is the run of pages, from page 2, whose text has
+			// dot leaders.
+			lastContents := 1
+			for lastContents < len(laidOut) && strings.Contains(laidOut[lastContents], ". . .") {
+				lastContents++
+			}
+			contents := strings.Join(laidOut[1:lastContents], " ")
+			b.guide.WalkSections(func(s *guide.Section) bool {
+				if s.Level > 3 {
+					return true
+				}
+				title := strings.Join(strings.Fields(s.Title), " ")
+				at := strings.Index(contents, title)
+				if at < 0 {
+					t.Errorf("%q is not in the contents", title)
+					return true
+				}
+				m := leader.FindStringSubmatch(contents[at+len(title):])
+				if m == nil {
+					t.Errorf("%q has no page number in the contents", title)
+					return true
+				}
+				want, _ := strconv.Atoi(m[2])
+				got := 0
+				for i := lastContents; i < len(flat); i++ {
+					if strings.Contains(flat[i], title) {
+						got = i + 1
+						break
+					}
+				}
+				if got != want {
+					t.Errorf("contents gives %q page %d; it is on page %d", title, want, got)
+				}
+				return true
+			})
+		})
 	}
 }
