@@ -79,7 +79,9 @@ type Table struct {
 	// Caption is empty for tables read from Markdown; study aids set it.
 	Caption string
 	// ID is set when something links to the table.
-	ID     string
+	ID string
+	// Kind is FromNotes for tables the author wrote, else the study aid.
+	Kind   Kind
 	Align  []Align
 	Header []Cell
 	Rows   [][]Cell

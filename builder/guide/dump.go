@@ -69,7 +69,11 @@ func (d *dumper) line(depth int, format string, args ...any) {
 }
 
 func (d *dumper) section(depth int, s *Section) {
-	d.line(depth, "section h%d level=%d id=%s %q", s.HeadingLevel, s.Level, s.ID, s.Title)
+	if s.Kind != FromNotes {
+		d.line(depth, "section h%d level=%d id=%s kind=%s %q", s.HeadingLevel, s.Level, s.ID, s.Kind, s.Title)
+	} else {
+		d.line(depth, "section h%d level=%d id=%s %q", s.HeadingLevel, s.Level, s.ID, s.Title)
+	}
 	d.blocks(depth+1, s.Blocks)
 	for _, c := range s.Sections {
 		d.section(depth+1, c)
@@ -103,11 +107,17 @@ func (d *dumper) blocks(depth int, blocks []Block) {
 		case *Rule:
 			d.line(depth, "rule")
 		case *Table:
-			d.line(depth, "table caption=%q align=%v", b.Caption, b.Align)
+			if b.Kind != FromNotes || b.ID != "" {
+				d.line(depth, "table kind=%s id=%s caption=%q align=%v", b.Kind, b.ID, b.Caption, b.Align)
+			} else {
+				d.line(depth, "table caption=%q align=%v", b.Caption, b.Align)
+			}
 			d.line(depth+1, "header %s", cells(b.Header))
 			for _, r := range b.Rows {
 				d.line(depth+1, "row %s", cells(r))
 			}
+		case *Figure:
+			d.line(depth, "figure id=%s kind=%s fullpage=%t items=%d alt=%q", b.ID, b.Kind, b.FullPage, len(b.Scene.Items), b.Alt)
 		case *DefinitionList:
 			d.line(depth, "deflist")
 			for _, it := range b.Items {
@@ -146,6 +156,9 @@ func writeMarkup(b *strings.Builder, inlines []Inline) {
 		case *Code:
 			b.WriteString("`" + n.Text + "`")
 		case *Strong:
+			if n.ID != "" {
+				b.WriteString("{#" + n.ID + "}")
+			}
 			b.WriteString("**")
 			writeMarkup(b, n.Children)
 			b.WriteString("**")
@@ -161,6 +174,10 @@ func writeMarkup(b *strings.Builder, inlines []Inline) {
 			b.WriteString("[")
 			writeMarkup(b, n.Children)
 			b.WriteString("](" + n.URL + ")")
+		case *Ref:
+			b.WriteString("[")
+			writeMarkup(b, n.Children)
+			b.WriteString("](ref:" + n.Target + ")")
 		case *Image:
 			b.WriteString("![" + n.Alt + "](" + n.Src + ")")
 		case *FootnoteRef:

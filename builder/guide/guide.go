@@ -37,6 +37,10 @@ type Guide struct {
 	// referenced; FootnoteRef.Index points into this slice.
 	Footnotes []*Footnote
 
+	// Study holds the key points and key terms found by enrichment; nil
+	// until that stage has run.
+	Study *Study
+
 	// Images holds every image file the note refers to that could be
 	// loaded, keyed by Image.Src. Writers take image bytes from here and
 	// never from the file system.
@@ -77,9 +81,13 @@ type Section struct {
 	Title string
 	// Level is the depth in the tree: 1 for a top-level section.
 	Level int
-	// HeadingLevel is the Markdown level of the heading (1 to 6).
+	// HeadingLevel is the Markdown level of the heading (1 to 6); the
+	// build gives sections it adds the level of their neighbours.
 	HeadingLevel int
 	Pos          Pos
+	// Kind is FromNotes for sections the author wrote, else the study aid
+	// the section holds.
+	Kind Kind
 
 	Blocks   []Block
 	Sections []*Section

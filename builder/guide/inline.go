@@ -17,10 +17,14 @@ type Text struct {
 	Text string
 }
 
-// Strong is strong emphasis, usually shown in bold.
+// Strong is strong emphasis, usually shown in bold. In body text it marks
+// a key term.
 type Strong struct {
 	Pos      Pos
 	Children []Inline
+	// ID is set on the first use of a key term, so the glossary can link
+	// to where the term is explained.
+	ID string
 }
 
 // Emph is emphasis, usually shown in italic.
@@ -113,6 +117,8 @@ func writePlain(b *strings.Builder, inlines []Inline) {
 		case *Strike:
 			writePlain(b, n.Children)
 		case *Link:
+			writePlain(b, n.Children)
+		case *Ref:
 			writePlain(b, n.Children)
 		case *Image:
 			b.WriteString(n.Alt)

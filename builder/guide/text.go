@@ -40,6 +40,9 @@ func writeBlocksText(b *strings.Builder, blocks []Block) {
 				}
 				b.WriteByte('\n')
 			}
+		case *Figure:
+			b.WriteString(bl.Alt)
+			b.WriteByte('\n')
 		case *DefinitionList:
 			for _, it := range bl.Items {
 				b.WriteString(PlainText(it.Term))

@@ -1,0 +1,85 @@
+package guide
+
+import "studyguide/builder/figure"
+
+// Kind says whether a section or table was written by the author or added
+// by the build as a study aid, and which aid it is. Writers use it for
+// styling and page breaks; they never need it to find the content.
+type Kind string
+
+// Kinds of sections and tables.
+const (
+	FromNotes   Kind = ""            // written by the author
+	Summary     Kind = "summary"     // a section's key points in a table
+	TermTable   Kind = "terms"       // a section's key terms with their meaning
+	Glance      Kind = "glance"      // the whole guide's key points at a glance
+	Glossary    Kind = "glossary"    // every key term, sorted, with where it is explained
+	Palace      Kind = "palace"      // the mind-palace drawing
+	WalkThrough Kind = "walkthrough" // the stations of the palace with their facts
+)
+
+// Figure is a drawing placed as a block: a vector scene that each writer
+// draws natively, with a text alternative.
+type Figure struct {
+	Pos Pos
+	// ID is unique within the guide and safe as an XML id.
+	ID    string
+	Kind  Kind
+	Scene *figure.Scene
+	// Alt is the drawing in words, for screen readers and for readers that
+	// cannot show it.
+	Alt string
+	// FullPage asks the PDF writer to give the figure a page of its own,
+	// scaled to fill the text block.
+	FullPage bool
+}
+
+func (b *Figure) Position() Pos { return b.Pos }
+func (*Figure) block()          {}
+
+// Ref points at an element of the guide by its id. The EPUB shows Children
+// as a link to it; the PDF shows the number of the page the target is on,
+// as a link, since a printed page cannot be clicked.
+type Ref struct {
+	Pos      Pos
+	Target   string
+	Children []Inline
+}
+
+func (n *Ref) Position() Pos { return n.Pos }
+func (*Ref) inline()         {}
+
+// Study is what the enrichment stage learned about the notes: their key
+// points and key terms. The aids it adds to the guide (tables, glossary)
+// are ordinary sections and blocks; Study keeps the facts for the stages
+// after it, such as the mind palace.
+type Study struct {
+	KeyPoints []*KeyPointFacts
+	Terms     []*Term
+}
+
+// KeyPointFacts are the facts of one key point.
+type KeyPointFacts struct {
+	// ID is the key point's list item id (ListItem.Key.ID).
+	ID        string
+	Title     string
+	SectionID string // the innermost section that holds it
+	Pos       Pos
+	Terms     []string // key terms of its body, in order, each once
+	Dates     []string // dates as written ("1999", "the 1990s", "2014–2021")
+	Gist      string   // the body's first sentence, cut near 25 words
+}
+
+// Term is one key term with where it is explained.
+type Term struct {
+	// Name is the term as first written; Aliases are other spellings that
+	// mean the same term ("KFOR" for "Kosovo Force (KFOR)").
+	Name    string
+	Aliases []string
+	// Explanation is the sentence that holds the term's first use.
+	Explanation string
+	// ID is the anchor set on the Strong node of its first use.
+	ID        string
+	SectionID string
+	Pos       Pos
+}
