@@ -45,6 +45,9 @@ type Options struct {
 	// SourceDate, when set, is the build date of every guide (from the
 	// SOURCE_DATE_EPOCH convention). It wins over the notes' own dates.
 	SourceDate *time.Time
+	// NoSummaries, NoGlossary and NoPalace leave out those study aids,
+	// whatever the notes' front matter says.
+	NoSummaries, NoGlossary, NoPalace bool
 }
 
 // Result reports what a build did.
@@ -87,6 +90,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, err
 		}
 		g.Meta.Modified = buildDate(g, opts.SourceDate)
+		applySwitches(&g.Meta, opts)
+		addStudyAids(g)
 		written, err := writeAll(ctx, g, outputBase(outDir, note), formats, layout)
 		res.Outputs = append(res.Outputs, written...)
 		if err != nil {
@@ -94,6 +99,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// applySwitches lets the command's flags turn study aids off. A flag only
+// ever turns an aid off; the front matter can do the same by itself.
+func applySwitches(m *guide.Meta, opts Options) {
+	off := false
+	if opts.NoSummaries {
+		m.Summaries = &off
+	}
+	if opts.NoGlossary {
+		m.Glossary = &off
+	}
+	if opts.NoPalace {
+		m.Palace = &off
+	}
 }
 
 // readNote reads one note file into a guide.

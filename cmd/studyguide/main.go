@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [PATH...]
+//	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
+//	                 [--no-summaries] [--no-glossary] [--no-palace] [PATH...]
 //	studyguide layouts
 //	studyguide version
 //	studyguide help
@@ -20,6 +21,9 @@
 //	--format LIST      formats to write, comma-separated: epub, pdf (default both)
 //	--layout NAME      a built-in page layout (a4, letter, a5) or a layout file (default a4)
 //	--strict           treat warnings as errors
+//	--no-summaries     leave out the summary tables and the at-a-glance table
+//	--no-glossary      leave out the glossary
+//	--no-palace        leave out the mind-palace pages
 //
 // Problems in the notes are printed on standard error as
 // file:line:col: warning|error: message. The build date written into the

@@ -25,7 +25,8 @@ const (
 const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
 
 Usage:
-  studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict] [PATH...]
+  studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
+                   [--no-summaries] [--no-glossary] [--no-palace] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
   studyguide help        print this help
@@ -38,6 +39,9 @@ Flags of build:
   --format LIST     formats to write, comma-separated: epub,pdf (default both)
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --strict          treat warnings as errors
+  --no-summaries    leave out the summary tables and the at-a-glance table
+  --no-glossary     leave out the glossary
+  --no-palace       leave out the mind-palace pages
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 `
@@ -77,6 +81,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
+	fs.BoolVar(&opts.NoSummaries, "no-summaries", false, "")
+	fs.BoolVar(&opts.NoGlossary, "no-glossary", false, "")
+	fs.BoolVar(&opts.NoPalace, "no-palace", false, "")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
