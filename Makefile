@@ -26,5 +26,49 @@ check: run ## run epubcheck, qpdf and pdffonts over out/
 bench: ## benchmark both writers on a generated note of 1,000 sections
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count 6 ./builder/driver/
 
+# The summary picture shows its page from the heading down to the first
+# summary table (what comes between is hidden in a copy of the page); the
+# glossary and palace pictures show the top of their pages as they are.
+screenshots: ## build source/ (and ../shared/seed) into out/, then shoot EPUB study-aid pages into docs/
+	$(GO) run ./cmd/studyguide build -o $(OUT) $(SOURCE)
+	@if [ -d ../shared/seed ]; then echo "$(GO) run ./cmd/studyguide build -o $(OUT) ../shared/seed"; $(GO) run ./cmd/studyguide build -o $(OUT) ../shared/seed; fi
+	@set -e; \
+	for tool in chromium unzip; do \
+	  if ! command -v $$tool >/dev/null 2>&1; then echo "screenshots: $$tool is not installed; skipped"; exit 0; fi; \
+	done; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	books=""; \
+	for f in ../shared/seed/*.md; do [ -f "$$f" ] && books="$$books $(OUT)/$$(basename "$$f" .md).epub"; done; \
+	books="$$books $$(ls $(OUT)/*.epub 2>/dev/null)"; \
+	for b in $$books; do \
+	  [ -f "$$b" ] && [ ! -d "$$tmp/$$(basename "$$b" .epub)" ] || continue; \
+	  mkdir "$$tmp/$$(basename "$$b" .epub)"; unzip -q "$$b" -d "$$tmp/$$(basename "$$b" .epub)"; \
+	done; \
+	find_page() { \
+	  for b in $$books; do \
+	    p=$$(grep -l "$$1" "$$tmp/$$(basename "$$b" .epub)"/EPUB/*.xhtml 2>/dev/null | head -n 1); \
+	    if [ -n "$$p" ]; then echo "$$p"; return; fi; \
+	  done; \
+	}; \
+	shot() { \
+	  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --hide-scrollbars --window-size=$$1 --screenshot="$(CURDIR)/docs/$$2" "file://$$3" >/dev/null 2>&1; \
+	  echo "docs/$$2: $$(basename "$$3") of $$(basename "$$(dirname "$$(dirname "$$3")")").epub at $$1"; \
+	}; \
+	mkdir -p "$(CURDIR)/docs"; \
+	page=$$(find_page 'class="aid summary"'); \
+	if [ -n "$$page" ]; then \
+	  probe="$$(dirname "$$page")/summary-probe.xhtml"; \
+	  sed 's#</head>#<style>body :not(h1):has(~ table.aid.summary), body :not(h1):has(~ * table.aid.summary) { display: none; }</style></head>#' "$$page" > "$$probe"; \
+	  shot 600,800 epub-summary.png "$$probe"; \
+	  shot 400,800 epub-summary-narrow.png "$$probe"; \
+	else echo "screenshots: no page with a summary table; skipped epub-summary.png and epub-summary-narrow.png"; fi; \
+	page=$$(find_page 'class="level-1 aid glossary"'); \
+	if [ -n "$$page" ]; then shot 600,800 epub-glossary.png "$$page"; \
+	else echo "screenshots: no glossary page; skipped epub-glossary.png"; fi; \
+	page=$$(find_page 'class="palace"'); \
+	if [ -n "$$page" ]; then shot 600,800 epub-palace.png "$$page"; \
+	else echo "screenshots: no palace page; skipped epub-palace.png"; fi
+
 clean: ## remove built outputs
 	rm -f $(OUT)/*.epub $(OUT)/*.pdf studyguide

@@ -21,6 +21,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/image/font/sfnt":     "fonts",
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "layouts",
+	"golang.org/x/text":                "builder/enrich",
 }
 
 // stageImports lists the packages of ours that each package may import.

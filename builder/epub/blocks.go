@@ -33,6 +33,8 @@ func (p *pageWriter) block(b guide.Block) {
 		p.nl()
 	case *guide.Table:
 		p.table(b)
+	case *guide.Figure:
+		p.figure(b)
 	case *guide.DefinitionList:
 		p.definitions(b)
 	}

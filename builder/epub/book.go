@@ -3,6 +3,7 @@ package epub
 import (
 	"strconv"
 
+	"studyguide/builder/figure"
 	"studyguide/builder/guide"
 )
 
@@ -53,6 +54,15 @@ type book struct {
 	fontNames string
 	licences  []string
 
+	// svgFiles holds the files that draw a figure as inline SVG; their
+	// manifest entries carry the "svg" property.
+	svgFiles map[string]bool
+	// scenes are the drawings of the guide's figures, in order.
+	scenes []*figure.Scene
+	// figuresShown counts the figures of the guide, and figuresWithoutAlt
+	// those of them with no text alternative.
+	figuresShown, figuresWithoutAlt int
+
 	// images are the loaded images the guide shows, in order of first use.
 	images []*guide.ImageFile
 	// imagesShown counts image placements that show a loaded image, and
@@ -72,6 +82,7 @@ func plan(g *guide.Guide) *book {
 		where:    make(map[string]string),
 		noteHome: make(map[int]string),
 		strays:   make(map[string][]int),
+		svgFiles: make(map[string]bool),
 	}
 	s := &scanner{b: b, seenImage: make(map[string]bool)}
 	s.file = titleFile

@@ -9,6 +9,14 @@
 // with the font licence outside the reading order. Footnotes are EPUB 3
 // footnote asides at the end of the page that references them. The
 // stylesheet comes from package layouts, the fonts from package fonts.
+//
+// The study aids that the build adds are ordinary sections and tables of
+// the guide; the writer marks them with classes ("aid summary", "aid
+// glossary") so that the stylesheet can set them, and points references
+// (guide.Ref) and key-term anchors at the pages that hold them. A figure
+// is drawn as inline SVG by package figure, followed by its text
+// alternative as a visible caption, and its page carries the manifest
+// property "svg".
 package epub
 
 import (
@@ -68,7 +76,7 @@ func (b *book) assemble(opts Options) ([]entry, error) {
 			return nil, err
 		}
 		texts = append(texts, data)
-		pages = append(pages, page{file: s.file, id: s.id, props: s.props, linear: !s.aside, data: data})
+		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside, data: data})
 	}
 
 	style := opts.Stylesheet
@@ -124,6 +132,18 @@ func (b *book) assemble(opts Options) ([]entry, error) {
 		entries = append(entries, entry{rootDir + f.name, f.data})
 	}
 	return entries, nil
+}
+
+// props returns the manifest properties of a page: its own, and "svg"
+// when it draws a figure as inline SVG, as EPUB requires.
+func (b *book) props(s pageSpec) string {
+	if !b.svgFiles[s.file] {
+		return s.props
+	}
+	if s.props == "" {
+		return "svg"
+	}
+	return s.props + " svg"
 }
 
 // containerXML points reading systems at the package document.

@@ -56,7 +56,7 @@ func TestContainerLayout(t *testing.T) {
 	}
 	wantOrder := []string{"mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/toc.ncx", "EPUB/style.css",
 		"EPUB/cover.xhtml", "EPUB/title.xhtml", "EPUB/nav.xhtml", "EPUB/section-1.xhtml", "EPUB/section-2.xhtml",
-		"EPUB/licence.xhtml", "EPUB/cover.png", "EPUB/images/img-1.png"}
+		"EPUB/section-3.xhtml", "EPUB/section-4.xhtml", "EPUB/section-5.xhtml", "EPUB/section-6.xhtml", "EPUB/licence.xhtml", "EPUB/cover.png", "EPUB/images/img-1.png"}
 	for i, n := range wantOrder {
 		if b.names[i] != n {
 			t.Fatalf("entry %d is %s; want %s (entries %v)", i, b.names[i], n, b.names)
@@ -128,11 +128,11 @@ func TestNavAndNCXListEverySection(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("NCX lists %q\nwant %q", got, want)
 	}
-	// The nesting follows the guide: "Waterfalls" sits inside the first
-	// section's entry.
-	first := toc.children[1].children[0] // h1, ol > li
-	if first.all("a")[1].text != "Waterfalls" {
-		t.Errorf("the first entry does not hold its subsections")
+	// The nesting follows the guide: "Waterfalls" sits inside the entry
+	// of "Sources and Upper Courses", the second after "At a glance".
+	sources := toc.children[1].children[1] // h1, ol > li
+	if sources.all("a")[1].text != "Waterfalls" {
+		t.Errorf("the sources entry does not hold its subsections")
 	}
 }
 
@@ -191,13 +191,21 @@ func TestInternalLinksResolve(t *testing.T) {
 			t.Errorf("%s links to %s: no such id", from, ref)
 		}
 	}
-	links := 0
+	// Links of every kind are checked: plain links, references, links
+	// in the drawings (xlink:href, read here as href) and the NCX.
+	links, refs, drawn := 0, 0, 0
 	for file, tree := range trees {
 		tree.walk(func(n *node) {
 			for _, a := range []string{"href", "src"} {
 				if v, ok := n.attrs[a]; ok {
 					check(file, v)
 					links++
+					if n.attrs["class"] == "ref" {
+						refs++
+					}
+					if n.name.Space == "http://www.w3.org/2000/svg" {
+						drawn++
+					}
 				}
 			}
 		})
@@ -205,20 +213,20 @@ func TestInternalLinksResolve(t *testing.T) {
 	for _, c := range parseXML(t, b.page(t, ncxFile)).all("content") {
 		check(ncxFile, c.attrs["src"])
 	}
-	if links < 30 {
-		t.Fatalf("only %d links checked", links)
+	if links < 30 || refs < 10 || drawn < 3 {
+		t.Fatalf("only %d links checked, %d of them references and %d in drawings", links, refs, drawn)
 	}
 }
 
 func TestLinksArePointedAtTheirPages(t *testing.T) {
 	b := build(t, sampleGuide())
 	title := string(b.page(t, titleFile))
-	s1 := string(b.page(t, "section-1.xhtml"))
-	s2 := string(b.page(t, "section-2.xhtml"))
+	s1 := string(b.page(t, "section-2.xhtml"))
+	s2 := string(b.page(t, "section-3.xhtml"))
 	for _, c := range []struct{ page, want string }{
-		{title, `<a href="section-2.xhtml#delta-types">the kinds of delta</a>`},
-		{s1, `<a href="section-2.xhtml#kp-deposition">deposition</a>`},
-		{s2, `<a href="section-1.xhtml#sources">Mississippi</a>`},
+		{title, `<a href="section-3.xhtml#delta-types">the kinds of delta</a>`},
+		{s1, `<a href="section-3.xhtml#kp-deposition">deposition</a>`},
+		{s2, `<a href="section-2.xhtml#sources">Mississippi</a>`},
 		{s2, `<a href="https://en.wikipedia.org/wiki/River_delta?a=1&amp;b=2" title="Wikipedia" class="external">article</a>`},
 		{s2, `<span class="dead-link">an unreachable note</span>`},
 		{s2, `<span class="dead-link">a dead anchor</span>`},
@@ -231,7 +239,7 @@ func TestLinksArePointedAtTheirPages(t *testing.T) {
 
 func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
 	b := build(t, sampleGuide())
-	s1 := parseXML(t, b.page(t, "section-1.xhtml"))
+	s1 := parseXML(t, b.page(t, "section-2.xhtml"))
 	var asides []string
 	for _, a := range s1.all("aside") {
 		if a.attrs["epub:type"] != "footnote" {
@@ -263,15 +271,18 @@ func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
 	if refs != 2 {
 		t.Errorf("section 1 has %d note references; want 2", refs)
 	}
-	// Section 2 references note 2, whose text references note 1; the
-	// unreferenced note 4 comes last on the last page.
-	s2 := parseXML(t, b.page(t, "section-2.xhtml"))
+	// The deltas section references note 2, whose text references note
+	// 1; the unreferenced note 4 comes last on the last page.
+	s2 := parseXML(t, b.page(t, "section-3.xhtml"))
 	asides = nil
 	for _, a := range s2.all("aside") {
 		asides = append(asides, a.attrs["id"])
 	}
-	if strings.Join(asides, ",") != "fn-still,fn-spring,fn-orphan" {
-		t.Errorf("section 2 asides %v", asides)
+	if strings.Join(asides, ",") != "fn-still,fn-spring" {
+		t.Errorf("deltas section asides %v", asides)
+	}
+	if !strings.Contains(string(b.page(t, "section-6.xhtml")), `<aside id="fn-orphan"`) {
+		t.Error("the unreferenced note is not on the last page")
 	}
 	if !strings.Contains(string(b.page(t, titleFile)), `<aside id="fn-intro"`) {
 		t.Error("the introduction's footnote is not on the title page")
@@ -280,8 +291,8 @@ func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
 
 func TestBlocksAreMarkedUp(t *testing.T) {
 	b := build(t, sampleGuide())
-	s1 := string(b.page(t, "section-1.xhtml"))
-	s2 := string(b.page(t, "section-2.xhtml"))
+	s1 := string(b.page(t, "section-2.xhtml"))
+	s2 := string(b.page(t, "section-3.xhtml"))
 	for _, c := range []struct{ page, want string }{
 		{s1, `<ol start="3" class="tight">`},
 		{s1, `<li id="kp-erosion" class="key-point">`},
@@ -411,9 +422,11 @@ func TestSymbolsFontOnlyWhenNeeded(t *testing.T) {
 	}
 }
 
+// The golden pages: the sources section with a summary table, the palace
+// with its drawing, and the package document.
 func TestGoldenFiles(t *testing.T) {
 	b := build(t, sampleGuide())
-	for _, f := range []string{"section-1.xhtml", "package.opf"} {
+	for _, f := range []string{sourcesPage, palacePage, "package.opf"} {
 		got := b.page(t, f)
 		path := filepath.Join("testdata", f+".golden")
 		if os.Getenv("UPDATE_GOLDEN") != "" {
@@ -437,7 +450,7 @@ func TestGoldenFiles(t *testing.T) {
 
 func TestNoteReferenceInsideALinkIsNotALink(t *testing.T) {
 	b := build(t, sampleGuide())
-	s2 := string(b.page(t, "section-2.xhtml"))
+	s2 := string(b.page(t, "section-3.xhtml"))
 	want := `<a href="#kp-deposition">Settling again<sup id="fnref-2-2" class="noteref">2</sup></a>`
 	if !strings.Contains(s2, want) {
 		t.Errorf("missing %s", want)

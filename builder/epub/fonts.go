@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"studyguide/builder/figure"
 	"studyguide/fonts"
 )
 
@@ -40,6 +41,12 @@ func (b *book) chooseFonts() error {
 			return fmt.Errorf("font %s %q is not embedded", fs[0], fs[1])
 		}
 		faces = append(faces, f)
+	}
+	for _, fs := range b.sceneFaces() {
+		f, ok := fonts.Lookup(fs[0], fs[1])
+		if ok && !slices.ContainsFunc(faces, func(x fonts.Face) bool { return x.File == f.File }) {
+			faces = append(faces, f)
+		}
 	}
 	if b.needsSymbols() {
 		if f, ok := fonts.Lookup("symbols", ""); ok {
@@ -82,7 +89,7 @@ func (b *book) needsSymbols() bool {
 	if !ok {
 		return false
 	}
-	text := b.g.Text() + strings.Join(b.g.Meta.Authors, " ")
+	text := b.g.Text() + strings.Join(b.g.Meta.Authors, " ") + b.sceneText()
 	for _, r := range text {
 		if r > 0x7f && !serif.Covers(r) && symbols.Covers(r) {
 			return true
@@ -90,6 +97,55 @@ func (b *book) needsSymbols() bool {
 	}
 	return false
 }
+
+// sceneFaces returns the faces that the text of the figures is set in,
+// by family and style, in order of first use; the drawings' SVG names
+// them, so the book must hold them.
+func (b *book) sceneFaces() [][2]string {
+	var out [][2]string
+	for _, t := range b.sceneTexts() {
+		fs := [2]string{t.Family, t.Style}
+		if fs[0] == "" {
+			fs[0] = "sans"
+		}
+		if !slices.Contains(out, fs) {
+			out = append(out, fs)
+		}
+	}
+	return out
+}
+
+// sceneText returns the text of every figure's drawing, a line a line.
+func (b *book) sceneText() string {
+	var s strings.Builder
+	for _, t := range b.sceneTexts() {
+		for _, l := range t.Lines {
+			s.WriteString(l)
+			s.WriteByte('\n')
+		}
+	}
+	return s.String()
+}
+
+// sceneTexts returns the text items of every figure's drawing, in order.
+func (b *book) sceneTexts() []*figure.Text {
+	c := &textCollector{}
+	for _, s := range b.scenes {
+		figure.Draw(s, c)
+	}
+	return c.texts
+}
+
+// textCollector is a canvas that only collects a drawing's text items.
+type textCollector struct {
+	texts []*figure.Text
+}
+
+func (c *textCollector) Path(*figure.Path)     {}
+func (c *textCollector) Rect(*figure.Rect)     {}
+func (c *textCollector) Circle(*figure.Circle) {}
+func (c *textCollector) Link(*figure.Link)     {}
+func (c *textCollector) Text(t *figure.Text)   { c.texts = append(c.texts, t) }
 
 // fontFaceRules returns the @font-face rules of the embedded fonts, which
 // the writer puts before the stylesheet so that they always name the

@@ -16,9 +16,14 @@ func (p *pageWriter) inlines(inlines []guide.Inline) {
 func (p *pageWriter) inline(n guide.Inline) {
 	switch n := n.(type) {
 	case *guide.Text:
-		p.text(n.Text)
+		if p.inCell {
+			p.cellText(n.Text)
+		} else {
+			p.text(n.Text)
+		}
 	case *guide.Strong:
-		p.wrap("strong", n.Children)
+		// A key term's first use carries the anchor the glossary links to.
+		p.wrap("strong", n.Children, withID(p.claim(n.ID))...)
 	case *guide.Emph:
 		p.wrap("em", n.Children)
 	case *guide.Strike:
@@ -27,6 +32,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		p.element("code", n.Text)
 	case *guide.Link:
 		p.link(n)
+	case *guide.Ref:
+		p.ref(n)
 	case *guide.Image:
 		p.image(n)
 	case *guide.FootnoteRef:
@@ -68,6 +75,25 @@ func (p *pageWriter) link(n *guide.Link) {
 	}
 	p.inLink = true
 	p.wrap("a", n.Children, attrs...)
+	p.inLink = false
+}
+
+// ref writes a reference to an element of the guide as a link to the page
+// and id that hold it. A reference whose target is not in the book keeps
+// its text, as a dead link does; one inside a link is only its text,
+// since links cannot nest.
+func (p *pageWriter) ref(n *guide.Ref) {
+	if p.inLink {
+		p.inlines(n.Children)
+		return
+	}
+	href, ok := p.b.href(p.file, n.Target)
+	if !ok {
+		p.wrap("span", n.Children, attr{"class", "dead-link"})
+		return
+	}
+	p.inLink = true
+	p.wrap("a", n.Children, attr{"href", href}, attr{"class", "ref"})
 	p.inLink = false
 }
 

@@ -80,6 +80,9 @@ func (b *book) navPage(entries []navEntry) pageSpec {
 			if len(b.sectionFiles) > 0 {
 				marks = append(marks, struct{ kind, label, href string }{"bodymatter", "Start of text", b.sectionFiles[0]})
 			}
+			if file, ok := b.glossaryFile(); ok {
+				marks = append(marks, struct{ kind, label, href string }{"glossary", "Glossary", file})
+			}
 			for _, m := range marks {
 				p.start("li")
 				p.element("a", m.label, append([]attr{{"epub:type", m.kind}, {"href", m.href}}, b.ownLang()...)...)
@@ -92,6 +95,17 @@ func (b *book) navPage(entries []navEntry) pageSpec {
 			p.nl()
 		},
 	}
+}
+
+// glossaryFile returns the page of the guide's glossary, the first
+// top-level section of kind Glossary, if it has one.
+func (b *book) glossaryFile() (string, bool) {
+	for i, s := range b.g.Sections {
+		if s.Kind == guide.Glossary {
+			return b.sectionFiles[i], true
+		}
+	}
+	return "", false
 }
 
 // navList writes one level of the table of contents.

@@ -120,6 +120,9 @@ func (b *book) opf(items []manifestItem, spine []spineItem) []byte {
 	if len(b.sectionFiles) > 0 {
 		refs = append(refs, [3]string{"text", "Start of text", b.sectionFiles[0]})
 	}
+	if file, ok := b.glossaryFile(); ok {
+		refs = append(refs, [3]string{"glossary", "Glossary", file})
+	}
 	for _, r := range refs {
 		w.raw("  ")
 		w.empty("reference", attr{"type", r[0]}, attr{"title", r[1]}, attr{"href", r[2]})
@@ -143,7 +146,7 @@ func (b *book) accessibility() [][2]string {
 		{"schema:accessModeSufficient", "textual"},
 	}
 	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
-	if b.imagesWithoutAlt == 0 {
+	if b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0 {
 		features = append(features, "alternativeText")
 	}
 	for _, f := range features {
@@ -161,12 +164,15 @@ func (b *book) accessibilitySummary() string {
 	s := "A study guide in reflowable text with headings in order, a table of contents and one reading order. " +
 		"Text size and fonts follow the reader's settings. "
 	switch {
-	case b.imagesShown == 0:
+	case b.imagesShown == 0 && b.figuresShown == 0:
 		s += "The only image is the cover, which has a text alternative."
-	case b.imagesWithoutAlt == 0:
+	case b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0:
 		s += "Every image has a text alternative."
 	default:
 		s += "Some images have no text alternative."
+	}
+	if b.figuresShown > 0 && b.figuresWithoutAlt == 0 {
+		s += " Drawings, such as the mind palace, are described in text under them."
 	}
 	return s
 }

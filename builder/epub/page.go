@@ -25,6 +25,10 @@ type pageWriter struct {
 	// inLink is set while the text of a link is written, since links
 	// cannot nest.
 	inLink bool
+	// inCell is set while the cells of a table are written, and inAid
+	// while those of a study-aid table are; text in them is written by
+	// cellText.
+	inCell, inAid bool
 }
 
 // page is one XHTML document of the book, ready to pack.

@@ -116,8 +116,15 @@ func (p *pageWriter) section(s *guide.Section) {
 	level := min(max(s.Level, 1), 6)
 	h := "h" + string(rune('0'+level))
 	id := p.claim(s.ID)
-	attrs := []attr{{"class", "level-" + string(rune('0'+level))}}
-	if level == 1 {
+	class := "level-" + string(rune('0'+level))
+	if k := kindClass(s.Kind); k != "" {
+		class += " aid " + k
+	}
+	attrs := []attr{{"class", class}}
+	switch {
+	case s.Kind == guide.Glossary:
+		attrs = append(attrs, attr{"epub:type", "glossary"}, attr{"role", "doc-glossary"})
+	case level == 1:
 		attrs = append(attrs, attr{"epub:type", "chapter"}, attr{"role", "doc-chapter"})
 	}
 	if id != "" {
@@ -133,6 +140,12 @@ func (p *pageWriter) section(s *guide.Section) {
 	}
 	p.end("section")
 	p.nl()
+}
+
+// kindClass returns the class that names a study aid, such as "summary"
+// or "palace", or "" for what the author wrote.
+func kindClass(k guide.Kind) string {
+	return classWord(string(k))
 }
 
 // licencePage carries the licence of the embedded fonts. It is outside

@@ -23,6 +23,23 @@ func item(blocks ...guide.Block) *guide.ListItem {
 	return &guide.ListItem{Pos: guide.NoPos, Blocks: blocks}
 }
 func cell(in ...guide.Inline) guide.Cell { return guide.Cell{Inlines: in} }
+func cells(texts ...string) []guide.Cell {
+	out := make([]guide.Cell, len(texts))
+	for i, t := range texts {
+		out[i] = cell(txt(t))
+	}
+	return out
+}
+
+// term is a key term's first use, anchored for the glossary.
+func term(id, text string) *guide.Strong {
+	return &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{txt(text)}, ID: id}
+}
+
+// ref is a reference to an element of the guide by its id.
+func ref(target, text string) *guide.Ref {
+	return &guide.Ref{Pos: guide.NoPos, Target: target, Children: []guide.Inline{txt(text)}}
+}
 
 // keyItem is a key point: a list item that opens with strong text.
 func keyItem(id, title string, rest ...guide.Block) *guide.ListItem {
@@ -63,10 +80,11 @@ func sampleGuide() *guide.Guide {
 			para(txt("See "), &guide.Link{URL: "#delta-types", Children: []guide.Inline{txt("the kinds of delta")}}, txt(" first.")),
 		},
 		Sections: []*guide.Section{
+			glanceSection(),
 			{
 				ID: "sources", Title: "Sources and Upper Courses", Level: 1, HeadingLevel: 2,
 				Blocks: []guide.Block{
-					para(txt("A river begins at its "), strong(txt("source")), txt(", often a spring or a glacier, and falls steeply in its "),
+					para(txt("A river begins at its "), term("term-source", "source"), txt(", often a spring or a glacier, and falls steeply in its "),
 						emph(txt("upper course")), txt("."), &guide.FootnoteRef{Index: 0}),
 					para(txt("Old maps used "), &guide.Strike{Children: []guide.Inline{txt("wrong")}}, txt(" names; the code "),
 						&guide.Code{Text: "H<sub>2</sub>O & silt"}, txt(" marks water."), &guide.Break{Hard: true}, txt("A new line after a hard break."),
@@ -80,6 +98,16 @@ func sampleGuide() *guide.Guide {
 						keyItem("kp-transport", "Transport"),
 					}},
 					&guide.Quote{Blocks: []guide.Block{para(txt("The river is the road that moves."), &guide.Break{Hard: true}, txt("— a teacher"))}},
+					&guide.Table{
+						Pos: guide.NoPos, ID: "summary-sources", Kind: guide.Summary, Caption: "Key points: Sources and Upper Courses",
+						Header: cells("Key point", "Key terms", "When", "In one line"),
+						Rows: [][]guide.Cell{
+							{cell(ref("kp-erosion", "Erosion")), cell(txt("hydraulic action, abrasion")), cell(txt("the 1990s, 2014–2021")),
+								cell(txt("Water wears the bed away; the Welsh " + longWord + " stream is the classic case."))},
+							{cell(ref("kp-transport", "Transport")), cell(txt("load, saltation")), cell(txt("1850–1900")),
+								cell(txt("The river carries its load in suspension, by saltation and by traction along the bed."))},
+						},
+					},
 				},
 				Sections: []*guide.Section{
 					{
@@ -135,9 +163,23 @@ func sampleGuide() *guide.Guide {
 						}},
 					}},
 					para(txt("Greek Δέλτα, Cyrillic Дельта, and symbols ≤ ≥ → ✓.")),
+					para(txt("A "), term("term-distributary", "distributary"), txt(" splits the flow; a "), term("term-levee", "levee"),
+						txt(" holds it; the table "), ref("tbl-deltas", "Kinds of delta"), txt(" lists the shapes, and "),
+						ref("no-such-target", "a lost reference"), txt(" goes nowhere.")),
+					&guide.Table{
+						Pos: guide.NoPos, Kind: guide.TermTable, Caption: "Terms in this section",
+						Header: cells("Term", "Meaning"),
+						Rows: [][]guide.Cell{
+							{cell(ref("term-distributary", "distributary")), cell(txt("A channel that leaves the main river."))},
+							{cell(ref("term-levee", "levee")), cell(txt("A natural bank of silt along the channel."))},
+						},
+					},
 					para(&guide.Link{URL: "#kp-deposition", Children: []guide.Inline{txt("Settling again"), &guide.FootnoteRef{Index: 1}}}, txt(" closes the section.")),
 				},
 			},
+			palaceSection(),
+			walkSection(),
+			glossarySection(),
 		},
 		Footnotes: []*guide.Footnote{
 			{ID: "fn-spring", Label: "1", Blocks: []guide.Block{para(txt("Springs feed most upland streams."))}},

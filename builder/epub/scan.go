@@ -42,6 +42,20 @@ func (s *scanner) blocks(blocks []guide.Block) {
 			for _, row := range bl.Rows {
 				s.cells(row)
 			}
+		case *guide.Figure:
+			s.id(bl.ID)
+			if bl.ID != "" && bl.Scene != nil {
+				// The ids that the drawing's SVG makes from the figure's.
+				s.allIDs = append(s.allIDs, xmlID(bl.ID)+"-title", xmlID(bl.ID)+"-desc")
+			}
+			s.b.svgFiles[s.file] = true
+			if bl.Scene != nil {
+				s.b.scenes = append(s.b.scenes, bl.Scene)
+			}
+			s.b.figuresShown++
+			if bl.Alt == "" {
+				s.b.figuresWithoutAlt++
+			}
 		case *guide.DefinitionList:
 			for _, it := range bl.Items {
 				s.inlines(it.Term)
@@ -63,12 +77,15 @@ func (s *scanner) inlines(inlines []guide.Inline) {
 	for _, n := range inlines {
 		switch n := n.(type) {
 		case *guide.Strong:
+			s.id(n.ID)
 			s.inlines(n.Children)
 		case *guide.Emph:
 			s.inlines(n.Children)
 		case *guide.Strike:
 			s.inlines(n.Children)
 		case *guide.Link:
+			s.inlines(n.Children)
+		case *guide.Ref:
 			s.inlines(n.Children)
 		case *guide.Image:
 			s.image(n)

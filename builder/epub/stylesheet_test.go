@@ -9,8 +9,9 @@ import (
 )
 
 // The e-book stylesheet must leave the reader's settings working: only
-// relative lengths, no positioning, images that fit the screen, a new page
-// for each section and tables that stack into cards on a narrow screen.
+// relative lengths, no positioning, images and drawings that fit the
+// screen, a new page for each section and tables that stack into cards on
+// a narrow screen, with long words that break rather than widen them.
 func TestStylesheetKeepsTheReadersSettings(t *testing.T) {
 	css := string(layouts.Stylesheet())
 	noComments := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(css, "")
@@ -32,6 +33,10 @@ func TestStylesheetKeepsTheReadersSettings(t *testing.T) {
 		"@media (max-width: 30em)",
 		"attr(data-label)",
 		"overflow-wrap: break-word",
+		"overflow-wrap: anywhere",
+		"white-space: nowrap",
+		"max-height: 95vh",
+		"table.aid td:first-child::before",
 	} {
 		if !strings.Contains(noComments, want) {
 			t.Errorf("stylesheet lacks %q", want)

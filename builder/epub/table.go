@@ -1,28 +1,60 @@
 package epub
 
-import "studyguide/builder/guide"
+import (
+	"regexp"
+	"slices"
+
+	"studyguide/builder/guide"
+)
 
 // table writes a table: its caption, a header row of column headings and
 // the body rows. Alignment is a class, never the align attribute that
 // EPUB forbids. Each body cell carries its column's heading as data-label,
 // which the stylesheet shows when a narrow screen stacks a row into a
 // card.
+//
+// A table the build added as a study aid is marked with the classes "aid"
+// and its kind ("aid summary"), and each of its cells with a class named
+// after its column ("col-key-point", "col-when"), so that the stylesheet
+// can set the key point in bold and keep the dates column narrow.
 func (p *pageWriter) table(t *guide.Table) {
-	p.start("table", withID(p.claim(t.ID))...)
+	var attrs []attr
+	if k := kindClass(t.Kind); k != "" {
+		attrs = append(attrs, attr{"class", "aid " + k})
+	}
+	p.start("table", withID(p.claim(t.ID), attrs...)...)
 	p.nl()
 	if t.Caption != "" {
 		p.element("caption", t.Caption)
 		p.nl()
 	}
 	labels := make([]string, len(t.Header))
+	classes := make([]string, len(t.Header))
 	for i, c := range t.Header {
 		labels[i] = collapseSpace(guide.PlainText(c.Inlines))
+		if t.Kind != guide.FromNotes {
+			if slug := columnSlug(labels[i]); slug != "" {
+				classes[i] = "col-" + slug
+			}
+		}
 	}
+	class := func(i int) string {
+		c := alignClass(t.Align, i)
+		if i < len(classes) && classes[i] != "" {
+			if c != "" {
+				c += " "
+			}
+			c += classes[i]
+		}
+		return c
+	}
+	p.inCell, p.inAid = true, t.Kind != guide.FromNotes
+	defer func() { p.inCell, p.inAid = false, false }()
 	if len(t.Header) > 0 {
 		p.start("thead")
 		p.start("tr")
 		for i, c := range t.Header {
-			p.wrap("th", c.Inlines, withClass(alignClass(t.Align, i), attr{"scope", "col"})...)
+			p.wrap("th", c.Inlines, withClass(class(i), attr{"scope", "col"})...)
 		}
 		p.end("tr")
 		p.end("thead")
@@ -37,7 +69,7 @@ func (p *pageWriter) table(t *guide.Table) {
 			if i < len(labels) && labels[i] != "" {
 				attrs = append(attrs, attr{"data-label", labels[i]})
 			}
-			p.wrap("td", c.Inlines, withClass(alignClass(t.Align, i), attrs...)...)
+			p.wrap("td", c.Inlines, withClass(class(i), attrs...)...)
 		}
 		p.end("tr")
 		p.nl()
@@ -46,6 +78,72 @@ func (p *pageWriter) table(t *guide.Table) {
 	p.nl()
 	p.end("table")
 	p.nl()
+}
+
+// longWordRE matches a word of 16 characters or more, such as a long
+// compound, a place name or a web address.
+var longWordRE = regexp.MustCompile(`[^\s]{16,}`)
+
+// rangeRE matches a range of years or decades, such as "2014–2021",
+// "1990s-2000s" or "1914 – 18".
+var rangeRE = regexp.MustCompile(`\b[0-9]{1,4}s?\s?[–—-]\s?[0-9]{1,4}s?\b`)
+
+// cellText writes the text of a table cell. A long word goes in a span
+// that the stylesheet lets break anywhere, so that it cannot make its
+// column, and so the table, wider than the screen; the other words keep
+// their column wide enough for them to stay whole. In a study aid, a range
+// of years goes in a span that is kept on one line, so that a narrow
+// column breaks between dates rather than inside one.
+func (p *pageWriter) cellText(s string) {
+	type span struct {
+		from, to int
+		class    string
+	}
+	var spans []span
+	for _, m := range longWordRE.FindAllStringIndex(s, -1) {
+		spans = append(spans, span{m[0], m[1], "long-word"})
+	}
+	if p.inAid {
+		for _, m := range rangeRE.FindAllStringIndex(s, -1) {
+			if !slices.ContainsFunc(spans, func(x span) bool { return m[0] < x.to && x.from < m[1] }) {
+				spans = append(spans, span{m[0], m[1], "nowrap"})
+			}
+		}
+		slices.SortFunc(spans, func(a, b span) int { return a.from - b.from })
+	}
+	last := 0
+	for _, sp := range spans {
+		p.text(s[last:sp.from])
+		p.element("span", s[sp.from:sp.to], attr{"class", sp.class})
+		last = sp.to
+	}
+	p.text(s[last:])
+}
+
+// columnSlug returns a column heading as a class name part: its ASCII
+// letters and digits in lower case, other runs of characters as one
+// hyphen ("Key point" gives "key-point"). A heading with no ASCII letter
+// or digit gives "".
+func columnSlug(label string) string {
+	var out []byte
+	hyphen := false
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			if hyphen && len(out) > 0 {
+				out = append(out, '-')
+			}
+			hyphen = false
+			out = append(out, c)
+		default:
+			hyphen = true
+		}
+	}
+	return string(out)
 }
 
 // alignClass returns the class that aligns column i, or "".

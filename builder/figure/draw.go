@@ -48,7 +48,7 @@ func drawItems(items []Item, t transform, c Canvas) {
 			txt.Size, txt.LineHeight = t.len(it.Size), t.len(it.LineHeight)
 			c.Text(&txt)
 		case *Link:
-			c.Link(&Link{X: t.x(it.X), Y: t.y(it.Y), W: t.len(it.W), H: t.len(it.H), Target: it.Target})
+			c.Link(&Link{X: t.x(it.X), Y: t.y(it.Y), W: t.len(it.W), H: t.len(it.H), Target: it.Target, Title: it.Title})
 		case *Group:
 			scale := it.Scale
 			if scale == 0 {

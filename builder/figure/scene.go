@@ -102,10 +102,12 @@ type Text struct {
 }
 
 // Link makes a rectangle of the scene a link to an element of the guide,
-// named by its id.
+// named by its id. Title says in words where the link goes ("Balkans
+// Operations"), for readers that announce links and for tooltips.
 type Link struct {
 	X, Y, W, H float64
 	Target     string
+	Title      string
 }
 
 // Group gathers items under one translation and scale, as for a pictogram

@@ -66,7 +66,7 @@ type KeyPointFacts struct {
 	SectionID string // the innermost section that holds it
 	Pos       Pos
 	Terms     []string // key terms of its body, in order, each once
-	Dates     []string // dates as written ("1999", "the 1990s", "2014–2021")
+	Dates     []string // dates in normal form ("1999", "1990s", "2014–2021")
 	Gist      string   // the body's first sentence, cut near 25 words
 }
 

@@ -84,6 +84,8 @@ func (l *layouter) block(b guide.Block, fr frame) {
 		l.table(b, fr)
 	case *guide.DefinitionList:
 		l.definitions(b, fr)
+	case *guide.Figure:
+		l.drawing(b, fr, nil, nil)
 	}
 }
 
@@ -148,6 +150,9 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
 			b.notes = ln.notes
+		}
+		if len(ln.anchors) > 0 {
+			b.anchors = append(b.anchors, ln.anchors...)
 		}
 		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
 		l.push(b, &fr)

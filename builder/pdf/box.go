@@ -10,6 +10,9 @@ type box struct {
 	// heading and the lines after it, the first two and last two lines of
 	// a paragraph, a table's header and its first row.
 	keepNext bool
+	// newPage starts a page with the box; alone gives the box a page of
+	// its own, with nothing before or after it on that page.
+	newPage, alone bool
 	// baseline is the distance from the top of the box to its first
 	// baseline, where a list marker goes.
 	baseline float64

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"studyguide/builder/guide"
 )
@@ -13,6 +14,9 @@ type textStyle struct {
 	bold, italic bool
 	size         float64 // points
 	color        rgb
+	// pages asks for the page number of the target after each link to a
+	// place in the guide, as the study aids want on paper.
+	pages bool
 }
 
 // look is how a piece of text is drawn besides its face and size.
@@ -22,6 +26,10 @@ type look struct {
 	strike bool
 	code   bool // set on a light background
 	link   linkRef
+	// page, when set, makes the piece a page number: the fpdf link whose
+	// page it shows. Its text is a placeholder as wide as the widest
+	// number it may become; the pen prints the real number.
+	page int
 }
 
 // run is a stretch of inline text in one style, or a hard line break.
@@ -31,7 +39,10 @@ type run struct {
 	look  look
 	brk   bool
 	note  int // for a footnote reference: the footnote's index plus one
-	pos   guide.Pos
+	// anchor is an fpdf link that points at the line where the run's text
+	// starts: the first use of a key term.
+	anchor int
+	pos    guide.Pos
 }
 
 // runBuilder flattens inline nodes into runs.
@@ -39,15 +50,26 @@ type runBuilder struct {
 	links    *linkTable
 	notes    []*guide.Footnote
 	codeSize float64 // inline code size as a share of the text size
-	runs     []run
+	// pageWord abbreviates "page" before a reference's page number, and
+	// refDigits is how many digits the number is given room for.
+	pageWord  string
+	refDigits int
+	warn      func(pos guide.Pos, msg string)
+	runs      []run
+	anchor    int // an anchor waiting for the next run with text
 }
 
 // flatten returns the runs of inlines set in base. Images become their alt
 // text in italics: the caller places images that stand alone as figures.
 // The slice it returns is reused by the next call.
 func (rb *runBuilder) flatten(inlines []guide.Inline, base textStyle) []run {
-	rb.runs = rb.runs[:0]
+	rb.runs, rb.anchor = rb.runs[:0], 0
 	rb.walk(inlines, base, look{color: base.color})
+	if rb.anchor != 0 {
+		// A key term with no text: its anchor goes with the last line.
+		rb.runs = append(rb.runs, run{anchor: rb.anchor})
+		rb.anchor = 0
+	}
 	return rb.runs
 }
 
@@ -67,6 +89,11 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 		case *guide.Strong:
 			s := st
 			s.bold = true
+			if n.ID != "" {
+				if a := rb.links.internal(n.ID); a != 0 {
+					rb.anchor = a
+				}
+			}
 			rb.walk(n.Children, s, lk)
 		case *guide.Emph:
 			s := st
@@ -83,12 +110,21 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 				l.color = colorLink
 			}
 			rb.walk(n.Children, st, l)
+			if id, ok := strings.CutPrefix(n.URL, "#"); ok && st.pages {
+				if target := rb.links.internal(id); target != 0 {
+					s := st
+					s.bold, s.italic = false, false
+					rb.pageNumber(target, s, l, " ")
+				}
+			}
 		case *guide.Image:
 			s := st
 			s.italic = true
 			l := lk
 			l.color = colorMissing
 			rb.add(run{text: imageText(n), style: s, look: l, pos: n.Pos})
+		case *guide.Ref:
+			rb.ref(n, st, lk)
 		case *guide.FootnoteRef:
 			rb.add(rb.noteRef(n, st, lk))
 		case *guide.Break:
@@ -119,10 +155,14 @@ func (rb *runBuilder) noteRef(n *guide.FootnoteRef, st textStyle, lk look) run {
 	return run{text: strconv.Itoa(n.Index + 1), style: s, look: l, note: n.Index + 1, pos: n.Pos}
 }
 
-// add keeps a run unless it is empty.
+// add keeps a run unless it is empty. The first run with text after a key
+// term's anchor carries the anchor.
 func (rb *runBuilder) add(r run) {
 	if r.text == "" && r.note == 0 {
 		return
+	}
+	if rb.anchor != 0 && r.text != "" {
+		r.anchor, rb.anchor = rb.anchor, 0
 	}
 	rb.runs = append(rb.runs, r)
 }

@@ -116,6 +116,20 @@ func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
 		} else if b.header != nil {
 			h += b.header.h
 		}
+		if j > start && (b.alone || boxes[j-1].alone) {
+			return j
+		}
+		if j > start && b.newPage {
+			// Break before the box, and before what keeps with it,
+			// unless the page holds nothing else.
+			k := j
+			for k > start && boxes[k-1].keepNext {
+				k--
+			}
+			if k > start {
+				return k
+			}
+		}
 		nh := notesH + pg.newNotes(b, seen, notesH > 0)
 		foot := 0.0
 		if nh > 0 {

@@ -168,3 +168,35 @@ func TestUnreferencedFootnoteIsNotLost(t *testing.T) {
 		t.Fatalf("with no text: got %d pages", len(pages))
 	}
 }
+
+func TestNewPageBoxOpensAPage(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	bs := boxes(3, 10)
+	heading := &box{h: 8, before: 1, keepNext: true, newPage: true}
+	bs = append(bs, heading, &box{h: 10, before: 1})
+	on := pageOf(pg.paginate(bs), bs)
+	if on[bs[2]] != 0 || on[heading] != 1 || on[bs[4]] != 1 {
+		t.Errorf("pages %d, %d, %d; want the heading to open the second page", on[bs[2]], on[heading], on[bs[4]])
+	}
+	// A box that opens a page takes the heading kept with it along.
+	pg = &paginator{top: 0, bottom: 100}
+	parent := &box{h: 8, before: 1, keepNext: true}
+	bs = append(boxes(2, 10), parent, &box{h: 8, before: 1, newPage: true})
+	on = pageOf(pg.paginate(bs), bs)
+	if on[parent] != 1 || on[bs[3]] != 1 {
+		t.Errorf("the parent heading is on page %d, the new page's box on %d", on[parent], on[bs[3]])
+	}
+}
+
+func TestAloneBoxHasItsPage(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	heading := &box{h: 8, before: 1, keepNext: true}
+	fig := &box{h: 30, before: 1, alone: true}
+	bs := append(boxes(2, 10), heading, fig)
+	bs = append(bs, boxes(2, 10)...)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if len(pages) != 3 || len(pages[1].items) != 1 || on[fig] != 1 || on[bs[4]] != 2 {
+		t.Errorf("%d pages, the figure on page %d with %d boxes", len(pages), on[fig], len(pages[on[fig]].items))
+	}
+}

@@ -4,12 +4,19 @@
 // the page where they are referenced, and a bookmark outline of the
 // sections. It is the only package that imports fpdf.
 //
+// The study aids print as the model describes them: study tables set a
+// size smaller with their columns sized to their content, the sections of
+// the aids that are read on their own each starting a page, references
+// (guide.Ref) as the page number of their target, and figures (the mind
+// palace among them) drawn with the PDF's own vector operators through
+// figure.Canvas, never as images.
+//
 // The writer works in two phases. First it lays the whole guide out:
 // running text is broken into lines by a small line breaker of its own
 // (fpdf's MultiCell cannot mix styles within a paragraph), blocks become
 // boxes, and the boxes are dealt out to pages. Only then does it draw,
-// page after page, so that the table of contents and the "n of N" page
-// numbers are known before the first page is drawn.
+// page after page, so that the table of contents, the references and the
+// "n of N" page numbers are known before the first page is drawn.
 package pdf
 
 import (
@@ -26,7 +33,9 @@ type Options struct {
 	// Layout is the page layout; nil means layouts.Default.
 	Layout *layouts.Layout
 	// Warn, when set, is told about things in the guide that the PDF
-	// cannot show as written, such as characters no embedded font has.
+	// cannot show as written, such as characters no embedded font has, a
+	// reference to an id the guide lacks, or a figure whose text would be
+	// printed under 9 points.
 	// pos is a position in the guide's source, or guide.NoPos.
 	Warn func(pos guide.Pos, msg string)
 }

@@ -12,6 +12,8 @@ type pen struct {
 	m     *metrics
 	fs    *faceSet
 	links *linkTable
+	// pageOf returns the page an fpdf link points to, for references.
+	pageOf func(link int) int
 
 	face     faceRef
 	size     float64
@@ -57,28 +59,39 @@ func (p *pen) say(x, y float64, s string, f faceRef, size float64, c rgb) {
 	p.doc.Text(x, y, s)
 }
 
-// fill paints a rectangle.
-func (p *pen) fill(x, y, w, h float64, c rgb) {
+// fillColor sets the colour of shapes filled next.
+func (p *pen) fillColor(c rgb) {
 	if !p.fillSet || p.fillC != c {
 		p.doc.SetFillColor(c.components())
 		p.fillC, p.fillSet = c, true
 	}
-	p.doc.Rect(x, y, w, h, "F")
 }
 
-// rule draws a straight line width mm thick.
-func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
+// strokeStyle sets the colour and width (mm) of lines drawn next.
+func (p *pen) strokeStyle(c rgb, width float64) {
 	if !p.lineSet || p.stroke != c || p.strokeW != width {
 		p.doc.SetDrawColor(c.components())
 		p.doc.SetLineWidth(width)
 		p.stroke, p.strokeW, p.lineSet = c, width, true
 	}
+}
+
+// fill paints a rectangle.
+func (p *pen) fill(x, y, w, h float64, c rgb) {
+	p.fillColor(c)
+	p.doc.Rect(x, y, w, h, "F")
+}
+
+// rule draws a straight line width mm thick.
+func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
+	p.strokeStyle(c, width)
 	p.doc.Line(x1, y1, x2, y2)
 }
 
 // line prints a typeset line starting at x with its baseline at y, and
-// places its links.
+// places its links. Page numbers of references are filled in first.
 func (p *pen) line(l *line, x, y float64) {
+	l = p.resolve(l)
 	for i := range l.pieces {
 		pc := &l.pieces[i]
 		if pc.look.code {

@@ -9,12 +9,27 @@ type book struct {
 	chrome []chrome // by page number; the title page has none
 }
 
-// render lays the guide out and draws every page.
+// render lays the guide out and draws every page. A guide whose pages
+// outnumber what references were given room for is laid out again with
+// more room, so that every page number fits where it is printed.
 func (w *writer) render() error {
-	b, err := w.layout()
-	if err != nil {
+	if err := w.registerImages(); err != nil {
 		return err
 	}
+	var b *book
+	for {
+		var err error
+		if b, err = w.layout(); err != nil {
+			return err
+		}
+		total := len(b.chrome) - 1
+		if d := digits(total); d > w.rb.refDigits {
+			w.rb.refDigits = d
+			continue
+		}
+		break
+	}
+	w.placeAnchors(b)
 	w.draw(b)
 	if w.doc.Err() {
 		return w.doc.Error()
@@ -25,9 +40,6 @@ func (w *writer) render() error {
 // layout lays out the title page, the table of contents and the body, and
 // deals them out to pages.
 func (w *writer) layout() (*book, error) {
-	if err := w.registerImages(); err != nil {
-		return nil, err
-	}
 	b := &book{title: w.titleBoxes()}
 	notes := w.layoutNotes()
 	body, marks := w.bodyBoxes()
@@ -91,7 +103,7 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, pageOf: func(n int) int { return w.pages[n] }}
 	page := 0
 	newPage := func() float64 {
 		w.doc.AddPage()
@@ -145,13 +157,10 @@ func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
 	}
 }
 
-// drawBox paints one box: its quote bars, its outline entry and link
-// targets, then its content.
+// drawBox paints one box: its quote bars, its outline entry, then its
+// content.
 func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 	b := it.b
-	for _, a := range b.anchors {
-		w.doc.SetLink(a, it.y, page)
-	}
 	if b.mark != nil {
 		w.doc.Bookmark(pdfString(b.mark.title), b.mark.level, it.y)
 	}
@@ -176,4 +185,28 @@ func hasBar(bars []bar, id int) bool {
 		}
 	}
 	return false
+}
+
+// placeAnchors points every link target at the page and height of the box
+// that carries it, before any page is drawn, so that references can print
+// the page of a target that comes after them. A box placed more than once
+// (a table's header row, repeated on every page the table runs onto) is
+// a target where it is first placed.
+func (w *writer) placeAnchors(b *book) {
+	w.pages = map[int]int{}
+	firstBody := 2 + len(b.toc)
+	for i, plan := range b.body {
+		page := firstBody + i
+		for _, list := range [][]placement{plan.items, plan.notes} {
+			for _, it := range list {
+				for _, a := range it.b.anchors {
+					if _, done := w.pages[a]; done {
+						continue
+					}
+					w.pages[a] = page
+					w.doc.SetLink(a, it.y, page)
+				}
+			}
+		}
+	}
 }

@@ -25,8 +25,32 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 	walk = func(s *guide.Section) {
 		mk := &mark{title: s.Title, level: s.Level - 1}
 		marks[s] = mk
-		l.heading(s.Title, s.Pos, s.Level, fr, mk, w.links.internal(s.ID))
-		l.blocks(s.Blocks, fr)
+		anchor := w.links.internal(s.ID)
+		blocks := s.Blocks
+		fr := fr
+		// On paper, the links of the study aids show where they go.
+		fr.style.pages = s.Kind != guide.FromNotes
+		if f := leadingFigure(s); f != nil {
+			// The drawing is the section's page and carries its own
+			// title: the heading is not printed, but its outline entry
+			// and link target go on the drawing.
+			var anchors []int
+			if anchor != 0 {
+				anchors = []int{anchor}
+			}
+			l.drawing(f, fr, mk, anchors)
+			blocks = blocks[1:]
+			if len(blocks) > 0 {
+				l.space(fr.skip)
+			}
+		} else {
+			start := len(l.out)
+			l.heading(s.Title, s.Pos, s.Level, fr, mk, anchor)
+			if opensPage(s.Kind) && len(l.out) > start {
+				l.out[start].newPage = true
+			}
+		}
+		l.blocks(blocks, fr)
 		for _, c := range s.Sections {
 			walk(c)
 		}
@@ -35,6 +59,29 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 		walk(s)
 	}
 	return l.out, marks
+}
+
+// opensPage reports whether sections of a kind start on a new page: the
+// study aids that are read on their own.
+func opensPage(k guide.Kind) bool {
+	switch k {
+	case guide.Glance, guide.Glossary, guide.Palace, guide.WalkThrough:
+		return true
+	}
+	return false
+}
+
+// leadingFigure returns the section's first block when it is a full-page
+// figure that can be drawn, else nil.
+func leadingFigure(s *guide.Section) *guide.Figure {
+	if len(s.Blocks) == 0 {
+		return nil
+	}
+	f, ok := s.Blocks[0].(*guide.Figure)
+	if !ok || !figureFullPage(f) || !drawable(f) {
+		return nil
+	}
+	return f
 }
 
 // heading lays out a section heading in the bold sans at the size of its

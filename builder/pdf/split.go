@@ -14,7 +14,7 @@ func runeCount(w word) int {
 // splitWord cuts a word after as many characters as fit in width (at least
 // one) and returns both parts. Footnote references stay with the head.
 func (ts *typesetter) splitWord(w word, width float64) (head, tail word) {
-	head.notes = w.notes
+	head.notes, head.anchors = w.notes, w.anchors
 	used := 0.0
 	for pi, p := range w.pieces {
 		fit := 0.0 // width of the part of p that fits
@@ -51,7 +51,7 @@ func (ts *typesetter) splitWord(w word, width float64) (head, tail word) {
 
 // splitAt cuts a word after its first n runes.
 func (ts *typesetter) splitAt(w word, n int) (head, tail word) {
-	head.notes = w.notes
+	head.notes, head.anchors = w.notes, w.anchors
 	for _, p := range w.pieces {
 		if n <= 0 {
 			p.x = tail.w

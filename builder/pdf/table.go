@@ -37,29 +37,13 @@ const (
 // table lays out a table: column widths from the content, cell text
 // wrapped with its inline styles, a rule under the header row, light zebra
 // rows, and the header row repeated at the top of each page the table runs
-// onto. A caption, when the table has one, goes above it.
+// onto. A caption, when the table has one, goes above it. Study tables
+// (those with a Kind) are set as studytable.go describes.
 func (l *layouter) table(t *guide.Table, fr frame) {
-	ncol := len(t.Header)
-	for _, r := range t.Rows {
-		ncol = max(ncol, len(r))
-	}
-	if ncol == 0 {
+	tl, header, rows := l.measureTable(t, fr)
+	if tl == nil {
 		return
 	}
-	size := fr.style.size * tableRatio
-	tl := &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3}
-	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
-
-	var header []tableCell
-	if len(t.Header) > 0 {
-		header = tl.cells(t.Header, textStyle{fam: sans, bold: true, size: size, color: fr.style.color})
-	}
-	rows := make([][]tableCell, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = tl.cells(r, textStyle{fam: serif, size: size, color: fr.style.color})
-	}
-	tl.setWidths(append([][]tableCell{header}, rows...))
-
 	l.space(0.9 * fr.lead)
 	start := len(l.out)
 	if t.Caption != "" {
@@ -79,12 +63,56 @@ func (l *layouter) table(t *guide.Table, fr frame) {
 	l.space(0.9 * fr.lead)
 }
 
-// cells measures the words of a row's cells.
-func (tl *tableLayout) cells(row []guide.Cell, st textStyle) []tableCell {
+// measureTable measures the cells of a table and sets its column widths.
+// It returns the header row (nil when there is none) and the body rows,
+// or a nil layout for a table with no columns.
+func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, header []tableCell, rows [][]tableCell) {
+	ncol := len(t.Header)
+	for _, r := range t.Rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return nil, nil, nil
+	}
+	study := t.Kind != guide.FromNotes
+	size := fr.style.size * tableRatio
+	if study {
+		size = studyTableSize(l.w.lay.BodySize, l.w.lay.SmallSize)
+	}
+	tl = &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3}
+	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
+
+	if len(t.Header) > 0 {
+		header = tl.cells(t.Header, textStyle{fam: sans, bold: true, size: size, color: fr.style.color}, -1)
+	}
+	bold := -1
+	if study {
+		bold = leadColumn(t)
+	}
+	rows = make([][]tableCell, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = tl.cells(r, textStyle{fam: serif, size: size, color: fr.style.color, pages: study || fr.style.pages}, bold)
+	}
+	all := append([][]tableCell{header}, rows...)
+	if study {
+		tl.setStudyWidths(all)
+	} else {
+		tl.setWidths(all)
+	}
+	return tl, header, rows
+}
+
+// cells measures the words of a row's cells. The column bold, unless it
+// is -1, is set in bold.
+func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCell {
 	out := make([]tableCell, tl.ncol)
 	for c := range min(len(row), tl.ncol) {
 		ts := tl.l.w.ts
-		out[c].words = slices.Clone(ts.words(tl.l.w.rb.flatten(row[c].Inlines, st)))
+		cs := st
+		if c == bold {
+			cs.bold = true
+		}
+		out[c].words = slices.Clone(ts.words(tl.l.w.rb.flatten(row[c].Inlines, cs)))
 	}
 	return out
 }
@@ -93,24 +121,7 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle) []tableCell {
 // column can be is its longest word, the widest it needs is its longest
 // cell on one line.
 func (tl *tableLayout) setWidths(rows [][]tableCell) {
-	minW := make([]float64, tl.ncol)
-	maxW := make([]float64, tl.ncol)
-	for _, row := range rows {
-		for c, cell := range row {
-			lineW := 0.0
-			for i, w := range cell.words {
-				minW[c] = max(minW[c], w.w)
-				switch {
-				case w.brk:
-					lineW = 0
-				case i > 0:
-					lineW += w.space
-				}
-				lineW += w.w
-				maxW[c] = max(maxW[c], lineW)
-			}
-		}
-	}
+	minW, maxW := columnExtents(rows, tl.ncol)
 	tl.widths = columnWidths(minW, maxW, tl.fr.width, 2*tl.padX)
 	for _, w := range tl.widths {
 		tl.tableW += w
@@ -136,7 +147,7 @@ func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y fl
 	for c := range row {
 		ls := row[c].lines
 		for i := from; i < to && i < len(ls); i++ {
-			ln := &ls[i]
+			ln := p.resolve(&ls[i])
 			lx := cx + tl.padX
 			if c < len(tl.t.Align) {
 				switch tl.t.Align[c] {
@@ -157,6 +168,10 @@ func (tl *tableLayout) caption() {
 	cf := tl.fr
 	cf.style = textStyle{fam: sans, bold: true, size: tl.size, color: colorHeading}
 	cf.lead = tl.lead
+	if tl.t.Kind != guide.FromNotes {
+		cf.style.size = tl.l.w.lay.SmallSize
+		cf.lead = pt(cf.style.size) * 1.3
+	}
 	start := len(tl.l.out)
 	tl.l.textOf(plain(tl.t.Pos, tl.t.Caption), cf)
 	for _, b := range tl.l.out[start:] {
@@ -178,6 +193,7 @@ func (tl *tableLayout) headerBox(header []tableCell) *box {
 	if !tl.fr.inNote {
 		b.notes = rowNotes(header)
 	}
+	b.anchors = rowAnchors(header, 0, 1<<30)
 	return b
 }
 
@@ -203,7 +219,7 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 		for from := 0; from < most; from += maxLines {
 			to := min(from+maxLines, most)
 			h := float64(to-from)*tl.lead + 2*tl.padY
-			b := &box{h: h, header: header, baseline: base, notes: notes}
+			b := &box{h: h, header: header, baseline: base, notes: notes, anchors: rowAnchors(row, from, to)}
 			notes = nil
 			bottom := last && to == most
 			b.paint = func(p *pen, x, y float64) {
@@ -229,6 +245,18 @@ func rowNotes(row []tableCell) []int {
 		}
 	}
 	return notes
+}
+
+// rowAnchors returns the link targets in lines [from, to) of a row's
+// cells.
+func rowAnchors(row []tableCell, from, to int) []int {
+	var anchors []int
+	for _, cell := range row {
+		for i := from; i < to && i < len(cell.lines); i++ {
+			anchors = append(anchors, cell.lines[i].anchors...)
+		}
+	}
+	return anchors
 }
 
 // columnWidths shares avail among columns, all of it. A column that needs

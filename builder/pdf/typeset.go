@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
@@ -18,9 +19,10 @@ type piece struct {
 
 // line is one typeset line of running text.
 type line struct {
-	pieces []piece
-	w      float64
-	notes  []int // footnotes referenced in the line, as indexes
+	pieces  []piece
+	w       float64
+	notes   []int // footnotes referenced in the line, as indexes
+	anchors []int // fpdf links that point at the line: key terms in it
 }
 
 // word is text between two break opportunities, with the space before it.
@@ -31,9 +33,10 @@ type word struct {
 	// joins is set when the space before the word is set in the face, size
 	// and look of the word's first piece, so that a line can print the
 	// space and the piece as part of the piece before them.
-	joins bool
-	brk   bool // a hard line break comes before the word
-	notes []int
+	joins   bool
+	brk     bool // a hard line break comes before the word
+	notes   []int
+	anchors []int
 }
 
 // pieceKey is what two pieces must share to be printed as one.
@@ -91,6 +94,7 @@ func (ts *typesetter) words(runs []run) []word {
 		spaceW  float64
 		spaceK  pieceKey
 		brk     bool
+		anchors []int // anchors waiting for the next word with text
 	)
 	ts.scratch = ts.scratch[:0]
 	finish := func() {
@@ -127,6 +131,18 @@ func (ts *typesetter) words(runs []run) []word {
 			p := piece{text: g.text, face: g.face, size: r.style.size, look: r.look}
 			p.w = float64(g.units) * pt(r.style.size) / 1000
 			open(&p)
+			if len(anchors) > 0 {
+				cur.anchors = append(cur.anchors, anchors...)
+				anchors = anchors[:0]
+			}
+			if r.look.page != 0 {
+				// The pen prints the real page number in the
+				// placeholder's place: measure every figure now,
+				// before any page exists.
+				for d := '0'; d <= '9'; d++ {
+					ts.m.advance(g.face, d)
+				}
+			}
 			if n := len(ts.scratch); n > 0 && ts.scratch[n-1].key() == p.key() {
 				last := &ts.scratch[n-1]
 				last.text += p.text
@@ -144,6 +160,9 @@ func (ts *typesetter) words(runs []run) []word {
 			finish()
 			brk, pending = true, false
 			continue
+		}
+		if r.anchor != 0 {
+			anchors = append(anchors, r.anchor)
 		}
 		if r.note > 0 {
 			open(nil)
@@ -169,6 +188,10 @@ func (ts *typesetter) words(runs []run) []word {
 		}
 	}
 	finish()
+	if len(anchors) > 0 && len(out) > 0 {
+		last := &out[len(out)-1]
+		last.anchors = append(slices.Clip(last.anchors), anchors...)
+	}
 	ts.wordBuf = out
 	return out
 }
@@ -224,13 +247,14 @@ type lineBuilder struct {
 	buf     []byte
 	w       float64
 	notes   []int
+	anchors []int
 	started bool
 }
 
 // reset empties the builder for the next line, keeping its buffers.
 func (l *lineBuilder) reset() {
 	l.pieces, l.starts, l.buf = l.pieces[:0], l.starts[:0], l.buf[:0]
-	l.w, l.notes, l.started = 0, nil, false
+	l.w, l.notes, l.anchors, l.started = 0, nil, nil, false
 }
 
 // add appends a word to the line, after its space when spaced.
@@ -259,6 +283,7 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 	}
 	l.w = x
 	l.notes = append(l.notes, w.notes...)
+	l.anchors = append(l.anchors, w.anchors...)
 }
 
 // line returns the finished line, its pieces copied into the arena.
@@ -272,7 +297,7 @@ func (l *lineBuilder) line(a *pieceArena) line {
 		}
 		ps[i].text = text[l.starts[i]:end]
 	}
-	return line{pieces: ps, w: l.w, notes: l.notes}
+	return line{pieces: ps, w: l.w, notes: l.notes, anchors: l.anchors}
 }
 
 // clip shortens s to at most n runes for a message.

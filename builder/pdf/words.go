@@ -12,6 +12,8 @@ type words struct {
 	// pageOf formats "page n of total".
 	pageOf func(n, total int) string
 	months [12]string
+	// page abbreviates "page" before a page number in a reference.
+	page string
 }
 
 // wordsFor returns the words for a BCP 47 language tag; English when the
@@ -25,17 +27,17 @@ func wordsFor(lang string) words {
 	}
 	switch base {
 	case "de":
-		return words{"Inhalt", of("von"), [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}}
+		return words{"Inhalt", of("von"), [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}, "S."}
 	case "fr":
-		return words{"Table des matières", of("sur"), [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}}
+		return words{"Table des matières", of("sur"), [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}, "p."}
 	case "es":
-		return words{"Índice", of("de"), [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}}
+		return words{"Índice", of("de"), [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}, "p."}
 	case "it":
-		return words{"Indice", of("di"), [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}}
+		return words{"Indice", of("di"), [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}, "p."}
 	case "nl":
-		return words{"Inhoud", of("van"), [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}}
+		return words{"Inhoud", of("van"), [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}, "p."}
 	}
-	return words{"Contents", of("of"), [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}}
+	return words{"Contents", of("of"), [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}, "p."}
 }
 
 // date formats a date as day, month name and year.

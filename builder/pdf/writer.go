@@ -22,7 +22,10 @@ type writer struct {
 	words words
 	warn  func(pos guide.Pos, msg string)
 
-	images    map[string]*pdfImage // by Image.Src
+	images map[string]*pdfImage // by Image.Src
+	// pages holds the page each fpdf link points to, once the book is
+	// paginated: what a reference prints.
+	pages     map[int]int
 	textW     float64
 	textH     float64
 	bodyLead  float64
@@ -62,7 +65,8 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 	}
 	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
 	w.links = newLinkTable(doc, g)
-	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, codeSize: w.codeRatio}
+	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, codeSize: w.codeRatio, pageWord: w.words.page, warn: warn}
+	w.rb.refDigits = digits(w.estimatePages())
 	return w, nil
 }
 

@@ -1,0 +1,185 @@
+package driver
+
+import (
+	"os"
+	"os/exec"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// seedBook builds the seed notes once per test and returns the EPUB's pages
+// parsed, keyed by file name, and the PDF's path.
+func seedBook(t *testing.T) (pages map[string]*node, pdfPath string) {
+	t.Helper()
+	if _, err := os.Stat(seedPath); err != nil {
+		t.Skip("the seed notes are not beside the checkout")
+	}
+	b := buildNote(t, seedPath, t.TempDir())
+	pages = map[string]*node{}
+	for name, data := range epubContents(t, b.epub) {
+		if strings.HasSuffix(name, ".xhtml") {
+			pages[path.Base(name)] = parsePage(t, data)
+		}
+	}
+	return pages, b.pdf
+}
+
+// pageHeaded returns the page whose h1 is title.
+func pageHeaded(t *testing.T, pages map[string]*node, title string) (string, *node) {
+	t.Helper()
+	for name, p := range pages {
+		for _, h := range p.all(named("h1")) {
+			if h.textOf() == title {
+				return name, p
+			}
+		}
+	}
+	t.Fatalf("no EPUB page is headed %q", title)
+	return "", nil
+}
+
+func TestSeedSummaryTables(t *testing.T) {
+	pages, _ := seedBook(t)
+	want := map[string]int{
+		"Key NATO Peacekeeping and Humanitarian Missions":                     5,
+		"NATO’s Approach to Peacekeeping":                                     4,
+		"Challenges Facing NATO’s Peacekeeping and Humanitarian Efforts":      4,
+		"Future Prospects for NATO in Peacekeeping and Humanitarian Missions": 3,
+	}
+	for title, n := range want {
+		_, page := pageHeaded(t, pages, title)
+		tables := page.all(func(n *node) bool { return n.name == "table" && hasClass("summary")(n) })
+		if len(tables) != 1 {
+			t.Errorf("%s: %d summary tables, want 1", title, len(tables))
+			continue
+		}
+		if got := headerCells(tables[0]); strings.Join(got, "|") != "Key point|Key terms|When|In one line" {
+			t.Errorf("%s: columns %q", title, got)
+		}
+		if rows := bodyRows(tables[0]); len(rows) != n {
+			t.Errorf("%s: %d rows, want %d", title, len(rows), n)
+		}
+	}
+
+	_, missions := pageHeaded(t, pages, "Key NATO Peacekeeping and Humanitarian Missions")
+	libya := false
+	for _, row := range bodyRows(missions.all(hasClass("summary"))[0]) {
+		if strings.Contains(row[0], "Libya") {
+			libya = true
+			if !strings.Contains(row[2], "2011") {
+				t.Errorf("the Libya row's When is %q; want 2011", row[2])
+			}
+		}
+	}
+	if !libya {
+		t.Error("no Libya row in the missions table")
+	}
+	// 1973 names a UN resolution: no table may show it as a date.
+	for name, p := range pages {
+		for _, table := range p.all(hasClass("aid")) {
+			cols := headerCells(table)
+			for _, row := range bodyRows(table) {
+				for i, cell := range row {
+					if i < len(cols) && cols[i] == "When" && strings.Contains(cell, "1973") {
+						t.Errorf("%s shows 1973 as a date: %q", name, row)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestSeedGlossary(t *testing.T) {
+	pages, _ := seedBook(t)
+	_, gloss := pageHeaded(t, pages, "Glossary")
+	tables := gloss.all(func(n *node) bool { return n.name == "table" && hasClass("glossary")(n) })
+	if len(tables) != 1 {
+		t.Fatalf("%d glossary tables", len(tables))
+	}
+	rows := bodyRows(tables[0])
+	for _, term := range []string{"KFOR", "ISAF", "EADRCC", "Dayton Peace Agreement"} {
+		n := 0
+		for _, r := range rows {
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(term) + `\b`).MatchString(r[0]) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("the glossary lists %q %d times; want once", term, n)
+		}
+	}
+	// Every link of the glossary goes to a key term in the text.
+	links := tables[0].all(named("a"))
+	if len(links) < len(rows) {
+		t.Errorf("%d links for %d glossary rows", len(links), len(rows))
+	}
+	for _, a := range links {
+		file, id, _ := strings.Cut(a.attr["href"], "#")
+		target, ok := pages[file]
+		if !ok {
+			t.Errorf("glossary link %q goes to no page", a.attr["href"])
+			continue
+		}
+		found := target.all(func(n *node) bool { return n.attr["id"] == id })
+		if len(found) != 1 || found[0].name != "strong" {
+			t.Errorf("glossary link %q does not land on a key term", a.attr["href"])
+		}
+	}
+}
+
+func TestSeedPalace(t *testing.T) {
+	pages, pdfPath := seedBook(t)
+	stations := []string{"Balkans Operations", "Afghanistan", "Libya", "Disaster Relief", "Training Missions"}
+
+	_, page := pageHeaded(t, pages, "Mind palace: rescue force")
+	svgs := page.all(named("svg"))
+	if len(svgs) != 1 {
+		t.Fatalf("%d drawings on the palace page; want 1", len(svgs))
+	}
+	text := svgs[0].textOf()
+	last := -1
+	for _, s := range stations {
+		i := strings.Index(text, s)
+		if i < 0 || i < last {
+			t.Errorf("station %q missing or out of order in the drawing: %q", s, text)
+		}
+		last = i
+	}
+	links := svgs[0].all(named("a"))
+	if len(links) != len(stations) {
+		t.Errorf("%d station links; want %d", len(links), len(stations))
+	}
+	for _, a := range links {
+		href := a.attr["href"]
+		file, id, _ := strings.Cut(href, "#")
+		if p, ok := pages[file]; !ok || len(p.all(func(n *node) bool { return n.attr["id"] == id })) != 1 {
+			t.Errorf("station link %q goes nowhere", href)
+		}
+	}
+
+	// In print: one page holds the drawing, with every station and no
+	// raster image.
+	pdfPages := pdfText(t, pdfPath)
+	at := -1
+	for i, p := range pdfPages {
+		p = strings.Join(strings.Fields(p), " ")
+		if strings.Contains(p, "Rescue force") && strings.Contains(p, stations[0]) && strings.Contains(p, stations[4]) {
+			at = i + 1
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no PDF page holds the palace")
+	}
+	requireTool(t, "pdfimages")
+	out, err := exec.Command("pdfimages", "-list", "-f", strconv.Itoa(at), "-l", strconv.Itoa(at), pdfPath).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) > 2 {
+		t.Errorf("the palace page %d holds raster images:\n%s", at, out)
+	}
+}

@@ -1,0 +1,81 @@
+package enrich
+
+import "studyguide/builder/guide"
+
+// textCell is a cell of plain text.
+func textCell(s string) guide.Cell {
+	return guide.Cell{Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: s}}}
+}
+
+// linkCell is a cell holding a link to the element with id inside the
+// guide.
+func linkCell(id, text string) guide.Cell {
+	return guide.Cell{Inlines: []guide.Inline{linkTo(id, text)}}
+}
+
+// linkTo links to the element with id inside the guide.
+func linkTo(id, text string) *guide.Link {
+	return &guide.Link{Pos: guide.NoPos, URL: "#" + id, Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: text}}}
+}
+
+// headerRow makes a header row of plain text cells.
+func headerRow(names ...string) []guide.Cell {
+	row := make([]guide.Cell, len(names))
+	for i, n := range names {
+		row[i] = textCell(n)
+	}
+	return row
+}
+
+// newTable makes an empty study-aid table with the given header.
+func newTable(kind guide.Kind, id, caption string, header ...string) *guide.Table {
+	return &guide.Table{
+		Pos:     guide.NoPos,
+		Kind:    kind,
+		ID:      id,
+		Caption: caption,
+		Align:   make([]guide.Align, len(header)),
+		Header:  headerRow(header...),
+	}
+}
+
+// hasAid reports whether blocks already hold a table of one of the kinds,
+// so that running a stage twice does not add its aid twice.
+func hasAid(blocks []guide.Block, kinds ...guide.Kind) bool {
+	for _, b := range blocks {
+		if t, ok := b.(*guide.Table); ok {
+			for _, k := range kinds {
+				if t.Kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sectionTitles maps each section id of g to its title.
+func sectionTitles(g *guide.Guide) map[string]string {
+	titles := map[string]string{}
+	g.WalkSections(func(s *guide.Section) bool {
+		titles[s.ID] = s.Title
+		return true
+	})
+	return titles
+}
+
+// topHeadingLevel is the heading level a new top-level section takes: the
+// level of the first top-level section the author wrote, else 1.
+func topHeadingLevel(g *guide.Guide) int {
+	for _, s := range g.Sections {
+		if s.Kind == guide.FromNotes && s.HeadingLevel > 0 {
+			return s.HeadingLevel
+		}
+	}
+	for _, s := range g.Sections {
+		if s.HeadingLevel > 0 {
+			return s.HeadingLevel
+		}
+	}
+	return 1
+}

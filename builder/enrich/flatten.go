@@ -1,0 +1,108 @@
+package enrich
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
+
+// flat is running text as plain text, with where each strong run in it
+// starts, so that a strong run can be found in its sentence.
+type flat struct {
+	text    string
+	strongs []strongSpan
+}
+
+// strongSpan is one strong run of a flat text. A strong run inside
+// another is part of the outer one and has no span of its own.
+type strongSpan struct {
+	node  *guide.Strong
+	start int
+}
+
+// flatten turns inlines into plain text (as guide.PlainText does) and
+// notes where each outermost strong run starts.
+func flatten(inlines []guide.Inline) flat {
+	var b strings.Builder
+	var f flat
+	var walk func([]guide.Inline, bool)
+	walk = func(inlines []guide.Inline, inStrong bool) {
+		for _, in := range inlines {
+			switch in := in.(type) {
+			case *guide.Text:
+				b.WriteString(in.Text)
+			case *guide.Code:
+				b.WriteString(in.Text)
+			case *guide.Image:
+				b.WriteString(in.Alt)
+			case *guide.Break:
+				b.WriteByte(' ')
+			case *guide.Strong:
+				if !inStrong {
+					f.strongs = append(f.strongs, strongSpan{node: in, start: b.Len()})
+				}
+				walk(in.Children, true)
+			default:
+				walk(children(in), inStrong)
+			}
+		}
+	}
+	walk(inlines, false)
+	f.text = b.String()
+	return f
+}
+
+// leadSeparators are what may stand between a bold lead and the text that
+// follows it: "**Term**: text", "**Term** – text".
+const leadSeparators = ":：-–—"
+
+// afterLead returns the text of a paragraph that opens with a bold lead,
+// without the lead and the colon or dash after it. The spans of the
+// strong runs after the lead are kept, shifted to the shorter text.
+func afterLead(inlines []guide.Inline) flat {
+	if len(inlines) == 0 {
+		return flat{}
+	}
+	f := flatten(inlines[1:])
+	trimmed := strings.TrimLeftFunc(f.text, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(leadSeparators, r)
+	})
+	cut := len(f.text) - len(trimmed)
+	out := flat{text: trimmed}
+	for _, s := range f.strongs {
+		if s.start >= cut {
+			out.strongs = append(out.strongs, strongSpan{node: s.node, start: s.start - cut})
+		}
+	}
+	return out
+}
+
+// hasLead reports whether a paragraph opens with a bold lead followed by
+// a colon or dash and more text, as in "**Term**: what it means". The
+// colon may be inside the bold text ("**Term:** what it means").
+func hasLead(inlines []guide.Inline) bool {
+	if len(inlines) < 2 {
+		return false
+	}
+	s, ok := inlines[0].(*guide.Strong)
+	if !ok {
+		return false
+	}
+	lead := strings.TrimSpace(guide.PlainText(s.Children))
+	rest := strings.TrimLeftFunc(flatten(inlines[1:]).text, unicode.IsSpace)
+	if strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, "：") {
+		return rest != ""
+	}
+	sep, size := utf8.DecodeRuneInString(rest)
+	if !strings.ContainsRune(leadSeparators, sep) {
+		return false
+	}
+	after := rest[size:]
+	if sep != ':' && sep != '：' && strings.TrimLeftFunc(after, unicode.IsSpace) == after {
+		// A dash with no space after it joins words: "**Euro**-Atlantic".
+		return false
+	}
+	return strings.TrimSpace(after) != ""
+}

@@ -1,0 +1,73 @@
+package enrich
+
+import "studyguide/builder/guide"
+
+// Glance adds an "At a glance" section before the first top-level
+// section: one table with a row for each top-level section that holds key
+// points (in it or below it), the section linked, and its key points each
+// linked to where it is explained, one per line. Key points of the
+// introduction come first, under the guide's title.
+//
+// Glance does nothing when there are no key points, when front matter
+// says "summaries: false", or when Extract has not run.
+func Glance(g *guide.Guide) {
+	if g == nil || g.Study == nil || len(g.Study.KeyPoints) == 0 || switchedOff(g.Meta.Summaries) {
+		return
+	}
+	for _, s := range g.Sections {
+		if s.Kind == guide.Glance {
+			return
+		}
+	}
+	ids := collectIDs(g)
+	top := map[string]string{} // section id -> id of its top-level section
+	for _, s := range g.Sections {
+		s.Walk(func(c *guide.Section) bool {
+			top[c.ID] = s.ID
+			return true
+		})
+	}
+	byTop := map[string][]*guide.KeyPointFacts{}
+	for _, kp := range g.Study.KeyPoints {
+		t := ""
+		if kp.SectionID != "" {
+			t = top[kp.SectionID]
+		}
+		byTop[t] = append(byTop[t], kp)
+	}
+
+	sec := &guide.Section{
+		ID:           ids.claim("at-a-glance"),
+		Title:        "At a glance",
+		Level:        1,
+		HeadingLevel: topHeadingLevel(g),
+		Pos:          guide.NoPos,
+		Kind:         guide.Glance,
+	}
+	t := newTable(guide.Glance, ids.claim("at-a-glance-table"), "Key points by section", "Section", "Key points")
+	if kps := byTop[""]; len(kps) > 0 {
+		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
+	}
+	for _, s := range g.Sections {
+		if kps := byTop[s.ID]; len(kps) > 0 && s.Kind == guide.FromNotes {
+			t.Rows = append(t.Rows, []guide.Cell{linkCell(s.ID, s.Title), keyPointLinks(kps)})
+		}
+	}
+	if len(t.Rows) == 0 {
+		return
+	}
+	sec.Blocks = []guide.Block{t}
+	g.Sections = append([]*guide.Section{sec}, g.Sections...)
+}
+
+// keyPointLinks is a cell with a link to each key point, one per line.
+func keyPointLinks(kps []*guide.KeyPointFacts) guide.Cell {
+	var c guide.Cell
+	for i, kp := range kps {
+		if i > 0 {
+			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
+		}
+		c.Inlines = append(c.Inlines, linkTo(kp.ID, kp.Title))
+	}
+	return c
+}

@@ -1,0 +1,73 @@
+package enrich
+
+import (
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// Glossary adds a "Glossary" section after every other section: one table
+// with a row per key term, sorted the way a reader of the guide's
+// language expects. Each row gives the term (with an acronym or other
+// spelling that its name does not already show), the sentence that
+// explains it, and a reference to its first use, which the EPUB shows as
+// a link named after the section and the PDF as a page number.
+//
+// Glossary does nothing when there are no key terms, when front matter
+// says "glossary: false", or when Extract has not run.
+func Glossary(g *guide.Guide) {
+	if g == nil || g.Study == nil || len(g.Study.Terms) == 0 || switchedOff(g.Meta.Glossary) {
+		return
+	}
+	for _, s := range g.Sections {
+		if s.Kind == guide.Glossary {
+			return
+		}
+	}
+	ids := collectIDs(g)
+	titles := sectionTitles(g)
+	sec := &guide.Section{
+		ID:           ids.claim("glossary"),
+		Title:        "Glossary",
+		Level:        1,
+		HeadingLevel: topHeadingLevel(g),
+		Pos:          guide.NoPos,
+		Kind:         guide.Glossary,
+	}
+	t := newTable(guide.Glossary, ids.claim("glossary-table"), "Key terms and where they are explained", "Term", "Meaning", "See")
+	for _, term := range sortTerms(g.Study.Terms, g.Meta.Lang) {
+		where, ok := titles[term.SectionID]
+		if !ok || term.SectionID == "" {
+			where = g.Meta.Title
+		}
+		t.Rows = append(t.Rows, []guide.Cell{
+			textCell(glossaryName(term)),
+			textCell(term.Explanation),
+			{Inlines: []guide.Inline{&guide.Ref{
+				Pos:      guide.NoPos,
+				Target:   term.ID,
+				Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
+			}}},
+		})
+	}
+	sec.Blocks = []guide.Block{t}
+	g.Sections = append(g.Sections, sec)
+}
+
+// glossaryName is a term's name as the glossary shows it: the name, and
+// after it any alias the name does not already contain ("Kosovo Force
+// (KFOR)" stays as it is; "Blue helmets" seen also as "UN peacekeepers"
+// reads "Blue helmets (also: UN peacekeepers)").
+func glossaryName(t *guide.Term) string {
+	var extra []string
+	name := termKey(t.Name)
+	for _, a := range t.Aliases {
+		if !strings.Contains(name, termKey(a)) {
+			extra = append(extra, a)
+		}
+	}
+	if len(extra) == 0 {
+		return t.Name
+	}
+	return t.Name + " (also: " + strings.Join(extra, ", ") + ")"
+}

@@ -1,0 +1,64 @@
+package enrich
+
+import "studyguide/builder/guide"
+
+// item reads one list item. A key point's facts are recorded before its
+// body is read, so that key points stay in reading order when they nest.
+func (x *extractor) item(it *guide.ListItem, sec string) {
+	if it.Key == nil {
+		x.blocks(it.Blocks, sec)
+		return
+	}
+	facts := &guide.KeyPointFacts{ID: it.Key.ID, Title: it.Key.Title, SectionID: sec, Pos: it.Pos}
+	x.keyPoints = append(x.keyPoints, facts)
+
+	var rest flat
+	var more []guide.Block
+	if len(it.Blocks) > 0 {
+		more = it.Blocks[1:]
+		if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
+			rest = afterLead(p.Inlines)
+		} else {
+			more = it.Blocks
+		}
+	}
+
+	x.open = append(x.open, &openKeyPoint{facts: facts, seen: map[*entry]bool{}})
+	x.text(rest, sec, "")
+	x.blocks(more, sec)
+	x.open = x.open[:len(x.open)-1]
+
+	facts.Dates = mergeDates(findDates(it.Key.Title), findDates(rest.text), findDates(guide.BlocksText(more)))
+	gist := firstSentence(rest.text)
+	if gist != "" {
+		x.define(it.Key.Title, gist, it.Pos, true)
+	} else {
+		gist = firstLineSentence(guide.BlocksText(more))
+	}
+	if gist == "" {
+		warnf(x.g, it.Pos, "key point %q has nothing after its title; give it a sentence or sub-points", it.Key.Title)
+	}
+	facts.Gist = cutGist(gist)
+}
+
+// mergeDates joins lists of dates, keeping the first of equal dates.
+func mergeDates(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, d := range l {
+			if !containsString(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+package enrich
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations are words that end with a full stop without ending a
+// sentence, in lower case and without the stop. Dotted abbreviations
+// ("e.g.", "U.S.") and single letters ("J. F. Kennedy") are recognised by
+// their form and need no entry.
+var abbreviations = wordSet(
+	"approx", "apr", "aug", "capt", "cf", "co", "col", "corp", "dec", "dept",
+	"dr", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt",
+	"ltd", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pp", "prof", "rep",
+	"sen", "sep", "sept", "sgt", "sr", "st", "vol", "vs",
+)
+
+// closers are characters that may follow a sentence's final stop and
+// still belong to the sentence.
+const closers = `"'”’»)]}`
+
+// sentenceEnds returns the byte offsets at which the sentences of text
+// end. The last sentence ends at len(text).
+//
+// A sentence ends after ".", "!", "?" or "…" (with any closing quotes or
+// brackets) followed by space and then a capital letter, a digit or an
+// opening quote or bracket; after "。", "！" or "？" it ends at once. A
+// full stop after an abbreviation, an initial or a dotted abbreviation
+// such as "e.g." or "U.S." does not end a sentence, nor does one inside a
+// number ("3.5").
+func sentenceEnds(text string) []int {
+	var ends []int
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next := i + size
+		switch r {
+		case '。', '！', '？':
+			end := skipClosers(text, next)
+			ends = append(ends, end)
+			i = end
+			continue
+		case '.', '!', '?', '…':
+			for next < len(text) && strings.ContainsRune(".!?…", rune(text[next])) {
+				next++
+			}
+			end := skipClosers(text, next)
+			if endsSentence(text, i, r, end) {
+				ends = append(ends, end)
+				i = end
+				continue
+			}
+		}
+		i = next
+	}
+	if len(ends) == 0 || ends[len(ends)-1] < len(text) {
+		ends = append(ends, len(text))
+	}
+	return ends
+}
+
+// skipClosers returns i moved past closing quotes and brackets.
+func skipClosers(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(closers, r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// endsSentence decides whether the mark r at stop, whose closers end at
+// end, ends a sentence.
+func endsSentence(text string, stop int, r rune, end int) bool {
+	if end == len(text) {
+		return true
+	}
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	if !unicode.IsSpace(after) {
+		return false
+	}
+	rest := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
+	if rest == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune(`"'“‘«([`, first) && !unicode.Is(unicode.Lo, first) {
+		return false
+	}
+	if r != '.' || end != stop+1 {
+		return true
+	}
+	return !abbreviationBefore(text[:stop])
+}
+
+// abbreviationBefore reports whether the word that ends text (just before
+// a full stop) is an abbreviation, an initial or a dotted abbreviation.
+func abbreviationBefore(text string) bool {
+	start := len(text)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		start -= size
+	}
+	word := text[start:]
+	if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && (unicode.IsDigit(r) || r == '\'') {
+		return false // "1960s.", "NATO's." end sentences
+	}
+	switch {
+	case word == "":
+		return false
+	case strings.Contains(word, "."):
+		return true // "e.g", "U.S", "i.e"
+	case utf8.RuneCountInString(word) == 1:
+		return true // an initial: "J."
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+// sentenceAt returns the sentence of text that holds byte offset off,
+// without surrounding space.
+func sentenceAt(text string, off int) string {
+	return sentenceIn(text, sentenceEnds(text), off)
+}
+
+// sentenceIn is sentenceAt for a text whose sentence ends are known.
+func sentenceIn(text string, ends []int, off int) string {
+	start := 0
+	for _, end := range ends {
+		if off < end {
+			return strings.TrimSpace(text[start:end])
+		}
+		start = end
+	}
+	return strings.TrimSpace(text[start:])
+}
+
+// firstSentence returns the first sentence of text that has any words.
+func firstSentence(text string) string {
+	start := 0
+	for _, end := range sentenceEnds(text) {
+		if s := strings.TrimSpace(text[start:end]); s != "" {
+			return s
+		}
+		start = end
+	}
+	return ""
+}

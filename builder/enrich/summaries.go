@@ -1,0 +1,118 @@
+package enrich
+
+import (
+	"strings"
+
+	"studyguide/builder/guide"
+)
+
+// Thresholds for the per-section tables.
+const (
+	minSummaryPoints = 2 // key points a section needs for a summary table
+	minTermTable     = 3 // key terms a section without key points needs for a terms table
+)
+
+// Summaries adds a table at the end of each section's own blocks (before
+// its subsections). A section with at least two key points of its own
+// gets a summary table: Key point (a link to it) | Key terms | When | In
+// one line, where a cell with nothing to show holds a dash. A section
+// with no key point but at least three key terms first used in it gets a
+// "Terms in this section" table: Term | Meaning. The introduction before
+// the first section is treated like a section.
+//
+// Summaries does nothing when front matter says "summaries: false" or
+// when Extract has not run.
+func Summaries(g *guide.Guide) {
+	if g == nil || g.Study == nil || switchedOff(g.Meta.Summaries) {
+		return
+	}
+	ids := collectIDs(g)
+	points := map[string][]*guide.KeyPointFacts{}
+	for _, kp := range g.Study.KeyPoints {
+		points[kp.SectionID] = append(points[kp.SectionID], kp)
+	}
+	terms := map[string][]*guide.Term{}
+	for _, t := range g.Study.Terms {
+		terms[t.SectionID] = append(terms[t.SectionID], t)
+	}
+	add := func(blocks []guide.Block, id, title string) []guide.Block {
+		if hasAid(blocks, guide.Summary, guide.TermTable) {
+			return blocks
+		}
+		if t := summaryTable(ids, points[id], id, title); t != nil {
+			return append(blocks, t)
+		}
+		if t := termTable(ids, len(points[id]), terms[id], id); t != nil {
+			return append(blocks, t)
+		}
+		return blocks
+	}
+	g.Intro = add(g.Intro, "", g.Meta.Title)
+	g.WalkSections(func(s *guide.Section) bool {
+		if s.Kind == guide.FromNotes {
+			s.Blocks = add(s.Blocks, s.ID, s.Title)
+		}
+		return true
+	})
+}
+
+// summaryTable makes the summary table of a section's key points, or nil
+// when it has too few.
+func summaryTable(ids *idSet, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
+	if len(points) < minSummaryPoints {
+		return nil
+	}
+	t := newTable(guide.Summary, ids.claim(aidID("summary", secID)), "Key points: "+title,
+		"Key point", "Key terms", "When", "In one line")
+	for _, kp := range points {
+		t.Rows = append(t.Rows, []guide.Cell{
+			linkCell(kp.ID, kp.Title),
+			textCell(listOrDash(kp.Terms)),
+			textCell(listOrDash(kp.Dates)),
+			textCell(orDash(kp.Gist)),
+		})
+	}
+	return t
+}
+
+// termTable makes the "Terms in this section" table of a section with no
+// key points, or nil when it does not need one.
+func termTable(ids *idSet, points int, terms []*guide.Term, secID string) *guide.Table {
+	if points > 0 || len(terms) < minTermTable {
+		return nil
+	}
+	t := newTable(guide.TermTable, ids.claim(aidID("terms", secID)), "Terms in this section", "Term", "Meaning")
+	for _, term := range terms {
+		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(term.Explanation)})
+	}
+	return t
+}
+
+// aidID makes the id of an aid that belongs to the section secID ("" for
+// the introduction).
+func aidID(prefix, secID string) string {
+	if secID == "" {
+		return prefix + "-intro"
+	}
+	return prefix + "-" + secID
+}
+
+// noneMark fills a cell that has nothing to list, so that no cell of a
+// summary reads as missing.
+const noneMark = "—"
+
+// orDash gives s, or noneMark when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return noneMark
+	}
+	return s
+}
+
+// listOrDash joins items with ", ", or gives noneMark when there are none.
+func listOrDash(items []string) string {
+	if len(items) == 0 {
+		return noneMark
+	}
+	return strings.Join(items, ", ")
+}

@@ -1,0 +1,71 @@
+package enrich
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenKind says what a token of running text is.
+type tokenKind int
+
+const (
+	wordToken   tokenKind = iota // letters, maybe with digits: "Apollo", "1990s", "A320"
+	numberToken                  // digits only: "1999", "108"
+	spaceToken                   // a run of white space
+	punctToken                   // any other single character: ".", "–", "#", "%"
+)
+
+// token is one piece of running text with its byte span in the text.
+type token struct {
+	kind       tokenKind
+	text       string
+	start, end int
+}
+
+// tokenize splits text into words, numbers, runs of space and single
+// punctuation characters. Letters and digits written together make one
+// token, so "1990s" and "A320" are words and "1999" is a number.
+func tokenize(text string) []token {
+	var toks []token
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		start := i
+		switch {
+		case isWordRune(r):
+			digits := true
+			for i < len(text) {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if !isWordRune(r) {
+					break
+				}
+				if !unicode.IsDigit(r) {
+					digits = false
+				}
+				i += size
+			}
+			kind := wordToken
+			if digits {
+				kind = numberToken
+			}
+			toks = append(toks, token{kind: kind, text: text[start:i], start: start, end: i})
+		case unicode.IsSpace(r):
+			for i < len(text) {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += size
+			}
+			toks = append(toks, token{kind: spaceToken, text: text[start:i], start: start, end: i})
+		default:
+			i += size
+			toks = append(toks, token{kind: punctToken, text: text[start:i], start: start, end: i})
+		}
+	}
+	return toks
+}
+
+// isWordRune reports whether r belongs inside a word or number token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}

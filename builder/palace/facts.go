@@ -1,0 +1,128 @@
+package palace
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
+
+// maxTerms is how many key terms the walk-through lists for a station.
+const maxTerms = 6
+
+// maxGistWords is how long a first sentence may run before it is cut.
+const maxGistWords = 30
+
+// facts are what the walk-through tells about a station's target.
+type facts struct {
+	Gist      string   // one sentence
+	Terms     []string // key terms
+	Dates     []string
+	KeyPoints []string // for a section: the titles of its key points
+}
+
+// factsOf gathers the facts of a station's target: for a key point its
+// gist, terms and dates from the study facts, else the first sentence of
+// its body; for a section the first sentence of its text, its key points
+// and its key terms.
+func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) facts {
+	if c == nil {
+		return facts{}
+	}
+	if c.KeyPoint {
+		if f := kp[c.ID]; f != nil {
+			return facts{Gist: f.Gist, Terms: limit(f.Terms, maxTerms), Dates: f.Dates}
+		}
+		body := guide.BlocksText(c.Item.Blocks)
+		body = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(body), c.Title))
+		body = strings.TrimSpace(strings.TrimLeft(body, ":–—- \n"))
+		return facts{Gist: firstSentence(body)}
+	}
+	var f facts
+	c.Section.Walk(func(s *guide.Section) bool {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*guide.Paragraph); ok {
+				f.Gist = firstSentence(guide.PlainText(p.Inlines))
+				return false
+			}
+		}
+		return true
+	})
+	if g.Study != nil {
+		ids := map[string]bool{}
+		c.Section.Walk(func(s *guide.Section) bool { ids[s.ID] = true; return true })
+		for _, k := range g.Study.KeyPoints {
+			if ids[k.SectionID] {
+				f.KeyPoints = append(f.KeyPoints, k.Title)
+			}
+		}
+		for _, t := range g.Study.Terms {
+			if ids[t.SectionID] && len(f.Terms) < maxTerms {
+				f.Terms = append(f.Terms, t.Name)
+			}
+		}
+	}
+	return f
+}
+
+func limit(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// firstSentence returns the first sentence of text, cut on a word
+// boundary with an ellipsis when it runs longer than maxGistWords words.
+func firstSentence(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if i := sentenceEnd(text); i > 0 {
+		text = text[:i]
+	}
+	words := strings.Fields(text)
+	if len(words) > maxGistWords {
+		text = strings.TrimRight(strings.Join(words[:maxGistWords-5], " "), ",;:") + "…"
+	}
+	return text
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"st": true, "vs": true, "no": true, "approx": true, "ca": true, "cf": true,
+}
+
+// sentenceEnd returns the byte index just after the punctuation that ends
+// the first sentence of text: a full stop, question or exclamation mark
+// followed by a space and a capital letter, digit or quote, and not
+// ending an abbreviation or an initial. It returns 0 when the first
+// sentence is the whole text.
+func sentenceEnd(text string) int {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == ')') {
+			j++
+		}
+		if j+1 >= len(text) || text[j] != ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[j+1:])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && next != '“' && next != '"' {
+			continue
+		}
+		if c == '.' {
+			start := strings.LastIndexByte(text[:i], ' ') + 1
+			word := strings.ToLower(text[start:i])
+			if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
+				continue
+			}
+		}
+		return j
+	}
+	return 0
+}

@@ -1,0 +1,139 @@
+package palace
+
+import "studyguide/builder/guide"
+
+// fromKeyPoints builds a palace for notes that have no mind-palace
+// section: one station per key point of the largest list of key points
+// (the first of the largest when several tie), else one per top-level
+// section. Each station's cue is its first key term. The theme is the
+// guide's title. A palace of one room is no walk: with fewer than two
+// stations it returns nil.
+func fromKeyPoints(g *guide.Guide) *Palace {
+	p := &Palace{Theme: g.Meta.Title}
+	facts := studyFacts(g)
+	if list, s := largestKeyList(g); list != nil {
+		for _, it := range list.Items {
+			if it.Key == nil {
+				continue
+			}
+			st := &Station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
+				target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
+			if f := facts[it.Key.ID]; f != nil && len(f.Terms) > 0 {
+				st.Cue = f.Terms[0]
+			} else {
+				st.Cue = firstStrongIn(it.Blocks, it.Key.Title)
+			}
+			p.Stations = append(p.Stations, st)
+		}
+		return p
+	}
+	for _, s := range g.Sections {
+		if s.Kind != guide.FromNotes {
+			continue
+		}
+		st := &Station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
+			target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}}
+		st.Cue = sectionTerm(g, s)
+		p.Stations = append(p.Stations, st)
+	}
+	if len(p.Stations) < 2 {
+		return nil
+	}
+	return p
+}
+
+// largestKeyList returns the list with the most key points, and the
+// section that holds it, or nil when no list has two key points or more.
+func largestKeyList(g *guide.Guide) (*guide.List, *guide.Section) {
+	var best *guide.List
+	var bestSection *guide.Section
+	bestN := 1
+	var visit func(s *guide.Section, blocks []guide.Block)
+	visit = func(s *guide.Section, blocks []guide.Block) {
+		for _, b := range blocks {
+			switch b := b.(type) {
+			case *guide.List:
+				n := 0
+				for _, it := range b.Items {
+					if it.Key != nil {
+						n++
+					}
+					visit(s, it.Blocks)
+				}
+				if n > bestN {
+					best, bestSection, bestN = b, s, n
+				}
+			case *guide.Quote:
+				visit(s, b.Blocks)
+			}
+		}
+	}
+	g.WalkSections(func(s *guide.Section) bool {
+		if s.Kind == guide.FromNotes {
+			visit(s, s.Blocks)
+		}
+		return true
+	})
+	return best, bestSection
+}
+
+// sectionTerm returns the first key term of a section and its
+// subsections: from the study facts when enrichment has run, else the
+// first strong text that is not a key point's title.
+func sectionTerm(g *guide.Guide, s *guide.Section) string {
+	if g.Study != nil {
+		ids := map[string]bool{}
+		s.Walk(func(c *guide.Section) bool { ids[c.ID] = true; return true })
+		for _, t := range g.Study.Terms {
+			if ids[t.SectionID] {
+				return t.Name
+			}
+		}
+	}
+	term := ""
+	s.Walk(func(c *guide.Section) bool {
+		term = firstTermIn(c.Blocks)
+		return term == ""
+	})
+	return term
+}
+
+// firstTermIn returns the first strong text in blocks that is not the
+// title of a key point.
+func firstTermIn(blocks []guide.Block) string {
+	for _, b := range blocks {
+		var t string
+		switch b := b.(type) {
+		case *guide.Paragraph:
+			t = firstStrong(b.Inlines, "")
+		case *guide.List:
+			for _, it := range b.Items {
+				skip := ""
+				if it.Key != nil {
+					skip = it.Key.Title
+				}
+				if t = firstStrongIn(it.Blocks, skip); t != "" {
+					break
+				}
+			}
+		case *guide.Quote:
+			t = firstTermIn(b.Blocks)
+		}
+		if t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// studyFacts indexes the key points' facts by id; empty when enrichment
+// has not run.
+func studyFacts(g *guide.Guide) map[string]*guide.KeyPointFacts {
+	m := map[string]*guide.KeyPointFacts{}
+	if g.Study != nil {
+		for _, f := range g.Study.KeyPoints {
+			m[f.ID] = f
+		}
+	}
+	return m
+}

@@ -1,0 +1,247 @@
+// Package palace adds the mind-palace pages to a guide: a drawn floor plan
+// with one numbered room per memory locus, walked in order along a
+// corridor, each room with a pictogram, the locus name and its cue, and a
+// walk-through section that ties each locus to what it stands for.
+//
+// The palace comes from the notes' own mind-palace section when there is
+// one (a heading that says mind palace, memory palace, method of loci or
+// journey method): its lead sentence's bold phrase is the theme and each
+// list item "**Locus**: cue" is a station, linked to the section or key
+// point whose title matches the locus best. Notes without one get a
+// palace built from their key points.
+//
+// The drawing is a figure.Scene that both writers draw natively. It is
+// laid out for the smallest page the guides are printed on, A5, with no
+// text under 9 points, so that it only ever grows.
+package palace
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"studyguide/builder/guide"
+	"studyguide/builder/palace/icons"
+)
+
+// DefaultMaxStations is how many stations one page holds when Options
+// does not say.
+const DefaultMaxStations = 12
+
+// Options controls Build.
+type Options struct {
+	// Disabled turns the palace off, as the --no-palace flag does.
+	Disabled bool
+	// MaxStations is how many stations one page of the drawing holds;
+	// more continue on following pages. Zero means DefaultMaxStations.
+	MaxStations int
+}
+
+// Build adds the palace to g: a section of Kind guide.Palace holding one
+// full-page figure per page of stations, and after it a section of Kind
+// guide.WalkThrough. Both go right after the notes' mind-palace section,
+// as its siblings, or at the end of the guide when there is none. Build
+// does nothing when opts.Disabled is set, when the front matter says
+// "palace: false", or when the notes give no station at all.
+//
+// Problems in the notes (a station that matches nothing, a cue too long
+// for its room) are reported as warnings through g.Source when it is set.
+func Build(g *guide.Guide, opts Options) {
+	if opts.Disabled || g.Meta.Palace != nil && !*g.Meta.Palace {
+		return
+	}
+	perPage := opts.MaxStations
+	if perPage <= 0 {
+		perPage = DefaultMaxStations
+	}
+	p := readPalace(g)
+	if p == nil || len(p.Stations) == 0 {
+		return
+	}
+	used := usedIDs(g)
+
+	palaceSec := &guide.Section{
+		ID:    used.fresh("mind-palace"),
+		Title: "Mind palace: " + p.Theme,
+		Pos:   guide.NoPos,
+		Kind:  guide.Palace,
+	}
+	pages := (len(p.Stations) + perPage - 1) / perPage
+	for n := range pages {
+		from, to := n*perPage, min((n+1)*perPage, len(p.Stations))
+		pg := page{palace: p, stations: p.Stations[from:to], icons: chooseIcons(p.Stations[from:to]), first: from,
+			total: len(p.Stations), number: n + 1, pages: pages}
+		scene, cut := layout(pg)
+		scene.Title = palaceSec.Title
+		if pages > 1 {
+			scene.Title += fmt.Sprintf(", part %d of %d", n+1, pages)
+		}
+		scene.Desc = describe(pg)
+		for _, st := range cut {
+			warnf(g, st.Pos, "mind-palace station %q is too long for its room at %g pt and is cut in the drawing; the walk-through gives it whole", st.Name, minSize)
+		}
+		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{
+			Pos:      guide.NoPos,
+			ID:       used.fresh(palaceSec.ID + "-" + fmt.Sprint(n+1)),
+			Kind:     guide.Palace,
+			Scene:    scene,
+			Alt:      altText(pg),
+			FullPage: true,
+		})
+	}
+	walk := walkThrough(g, p, used.fresh("walking-the-palace"), palaceSec.ID)
+	place(g, p.Section, palaceSec, walk)
+}
+
+// readPalace finds the notes' mind-palace section and reads it, linking
+// each station to its target; without one, or when it has no stations,
+// it builds the palace from the key points.
+func readPalace(g *guide.Guide) *Palace {
+	sec, _ := findSection(g)
+	if sec != nil {
+		p := fromSection(sec)
+		if len(p.Stations) > 0 {
+			if p.Theme == "" {
+				p.Theme = g.Meta.Title
+			}
+			cands := candidates(g, sec)
+			for _, st := range p.Stations {
+				c := match(st.Name, cands)
+				if c == nil {
+					warnf(g, st.Pos, "mind-palace station %q matches no section or key point; its room links nowhere", st.Name)
+					continue
+				}
+				st.Target, st.TargetTitle, st.target = c.ID, c.Title, c
+			}
+			return p
+		}
+		warnf(g, sec.Pos, "the mind-palace section %q lists no stations (items such as \"**Kitchen**: a cue\"); the palace is built from the key points", sec.Title)
+	}
+	return fromKeyPoints(g)
+}
+
+// chooseIcons gives each station of a page the pictogram that matches its
+// name and cue best, with no icon used twice on the page while another
+// still matches: the page's strongest matches are settled first. A
+// station nothing matches gets a neutral icon not yet on the page, the
+// map pin first.
+func chooseIcons(stations []*Station) []icons.Icon {
+	type option struct {
+		station, rank int
+		score         float64
+		icon          icons.Icon
+	}
+	var opts []option
+	for i, st := range stations {
+		for r, m := range icons.Rank(st.Name, st.Cue) {
+			opts = append(opts, option{i, r, m.Score, m.Icon})
+		}
+	}
+	sort.SliceStable(opts, func(a, b int) bool {
+		if opts[a].score != opts[b].score {
+			return opts[a].score > opts[b].score
+		}
+		if opts[a].station != opts[b].station {
+			return opts[a].station < opts[b].station
+		}
+		return opts[a].rank < opts[b].rank
+	})
+	out := make([]icons.Icon, len(stations))
+	done := make([]bool, len(stations))
+	taken := map[string]bool{}
+	for _, o := range opts {
+		if done[o.station] || taken[o.icon.Name] {
+			continue
+		}
+		out[o.station], done[o.station], taken[o.icon.Name] = o.icon, true, true
+	}
+	neutral := icons.Neutral()
+	for i := range out {
+		if done[i] {
+			continue
+		}
+		out[i] = icons.Default()
+		for _, ic := range neutral {
+			if !taken[ic.Name] {
+				out[i], taken[ic.Name] = ic, true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// place inserts the palace and walk-through sections right after the
+// notes' mind-palace section, as its siblings, or at the end of the guide.
+func place(g *guide.Guide, after *guide.Section, sections ...*guide.Section) {
+	list := &g.Sections
+	level, heading := 1, 2
+	if n := len(g.Sections); n > 0 {
+		heading = g.Sections[n-1].HeadingLevel
+	}
+	at := len(*list)
+	if after != nil {
+		g.WalkSections(func(s *guide.Section) bool {
+			for i, c := range s.Sections {
+				if c == after {
+					list, at = &s.Sections, i+1
+					return false
+				}
+			}
+			return true
+		})
+		for i, c := range g.Sections {
+			if c == after {
+				list, at = &g.Sections, i+1
+			}
+		}
+		level, heading = after.Level, after.HeadingLevel
+	}
+	for _, s := range sections {
+		s.Level, s.HeadingLevel = level, heading
+	}
+	rest := append([]*guide.Section{}, (*list)[at:]...)
+	*list = append(append((*list)[:at], sections...), rest...)
+}
+
+// altText is the figure's text alternative: one sentence that lists the
+// stations in walking order.
+func altText(pg page) string {
+	var parts []string
+	for i, st := range pg.stations {
+		parts = append(parts, fmt.Sprintf("%d %s", pg.first+i+1, st.Name))
+	}
+	list := strings.Join(parts, ", ")
+	if len(parts) > 1 {
+		list = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	part := ""
+	if pg.pages > 1 {
+		part = fmt.Sprintf(" (part %d of %d)", pg.number, pg.pages)
+	}
+	return fmt.Sprintf("A floor plan of rooms along a corridor%s, walked in order: %s.", part, list)
+}
+
+// describe is the scene's long description: every station with its cue,
+// in walking order.
+func describe(pg page) string {
+	var b strings.Builder
+	b.WriteString("Rooms on both sides of a corridor, walked in order from the entrance.")
+	for i, st := range pg.stations {
+		fmt.Fprintf(&b, " %d. %s", pg.first+i+1, st.Name)
+		if st.Cue != "" {
+			b.WriteString(": " + st.Cue)
+		}
+		if !strings.HasSuffix(b.String(), ".") {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+// warnf reports a problem in the notes when the guide knows its source.
+func warnf(g *guide.Guide, pos guide.Pos, format string, args ...any) {
+	if g.Source != nil {
+		g.Source.Warnf(int(pos), format, args...)
+	}
+}

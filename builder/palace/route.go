@@ -1,0 +1,74 @@
+package palace
+
+import (
+	"strconv"
+
+	"studyguide/builder/figure"
+)
+
+// routeWidth is the width of the walking route's dashed line.
+const routeWidth = 2.0
+
+// drawRoute draws the walk: from the entrance at the top of the corridor
+// to each room's door in turn, swinging from side to side, then down to
+// an arrow at the corridor's end. Every curve keeps its control points
+// between the corridor's walls, so the route never enters a room and
+// never crosses text. The first page labels the entrance "Start".
+func drawRoute(d *drawing, plan rect, rooms []room, first bool) {
+	cx := plan.X + plan.W/2
+	startY := plan.Y + 4
+	if first {
+		l := (&flow{box: rect{cx - corridorWidth/2, plan.Y + 2, corridorWidth, 20}, cursor: plan.Y + 2})
+		ls, _ := l.fill([]string{"Start"}, "B", minSize, 1)
+		if len(ls) == 1 {
+			t := &figure.Text{X: cx, Y: ls[0].Baseline, Lines: []string{"Start"}, Size: minSize, LineHeight: leading * minSize,
+				Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle}
+			d.add(t)
+			startY = ls[0].Baseline + descent*minSize + 3
+		}
+	}
+	reach := corridorWidth * 0.75 // how far a curve swings out of a door
+	segs := []figure.Segment{{Op: figure.MoveTo, Pts: [3]figure.Point{{X: cx, Y: startY}}}}
+	from, out := figure.Point{X: cx, Y: startY}, figure.Point{X: cx, Y: startY + reach/4}
+	for i, r := range rooms {
+		dir := 1.0 // the corridor is to the right of a left room's door
+		if !r.left {
+			dir = -1
+		}
+		in := figure.Point{X: r.badge.X + dir*reach, Y: r.badge.Y}
+		if i == 0 {
+			// From the entrance the route comes down to the first door
+			// rather than along the line it leaves by.
+			in = figure.Point{X: r.badge.X + dir*reach/4, Y: r.badge.Y - reach/2}
+		}
+		segs = append(segs, figure.Segment{Op: figure.CubicTo, Pts: [3]figure.Point{out, in, r.badge}})
+		from, out = r.badge, figure.Point{X: r.badge.X + dir*reach, Y: r.badge.Y}
+	}
+	end := figure.Point{X: cx, Y: plan.bottom() - wall - 11}
+	if end.Y > from.Y {
+		segs = append(segs, figure.Segment{Op: figure.CubicTo, Pts: [3]figure.Point{out, {X: cx, Y: end.Y - reach}, end}})
+	}
+	d.add(&figure.Path{Style: figure.Style{Stroke: routeColor, StrokeWidth: routeWidth, Dash: []float64{4, 3.5}, RoundJoins: true}, Segments: segs})
+	if end.Y > from.Y {
+		// An arrowhead at the end, pointing on down the corridor.
+		d.add(&figure.Path{Style: figure.Style{Fill: routeColor}, Segments: []figure.Segment{
+			{Op: figure.MoveTo, Pts: [3]figure.Point{{X: cx - 5, Y: end.Y - 1}}},
+			{Op: figure.LineTo, Pts: [3]figure.Point{{X: cx + 5, Y: end.Y - 1}}},
+			{Op: figure.LineTo, Pts: [3]figure.Point{{X: cx, Y: end.Y + 7}}},
+			{Op: figure.Close},
+		}})
+	}
+}
+
+// drawBadge draws a station's number in a dark disc with a white ring, on
+// its room's door.
+func drawBadge(d *drawing, at figure.Point, number int, ink figure.Color) {
+	d.add(&figure.Circle{Style: figure.Style{Fill: ink, Stroke: paper, StrokeWidth: 1.5}, CX: at.X, CY: at.Y, R: badgeRadius})
+	label := strconv.Itoa(number)
+	size := minSize + 1
+	if len(label) > 1 {
+		size = minSize
+	}
+	d.add(&figure.Text{X: at.X, Y: at.Y + 0.36*size, Lines: []string{label}, Size: size, LineHeight: leading * size,
+		Family: "sans", Style: "B", Color: paper, Anchor: figure.AnchorMiddle})
+}

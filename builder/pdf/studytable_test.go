@@ -1,0 +1,168 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
+// TestStudyGuideIsSound writes the study guide in every layout: qpdf finds
+// nothing wrong, every font is embedded, and a rebuild is byte-identical.
+func TestStudyGuideIsSound(t *testing.T) {
+	need(t, "qpdf")
+	need(t, "pdffonts")
+	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
+		var a, b bytes.Buffer
+		if err := Write(&a, studyGuide(3), Options{Layout: lay}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&b, studyGuide(3), Options{Layout: lay}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Error("two builds differ")
+		}
+		out, err := toolOn(t, "qpdf", a.Bytes(), "--check")
+		if err != nil || !strings.Contains(out, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(out), "warning") {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+		out, err = toolOn(t, "pdffonts", a.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("pdffonts lists no fonts:\n%s", out)
+		}
+		for _, l := range lines[2:] {
+			if f := strings.Fields(l); len(f) < 6 || f[len(f)-5] != "yes" {
+				t.Errorf("font not embedded: %s", l)
+			}
+		}
+	})
+}
+
+// TestStudySectionsOpenPages checks that "At a glance", the palace, the
+// walk-through and the glossary each start a page, and are listed in the
+// contents and the outline like any section.
+func TestStudySectionsOpenPages(t *testing.T) {
+	need(t, "pdftotext")
+	g := studyGuide(1)
+	path := writeFile(t, g, Options{})
+	pages := rawPages(t, path)
+	for _, s := range g.Sections {
+		first := s.Title
+		if s.Kind == guide.Palace {
+			first = "The rescue force"
+		}
+		n := pageHolding(pages, 3, first)
+		if n == 0 {
+			t.Errorf("%s: not found", s.Title)
+			continue
+		}
+		lines := strings.Split(pages[n-1], "\n")
+		if !opensPage(s.Kind) {
+			continue
+		}
+		if len(lines) < 3 || strings.TrimSpace(lines[2]) != first {
+			t.Errorf("%s: page %d does not start with it:\n%s", s.Title, n, strings.Join(lines[:min(5, len(lines))], "\n"))
+		}
+	}
+	contents := pages[1]
+	for _, s := range g.Sections {
+		if !strings.Contains(contents, s.Title) {
+			t.Errorf("the contents lack %s", s.Title)
+		}
+	}
+	out := tool(t, "qpdf", "--json", "--json-key=outlines", path)
+	for _, s := range g.Sections {
+		if !strings.Contains(out, `"title": "`+s.Title+`"`) {
+			t.Errorf("the outline lacks %s", s.Title)
+		}
+	}
+}
+
+// TestStudyTableColumns checks the widths of a summary table: the "When"
+// column is narrow, "In one line" the widest, all within the text block,
+// and the key point column is set in bold.
+func TestStudyTableColumns(t *testing.T) {
+	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
+		w, err := newWriter(studyGuide(0), lay, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := &layouter{w: w}
+		var summary *guide.Table
+		for _, b := range studyGuide(0).Sections[1].Blocks {
+			if t, ok := b.(*guide.Table); ok && t.Kind == guide.Summary {
+				summary = t
+			}
+		}
+		fr := w.bodyFrame()
+		tl, _, rows := l.measureTable(summary, fr)
+		l.table(summary, fr)
+		ws := tl.widths
+		if tl.tableW > fr.width+1e-6 {
+			t.Errorf("table is %.1f mm wide, the text block %.1f", tl.tableW, fr.width)
+		}
+		if ws[2] >= ws[1] || ws[2] >= ws[3] || ws[3] < ws[0] || ws[3] < ws[1] {
+			t.Errorf("widths %.1f: want When narrowest and In one line widest", ws)
+		}
+		for _, pc := range rows[0][0].words[0].pieces {
+			if w.fs.faces[pc.face].Style != "B" {
+				t.Errorf("key point cell set in %q", w.fs.faces[pc.face].Style)
+			}
+		}
+		if len(l.out) < 4 || l.out[0].keepNext != true {
+			t.Error("the caption does not keep with the table")
+		}
+	})
+}
+
+func TestBalanceWidths(t *testing.T) {
+	// Three columns: dates, titles, sentences. Each starts at 10 and may
+	// grow to hold its longest cell on one line (plus 2 of padding).
+	lengths := [][]float64{
+		{8, 30, 120},
+		{8, 20, 90},
+		{4, 40, 150},
+	}
+	start := []float64{10, 10, 10}
+	most := []float64{10, 42, 152}
+	w := balanceWidths(lengths, start, most, []float64{1, 1, 1}, 100, 2)
+	sum := w[0] + w[1] + w[2]
+	if sum < 100-1e-6 || sum > 100+1e-6 {
+		t.Errorf("widths %v add up to %g, want 100", w, sum)
+	}
+	if w[0] != 10 {
+		t.Errorf("the dates column grew to %g", w[0])
+	}
+	if w[2] <= w[1] {
+		t.Errorf("widths %v: the sentences should get the most", w)
+	}
+	// When everything fits on one line, each column gets what it needs,
+	// and the rest goes to all in proportion.
+	w = balanceWidths(lengths, start, most, []float64{1, 1, 1}, 300, 2)
+	if w[1] < 42 || w[2] < 152 {
+		t.Errorf("widths %v: columns do not hold their cells on one line", w)
+	}
+}
+
+func TestLeadColumn(t *testing.T) {
+	header := func(names ...string) *guide.Table {
+		tb := &guide.Table{}
+		for _, n := range names {
+			tb.Header = append(tb.Header, cell(txt(n)))
+		}
+		return tb
+	}
+	if got := leadColumn(header("Section", "Key point", "Page")); got != 1 {
+		t.Errorf("leadColumn = %d, want 1", got)
+	}
+	if got := leadColumn(header("Term", "Meaning")); got != 0 {
+		t.Errorf("leadColumn = %d, want 0", got)
+	}
+}
