@@ -23,7 +23,7 @@ check: run ## run epubcheck, qpdf and pdffonts over out/
 	@for f in $(OUT)/*.epub; do java -jar /usr/share/java/epubcheck.jar -q "$$f" && echo "epubcheck ok: $$f"; done
 	@for f in $(OUT)/*.pdf; do qpdf --check "$$f" >/dev/null && echo "qpdf ok: $$f"; done
 
-bench: ## benchmark both writers on a generated note of 1,000 sections
+bench: ## benchmark the build of a generated 1,000-section note (with and without study aids)
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count 6 ./builder/driver/
 
 # The summary picture shows its page from the heading down to the first

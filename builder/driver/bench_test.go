@@ -28,26 +28,35 @@ func seedShapedNote(n int) []byte {
 	return []byte(b.String())
 }
 
-func benchmarkBuild(b *testing.B, formats []string) {
+func benchmarkBuild(b *testing.B, opts Options) {
 	dir := b.TempDir()
 	note := filepath.Join(dir, "long.md")
 	if err := os.WriteFile(note, seedShapedNote(1000), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	out := filepath.Join(dir, "out")
+	opts.Paths = []string{note}
+	opts.OutDir = filepath.Join(dir, "out")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: out, Formats: formats}); err != nil {
+		if _, err := Build(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkBuild1000SectionsEPUB reads a 1,000-section note and writes the EPUB.
-func BenchmarkBuild1000SectionsEPUB(b *testing.B) { benchmarkBuild(b, []string{"epub"}) }
+// BenchmarkBuild1000Sections reads a 1,000-section note, adds every study
+// aid (summary tables, at a glance, palace, a glossary of about 2,000 terms)
+// and writes the EPUB, the PDF, or both side by side.
+func BenchmarkBuild1000Sections(b *testing.B) {
+	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"epub"}}) })
+	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"pdf"}}) })
+	b.Run("both", func(b *testing.B) { benchmarkBuild(b, Options{}) })
+}
 
-// BenchmarkBuild1000SectionsPDF reads a 1,000-section note and writes the PDF.
-func BenchmarkBuild1000SectionsPDF(b *testing.B) { benchmarkBuild(b, []string{"pdf"}) }
-
-// BenchmarkBuild1000SectionsBoth writes both formats, side by side.
-func BenchmarkBuild1000SectionsBoth(b *testing.B) { benchmarkBuild(b, nil) }
+// BenchmarkBuild1000SectionsNoAids is the same build with the study aids
+// turned off: the cost of reading and writing alone.
+func BenchmarkBuild1000SectionsNoAids(b *testing.B) {
+	b.Run("both", func(b *testing.B) {
+		benchmarkBuild(b, Options{NoSummaries: true, NoGlossary: true, NoPalace: true})
+	})
+}

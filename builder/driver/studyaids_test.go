@@ -1,9 +1,12 @@
 package driver
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -181,5 +184,61 @@ func TestSeedPalace(t *testing.T) {
 	}
 	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) > 2 {
 		t.Errorf("the palace page %d holds raster images:\n%s", at, out)
+	}
+}
+
+// TestSwitchesLeaveAidsOut builds one note with each aid turned off, by
+// flag and by front matter, and checks the EPUB has no page for it.
+func TestSwitchesLeaveAidsOut(t *testing.T) {
+	note := "../../source/space-race.md"
+	headings := func(opts Options, path string) string {
+		dir := t.TempDir()
+		opts.Paths, opts.OutDir, opts.Formats = []string{path}, dir, []string{"epub"}
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		var hs []string
+		for name, data := range epubContents(t, filepath.Join(dir, noteName(path)+".epub")) {
+			if strings.HasSuffix(name, ".xhtml") {
+				for _, h := range parsePage(t, data).all(named("h1")) {
+					hs = append(hs, h.textOf())
+				}
+				if bytes.Contains(data, []byte(`class="aid summary"`)) {
+					hs = append(hs, "(summary table)")
+				}
+			}
+		}
+		return strings.Join(hs, "|")
+	}
+	all := headings(Options{}, note)
+	for _, want := range []string{"At a glance", "Glossary", "Mind palace: night-time relay", "(summary table)"} {
+		if !strings.Contains(all, want) {
+			t.Fatalf("the full build lacks %q: %s", want, all)
+		}
+	}
+	for name, c := range map[string]struct {
+		opts Options
+		gone []string
+	}{
+		"no-summaries": {Options{NoSummaries: true}, []string{"At a glance", "(summary table)"}},
+		"no-glossary":  {Options{NoGlossary: true}, []string{"Glossary"}},
+		"no-palace":    {Options{NoPalace: true}, []string{"Mind palace"}},
+	} {
+		got := headings(c.opts, note)
+		for _, g := range c.gone {
+			if strings.Contains(got, g) {
+				t.Errorf("--%s still gives %q", name, g)
+			}
+		}
+	}
+	// The same switches in the front matter.
+	src, _ := os.ReadFile(note)
+	fm := filepath.Join(t.TempDir(), "fm.md")
+	os.WriteFile(fm, append([]byte("---\nsummaries: false\nglossary: false\npalace: false\n---\n"), src...), 0o644)
+	got := headings(Options{}, fm)
+	for _, g := range []string{"At a glance", "(summary table)", "Glossary", "Mind palace"} {
+		if strings.Contains(got, g) {
+			t.Errorf("front matter switches still give %q", g)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"regexp"
 	"slices"
 
 	"studyguide/builder/guide"
@@ -80,14 +79,6 @@ func (p *pageWriter) table(t *guide.Table) {
 	p.nl()
 }
 
-// longWordRE matches a word of 16 characters or more, such as a long
-// compound, a place name or a web address.
-var longWordRE = regexp.MustCompile(`[^\s]{16,}`)
-
-// rangeRE matches a range of years or decades, such as "2014–2021",
-// "1990s-2000s" or "1914 – 18".
-var rangeRE = regexp.MustCompile(`\b[0-9]{1,4}s?\s?[–—-]\s?[0-9]{1,4}s?\b`)
-
 // cellText writes the text of a table cell. A long word goes in a span
 // that the stylesheet lets break anywhere, so that it cannot make its
 // column, and so the table, wider than the screen; the other words keep
@@ -100,11 +91,11 @@ func (p *pageWriter) cellText(s string) {
 		class    string
 	}
 	var spans []span
-	for _, m := range longWordRE.FindAllStringIndex(s, -1) {
+	for _, m := range longWords(s) {
 		spans = append(spans, span{m[0], m[1], "long-word"})
 	}
 	if p.inAid {
-		for _, m := range rangeRE.FindAllStringIndex(s, -1) {
+		for _, m := range yearRanges(s) {
 			if !slices.ContainsFunc(spans, func(x span) bool { return m[0] < x.to && x.from < m[1] }) {
 				spans = append(spans, span{m[0], m[1], "nowrap"})
 			}

@@ -8,15 +8,15 @@ import "studyguide/builder/guide"
 // section. Each station's cue is its first key term. The theme is the
 // guide's title. A palace of one room is no walk: with fewer than two
 // stations it returns nil.
-func fromKeyPoints(g *guide.Guide) *Palace {
-	p := &Palace{Theme: g.Meta.Title}
+func fromKeyPoints(g *guide.Guide) *model {
+	p := &model{Theme: g.Meta.Title}
 	facts := studyFacts(g)
 	if list, s := largestKeyList(g); list != nil {
 		for _, it := range list.Items {
 			if it.Key == nil {
 				continue
 			}
-			st := &Station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
+			st := &station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
 				target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
 			if f := facts[it.Key.ID]; f != nil && len(f.Terms) > 0 {
 				st.Cue = f.Terms[0]
@@ -31,7 +31,7 @@ func fromKeyPoints(g *guide.Guide) *Palace {
 		if s.Kind != guide.FromNotes {
 			continue
 		}
-		st := &Station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
+		st := &station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
 			target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}}
 		st.Cue = sectionTerm(g, s)
 		p.Stations = append(p.Stations, st)

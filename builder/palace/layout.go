@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"studyguide/builder/figure"
 	"studyguide/builder/palace/icons"
@@ -14,8 +12,8 @@ import (
 
 // page is one drawing of the palace: up to Options.MaxStations stations.
 type page struct {
-	palace   *Palace
-	stations []*Station
+	palace   *model
+	stations []*station
 	icons    []icons.Icon
 	first    int // the 0-based number of the page's first station
 	total    int // stations in the whole palace
@@ -36,7 +34,7 @@ type room struct {
 // drawing collects a page's items in painting order, and what was cut.
 type drawing struct {
 	items []figure.Item
-	cut   []*Station
+	cut   []*station
 }
 
 func (d *drawing) add(items ...figure.Item) { d.items = append(d.items, items...) }
@@ -60,7 +58,7 @@ func (d *drawing) text(lines []line, color figure.Color) {
 }
 
 // layout draws one page of the palace as a scene.
-func layout(pg page) (*figure.Scene, []*Station) {
+func layout(pg page) (*figure.Scene, []*station) {
 	d := &drawing{}
 	top := header(d, pg)
 
@@ -108,6 +106,13 @@ func layout(pg page) (*figure.Scene, []*Station) {
 	return &figure.Scene{Width: sceneWidth, Height: height, Items: d.items}, d.cut
 }
 
+// The theme is the page's heading: on one line at headingSize, or as
+// large as one line allows down to minHeadingSize, else on two lines.
+const (
+	headingSize    = 17.0
+	minHeadingSize = 12.0
+)
+
 // header draws the label, the theme as the page's heading and the lead
 // sentence, and returns where the floor plan may start.
 func header(d *drawing, pg page) float64 {
@@ -136,7 +141,7 @@ func header(d *drawing, pg page) float64 {
 
 	theme := capitalize(pg.palace.Theme)
 	var heading []line
-	for size := 17.0; size >= 12; size -= sizeStep {
+	for size := headingSize; size >= minHeadingSize; size -= sizeStep {
 		g := *f
 		if hl, rest := g.fill([]string{theme}, "B", size, 1); len(rest) == 0 && hl[0].Text == theme {
 			heading, *f = hl, g
@@ -145,7 +150,7 @@ func header(d *drawing, pg page) float64 {
 	}
 	if heading == nil {
 		var rest []string
-		heading, rest = f.fill(strings.Fields(theme), "B", 12, 2)
+		heading, rest = f.fill(strings.Fields(theme), "B", minHeadingSize, 2)
 		if len(rest) > 0 {
 			endWithEllipsis(&heading[len(heading)-1])
 		}
@@ -181,15 +186,6 @@ func footer(d *drawing, pg page, height float64) {
 		endWithEllipsis(&ls[0])
 	}
 	d.text(ls, quietColor)
-}
-
-// capitalize upper-cases the first letter of s.
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // placeRooms lays the rooms out in rows on both sides of a corridor down

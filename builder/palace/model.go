@@ -7,23 +7,23 @@ import (
 	"studyguide/builder/guide"
 )
 
-// Palace is the memory palace of one guide: a theme and the stations a
+// model is the memory palace of one guide: a theme and the stations a
 // student walks through in order.
-type Palace struct {
+type model struct {
 	// Theme is the bold phrase of the mind-palace section's lead sentence
 	// ("rescue force"), else the guide's title.
 	Theme string
 	// Lead is that lead sentence as plain text without its final colon
 	// ("Imagine NATO as a rescue force"); empty when there is none.
 	Lead     string
-	Stations []*Station
+	Stations []*station
 	// Section is the notes' own mind-palace section, nil when the palace
 	// was built from key points or sections.
 	Section *guide.Section
 }
 
-// Station is one locus of the palace.
-type Station struct {
+// station is one locus of the palace.
+type station struct {
 	// Name is the locus ("Balkans Operations"); Cue is the image that
 	// stands for it ("Peacekeepers securing the streets…").
 	Name, Cue string
@@ -62,8 +62,8 @@ func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Secti
 // fromSection reads the theme, lead sentence and stations of the notes'
 // mind-palace section. Stations are the items of its lists that read
 // "**Locus**: cue" (or "Locus: cue"), in order.
-func fromSection(s *guide.Section) *Palace {
-	p := &Palace{Section: s}
+func fromSection(s *guide.Section) *model {
+	p := &model{Section: s}
 	for _, b := range s.Blocks {
 		switch b := b.(type) {
 		case *guide.Paragraph:
@@ -97,7 +97,7 @@ func leadSentence(text string) string {
 
 // stationOf reads one list item as a station, or returns nil when the item
 // names no locus.
-func stationOf(it *guide.ListItem) *Station {
+func stationOf(it *guide.ListItem) *station {
 	if len(it.Blocks) == 0 {
 		return nil
 	}
@@ -115,14 +115,14 @@ func stationOf(it *guide.ListItem) *Station {
 				break
 			}
 		}
-		return &Station{Name: it.Key.Title, Cue: trimCue(guide.PlainText(rest)), Pos: it.Pos}
+		return &station{Name: it.Key.Title, Cue: trimCue(guide.PlainText(rest)), Pos: it.Pos}
 	}
 	name, cue, ok := strings.Cut(guide.PlainText(para.Inlines), ":")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" || len(strings.Fields(name)) > 6 {
 		return nil
 	}
-	return &Station{Name: name, Cue: trimCue(cue), Pos: it.Pos}
+	return &station{Name: name, Cue: trimCue(cue), Pos: it.Pos}
 }
 
 // trimCue removes the colon or dash that joins a locus to its cue.

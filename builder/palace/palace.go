@@ -25,7 +25,8 @@ import (
 )
 
 // DefaultMaxStations is how many stations one page holds when Options
-// does not say.
+// does not say, and the most it can hold: twelve rooms are what an A5
+// page fits with no text under 9 points.
 const DefaultMaxStations = 12
 
 // Options controls Build.
@@ -33,7 +34,8 @@ type Options struct {
 	// Disabled turns the palace off, as the --no-palace flag does.
 	Disabled bool
 	// MaxStations is how many stations one page of the drawing holds;
-	// more continue on following pages. Zero means DefaultMaxStations.
+	// more continue on following pages. Zero, or more than
+	// DefaultMaxStations, means DefaultMaxStations.
 	MaxStations int
 }
 
@@ -51,7 +53,7 @@ func Build(g *guide.Guide, opts Options) {
 		return
 	}
 	perPage := opts.MaxStations
-	if perPage <= 0 {
+	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations
 	}
 	p := readPalace(g)
@@ -96,7 +98,7 @@ func Build(g *guide.Guide, opts Options) {
 // readPalace finds the notes' mind-palace section and reads it, linking
 // each station to its target; without one, or when it has no stations,
 // it builds the palace from the key points.
-func readPalace(g *guide.Guide) *Palace {
+func readPalace(g *guide.Guide) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
 		p := fromSection(sec)
@@ -125,7 +127,7 @@ func readPalace(g *guide.Guide) *Palace {
 // still matches: the page's strongest matches are settled first. A
 // station nothing matches gets a neutral icon not yet on the page, the
 // map pin first.
-func chooseIcons(stations []*Station) []icons.Icon {
+func chooseIcons(stations []*station) []icons.Icon {
 	type option struct {
 		station, rank int
 		score         float64

@@ -471,3 +471,20 @@ func TestLongNamesAndWordsAreCut(t *testing.T) {
 		t.Errorf("warnings: %q", msgs)
 	}
 }
+
+func TestMaxStations(t *testing.T) {
+	for _, tc := range []struct{ max, stations, pages int }{
+		{2, 5, 3}, {4, 8, 2}, {40, 20, 2}, {-1, 12, 1},
+	} {
+		g := read(t, "r.md", lociNote(tc.stations), nil)
+		Build(g, Options{MaxStations: tc.max})
+		pal, _ := palaceSection(t, g)
+		sc := scenes(pal)
+		if len(sc) != tc.pages {
+			t.Errorf("%d stations, %d a page: %d pages, want %d", tc.stations, tc.max, len(sc), tc.pages)
+		}
+		for i, s := range sc {
+			checkScene(t, fmt.Sprintf("max %d, page %d", tc.max, i+1), s)
+		}
+	}
+}

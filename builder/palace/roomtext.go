@@ -9,9 +9,6 @@ const (
 	tileVGap   = 3.0 // between a pictogram's tile and the text under it
 )
 
-// maxNameLines is how many lines a station's name may take.
-const maxNameLines = 3
-
 // roomText is the set text of one room.
 type roomText struct {
 	name, cue []line
@@ -94,7 +91,7 @@ func setTiles(pg page, rooms []room, nameSize float64) {
 	}
 }
 
-// setRoom sets a station's name (bold, at most maxNameLines lines) beside the
+// setRoom sets a station's name (bold) beside the
 // pictogram's tile and its cue under the tile; when the cue does not fit
 // there, it starts beside the tile too. With cut false it reports whether
 // everything fits; with cut true it cuts what does not fit and ends the
@@ -107,14 +104,34 @@ func setRoom(r room, name, cue string, nameSize, cueSize float64, cut bool) room
 	return t
 }
 
-// setRoomAs sets a room's text in one of two ways: with the name centred
-// beside the tile and the cue under it, or, when beside is set, with the
-// cue running on beside the tile right after the name.
+// setRoomAs sets a room's text in one of two ways. Normally the name
+// stands beside the tile, centred on it, or under the tile when it is too
+// long for that, and the cue follows under the tile. With beside set, for
+// crowded rooms, the name starts at the top and the cue runs on right
+// after it, beside the tile and then under it.
 func setRoomAs(r room, name, cue string, nameSize, cueSize float64, beside, cut bool) roomText {
 	f := &flow{box: r.text, keepOut: r.tile, gap: tileGap, vgap: tileVGap, cursor: r.text.Y}
 	t := roomText{bottom: r.tile.bottom()}
+	words := strings.Fields(name)
 	var rest []string
-	t.name, rest = f.fill(strings.Fields(name), "B", nameSize, maxNameLines)
+	if beside {
+		t.name, rest = f.fill(words, "B", nameSize, 0)
+	} else {
+		// Beside the tile when the whole name fits there.
+		g := *f
+		g.box.H = r.tile.bottom() - r.text.Y
+		t.name, rest = g.fill(words, "B", nameSize, 0)
+		if len(rest) == 0 {
+			h := g.cursor - r.text.Y - (leading-ascent-descent)*nameSize
+			for i := range t.name {
+				t.name[i].Baseline += (r.tile.H - h) / 2
+			}
+			f.cursor = r.tile.bottom() + tileVGap - nameCueGap
+		} else {
+			f.cursor = r.tile.bottom() + tileVGap
+			t.name, rest = f.fill(words, "B", nameSize, 0)
+		}
+	}
 	if len(rest) > 0 || len(t.name) == 0 {
 		if !cut {
 			return t
@@ -126,20 +143,9 @@ func setRoomAs(r room, name, cue string, nameSize, cueSize float64, beside, cut 
 		t.bottom = max(t.bottom, inkBottom(t.name))
 		return t
 	}
-	if !beside {
-		// Centre the name on the tile, then start the cue under it.
-		h := f.cursor - r.text.Y - (leading-ascent-descent)*nameSize
-		if shift := (r.tile.H - h) / 2; shift > 0 {
-			for i := range t.name {
-				t.name[i].Baseline += shift
-			}
-		}
-		f.cursor = max(f.cursor+nameCueGap, r.tile.bottom()+tileVGap)
-	} else {
-		f.cursor += nameCueGap
-	}
+	f.cursor += nameCueGap
 	t.bottom = max(t.bottom, inkBottom(t.name))
-	words := strings.Fields(cue)
+	words = strings.Fields(cue)
 	if len(words) == 0 {
 		t.fits = true
 		return t

@@ -18,14 +18,10 @@ func drawRoute(d *drawing, plan rect, rooms []room, first bool) {
 	cx := plan.X + plan.W/2
 	startY := plan.Y + 4
 	if first {
-		l := (&flow{box: rect{cx - corridorWidth/2, plan.Y + 2, corridorWidth, 20}, cursor: plan.Y + 2})
-		ls, _ := l.fill([]string{"Start"}, "B", minSize, 1)
-		if len(ls) == 1 {
-			t := &figure.Text{X: cx, Y: ls[0].Baseline, Lines: []string{"Start"}, Size: minSize, LineHeight: leading * minSize,
-				Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle}
-			d.add(t)
-			startY = ls[0].Baseline + descent*minSize + 3
-		}
+		base := plan.Y + 2 + ascent*minSize
+		d.add(&figure.Text{X: cx, Y: base, Lines: []string{"Start"}, Size: minSize, LineHeight: leading * minSize,
+			Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle})
+		startY = base + descent*minSize + 3
 	}
 	reach := corridorWidth * 0.75 // how far a curve swings out of a door
 	segs := []figure.Segment{{Op: figure.MoveTo, Pts: [3]figure.Point{{X: cx, Y: startY}}}}

@@ -2,6 +2,8 @@ package palace
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"studyguide/fonts"
 )
@@ -157,4 +159,13 @@ func endWithEllipsis(l *line) {
 		}
 		words = words[:len(words)-1]
 	}
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -9,7 +9,7 @@ import (
 // walkThrough returns the section that walks the palace in words: an
 // ordered list with, for each station, the locus name in bold and its
 // cue, the key facts of what it stands for, and a link there.
-func walkThrough(g *guide.Guide, p *Palace, id, palaceID string) *guide.Section {
+func walkThrough(g *guide.Guide, p *model, id, palaceID string) *guide.Section {
 	kp := studyFacts(g)
 	s := &guide.Section{ID: id, Title: "Walking the palace", Pos: guide.NoPos, Kind: guide.WalkThrough}
 	s.Blocks = append(s.Blocks, &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{
@@ -27,7 +27,7 @@ func walkThrough(g *guide.Guide, p *Palace, id, palaceID string) *guide.Section 
 		item.Blocks = append(item.Blocks, para(head...))
 		f := factsOf(g, st.target, kp)
 		if f.Gist != "" {
-			item.Blocks = append(item.Blocks, para(text(f.Gist)))
+			item.Blocks = append(item.Blocks, para(text(capitalize(f.Gist))))
 		}
 		var extra []string
 		if len(f.KeyPoints) > 0 {

@@ -23,6 +23,8 @@ var stopWords = map[string]bool{
 	"under": true, "until": true, "up": true, "very": true, "was": true, "we": true, "were": true,
 	"what": true, "when": true, "where": true, "which": true, "while": true, "who": true,
 	"will": true, "with": true, "would": true, "you": true, "your": true,
+	// Every locus is a room or a place in one: the word names no picture.
+	"room": true, "place": true, "spot": true, "corner": true,
 	// Words that say how, not what.
 	"ensuring": true, "long": true, "term": true, "local": true, "single": true, "big": true,
 	"small": true, "large": true, "great": true, "first": true, "second": true, "new": true,
