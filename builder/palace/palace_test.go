@@ -341,14 +341,18 @@ func TestNewIDsAreUnique(t *testing.T) {
 
 func TestGoldenSVG(t *testing.T) {
 	var list diag.List
-	seed := readSeed(t, &list)
-	Build(seed, Options{})
+	src, err := os.ReadFile("../../source/space-race.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := read(t, "space-race.md", string(src), &list)
+	Build(sample, Options{})
 	rivers := read(t, "rivers.md", lociNote(20), &list)
 	Build(rivers, Options{})
-	seedPal, _ := palaceSection(t, seed)
+	samplePal, _ := palaceSection(t, sample)
 	riverPal, _ := palaceSection(t, rivers)
 	for name, sc := range map[string]*figure.Scene{
-		"seed.svg":     scenes(seedPal)[0],
+		"space-race.svg": scenes(samplePal)[0],
 		"twenty-1.svg": scenes(riverPal)[0],
 		"twenty-2.svg": scenes(riverPal)[1],
 	} {
@@ -367,7 +371,7 @@ func TestGoldenSVG(t *testing.T) {
 			t.Errorf("%s differs from the golden file (UPDATE_GOLDEN=1 rewrites it)", name)
 		}
 	}
-	writeHTML(t, "seed", scenes(seedPal))
+	writeHTML(t, "space-race", scenes(samplePal))
 	writeHTML(t, "twenty", scenes(riverPal))
 }
 
