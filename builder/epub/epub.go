@@ -1,6 +1,7 @@
-// Package epub writes a guide.Guide as an EPUB 3 publication. It packs the
-// container itself with archive/zip and encoding/xml, so that the same
-// guide always gives the same bytes.
+// Package epub writes a guide.Guide as an EPUB 3 publication. It writes
+// the XML of the book itself, escaping text as encoding/xml does and
+// checking every document for well-formedness, and packs the container
+// with archive/zip, so that the same guide always gives the same bytes.
 //
 // The book holds a cover (an image drawn by package cover and a page that
 // shows it), a title page that also carries the guide's introduction, the
@@ -22,6 +23,7 @@ package epub
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"studyguide/builder/cover"
@@ -41,26 +43,27 @@ type Options struct {
 // Write writes g to w as an EPUB 3 file. It only reads g, so several
 // writers may run on one guide at once. An error names the page or file
 // that could not be made.
+//
+// The cover is drawn, and the files are deflated, in the background while
+// the pages are written; what each makes has its fixed place in the book.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
 	b := plan(g)
+	m := g.Meta
+	drawing := drawCover(cover.Content{Title: b.title(), Subtitle: m.Subtitle, Authors: m.Authors})
+	defer drawing.wait()
 	if err := b.chooseFonts(); err != nil {
 		return err
 	}
-	entries, err := b.assemble(opts)
+	entries, err := b.assemble(opts, drawing)
 	if err != nil {
 		return err
 	}
 	return pack(w, entries, b.modified())
 }
 
-// assemble makes every file of the book, in the order they are packed.
-func (b *book) assemble(opts Options) ([]entry, error) {
-	m := b.g.Meta
-	coverPNG, err := cover.Render(cover.Content{Title: b.title(), Subtitle: m.Subtitle, Authors: m.Authors})
-	if err != nil {
-		return nil, err
-	}
-
+// assemble makes every file of the book, in the order they are packed,
+// and deflates each.
+func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	toc := b.toc()
 	specs := []pageSpec{b.coverPage(), b.titlePage(), b.navPage(toc)}
 	for i := range b.g.Sections {
@@ -68,15 +71,24 @@ func (b *book) assemble(opts Options) ([]entry, error) {
 	}
 	specs = append(specs, b.licencePage())
 
+	// The container, package, NCX, stylesheet and cover come besides the
+	// pages, images and fonts.
+	d := newDeflater(len(specs) + len(b.images) + len(b.fonts) + 5)
+	defer d.finish()
+
 	var pages []page
 	var texts [][]byte
+	var pageEntries []*entry
 	for _, s := range specs {
 		data, err := b.document(s)
 		if err != nil {
 			return nil, err
 		}
 		texts = append(texts, data)
-		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside, data: data})
+		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside})
+		e := &entry{name: rootDir + s.file, data: data}
+		d.add(e)
+		pageEntries = append(pageEntries, e)
 	}
 
 	style := opts.Stylesheet
@@ -115,21 +127,29 @@ func (b *book) assemble(opts Options) ([]entry, error) {
 		return nil, fmt.Errorf("%s is not well-formed XML: %w", opfFile, err)
 	}
 
-	entries := []entry{
-		{"META-INF/container.xml", containerXML()},
-		{rootDir + opfFile, opf},
-		{rootDir + ncxFile, ncx},
-		{rootDir + cssFile, css},
+	coverPNG, err := drawing.wait()
+	if err != nil {
+		return nil, err
 	}
-	for _, p := range pages {
-		entries = append(entries, entry{rootDir + p.file, p.data})
+	head := []*entry{
+		{name: "META-INF/container.xml", data: containerXML()},
+		{name: rootDir + opfFile, data: opf},
+		{name: rootDir + ncxFile, data: ncx},
+		{name: rootDir + cssFile, data: css},
 	}
-	entries = append(entries, entry{rootDir + coverImage, coverPNG})
+	tail := []*entry{{name: rootDir + coverImage, data: coverPNG}}
 	for _, img := range b.images {
-		entries = append(entries, entry{rootDir + imageDir + img.Name, img.Data})
+		tail = append(tail, &entry{name: rootDir + imageDir + img.Name, data: img.Data})
 	}
 	for _, f := range b.fonts {
-		entries = append(entries, entry{rootDir + f.name, f.data})
+		tail = append(tail, &entry{name: rootDir + f.name, data: f.data})
+	}
+	for _, e := range slices.Concat(head, tail) {
+		d.add(e)
+	}
+	entries := slices.Concat(head, pageEntries, tail)
+	if err := d.finish(); err != nil {
+		return nil, fmt.Errorf("deflate: %w", err)
 	}
 	return entries, nil
 }

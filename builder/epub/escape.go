@@ -14,58 +14,53 @@ func escapeText(buf *bytes.Buffer, s string, keepNewline bool) {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		var esc string
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+			i++
+			continue
+		}
 		width := 1
-		switch {
-		case c >= utf8.RuneSelf:
+		if c >= utf8.RuneSelf {
 			var r rune
 			r, width = utf8.DecodeRuneInString(s[i:])
 			if isXMLChar(r) && !(r == utf8.RuneError && width == 1) {
 				i += width
 				continue
 			}
-			esc = "\uFFFD"
-		case !markupByte[c]:
+		} else if c == '\n' && keepNewline {
 			i++
 			continue
-		case c == '\n' && keepNewline:
-			i++
-			continue
-		default:
-			esc = byteEscapes[c]
 		}
 		buf.WriteString(s[last:i])
-		buf.WriteString(esc)
+		buf.WriteString(byteEscape(c))
 		i += width
 		last = i
 	}
 	buf.WriteString(s[last:])
 }
 
-// markupByte marks the ASCII bytes that escapeText does not copy as they
-// are: the markup characters and the control characters.
-var markupByte = func() (m [utf8.RuneSelf]bool) {
-	for c := range m {
-		m[c] = c < 0x20 || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>'
+// byteEscape returns what escapeText writes for the byte c that opens a
+// character it does not copy.
+func byteEscape(c byte) string {
+	switch c {
+	case '"':
+		return "&#34;"
+	case '\'':
+		return "&#39;"
+	case '&':
+		return "&amp;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '\t':
+		return "&#x9;"
+	case '\n':
+		return "&#xA;"
+	case '\r':
+		return "&#xD;"
 	}
-	return m
-}()
-
-// byteEscapes holds what escapeText writes for each byte of markupByte.
-var byteEscapes = func() (e [utf8.RuneSelf]string) {
-	for c := range e {
-		e[c] = "\uFFFD"
-	}
-	e['"'] = "&#34;"
-	e['\''] = "&#39;"
-	e['&'] = "&amp;"
-	e['<'] = "&lt;"
-	e['>'] = "&gt;"
-	e['\t'] = "&#x9;"
-	e['\n'] = "&#xA;"
-	e['\r'] = "&#xD;"
-	return e
-}()
+	return "\uFFFD"
+}
 
 // isXMLChar reports whether XML allows the character r.
 func isXMLChar(r rune) bool {

@@ -81,23 +81,6 @@ func (b *book) chooseFonts() error {
 	return nil
 }
 
-// needsSymbols reports whether the guide's text has a character that the
-// serif text face lacks and the symbols face has.
-func (b *book) needsSymbols() bool {
-	serif, _ := fonts.Lookup("serif", "")
-	symbols, ok := fonts.Lookup("symbols", "")
-	if !ok {
-		return false
-	}
-	text := b.g.Text() + strings.Join(b.g.Meta.Authors, " ") + b.sceneText()
-	for _, r := range text {
-		if r > 0x7f && !serif.Covers(r) && symbols.Covers(r) {
-			return true
-		}
-	}
-	return false
-}
-
 // sceneFaces returns the faces that the text of the figures is set in,
 // by family and style, in order of first use; the drawings' SVG names
 // them, so the book must hold them.
@@ -183,10 +166,14 @@ func textRunes(pages [][]byte) []rune {
 		add(r)
 	}
 	for _, p := range pages {
-		for len(p) > 0 {
-			r, n := utf8.DecodeRune(p)
-			p = p[n:]
-			if r >= 0x80 && r != utf8.RuneError {
+		for i := 0; i < len(p); {
+			if p[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRune(p[i:])
+			i += n
+			if r != utf8.RuneError {
 				add(r)
 			}
 		}

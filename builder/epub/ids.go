@@ -11,8 +11,8 @@ import (
 // alike so that a stray character cannot make a page ill-formed or break
 // the match between a link and its target.
 func xmlID(s string) string {
-	if s == "" {
-		return ""
+	if s == "" || isXMLID(s) {
+		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -33,6 +33,20 @@ func xmlID(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isXMLID reports whether s is already of the form xmlID gives.
+func isXMLID(s string) bool {
+	if c := s[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // idSet hands out ids of the writer's own (note references, for example)

@@ -31,13 +31,13 @@ type pageWriter struct {
 	inCell, inAid bool
 }
 
-// page is one XHTML document of the book, ready to pack.
+// page is one XHTML document of the book, as the package document lists
+// it.
 type page struct {
 	file   string
 	id     string // manifest id
 	props  string // manifest properties, such as "nav"
 	linear bool   // in the reading order
-	data   []byte
 }
 
 // pageSpec says what a page is and how to frame it: its file and manifest
@@ -56,10 +56,13 @@ type pageSpec struct {
 }
 
 // document writes a whole XHTML page: the prologue, the head with the
-// stylesheet, the body and the page's footnotes. It checks the page with a
-// strict XML decoder before returning it.
+// stylesheet, the body and the page's footnotes. It checks that the page
+// is well-formed XML (see checkXML) before returning it.
 func (b *book) document(s pageSpec) ([]byte, error) {
 	p := &pageWriter{b: b, file: s.file, used: make(map[string]bool), refs: make(map[int][]string)}
+	// Pages of a book are much of a size: room for one like the last
+	// saves growing the buffer step by step.
+	p.buf.Grow(b.lastPageSize)
 	lang := b.lang()
 	p.raw(xmlProlog)
 	p.raw("<!DOCTYPE html>\n")
@@ -95,6 +98,7 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 	p.end("html")
 	p.nl()
 	data := p.bytes()
+	b.lastPageSize = len(data)
 	if err := checkXML(data); err != nil {
 		return nil, fmt.Errorf("page %s is not well-formed XML: %w", s.file, err)
 	}

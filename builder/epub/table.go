@@ -37,7 +37,10 @@ func (p *pageWriter) table(t *guide.Table) {
 			}
 		}
 	}
-	class := func(i int) string {
+	// The class of each column is made once, not once a cell; columns
+	// past the header and the alignments have none.
+	colClasses := make([]string, max(len(classes), len(t.Align)))
+	for i := range colClasses {
 		c := alignClass(t.Align, i)
 		if i < len(classes) && classes[i] != "" {
 			if c != "" {
@@ -45,7 +48,13 @@ func (p *pageWriter) table(t *guide.Table) {
 			}
 			c += classes[i]
 		}
-		return c
+		colClasses[i] = c
+	}
+	class := func(i int) string {
+		if i < len(colClasses) {
+			return colClasses[i]
+		}
+		return ""
 	}
 	p.inCell, p.inAid = true, t.Kind != guide.FromNotes
 	defer func() { p.inCell, p.inAid = false, false }()
@@ -64,11 +73,15 @@ func (p *pageWriter) table(t *guide.Table) {
 	for _, row := range t.Rows {
 		p.start("tr")
 		for i, c := range row {
-			var attrs []attr
+			var held [2]attr
+			attrs := held[:0]
+			if c := class(i); c != "" {
+				attrs = append(attrs, attr{"class", c})
+			}
 			if i < len(labels) && labels[i] != "" {
 				attrs = append(attrs, attr{"data-label", labels[i]})
 			}
-			p.wrap("td", c.Inlines, withClass(class(i), attrs...)...)
+			p.wrap("td", c.Inlines, attrs...)
 		}
 		p.end("tr")
 		p.nl()

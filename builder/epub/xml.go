@@ -1,10 +1,6 @@
 package epub
 
-import (
-	"bytes"
-	"encoding/xml"
-	"strings"
-)
+import "bytes"
 
 // attr is one attribute of an element. Attributes are written in the
 // order given, so output does not depend on map order.
@@ -13,8 +9,8 @@ type attr struct {
 }
 
 // xmlWriter writes XML markup into a buffer. It escapes every text and
-// attribute value with encoding/xml; callers never write raw markup built
-// from the guide's text.
+// attribute value as encoding/xml does (see escapeText); callers never
+// write raw markup built from the guide's text.
 type xmlWriter struct {
 	buf bytes.Buffer
 }
@@ -54,21 +50,16 @@ func (w *xmlWriter) attrs(attrs []attr) {
 		w.buf.WriteByte(' ')
 		w.buf.WriteString(a.name)
 		w.buf.WriteString(`="`)
-		xml.EscapeText(&w.buf, []byte(a.value))
+		escapeText(&w.buf, a.value, false)
 		w.buf.WriteByte('"')
 	}
 }
 
 // text writes character data. Line feeds stay literal so that code blocks
 // read naturally in the file; everything else, including characters that
-// XML does not allow, goes through encoding/xml.
+// XML does not allow, is escaped.
 func (w *xmlWriter) text(s string) {
-	for i, line := range strings.Split(s, "\n") {
-		if i > 0 {
-			w.buf.WriteByte('\n')
-		}
-		xml.EscapeText(&w.buf, []byte(line))
-	}
+	escapeText(&w.buf, s, true)
 }
 
 // raw writes fixed markup of the writer's own, never text from the guide.

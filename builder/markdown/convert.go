@@ -12,10 +12,10 @@ import (
 
 // converter turns goldmark's parse tree into guide blocks and inlines.
 type converter struct {
-	file   *diag.File
-	src    []byte
-	base   int
-	images *imageLoader
+	file    *diag.File
+	src     []byte
+	offsets *offsetMap
+	images  *imageLoader
 
 	// notes maps goldmark's footnote numbers to indexes of
 	// Guide.Footnotes.
@@ -24,6 +24,30 @@ type converter struct {
 	// stands in for the position of nodes that goldmark leaves without
 	// one, such as typographic quotes.
 	last int
+
+	// depth counts the lists, quotes and definition lists around the
+	// block being converted, inlineDepth the emphasis and links around
+	// the inline. Past maxNesting and maxInlineNesting, containers are
+	// flattened; warned and warnedInline record that the note has been
+	// told so.
+	depth, inlineDepth    int
+	warned, warnedInline bool
+}
+
+// flattenedAt warns, once a note, that nesting was flattened at pos.
+func (c *converter) flattenedAt(pos guide.Pos) {
+	if !c.warned {
+		c.warned = true
+		c.file.Warnf(int(pos), "%s", nestingMessage)
+	}
+}
+
+// nested converts the blocks of a list item, quote or definition one
+// level deeper.
+func (c *converter) nested(parent ast.Node) []guide.Block {
+	c.depth++
+	defer func() { c.depth-- }()
+	return c.blocks(parent)
 }
 
 // item is one top-level piece of the note: a heading or a block. Headings
@@ -40,8 +64,8 @@ type heading struct {
 	pos   guide.Pos
 }
 
-func newConverter(file *diag.File, src []byte, base int, images *imageLoader) *converter {
-	return &converter{file: file, src: src, base: base, images: images, notes: make(map[int]int)}
+func newConverter(file *diag.File, src []byte, offsets *offsetMap, images *imageLoader) *converter {
+	return &converter{file: file, src: src, offsets: offsets, images: images, notes: make(map[int]int)}
 }
 
 // at returns the model position of the offset off in src; a negative
@@ -50,7 +74,7 @@ func (c *converter) at(off int) guide.Pos {
 	if off < 0 {
 		off = c.last
 	}
-	return guide.Pos(off + c.base)
+	return guide.Pos(c.offsets.note(off))
 }
 
 // document converts the top level of the note into items, and the
@@ -78,8 +102,15 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
 			pos := c.start(h)
-			title := plainTitle(c.inlines(h))
+			inl := c.inlines(h)
+			title, long := shortTitle(plainTitle(inl))
 			items = append(items, item{heading: &heading{level: h.Level, title: title, pos: pos}})
+			if long > 0 {
+				// The whole heading stays in the guide, as the section's
+				// first paragraph.
+				c.file.Warnf(int(pos), "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
+				items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
+			}
 			continue
 		}
 		for _, b := range c.appendBlock(nil, n) {
@@ -168,8 +199,21 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 		}
 		out = append(out, &guide.CodeBlock{Pos: pos, Lang: lang, Text: c.lines(n)})
 	case *ast.Blockquote:
-		out = append(out, &guide.Quote{Pos: pos, Blocks: c.blocks(n)})
+		if c.depth >= maxNesting {
+			c.flattenedAt(pos)
+			out = append(out, c.blocks(n)...)
+			break
+		}
+		out = append(out, &guide.Quote{Pos: pos, Blocks: c.nested(n)})
 	case *ast.List:
+		if c.depth >= maxNesting {
+			c.flattenedAt(pos)
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				c.start(ch)
+				out = append(out, c.blocks(ch)...)
+			}
+			break
+		}
 		out = append(out, c.list(n, pos))
 	case *ast.HTMLBlock:
 		if p := c.htmlBlock(n, pos); p != nil {
@@ -178,6 +222,20 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 	case *extast.Table:
 		out = append(out, c.table(n, pos))
 	case *extast.DefinitionList:
+		if c.depth >= maxNesting {
+			c.flattenedAt(pos)
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				termPos := c.start(ch)
+				if _, ok := ch.(*extast.DefinitionTerm); ok {
+					if inl := c.inlines(ch); len(inl) > 0 {
+						out = append(out, &guide.Paragraph{Pos: termPos, Inlines: inl})
+					}
+					continue
+				}
+				out = append(out, c.blocks(ch)...)
+			}
+			break
+		}
 		out = append(out, c.definitions(n, pos))
 	case *ast.LinkReferenceDefinition, *extast.FootnoteList, *extast.Footnote:
 		// Link references are resolved by goldmark; footnotes are
@@ -223,18 +281,35 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 			continue
 		}
 		itemPos := c.start(li)
-		blocks := c.blocks(li)
-		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: keyPoint(blocks)})
+		blocks := c.nested(li)
+		key := keyPoint(blocks)
+		if key != nil {
+			var long int
+			if key.Title, long = shortTitle(key.Title); long > 0 {
+				c.file.Warnf(int(itemPos), "this key point's bold title is %d characters long; summaries show its first words", long)
+			}
+		}
+		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key})
 	}
 	return l
 }
 
-// htmlBlock drops an HTML comment and keeps any other raw HTML as literal
-// text, with a warning: the guide is not a web page and the writers do not
-// pass markup through.
+// htmlBlock drops an HTML comment, drops a script or style element with a
+// warning, and keeps any other raw HTML as literal text, with a warning:
+// the guide is not a web page and the writers do not pass markup through.
 func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
 	if n.HTMLBlockType == ast.HTMLBlockType2 {
 		return nil
+	}
+	if n.HTMLBlockType == ast.HTMLBlockType1 && n.Lines().Len() > 0 {
+		first := n.Lines().At(0)
+		tag := strings.ToLower(strings.TrimSpace(string(first.Value(c.src))))
+		for _, name := range []string{"script", "style"} {
+			if strings.HasPrefix(tag, "<"+name) {
+				c.file.Warnf(int(pos), "raw HTML <%s> element is left out", name)
+				return nil
+			}
+		}
 	}
 	var raw []string
 	lines := n.Lines()
@@ -332,7 +407,7 @@ func (c *converter) definitions(n *extast.DefinitionList, pos guide.Pos) *guide.
 				cur = &guide.Definition{}
 				dl.Items = append(dl.Items, cur)
 			}
-			cur.Definitions = append(cur.Definitions, c.blocks(ch))
+			cur.Definitions = append(cur.Definitions, c.nested(ch))
 		}
 	}
 	return dl

@@ -75,21 +75,28 @@ func delimiterLine(line []byte) (delim byte, count int) {
 
 // readFrontMatter decodes the front matter that the parse left in pc and
 // turns it into metadata. Problems are diagnostics at the offending key's
-// line; base is the offset of the parsed text in the note.
-func readFrontMatter(file *diag.File, span frontMatterSpan, base int, pc parser.Context) guide.Meta {
+// line; offsets maps offsets of the parsed text to the note.
+func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, pc parser.Context) guide.Meta {
 	var meta guide.Meta
 	data := frontmatter.Get(pc)
 	if data == nil {
 		return meta
 	}
+	if off := tooDeep(span.raw); off >= 0 {
+		file.Errorf(offsets.note(span.start+off), "front matter: lists or tables are nested more than %d levels deep", maxFrontMatterDepth)
+		return meta
+	}
 	var fields map[string]any
 	if err := data.Decode(&fields); err != nil {
-		off := base + span.start
+		off := span.start
 		msg := err.Error()
 		if n, ok := errorLine(msg); ok {
-			off = base + span.start + lineOffset(span.raw, n)
+			if span.delim == '-' && yamlParserError(msg) {
+				n++
+			}
+			off = span.start + lineOffset(span.raw, n)
 		}
-		file.Errorf(off, "front matter: %s", decodeMessage(msg))
+		file.Errorf(offsets.note(off), "front matter: %s", decodeMessage(msg))
 		return meta
 	}
 	keys := make([]string, 0, len(fields))
@@ -98,10 +105,48 @@ func readFrontMatter(file *diag.File, span frontMatterSpan, base int, pc parser.
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		f := field{file: file, key: k, off: base + keyOffset(span, k)}
+		f := field{file: file, key: k, off: offsets.note(keyOffset(span, k))}
 		f.apply(&meta, fields[k])
 	}
 	return meta
+}
+
+// maxFrontMatterDepth is the deepest nesting of brackets and braces that
+// front matter may have. The TOML decoder takes time that grows much
+// faster than the depth, and no metadata needs more than a few levels.
+const maxFrontMatterDepth = 64
+
+// tooDeep returns the offset in raw where brackets or braces first open
+// more than maxFrontMatterDepth levels deep, or -1. Quoted strings and
+// comments are skipped; the scan is only a guard, and the decoder judges
+// everything else.
+func tooDeep(raw []byte) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote || c == '\n' {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			for i < len(raw) && raw[i] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			if depth++; depth > maxFrontMatterDepth {
+				return i
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return -1
 }
 
 // errorLine finds "line N" in a YAML or TOML error message. N counts lines
@@ -121,6 +166,29 @@ func errorLine(msg string) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// yamlParserErrors are the messages of errors found by the YAML parser,
+// as opposed to its scanner. yaml.v3 numbers the lines of parser errors
+// from 0 and those of scanner errors from 1.
+var yamlParserErrors = []string{
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+}
+
+// yamlParserError reports whether msg is the message of a YAML parser
+// error.
+func yamlParserError(msg string) bool {
+	for _, p := range yamlParserErrors {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOffset returns the offset of the 1-based line n of raw, or of its

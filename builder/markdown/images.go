@@ -2,11 +2,13 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -16,66 +18,174 @@ import (
 	"studyguide/builder/guide"
 )
 
+// Image limits. An image file past them is not loaded and its alt text
+// is shown: a larger file is no photograph a note needs, and a picture
+// past the pixel limits is a decompression bomb (a small file that
+// unpacks to gigabytes) or as good as one.
+const (
+	maxImageBytes  = 32 << 20
+	maxImageSide   = 10_000
+	maxImagePixels = 50_000_000
+)
+
 // imageLoader loads the image files a note refers to from the note's
-// folder into Guide.Images. Each source is tried once; problems are
-// warnings at the first place the image is used, and the image then shows
-// its alt text.
+// folder into Guide.Images. Each source is tried once. A source that would
+// leave the folder is an error at the first place it is used; other
+// problems are warnings there, and the image then shows its alt text.
+//
+// A file is packed once however often and however it is written: an
+// image written another way ("./a.png" for "a.png"), or another file with
+// the same bytes, takes the source first used for it, so that
+// Guide.Images holds it under one key.
 type imageLoader struct {
 	file  *diag.File
 	dir   fs.FS
 	guide *guide.Guide
-	tried map[string]bool
+	// key maps a source as written to its key in Guide.Images, or to ""
+	// when it could not be loaded.
+	key    map[string]string
+	byPath map[string]string
+	byData map[[sha256.Size]byte]string
 }
 
 func newImageLoader(file *diag.File, dir fs.FS, g *guide.Guide) *imageLoader {
-	return &imageLoader{file: file, dir: dir, guide: g, tried: make(map[string]bool)}
+	return &imageLoader{
+		file:   file,
+		dir:    dir,
+		guide:  g,
+		key:    make(map[string]string),
+		byPath: make(map[string]string),
+		byData: make(map[[sha256.Size]byte]string),
+	}
 }
 
-// load loads the file of img unless it was tried before.
+// imageProblem is why an image is not loaded; outside marks a source that
+// leaves the note's folder, which is an error.
+type imageProblem struct {
+	msg     string
+	outside bool
+}
+
+func (p *imageProblem) Error() string { return p.msg }
+
+func problemf(format string, args ...any) *imageProblem {
+	return &imageProblem{msg: fmt.Sprintf(format, args...)}
+}
+
+func outsidef(format string, args ...any) *imageProblem {
+	return &imageProblem{msg: fmt.Sprintf(format, args...), outside: true}
+}
+
+// load loads the file of img, and points img at the key its file is
+// stored under.
 func (l *imageLoader) load(img *guide.Image) {
-	if l.dir == nil || l.tried[img.Src] {
+	if l.dir == nil {
 		return
 	}
-	l.tried[img.Src] = true
-	f, err := l.read(img.Src)
-	if err != nil {
-		l.file.Warnf(int(img.Pos), "%v", err)
+	if k, seen := l.key[img.Src]; seen {
+		if k != "" {
+			img.Src = k
+		}
 		return
+	}
+	src := img.Src
+	k, err := l.loadSource(src)
+	l.key[src] = k
+	if err != nil {
+		if err.outside {
+			l.file.Errorf(int(img.Pos), "%s", err.msg)
+		} else {
+			l.file.Warnf(int(img.Pos), "%s; its alt text is shown instead", err.msg)
+		}
+		return
+	}
+	img.Src = k
+}
+
+// loadSource loads the file src names, unless a file already loaded is
+// the same, and returns its key in Guide.Images.
+func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
+	name, err := l.find(src)
+	if err != nil {
+		return "", err
+	}
+	if k, ok := l.byPath[name]; ok {
+		return k, nil
+	}
+	f, err := l.readImage(src, name)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(f.Data)
+	if k, ok := l.byData[sum]; ok {
+		l.byPath[name] = k
+		return k, nil
 	}
 	if l.guide.Images == nil {
 		l.guide.Images = make(map[string]*guide.ImageFile)
 	}
 	f.Name = fmt.Sprintf("img-%d.%s", len(l.guide.Images)+1, fileExtension(f.MediaType))
-	l.guide.Images[img.Src] = f
+	l.guide.Images[src] = f
+	l.byPath[name] = src
+	l.byData[sum] = src
+	return src, nil
 }
 
-// read reads and checks one image file. Its error is the warning to show.
-func (l *imageLoader) read(src string) (*guide.ImageFile, error) {
+// find turns an image source into the name of an existing file inside the
+// note's folder.
+func (l *imageLoader) find(src string) (string, *imageProblem) {
 	switch {
 	case src == "":
-		return nil, errors.New("image has no file name")
-	case strings.Contains(src, "://") || strings.HasPrefix(src, "//"):
-		return nil, fmt.Errorf("image %q is on the web and is not fetched; put the file beside the note", src)
+		return "", problemf("an image has no file name")
+	case urlScheme(src) == "file":
+		return "", outsidef("image %q is a file: address; only files in the note's folder are included", src)
+	case isRemote(src):
+		return "", problemf("image %q is on the web and is never fetched (put the file beside the note)", src)
 	case hasScheme(src):
-		return nil, fmt.Errorf("image %q is not a file; only PNG and JPEG files beside the note are included", src)
+		return "", problemf("image %q is not a file (only PNG and JPEG files beside the note are included)", src)
 	}
-	name, ok := localName(src)
-	if !ok {
-		return nil, fmt.Errorf("image %q is outside the note's folder and is not included", src)
-	}
-	data, err := fs.ReadFile(l.dir, name)
-	if errors.Is(err, fs.ErrNotExist) && strings.Contains(src, "%") {
-		if u, uerr := url.PathUnescape(src); uerr == nil {
-			if n, ok := localName(u); ok {
-				data, err = fs.ReadFile(l.dir, n)
-			}
+	candidates := []string{src}
+	if strings.Contains(src, "%") {
+		if u, err := url.PathUnescape(src); err == nil && u != src {
+			candidates = append(candidates, u)
 		}
 	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("image file %q not found", src)
-	case err != nil:
-		return nil, fmt.Errorf("image %q cannot be read: %w", src, err)
+	var missing *imageProblem
+	for _, c := range candidates {
+		name, err := localName(c)
+		if err == nil {
+			name, err = resolveInside(l.dir, name)
+		}
+		if err != nil && err.outside {
+			return "", outsidef("image %q %s; only files in the note's folder are included", src, err.msg)
+		}
+		if err != nil {
+			return "", problemf("image %q %s", src, err.msg)
+		}
+		info, serr := fs.Stat(l.dir, name)
+		switch {
+		case errors.Is(serr, fs.ErrNotExist):
+			missing = problemf("image file %q not found", src)
+			continue
+		case serr != nil:
+			return "", problemf("image %q cannot be read (%v)", src, unwrapPath(serr))
+		case !info.Mode().IsRegular():
+			return "", problemf("image %q is not a file", src)
+		case info.Size() > maxImageBytes:
+			return "", problemf("image %q is %d MiB, more than the %d MiB an image may have", src, info.Size()>>20, maxImageBytes>>20)
+		}
+		return name, nil
+	}
+	return "", missing
+}
+
+// readImage reads and checks the image file name (written src in the
+// note). The size and pixel dimensions are checked before the pixels are
+// decoded, so a decompression bomb costs nothing.
+func (l *imageLoader) readImage(src, name string) (*guide.ImageFile, *imageProblem) {
+	data, err := readLimited(l.dir, name, maxImageBytes)
+	if err != nil {
+		return nil, problemf("image %q cannot be read (%v)", src, unwrapPath(err))
 	}
 	f := &guide.ImageFile{Data: data, MediaType: mediaType(data)}
 	var cfg image.Config
@@ -85,26 +195,142 @@ func (l *imageLoader) read(src string) (*guide.ImageFile, error) {
 	case "image/jpeg":
 		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
 	default:
-		return nil, fmt.Errorf("image %q is not a PNG or JPEG file and is not included", src)
+		return nil, problemf("image %q is not a PNG or JPEG file", src)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("image %q is damaged and is not included: %w", src, err)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("image %q has no pixels and is not included", src)
+	switch {
+	case err != nil:
+		return nil, problemf("image %q is damaged (%v)", src, err)
+	case cfg.Width <= 0 || cfg.Height <= 0:
+		return nil, problemf("image %q has no pixels", src)
+	case cfg.Width > maxImageSide || cfg.Height > maxImageSide:
+		return nil, problemf("image %q is %d×%d pixels; no side may be over %d", src, cfg.Width, cfg.Height, maxImageSide)
+	case int64(cfg.Width)*int64(cfg.Height) > maxImagePixels:
+		return nil, problemf("image %q is %d×%d pixels, more than %d megapixels", src, cfg.Width, cfg.Height, maxImagePixels/1_000_000)
 	}
 	f.Width, f.Height = cfg.Width, cfg.Height
 	return f, nil
 }
 
-// localName turns an image source into a name inside the note's folder,
-// refusing absolute paths and paths that climb out of the folder.
-func localName(src string) (string, bool) {
-	if strings.HasPrefix(src, "/") || strings.HasPrefix(src, `\`) {
-		return "", false
+// readLimited reads the file name of fsys, failing when it holds more
+// than limit bytes (it may have grown since it was looked at).
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	name := path.Clean(src)
-	return name, fs.ValidPath(name) && name != "."
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("it is more than %d MiB", limit>>20)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the operation and path from a file system error, which
+// the message gives in its own words.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// localName turns an image source into a slash-separated name inside the
+// note's folder. Backslashes count as separators, as they do for authors
+// on Windows. It refuses absolute paths and paths that climb out of the
+// folder, saying why.
+func localName(src string) (string, *imageProblem) {
+	s := strings.ReplaceAll(src, `\`, "/")
+	if strings.HasPrefix(s, "/") || isDrive(s) {
+		return "", outsidef("is an absolute path")
+	}
+	name := path.Clean(s)
+	if name == ".." || strings.HasPrefix(name, "../") {
+		return "", outsidef("leaves the note's folder")
+	}
+	if !fs.ValidPath(name) || name == "." {
+		return "", problemf("is not a file name")
+	}
+	return name, nil
+}
+
+// maxLinkHops is the most symbolic links followed for one image.
+const maxLinkHops = 40
+
+// resolveInside follows the symbolic links on the way to name in fsys and
+// returns the name they lead to, refusing links that point outside fsys
+// (absolute targets, or targets that climb out). When fsys cannot read
+// links, name is returned as it is: the folder itself must then refuse to
+// follow links out of it, as an os.Root does.
+func resolveInside(fsys fs.FS, name string) (string, *imageProblem) {
+	rl, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return name, nil
+	}
+	todo := strings.Split(name, "/")
+	var done []string
+	hops := 0
+	for len(todo) > 0 {
+		part := todo[0]
+		todo = todo[1:]
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			if len(done) == 0 {
+				return "", outsidef("is a symbolic link that leads out of the note's folder")
+			}
+			done = done[:len(done)-1]
+			continue
+		}
+		cur := path.Join(append(done, part)...)
+		info, err := rl.Lstat(cur)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			// A missing or plain file or folder: opening it will tell.
+			done = append(done, part)
+			continue
+		}
+		if hops++; hops > maxLinkHops {
+			return "", problemf("goes through too many symbolic links")
+		}
+		target, err := rl.ReadLink(cur)
+		if err != nil {
+			return "", problemf("is a symbolic link that cannot be read")
+		}
+		target = strings.ReplaceAll(target, `\`, "/")
+		if strings.HasPrefix(target, "/") || isDrive(target) {
+			return "", outsidef("is a symbolic link to an absolute path, which is never followed")
+		}
+		todo = append(strings.Split(target, "/"), todo...)
+	}
+	if len(done) == 0 {
+		return "", problemf("is not a file name")
+	}
+	return path.Join(done...), nil
+}
+
+// isRemote reports whether src is a web address: one with "://" in it,
+// one that starts with "//", or one with a web scheme.
+func isRemote(src string) bool {
+	if strings.Contains(src, "://") || strings.HasPrefix(src, "//") {
+		return true
+	}
+	switch urlScheme(src) {
+	case "http", "https", "ftp":
+		return true
+	}
+	return false
+}
+
+// isDrive reports whether s starts with a Windows drive letter, as in
+// "C:\notes" or "c:/notes".
+func isDrive(s string) bool {
+	return len(s) >= 2 && s[1] == ':' && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') &&
+		(len(s) == 2 || s[2] == '/' || s[2] == '\\')
 }
 
 // hasScheme reports whether src starts with a URL scheme such as "data:"

@@ -127,7 +127,10 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		l.add(&guide.Code{Pos: c.at(off), Text: c.codeSpan(n)})
 	case *ast.Emphasis:
 		pos := c.at(c.inlinePos(n))
-		ch := c.children(n)
+		if c.tooDeep(l, n, pos) {
+			break
+		}
+		ch := c.nestedChildren(n)
 		if n.Level >= 2 {
 			l.add(&guide.Strong{Pos: pos, Children: ch})
 		} else {
@@ -135,17 +138,35 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		}
 	case *extast.Strikethrough:
 		pos := c.at(c.inlinePos(n))
-		l.add(&guide.Strike{Pos: pos, Children: c.children(n)})
+		if c.tooDeep(l, n, pos) {
+			break
+		}
+		l.add(&guide.Strike{Pos: pos, Children: c.nestedChildren(n)})
 	case *ast.Link:
 		pos := c.at(c.inlinePos(n))
+		url := cleanText(unescape(n.Destination))
+		if c.unsafeLink(url, pos) {
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				c.inline(l, ch)
+			}
+			break
+		}
+		if c.tooDeep(l, n, pos) {
+			break
+		}
 		l.add(&guide.Link{
 			Pos:      pos,
-			URL:      cleanText(unescape(n.Destination)),
+			URL:      url,
 			Title:    cleanText(unescape(n.Title)),
-			Children: c.children(n),
+			Children: c.nestedChildren(n),
 		})
 	case *ast.AutoLink:
-		l.add(c.autoLink(n))
+		link := c.autoLink(n)
+		if c.unsafeLink(link.URL, link.Pos) {
+			l.add(link.Children[0])
+			break
+		}
+		l.add(link)
 	case *ast.Image:
 		pos := c.at(c.inlinePos(n))
 		img := &guide.Image{
@@ -170,6 +191,31 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 			c.inline(l, ch)
 		}
 	}
+}
+
+// tooDeep reports whether the emphasis, strikethrough or link n at pos is
+// nested deeper than maxInlineNesting. If it is, its children are added
+// to l without it, and the note is warned once.
+func (c *converter) tooDeep(l *inlineList, n ast.Node, pos guide.Pos) bool {
+	if c.inlineDepth < maxInlineNesting {
+		return false
+	}
+	if !c.warnedInline {
+		c.warnedInline = true
+		c.file.Warnf(int(pos), "emphasis and links nested more than %d levels deep are flattened", maxInlineNesting)
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.inline(l, ch)
+	}
+	return true
+}
+
+// nestedChildren converts the children of an emphasis or link one level
+// deeper.
+func (c *converter) nestedChildren(n ast.Node) []guide.Inline {
+	c.inlineDepth++
+	defer func() { c.inlineDepth-- }()
+	return c.children(n)
 }
 
 // codeSpan returns the text of inline code; a line ending inside it counts
@@ -222,7 +268,7 @@ func (c *converter) rawHTML(l *inlineList, n *ast.RawHTML) {
 		l.add(&guide.Break{Pos: c.at(off), Hard: true})
 		return
 	}
-	c.file.Warnf(off+c.base, "raw HTML %s is not supported; it is shown as text", snippet(raw))
+	c.file.Warnf(int(c.at(off)), "raw HTML %s is not supported; it is shown as text", snippet(raw))
 	l.text(c.at(off), raw)
 }
 

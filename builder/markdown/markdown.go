@@ -7,9 +7,16 @@
 // as UTF-8 characters, and YAML or TOML front matter. On top of the syntax
 // it recognises what a study note means: the title, the tree of sections,
 // and the key points (list items that open with strong text).
+//
+// Notes come from anywhere, so the reader guards the stages after it: it
+// reads UTF-8 and UTF-16 text and refuses binary files, keeps nesting and
+// paragraph sizes within limits that the parser and the writers handle in
+// linear time, never loads an image from outside the note's folder or from
+// the web, and drops link targets that would run code.
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 
@@ -24,10 +31,19 @@ type Options struct {
 	Dir fs.FS
 }
 
+// ErrNothingToRead is returned by Read, wrapped, when the note is not text
+// that a guide can be made of: a binary file, an empty note, a note of
+// nothing but front matter. The reason is an error diagnostic.
+var ErrNothingToRead = errors.New("the note cannot be built")
+
 // Read parses the note held by file (its Name and Text) into a guide.
-// Problems in the note are recorded as diagnostics in file; Read returns an
-// error only when no guide can be made, and records an error diagnostic
-// then as well.
+// Problems in the note are recorded as diagnostics in file. Read returns
+// an error, and records an error diagnostic as well, only when no guide
+// can be made.
+//
+// A note in UTF-16 is decoded first and file.Text is replaced by its UTF-8
+// text, so file must be fresh: no diagnostic may have been made through it
+// yet.
 func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -35,5 +51,12 @@ func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
 			g, err = nil, fmt.Errorf("markdown: read %s: internal error: %v", file.Name, r)
 		}
 	}()
-	return newReader(file, opts).read(), nil
+	r := newReader(file, opts)
+	if !r.prepare() {
+		return nil, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
+	}
+	if g = r.read(); g == nil {
+		return nil, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
+	}
+	return g, nil
 }

@@ -34,15 +34,19 @@ func (f field) apply(meta *guide.Meta, v any) {
 	}
 	switch f.key {
 	case "title":
-		meta.Title, _ = f.text(v)
+		meta.Title = f.title(v)
 	case "subtitle":
-		meta.Subtitle, _ = f.text(v)
+		meta.Subtitle = f.title(v)
 	case "description":
 		meta.Description, _ = f.text(v)
 	case "identifier":
 		meta.Identifier, _ = f.text(v)
 	case "author", "authors":
 		meta.Authors = append(meta.Authors, f.names(v)...)
+		if len(meta.Authors) > maxAuthors {
+			f.file.Warnf(f.off, "front matter key %q names %d authors; only the first %d are kept", f.key, len(meta.Authors), maxAuthors)
+			meta.Authors = meta.Authors[:maxAuthors]
+		}
 	case "lang":
 		if s, ok := f.text(v); ok && s != "" {
 			if !isLanguageTag(s) {
@@ -81,6 +85,20 @@ func (f field) text(v any) (string, bool) {
 	}
 	return strings.Join(strings.Fields(cleanText(s)), " "), true
 }
+
+// title returns v as a title, cut to maxTitleRunes characters with a
+// warning when it is longer.
+func (f field) title(v any) string {
+	s, _ := f.text(v)
+	s, long := shortTitle(s)
+	if long > 0 {
+		f.file.Warnf(f.off, "front matter key %q is %d characters long; its first words are kept", f.key, long)
+	}
+	return s
+}
+
+// maxAuthors is the most authors a guide names.
+const maxAuthors = 20
 
 // scalarText formats a string or a number as text.
 func scalarText(v any) (string, bool) {

@@ -30,10 +30,20 @@ var typography = map[extension.TypographicPunctuation]string{
 // newParser returns a goldmark parser for study notes. Front matter is
 // recognised only when frontMatter is true, that is when the note opens
 // with a delimiter line that is closed further down. audit collects
-// footnote definitions that goldmark would drop without a word.
-func newParser(frontMatter bool, audit *footnoteAudit) parser.Parser {
+// footnote definitions that goldmark would drop without a word; split
+// cuts paragraphs too long to parse quickly. Paragraph transformers run
+// in increasing order of priority: the split by lines comes before
+// goldmark's search for link reference definitions (100), the guard on
+// table sizes before the table transformer (200), the split by bytes after
+// it.
+func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter) parser.Parser {
 	opts := []parser.Option{
 		parser.WithASTTransformers(util.Prioritized(audit, 500)),
+		parser.WithParagraphTransformers(
+			util.Prioritized(split.byLines(), 50),
+			util.Prioritized(split.tables(), 150),
+			util.Prioritized(split.byBytes(), 1000),
+		),
 	}
 	if frontMatter {
 		gate := &frontMatterGate{Parser: &frontmatter.Parser{}}

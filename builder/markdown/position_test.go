@@ -43,7 +43,7 @@ func TestDiagnosticPositions(t *testing.T) {
 		`pos.md:3:1: warning: unknown front matter key "colour" is ignored`,
 		`pos.md:7:48: warning: raw HTML <b> is not supported; it is shown as text`,
 		`pos.md:7:55: warning: raw HTML </b> is not supported; it is shown as text`,
-		`pos.md:11:23: warning: image file "missing.png" not found`,
+		`pos.md:11:23: warning: image file "missing.png" not found; its alt text is shown instead`,
 	}
 	var got []string
 	for _, d := range list {

@@ -10,77 +10,90 @@ import (
 	"studyguide/builder/guide"
 )
 
-// bom is the UTF-8 byte order mark that some editors put at the start of a
-// file.
-var bom = []byte("\uFEFF")
-
 // reader holds the state of one Read call.
 type reader struct {
 	file *diag.File
 	opts Options
 
 	// src is the text goldmark parses: file.Text without a byte order
-	// mark. base is the offset of src in file.Text, added to every
-	// position so that positions point into the original text.
-	src  []byte
-	base int
+	// mark and without list and quote markers beyond the nesting limit.
+	// offsets maps offsets of src back to offsets of file.Text, so that
+	// positions point into the note.
+	src     []byte
+	offsets *offsetMap
 
 	guide *guide.Guide
 	conv  *converter
 }
 
 func newReader(file *diag.File, opts Options) *reader {
-	src := file.Text
-	base := 0
-	if bytes.HasPrefix(src, bom) {
-		src = src[len(bom):]
-		base = len(bom)
+	return &reader{file: file, opts: opts, guide: &guide.Guide{Source: file}}
+}
+
+// prepare decodes the note and makes the text goldmark parses. It returns
+// false when the note cannot be read at all; the reason is then an error
+// diagnostic.
+func (r *reader) prepare() bool {
+	if !decodeInput(r.file) {
+		return false
 	}
-	g := &guide.Guide{Source: file}
-	return &reader{
-		file:  file,
-		opts:  opts,
-		src:   src,
-		base:  base,
-		guide: g,
-		conv:  newConverter(file, src, base, newImageLoader(file, opts.Dir, g)),
+	r.offsets = &offsetMap{}
+	src := r.file.Text
+	if bytes.HasPrefix(src, bomUTF8) {
+		src = src[len(bomUTF8):]
+		r.offsets.cut(0, len(bomUTF8))
 	}
+	checkCharacters(r.file, src, r.offsets)
+	from := 0
+	if fm := scanFrontMatter(src); fm.closed {
+		_, from = nextLine(src, fm.start+len(fm.raw))
+	}
+	src, cut := clampNesting(src, from, r.offsets)
+	r.src = src
+	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts.Dir, r.guide))
+	if cut > 0 {
+		// Point at the first byte cut, not at the text after it.
+		r.conv.flattenedAt(guide.Pos(r.offsets.note(cut-1) + 1))
+	}
+	return true
 }
 
 // read runs the stages of reading in order: front matter, the Markdown
-// parse, conversion to the model, the section tree, ids and links.
+// parse, conversion to the model, the section tree, ids and links. It
+// returns nil, after recording an error, when the note holds nothing to
+// build.
 func (r *reader) read() *guide.Guide {
-	checkCharacters(r.file, r.src, r.base)
-
 	fm := scanFrontMatter(r.src)
 	if fm.found && !fm.closed {
-		r.file.Warnf(r.base, "front matter opened on line 1 is never closed; the note is read as Markdown without it")
+		r.file.Warnf(r.offsets.note(0), "front matter opened on line 1 is never closed; the note is read as Markdown without it")
 	}
 
 	audit := &footnoteAudit{}
-	p := newParser(fm.found && fm.closed, audit)
+	split := &paragraphSplitter{}
+	p := newParser(fm.found && fm.closed, audit, split)
 	pc := parser.NewContext()
 	doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 
-	r.guide.Meta = readFrontMatter(r.file, fm, r.base, pc)
-	for _, u := range audit.problems {
-		off := -1
-		if u.pos >= 0 {
-			off = r.base + u.pos
-		}
-		r.file.Warnf(off, "%s", u.message)
+	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc)
+	for _, u := range append(audit.problems, split.problems...) {
+		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
 	}
 
 	items, footnotes := r.conv.document(doc)
 	r.guide.Footnotes = footnotes
+	if len(items) == 0 {
+		if fm.closed {
+			r.file.Errorf(-1, "nothing to build: the note holds front matter but no text")
+		} else {
+			r.file.Errorf(-1, "nothing to build: the note holds no text")
+		}
+		return nil
+	}
 
 	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name))
 	r.guide.Meta.Title = t.title
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections
-	if len(items) == 0 {
-		r.file.Warnf(-1, "the note has no content")
-	}
 
 	assignIDs(r.guide)
 	resolveLinks(r.file, r.guide)

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -60,15 +61,19 @@ func cleanText(s string) string {
 }
 
 // checkCharacters warns once about bytes that are not UTF-8 and once about
-// control characters, at the first place each occurs. base is the offset
-// of src in the note.
-func checkCharacters(file *diag.File, src []byte, base int) {
+// control characters, at the first place each occurs, saying how many
+// there are. offsets maps offsets of src to the note.
+func checkCharacters(file *diag.File, src []byte, offsets *offsetMap) {
 	badUTF8, control := -1, -1
-	for i := 0; i < len(src) && (badUTF8 < 0 || control < 0); {
+	badCount, controlCount := 0, 0
+	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if control < 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				control = i
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				if control < 0 {
+					control = i
+				}
+				controlCount++
 			}
 			i++
 			continue
@@ -78,17 +83,33 @@ func checkCharacters(file *diag.File, src []byte, base int) {
 			if badUTF8 < 0 {
 				badUTF8 = i
 			}
-		} else if control < 0 && !xmlChar(r) {
-			control = i
+			badCount++
+		} else if !xmlChar(r) {
+			if control < 0 {
+				control = i
+			}
+			controlCount++
 		}
 		i += size
 	}
 	if badUTF8 >= 0 {
-		file.Warnf(base+badUTF8, "the note is not valid UTF-8 here; such bytes are shown as \uFFFD")
+		file.Warnf(offsets.note(badUTF8), "the note is not valid UTF-8 here%s; such bytes are shown as \uFFFD (save the note as UTF-8)", elsewhere(badCount))
 	}
 	if control >= 0 {
-		file.Warnf(base+control, "control characters cannot be shown and are removed")
+		file.Warnf(offsets.note(control), "control characters cannot be shown and are removed%s", elsewhere(controlCount))
 	}
+}
+
+// elsewhere says how many more places share a problem reported at the
+// first of count places.
+func elsewhere(count int) string {
+	switch count {
+	case 0, 1:
+		return ""
+	case 2:
+		return " and in 1 other place"
+	}
+	return fmt.Sprintf(" and in %d other places", count-1)
 }
 
 // unescape resolves backslash escapes and entity and numeric character

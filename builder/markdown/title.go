@@ -81,3 +81,28 @@ func fileTitle(name string) string {
 	}
 	return base
 }
+
+// maxTitleRunes is the longest title, in characters, that a section, key
+// point or guide keeps. Titles are repeated in tables of contents, running
+// headers, bookmarks, summaries and the palace, where a longer one is of
+// no use; the whole text stays in the body.
+const maxTitleRunes = 200
+
+// shortTitle returns s cut to at most maxTitleRunes characters, at a word
+// boundary when one is near, with an ellipsis. long is the length of s in
+// characters when it was cut, else zero.
+func shortTitle(s string) (title string, long int) {
+	n := utf8.RuneCountInString(s)
+	if n <= maxTitleRunes {
+		return s, 0
+	}
+	r := []rune(s)[:maxTitleRunes-1]
+	end := len(r)
+	for i := len(r) - 1; i > len(r)/2; i-- {
+		if unicode.IsSpace(r[i]) {
+			end = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:end]), unicode.IsSpace) + "…", n
+}

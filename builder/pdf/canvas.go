@@ -148,6 +148,8 @@ func (c *pdfCanvas) paint(st figure.Style, path func()) {
 	default:
 		return
 	}
+	// The scene's text painted so far lies under this shape.
+	c.p.flushText()
 	doc := c.p.doc
 	if fill {
 		c.p.fillColor(sceneColor(st.Fill))

@@ -5,8 +5,18 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// maxDeflaters is the most goroutines that compress the streams of one
+// PDF, and streamsPerDeflater the fewest streams that make one worth it.
+const (
+	maxDeflaters       = 4
+	streamsPerDeflater = 16
 )
 
 // deflateStreams compresses the plain streams of a PDF that fpdf wrote
@@ -15,7 +25,8 @@ import (
 // fpdf can compress page content itself, but it makes a new zlib writer,
 // about a megabyte of state, for every page; on a guide of hundreds of
 // pages that allocation and the garbage collection it causes cost more
-// than laying the guide out. Here one writer serves every stream.
+// than laying the guide out. Here one writer serves many streams, and a
+// few writers share the streams out when there are processors to spare.
 //
 // The input is what fpdf writes: a header, numbered objects ("n 0 obj" to
 // "endobj"), a classic xref table, the trailer and startxref. A stream
@@ -43,11 +54,7 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
-	out.Write(pdf[:offsets[order[0]]])
-	newOff := make([]int, len(offsets))
-	var zbuf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	objs := make([]pdfObject, len(order))
 	for i, n := range order {
 		start := offsets[n]
 		end := xrefAt
@@ -57,23 +64,27 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 		if start > end || end > len(pdf) {
 			return nil, fmt.Errorf("deflate: object %d lies outside the file", n)
 		}
-		newOff[n] = out.Len()
-		obj := pdf[start:end]
-		data, ok := plainStream(obj, n)
-		if !ok {
-			out.Write(obj)
+		o := &objs[i]
+		o.n, o.body = n, pdf[start:end]
+		if data, ok := plainStream(o.body, n); ok {
+			o.data = data
+		}
+	}
+	if err := compressStreams(objs, deflaters(objs)); err != nil {
+		return nil, err
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
+	out.Write(pdf[:offsets[order[0]]])
+	newOff := make([]int, len(offsets))
+	for _, o := range objs {
+		newOff[o.n] = out.Len()
+		if o.data == nil {
+			out.Write(o.body)
 			continue
 		}
-		zbuf.Reset()
-		zw.Reset(&zbuf)
-		if _, err := zw.Write(data); err != nil {
-			return nil, fmt.Errorf("deflate: %w", err)
-		}
-		if err := zw.Close(); err != nil {
-			return nil, fmt.Errorf("deflate: %w", err)
-		}
-		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, zbuf.Len())
-		out.Write(zbuf.Bytes())
+		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.n, len(o.packed))
+		out.Write(o.packed)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	xref := out.Len()
@@ -84,6 +95,68 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
+}
+
+// pdfObject is one object of a PDF: its bytes, and for a plain stream its
+// data and that data compressed.
+type pdfObject struct {
+	n      int
+	body   []byte
+	data   []byte // nil unless the object is a plain stream
+	packed []byte
+}
+
+// deflaters returns how many goroutines should compress the streams among
+// objs: as many as there are processors to spare, up to maxDeflaters, but
+// fewer for a few streams, as each writer holds about a megabyte.
+func deflaters(objs []pdfObject) int {
+	streams := 0
+	for _, o := range objs {
+		if o.data != nil {
+			streams++
+		}
+	}
+	return max(1, min(runtime.GOMAXPROCS(0), maxDeflaters, streams/streamsPerDeflater))
+}
+
+// compressStreams compresses the data of the plain streams among objs
+// with workers goroutines. Each stream is compressed on its own, so the
+// bytes do not depend on how the work is shared.
+func compressStreams(objs []pdfObject, workers int) error {
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+		errs = make([]error, workers)
+	)
+	for w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(objs) {
+					return
+				}
+				o := &objs[i]
+				if o.data == nil {
+					continue
+				}
+				buf.Reset()
+				zw.Reset(&buf)
+				if _, err := zw.Write(o.data); err != nil {
+					errs[w] = fmt.Errorf("deflate: %w", err)
+					return
+				}
+				if err := zw.Close(); err != nil {
+					errs[w] = fmt.Errorf("deflate: %w", err)
+					return
+				}
+				o.packed = bytes.Clone(buf.Bytes())
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // readXref reads a classic xref table of one section starting at object

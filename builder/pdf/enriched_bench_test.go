@@ -88,3 +88,11 @@ func TestEnrichedGuideIsReproducible(t *testing.T) {
 		}
 	}
 }
+
+func TestEnrichedGuideIsClean(t *testing.T) {
+	need(t, "qpdf")
+	out := tool(t, "qpdf", "--check", writeFile(t, enrichedGuide(t, 40), Options{}))
+	if !strings.Contains(out, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(out), "warning") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}

@@ -167,6 +167,7 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	name, kind := img.name, img.kind
 	b := &box{h: h, baseline: min(h, fr.lead/2+baselineRatio*pt(fr.style.size))}
 	b.paint = func(p *pen, x, y float64) {
+		p.flushText()
 		p.doc.ImageOptions(name, x+x0, y, w, h, false, fpdf.ImageOptions{ImageType: kind}, 0, "")
 	}
 	caption := n.Alt

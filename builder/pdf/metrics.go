@@ -35,9 +35,6 @@ type metrics struct {
 	doc    *fpdf.Fpdf
 	fs     *faceSet
 	tables []widthTable
-	// switches counts the fonts selected for measuring, so that a pen can
-	// tell that fpdf's current font is no longer the one it set.
-	switches int
 }
 
 // widthTable holds advance widths of one face in thousandths of an em.
@@ -54,6 +51,15 @@ func newMetrics(doc *fpdf.Fpdf, fs *faceSet) *metrics {
 // advance returns the width of r in face f in thousandths of an em, and
 // false when the face has no glyph for r.
 func (m *metrics) advance(f faceRef, r rune) (int, bool) {
+	// The common case, a rune met before, is small enough to be inlined.
+	if low := m.tables[f].low; uint(r) < uint(len(low)) && low[r] >= 0 {
+		return int(low[r]), true
+	}
+	return m.learn(f, r)
+}
+
+// learn is advance for a rune the table may not hold yet.
+func (m *metrics) learn(f faceRef, r rune) (int, bool) {
 	t := &m.tables[f]
 	if r >= 0 && r < lowRunes {
 		if t.low == nil {
@@ -88,7 +94,6 @@ func (m *metrics) measure(f faceRef, r rune) int16 {
 		return uncovered
 	}
 	m.doc.SetFont(face.Family, face.Style, 10)
-	m.switches++
 	w := m.doc.GetStringSymbolWidth(string(r))
 	if w < 0 || w > 0x7FFF {
 		w = 0
@@ -130,8 +135,11 @@ func (m *metrics) shape(dst []glyphRun, s string, c chain) ([]glyphRun, bool) {
 		face, units = -1, 0
 	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if ignorable(r) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if (r < 0x20 || r >= 0x7F) && ignorable(r) {
 			flush(i)
 			i += n
 			start = i

@@ -12,51 +12,37 @@ type pen struct {
 	m     *metrics
 	fs    *faceSet
 	links *linkTable
+	out   *textOut
+	texts []pendingText // the text waiting to be printed by flushText
 	// pageOf returns the page an fpdf link points to, for references.
 	pageOf func(link int) int
 
-	face     faceRef
-	size     float64
-	switches int // metrics.switches when the font was set
-	fontSet  bool
-	text     rgb
-	textSet  bool
-	stroke   rgb
-	strokeW  float64
-	lineSet  bool
-	fillC    rgb
-	fillSet  bool
+	// The font and size text is set in on the page, as flushText sets
+	// them in the content (fpdf's own idea of its font may differ).
+	face    faceRef
+	size    float64
+	fontSet bool
+	stroke  rgb
+	strokeW float64
+	lineSet bool
+	// The fill colour, which is also the colour of text.
+	fillC   rgb
+	fillSet bool
 }
 
-// newPage forgets every setting: fpdf starts each page afresh.
+// endPage prints the text of the page. It must be called before the next
+// page is added and before the document is closed.
+func (p *pen) endPage() { p.flushText() }
+
+// newPage forgets every setting: each page's content starts afresh.
 func (p *pen) newPage() {
-	p.fontSet, p.textSet, p.lineSet, p.fillSet = false, false, false, false
+	p.fontSet, p.lineSet, p.fillSet = false, false, false
 }
 
-// font selects face f at size unless it is selected already.
-func (p *pen) font(f faceRef, size float64) {
-	if p.fontSet && p.face == f && p.size == size && p.switches == p.m.switches {
-		return
-	}
-	face := p.fs.faces[f]
-	p.doc.SetFont(face.Family, face.Style, size)
-	p.face, p.size, p.switches, p.fontSet = f, size, p.m.switches, true
-}
-
-// textColor sets the colour of text drawn next.
-func (p *pen) textColor(c rgb) {
-	if p.textSet && p.text == c {
-		return
-	}
-	p.doc.SetTextColor(c.components())
-	p.text, p.textSet = c, true
-}
-
-// say prints s with its baseline at y.
+// say prints s with its baseline at y: it waits to be printed with the
+// text around it, before anything else is painted (see flushText).
 func (p *pen) say(x, y float64, s string, f faceRef, size float64, c rgb) {
-	p.font(f, size)
-	p.textColor(c)
-	p.doc.Text(x, y, s)
+	p.texts = append(p.texts, pendingText{x: x, y: y, s: s, face: f, size: size, color: c})
 }
 
 // fillColor sets the colour of shapes filled next.
@@ -78,12 +64,14 @@ func (p *pen) strokeStyle(c rgb, width float64) {
 
 // fill paints a rectangle.
 func (p *pen) fill(x, y, w, h float64, c rgb) {
+	p.flushText()
 	p.fillColor(c)
 	p.doc.Rect(x, y, w, h, "F")
 }
 
 // rule draws a straight line width mm thick.
 func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
+	p.flushText()
 	p.strokeStyle(c, width)
 	p.doc.Line(x1, y1, x2, y2)
 }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"studyguide/builder/guide"
 )
@@ -32,7 +31,7 @@ func (w *writer) estimatePages() int {
 	em := pt(w.lay.BodySize)
 	perLine := w.textW / (0.5 * em)
 	lines := w.textH / w.bodyLead
-	chars := float64(utf8.RuneCountInString(w.g.Text()))
+	chars := float64(textLength(w.g))
 	return 3 + int(chars/(perLine*lines*pageFill))
 }
 

@@ -103,9 +103,10 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, pageOf: func(n int) int { return w.pages[n] }}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(n int) int { return w.pages[n] }}
 	page := 0
 	newPage := func() float64 {
+		p.endPage()
 		w.doc.AddPage()
 		p.newPage()
 		page++
@@ -127,6 +128,7 @@ func (w *writer) draw(b *book) {
 	for _, plan := range b.body {
 		w.drawPage(p, newPage(), page, plan)
 	}
+	p.endPage()
 }
 
 // leftX is the left edge of the text block on a page: the inner margin,

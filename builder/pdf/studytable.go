@@ -188,13 +188,32 @@ func balanceWidths(lengths [][]float64, start, most, weight []float64, avail, pa
 	}
 	step := avail / widthSteps
 	gain := make([]float64, n)
+	// The lines of each cell at the widths so far and one slice wider,
+	// worked out again only for the column that grew.
+	now := make([]float64, len(lengths)*n)
+	wider := make([]float64, len(lengths)*n)
+	update := func(c int, d float64) {
+		for r, row := range lengths {
+			if c < len(row) {
+				now[r*n+c] = lines(c, row[c], w[c])
+				wider[r*n+c] = lines(c, row[c], w[c]+d)
+			}
+		}
+	}
+	slice := 0.0 // the slice wider holds the lines at
 	for left > 1e-9 {
 		d := min(step, left)
+		if d != slice {
+			for c := range n {
+				update(c, d)
+			}
+			slice = d
+		}
 		clear(gain)
-		for _, row := range lengths {
+		for r, row := range lengths {
 			top, second, col := 0.0, 0.0, -1
-			for c, l := range row {
-				v := lines(c, l, w[c])
+			for c := range row {
+				v := now[r*n+c]
 				switch {
 				case v > top:
 					top, second, col = v, top, c
@@ -203,7 +222,7 @@ func balanceWidths(lengths [][]float64, start, most, weight []float64, avail, pa
 				}
 			}
 			if col >= 0 && w[col] < most[col] {
-				gain[col] += top - max(second, lines(col, row[col], w[col]+d))
+				gain[col] += top - max(second, wider[r*n+col])
 			}
 		}
 		best := -1
@@ -217,6 +236,7 @@ func balanceWidths(lengths [][]float64, start, most, weight []float64, avail, pa
 		}
 		w[best] += d
 		left -= d
+		update(best, d)
 	}
 	// What no slice could use goes first to columns that still wrap, in
 	// proportion to what they lack, then to all in proportion to width.

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"slices"
-
 	"studyguide/builder/guide"
 )
 
@@ -112,7 +110,7 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCe
 		if c == bold {
 			cs.bold = true
 		}
-		out[c].words = slices.Clone(ts.words(tl.l.w.rb.flatten(row[c].Inlines, cs)))
+		out[c].words = ts.keep(tl.l.w.rb.flatten(row[c].Inlines, cs))
 	}
 	return out
 }

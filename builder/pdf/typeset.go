@@ -49,26 +49,6 @@ type pieceKey struct {
 // key returns what the piece must share with another to be printed as one.
 func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look} }
 
-// pieceArena hands out piece slices carved from large chunks, so that
-// typesetting a long guide costs few allocations. A slice it hands out is
-// never handed out again.
-type pieceArena struct{ free []piece }
-
-// copy returns a copy of ps that lives in the arena.
-func (a *pieceArena) copy(ps []piece) []piece {
-	n := len(ps)
-	if n == 0 {
-		return nil
-	}
-	if cap(a.free) < n {
-		a.free = make([]piece, 0, max(2048, n))
-	}
-	out := a.free[0:n:n]
-	copy(out, ps)
-	a.free = a.free[n:n]
-	return out
-}
-
 // typesetter turns runs into lines: the small line breaker that fpdf's
 // MultiCell cannot be, since running text mixes faces and sizes.
 type typesetter struct {
@@ -76,18 +56,36 @@ type typesetter struct {
 	fs   *faceSet
 	warn func(pos guide.Pos, msg string)
 
-	arena   pieceArena
-	wordBuf []word      // the words of the last call to words
-	scratch []piece     // the pieces of the word being built
-	builder lineBuilder // the line being built
-	shaped  []glyphRun
+	arena     arena[piece] // the pieces of lines
+	lineArena arena[line]
+	// The words of the last call to words and their pieces, and the
+	// words kept for longer and theirs.
+	wordBuf, keptWords     chunked[word]
+	wordPieces, keptPieces chunked[piece]
+	lineBuf                []line      // the lines being broken
+	builder                lineBuilder // the line being built
+	shaped                 []glyphRun
 }
 
-// words splits runs at spaces into words and measures them. The slice it
-// returns is reused by the next call; the words' pieces are not.
+// words splits runs at spaces into words and measures them. The words and
+// their pieces are reused by the next call.
 func (ts *typesetter) words(runs []run) []word {
+	ts.wordBuf.reset()
+	ts.wordPieces.reset()
+	return ts.split(runs, &ts.wordBuf, &ts.wordPieces)
+}
+
+// keep splits runs into words as words does, but the words and their
+// pieces are never reused: they are for the cells of a table, which are
+// broken into lines only once every cell is measured.
+func (ts *typesetter) keep(runs []run) []word {
+	return ts.split(runs, &ts.keptWords, &ts.keptPieces)
+}
+
+// split splits runs into words, the words and their pieces stored in out
+// and pieces.
+func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piece]) []word {
 	var (
-		out     = ts.wordBuf[:0]
 		cur     word
 		started bool // cur has a piece or a note
 		pending bool // a space is waiting to go before the next word
@@ -96,14 +94,15 @@ func (ts *typesetter) words(runs []run) []word {
 		brk     bool
 		anchors []int // anchors waiting for the next word with text
 	)
-	ts.scratch = ts.scratch[:0]
+	out.begin()
+	pieces.begin()
 	finish := func() {
 		if started {
-			cur.pieces = ts.arena.copy(ts.scratch)
-			out = append(out, cur)
+			cur.pieces = pieces.end()
+			out.push(cur)
 		}
 		cur, started = word{}, false
-		ts.scratch = ts.scratch[:0]
+		pieces.begin()
 	}
 	open := func(first *piece) {
 		if started {
@@ -143,13 +142,12 @@ func (ts *typesetter) words(runs []run) []word {
 					ts.m.advance(g.face, d)
 				}
 			}
-			if n := len(ts.scratch); n > 0 && ts.scratch[n-1].key() == p.key() {
-				last := &ts.scratch[n-1]
+			if last := pieces.last(); last != nil && last.key() == p.key() {
 				last.text += p.text
 				last.w += p.w
 			} else {
 				p.x = cur.w
-				ts.scratch = append(ts.scratch, p)
+				pieces.push(p)
 			}
 			cur.w += p.w
 		}
@@ -188,12 +186,12 @@ func (ts *typesetter) words(runs []run) []word {
 		}
 	}
 	finish()
-	if len(anchors) > 0 && len(out) > 0 {
-		last := &out[len(out)-1]
+	words := out.end()
+	if len(anchors) > 0 && len(words) > 0 {
+		last := &words[len(words)-1]
 		last.anchors = append(slices.Clip(last.anchors), anchors...)
 	}
-	ts.wordBuf = out
-	return out
+	return words
 }
 
 // indexSpace returns the index of the first breaking space in s (a space,
@@ -212,7 +210,7 @@ func indexSpace(s string) int {
 // line as fit, ragged right. A word wider than a whole line is broken
 // between characters.
 func (ts *typesetter) lines(words []word, width float64) []line {
-	var out []line
+	out := ts.lineBuf[:0]
 	cur := &ts.builder
 	cur.reset()
 	flush := func() {
@@ -235,7 +233,10 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	if cur.started {
 		flush()
 	}
-	return out
+	kept := ts.lineArena.copy(out)
+	clear(out) // let go of what the lines point to
+	ts.lineBuf = out[:0]
+	return kept
 }
 
 // lineBuilder collects the pieces of one line. The text of all pieces goes
@@ -287,7 +288,7 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 }
 
 // line returns the finished line, its pieces copied into the arena.
-func (l *lineBuilder) line(a *pieceArena) line {
+func (l *lineBuilder) line(a *arena[piece]) line {
 	text := string(l.buf)
 	ps := a.copy(l.pieces)
 	for i := range ps {

@@ -1,0 +1,151 @@
+package epub
+
+import (
+	"encoding/binary"
+	"strings"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+	"studyguide/fonts"
+)
+
+// needsSymbols reports whether the guide's text (what g.Text returns),
+// its authors or its drawings have a character that the serif text face
+// lacks and the symbols face has.
+//
+// The guide's text is not made into one string: the parts of it that are
+// plain ASCII, most of an English guide, cannot have such a character and
+// are skipped, and each other paragraph, cell or block is looked at on its
+// own. g.Text sets the parts of its text apart with line feeds or " | ",
+// so each part reads alone as it would in the whole.
+func (b *book) needsSymbols() bool {
+	serif, _ := fonts.Lookup("serif", "")
+	symbols, ok := fonts.Lookup("symbols", "")
+	if !ok {
+		return false
+	}
+	needs := func(text string) bool {
+		for _, r := range text {
+			if r > 0x7f && !serif.Covers(r) && symbols.Covers(r) {
+				return true
+			}
+		}
+		return false
+	}
+	g := b.g
+	found := needs(g.Meta.Title) || needs(g.Meta.Subtitle) || blocksNeed(g.Intro, needs) ||
+		needs(strings.Join(g.Meta.Authors, " ")+b.sceneText())
+	g.WalkSections(func(s *guide.Section) bool {
+		found = found || needs(s.Title) || blocksNeed(s.Blocks, needs)
+		return !found
+	})
+	for _, f := range g.Footnotes {
+		found = found || blocksNeed(f.Blocks, needs)
+	}
+	return found
+}
+
+// blocksNeed reports whether needs holds for the plain text of blocks, as
+// guide.BlocksText gives it, where it is not plain ASCII. A kind of block
+// it does not know is looked at through guide.BlocksText.
+func blocksNeed(blocks []guide.Block, needs func(string) bool) bool {
+	for _, bl := range blocks {
+		var found bool
+		switch bl := bl.(type) {
+		case *guide.Paragraph:
+			found = inlinesNeed(bl.Inlines, needs)
+		case *guide.List:
+			for _, it := range bl.Items {
+				found = found || blocksNeed(it.Blocks, needs)
+			}
+		case *guide.Quote:
+			found = blocksNeed(bl.Blocks, needs)
+		case *guide.CodeBlock:
+			found = needs(bl.Text)
+		case *guide.Rule:
+		case *guide.Table:
+			found = needs(bl.Caption)
+			for _, c := range bl.Header {
+				found = found || inlinesNeed(c.Inlines, needs)
+			}
+			for _, row := range bl.Rows {
+				for _, c := range row {
+					found = found || inlinesNeed(c.Inlines, needs)
+				}
+			}
+		case *guide.Figure:
+			found = needs(bl.Alt)
+		case *guide.DefinitionList:
+			for _, it := range bl.Items {
+				found = found || inlinesNeed(it.Term, needs)
+				for _, d := range it.Definitions {
+					found = found || blocksNeed(d, needs)
+				}
+			}
+		default:
+			found = needs(guide.BlocksText([]guide.Block{bl}))
+		}
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// inlinesNeed reports whether needs holds for the plain text of inlines,
+// as guide.PlainText gives it, unless that is plain ASCII.
+func inlinesNeed(inlines []guide.Inline, needs func(string) bool) bool {
+	if plainASCII(inlines) {
+		return false
+	}
+	return needs(guide.PlainText(inlines))
+}
+
+// plainASCII reports whether the plain text of inlines is known to be
+// ASCII; it is not known for a kind of inline it does not know.
+func plainASCII(inlines []guide.Inline) bool {
+	for _, n := range inlines {
+		var ok bool
+		switch n := n.(type) {
+		case *guide.Text:
+			ok = isASCII(n.Text)
+		case *guide.Code:
+			ok = isASCII(n.Text)
+		case *guide.Strong:
+			ok = plainASCII(n.Children)
+		case *guide.Emph:
+			ok = plainASCII(n.Children)
+		case *guide.Strike:
+			ok = plainASCII(n.Children)
+		case *guide.Link:
+			ok = plainASCII(n.Children)
+		case *guide.Ref:
+			ok = plainASCII(n.Children)
+		case *guide.Image:
+			ok = isASCII(n.Alt)
+		case *guide.FootnoteRef, *guide.Break:
+			ok = true
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s is all ASCII. It looks at eight bytes at a
+// time while it can.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

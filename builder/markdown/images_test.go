@@ -1,0 +1,204 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
+
+// pngHeader returns the start of a PNG file of the given size: enough for
+// its dimensions to be read, with no pixels behind them.
+func pngHeader(width, height uint32) []byte {
+	var ihdr bytes.Buffer
+	ihdr.WriteString("IHDR")
+	binary.Write(&ihdr, binary.BigEndian, width)
+	binary.Write(&ihdr, binary.BigEndian, height)
+	ihdr.Write([]byte{8, 2, 0, 0, 0}) // 8-bit RGB, no interlace
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	binary.Write(&b, binary.BigEndian, uint32(ihdr.Len()-4))
+	b.Write(ihdr.Bytes())
+	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(ihdr.Bytes()))
+	return b.Bytes()
+}
+
+// readImages reads a note of one image per line from a folder and returns
+// the guide and the diagnostics, one string each.
+func readImages(t *testing.T, dir fs.FS, srcs ...string) (*guide.Guide, []string) {
+	t.Helper()
+	var note strings.Builder
+	note.WriteString("# Images\n\n")
+	for _, s := range srcs {
+		note.WriteString("![alt](<" + s + ">)\n")
+	}
+	var list diag.List
+	g, err := Read(diag.NewFile("images.md", []byte(note.String()), &list), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list.Sort()
+	var ds []string
+	for _, d := range list {
+		ds = append(ds, d.String())
+	}
+	return g, ds
+}
+
+// TestImageLimits checks that pictures past the pixel limits are refused
+// from their header, that other files are refused for what they are, and
+// that every refusal is a warning.
+func TestImageLimits(t *testing.T) {
+	diagram, err := os.ReadFile("testdata/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := fstest.MapFS{
+		"ok.png":     {Data: diagram},
+		"wide.png":   {Data: pngHeader(10_001, 10)},
+		"bomb.png":   {Data: pngHeader(8000, 8000)},
+		"edge.png":   {Data: pngHeader(10_000, 5000)},
+		"folder.png": {Mode: fs.ModeDir},
+		"gif.png":    {Data: []byte("GIF89a\x01\x00\x01\x00")},
+		"cut.png":    {Data: pngHeader(10, 10)[:20]},
+	}
+	g, ds := readImages(t, dir, "ok.png", "wide.png", "bomb.png", "edge.png", "folder.png", "gif.png", "cut.png")
+	want := []string{
+		`images.md:4:1: warning: image "wide.png" is 10001×10 pixels; no side may be over 10000; its alt text is shown instead`,
+		`images.md:5:1: warning: image "bomb.png" is 8000×8000 pixels, more than 50 megapixels; its alt text is shown instead`,
+		`images.md:7:1: warning: image "folder.png" is not a file; its alt text is shown instead`,
+		`images.md:8:1: warning: image "gif.png" is not a PNG or JPEG file; its alt text is shown instead`,
+		`images.md:9:1: warning: image "cut.png" is damaged (unexpected EOF); its alt text is shown instead`,
+	}
+	if strings.Join(ds, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(want, "\n"))
+	}
+	if len(g.Images) != 2 || g.Images["ok.png"] == nil || g.Images["edge.png"] == nil {
+		t.Errorf("loaded %v, want ok.png and edge.png", keysOf(g.Images))
+	}
+}
+
+// TestImagesStayInTheFolder checks that every way out of the note's
+// folder is an error at the image, and that symbolic links inside it are
+// followed.
+func TestImagesStayInTheFolder(t *testing.T) {
+	diagram, err := os.ReadFile("testdata/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
+	dir := fstest.MapFS{
+		"pics/a.png":      {Data: diagram},
+		"inside.png":      link("pics/a.png"),
+		"up.png":          link("../secret.png"),
+		"pics/up.png":     link("../../secret.png"),
+		"abs.png":         link("/etc/secret.png"),
+		"out":             link(".."),
+		"loop.png":        link("loop.png"),
+		"pics/around.png": link("../pics/./a.png"),
+	}
+	g, ds := readImages(t, dir,
+		"inside.png", "pics/around.png", "up.png", "pics/up.png", "abs.png", "out/x.png",
+		"../x.png", "pics/../../x.png", "/etc/passwd", `C:\secret.png`, `..\x.png`, "%2e%2e/x.png",
+		"file:///etc/passwd", "loop.png")
+	want := []string{
+		`images.md:5:1: error: image "up.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
+		`images.md:6:1: error: image "pics/up.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
+		`images.md:7:1: error: image "abs.png" is a symbolic link to an absolute path, which is never followed; only files in the note's folder are included`,
+		`images.md:8:1: error: image "out/x.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
+		`images.md:9:1: error: image "../x.png" leaves the note's folder; only files in the note's folder are included`,
+		`images.md:10:1: error: image "pics/../../x.png" leaves the note's folder; only files in the note's folder are included`,
+		`images.md:11:1: error: image "/etc/passwd" is an absolute path; only files in the note's folder are included`,
+		`images.md:12:1: error: image "C:\\secret.png" is an absolute path; only files in the note's folder are included`,
+		`images.md:13:1: error: image "..\\x.png" leaves the note's folder; only files in the note's folder are included`,
+		`images.md:14:1: error: image "%2e%2e/x.png" leaves the note's folder; only files in the note's folder are included`,
+		`images.md:15:1: error: image "file:///etc/passwd" is a file: address; only files in the note's folder are included`,
+		`images.md:16:1: warning: image "loop.png" goes through too many symbolic links; its alt text is shown instead`,
+	}
+	if strings.Join(ds, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(want, "\n"))
+	}
+	if len(g.Images) != 1 || g.Images["inside.png"] == nil {
+		t.Errorf("loaded %v, want only inside.png", keysOf(g.Images))
+	}
+}
+
+// TestImagesInARootedFolder checks, on the real file system, that a
+// symbolic link out of an os.Root folder is refused as an error.
+func TestImagesInARootedFolder(t *testing.T) {
+	base := t.TempDir()
+	notes := filepath.Join(base, "notes")
+	if err := os.Mkdir(notes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	diagram, err := os.ReadFile("testdata/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(base, "secret.png"), diagram, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(base, "secret.png"), filepath.Join(notes, "abs.png")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Symlink("../secret.png", filepath.Join(notes, "rel.png")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	g, ds := readImages(t, root.FS(), "abs.png", "rel.png")
+	if len(ds) != 2 || !strings.Contains(ds[0], "error: image \"abs.png\"") || !strings.Contains(ds[1], "error: image \"rel.png\"") {
+		t.Errorf("diagnostics:\n%s", strings.Join(ds, "\n"))
+	}
+	if len(g.Images) != 0 {
+		t.Errorf("loaded %v from outside the folder", keysOf(g.Images))
+	}
+}
+
+// TestImagesPackedOnce checks that one file written several ways, and two
+// files with the same bytes, are stored once, with every image pointing
+// at the key first used.
+func TestImagesPackedOnce(t *testing.T) {
+	diagram, err := os.ReadFile("testdata/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := fstest.MapFS{"a.png": {Data: diagram}, "pics/copy.png": {Data: diagram}, "a b.png": {Data: diagram}}
+	var srcs []string
+	for range 50 {
+		srcs = append(srcs, "a.png", "./a.png", `pics\copy.png`, "pics/../a.png", "a%20b.png")
+	}
+	g, ds := readImages(t, dir, srcs...)
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	if len(g.Images) != 1 || g.Images["a.png"] == nil {
+		t.Fatalf("images %v, want a.png once", keysOf(g.Images))
+	}
+	walkGuideInlines(g, func(n guide.Inline) {
+		if img, ok := n.(*guide.Image); ok && img.Src != "a.png" {
+			t.Errorf("image points at %q, want a.png", img.Src)
+		}
+	})
+}
+
+func keysOf(m map[string]*guide.ImageFile) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}

@@ -1,0 +1,78 @@
+package pdf
+
+// Typesetting a long guide makes millions of small slices: the pieces of
+// words and lines, the words of table cells, the lines of paragraphs. They
+// are carved from large chunks instead, so that they cost few allocations.
+
+// arena hands out copies of slices carved from large chunks. A slice it
+// hands out is never handed out again.
+type arena[T any] struct{ free []T }
+
+// copy returns a copy of s that lives in the arena.
+func (a *arena[T]) copy(s []T) []T {
+	n := len(s)
+	if n == 0 {
+		return nil
+	}
+	if cap(a.free) < n {
+		a.free = make([]T, 0, max(arenaChunk, n))
+	}
+	out := a.free[0:n:n]
+	copy(out, s)
+	a.free = a.free[n:n]
+	return out
+}
+
+// arenaChunk is how many items a chunk holds.
+const arenaChunk = 2048
+
+// chunked builds slices in place, one at a time, in large chunks: begin
+// starts a slice, push adds to it, end returns it. A slice ended is not
+// changed by what is pushed after it; when a chunk is full, the slice
+// being built moves to a fresh one. reset lets the chunk be used again,
+// for slices that are not wanted beyond the next reset.
+type chunked[T any] struct {
+	buf   []T
+	start int // where the slice being built starts in buf
+}
+
+// begin starts a new slice.
+func (c *chunked[T]) begin() { c.start = len(c.buf) }
+
+// push adds v to the slice being built.
+func (c *chunked[T]) push(v T) {
+	if len(c.buf) == cap(c.buf) {
+		n := len(c.buf) - c.start
+		fresh := make([]T, n, max(arenaChunk, 2*n))
+		copy(fresh, c.buf[c.start:])
+		c.buf, c.start = fresh, 0
+	}
+	c.buf = append(c.buf, v)
+}
+
+// last returns the last item of the slice being built, or nil when it has
+// none.
+func (c *chunked[T]) last() *T {
+	if len(c.buf) == c.start {
+		return nil
+	}
+	return &c.buf[len(c.buf)-1]
+}
+
+// end returns the slice built since begin, nil when it is empty.
+func (c *chunked[T]) end() []T {
+	n := len(c.buf)
+	if n == c.start {
+		return nil
+	}
+	s := c.buf[c.start:n:n]
+	c.start = n
+	return s
+}
+
+// reset empties the current chunk for reuse: the slices built in it so
+// far may change.
+func (c *chunked[T]) reset() {
+	clear(c.buf) // let go of what the old slices point to
+	c.buf, c.start = c.buf[:0], 0
+}

@@ -1,0 +1,119 @@
+package pdf
+
+import "strconv"
+
+// The text of a page is printed in batches, not piece by piece as the
+// page is painted: the pieces painted one after another go in one text
+// object, with relative moves between them and the font and colour set in
+// it where they change. A long guide prints hundreds of thousands of
+// pieces; a text object each and a line of content for every change of
+// font, as fpdf writes them, would make the content much larger and
+// slower to write and to compress. The pieces keep their order, which is
+// the order readers extract and select the text in.
+//
+// Text is painted over the rules and fills painted before it on its page,
+// as it would be piece by piece; anything else the pen paints (rules,
+// fills, images, the shapes of a figure) first prints the text waiting.
+
+// pendingText is a piece of text waiting to be printed with the rest of
+// its page: its baseline starts at (x, y), in millimetres.
+type pendingText struct {
+	x, y  float64
+	s     string
+	face  faceRef
+	size  float64
+	color rgb
+}
+
+// flushText prints the text waiting, in order: as many pieces as it can in
+// one text object, the font and colour changed in it where they change.
+func (p *pen) flushText() {
+	t := p.out
+	o := textObject{b: t.buf[:0]}
+	for i := range p.texts {
+		if !p.add(&o, &p.texts[i]) {
+			o.b = t.write(o.b)
+			p.sayThroughFpdf(&p.texts[i])
+		}
+	}
+	t.buf = t.write(o.b)
+	clear(p.texts) // let go of the strings
+	p.texts = p.texts[:0]
+}
+
+// textObject is a text object being made: its operators so far, none
+// before it is opened, and where its last piece starts, in hundredths of
+// a point.
+type textObject struct {
+	b            []byte
+	lastX, lastY int64
+}
+
+// add appends a piece of text to the text object, with the font and
+// colour it needs, and reports false, leaving the object as it was, when
+// fpdf must print the piece: when fpdf does not know yet that the face
+// prints some of its characters, or does not tell the face's name.
+func (p *pen) add(o *textObject, pc *pendingText) bool {
+	t := p.out
+	font := !p.fontSet || p.face != pc.face || p.size != pc.size
+	name := ""
+	if font {
+		if name = t.fontName(pc.face); name == "" {
+			return false
+		}
+	}
+	mark := len(o.b)
+	if mark == 0 {
+		o.b = append(o.b, "BT\n"...)
+		o.lastX, o.lastY = 0, 0
+	}
+	b := o.b
+	if font {
+		b = append(b, '/')
+		b = append(b, name...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, pc.size, 'f', 2, 64)
+		b = append(b, " Tf\n"...)
+	}
+	color := !p.fillSet || p.fillC != pc.color
+	if color {
+		b = append(appendColor(b, pc.color), '\n')
+	}
+	x, y := hundredths(pc.x*t.k), hundredths((t.h-pc.y)*t.k)
+	b = appendHundredths(b, x-o.lastX)
+	b = append(b, ' ')
+	b = appendHundredths(b, y-o.lastY)
+	b = append(b, " Td ("...)
+	b, ok := appendKnownUTF16(b, pc.s, &t.known[pc.face])
+	if !ok {
+		o.b = b[:mark]
+		return false
+	}
+	o.b = append(b, ")Tj\n"...)
+	o.lastX, o.lastY = x, y
+	if font {
+		p.face, p.size, p.fontSet = pc.face, pc.size, true
+	}
+	if color {
+		p.fillC, p.fillSet = pc.color, true
+	}
+	return true
+}
+
+// sayThroughFpdf prints a piece of text with fpdf's Text, which learns the
+// characters the face prints, in the font and colour fpdf is told.
+func (p *pen) sayThroughFpdf(pc *pendingText) {
+	f := p.fs.faces[pc.face]
+	p.doc.SetFont(f.Family, f.Style, pc.size)
+	p.face, p.size, p.fontSet = pc.face, pc.size, true
+	// Text paints in the fill colour too when the two are the same;
+	// otherwise it sets the text colour around the text each time.
+	p.doc.SetTextColor(pc.color.components())
+	p.doc.SetFillColor(pc.color.components())
+	p.fillC, p.fillSet = pc.color, true
+	p.doc.Text(pc.x, pc.y, pc.s)
+	set := &p.out.known[pc.face]
+	for _, r := range pc.s {
+		set.add(r)
+	}
+}
