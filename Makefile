@@ -3,6 +3,8 @@ GO      ?= go
 OUT     ?= out
 SOURCE  ?= source
 BENCHTIME ?= 5x
+FUZZTIME ?= 30s
+FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver
 
 .PHONY: help run build test check bench fuzz screenshots clean
 
@@ -25,6 +27,14 @@ check: run ## run epubcheck, qpdf and pdffonts over out/
 
 bench: ## benchmark the build of a generated 1,000-section note (with and without study aids)
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count 6 ./builder/driver/
+
+fuzz: ## run every fuzz target of the reader, enrich and the whole build, FUZZTIME each
+	@set -e; for pkg in $(FUZZPKGS); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "$(GO) test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) $$pkg"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
 
 # The summary picture shows its page from the heading down to the first
 # summary table (what comes between is hidden in a copy of the page); the

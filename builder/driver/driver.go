@@ -7,6 +7,7 @@ package driver
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,7 +49,14 @@ type Options struct {
 	// NoSummaries, NoGlossary and NoPalace leave out those study aids,
 	// whatever the notes' front matter says.
 	NoSummaries, NoGlossary, NoPalace bool
+	// MaxInputSize is the largest note, in bytes, that is read; a larger
+	// one is an error. Zero means DefaultMaxInputSize.
+	MaxInputSize int64
 }
+
+// DefaultMaxInputSize is the largest note read when Options does not say:
+// 32 MiB, some ten thousand printed pages.
+const DefaultMaxInputSize = 32 << 20
 
 // Result reports what a build did.
 type Result struct {
@@ -85,7 +93,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		g, err := readNote(note, &res.Diagnostics)
+		g, err := readNoteWithin(note, &res.Diagnostics, opts.MaxInputSize)
 		if err != nil {
 			return res, err
 		}
@@ -116,21 +124,71 @@ func applySwitches(m *guide.Meta, opts Options) {
 	}
 }
 
-// readNote reads one note file into a guide.
+// readNote reads one note file into a guide, within the default size.
 func readNote(path string, diags *diag.List) (*guide.Guide, error) {
-	text, err := os.ReadFile(path)
+	return readNoteWithin(path, diags, 0)
+}
+
+// readNoteWithin reads one note file of at most limit bytes (zero means
+// DefaultMaxInputSize) into a guide. The size is checked before the note
+// is read, and the note must be a regular file: a pipe or a device would
+// never end. Images are read through an os.Root on the note's folder, so
+// that neither a path nor a symbolic link can reach outside it.
+func readNoteWithin(path string, diags *diag.List, limit int64) (*guide.Guide, error) {
+	if limit <= 0 {
+		limit = DefaultMaxInputSize
+	}
+	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
-	file := diag.NewFile(path, text, diags)
-	g, err := markdown.Read(file, markdown.Options{Dir: os.DirFS(filepath.Dir(path))})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: not a regular file", path)
 	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("read %s: the note is %s, more than the %s a note may have (--max-size raises the limit)", path, sizeText(info.Size()), sizeText(limit))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	text, err := io.ReadAll(io.LimitReader(f, limit+1))
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(text)) > limit {
+		return nil, fmt.Errorf("read %s: the note is more than the %s a note may have (--max-size raises the limit)", path, sizeText(limit))
+	}
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	defer root.Close()
+	file := diag.NewFile(path, text, diags)
+	g, err := markdown.Read(file, markdown.Options{Dir: root.FS()})
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
 	return g, nil
+}
+
+// sizeText writes a size in bytes the way people read it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // buildDate picks the guide's build date: SOURCE_DATE_EPOCH, else the

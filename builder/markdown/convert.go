@@ -30,7 +30,7 @@ type converter struct {
 	// the inline. Past maxNesting and maxInlineNesting, containers are
 	// flattened; warned and warnedInline record that the note has been
 	// told so.
-	depth, inlineDepth    int
+	depth, inlineDepth   int
 	warned, warnedInline bool
 }
 

@@ -160,7 +160,7 @@ func (f *fenceState) inside(line []byte, marks markers) bool {
 	if marks.count > 0 || marks.indent > 3 {
 		return false
 	}
-	trimmed := body[marks.indent:]
+	trimmed := bytes.TrimLeft(body, " \t")
 	for _, c := range []byte{'`', '~'} {
 		if run := leadingRun(trimmed, c); run >= 3 {
 			f.char, f.size = c, run

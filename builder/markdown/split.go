@@ -25,7 +25,7 @@ const (
 	// is cut into paragraphs of about paragraphBytes bytes, at line ends
 	// or spaces where possible.
 	maxParagraphBytes = 32 << 10
-	paragraphBytes    = 2 << 10
+	paragraphBytes    = 4 << 10
 	// maxTableColumns and maxTableCells bound a table: goldmark pads every
 	// row to the header's width, so a wide header over many short rows
 	// would make millions of cells out of a few kilobytes. A table past

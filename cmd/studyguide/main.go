@@ -4,7 +4,8 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--no-summaries] [--no-glossary] [--no-palace] [PATH...]
+//	                 [--no-summaries] [--no-glossary] [--no-palace]
+//	                 [--max-size SIZE] [PATH...]
 //	studyguide layouts
 //	studyguide version
 //	studyguide help
@@ -24,6 +25,9 @@
 //	--no-summaries     leave out the summary tables and the at-a-glance table
 //	--no-glossary      leave out the glossary
 //	--no-palace        leave out the mind-palace pages
+//	--max-size SIZE    the largest note read, in bytes or with a unit:
+//	                   KiB, MiB, GiB (or KB, MB, GB in powers of 1000);
+//	                   default 32MiB. A larger note is an error.
 //
 // Problems in the notes are printed on standard error as
 // file:line:col: warning|error: message. The build date written into the

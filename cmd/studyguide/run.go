@@ -26,7 +26,8 @@ const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printa
 
 Usage:
   studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-                   [--no-summaries] [--no-glossary] [--no-palace] [PATH...]
+                   [--no-summaries] [--no-glossary] [--no-palace]
+                   [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
   studyguide help        print this help
@@ -42,6 +43,8 @@ Flags of build:
   --no-summaries    leave out the summary tables and the at-a-glance table
   --no-glossary     leave out the glossary
   --no-palace       leave out the mind-palace pages
+  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
+                    (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 `
@@ -74,7 +77,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var opts driver.Options
-	var formats string
+	var formats, maxSize string
 	var strict bool
 	fs.StringVar(&opts.OutDir, "o", driver.DefaultOutDir, "")
 	fs.StringVar(&opts.OutDir, "out", driver.DefaultOutDir, "")
@@ -84,6 +87,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.BoolVar(&opts.NoSummaries, "no-summaries", false, "")
 	fs.BoolVar(&opts.NoGlossary, "no-glossary", false, "")
 	fs.BoolVar(&opts.NoPalace, "no-palace", false, "")
+	fs.StringVar(&maxSize, "max-size", "", "")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
@@ -96,6 +100,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if _, err := driver.CheckFormats(opts.Formats); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
 		return exitUsage
+	}
+	if maxSize != "" {
+		n, err := parseSize(maxSize)
+		if err != nil {
+			fmt.Fprintf(stderr, "studyguide build: --max-size: %v\n", err)
+			return exitUsage
+		}
+		opts.MaxInputSize = n
 	}
 	if _, err := layouts.Load(opts.Layout); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
@@ -131,6 +143,37 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitBuild
 	}
 	return exitOK
+}
+
+// sizeUnits are the units --max-size accepts, longest first so that
+// "MiB" is not read as "B".
+var sizeUnits = []struct {
+	name string
+	size int64
+}{
+	{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30},
+	{"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9},
+	{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30},
+	{"B", 1},
+}
+
+// parseSize reads a size such as "64MiB", "500 KB" or "1048576" (bytes).
+// Units are case-insensitive; KiB, MiB and GiB (and K, M, G) count in
+// powers of 1024, KB, MB and GB in powers of 1000.
+func parseSize(s string) (int64, error) {
+	num := strings.TrimSpace(s)
+	unit := int64(1)
+	for _, u := range sizeUnits {
+		if len(num) > len(u.name) && strings.EqualFold(num[len(num)-len(u.name):], u.name) {
+			num, unit = strings.TrimSpace(num[:len(num)-len(u.name)]), u.size
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v <= 0 || v*float64(unit) > 1<<62 {
+		return 0, fmt.Errorf("%q is not a size such as 64MiB or 1048576", s)
+	}
+	return int64(v * float64(unit)), nil
 }
 
 // parseInterspersed parses flags that may stand before, between or after

@@ -1,0 +1,576 @@
+package driver
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/xml"
+	"fmt"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"studyguide/builder/diag"
+)
+
+// The hostile notes are the inputs teachers feed the builder without
+// meaning to (exports from other tools, pasted text, broken images) and
+// inputs built to break it. Each case is built with Build as the command
+// would, in a folder of its own:
+//
+//	base/secret.png, base/secret.txt   files beside the notes' folder
+//	base/notes/NOTE                    the note, the pictures it uses, and
+//	                                   links pointing out to the secrets
+//	base/out/                          the output folder
+//
+// and must give the expected exit status and diagnostic, leave nothing in
+// the output folder but finished outputs, and put nothing of the secrets in
+// them. Every EPUB page must decode as strict XML and carry no script, and
+// every PDF must pass qpdf --check. epubcheck takes seconds a book, so it
+// runs on a representative few; STUDYGUIDE_HOSTILE_EPUBCHECK=all runs it on
+// every book.
+
+// Markers the secrets beside the notes' folder carry; no output may hold
+// them.
+const (
+	secretMarker = "SECRET-7f3a9c-do-not-ship"
+	secretWidth  = 7
+	secretHeight = 13
+)
+
+// hostileCase is one hostile note.
+type hostileCase struct {
+	// name names the case; the note is testdata/hostile/NAME.md unless
+	// make or write gives it.
+	name string
+	// as is the file name the note is built under, when not NAME.md.
+	as string
+	// make makes the note's text, for notes too big to keep in testdata.
+	make func() []byte
+	// write writes the note file itself (a sparse file, a pipe).
+	write func(t *testing.T, path string)
+	// fails says the build must fail (exit status 1).
+	fails bool
+	// want is part of a diagnostic or of the error; empty means that the
+	// note must build without any diagnostic.
+	want string
+	// epubcheck runs epubcheck on the book.
+	epubcheck bool
+	// outDir makes the output folder in base, when not base/out.
+	outDir func(t *testing.T, base string) string
+	// check makes more checks on a book that was built.
+	check func(t *testing.T, b hostileBuild)
+}
+
+// hostileBuild is what a hostile note built into.
+type hostileBuild struct {
+	epub  map[string][]byte // the EPUB's entries
+	pdf   string            // the PDF's path
+	diags diag.List
+}
+
+var hostileCases = []hostileCase{
+	// Not text at all: refused, naming the file.
+	{name: "empty", fails: true, want: "nothing to build: the note is empty"},
+	{name: "blank", fails: true, want: "nothing to build: the note holds only blank lines"},
+	{name: "binary-png", fails: true, want: "it is a binary file"},
+	{name: "nul-in-text", fails: true, want: "3:10: error: the note holds NUL bytes"},
+	{name: "controls", fails: true, want: "mostly control characters"},
+	{name: "utf32", fails: true, want: "UTF-32"},
+	{name: "frontmatter-only", fails: true, want: "nothing to build: the note holds front matter but no text"},
+	{name: "too-large", fails: true, want: "more than the 32 MiB a note may have", write: func(t *testing.T, path string) {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(DefaultMaxInputSize + 1); err != nil { // sparse: costs no disk
+			t.Fatal(err)
+		}
+	}},
+	{name: "pipe", fails: true, want: "not a regular file", write: func(t *testing.T, path string) {
+		if err := exec.Command("mkfifo", path).Run(); err != nil {
+			t.Skipf("cannot make a named pipe: %v", err)
+		}
+	}},
+	{name: "output-blocked", fails: true, want: "output folder", outDir: func(t *testing.T, base string) string {
+		blocker := filepath.Join(base, "out")
+		if err := os.WriteFile(blocker, []byte("a file where the folder should be"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(blocker, "guides")
+	}, make: func() []byte { return []byte("# Notes\n\nFine text.\n") }},
+
+	// Encodings and line ends: read as the author meant.
+	{name: "latin1", want: "1:6: warning: the note is not valid UTF-8 here and in 3 other places"},
+	{name: "bom-crlf", want: ""},
+	{name: "utf16le", want: `3:1: warning: no embedded font can print some characters of "😀."`, check: wantText("Ελληνικά, Русский and 😀")},
+	{name: "utf16be", want: `3:1: warning: no embedded font can print some characters of "😀."`, check: wantText("Ελληνικά, Русский")},
+	{name: "utf16-no-bom", want: "looks like UTF-16 (little-endian)", check: wantText("without a byte order mark")},
+	{name: "old-mac", want: "", check: wantText("Lines end in carriage returns")},
+	{name: "xml-forbidden", want: "3:5: warning: control characters cannot be shown and are removed and in 7 other places"},
+
+	// Shapes: no headings, only headings, nesting, sizes.
+	{name: "headings-only", want: "9:1: warning: heading has no text"},
+	{name: "no-headings", want: "", check: wantText("Just text, no headings at all")},
+	{name: "mixed-nesting", want: "warning: lists and quotes nested more than 12 levels deep are flattened"},
+	{name: "deep-quotes", want: "1:24: warning: lists and quotes nested more than 12 levels deep", make: func() []byte {
+		return []byte(strings.Repeat("> ", 5000) + "Deep down.\n")
+	}},
+	{name: "deep-lists", want: "lists and quotes nested more than 12 levels deep", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# Deep lists\n\n")
+		for i := range 300 {
+			fmt.Fprintf(&b, "%s- level %d\n", strings.Repeat("  ", i), i)
+		}
+		return []byte(b.String())
+	}},
+	{name: "long-line", want: "3:1: warning: this paragraph is 256 KiB long; it is cut into 65 paragraphs of about 4 KiB", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# One line\n\n")
+		for i := 0; b.Len() < 256<<10; i++ {
+			fmt.Fprintf(&b, "word%d **bold%d** ", i%977, i%89)
+		}
+		return []byte(b.String())
+	}},
+	{name: "long-word", want: "this paragraph is 98 KiB long", make: func() []byte {
+		return []byte("# Word\n\nBefore " + strings.Repeat("abcdefghij", 10_000) + " after.\n")
+	}},
+	{name: "word-3000", want: "", make: func() []byte {
+		return []byte("# Word\n\nBefore " + strings.Repeat("abcdefghij", 300) + " after.\n")
+	}, check: func(t *testing.T, b hostileBuild) {
+		// The word is broken to fit the PDF's lines.
+		for _, page := range pdfText(t, b.pdf) {
+			for _, line := range strings.Split(page, "\n") {
+				if n := utf8.RuneCountInString(line); n > 150 {
+					t.Errorf("a PDF line of %d characters: the long word was not broken", n)
+				}
+			}
+		}
+	}},
+	{name: "many-sections", want: "", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# Many sections\n\n")
+		for i := range 1000 {
+			fmt.Fprintf(&b, "## Section %d\n\n- **Point %d**: the **term %d** in %d.\n\n", i, i, i, 1900+i%100)
+		}
+		return []byte(b.String())
+	}},
+	{name: "long-heading", want: "3:1: warning: this heading is 5999 characters long"},
+	{name: "wide-table", want: "a table of 100 columns and 21 rows is too large to lay out; it is shown as text"},
+
+	// Markdown built to stall a parser: all read in linear time.
+	{name: "pathological-emphasis", want: "this paragraph is", make: func() []byte {
+		return []byte("# Emphasis\n\n" + strings.Repeat("*a_ ", 50_000) + "\n\n" + strings.Repeat("a**b"+strings.Repeat("c* ", 20), 2000) + "\n")
+	}},
+	{name: "pathological-links", want: "this paragraph is", make: func() []byte {
+		return []byte("# Links\n\n" + strings.Repeat("[a](<b", 30_000) + "\n\n" + strings.Repeat("[", 50_000) + "a" + strings.Repeat("]", 50_000) + "\n")
+	}},
+	{name: "link-definitions", want: "this paragraph has 20001 lines", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# References\n\nSee [the last one][r19999].\n\n")
+		for i := range 20_000 {
+			fmt.Fprintf(&b, "[r%d]: https://example.org/%d\n", i, i)
+		}
+		b.WriteString("Text after them.\n")
+		return []byte(b.String())
+	}},
+	{name: "footnote-mess", want: "footnote [^1] is defined more than once"},
+
+	// Front matter.
+	{name: "yaml-malformed", fails: true, want: "3:1: error: front matter: did not find expected ',' or ']'"},
+	{name: "yaml-wrong-types", fails: true, want: `2:1: error: front matter key "title" must be text, not a list`},
+	{name: "yaml-alias-bomb", fails: true, want: "front matter: document contains excessive aliasing"},
+	{name: "toml-deep", fails: true, want: "front matter: lists or tables are nested more than 64 levels deep", make: func() []byte {
+		return []byte("+++\nx = " + strings.Repeat("{a=", 50_000) + "1" + strings.Repeat("}", 50_000) + "\n+++\n# Deep\n\nText.\n")
+	}},
+
+	// Images: nothing from outside the notes' folder, nothing from the web.
+	{name: "image-missing", want: `3:20: warning: image file "nowhere.png" not found; its alt text is shown instead`, check: wantText("the missing diagram")},
+	{name: "image-parent", fails: true, want: `3:15: error: image "../secret.png" leaves the note's folder`},
+	{name: "image-absolute", fails: true, want: `3:1: error: image "/etc/passwd" is an absolute path`},
+	{name: "image-symlink", fails: true, want: `3:17: error: image "link.png" is a symbolic link that leads out of the note's folder`},
+	{name: "image-remote", want: `is on the web and is never fetched`},
+	{name: "image-not-image", want: `image "fake.png" is not a PNG or JPEG file`},
+	{name: "image-bomb", want: `image "bomb.png" is 20000×20000 pixels; no side may be over 10000`},
+	{name: "image-repeated", want: "", check: func(t *testing.T, b hostileBuild) {
+		var images []string
+		for name := range b.epub {
+			if strings.Contains(name, "/images/") {
+				images = append(images, name)
+			}
+		}
+		if len(images) != 1 {
+			t.Errorf("the EPUB packs %d picture files, want the one picture once: %v", len(images), images)
+		}
+	}},
+
+	// Raw HTML and links: escaped or dropped, never live.
+	{name: "raw-html", want: "raw HTML <script> element is left out", epubcheck: true, check: wantText("with an event attribute")},
+	{name: "unsafe-links", want: "a link to a javascript: address is removed", epubcheck: true, check: wantText("run, spaced, entity")},
+
+	// Characters: the PDF says what it cannot draw, the EPUB keeps them.
+	{name: "emoji-scripts", want: "no embedded font can print some characters", epubcheck: true, check: wantText("Smile 😀, family 👩\u200d👩\u200d👧")},
+	{name: "odd-name", as: "odd name &<'\">.md", want: "", epubcheck: true, check: wantText("Odd name &<'\">")},
+}
+
+// wantText checks that the EPUB's pages hold text (as a screen reader
+// would read it, white space collapsed).
+func wantText(text string) func(t *testing.T, b hostileBuild) {
+	return func(t *testing.T, b hostileBuild) {
+		t.Helper()
+		var all strings.Builder
+		for _, name := range sortedKeys(b.epub) {
+			if strings.HasSuffix(name, ".xhtml") {
+				all.WriteString(xhtmlText(t, b.epub[name]))
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(all.String()), " "), text) {
+			t.Errorf("the EPUB does not say %q", text)
+		}
+	}
+}
+
+// TestHostileNotes builds every hostile note and holds it to what the
+// builder promises (see the comment at the top of this file).
+func TestHostileNotes(t *testing.T) {
+	if len(hostileCases) < 30 {
+		t.Fatalf("only %d hostile notes", len(hostileCases))
+	}
+	assets := hostileAssets(t)
+	allEpubcheck := os.Getenv("STUDYGUIDE_HOSTILE_EPUBCHECK") == "all"
+	for _, c := range hostileCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			base := t.TempDir()
+			notes := filepath.Join(base, "notes")
+			if err := os.Mkdir(notes, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, data := range assets.outside {
+				writeFile(t, filepath.Join(base, name), data)
+			}
+			for name, data := range assets.inside {
+				writeFile(t, filepath.Join(notes, name), data)
+			}
+			for name, target := range assets.links {
+				if err := os.Symlink(target, filepath.Join(notes, name)); err != nil {
+					t.Skipf("no symbolic links here: %v", err)
+				}
+			}
+			notePath := filepath.Join(notes, c.name+".md")
+			if c.as != "" {
+				notePath = filepath.Join(notes, c.as)
+			}
+			switch {
+			case c.write != nil:
+				c.write(t, notePath)
+			case c.make != nil:
+				writeFile(t, notePath, c.make())
+			default:
+				data, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".md"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, notePath, data)
+			}
+			outDir := filepath.Join(base, "out")
+			if c.outDir != nil {
+				outDir = c.outDir(t, base)
+			}
+
+			res, err := Build(context.Background(), Options{Paths: []string{notePath}, OutDir: outDir})
+			var said []string
+			for _, d := range res.Diagnostics {
+				said = append(said, d.String())
+			}
+			if err != nil {
+				said = append(said, err.Error())
+			}
+			report := strings.Join(said, "\n")
+			if len(report) > 4000 {
+				report = report[:4000] + "…"
+			}
+			switch {
+			case c.fails && err == nil:
+				t.Fatalf("built; want a failure (exit status 1). It said:\n%s", report)
+			case !c.fails && err != nil:
+				t.Fatalf("failed; want a build (exit status 0). It said:\n%s", report)
+			case c.want == "" && len(said) > 0:
+				t.Errorf("want no diagnostic; it said:\n%s", report)
+			case c.want != "" && !strings.Contains(strings.Join(said, "\n"), c.want):
+				t.Errorf("want a message with %q; it said:\n%s", c.want, report)
+			}
+
+			if c.fails {
+				if c.outDir == nil && !strings.Contains(err.Error(), notePath) {
+					t.Errorf("the error does not name the note %s: %v", notePath, err)
+				}
+				if files := filesIn(t, outDir); len(files) > 0 {
+					t.Errorf("a failed build left %v in the output folder", files)
+				}
+				return
+			}
+
+			name := strings.TrimSuffix(filepath.Base(notePath), ".md")
+			if files, want := filesIn(t, outDir), []string{name + ".epub", name + ".pdf"}; !slices.Equal(files, want) {
+				t.Errorf("the output folder holds %q, want %q", files, want)
+			}
+			b := hostileBuild{
+				epub:  epubContents(t, filepath.Join(outDir, name+".epub")),
+				pdf:   filepath.Join(outDir, name+".pdf"),
+				diags: res.Diagnostics,
+			}
+			checkEPUBPages(t, b.epub)
+			checkPDFShape(t, b.pdf)
+			checkNoSecrets(t, b)
+			if out := qpdfCheck(t, b.pdf); out != "" {
+				t.Errorf("qpdf --check:\n%s", out)
+			}
+			if c.check != nil {
+				c.check(t, b)
+			}
+			if c.epubcheck || allEpubcheck {
+				errs, _ := epubcheck(t, filepath.Join(outDir, name+".epub"))
+				if len(errs) > 0 {
+					t.Errorf("epubcheck: %d errors:\n%s", len(errs), strings.Join(errs, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// hostileFiles are the files laid out around each hostile note.
+type hostileFiles struct {
+	outside map[string][]byte // beside the notes' folder
+	inside  map[string][]byte // in it
+	links   map[string]string // symbolic links in it, to their targets
+}
+
+func hostileAssets(t *testing.T) hostileFiles {
+	t.Helper()
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join("testdata", "hostile", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	pic := read("pic.png")
+	return hostileFiles{
+		outside: map[string][]byte{
+			"secret.png": secretPNG(t),
+			"secret.txt": []byte(secretMarker + "\n"),
+		},
+		inside: map[string][]byte{
+			"pic.png":   pic,
+			"copy.png":  pic,
+			"photo.jpg": read("photo.jpg"),
+			"fake.png":  read("fake.png"),
+			"bomb.png":  pngHeaderOnly(20_000, 20_000),
+		},
+		links: map[string]string{
+			"link.png": "../secret.png",
+			"up":       "..",
+		},
+	}
+}
+
+// secretPNG is a picture of a size no other picture here has, with the
+// secret marker in a text chunk.
+func secretPNG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, secretWidth, secretHeight))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 37)
+	}
+	img.Set(0, 0, color.RGBA{1, 2, 3, 255})
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	const afterIHDR = 8 + 8 + 13 + 4 // signature, IHDR length and type, data, CRC
+	return append(append(slices.Clone(data[:afterIHDR]), pngChunk("tEXt", []byte("Comment\x00"+secretMarker))...), data[afterIHDR:]...)
+}
+
+// pngHeaderOnly is the start of a PNG file that claims the given size:
+// enough to read its dimensions, with no pixels behind them.
+func pngHeaderOnly(width, height uint32) []byte {
+	ihdr := binary.BigEndian.AppendUint32(nil, width)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, height)
+	ihdr = append(ihdr, 8, 2, 0, 0, 0)
+	return append([]byte("\x89PNG\r\n\x1a\n"), pngChunk("IHDR", ihdr)...)
+}
+
+func pngChunk(kind string, data []byte) []byte {
+	c := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+	c = append(c, kind...)
+	c = append(c, data...)
+	return binary.BigEndian.AppendUint32(c, crc32.ChecksumIEEE(c[4:]))
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// filesIn lists the names in dir, sorted; a folder that is missing (or
+// is not a folder) holds nothing.
+func filesIn(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// checkEPUBPages decodes every XML entry of an EPUB strictly and checks
+// that nothing in it could run: no script element, no event attribute, no
+// link or source with a scheme that runs code or reads local files.
+func checkEPUBPages(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	for _, name := range sortedKeys(files) {
+		if !strings.HasSuffix(name, ".xhtml") && !strings.HasSuffix(name, ".opf") &&
+			!strings.HasSuffix(name, ".ncx") && !strings.HasSuffix(name, ".svg") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		for _, problem := range unsafeXML(files[name]) {
+			t.Errorf("%s: %s", name, problem)
+		}
+	}
+}
+
+// unsafeXML returns what is wrong with an XML document: that it is not
+// well-formed, or the live content it holds.
+func unsafeXML(doc []byte) []string {
+	var problems []string
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return problems
+		}
+		if err != nil {
+			return append(problems, "not well-formed XML: "+err.Error())
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "iframe", "object", "embed":
+			problems = append(problems, "a <"+el.Name.Local+"> element")
+		}
+		for _, a := range el.Attr {
+			attr := strings.ToLower(a.Name.Local)
+			if strings.HasPrefix(attr, "on") {
+				problems = append(problems, "an event attribute "+a.Name.Local)
+			}
+			if attr == "href" || attr == "src" {
+				v := strings.ToLower(strings.Join(strings.Fields(a.Value), ""))
+				for _, s := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+					if strings.HasPrefix(v, s) {
+						problems = append(problems, fmt.Sprintf("%s=%q", a.Name.Local, a.Value))
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkPDFShape checks that a PDF starts and ends as a PDF does.
+func checkPDFShape(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(data, "\r\n"), []byte("%%EOF")) {
+		t.Errorf("%s does not start with %%PDF- and end with %%%%EOF", path)
+	}
+}
+
+// checkNoSecrets checks that nothing from beside the notes' folder is in
+// the outputs: not the marker in any EPUB entry or in the PDF's bytes, and
+// no picture of the secret's size in the PDF.
+func checkNoSecrets(t *testing.T, b hostileBuild) {
+	t.Helper()
+	for name, data := range b.epub {
+		if bytes.Contains(data, []byte(secretMarker)) {
+			t.Errorf("the EPUB's %s holds the secret from outside the notes' folder", name)
+		}
+	}
+	pdf, err := os.ReadFile(b.pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(pdf, []byte(secretMarker)) {
+		t.Error("the PDF holds the secret from outside the notes' folder")
+	}
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		return
+	}
+	out, err := exec.Command("pdfimages", "-list", b.pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfimages -list: %v", err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 4 && f[3] == fmt.Sprint(secretWidth) && f[4] == fmt.Sprint(secretHeight) {
+			t.Errorf("the PDF holds a %d×%d picture, the secret's size: %s", secretWidth, secretHeight, line)
+		}
+	}
+}
+
+// TestHostileSecretIsDetectable checks the secret checks themselves: an
+// EPUB that packs the secret picture is caught.
+func TestHostileSecretIsDetectable(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create("EPUB/img-1.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(secretPNG(t))
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "leak.epub")
+	writeFile(t, path, b.Bytes())
+	files := epubContents(t, path)
+	if !bytes.Contains(files["EPUB/img-1.png"], []byte(secretMarker)) {
+		t.Error("the secret marker is not found in a packed secret")
+	}
+	if cfg, err := png.DecodeConfig(bytes.NewReader(secretPNG(t))); err != nil || cfg.Width != secretWidth || cfg.Height != secretHeight {
+		t.Errorf("the secret picture is not a %d×%d PNG: %v %v", secretWidth, secretHeight, cfg, err)
+	}
+	if len(unsafeXML([]byte(`<a href=" javascript:x" onclick="y"><script/></a>`))) != 3 {
+		t.Error("unsafeXML misses live content")
+	}
+}
