@@ -4,6 +4,9 @@ OUT     ?= out
 SOURCE  ?= source
 BENCHTIME ?= 5x
 FUZZTIME ?= 30s
+# Minimizing a new input of the whole build re-runs both writers many
+# times; a short bound leaves the time to finding inputs.
+FUZZMINIMIZE ?= 5s
 FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver
 
 .PHONY: help run build test check bench fuzz screenshots clean
@@ -31,8 +34,8 @@ bench: ## benchmark the build of a generated 1,000-section note (with and withou
 fuzz: ## run every fuzz target of the reader, enrich and the whole build, FUZZTIME each
 	@set -e; for pkg in $(FUZZPKGS); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "$(GO) test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) $$pkg"; \
-	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	    echo "$(GO) test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \
 	  done; \
 	done
 

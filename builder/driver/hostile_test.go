@@ -21,6 +21,9 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+	"studyguide/builder/markdown"
+	"studyguide/layouts"
 )
 
 // The hostile notes are the inputs teachers feed the builder without
@@ -109,6 +112,16 @@ var hostileCases = []hostileCase{
 			t.Fatal(err)
 		}
 		return filepath.Join(blocker, "guides")
+	}, make: func() []byte { return []byte("# Notes\n\nFine text.\n") }},
+	{name: "output-read-only", fails: true, want: "permission denied", outDir: func(t *testing.T, base string) string {
+		if os.Geteuid() == 0 {
+			t.Skip("permissions do not bind the superuser")
+		}
+		dir := filepath.Join(base, "out")
+		if err := os.Mkdir(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		return dir
 	}, make: func() []byte { return []byte("# Notes\n\nFine text.\n") }},
 
 	// Encodings and line ends: read as the author meant.
@@ -572,5 +585,58 @@ func TestHostileSecretIsDetectable(t *testing.T) {
 	}
 	if len(unsafeXML([]byte(`<a href=" javascript:x" onclick="y"><script/></a>`))) != 3 {
 		t.Error("unsafeXML misses live content")
+	}
+}
+
+// BenchmarkHostileBuild runs the whole pipeline, in memory, on notes of
+// very long lines, very long words and very many key terms, each at two
+// sizes: the MB/s of the two sizes of a shape should be about the same.
+// Run it with
+//
+//	go test -run '^$' -bench HostileBuild ./builder/driver/
+func BenchmarkHostileBuild(b *testing.B) {
+	shapes := []struct {
+		name string
+		make func(size int) string
+	}{
+		{"long-line", func(n int) string { return "# Line\n\n" + strings.Repeat("word ", n/5) + "\n" }},
+		{"long-word", func(n int) string { return "# Word\n\nA " + strings.Repeat("x", n) + " b.\n" }},
+		{"long-words", func(n int) string {
+			return "# Words\n\n" + strings.Repeat(strings.Repeat("y", 3000)+" ", n/3001) + "\n"
+		}},
+		{"key-terms", func(n int) string {
+			var s strings.Builder
+			s.WriteString("# Terms\n\n")
+			for i := 0; s.Len() < n; i++ {
+				fmt.Fprintf(&s, "Then **term %d** came. ", i)
+			}
+			return s.String()
+		}},
+	}
+	layout, err := layouts.Load(layouts.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, shape := range shapes {
+		for _, size := range []int{64 << 10, 256 << 10} {
+			text := []byte(shape.make(size))
+			b.Run(fmt.Sprintf("%s/%dKiB", shape.name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					var list diag.List
+					g, err := markdown.Read(diag.NewFile("bench.md", text, &list), markdown.Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					g.Meta.Modified = FixedDate
+					addStudyAids(g)
+					for _, format := range Formats {
+						if err := writerFor(format, layout)(io.Discard, g, func(guide.Pos, string) {}); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
+		}
 	}
 }

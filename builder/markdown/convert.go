@@ -74,6 +74,9 @@ func (c *converter) at(off int) guide.Pos {
 	if off < 0 {
 		off = c.last
 	}
+	// goldmark counts a tab after a quote marker as spaces, which can put
+	// a position past the end of the text.
+	off = min(off, len(c.src))
 	return guide.Pos(c.offsets.note(off))
 }
 

@@ -29,7 +29,8 @@ const nestingMessage = "lists and quotes nested more than 12 levels deep are fla
 // Lines before from (the front matter) and lines of fenced code blocks at
 // the top level are kept as they are. Cuts are recorded in m, whose
 // offsets must already cover every cut made before src. It returns the new
-// text and the offset in it of the first cut, or -1.
+// text and the offset in it where markers were first cut, or -1: cutting
+// indentation alone does not flatten anything by itself.
 func clampNesting(src []byte, from int, m *offsetMap) ([]byte, int) {
 	var out []byte // nil until the first cut
 	first := -1
@@ -42,23 +43,22 @@ func clampNesting(src []byte, from int, m *offsetMap) ([]byte, int) {
 			start = next
 			continue
 		}
-		var cuts [][2]int // byte ranges of line to cut
-		if marks.indent > maxMarkerIndent && marks.count > 0 {
-			cuts = append(cuts, [2]int{maxMarkerIndent, marks.indent})
-		}
-		if marks.count > maxNesting {
-			cuts = append(cuts, [2]int{marks.keepEnd, marks.lastEnd})
-		}
-		for _, c := range cuts {
+		cut := func(from, to int) {
 			if out == nil {
 				out = make([]byte, 0, len(src))
 			}
-			out = append(out, src[kept:start+c[0]]...)
+			out = append(out, src[kept:start+from]...)
+			m.cut(len(out), to-from)
+			kept = start + to
+		}
+		if marks.indent > maxMarkerIndent && marks.count > 0 {
+			cut(maxMarkerIndent, marks.indent)
+		}
+		if marks.count > maxNesting {
+			cut(marks.keepEnd, marks.lastEnd)
 			if first < 0 {
 				first = len(out)
 			}
-			m.cut(len(out), c[1]-c[0])
-			kept = start + c[1]
 		}
 		start = next
 	}
