@@ -353,8 +353,8 @@ func TestGoldenSVG(t *testing.T) {
 	riverPal, _ := palaceSection(t, rivers)
 	for name, sc := range map[string]*figure.Scene{
 		"space-race.svg": scenes(samplePal)[0],
-		"twenty-1.svg": scenes(riverPal)[0],
-		"twenty-2.svg": scenes(riverPal)[1],
+		"twenty-1.svg":   scenes(riverPal)[0],
+		"twenty-2.svg":   scenes(riverPal)[1],
 	} {
 		got := figure.SVG(sc, figure.SVGOptions{ID: "palace", Href: func(id string) string { return "section.xhtml#" + id }})
 		golden := filepath.Join("testdata", name)

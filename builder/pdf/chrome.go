@@ -1,15 +1,17 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/layouts"
 )
 
 // chrome is what a page carries outside its text block: the running head
 // (guide title and section title, either may be empty) and the page
-// number.
+// number, as the layout's header and footer ask.
 type chrome struct {
 	left, right line
 	foot        line
@@ -19,7 +21,7 @@ type chrome struct {
 // the title page. heads holds the section title for the right side of
 // each page, indexed from page 1.
 func (w *writer) pageChrome(heads []string, total int) []chrome {
-	st := textStyle{fam: sans, size: w.lay.SmallSize, color: colorMuted}
+	st := textStyle{fam: headFam, size: w.lay.SmallSize, color: colorMuted}
 	type key struct {
 		s     string
 		width float64
@@ -37,29 +39,45 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 	out := make([]chrome, total+1)
 	for n := 2; n <= total; n++ {
 		c := &out[n]
-		section := heads[n]
-		switch {
-		case w.lay.Mirrored && n%2 == 0:
+		switch w.lay.Header {
+		case layouts.HeaderTitle:
 			c.left = fit(w.g.Meta.Title, w.textW)
-		case w.lay.Mirrored:
-			if section == "" {
-				section = w.g.Meta.Title
-			}
-			c.right = fit(section, w.textW)
-		default:
-			if section == "" {
-				c.left = fit(w.g.Meta.Title, w.textW)
-				break
-			}
-			// The section title may take up to half the line; the guide
-			// title takes what is left.
-			gap := 3 * pt(st.size)
-			c.right = fit(section, w.textW/2-gap/2)
-			c.left = fit(w.g.Meta.Title, w.textW-c.right.w-gap)
+		case layouts.HeaderTitleSection:
+			c.left, c.right = w.titleAndSection(fit, heads[n], n, st.size)
 		}
-		c.foot = fit(w.words.pageOf(n, total), w.textW)
+		switch w.lay.Footer {
+		case layouts.FooterPageOfPages:
+			c.foot = fit(w.words.pageOf(n, total), w.textW)
+		case layouts.FooterPage:
+			c.foot = fit(strconv.Itoa(n), w.textW)
+		}
 	}
 	return out
+}
+
+// titleAndSection sets the running head of page n that shows the guide's
+// title and the section's: on a mirrored layout the title on even pages
+// and the section on odd ones, otherwise the title on the left and the
+// section on the right.
+func (w *writer) titleAndSection(fit func(string, float64) line, section string, n int, size float64) (left, right line) {
+	switch {
+	case w.lay.Mirrored && n%2 == 0:
+		left = fit(w.g.Meta.Title, w.textW)
+	case w.lay.Mirrored:
+		if section == "" {
+			section = w.g.Meta.Title
+		}
+		right = fit(section, w.textW)
+	case section == "":
+		left = fit(w.g.Meta.Title, w.textW)
+	default:
+		// The section title may take up to half the line; the guide
+		// title takes what is left.
+		gap := 3 * pt(size)
+		right = fit(section, w.textW/2-gap/2)
+		left = fit(w.g.Meta.Title, w.textW-right.w-gap)
+	}
+	return left, right
 }
 
 // fitLine sets s on one line, cut short with an ellipsis if it is wider

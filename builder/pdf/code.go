@@ -15,7 +15,7 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 	lead := pt(size) * 1.32
 	padX, padY := 0.9*pt(size), 0.45*lead
 	avail := fr.width - 2*padX
-	c := l.w.fs.chain(mono, false, false)
+	c := l.w.fs.chain(codeFam, false, false)
 	var rows []line
 	var glued []bool // the row goes on with the next: a wrapped source line
 	var shaped []glyphRun

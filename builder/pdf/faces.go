@@ -7,31 +7,28 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"studyguide/fonts"
+	"studyguide/layouts"
 )
 
 // faceRef indexes fonts.Faces.
 type faceRef int32
 
-// family is a typeface family of the guide: serif for running text, sans
-// for headings and the running head, mono for code.
+// family is the part of the guide a typeface is chosen for: bodyFam for
+// running text, tables and notes, headFam for titles, headings and the
+// running head, codeFam for code. The layout names the embedded family
+// (serif, sans or mono) each part is set in.
 type family int
 
 const (
-	serif family = iota
-	sans
-	mono
+	bodyFam family = iota
+	headFam
+	codeFam
 	numFamilies
 )
 
-// name is the family's name in fonts.Faces.
-func (f family) name() string {
-	switch f {
-	case sans:
-		return "sans"
-	case mono:
-		return "mono"
-	}
-	return "serif"
+// familyNames returns the embedded family each part is set in.
+func familyNames(f layouts.Fonts) [numFamilies]string {
+	return [numFamilies]string{bodyFam: f.Body, headFam: f.Headings, codeFam: f.Code}
 }
 
 // chain is the face a style is set in and the face that stands in for
@@ -49,14 +46,15 @@ type faceSet struct {
 	chains [numFamilies][2][2]chain // by family, bold, italic
 }
 
-// newFaceSet works out the chain of every style. It registers no face:
-// use does that when a face is first measured.
-func newFaceSet(doc *fpdf.Fpdf) (*faceSet, error) {
+// newFaceSet works out the chain of every style, each part of the guide in
+// the family names gives it. It registers no face: use does that when a
+// face is first measured.
+func newFaceSet(doc *fpdf.Fpdf, names [numFamilies]string) (*faceSet, error) {
 	fs := &faceSet{doc: doc, faces: fonts.Faces, added: make([]bool, len(fonts.Faces))}
 	for fam := range numFamilies {
 		for bold := range 2 {
 			for italic := range 2 {
-				c, err := fs.chainFor(fam.name(), bold == 1, italic == 1)
+				c, err := fs.chainFor(names[fam], bold == 1, italic == 1)
 				if err != nil {
 					return nil, err
 				}

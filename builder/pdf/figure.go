@@ -133,12 +133,12 @@ func (s *scenePrep) Link(l *figure.Link) { s.targets = append(s.targets, l.Targe
 
 // sceneTextStyle is the text style of a scene's text printed at scale.
 func sceneTextStyle(t *figure.Text, scale float64) textStyle {
-	st := textStyle{fam: serif, size: t.Size * scale, color: colorText}
+	st := textStyle{fam: bodyFam, size: t.Size * scale, color: colorText}
 	switch t.Family {
 	case "sans":
-		st.fam = sans
+		st.fam = headFam
 	case "mono":
-		st.fam = mono
+		st.fam = codeFam
 	}
 	for _, r := range t.Style {
 		switch r {

@@ -181,7 +181,7 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	}
 	l.space(0.3 * fr.lead)
 	cf := fr
-	cf.style = textStyle{fam: serif, italic: true, size: l.w.lay.SmallSize, color: colorMuted}
+	cf.style = textStyle{fam: bodyFam, italic: true, size: l.w.lay.SmallSize, color: colorMuted}
 	cf.lead = pt(cf.style.size) * l.w.lay.Leading
 	lines := l.w.typeset(plain(n.Pos, caption), cf.style, fr.width)
 	for i := range lines {

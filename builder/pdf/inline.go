@@ -81,7 +81,7 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			rb.add(run{text: n.Text, style: st, look: lk, pos: n.Pos})
 		case *guide.Code:
 			cs := st
-			cs.fam, cs.italic = mono, false
+			cs.fam, cs.italic = codeFam, false
 			cs.size = st.size * rb.codeSize
 			cl := lk
 			cl.code = true

@@ -14,7 +14,7 @@ func (w *writer) layoutNotes() [][]*box {
 		return nil
 	}
 	size := w.lay.SmallSize
-	st := textStyle{fam: serif, size: size, color: colorText}
+	st := textStyle{fam: bodyFam, size: size, color: colorText}
 	lead := pt(size) * min(w.lay.Leading, 1.3)
 	numW := 0.0
 	marks := make([]line, len(w.g.Footnotes))

@@ -84,12 +84,12 @@ func TestLastFont(t *testing.T) {
 
 func TestFontNamesAreLearned(t *testing.T) {
 	doc := fpdf.New("P", "mm", "A4", "")
-	fs, err := newFaceSet(doc)
+	fs, err := newFaceSet(doc, [numFamilies]string{"serif", "sans", "mono"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := newMetrics(doc, fs)
-	c := fs.chain(serif, true, false)
+	c := fs.chain(bodyFam, true, false)
 	if _, ok := m.advance(c.primary, 'a'); !ok {
 		t.Fatal("the bold serif has no a")
 	}

@@ -8,7 +8,7 @@ import (
 func (w *writer) bodyFrame() frame {
 	return frame{
 		width: w.textW,
-		style: textStyle{fam: serif, size: w.lay.BodySize, color: colorText},
+		style: textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorText},
 		lead:  w.bodyLead,
 		skip:  parSkip * w.bodyLead,
 	}
@@ -89,7 +89,7 @@ func leadingFigure(s *guide.Section) *guide.Figure {
 // set, go on its first line.
 func (l *layouter) heading(title string, pos guide.Pos, level int, fr frame, mk *mark, anchor int) {
 	size := l.w.lay.HeadingSizeFor(level)
-	st := textStyle{fam: sans, bold: true, size: size, color: colorHeading}
+	st := textStyle{fam: headFam, bold: true, size: size, color: colorHeading}
 	if level > 2 {
 		st.color = colorText
 	}

@@ -81,7 +81,7 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
 
 	if len(t.Header) > 0 {
-		header = tl.cells(t.Header, textStyle{fam: sans, bold: true, size: size, color: fr.style.color}, -1)
+		header = tl.cells(t.Header, textStyle{fam: headFam, bold: true, size: size, color: fr.style.color}, -1)
 	}
 	bold := -1
 	if study {
@@ -89,7 +89,7 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	}
 	rows = make([][]tableCell, len(t.Rows))
 	for i, r := range t.Rows {
-		rows[i] = tl.cells(r, textStyle{fam: serif, size: size, color: fr.style.color, pages: study || fr.style.pages}, bold)
+		rows[i] = tl.cells(r, textStyle{fam: bodyFam, size: size, color: fr.style.color, pages: study || fr.style.pages}, bold)
 	}
 	all := append([][]tableCell{header}, rows...)
 	if study {
@@ -164,7 +164,7 @@ func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y fl
 // caption lays out the caption above the table, kept with it.
 func (tl *tableLayout) caption() {
 	cf := tl.fr
-	cf.style = textStyle{fam: sans, bold: true, size: tl.size, color: colorHeading}
+	cf.style = textStyle{fam: headFam, bold: true, size: tl.size, color: colorHeading}
 	cf.lead = tl.lead
 	if tl.t.Kind != guide.FromNotes {
 		cf.style.size = tl.l.w.lay.SmallSize

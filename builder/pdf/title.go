@@ -22,20 +22,20 @@ func (w *writer) titleBoxes() []*box {
 		p.fill(x, y, min(textW/4, 40), accent*0.35, colorHeading)
 	}}, &frame{lead: accent})
 	l.space(0.7 * pt(size))
-	text(m.Title, textStyle{fam: sans, bold: true, size: size, color: colorHeading}, pt(size)*1.15)
+	text(m.Title, textStyle{fam: headFam, bold: true, size: size, color: colorHeading}, pt(size)*1.15)
 	if m.Subtitle != "" {
 		sub := size * 0.55
 		l.space(0.5 * pt(sub))
-		text(m.Subtitle, textStyle{fam: sans, size: sub, color: colorMuted}, pt(sub)*1.3)
+		text(m.Subtitle, textStyle{fam: headFam, size: sub, color: colorMuted}, pt(sub)*1.3)
 	}
 	body := w.lay.BodySize * 1.2
 	if len(m.Authors) > 0 {
 		l.space(2.5 * pt(body))
-		text(strings.Join(m.Authors, ", "), textStyle{fam: serif, size: body, color: colorText}, pt(body)*1.35)
+		text(strings.Join(m.Authors, ", "), textStyle{fam: bodyFam, size: body, color: colorText}, pt(body)*1.35)
 	}
 	if !m.Date.IsZero() {
 		l.space(0.6 * pt(body))
-		text(w.words.date(m.Date), textStyle{fam: serif, size: w.lay.BodySize, color: colorMuted}, w.bodyLead)
+		text(w.words.date(m.Date), textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorMuted}, w.bodyLead)
 	}
 	return l.out
 }

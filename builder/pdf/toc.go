@@ -22,7 +22,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	lead := w.bodyLead
 	// Page numbers and leaders are set in the regular serif; their
 	// characters are measured now, before any page exists.
-	face := w.fs.chain(serif, false, false).primary
+	face := w.fs.chain(bodyFam, false, false).primary
 	numW := w.m.width(face, size, "0000")
 	w.m.width(face, size, "0123456789")
 	pitch := w.m.width(face, size, ". ")
@@ -39,7 +39,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			return true
 		}
 		mk := marks[s]
-		st := textStyle{fam: serif, bold: nested && s.Level == 1, size: size, color: colorText}
+		st := textStyle{fam: bodyFam, bold: nested && s.Level == 1, size: size, color: colorText}
 		indent := float64(s.Level-1) * 1.6 * pt(size)
 		fr := frame{indent: indent, width: leaderEnd - indent - 2*pitch, style: st, lead: lead}
 		lines := w.typeset(plain(s.Pos, s.Title), st, fr.width)

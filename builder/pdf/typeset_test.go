@@ -28,7 +28,7 @@ func testWriter(t *testing.T, g *guide.Guide, warns *[]string) *writer {
 }
 
 func body(w *writer) textStyle {
-	return textStyle{fam: serif, size: w.lay.BodySize, color: colorText}
+	return textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorText}
 }
 
 // lineText returns the text of a line with one space where the line has a

@@ -46,7 +46,7 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 	setMetadata(doc, g.Meta)
 	m := g.Meta
 
-	fs, err := newFaceSet(doc)
+	fs, err := newFaceSet(doc, familyNames(lay.Fonts))
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"studyguide/builder/driver"
@@ -197,15 +198,20 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// runLayouts lists the built-in layouts: name, page size, body size, the
+// sheet that imposed copies are printed on, and what the layout is for.
 func runLayouts(stdout, stderr io.Writer) int {
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tPAGE\tBODY\tSHEET\tFOR")
 	for _, name := range layouts.Names() {
 		l, err := layouts.Load(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "studyguide layouts: %v\n", err)
 			return exitBuild
 		}
-		fmt.Fprintf(stdout, "%-8s %5.1f × %5.1f mm, body %4.1f pt  %s\n", l.Name, l.PageWidth, l.PageHeight, l.BodySize, l.Description)
+		fmt.Fprintf(tw, "%s\t%g × %g mm\t%g pt\t%s\t%s\n", l.Name, l.PageWidth, l.PageHeight, l.BodySize, l.Sheet, l.Description)
 	}
+	tw.Flush()
 	return exitOK
 }
 
