@@ -41,6 +41,7 @@ func (l *Layout) check() error {
 		inRange("leading", l.Leading, 1, 3, "times the type size"),
 		inRange("code_size", l.CodeSize, 4, 40, "pt"),
 		inRange("small_size", l.SmallSize, 4, 40, "pt"),
+		inRange("table_size", l.TableSize, 4, 40, "pt"),
 		inRange("title_size", l.TitleSize, 5, 96, "pt"),
 		checkFamily("fonts.body", l.Fonts.Body),
 		checkFamily("fonts.headings", l.Fonts.Headings),

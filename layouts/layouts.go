@@ -56,6 +56,7 @@ type Layout struct {
 	// Leading is the line height as a multiple of the type size.
 	Leading     float64   `yaml:"leading"`
 	CodeSize    float64   `yaml:"code_size"`
+	TableSize   float64   `yaml:"table_size"` // tables, study tables among them
 	SmallSize   float64   `yaml:"small_size"` // footnotes, captions, header, footer
 	TitleSize   float64   `yaml:"title_size"`
 	HeadingSize []float64 `yaml:"heading_size"` // for section levels 1, 2, 3...

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,12 @@ type Options struct {
 	// NoSummaries, NoGlossary and NoPalace leave out those study aids,
 	// whatever the notes' front matter says.
 	NoSummaries, NoGlossary, NoPalace bool
+	// Impositions are imposed copies of the PDF to write as well, by the
+	// names in Impositions: "2up" writes NAME-2up.pdf, "booklet"
+	// NAME-booklet.pdf. They need the pdf format.
+	Impositions []string
+	// Recap writes NAME-recap.pdf, a one-page recap sheet, as well.
+	Recap bool
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
 	// one is an error. Zero means DefaultMaxInputSize.
 	MaxInputSize int64
@@ -81,6 +88,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	impositions, err := CheckImpositions(opts.Impositions, formats)
+	if err != nil {
+		return res, err
+	}
+	jobs := plan(formats, layout, impositions, opts.Recap)
 	notes, err := FindNotes(orDefaultPaths(opts.Paths))
 	if err != nil {
 		return res, err
@@ -100,7 +112,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		g.Meta.Modified = buildDate(g, opts.SourceDate)
 		applySwitches(&g.Meta, opts)
 		addStudyAids(g)
-		written, err := writeAll(ctx, g, outputBase(outDir, note), formats, layout)
+		written, err := writeAll(ctx, g, outputBase(outDir, note), jobs)
 		res.Outputs = append(res.Outputs, written...)
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", note, err)
@@ -291,6 +303,26 @@ func CheckFormats(fs []string) ([]string, error) {
 		if want[k] {
 			out = append(out, k)
 		}
+	}
+	return out, nil
+}
+
+// CheckImpositions returns the imposition names asked for, lower-cased,
+// each once, in the order of the command line, or an error naming one it
+// does not know or saying that imposing needs the PDF among formats.
+func CheckImpositions(names, formats []string) ([]string, error) {
+	var out []string
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if _, ok := Impositions[n]; !ok {
+			return nil, fmt.Errorf("unknown imposition %q (impositions: 2up, booklet)", n)
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	if len(out) > 0 && !slices.Contains(formats, "pdf") {
+		return nil, fmt.Errorf("--imposition %s imposes the PDF: add pdf to --format", out[0])
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"studyguide/builder/epub"
 	"studyguide/builder/guide"
+	"studyguide/builder/impose"
 	"studyguide/builder/pdf"
 	"studyguide/layouts"
 )
@@ -34,39 +36,111 @@ func writerFor(format string, layout *layouts.Layout) writer {
 	panic("driver: no writer for format " + format) // CheckFormats keeps this unreachable
 }
 
-// writeAll runs the writers of formats concurrently on g, each into a
-// temporary file beside its output, and renames the temporary files into
-// place only when every writer has succeeded. On failure no output of this
-// note is touched and the temporary files are removed.
-func writeAll(ctx context.Context, g *guide.Guide, base string, formats []string, layout *layouts.Layout) ([]string, error) {
-	temps := make([]string, len(formats))
-	errs := make([]error, len(formats))
-	warnings := make([][]warning, len(formats)) // one slice per writer: no lock needed
-	var wg sync.WaitGroup
-	for i, format := range formats {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			warn := func(pos guide.Pos, msg string) { warnings[i] = append(warnings[i], warning{pos, msg}) }
-			temps[i], errs[i] = writeTemp(base+"."+format, g, warn, writerFor(format, layout))
-			if errs[i] != nil {
-				errs[i] = fmt.Errorf("write %s: %w", format, errs[i])
+// Impositions lists the imposed copies of the PDF a build can add, by the
+// name --imposition takes.
+var Impositions = map[string]impose.Mode{"2up": impose.TwoUp, "booklet": impose.Booklet}
+
+// job is one output of a note written from its guide, with the outputs
+// made from its bytes once it is written (the imposed copies of the PDF).
+type job struct {
+	name    string // "epub", "pdf", "recap": for messages
+	suffix  string // after the note's name: ".epub", "-recap.pdf"
+	write   writer
+	derived []derivedJob
+}
+
+// derivedJob is an output made from the bytes of another.
+type derivedJob struct {
+	name, suffix string
+	make         func(w io.Writer, src []byte) error
+}
+
+// plan lists the jobs of a build: a job for each format, the recap when
+// asked for, and the impositions as outputs derived from the PDF.
+func plan(formats []string, layout *layouts.Layout, impositions []string, recap bool) []job {
+	var jobs []job
+	for _, format := range formats {
+		j := job{name: format, suffix: "." + format, write: writerFor(format, layout)}
+		if format == "pdf" {
+			for _, name := range impositions {
+				mode := Impositions[name]
+				width, height := layout.SheetSize()
+				sheet := impose.Sheet{Width: width * ptPerMM, Height: height * ptPerMM}
+				j.derived = append(j.derived, derivedJob{name: name, suffix: "-" + name + ".pdf", make: func(w io.Writer, src []byte) error {
+					return impose.Impose(w, src, mode, sheet)
+				}})
 			}
-		}()
+		}
+		jobs = append(jobs, j)
+	}
+	if recap {
+		jobs = append(jobs, job{name: "recap", suffix: "-recap.pdf", write: func(w io.Writer, g *guide.Guide, _ func(guide.Pos, string)) error {
+			return pdf.WriteRecap(w, g, pdf.Options{Layout: layout})
+		}})
+	}
+	return jobs
+}
+
+// ptPerMM converts millimetres to PDF points.
+const ptPerMM = 72 / 25.4
+
+// writeAll runs the jobs concurrently on g, each into a temporary file
+// beside its output, and renames the temporary files into place only when
+// every job has succeeded. On failure no output of this note is touched
+// and the temporary files are removed.
+func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]string, error) {
+	type result struct {
+		outs, temps []string
+		err         error
+		warnings    []warning
+	}
+	results := make([]result, len(jobs)) // one per job: no lock needed
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			r := &results[i]
+			warn := func(pos guide.Pos, msg string) { r.warnings = append(r.warnings, warning{pos, msg}) }
+			var kept *bytes.Buffer
+			write := func(w io.Writer) error { return j.write(w, g, warn) }
+			if len(j.derived) > 0 {
+				kept = &bytes.Buffer{}
+				write = func(w io.Writer) error { return j.write(io.MultiWriter(w, kept), g, warn) }
+			}
+			temp, err := writeTemp(base+j.suffix, write)
+			if err != nil {
+				r.err = fmt.Errorf("write %s: %w", j.name, err)
+				return
+			}
+			r.outs, r.temps = append(r.outs, base+j.suffix), append(r.temps, temp)
+			for _, d := range j.derived {
+				temp, err := writeTemp(base+d.suffix, func(w io.Writer) error { return d.make(w, kept.Bytes()) })
+				if err != nil {
+					r.err = fmt.Errorf("write %s: %w", d.name, err)
+					return
+				}
+				r.outs, r.temps = append(r.outs, base+d.suffix), append(r.temps, temp)
+			}
+		})
 	}
 	wg.Wait()
-	reportWarnings(g, warnings)
+	perJob := make([][]warning, len(results))
+	for i, r := range results {
+		perJob[i] = r.warnings
+	}
+	reportWarnings(g, perJob)
 	removeTemps := func() {
-		for _, t := range temps {
-			if t != "" {
-				os.Remove(t)
+		for i := range results {
+			for _, t := range results[i].temps {
+				if t != "" {
+					os.Remove(t)
+				}
 			}
 		}
 	}
-	for _, err := range errs {
-		if err != nil {
+	for _, r := range results {
+		if r.err != nil {
 			removeTemps()
-			return nil, err
+			return nil, r.err
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -74,22 +148,23 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, formats []string
 		return nil, err
 	}
 	var written []string
-	for i, format := range formats {
-		out := base + "." + format
-		if err := os.Rename(temps[i], out); err != nil {
-			removeTemps()
-			return written, fmt.Errorf("write %s: %w", format, err)
+	for _, r := range results {
+		for k, out := range r.outs {
+			if err := os.Rename(r.temps[k], out); err != nil {
+				removeTemps()
+				return written, fmt.Errorf("write %s: %w", filepath.Base(out), err)
+			}
+			r.temps[k] = ""
+			written = append(written, out)
 		}
-		temps[i] = ""
-		written = append(written, out)
 	}
 	return written, nil
 }
 
-// writeTemp writes one output into a new temporary file in the output's
-// folder and returns its name. The file is synced and closed on success and
-// removed on failure.
-func writeTemp(out string, g *guide.Guide, warn func(guide.Pos, string), write writer) (name string, err error) {
+// writeTemp writes one output with write into a new temporary file in the
+// output's folder and returns its name. The file is synced and closed on
+// success and removed on failure.
+func writeTemp(out string, write func(io.Writer) error) (name string, err error) {
 	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return "", err
@@ -102,7 +177,7 @@ func writeTemp(out string, g *guide.Guide, warn func(guide.Pos, string), write w
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := write(bw, g, warn); err != nil {
+	if err := write(bw); err != nil {
 		return "", err
 	}
 	if err := bw.Flush(); err != nil {

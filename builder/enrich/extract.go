@@ -36,6 +36,7 @@ func Extract(g *guide.Guide) {
 	for _, e := range x.reg.entries {
 		study.Terms = append(study.Terms, e.term)
 	}
+	countMentions(g, study.Terms)
 	g.Study = study
 }
 

@@ -1,6 +1,11 @@
 package guide
 
-import "studyguide/builder/figure"
+import (
+	"cmp"
+	"slices"
+
+	"studyguide/builder/figure"
+)
 
 // Kind says whether a section or table was written by the author or added
 // by the build as a study aid, and which aid it is. Writers use it for
@@ -82,4 +87,32 @@ type Term struct {
 	ID        string
 	SectionID string
 	Pos       Pos
+	// Mentions is how many times the notes write the term, bold or not,
+	// under any of its spellings; at least 1 for a term the notes use.
+	Mentions int
+}
+
+// RankedTerms returns the key terms, most important first: a term counts
+// for how often the notes mention it, and a term met early counts up to
+// twice as much as one met last, since notes name their main ideas first.
+// Terms that weigh the same keep their reading order.
+func (s *Study) RankedTerms() []*Term {
+	if s == nil {
+		return nil
+	}
+	n := float64(len(s.Terms))
+	type ranked struct {
+		t     *Term
+		score float64
+	}
+	rs := make([]ranked, len(s.Terms))
+	for i, t := range s.Terms {
+		rs[i] = ranked{t, float64(max(t.Mentions, 1)) * (1 + (n-float64(i))/n)}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int { return cmp.Compare(b.score, a.score) })
+	out := make([]*Term, len(rs))
+	for i, r := range rs {
+		out[i] = r.t
+	}
+	return out
 }

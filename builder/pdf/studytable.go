@@ -29,10 +29,10 @@ const proseWeight = 1.6
 // out in.
 const widthSteps = 160
 
-// studyTableSize returns the type size of study tables: a point under the
-// body size, but never under the small size.
-func studyTableSize(body, small float64) float64 {
-	return max(small, body-1)
+// studyTableSize returns the type size of study tables: the layout's
+// table size, but never under its small size.
+func studyTableSize(table, small float64) float64 {
+	return max(small, table)
 }
 
 // leadColumn returns the column of a study table set in bold: the one

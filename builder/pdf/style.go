@@ -42,7 +42,6 @@ const (
 	tightSkip    = 0.12 // space between tight list items, in body lines
 	supRatio     = 0.68 // size of superscript footnote numbers
 	supRise      = 0.36 // their rise, as a share of the type size
-	tableRatio   = 0.92 // table text size against the body size
 	notesCap     = 0.4  // most of the text block footnotes may take
 	imageMaxPart = 0.5  // most of the text block height an image may take
 	imageDPI     = 150  // resolution an image is shown at when it is small

@@ -73,9 +73,11 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 		return nil, nil, nil
 	}
 	study := t.Kind != guide.FromNotes
-	size := fr.style.size * tableRatio
+	// A table is set at the layout's table size, or in proportion to it
+	// in a frame set smaller or larger than the body.
+	size := fr.style.size * l.w.lay.TableSize / l.w.lay.BodySize
 	if study {
-		size = studyTableSize(l.w.lay.BodySize, l.w.lay.SmallSize)
+		size = studyTableSize(l.w.lay.TableSize, l.w.lay.SmallSize)
 	}
 	tl = &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3}
 	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead

@@ -14,6 +14,8 @@ type words struct {
 	months [12]string
 	// page abbreviates "page" before a page number in a reference.
 	page string
+	// recap names the recap sheet; keyTerms heads its list of terms.
+	recap, keyTerms string
 }
 
 // wordsFor returns the words for a BCP 47 language tag; English when the
@@ -27,17 +29,17 @@ func wordsFor(lang string) words {
 	}
 	switch base {
 	case "de":
-		return words{"Inhalt", of("von"), [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}, "S."}
+		return words{"Inhalt", of("von"), [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}, "S.", "Zusammenfassung", "Schlüsselbegriffe"}
 	case "fr":
-		return words{"Table des matières", of("sur"), [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}, "p."}
+		return words{"Table des matières", of("sur"), [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}, "p.", "Récapitulatif", "Termes clés"}
 	case "es":
-		return words{"Índice", of("de"), [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}, "p."}
+		return words{"Índice", of("de"), [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}, "p.", "Resumen", "Términos clave"}
 	case "it":
-		return words{"Indice", of("di"), [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}, "p."}
+		return words{"Indice", of("di"), [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}, "p.", "Riepilogo", "Termini chiave"}
 	case "nl":
-		return words{"Inhoud", of("van"), [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}, "p."}
+		return words{"Inhoud", of("van"), [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}, "p.", "Samenvatting", "Kernbegrippen"}
 	}
-	return words{"Contents", of("of"), [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}, "p."}
+	return words{"Contents", of("of"), [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}, "p.", "Recap", "Key terms"}
 }
 
 // date formats a date as day, month name and year.

@@ -27,6 +27,7 @@ const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printa
 
 Usage:
   studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
+                   [--imposition 2up,booklet] [--recap]
                    [--no-summaries] [--no-glossary] [--no-palace]
                    [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
@@ -40,6 +41,12 @@ Flags of build:
   -o, --out DIR     output folder (default out)
   --format LIST     formats to write, comma-separated: epub,pdf (default both)
   --layout NAME     page layout: a built-in name or a layout file (default a4)
+  --imposition LIST also write the PDF imposed for printing, comma-separated:
+                    2up      NAME-2up.pdf, two pages side by side on each
+                             landscape sheet (A5 on A4, half-letter on Letter)
+                    booklet  NAME-booklet.pdf, sheets to print on both sides
+                             (flip on the short edge), stack and fold
+  --recap           also write NAME-recap.pdf, a one-page recap sheet
   --strict          treat warnings as errors
   --no-summaries    leave out the summary tables and the at-a-glance table
   --no-glossary     leave out the glossary
@@ -78,7 +85,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var opts driver.Options
-	var formats, maxSize string
+	var formats, maxSize, impositions string
 	var strict bool
 	fs.StringVar(&opts.OutDir, "o", driver.DefaultOutDir, "")
 	fs.StringVar(&opts.OutDir, "out", driver.DefaultOutDir, "")
@@ -89,6 +96,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.BoolVar(&opts.NoGlossary, "no-glossary", false, "")
 	fs.BoolVar(&opts.NoPalace, "no-palace", false, "")
 	fs.StringVar(&maxSize, "max-size", "", "")
+	fs.StringVar(&impositions, "imposition", "", "")
+	fs.BoolVar(&opts.Recap, "recap", false, "")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
@@ -98,7 +107,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if formats != "" {
 		opts.Formats = strings.Split(formats, ",")
 	}
-	if _, err := driver.CheckFormats(opts.Formats); err != nil {
+	checked, err := driver.CheckFormats(opts.Formats)
+	if err != nil {
+		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
+		return exitUsage
+	}
+	if impositions != "" {
+		opts.Impositions = strings.Split(impositions, ",")
+	}
+	if _, err := driver.CheckImpositions(opts.Impositions, checked); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
 		return exitUsage
 	}

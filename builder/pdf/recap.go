@@ -1,0 +1,346 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"studyguide/builder/figure"
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
+// The recap sheet is one page in the layout's size that a teacher hands
+// out after a lesson: the guide's title, the at-a-glance table, the mind
+// palace drawn small and the most important key terms with what they
+// mean. It never runs onto a second page. When its parts do not fit at
+// the layout's sizes, every size shrinks in steps down to recapMinScale of
+// the layout (and never below recapMinBody points of body text); when
+// they still do not fit, the lowest-ranked terms go, then the drawing,
+// then the last rows of the table, with a line saying that the full guide
+// has the rest.
+const (
+	recapMinScale = 0.7
+	recapMinBody  = 7.0
+	recapScaleBy  = 0.05
+	// recapMaxTerms is the most terms a recap lists, however much room is
+	// left: a recap is a short list.
+	recapMaxTerms = 16
+	// recapGistWords is how many words of a term's explanation are shown.
+	recapGistWords = 18
+	// recapDrawingPart is the share of the text width the drawing takes
+	// when it stands beside the terms.
+	recapDrawingPart = 0.42
+)
+
+// recapParts are the pieces of the guide the recap shows.
+type recapParts struct {
+	glance  *guide.Table
+	palace  *guide.Figure
+	terms   []*guide.Term // ranked, most important first
+	keyword string        // "Key terms", in the guide's language
+	label   string        // "Recap", in the guide's language
+}
+
+// findRecapParts picks the recap's pieces out of a guide that went through
+// the study-aid stages. Any of them may be missing: a guide with its
+// summaries turned off has no at-a-glance table.
+func findRecapParts(g *guide.Guide) recapParts {
+	var rp recapParts
+	var walk func([]*guide.Section)
+	walk = func(ss []*guide.Section) {
+		for _, s := range ss {
+			for _, b := range s.Blocks {
+				switch b := b.(type) {
+				case *guide.Table:
+					if b.Kind == guide.Glance && rp.glance == nil {
+						rp.glance = b
+					}
+				case *guide.Figure:
+					if s.Kind == guide.Palace && rp.palace == nil && drawable(b) {
+						rp.palace = b
+					}
+				}
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(g.Sections)
+	ws := wordsFor(g.Meta.Lang)
+	rp.label, rp.keyword = ws.recap, ws.keyTerms
+	if g.Study != nil {
+		rp.terms = g.Study.RankedTerms()
+		if len(rp.terms) > recapMaxTerms {
+			rp.terms = rp.terms[:recapMaxTerms]
+		}
+	}
+	return rp
+}
+
+// WriteRecap writes the recap sheet of g to w as a one-page PDF in the
+// layout's page size. Warnings about the notes are the full guide's to
+// give (Write gives them), so the recap gives none; opts.Warn is not
+// called.
+func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
+	lay := opts.Layout
+	if lay == nil {
+		var err error
+		if lay, err = layouts.Load(layouts.Default); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+	}
+	parts := findRecapParts(g)
+	wr, boxes, err := fitRecap(g, lay, parts)
+	if err != nil {
+		return fmt.Errorf("pdf: recap: %w", err)
+	}
+	wr.drawRecap(boxes)
+	if wr.doc.Err() {
+		return fmt.Errorf("pdf: recap: %w", wr.doc.Error())
+	}
+	var raw bytes.Buffer
+	if err := wr.doc.Output(&raw); err != nil {
+		return fmt.Errorf("pdf: recap: %w", err)
+	}
+	out, err := deflateStreams(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("pdf: recap: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("pdf: recap: %w", err)
+	}
+	return nil
+}
+
+// fitRecap finds the largest sizes, and then the most terms, at which the
+// recap fits its page, and returns the writer set up for them with the
+// boxes to draw.
+func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, []*box, error) {
+	minScale := max(recapMinScale, recapMinBody/lay.BodySize)
+	try := func(scale float64, p recapParts) (*writer, []*box, bool, error) {
+		wr, err := newRecapWriter(g, scaleLayout(lay, scale))
+		if err != nil {
+			return nil, nil, false, err
+		}
+		boxes := wr.recapBoxes(p)
+		return wr, boxes, stackHeight(boxes) <= wr.textH, nil
+	}
+	for scale := 1.0; scale >= minScale-1e-9; scale -= recapScaleBy {
+		wr, boxes, ok, err := try(scale, parts)
+		if err != nil || ok {
+			return wr, boxes, err
+		}
+	}
+	// At the smallest sizes: keep as many of the top terms as fit.
+	p := parts
+	lo, hi := 0, len(parts.terms) // lo terms fit, unless lo is 0
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		p.terms = parts.terms[:mid]
+		if _, _, ok, err := try(minScale, p); err != nil {
+			return nil, nil, err
+		} else if ok {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	p.terms = parts.terms[:lo]
+	wr, boxes, ok, err := try(minScale, p)
+	if err != nil || ok {
+		return wr, boxes, err
+	}
+	if p.palace != nil {
+		p.palace = nil
+		if wr, boxes, ok, err = try(minScale, p); err != nil || ok {
+			return wr, boxes, err
+		}
+	}
+	return wr, wr.cutToPage(boxes), nil
+}
+
+// scaleLayout returns a copy of lay with every type size times scale.
+func scaleLayout(lay *layouts.Layout, scale float64) *layouts.Layout {
+	l := *lay
+	l.BodySize *= scale
+	l.CodeSize *= scale
+	l.SmallSize *= scale
+	l.TableSize *= scale
+	l.TitleSize *= scale
+	l.HeadingSize = make([]float64, len(lay.HeadingSize))
+	for i, s := range lay.HeadingSize {
+		l.HeadingSize[i] = s * scale
+	}
+	l.Mirrored = false
+	return &l
+}
+
+// newRecapWriter makes a writer for the recap page. Its link table is
+// empty: the recap has none of the guide's places to link to, so
+// references and links into the guide print as plain text.
+func newRecapWriter(g *guide.Guide, lay *layouts.Layout) (*writer, error) {
+	wr, err := newWriter(g, lay, nil)
+	if err != nil {
+		return nil, err
+	}
+	wr.links = newLinkTable(wr.doc, &guide.Guide{})
+	wr.rb.links = wr.links
+	return wr, nil
+}
+
+// recapBoxes lays out the parts of the recap from the top of the page.
+func (w *writer) recapBoxes(p recapParts) []*box {
+	l := &layouter{w: w}
+	fr := w.bodyFrame()
+
+	// The title, and under it what the page is.
+	title := textStyle{fam: headFam, bold: true, size: w.lay.TitleSize * 0.8, color: colorHeading}
+	tf := fr
+	tf.style, tf.lead = title, pt(title.size)*1.15
+	l.lines(w.typeset(plain(guide.NoPos, w.g.Meta.Title), title, fr.width), tf)
+	sub := p.label
+	if w.g.Meta.Subtitle != "" {
+		sub += " · " + w.g.Meta.Subtitle
+	}
+	sf := fr
+	sf.style = textStyle{fam: headFam, size: w.lay.BodySize, color: colorMuted}
+	l.space(0.2 * fr.lead)
+	l.lines(w.typeset(plain(guide.NoPos, sub), sf.style, fr.width), sf)
+	l.space(0.5 * fr.lead)
+	l.push(&box{h: 0.6 * mmPerPt, paint: func(pn *pen, x, y float64) {
+		pn.rule(x, y, x+w.textW, y, 0.6*mmPerPt, colorHeadRule)
+	}}, &fr)
+
+	if p.glance != nil {
+		l.table(p.glance, fr)
+	}
+	if p.palace != nil || len(p.terms) > 0 {
+		l.space(1.2 * fr.lead)
+		l.push(w.recapBand(p), &fr)
+	}
+	return l.out
+}
+
+// recapBand lays out the bottom of the recap as one box: the palace
+// drawing on the left and the key terms beside it, or the terms across
+// the page when there is no drawing.
+func (w *writer) recapBand(p recapParts) *box {
+	gap := 2 * w.bodyLead
+	termsX, termsW := 0.0, w.textW
+	var drawingH, scale float64
+	var sc *figure.Scene
+	var texts [][]line
+	if p.palace != nil {
+		sc = p.palace.Scene
+		drawW := recapDrawingPart * w.textW
+		scale = drawW / pt(sc.Width)
+		drawingH = pt(sc.Height) * scale
+		prep := &scenePrep{w: w, scale: scale, pos: p.palace.Pos}
+		figure.Draw(sc, prep)
+		texts = prep.lines
+		termsX, termsW = drawW+gap, w.textW-drawW-gap
+	}
+
+	l := &layouter{w: w}
+	fr := w.bodyFrame()
+	fr.indent, fr.width = termsX, termsW
+	if len(p.terms) > 0 {
+		l.heading(p.keyword, guide.NoPos, 3, fr, nil, 0)
+		l.out[0].before = 0
+		small := fr
+		small.style.size = w.lay.BodySize * 0.92
+		small.lead = pt(small.style.size) * w.lay.Leading
+		for i, t := range p.terms {
+			if i > 0 {
+				l.space(0.3 * small.lead)
+			}
+			l.textOf(termInlines(t), small)
+		}
+	}
+	termBoxes := l.out
+	h := max(drawingH, stackHeight(termBoxes))
+	return &box{h: h, paint: func(pn *pen, x, y float64) {
+		if sc != nil {
+			figure.Draw(sc, &pdfCanvas{p: pn, x: x, y: y, k: pt(scale), texts: texts})
+		}
+		paintStack(pn, termBoxes, x, y)
+	}}
+}
+
+// termInlines is a term as the recap lists it: its name in bold, then
+// the start of its explanation.
+func termInlines(t *guide.Term) []guide.Inline {
+	name := t.Name
+	if len(t.Aliases) > 0 && !strings.Contains(name, t.Aliases[0]) {
+		name += " (" + t.Aliases[0] + ")"
+	}
+	out := []guide.Inline{&guide.Strong{Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}}}}
+	if gist := cutWords(t.Explanation, recapGistWords); gist != "" {
+		out = append(out, &guide.Text{Pos: guide.NoPos, Text: ": " + gist})
+	}
+	return out
+}
+
+// cutWords returns the first n words of s, with an ellipsis when it cut.
+func cutWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
+}
+
+// stackHeight is the height of boxes set one under the other, the space
+// above the first one dropped as at the top of a page.
+func stackHeight(boxes []*box) float64 {
+	h := 0.0
+	for i, b := range boxes {
+		if i > 0 {
+			h += b.before
+		}
+		h += b.h
+	}
+	return h
+}
+
+// paintStack paints boxes one under the other from (x, y).
+func paintStack(p *pen, boxes []*box, x, y float64) {
+	for i, b := range boxes {
+		if i > 0 {
+			y += b.before
+		}
+		if b.paint != nil {
+			b.paint(p, x, y)
+		}
+		y += b.h
+	}
+}
+
+// cutToPage keeps the boxes that fit the page and ends with a line saying
+// that the full guide has the rest. It is the last resort of fitRecap,
+// for a table too long for any page.
+func (w *writer) cutToPage(boxes []*box) []*box {
+	fr := w.bodyFrame()
+	fr.style.italic, fr.style.color = true, colorMuted
+	l := &layouter{w: w}
+	l.textOf(plain(guide.NoPos, "… the full guide has the rest."), fr)
+	more := l.out
+	room := w.textH - stackHeight(more) - fr.skip
+	for len(boxes) > 0 && stackHeight(boxes) > room {
+		boxes = boxes[:len(boxes)-1]
+	}
+	if len(more) > 0 {
+		more[0].before = fr.skip
+	}
+	return append(boxes, more...)
+}
+
+// drawRecap draws the recap's one page.
+func (w *writer) drawRecap(boxes []*box) {
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }}
+	w.doc.AddPage()
+	p.newPage()
+	paintStack(p, boxes, w.lay.MarginInner, w.lay.MarginTop)
+	p.endPage()
+}
