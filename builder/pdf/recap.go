@@ -32,6 +32,9 @@ const (
 	// recapDrawingPart is the share of the text width the drawing takes
 	// when it stands beside the terms.
 	recapDrawingPart = 0.42
+	// recapMinDrawing is the smallest the drawing may be, as a share of
+	// the width it is given.
+	recapMinDrawing = 0.6
 )
 
 // recapParts are the pieces of the guide the recap shows.
@@ -217,15 +220,18 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	}
 	if p.palace != nil || len(p.terms) > 0 {
 		l.space(1.2 * fr.lead)
-		l.push(w.recapBand(p), &fr)
+		room := w.textH - stackHeight(l.out) - l.pending
+		l.push(w.recapBand(p, room), &fr)
 	}
 	return l.out
 }
 
 // recapBand lays out the bottom of the recap as one box: the palace
 // drawing on the left and the key terms beside it, or the terms across
-// the page when there is no drawing.
-func (w *writer) recapBand(p recapParts) *box {
+// the page when there is no drawing. The drawing is made smaller to fit
+// the room left on the page, and left out when that would make it
+// smaller than recapMinDrawing.
+func (w *writer) recapBand(p recapParts, room float64) *box {
 	gap := 2 * w.bodyLead
 	termsX, termsW := 0.0, w.textW
 	var drawingH, scale float64
@@ -234,12 +240,15 @@ func (w *writer) recapBand(p recapParts) *box {
 	if p.palace != nil {
 		sc = p.palace.Scene
 		drawW := recapDrawingPart * w.textW
-		scale = drawW / pt(sc.Width)
+		scale = min(drawW/pt(sc.Width), room/pt(sc.Height))
 		drawingH = pt(sc.Height) * scale
 		prep := &scenePrep{w: w, scale: scale, pos: p.palace.Pos}
 		figure.Draw(sc, prep)
 		texts = prep.lines
 		termsX, termsW = drawW+gap, w.textW-drawW-gap
+		if pt(sc.Width)*scale < recapMinDrawing*drawW {
+			sc, drawingH, termsX, termsW = nil, 0, 0, w.textW
+		}
 	}
 
 	l := &layouter{w: w}
