@@ -4,6 +4,7 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
+//	                 [--imposition 2up,booklet] [--recap]
 //	                 [--no-summaries] [--no-glossary] [--no-palace]
 //	                 [--max-size SIZE] [PATH...]
 //	studyguide layouts
@@ -20,7 +21,18 @@
 //
 //	-o, --out DIR      the output folder (default out)
 //	--format LIST      formats to write, comma-separated: epub, pdf (default both)
-//	--layout NAME      a built-in page layout (a4, letter, a5) or a layout file (default a4)
+//	--layout NAME      a built-in page layout (a4, letter, a5, half-letter,
+//	                   large-print; "studyguide layouts" lists them) or the
+//	                   path of a layout file (default a4)
+//	--imposition LIST  also write the PDF imposed for printing, comma-separated:
+//	                   2up writes NAME-2up.pdf, two pages side by side on each
+//	                   landscape sheet; booklet writes NAME-booklet.pdf, sheets
+//	                   to print on both sides (flip on the short edge), stack
+//	                   and fold. The sheet is the layout's: A4 for a5, Letter
+//	                   for half-letter. Needs the pdf format.
+//	--recap            also write NAME-recap.pdf: one page with the title, the
+//	                   at-a-glance table, the mind palace drawn small and the
+//	                   most important key terms
 //	--strict           treat warnings as errors
 //	--no-summaries     leave out the summary tables and the at-a-glance table
 //	--no-glossary      leave out the glossary
@@ -28,6 +40,23 @@
 //	--max-size SIZE    the largest note read, in bytes or with a unit:
 //	                   KiB, MiB, GiB (or KB, MB, GB in powers of 1000);
 //	                   default 32MiB. A larger note is an error.
+//
+// A layout file is YAML with the keys of the built-in layouts (see the
+// layouts folder of the source): page size and margins in millimetres,
+// fonts (serif, sans or mono for body, headings and code), type sizes in
+// points, header (title-and-section, title or none), footer
+// (page-of-pages, page or none) and sheet (the paper imposed copies are
+// printed on). "extends: NAME" starts from a built-in layout, or from
+// another file given by a path relative to this one, so a file need only
+// say what it changes:
+//
+//	extends: a4
+//	body_size: 12
+//	fonts:
+//	  body: sans
+//
+// An unknown key or a value out of range is an error naming the file and
+// the line.
 //
 // Problems in the notes are printed on standard error as
 // file:line:col: warning|error: message. The build date written into the

@@ -41,6 +41,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"build", "--no-such-flag"},
 		{"build", "--format", "docx"},
 		{"build", "--layout", "tabloid"},
+		{"build", "--imposition", "4up"},
+		{"build", "--format", "epub", "--imposition", "booklet"},
 	} {
 		var stdout, stderr bytes.Buffer
 		getenv := func(string) string { return "" }
@@ -62,5 +64,17 @@ func TestHelpAndVersion(t *testing.T) {
 	stdout.Reset()
 	if code := run(context.Background(), []string{"version"}, &stdout, io.Discard, getenv); code != exitOK || !strings.HasPrefix(stdout.String(), "studyguide ") {
 		t.Errorf("version: code %d, output %q", code, stdout.String())
+	}
+}
+
+func TestLayoutsListsSizes(t *testing.T) {
+	var stdout bytes.Buffer
+	if code := run(context.Background(), []string{"layouts"}, &stdout, io.Discard, func(string) string { return "" }); code != exitOK {
+		t.Fatalf("layouts: code %d", code)
+	}
+	for _, want := range []string{"a4  ", "210 × 297 mm", "large-print", "14 pt", "half-letter", "139.7 × 215.9 mm"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("layouts lacks %q:\n%s", want, stdout.String())
+		}
 	}
 }
