@@ -9,7 +9,7 @@ FUZZTIME ?= 30s
 FUZZMINIMIZE ?= 5s
 FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver
 
-.PHONY: help run build test check bench fuzz screenshots clean
+.PHONY: help run build test check bench fuzz handouts screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,14 @@ fuzz: ## run every fuzz target of the reader, enrich and the whole build, FUZZTI
 	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \
 	  done; \
 	done
+
+handouts: ## build source/ as A5 booklets, 2-up sheets and recaps into out/handouts; picture them in docs/
+	$(GO) run ./cmd/studyguide build -o $(OUT)/handouts --format pdf --layout a5 --imposition booklet,2up --recap $(SOURCE)
+	@if command -v pdftoppm >/dev/null 2>&1; then \
+	  side=$$(( $$(pdfinfo $(OUT)/handouts/space-race-booklet.pdf | awk '/^Pages:/ {print $$2}') - 1 )); \
+	  pdftoppm -png -r 45 -f $$side -l $$side -singlefile $(OUT)/handouts/space-race-booklet.pdf docs/pdf-booklet && echo "docs/pdf-booklet.png: side $$side of space-race-booklet.pdf"; \
+	  pdftoppm -png -r 45 -singlefile $(OUT)/handouts/space-race-recap.pdf docs/pdf-recap && echo "docs/pdf-recap.png: space-race-recap.pdf"; \
+	else echo "handouts: pdftoppm is not installed; no pictures"; fi
 
 # The summary picture shows its page from the heading down to the first
 # summary table (what comes between is hidden in a copy of the page); the
@@ -85,3 +93,4 @@ screenshots: ## build source/ (and ../shared/seed) into out/, then shoot EPUB st
 
 clean: ## remove built outputs
 	rm -f $(OUT)/*.epub $(OUT)/*.pdf studyguide
+	rm -rf $(OUT)/handouts
