@@ -27,21 +27,22 @@ var libraryDoors = map[string]string{
 // stageImports lists the packages of ours that each package may import.
 // A package missing from this table may import none of ours.
 var stageImports = map[string][]string{
-	"builder/diag":         {},
-	"builder/guide":        {"builder/diag", "builder/figure"},
-	"builder/figure":       {},
-	"builder/impose":       {},
-	"builder/enrich":       {"builder/diag", "builder/guide"},
-	"builder/palace":       {"builder/diag", "builder/guide", "builder/figure", "builder/palace/icons", "fonts"},
-	"builder/palace/icons": {},
-	"builder/markdown":     {"builder/diag", "builder/guide"},
-	"builder/cover":        {"fonts"},
-	"builder/epub":         {"builder/guide", "builder/cover", "builder/figure", "fonts", "layouts", "builder/diag"},
-	"builder/pdf":          {"builder/guide", "builder/figure", "fonts", "layouts", "builder/diag"},
-	"builder/driver":       {"builder/diag", "builder/guide", "builder/markdown", "builder/enrich", "builder/palace", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
-	"cmd/studyguide":       {"builder/driver", "layouts"},
-	"fonts":                {},
-	"layouts":              {},
+	"builder/diag":               {},
+	"builder/guide":              {"builder/diag", "builder/figure"},
+	"builder/figure":             {},
+	"builder/impose":             {},
+	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/enrich", "builder/palace"},
+	"builder/enrich":             {"builder/diag", "builder/guide"},
+	"builder/palace":             {"builder/diag", "builder/guide", "builder/figure", "builder/palace/icons", "fonts"},
+	"builder/palace/icons":       {},
+	"builder/markdown":           {"builder/diag", "builder/guide"},
+	"builder/cover":              {"fonts"},
+	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "fonts", "layouts", "builder/diag"},
+	"builder/pdf":                {"builder/guide", "builder/figure", "fonts", "layouts", "builder/diag"},
+	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/enrich", "builder/palace", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
+	"cmd/studyguide":             {"builder/driver", "layouts"},
+	"fonts":                      {},
+	"layouts":                    {},
 }
 
 // TestImports keeps each library behind one door and each stage from

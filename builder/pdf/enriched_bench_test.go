@@ -2,53 +2,22 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"strings"
 	"testing"
 
-	"studyguide/builder/diag"
-	"studyguide/builder/enrich"
 	"studyguide/builder/guide"
-	"studyguide/builder/markdown"
-	"studyguide/builder/palace"
+	"studyguide/builder/internal/testnotes"
 )
 
-// longNote returns a note of n sections shaped like typical study notes:
-// an introduction, then sections of five numbered key points with bold
-// leads, bold key terms, years and sub-bullets.
-func longNote(n int) []byte {
-	var b strings.Builder
-	b.WriteString("# A Long Course Reader\n\n")
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "#### **Topic %d: Causes and Consequences**\n\n", i)
-		fmt.Fprintf(&b, "An overview of topic %d, which ties the **central idea %d** to what came before and after the year %d.\n\n", i, i, 1900+i%120)
-		for k := 1; k <= 5; k++ {
-			fmt.Fprintf(&b, "%d. **Point %d.%d: A Named Development**:\n", k, i, k)
-			fmt.Fprintf(&b, "   - In %d the **first actor %d** and the **second actor %d** agreed on a plan that changed how the region was governed for a decade.\n", 1950+k+i%50, k, k)
-			fmt.Fprintf(&b, "   - Critics argued that the **treaty of %d** left the hardest questions open, and later reviews in the **%d0s** agreed.\n", i, 196+k%4)
-		}
-		b.WriteString("\n")
-	}
-	return []byte(b.String())
-}
-
-// enrichedGuide reads a long note of n sections and adds every study aid,
-// in the order the build runs the stages: summary tables after each
-// section, an "At a glance" table, palace pages and a glossary.
+// enrichedGuide is the course reader of n topics with every study aid.
 func enrichedGuide(tb testing.TB, n int) *guide.Guide {
 	tb.Helper()
-	var diags diag.List
-	g, err := markdown.Read(diag.NewFile("long.md", longNote(n), &diags), markdown.Options{})
+	g, err := testnotes.EnrichedReader(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	enrich.Extract(g)
-	enrich.Summaries(g)
-	enrich.Glance(g)
-	palace.Build(g, palace.Options{})
-	enrich.Glossary(g)
 	return g
 }
 

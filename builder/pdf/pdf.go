@@ -57,16 +57,22 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 	if err := wr.render(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	var raw bytes.Buffer
-	if err := wr.doc.Output(&raw); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	out, err := deflateStreams(raw.Bytes())
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	if _, err := w.Write(out); err != nil {
+	if err := wr.finish(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+// finish writes the drawn document to w, with its streams compressed.
+func (wr *writer) finish(w io.Writer) error {
+	var raw bytes.Buffer
+	if err := wr.doc.Output(&raw); err != nil {
+		return err
+	}
+	out, err := deflateStreams(raw.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -102,15 +101,7 @@ func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: recap: %w", wr.doc.Error())
 	}
-	var raw bytes.Buffer
-	if err := wr.doc.Output(&raw); err != nil {
-		return fmt.Errorf("pdf: recap: %w", err)
-	}
-	out, err := deflateStreams(raw.Bytes())
-	if err != nil {
-		return fmt.Errorf("pdf: recap: %w", err)
-	}
-	if _, err := w.Write(out); err != nil {
+	if err := wr.finish(w); err != nil {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
 	return nil

@@ -1,0 +1,54 @@
+// Package testnotes makes the notes that tests and benchmarks of several
+// stages share, so that every benchmark measures the same guide: a long
+// course reader shaped like real study notes, and that reader as a guide
+// with every study aid added in the order a build adds them.
+package testnotes
+
+import (
+	"fmt"
+	"strings"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/enrich"
+	"studyguide/builder/guide"
+	"studyguide/builder/markdown"
+	"studyguide/builder/palace"
+)
+
+// CourseReader returns the Markdown of a course reader of n topics, each
+// shaped like the sections of real study notes: an overview with a bold
+// idea and a year, then five numbered key points with bold leads, each
+// with two sub-bullets of bold terms and dates.
+func CourseReader(n int) []byte {
+	var b strings.Builder
+	b.WriteString("# A Long Course Reader\n\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "#### **Topic %d: Causes and Consequences**\n\n", i)
+		fmt.Fprintf(&b, "An overview of topic %d, which ties the **central idea %d** to what came before and after the year %d.\n\n", i, i, 1900+i%120)
+		for k := 1; k <= 5; k++ {
+			fmt.Fprintf(&b, "%d. **Point %d.%d: A Named Development**:\n", k, i, k)
+			fmt.Fprintf(&b, "   - In %d the **first actor %d** and the **second actor %d** agreed on a plan that changed how the region was governed for a decade.\n", 1950+k+i%50, k, k)
+			fmt.Fprintf(&b, "   - Critics argued that the **treaty of %d** left the hardest questions open, and later reviews in the **%d0s** agreed.\n", i, 196+k%4)
+		}
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// EnrichedReader reads the course reader of n topics and adds every study
+// aid in the order a build does: facts, summary tables, the overview, the
+// palace and the glossary. It returns an error only if the reader refuses
+// the note, which would be a bug in the reader.
+func EnrichedReader(n int) (*guide.Guide, error) {
+	var diags diag.List
+	g, err := markdown.Read(diag.NewFile("long.md", CourseReader(n), &diags), markdown.Options{})
+	if err != nil {
+		return nil, err
+	}
+	enrich.Extract(g)
+	enrich.Summaries(g)
+	enrich.Glance(g)
+	palace.Build(g, palace.Options{})
+	enrich.Glossary(g)
+	return g, nil
+}
