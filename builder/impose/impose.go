@@ -111,9 +111,9 @@ func build(d *document, mode Mode, sheet Sheet) ([]byte, error) {
 	o := newOutput(d)
 	catalog, tree := o.alloc(), o.alloc()
 	info := 0
-	if d.info != nil {
+	if d.info != 0 {
 		var err error
-		if info, err = o.mapRef(int(d.info.(ref))); err != nil {
+		if info, err = o.mapRef(int(d.info)); err != nil {
 			return nil, err
 		}
 	}

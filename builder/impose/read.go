@@ -15,8 +15,9 @@ type document struct {
 	version string // "1.4", from the header
 	offsets []int  // by object number; 0 for a free entry
 	objs    []*object
+	root    ref // the catalog's object
 	catalog *dict
-	info    value // a reference to the document information, or nil
+	info    ref // the document information's object, 0 for none
 	pages   []*page
 }
 
@@ -60,8 +61,7 @@ func (d *document) readXref() error {
 		return errors.New("no startxref")
 	}
 	p := &parser{b: d.src, pos: at + len("startxref")}
-	p.skipSpace()
-	off, err := strconv.Atoi(string(p.regular()))
+	off, err := strconv.Atoi(string(p.token()))
 	if err != nil || off < 0 || off >= len(d.src) {
 		return errors.New("startxref does not point into the file")
 	}
@@ -69,8 +69,7 @@ func (d *document) readXref() error {
 	if !p.keyword("xref") {
 		return errors.New("no classic cross-reference table (cross-reference streams are not supported)")
 	}
-	p.skipSpace()
-	first, count := p.regular(), p.regular2()
+	first, count := p.token(), p.token()
 	n, err := strconv.Atoi(string(count))
 	if string(first) != "0" || err != nil || n < 1 {
 		return errors.New("the cross-reference table does not start at object 0")
@@ -82,8 +81,7 @@ func (d *document) readXref() error {
 	d.offsets = make([]int, n)
 	d.objs = make([]*object, n)
 	for i := range n {
-		p.skipSpace()
-		o, g, kind := p.regular(), p.regular2(), p.regular2()
+		o, g, kind := p.token(), p.token(), p.token()
 		off, err := strconv.Atoi(string(o))
 		if err != nil || len(o) != 10 || len(g) != 5 || len(kind) != 1 {
 			return fmt.Errorf("malformed cross-reference entry %d", i)
@@ -116,20 +114,14 @@ func (d *document) readXref() error {
 	if err != nil {
 		return fmt.Errorf("trailer /Root: %w", err)
 	}
-	d.catalog = root
+	d.root, d.catalog = trailer.get("Root").(ref), root
 	if info := trailer.get("Info"); info != nil {
 		if _, err := d.dictAt(info, ""); err != nil {
 			return fmt.Errorf("trailer /Info: %w", err)
 		}
-		d.info = info
+		d.info = info.(ref)
 	}
 	return nil
-}
-
-// regular2 skips white space and reads a run of regular characters.
-func (p *parser) regular2() []byte {
-	p.skipSpace()
-	return p.regular()
 }
 
 // resolve returns object n.
@@ -151,7 +143,7 @@ func (d *document) resolve(n int) (*object, error) {
 // parseObject parses object n where the cross-reference table puts it.
 func (d *document) parseObject(n int) (*object, error) {
 	p := &parser{b: d.src, pos: d.offsets[n]}
-	if num, gen := p.regular2(), p.regular2(); string(num) != strconv.Itoa(n) || string(gen) != "0" || !p.keyword("obj") {
+	if num, gen := p.token(), p.token(); string(num) != strconv.Itoa(n) || string(gen) != "0" || !p.keyword("obj") {
 		return nil, errors.New("the cross-reference table does not point at it")
 	}
 	v, err := p.value(0)

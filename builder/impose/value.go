@@ -11,7 +11,7 @@ import (
 // value is one PDF object as read: a name, an atom, a string, an array, a
 // dictionary or a reference. Tokens are kept as they were written, so
 // that a copy writes them back unchanged.
-type value interface{}
+type value any
 
 type (
 	// name is a name token without its slash, escapes left as written.
@@ -115,6 +115,12 @@ func (p *parser) regular() []byte {
 		p.pos++
 	}
 	return p.b[start:p.pos]
+}
+
+// token skips white space and reads a run of regular characters.
+func (p *parser) token() []byte {
+	p.skipSpace()
+	return p.regular()
 }
 
 // keyword reports whether the next token is kw, and consumes it if so.
