@@ -1,11 +1,16 @@
 package palace
 
-import "studyguide/builder/guide"
+import (
+	"strings"
+
+	"studyguide/builder/guide"
+)
 
 // fromKeyPoints builds a palace for notes that have no mind-palace
 // section: one station per key point of the largest list of key points
 // (the first of the largest when several tie), else one per top-level
-// section. Each station's cue is its first key term. The theme is the
+// section. Each station's cue is its first key term, or the start of the
+// key point's gist when it has none. The theme is the
 // guide's title. A palace of one room is no walk: with fewer than two
 // stations it returns nil.
 func fromKeyPoints(g *guide.Guide) *model {
@@ -18,10 +23,16 @@ func fromKeyPoints(g *guide.Guide) *model {
 			}
 			st := &station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
 				target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
-			if f := facts[it.Key.ID]; f != nil && len(f.Terms) > 0 {
+			f := facts[it.Key.ID]
+			if f != nil && len(f.Terms) > 0 {
 				st.Cue = f.Terms[0]
 			} else {
 				st.Cue = firstStrongIn(it.Blocks, it.Key.Title)
+			}
+			if st.Cue == "" && f != nil {
+				// A key point with no bold term: the start of what it
+				// says is the picture to remember.
+				st.Cue = cutWords(f.Gist, gistCueWords)
 			}
 			p.Stations = append(p.Stations, st)
 		}
@@ -40,6 +51,18 @@ func fromKeyPoints(g *guide.Guide) *model {
 		return nil
 	}
 	return p
+}
+
+// gistCueWords is how many words of a key point's gist stand for a cue.
+const gistCueWords = 10
+
+// cutWords returns the first n words of s, with an ellipsis when it cut.
+func cutWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
 }
 
 // largestKeyList returns the list with the most key points, and the

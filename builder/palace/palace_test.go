@@ -240,6 +240,31 @@ Clouds form when **water vapour** condenses.
 	}
 }
 
+// A key point with no bold term in it is remembered by the start of its
+// gist.
+func TestKeyPointWithoutTermsIsCuedByItsGist(t *testing.T) {
+	note := "# Tides\n\n1. **Spring tides**: when the sun and the moon pull in a line, twice a month, the range is widest of all.\n2. **Neap tides**: the **quarter moon** pulls across the sun.\n"
+	var list diag.List
+	g := read(t, "tides.md", note, &list)
+	ids := map[string]string{}
+	for id, title := range keyTitles(g) {
+		ids[title] = id
+	}
+	g.Study = &guide.Study{KeyPoints: []*guide.KeyPointFacts{
+		{ID: ids["Spring tides"], Title: "Spring tides", Gist: "when the sun and the moon pull in a line, twice a month, the range is widest of all."},
+		{ID: ids["Neap tides"], Title: "Neap tides", Terms: []string{"quarter moon"}},
+	}}
+	Build(g, Options{})
+	_, walk := palaceSection(t, g)
+	var got []string
+	for _, it := range walk.Blocks[1].(*guide.List).Items {
+		got = append(got, guide.PlainText(it.Blocks[0].(*guide.Paragraph).Inlines))
+	}
+	if want := "Spring tides: when the sun and the moon pull in a line… | Neap tides: quarter moon"; strings.Join(got, " | ") != want {
+		t.Errorf("stations %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
 func TestPalaceFromSections(t *testing.T) {
 	note := "# Cells\n\n## Membrane\n\nThe **membrane** holds the cell together.\n\n## Nucleus\n\nThe **nucleus** holds the DNA.\n\n### Nucleolus\n\nMakes ribosomes.\n"
 	var list diag.List
