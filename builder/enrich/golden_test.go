@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 )
 
 // TestGolden reads every testdata/*.md, runs the four stages and compares
@@ -41,7 +42,7 @@ func TestGolden(t *testing.T) {
 			for _, d := range *list {
 				b.WriteString(d.String() + "\n")
 			}
-			checkGolden(t, filepath.Join("testdata", name+".golden"), b.Bytes())
+			golden.Check(t, filepath.Join("testdata", name+".golden"), b.Bytes())
 		})
 	}
 }

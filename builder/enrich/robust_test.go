@@ -9,6 +9,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 	"studyguide/builder/markdown"
 )
 
@@ -127,7 +128,7 @@ func TestStagesTwice(t *testing.T) {
 			t.Errorf("%s: two builds differ", note)
 		}
 		if once != twice {
-			t.Errorf("%s: running the stages twice changes the guide\n%s", note, firstDiff(once, twice))
+			t.Errorf("%s: running the stages twice changes the guide\n%s", note, golden.Diff(once, twice))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 )
 
 // TestSeed checks the study aids of the user's example notes against what
@@ -178,5 +179,5 @@ func TestSeedGolden(t *testing.T) {
 		return true
 	})
 	dumpStudy(&b, g.Study, true)
-	checkGolden(t, filepath.Join("testdata", "seed.golden"), b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "seed.golden"), b.Bytes())
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/testnotes"
 	"studyguide/fonts"
 )
 
@@ -84,7 +85,7 @@ func TestNeedsSymbolsLooksAtAllTheText(t *testing.T) {
 		},
 	}
 	for name, change := range variants {
-		g := enrichedGuide(t, 3) // with drawings, tables and a glossary
+		g := testnotes.EnrichedReader(t, 3) // with drawings, tables and a glossary
 		change(g)
 		b := plan(g)
 		want := needsSymbolsWhole(b)

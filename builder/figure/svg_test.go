@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"studyguide/builder/internal/golden"
 )
 
 // sample is a small scene with one item of every kind.
@@ -37,22 +38,7 @@ func sample() *Scene {
 
 func TestSVGGolden(t *testing.T) {
 	got := SVG(sample(), SVGOptions{ID: "palace-1", Href: func(id string) string { return "section-3.xhtml#" + id }})
-	golden := filepath.Join("testdata", "sample.svg")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("SVG differs from %s (UPDATE_GOLDEN=1 rewrites it):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample.svg"), got)
 }
 
 func TestSVGIsWellFormed(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 )
 
 // TestGolden reads every testdata/*.md and compares the dump of the guide,
@@ -47,7 +48,7 @@ func TestGolden(t *testing.T) {
 			for _, d := range list {
 				b.WriteString(d.String() + "\n")
 			}
-			checkGolden(t, filepath.Join("testdata", name+".golden"), b.Bytes())
+			golden.Check(t, filepath.Join("testdata", name+".golden"), b.Bytes())
 		})
 	}
 }
@@ -103,47 +104,4 @@ func dumpImages(b *bytes.Buffer, g *guide.Guide) {
 		f := g.Images[src]
 		fmt.Fprintf(b, "image %q name=%s type=%s size=%dx%d bytes=%d\n", src, f.Name, f.MediaType, f.Width, f.Height, len(f.Data))
 	}
-}
-
-// checkGolden compares got with the golden file at path, or rewrites the
-// file when UPDATE_GOLDEN=1.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if os.Getenv("UPDATE_GOLDEN") == "1" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with UPDATE_GOLDEN=1 to accept):\n%s", path, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff shows the first lines where want and got part.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 )
 
 // seedNote is the user's example note, kept outside the project.
@@ -40,7 +41,7 @@ func TestSeedSections(t *testing.T) {
 	checkSections(t, seedNote, filepath.Join("testdata", "seed.sections.golden"))
 }
 
-func checkSections(t *testing.T, note, golden string) {
+func checkSections(t *testing.T, note, goldenFile string) {
 	t.Helper()
 	g, list := readNote(t, note, true)
 	if list.HasErrors() {
@@ -50,5 +51,5 @@ func checkSections(t *testing.T, note, golden string) {
 	if err := guide.DumpSections(&b, g); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, golden, b.Bytes())
+	golden.Check(t, goldenFile, b.Bytes())
 }

@@ -11,6 +11,7 @@ import (
 	"studyguide/builder/diag"
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/golden"
 )
 
 // keyTitles maps key-point ids to their titles.
@@ -382,19 +383,7 @@ func TestGoldenSVG(t *testing.T) {
 		"twenty-2.svg":   scenes(riverPal)[1],
 	} {
 		got := figure.SVG(sc, figure.SVGOptions{ID: "palace", Href: func(id string) string { return "section.xhtml#" + id }})
-		golden := filepath.Join("testdata", name)
-		if os.Getenv("UPDATE_GOLDEN") != "" {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (UPDATE_GOLDEN=1 writes it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the golden file (UPDATE_GOLDEN=1 rewrites it)", name)
-		}
+		golden.Check(t, filepath.Join("testdata", name), got)
 	}
 	writeHTML(t, "space-race", scenes(samplePal))
 	writeHTML(t, "twenty", scenes(riverPal))

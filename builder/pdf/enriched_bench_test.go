@@ -7,24 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"studyguide/builder/guide"
 	"studyguide/builder/internal/testnotes"
 )
-
-// enrichedGuide is the course reader of n topics with every study aid.
-func enrichedGuide(tb testing.TB, n int) *guide.Guide {
-	tb.Helper()
-	g, err := testnotes.EnrichedReader(n)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return g
-}
 
 // BenchmarkWriteEnriched writes a 1,000-section guide with all its study
 // aids: the heaviest guide a build makes.
 func BenchmarkWriteEnriched(b *testing.B) {
-	g := enrichedGuide(b, 1000)
+	g := testnotes.EnrichedReader(b, 1000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Write(io.Discard, g, Options{}); err != nil {
@@ -40,12 +29,12 @@ func TestEnrichedGuideIsReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long guide")
 	}
-	g := enrichedGuide(t, 60)
+	g := testnotes.EnrichedReader(t, 60)
 	var a, c bytes.Buffer
 	if err := Write(&a, g, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&c, enrichedGuide(t, 60), Options{}); err != nil {
+	if err := Write(&c, testnotes.EnrichedReader(t, 60), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), c.Bytes()) {
@@ -60,7 +49,7 @@ func TestEnrichedGuideIsReproducible(t *testing.T) {
 
 func TestEnrichedGuideIsClean(t *testing.T) {
 	need(t, "qpdf")
-	out := tool(t, "qpdf", "--check", writeFile(t, enrichedGuide(t, 40), Options{}))
+	out := tool(t, "qpdf", "--check", writeFile(t, testnotes.EnrichedReader(t, 40), Options{}))
 	if !strings.Contains(out, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(out), "warning") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"studyguide/builder/internal/testnotes"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -125,7 +126,7 @@ func pageStreams(t *testing.T, pdf []byte) []string {
 // only the first use of a character in a face goes through fpdf's Text.
 func TestTextIsWrittenInBatches(t *testing.T) {
 	var b bytes.Buffer
-	if err := Write(&b, enrichedGuide(t, 30), Options{}); err != nil {
+	if err := Write(&b, testnotes.EnrichedReader(t, 30), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	pages := pageStreams(t, b.Bytes())

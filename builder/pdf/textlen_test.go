@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/testnotes"
 )
 
 func TestTextLengthCountsTheGuideText(t *testing.T) {
@@ -13,7 +14,7 @@ func TestTextLengthCountsTheGuideText(t *testing.T) {
 		"study":    studyGuide(3),
 		"figures":  figureGuide(),
 		"long":     longGuide(5),
-		"enriched": enrichedGuide(t, 4),
+		"enriched": testnotes.EnrichedReader(t, 4),
 	} {
 		if got, want := textLength(g), utf8.RuneCountInString(g.Text()); got != want {
 			t.Errorf("%s: textLength = %d, the text has %d characters", name, got, want)

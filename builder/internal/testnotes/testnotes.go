@@ -7,6 +7,7 @@ package testnotes
 import (
 	"fmt"
 	"strings"
+	"testing"
 
 	"studyguide/builder/diag"
 	"studyguide/builder/enrich"
@@ -37,18 +38,19 @@ func CourseReader(n int) []byte {
 
 // EnrichedReader reads the course reader of n topics and adds every study
 // aid in the order a build does: facts, summary tables, the overview, the
-// palace and the glossary. It returns an error only if the reader refuses
-// the note, which would be a bug in the reader.
-func EnrichedReader(n int) (*guide.Guide, error) {
+// palace and the glossary. The reader refusing the note would be a bug
+// in the reader, and fails tb.
+func EnrichedReader(tb testing.TB, n int) *guide.Guide {
+	tb.Helper()
 	var diags diag.List
 	g, err := markdown.Read(diag.NewFile("long.md", CourseReader(n), &diags), markdown.Options{})
 	if err != nil {
-		return nil, err
+		tb.Fatal(err)
 	}
 	enrich.Extract(g)
 	enrich.Summaries(g)
 	enrich.Glance(g)
 	palace.Build(g, palace.Options{})
 	enrich.Glossary(g)
-	return g, nil
+	return g
 }
