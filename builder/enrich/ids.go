@@ -23,37 +23,7 @@ type idSet struct {
 // points, footnotes, tables, figures and anchored strong text.
 func collectIDs(g *guide.Guide) *idSet {
 	s := &idSet{used: map[string]bool{}}
-	visit := func(blocks []guide.Block) {
-		walkBlocks(blocks, func(b guide.Block) {
-			switch b := b.(type) {
-			case *guide.Table:
-				s.used[b.ID] = true
-			case *guide.Figure:
-				s.used[b.ID] = true
-			case *guide.List:
-				for _, it := range b.Items {
-					if it.Key != nil {
-						s.used[it.Key.ID] = true
-					}
-				}
-			}
-		}, func(in guide.Inline) {
-			if st, ok := in.(*guide.Strong); ok {
-				s.used[st.ID] = true
-			}
-		})
-	}
-	visit(g.Intro)
-	g.WalkSections(func(sec *guide.Section) bool {
-		s.used[sec.ID] = true
-		visit(sec.Blocks)
-		return true
-	})
-	for _, f := range g.Footnotes {
-		s.used[f.ID] = true
-		visit(f.Blocks)
-	}
-	delete(s.used, "")
+	g.EachID(func(id string) { s.used[id] = true })
 	return s
 }
 

@@ -37,9 +37,6 @@ type linkTable struct {
 func newLinkTable(doc *fpdf.Fpdf, g *guide.Guide) *linkTable {
 	lt := &linkTable{doc: doc, targets: []linkTarget{{}}, byURL: map[string]linkRef{}, byLink: map[int]linkRef{}, byID: map[string]int{}}
 	add := func(id string) {
-		if id == "" {
-			return
-		}
 		if _, dup := lt.byID[id]; dup {
 			return
 		}
@@ -47,70 +44,7 @@ func newLinkTable(doc *fpdf.Fpdf, g *guide.Guide) *linkTable {
 		doc.SetLink(n, 0, 1)
 		lt.byID[id] = n
 	}
-	var inlines func([]guide.Inline)
-	inlines = func(ns []guide.Inline) {
-		for _, n := range ns {
-			switch n := n.(type) {
-			case *guide.Strong:
-				add(n.ID)
-				inlines(n.Children)
-			case *guide.Emph:
-				inlines(n.Children)
-			case *guide.Strike:
-				inlines(n.Children)
-			case *guide.Link:
-				inlines(n.Children)
-			}
-		}
-	}
-	cells := func(cs []guide.Cell) {
-		for _, c := range cs {
-			inlines(c.Inlines)
-		}
-	}
-	var blocks func([]guide.Block)
-	blocks = func(bs []guide.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *guide.Paragraph:
-				inlines(b.Inlines)
-			case *guide.List:
-				for _, it := range b.Items {
-					if it.Key != nil {
-						add(it.Key.ID)
-					}
-					blocks(it.Blocks)
-				}
-			case *guide.Quote:
-				blocks(b.Blocks)
-			case *guide.Table:
-				add(b.ID)
-				cells(b.Header)
-				for _, r := range b.Rows {
-					cells(r)
-				}
-			case *guide.Figure:
-				add(b.ID)
-			case *guide.DefinitionList:
-				for _, it := range b.Items {
-					inlines(it.Term)
-					for _, d := range it.Definitions {
-						blocks(d)
-					}
-				}
-			}
-		}
-	}
-	blocks(g.Intro)
-	g.WalkSections(func(s *guide.Section) bool {
-		add(s.ID)
-		blocks(s.Blocks)
-		return true
-	})
-	for _, f := range g.Footnotes {
-		add(f.ID)
-		blocks(f.Blocks)
-	}
+	g.EachID(add)
 	return lt
 }
 
