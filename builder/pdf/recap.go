@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"studyguide/builder/figure"
@@ -22,7 +23,7 @@ import (
 const (
 	recapMinScale = 0.7
 	recapMinBody  = 7.0
-	recapScaleBy  = 0.05
+	recapScaleBy  = 0.05 // the step the sizes shrink by
 	// recapMaxTerms is the most terms a recap lists, however much room is
 	// left: a recap is a short list.
 	recapMaxTerms = 16
@@ -109,22 +110,38 @@ func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
 
 // fitRecap finds the largest sizes, and then the most terms, at which the
 // recap fits its page, and returns the writer set up for them with the
-// boxes to draw.
+// boxes to draw. The sizes are searched by halving the range between the
+// smallest scale and the layout's own, since the height of the page's
+// content only grows with its type.
 func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, []*box, error) {
-	minScale := max(recapMinScale, recapMinBody/lay.BodySize)
-	try := func(scale float64, p recapParts) (*writer, []*box, bool, error) {
-		wr, err := newRecapWriter(g, scaleLayout(lay, scale))
-		if err != nil {
-			return nil, nil, false, err
-		}
-		boxes := wr.recapBoxes(p)
-		return wr, boxes, stackHeight(boxes) <= wr.textH, nil
+	wr, err := newRecapWriter(g, lay)
+	if err != nil {
+		return nil, nil, err
 	}
-	for scale := 1.0; scale >= minScale-1e-9; scale -= recapScaleBy {
-		wr, boxes, ok, err := try(scale, parts)
-		if err != nil || ok {
-			return wr, boxes, err
+	try := func(scale float64, p recapParts) ([]*box, bool) {
+		wr.setLayout(scaleLayout(lay, scale))
+		boxes := wr.recapBoxes(p)
+		return boxes, stackHeight(boxes) <= wr.textH
+	}
+	if boxes, ok := try(1, parts); ok {
+		return wr, boxes, nil
+	}
+	minScale := max(recapMinScale, recapMinBody/lay.BodySize)
+	if _, ok := try(minScale, parts); ok {
+		// Between a scale that fits and one that does not, in steps.
+		steps := int(math.Ceil((1 - minScale) / recapScaleBy))
+		lo, hi := 0, steps // lo fits; hi does not
+		scale := func(i int) float64 { return minScale + float64(i)*(1-minScale)/float64(steps) }
+		for hi-lo > 1 {
+			mid := (lo + hi) / 2
+			if _, ok := try(scale(mid), parts); ok {
+				lo = mid
+			} else {
+				hi = mid
+			}
 		}
+		boxes, _ := try(scale(lo), parts)
+		return wr, boxes, nil
 	}
 	// At the smallest sizes: keep as many of the top terms as fit.
 	p := parts
@@ -132,26 +149,22 @@ func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, [
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		p.terms = parts.terms[:mid]
-		if _, _, ok, err := try(minScale, p); err != nil {
-			return nil, nil, err
-		} else if ok {
+		if _, ok := try(minScale, p); ok {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
 	p.terms = parts.terms[:lo]
-	wr, boxes, ok, err := try(minScale, p)
-	if err != nil || ok {
-		return wr, boxes, err
-	}
-	if p.palace != nil {
+	boxes, ok := try(minScale, p)
+	if !ok && p.palace != nil {
 		p.palace = nil
-		if wr, boxes, ok, err = try(minScale, p); err != nil || ok {
-			return wr, boxes, err
-		}
+		boxes, ok = try(minScale, p)
 	}
-	return wr, wr.cutToPage(boxes), nil
+	if !ok {
+		boxes = wr.cutToPage(boxes)
+	}
+	return wr, boxes, nil
 }
 
 // scaleLayout returns a copy of lay with every type size times scale.

@@ -51,23 +51,32 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 		return nil, err
 	}
 	w := &writer{
-		g:         g,
-		lay:       lay,
-		doc:       doc,
-		fs:        fs,
-		m:         newMetrics(doc, fs),
-		words:     wordsFor(m.Lang),
-		warn:      warn,
-		textW:     lay.PageWidth - lay.MarginInner - lay.MarginOuter,
-		textH:     lay.PageHeight - lay.MarginTop - lay.MarginBottom,
-		bodyLead:  pt(lay.BodySize) * lay.Leading,
-		codeRatio: lay.CodeSize / lay.BodySize,
+		g:     g,
+		doc:   doc,
+		fs:    fs,
+		m:     newMetrics(doc, fs),
+		words: wordsFor(m.Lang),
+		warn:  warn,
 	}
 	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
 	w.links = newLinkTable(doc, g)
-	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, codeSize: w.codeRatio, pageWord: w.words.page, warn: warn}
+	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.words.page, warn: warn}
+	w.setLayout(lay)
 	w.rb.refDigits = digits(w.estimatePages())
 	return w, nil
+}
+
+// setLayout sets the sizes the layout is made with. The page size and the
+// typefaces stay those the writer was made with: only the margins and the
+// type sizes may change, as the recap sheet changes them while it looks
+// for the sizes that fit its page.
+func (w *writer) setLayout(lay *layouts.Layout) {
+	w.lay = lay
+	w.textW = lay.PageWidth - lay.MarginInner - lay.MarginOuter
+	w.textH = lay.PageHeight - lay.MarginTop - lay.MarginBottom
+	w.bodyLead = pt(lay.BodySize) * lay.Leading
+	w.codeRatio = lay.CodeSize / lay.BodySize
+	w.rb.codeSize = w.codeRatio
 }
 
 // warnf passes a warning on, if anyone listens.
