@@ -22,8 +22,8 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 	for _, src := range strings.Split(expandTabs(strings.TrimSuffix(cb.Text, "\n")), "\n") {
 		var replaced bool
 		shaped, replaced = l.w.m.shape(shaped[:0], src, c)
-		if replaced && l.w.warn != nil {
-			l.w.warn(cb.Pos, "no embedded font can print some characters of a code block; they are shown as "+string(replacement))
+		if replaced {
+			l.w.ts.missing.add(l.w.m, cb.Pos, src, c)
 		}
 		var w word
 		for _, g := range shaped {

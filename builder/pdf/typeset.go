@@ -1,9 +1,7 @@
 package pdf
 
 import (
-	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"studyguide/builder/guide"
 )
@@ -55,6 +53,9 @@ type typesetter struct {
 	m    *metrics
 	fs   *faceSet
 	warn func(pos guide.Pos, msg string)
+	// missing collects the characters no font can print, reported once
+	// when the PDF is done.
+	missing missingChars
 
 	arena     arena[piece] // the pieces of lines
 	lineArena arena[line]
@@ -123,8 +124,8 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 		c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
 		var replaced bool
 		ts.shaped, replaced = ts.m.shape(ts.shaped[:0], text, c)
-		if replaced && ts.warn != nil {
-			ts.warn(r.pos, fmt.Sprintf("no embedded font can print some characters of %q; they are shown as %q", clip(text, 40), string(replacement)))
+		if replaced {
+			ts.missing.add(ts.m, r.pos, text, c)
 		}
 		for _, g := range ts.shaped {
 			p := piece{text: g.text, face: g.face, size: r.style.size, look: r.look}
@@ -299,13 +300,4 @@ func (l *lineBuilder) line(a *arena[piece]) line {
 		ps[i].text = text[l.starts[i]:end]
 	}
 	return line{pieces: ps, w: l.w, notes: l.notes, anchors: l.anchors}
-}
-
-// clip shortens s to at most n runes for a message.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }

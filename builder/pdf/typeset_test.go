@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"io"
 	"strings"
 	"testing"
 
+	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/layouts"
 )
@@ -110,8 +112,44 @@ func TestMissingGlyphsFallBackOrAreReplaced(t *testing.T) {
 	if _, ok := faceOf["🌧"]; ok {
 		t.Error("a rune above U+FFFF reached the PDF")
 	}
-	if len(warns) != 1 || !strings.Contains(warns[0], "🌧") {
-		t.Errorf("warnings = %q, want one about the emoji", warns)
+	if got := string(w.ts.missing.runes); got != "🌧" {
+		t.Errorf("missing characters %q, want the emoji alone", got)
+	}
+}
+
+// However often and wherever the notes use characters no font has, the
+// PDF reports them in one warning that names each and where it stands.
+func TestMissingCharactersAreOneWarning(t *testing.T) {
+	text := "# Rain 🌧\n\nSun ☀ and 🌧 again, 中文.\n\n    code 🌧\n"
+	src := diag.NewFile("weather.md", []byte(text), &diag.List{})
+	at := func(s string) guide.Pos { return guide.Pos(strings.Index(text, s)) }
+	g := &guide.Guide{Source: src, Meta: guide.Meta{Title: "Rain 🌧"}, Sections: []*guide.Section{{
+		ID: "s", Title: "Rain 🌧", Pos: at("Rain"), Level: 1,
+		Blocks: []guide.Block{
+			&guide.Paragraph{Pos: at("Sun"), Inlines: []guide.Inline{&guide.Text{Pos: at("Sun"), Text: "Sun ☀ and 🌧 again, 中文."}}},
+			&guide.CodeBlock{Pos: at("code"), Text: "code 🌧\n"},
+		},
+	}}}
+	var msgs []string
+	if err := Write(io.Discard, g, Options{Warn: func(_ guide.Pos, m string) { msgs = append(msgs, m) }}); err != nil {
+		t.Fatal(err)
+	}
+	var missing []string
+	for _, m := range msgs {
+		if strings.Contains(m, "no embedded font") {
+			missing = append(missing, m)
+		}
+	}
+	if len(missing) != 1 {
+		t.Fatalf("%d warnings about missing characters: %q", len(missing), missing)
+	}
+	for _, want := range []string{`"🌧" (U+1F327)`, `"中" (U+4E2D)`, `"文" (U+6587)`, "1:3", "3:1", "5:5"} {
+		if !strings.Contains(missing[0], want) {
+			t.Errorf("the warning lacks %s: %s", want, missing[0])
+		}
+	}
+	if strings.Contains(missing[0], "☀") {
+		t.Errorf("the sun has a glyph in the symbols face: %s", missing[0])
 	}
 }
 
