@@ -105,6 +105,13 @@ type File struct {
 
 	lineStarts []int // byte offset of each line start, built on first use
 	list       *List
+
+	// The last position found: the next one on the same line, further on,
+	// counts its column from there (when the last one is not inside a
+	// character, where counting in two parts would differ). Diagnostics mostly come in the order
+	// of the text, so many on one long line cost the length of the line
+	// once rather than once each.
+	lastLine, lastOff, lastCol int
 }
 
 // NewFile returns a File for the named source text that appends its
@@ -131,8 +138,13 @@ func (f *File) Position(off int) (line, col int) {
 		}
 	}
 	i := sort.SearchInts(f.lineStarts, off+1) - 1
-	start := f.lineStarts[i]
-	return i + 1, utf8.RuneCount(f.Text[start:off]) + 1
+	if i+1 == f.lastLine && off >= f.lastOff && (f.lastOff == len(f.Text) || utf8.RuneStart(f.Text[f.lastOff])) {
+		col = f.lastCol + utf8.RuneCount(f.Text[f.lastOff:off])
+	} else {
+		col = utf8.RuneCount(f.Text[f.lineStarts[i]:off]) + 1
+	}
+	f.lastLine, f.lastOff, f.lastCol = i+1, off, col
+	return i + 1, col
 }
 
 // Warnf records a warning at byte offset off.

@@ -44,3 +44,32 @@ func TestSortAndErrors(t *testing.T) {
 		t.Errorf("file-wide diagnostic: %q", got)
 	}
 }
+
+// TestPositionInAnyOrder checks that positions come out the same whatever
+// order they are asked for in, on text with characters of every length
+// and bytes that are not UTF-8, so that remembering the last position
+// changes nothing.
+func TestPositionInAnyOrder(t *testing.T) {
+	text := []byte("ab é€😀\xc3A\xe2\x82 x\n\xf0\x9f\nlast é line")
+	fresh := func(off int) (int, int) { return NewFile("f.md", text, nil).Position(off) }
+	var offs []int
+	for i := -1; i <= len(text)+1; i++ {
+		offs = append(offs, i)
+	}
+	for i := len(text) + 1; i >= -1; i -= 3 {
+		offs = append(offs, i)
+	}
+	for step := 1; step < 5; step++ {
+		for i := 0; i <= len(text); i += step {
+			offs = append(offs, i, i/2)
+		}
+	}
+	f := NewFile("f.md", text, nil)
+	for _, off := range offs {
+		line, col := f.Position(off)
+		wantLine, wantCol := fresh(off)
+		if line != wantLine || col != wantCol {
+			t.Errorf("Position(%d) = %d:%d after other positions, want %d:%d", off, line, col, wantLine, wantCol)
+		}
+	}
+}

@@ -50,6 +50,9 @@ func FuzzBuild(f *testing.F) {
 		"diagram.png": {Data: pic},
 		"fake.png":    {Data: []byte("not a picture")},
 		"bomb.png":    {Data: pngHeaderOnly(20_000, 20_000)},
+		"cut.png":     {Data: pic[:len(pic)/2]},
+		"chunky.png":  {Data: rgbPNG(f, true, nil)},
+		"trns.png":    {Data: rgbPNG(f, false, []byte{0})},
 	}
 	layout, err := layouts.Load(layouts.Default)
 	if err != nil {

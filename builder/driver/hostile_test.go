@@ -3,6 +3,7 @@ package driver
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"encoding/xml"
@@ -84,12 +85,12 @@ type hostileBuild struct {
 
 var hostileCases = []hostileCase{
 	// Not text at all: refused, naming the file.
-	{name: "empty", fails: true, want: "nothing to build: the note is empty"},
+	{name: "empty", fails: true, want: "1:1: error: nothing to build: the note is empty"},
 	{name: "blank", fails: true, want: "nothing to build: the note holds only blank lines"},
 	{name: "binary-png", fails: true, want: "it is a binary file"},
 	{name: "nul-in-text", fails: true, want: "3:10: error: the note holds NUL bytes"},
 	{name: "controls", fails: true, want: "mostly control characters"},
-	{name: "utf32", fails: true, want: "UTF-32"},
+	{name: "utf32", fails: true, want: "1:1: error: the note is UTF-32 text"},
 	{name: "frontmatter-only", fails: true, want: "nothing to build: the note holds front matter but no text"},
 	{name: "too-large", fails: true, want: "more than the 32 MiB a note may have", write: func(t *testing.T, path string) {
 		f, err := os.Create(path)
@@ -127,9 +128,9 @@ var hostileCases = []hostileCase{
 	// Encodings and line ends: read as the author meant.
 	{name: "latin1", want: "1:6: warning: the note is not valid UTF-8 here and in 3 other places"},
 	{name: "bom-crlf", want: ""},
-	{name: "utf16le", want: `3:1: warning: no embedded font can print some characters of "😀."`, check: wantText("Ελληνικά, Русский and 😀")},
-	{name: "utf16be", want: `3:1: warning: no embedded font can print some characters of "😀."`, check: wantText("Ελληνικά, Русский")},
-	{name: "utf16-no-bom", want: "looks like UTF-16 (little-endian)", check: wantText("without a byte order mark")},
+	{name: "utf16le", want: `3:1: warning: no embedded font can print some characters: "😀" (U+1F600), at 3:1;`, check: wantText("Ελληνικά, Русский and 😀")},
+	{name: "utf16be", want: `3:1: warning: no embedded font can print some characters: "😀" (U+1F600), at 3:1;`, check: wantText("Ελληνικά, Русский")},
+	{name: "utf16-no-bom", want: "1:1: warning: the note has no byte order mark but looks like UTF-16 (little-endian)", check: wantText("without a byte order mark")},
 	{name: "old-mac", want: "", check: wantText("Lines end in carriage returns")},
 	{name: "xml-forbidden", want: "3:5: warning: control characters cannot be shown and are removed and in 7 other places"},
 
@@ -171,7 +172,7 @@ var hostileCases = []hostileCase{
 			}
 		}
 	}},
-	{name: "many-sections", want: "", make: func() []byte {
+	{name: "many-sections", want: "warning: the mind palace would have 1000 stations; only the first 120 are drawn", make: func() []byte {
 		var b strings.Builder
 		b.WriteString("# Many sections\n\n")
 		for i := range 1000 {
@@ -199,11 +200,40 @@ var hostileCases = []hostileCase{
 		return []byte(b.String())
 	}},
 	{name: "footnote-mess", want: "footnote [^1] is defined more than once"},
+	{name: "many-footnotes", want: "this paragraph is", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# Footnotes\n\n")
+		for i := range 20_000 {
+			fmt.Fprintf(&b, "t[^f%d] ", i)
+		}
+		b.WriteString("\n\n")
+		for i := range 20_000 {
+			fmt.Fprintf(&b, "[^f%d]: note %d\n", i, i)
+		}
+		return []byte(b.String())
+	}, check: wantText("note 19999")},
+	{name: "raw-html-line", want: "3:6: warning: raw HTML <b> is not supported", make: func() []byte {
+		return []byte("# One line\n\n" + strings.Repeat("some <b>bold</b> &amp; ", 40_000) + "\n")
+	}, check: func(t *testing.T, b hostileBuild) {
+		if len(b.diags) < 80_000 || b.diags[len(b.diags)-1].Line != 3 || b.diags[len(b.diags)-1].Col < 900_000 {
+			t.Errorf("%d diagnostics, the last %v: want one for each tag, far along line 3", len(b.diags), b.diags[len(b.diags)-1])
+		}
+	}},
 
 	// Front matter.
 	{name: "yaml-malformed", fails: true, want: "3:1: error: front matter: did not find expected ',' or ']'"},
 	{name: "yaml-wrong-types", fails: true, want: `2:1: error: front matter key "title" must be text, not a list`},
 	{name: "yaml-alias-bomb", fails: true, want: "front matter: document contains excessive aliasing"},
+	{name: "frontmatter-latin1", want: "2:11: warning: the note is not valid UTF-8 here and in 6 other places", check: wantText("Caf\uFFFD notes")},
+	{name: "yaml-many-keys", fails: true, want: "10002:1: error: front matter: it sets more than 10000 keys", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("---\ntitle: Keys\n")
+		for i := range 30_000 {
+			fmt.Fprintf(&b, "key%d: value %d\n", i, i)
+		}
+		b.WriteString("---\n# Keys\n\nText.\n")
+		return []byte(b.String())
+	}},
 	{name: "toml-deep", fails: true, want: "front matter: lists or tables are nested more than 64 levels deep", make: func() []byte {
 		return []byte("+++\nx = " + strings.Repeat("{a=", 50_000) + "1" + strings.Repeat("}", 50_000) + "\n+++\n# Deep\n\nText.\n")
 	}},
@@ -216,6 +246,19 @@ var hostileCases = []hostileCase{
 	{name: "image-remote", want: `is on the web and is never fetched`},
 	{name: "image-not-image", want: `image "fake.png" is not a PNG or JPEG file`},
 	{name: "image-bomb", want: `image "bomb.png" is 20000×20000 pixels; no side may be over 10000`},
+	{name: "image-damaged", want: `3:12: warning: image "truncated.png" is damaged (the file is cut short); its alt text is shown instead`, check: func(t *testing.T, b hostileBuild) {
+		wantText("cut picture")(t, b)
+		wantDiagnostics(t, b, `3:50: warning: image "zero.png" is not a PNG or JPEG file`,
+			`3:100: warning: image "short-trns.png" is damaged (the transparency does not fit the colours)`)
+		for _, d := range b.diags {
+			if strings.Contains(d.Message, "empty-chunk.png") || strings.Contains(d.Message, "cannot be read for the PDF") {
+				t.Errorf("the whole picture is refused: %s", d)
+			}
+		}
+		if n := pdfImageCount(t, b.pdf); n != 1 {
+			t.Errorf("the PDF holds %d pictures, want the whole one", n)
+		}
+	}},
 	{name: "image-repeated", want: "", check: func(t *testing.T, b hostileBuild) {
 		var images []string
 		for name := range b.epub {
@@ -235,6 +278,26 @@ var hostileCases = []hostileCase{
 	// Characters: the PDF says what it cannot draw, the EPUB keeps them.
 	{name: "emoji-scripts", want: "no embedded font can print some characters", epubcheck: true, check: wantText("Smile 😀, family 👩\u200d👩\u200d👧")},
 	{name: "odd-name", as: "odd name &<'\">.md", want: "", epubcheck: true, check: wantText("Odd name &<'\">")},
+	{name: "long-name", as: strings.Repeat("x", 246) + ".md", want: "", make: func() []byte { return []byte("# Long name\n\nText.\n") }},
+	{name: "scripts-once", want: `warning: no embedded font can print some characters: "🦄" (U+1F984), "ไ" (U+0E44)`, make: func() []byte {
+		return []byte("# Scripts\n\n- **Key point**: the **🦄 unicorn** in 1999 and **ไทย** too.\n- **Other point**: the **한글 term** in 2001.\n")
+	}, check: func(t *testing.T, b hostileBuild) {
+		// The study aids repeat the key terms in tables, the palace and
+		// the glossary: the characters are still one warning, at the
+		// places the notes have them.
+		n := 0
+		for _, d := range b.diags {
+			if strings.Contains(d.Message, "no embedded font") {
+				n++
+				if !strings.Contains(d.Message, "at 3:") || !strings.Contains(d.Message, "4:") {
+					t.Errorf("the warning does not name the places: %s", d)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d warnings about characters no font has, want 1", n)
+		}
+	}},
 }
 
 // wantText checks that the EPUB's pages hold text (as a screen reader
@@ -391,6 +454,13 @@ func hostileAssets(t *testing.T) hostileFiles {
 			"photo.jpg": read("photo.jpg"),
 			"fake.png":  read("fake.png"),
 			"bomb.png":  pngHeaderOnly(20_000, 20_000),
+			// Damaged and odd pictures: cut short, empty, a transparency
+			// chunk too short for its colour type, and a whole picture
+			// with an empty chunk among its pixels.
+			"truncated.png":   pic[:len(pic)/2],
+			"zero.png":        nil,
+			"short-trns.png":  rgbPNG(t, false, []byte{0}),
+			"empty-chunk.png": rgbPNG(t, true, nil),
 		},
 		links: map[string]string{
 			"link.png": "../secret.png",
@@ -424,6 +494,71 @@ func pngHeaderOnly(width, height uint32) []byte {
 	ihdr = binary.BigEndian.AppendUint32(ihdr, height)
 	ihdr = append(ihdr, 8, 2, 0, 0, 0)
 	return append([]byte("\x89PNG\r\n\x1a\n"), pngChunk("IHDR", ihdr)...)
+}
+
+// rgbPNG is a whole 6×4 RGB picture, its compressed pixels split in two
+// IDAT chunks with an empty one between them when emptyChunk is set, with
+// a tRNS chunk when trns is not nil.
+func rgbPNG(t testing.TB, emptyChunk bool, trns []byte) []byte {
+	t.Helper()
+	var pixels bytes.Buffer
+	zw := zlib.NewWriter(&pixels)
+	for y := range 4 {
+		zw.Write([]byte{0})
+		for x := range 6 {
+			zw.Write([]byte{byte(40 * x), byte(60 * y), 90})
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := pngHeaderOnly(6, 4)
+	if trns != nil {
+		out = append(out, pngChunk("tRNS", trns)...)
+	}
+	z := pixels.Bytes()
+	if emptyChunk {
+		out = append(out, pngChunk("IDAT", z[:len(z)/2])...)
+		out = append(out, pngChunk("IDAT", nil)...)
+		out = append(out, pngChunk("IDAT", z[len(z)/2:])...)
+	} else {
+		out = append(out, pngChunk("IDAT", z)...)
+	}
+	return append(out, pngChunk("IEND", nil)...)
+}
+
+// wantDiagnostics checks that the build said each of wants, in part.
+func wantDiagnostics(t *testing.T, b hostileBuild, wants ...string) {
+	t.Helper()
+	var all []string
+	for _, d := range b.diags {
+		all = append(all, d.String())
+	}
+	for _, w := range wants {
+		if !strings.Contains(strings.Join(all, "\n"), w) {
+			t.Errorf("no diagnostic says %q; they are:\n%s", w, strings.Join(all, "\n"))
+		}
+	}
+}
+
+// pdfImageCount counts the pictures in a PDF (soft masks aside), or
+// skips the test when pdfimages is not installed.
+func pdfImageCount(t *testing.T, path string) int {
+	t.Helper()
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages is not installed")
+	}
+	out, err := exec.Command("pdfimages", "-list", path).Output()
+	if err != nil {
+		t.Fatalf("pdfimages -list: %v", err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[2] == "image" {
+			n++
+		}
+	}
+	return n
 }
 
 func pngChunk(kind string, data []byte) []byte {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"unicode/utf8"
 
 	"studyguide/builder/epub"
 	"studyguide/builder/guide"
@@ -165,7 +166,7 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]s
 // output's folder and returns its name. The file is synced and closed on
 // success and removed on failure.
 func writeTemp(out string, write func(io.Writer) error) (name string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(out), tempPattern(filepath.Base(out)))
 	if err != nil {
 		return "", err
 	}
@@ -199,16 +200,47 @@ type warning struct {
 }
 
 // reportWarnings adds the writers' warnings to the note's diagnostics,
-// dropping a message that two writers both reported at the same place.
+// dropping a message that two writers both reported at the same place,
+// and one without a place that is also reported at a place: text the
+// study aids repeat from the notes (a key term in the glossary) has no
+// place of its own, and the warning at the notes says it all.
 func reportWarnings(g *guide.Guide, perWriter [][]warning) {
+	placed := map[string]bool{}
+	for _, ws := range perWriter {
+		for _, w := range ws {
+			if w.pos >= 0 {
+				placed[w.msg] = true
+			}
+		}
+	}
 	seen := map[warning]bool{}
 	for _, ws := range perWriter {
 		for _, w := range ws {
-			if seen[w] || g.Source == nil {
+			if seen[w] || g.Source == nil || w.pos < 0 && placed[w.msg] {
 				continue
 			}
 			seen[w] = true
 			g.Source.Warnf(int(w.pos), "%s", w.msg)
 		}
 	}
+}
+
+// maxTempStem is the most bytes of the output's name a temporary file's
+// name repeats: with the dot before it and the random number and ".tmp"
+// after it, the name stays within the 255 bytes file systems allow, even
+// for an output whose own name is near that.
+const maxTempStem = 200
+
+// tempPattern is the os.CreateTemp pattern for a temporary file of the
+// output named base: hidden, and named after the output, cut to
+// maxTempStem bytes on a character boundary.
+func tempPattern(base string) string {
+	if len(base) > maxTempStem {
+		cut := maxTempStem
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + ".*.tmp"
 }

@@ -42,28 +42,33 @@ func (p *pageWriter) footnotes() {
 	}
 	p.start("section", attr{"class", "footnotes"}, attr{"epub:type", "footnotes"})
 	p.nl()
+	// Writing a footnote may add to p.notes, so each turn takes the first
+	// footnote not yet written, from the page's own before the strays.
+	// Everything before a cursor is written: the cursors only move on,
+	// which keeps a page of many footnotes linear.
 	done := make(map[int]bool)
+	var onPage, stray int
 	for {
-		next := -1
-		for _, list := range [][]int{p.notes, strays} {
-			for _, i := range list {
-				if !done[i] {
-					next = i
-					break
-				}
-			}
-			if next >= 0 {
-				break
-			}
+		for onPage < len(p.notes) && done[p.notes[onPage]] {
+			onPage++
 		}
-		if next < 0 {
-			break
+		for stray < len(strays) && done[strays[stray]] {
+			stray++
+		}
+		var next int
+		switch {
+		case onPage < len(p.notes):
+			next = p.notes[onPage]
+		case stray < len(strays):
+			next = strays[stray]
+		default:
+			p.end("section")
+			p.nl()
+			return
 		}
 		done[next] = true
 		p.footnote(next)
 	}
-	p.end("section")
-	p.nl()
 }
 
 // footnote writes one footnote aside. Its number opens the first

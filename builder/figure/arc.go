@@ -20,34 +20,35 @@ func (p *pathParser) arc(rx, ry, rotation float64, large, sweep bool, to Point) 
 	phi := rotation * math.Pi / 180
 	sin, cos := math.Sincos(phi)
 
-	// The midpoint between the ends, in the ellipse's own axes.
+	// The midpoint between the ends, in the ellipse's own axes, and the
+	// same measured in radii (u, v): working in radii keeps every number
+	// near the size of the data, where squaring the data itself could
+	// overflow.
 	dx, dy := (from.X-to.X)/2, (from.Y-to.Y)/2
 	x1 := cos*dx + sin*dy
 	y1 := -sin*dx + cos*dy
+	u, v := x1/rx, y1/ry
 
-	if l := x1*x1/(rx*rx) + y1*y1/(ry*ry); l > 1 {
-		s := math.Sqrt(l)
-		rx, ry = rx*s, ry*s
-	}
-
-	num := rx*rx*ry*ry - rx*rx*y1*y1 - ry*ry*x1*x1
-	den := rx*rx*y1*y1 + ry*ry*x1*x1
+	// Radii too small to reach are scaled until they just do; the centre
+	// is then the midpoint.
 	k := 0.0
-	if num > 0 && den > 0 {
-		k = math.Sqrt(num / den)
+	if l := math.Hypot(u, v); l >= 1 {
+		rx, ry, u, v = rx*l, ry*l, u/l, v/l
+	} else if uv := u*u + v*v; uv > 0 {
+		k = math.Sqrt((1 - uv) / uv)
 	}
 	if large == sweep {
 		k = -k
 	}
-	cx1 := k * rx * y1 / ry
-	cy1 := -k * ry * x1 / rx
+	cx1 := k * rx * v
+	cy1 := -k * ry * u
 	center := Point{
 		cos*cx1 - sin*cy1 + (from.X+to.X)/2,
 		sin*cx1 + cos*cy1 + (from.Y+to.Y)/2,
 	}
 
-	theta := angle(1, 0, (x1-cx1)/rx, (y1-cy1)/ry)
-	delta := angle((x1-cx1)/rx, (y1-cy1)/ry, (-x1-cx1)/rx, (-y1-cy1)/ry)
+	theta := angle(1, 0, u-k*v, v+k*u)
+	delta := angle(u-k*v, v+k*u, -u-k*v, -v+k*u)
 	if !sweep && delta > 0 {
 		delta -= 2 * math.Pi
 	} else if sweep && delta < 0 {
@@ -68,6 +69,7 @@ func (p *pathParser) arc(rx, ry, rotation float64, large, sweep bool, to Point) 
 		return Point{center.X + cos*px - sin*py, center.Y + sin*px + cos*py},
 			Point{cos*tx - sin*ty, sin*tx + cos*ty}
 	}
+	var curves [][3]Point
 	a := theta
 	start, dStart := onEllipse(a)
 	for i := range n {
@@ -76,13 +78,31 @@ func (p *pathParser) arc(rx, ry, rotation float64, large, sweep bool, to Point) 
 		if i == n-1 {
 			end = to // land exactly on the end point the data names
 		}
-		p.cubic(
-			Point{start.X + t*dStart.X, start.Y + t*dStart.Y},
-			Point{end.X - t*dEnd.X, end.Y - t*dEnd.Y},
+		curves = append(curves, [3]Point{
+			{start.X + t*dStart.X, start.Y + t*dStart.Y},
+			{end.X - t*dEnd.X, end.Y - t*dEnd.Y},
 			end,
-		)
+		})
 		a, start, dStart = b, end, dEnd
 	}
+	// An arc so large that its points pass the range of floating point
+	// is drawn as the straight line it all but is on any page.
+	for _, c := range curves {
+		for _, pt := range c {
+			if !finite(pt.X) || !finite(pt.Y) {
+				p.line(to)
+				return
+			}
+		}
+	}
+	for _, c := range curves {
+		p.cubic(c[0], c[1], c[2])
+	}
+}
+
+// finite reports whether x is neither infinite nor NaN.
+func finite(x float64) bool {
+	return !math.IsInf(x, 0) && !math.IsNaN(x)
 }
 
 // angle returns the signed angle from vector (ux, uy) to vector (vx, vy).

@@ -86,6 +86,10 @@ func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, 
 		file.Errorf(offsets.note(span.start+off), "front matter: lists or tables are nested more than %d levels deep", maxFrontMatterDepth)
 		return meta
 	}
+	if off := tooManyKeys(span.raw, span.delim); off >= 0 {
+		file.Errorf(offsets.note(span.start+off), "front matter: it sets more than %d keys; front matter holds a few settings such as the title", maxFrontMatterKeys)
+		return meta
+	}
 	var fields map[string]any
 	if err := data.Decode(&fields); err != nil {
 		off := span.start
@@ -104,8 +108,9 @@ func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, 
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	lines := keyLines(span, keys)
 	for _, k := range keys {
-		f := field{file: file, key: k, off: offsets.note(keyOffset(span, k))}
+		f := field{file: file, key: k, off: offsets.note(lines[k])} // 0, the delimiter, when not found
 		f.apply(&meta, fields[k])
 	}
 	return meta
@@ -144,6 +149,32 @@ func tooDeep(raw []byte) int {
 			}
 		case c == ']' || c == '}':
 			depth = max(depth-1, 0)
+		}
+	}
+	return -1
+}
+
+// maxFrontMatterKeys is the most keys front matter may set, counted
+// roughly (see tooManyKeys). The YAML decoder compares each key of a
+// mapping with every key before it, so the time it takes grows with the
+// square of their number.
+const maxFrontMatterKeys = 10_000
+
+// tooManyKeys returns the offset in raw of the line that sets key number
+// maxFrontMatterKeys+1, or -1. It counts what may set a key: in YAML a
+// colon followed by a space or a line end, in TOML an equals sign. Text
+// that merely holds such a colon counts too; the limit is far above what
+// any front matter needs.
+func tooManyKeys(raw []byte, delim byte) int {
+	n := 0
+	for i, c := range raw {
+		key := c == '=' && delim == '+' ||
+			c == ':' && delim == '-' && (i+1 == len(raw) || raw[i+1] == ' ' || raw[i+1] == '\t' || raw[i+1] == '\n' || raw[i+1] == '\r')
+		if !key {
+			continue
+		}
+		if n++; n > maxFrontMatterKeys {
+			return bytes.LastIndexByte(raw[:i], '\n') + 1
 		}
 	}
 	return -1
@@ -222,39 +253,73 @@ func decodeMessage(msg string) string {
 	return strings.Join(strings.Fields(msg), " ")
 }
 
-// keyOffset returns the offset in the parsed text of the line where key is
-// set, or of the opening delimiter when it cannot be found.
-func keyOffset(span frontMatterSpan, key string) int {
+// keyLines returns, for each of keys, the offset in the parsed text of
+// the first line that sets it at the top level; a key it cannot find is
+// left out, and is then reported at the opening delimiter. It reads the
+// front matter once, whatever the number of keys.
+func keyLines(span frontMatterSpan, keys []string) map[string]int {
 	sep := byte(':')
 	if span.delim == '+' {
 		sep = '='
 	}
+	ks := keySet{names: make(map[string]bool, len(keys))}
+	for _, k := range keys {
+		ks.names[k] = true
+		for len(ks.lengths) <= len(k) {
+			ks.lengths = append(ks.lengths, false)
+		}
+		ks.lengths[len(k)] = true
+	}
+	found := make(map[string]int, len(keys))
 	raw := span.raw
 	for off := 0; off < len(raw); {
 		line, next := nextLine(raw, off)
-		if keyOnLine(line, key, sep) {
-			return span.start + off
-		}
+		ks.onLine(line, sep, func(k string) {
+			if _, seen := found[k]; !seen {
+				found[k] = span.start + off
+			}
+		})
 		off = next
 	}
-	return 0
+	return found
 }
 
-// keyOnLine reports whether line sets key at the top level, with or
-// without quotes around the key.
-func keyOnLine(line []byte, key string, sep byte) bool {
-	rest, ok := bytes.CutPrefix(line, []byte(key))
-	if !ok {
-		for _, q := range []string{`"`, `'`} {
-			if r, ok2 := bytes.CutPrefix(line, []byte(q+key+q)); ok2 {
-				rest, ok = r, true
-				break
+// keySet is the set of keys keyLines looks for, with the lengths they
+// have, so that a line is only tried at those lengths.
+type keySet struct {
+	names   map[string]bool
+	lengths []bool // lengths[n] is true when a key is n bytes long
+}
+
+// has reports whether b is one of the keys.
+func (ks keySet) has(b []byte) bool {
+	return len(b) < len(ks.lengths) && ks.lengths[len(b)] && ks.names[string(b)]
+}
+
+// onLine calls set with each key that line sets at the top level: the
+// text before a separator (spaces or tabs may come between), or the text
+// between quotes at the start of the line. A line that starts with white
+// space sets no top-level key. The time it takes grows with the length of
+// the line, up to that of the longest key, and no further.
+func (ks keySet) onLine(line []byte, sep byte, set func(string)) {
+	if len(line) > 0 && (line[0] == '"' || line[0] == '\'') {
+		if end := bytes.IndexByte(line[1:min(len(line), len(ks.lengths)+1)], line[0]); end >= 0 && ks.has(line[1:end+1]) {
+			if rest := bytes.TrimLeft(line[end+2:], " \t"); len(rest) > 0 && rest[0] == sep {
+				set(string(line[1 : end+1]))
 			}
 		}
 	}
-	if !ok {
-		return false
+	// A key ends where white space or the separator starts; the separator
+	// must follow after any white space.
+	for i := 1; i < min(len(ks.lengths), len(line)); i++ {
+		if c := line[i]; c != sep && c != ' ' && c != '\t' || !ks.lengths[i] {
+			continue
+		}
+		if c := line[i-1]; c == ' ' || c == '\t' {
+			continue
+		}
+		if rest := bytes.TrimLeft(line[i:], " \t"); len(rest) > 0 && rest[0] == sep && ks.has(line[:i]) {
+			set(string(line[:i]))
+		}
 	}
-	rest = bytes.TrimLeft(rest, " \t")
-	return len(rest) > 0 && rest[0] == sep
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
@@ -88,6 +89,10 @@ func TestFrontMatterBombs(t *testing.T) {
 			"note.md:2:68: error: front matter: lists or tables are nested more than 64 levels deep"},
 		{"deep TOML", "+++\nx = " + strings.Repeat("{a=", 50_000) + "1" + strings.Repeat("}", 50_000) + "\n+++\nText.\n",
 			"note.md:2:197: error: front matter: lists or tables are nested more than 64 levels deep"},
+		{"too many keys", "---\n" + strings.Repeat("k: v\n", maxFrontMatterKeys) + "x: {a: 1, b: 2}\n---\nText.\n",
+			fmt.Sprintf("note.md:%d:1: error: front matter: it sets more than %d keys; front matter holds a few settings such as the title", maxFrontMatterKeys+2, maxFrontMatterKeys)},
+		{"too many TOML keys", "+++\nx = {" + strings.Repeat("a = 1, ", maxFrontMatterKeys+1) + "}\n+++\nText.\n",
+			fmt.Sprintf("note.md:2:1: error: front matter: it sets more than %d keys; front matter holds a few settings such as the title", maxFrontMatterKeys)},
 		{"title as a list", "---\ntitle: [a, b]\n---\nText.\n",
 			`note.md:2:1: error: front matter key "title" must be text, not a list`},
 		{"malformed", "---\ntitle: ok\nbad: [unclosed\nmore: x\n---\nText.\n",
@@ -183,5 +188,81 @@ func TestOversizedTableIsText(t *testing.T) {
 		if _, ok := bl.(*guide.Table); ok {
 			t.Error("the table was kept")
 		}
+	}
+}
+
+// TestManyFootnotes checks that footnotes are numbered by their first
+// reference and that the first definition of a label is the one used,
+// with so many footnotes that a search through the definitions for each
+// reference, or a sort by insertion, would take many seconds.
+func TestManyFootnotes(t *testing.T) {
+	const n = 30_000
+	var b strings.Builder
+	b.WriteString("# Notes\n\n")
+	for i := n - 1; i >= 0; i-- {
+		fmt.Fprintf(&b, "r[^n%d] ", i)
+	}
+	b.WriteString("![^n0] [^missing]\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "[^n%d]: note %d\n", i, i)
+	}
+	b.WriteString("[^n7]: a second definition\n")
+	start := time.Now()
+	g, ds := readText(t, b.String())
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("reading %d footnotes took %v", n, took)
+	}
+	if len(ds) != 2 || !strings.Contains(ds[0], "this paragraph is") || !strings.Contains(ds[1], "footnote [^n7] is defined more than once") {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	if len(g.Footnotes) != n {
+		t.Fatalf("%d footnotes, want %d", len(g.Footnotes), n)
+	}
+	for i, f := range g.Footnotes {
+		want := fmt.Sprintf("n%d", n-1-i) // numbered in the order referenced
+		if f.Label != want || guide.PlainText(f.Blocks[0].(*guide.Paragraph).Inlines) != "note "+want[1:] {
+			t.Fatalf("footnote %d is %q, want %q with its first definition", i, f.Label, want)
+		}
+	}
+}
+
+// TestManyFrontMatterKeys checks that every unknown key of a long front
+// matter is reported at its own line, in time that grows with the number
+// of keys and not with its square.
+func TestManyFrontMatterKeys(t *testing.T) {
+	const n = maxFrontMatterKeys - 2
+	var b strings.Builder
+	b.WriteString("---\ntitle: Keys\n'quoted key' : 1\n")
+	for i := range n {
+		fmt.Fprintf(&b, "key%d: value %d\n", i, i)
+	}
+	b.WriteString("---\n# Keys\n\nText.\n")
+	start := time.Now()
+	_, ds := readText(t, b.String())
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("reading %d keys took %v", n, took)
+	}
+	if len(ds) != n+1 {
+		t.Fatalf("%d diagnostics, want %d", len(ds), n+1)
+	}
+	if want := `note.md:3:1: warning: unknown front matter key "quoted key" is ignored`; ds[0] != want {
+		t.Errorf("first diagnostic %s, want %s", ds[0], want)
+	}
+	if want := fmt.Sprintf(`note.md:%d:1: warning: unknown front matter key "key%d" is ignored`, n+3, n-1); ds[n] != want {
+		t.Errorf("last diagnostic %s, want %s", ds[n], want)
+	}
+}
+
+// TestFrontMatterNotUTF8 checks that bytes that are not UTF-8 in front
+// matter are replaced, as in the rest of the note, instead of making the
+// front matter an error.
+func TestFrontMatterNotUTF8(t *testing.T) {
+	g, ds := readText(t, "---\ntitle: Caf\xe9 notes\n---\n# R\xe9sum\xe9\n\nText.\n")
+	want := "note.md:2:11: warning: the note is not valid UTF-8 here and in 2 other places; such bytes are shown as \uFFFD (save the note as UTF-8)"
+	if len(ds) != 1 || ds[0] != want {
+		t.Errorf("diagnostics: %v\nwant %s", ds, want)
+	}
+	if g == nil || g.Meta.Title != "Caf\uFFFD notes" {
+		t.Errorf("title %q, want %q", g.Meta.Title, "Caf\uFFFD notes")
 	}
 }

@@ -181,7 +181,9 @@ func (l *imageLoader) find(src string) (string, *imageProblem) {
 
 // readImage reads and checks the image file name (written src in the
 // note). The size and pixel dimensions are checked before the pixels are
-// decoded, so a decompression bomb costs nothing.
+// unpacked, so a decompression bomb costs nothing; a PNG file within the
+// limits is then read to its end, so that one cut short or damaged is
+// refused here.
 func (l *imageLoader) readImage(src, name string) (*guide.ImageFile, *imageProblem) {
 	data, err := readLimited(l.dir, name, maxImageBytes)
 	if err != nil {
@@ -206,6 +208,11 @@ func (l *imageLoader) readImage(src, name string) (*guide.ImageFile, *imageProbl
 		return nil, problemf("image %q is %d×%d pixels; no side may be over %d", src, cfg.Width, cfg.Height, maxImageSide)
 	case int64(cfg.Width)*int64(cfg.Height) > maxImagePixels:
 		return nil, problemf("image %q is %d×%d pixels, more than %d megapixels", src, cfg.Width, cfg.Height, maxImagePixels/1_000_000)
+	}
+	if f.MediaType == "image/png" {
+		if err := checkPNG(data); err != nil {
+			return nil, problemf("image %q is damaged (%v)", src, err)
+		}
 	}
 	f.Width, f.Height = cfg.Width, cfg.Height
 	return f, nil

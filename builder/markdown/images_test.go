@@ -2,8 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +31,34 @@ func pngHeader(width, height uint32) []byte {
 	binary.Write(&b, binary.BigEndian, uint32(ihdr.Len()-4))
 	b.Write(ihdr.Bytes())
 	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(ihdr.Bytes()))
+	return b.Bytes()
+}
+
+// pngBlank returns a whole PNG file of the given size, one bit of grey a
+// pixel, all black: small on disk whatever its size.
+func pngBlank(width, height uint32) []byte {
+	chunk := func(b *bytes.Buffer, kind string, data []byte) {
+		binary.Write(b, binary.BigEndian, uint32(len(data)))
+		c := append([]byte(kind), data...)
+		b.Write(c)
+		binary.Write(b, binary.BigEndian, crc32.ChecksumIEEE(c))
+	}
+	var ihdr bytes.Buffer
+	binary.Write(&ihdr, binary.BigEndian, width)
+	binary.Write(&ihdr, binary.BigEndian, height)
+	ihdr.Write([]byte{1, 0, 0, 0, 0}) // 1-bit grey, no interlace
+	var pixels bytes.Buffer
+	zw := zlib.NewWriter(&pixels)
+	row := make([]byte, 1+(width+7)/8)
+	for range height {
+		zw.Write(row)
+	}
+	zw.Close()
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk(&b, "IHDR", ihdr.Bytes())
+	chunk(&b, "IDAT", pixels.Bytes())
+	chunk(&b, "IEND", nil)
 	return b.Bytes()
 }
 
@@ -65,7 +96,7 @@ func TestImageLimits(t *testing.T) {
 		"ok.png":     {Data: diagram},
 		"wide.png":   {Data: pngHeader(10_001, 10)},
 		"bomb.png":   {Data: pngHeader(8000, 8000)},
-		"edge.png":   {Data: pngHeader(10_000, 5000)},
+		"edge.png":   {Data: pngBlank(10_000, 5000)},
 		"folder.png": {Mode: fs.ModeDir},
 		"gif.png":    {Data: []byte("GIF89a\x01\x00\x01\x00")},
 		"cut.png":    {Data: pngHeader(10, 10)[:20]},
@@ -201,4 +232,140 @@ func keysOf(m map[string]*guide.ImageFile) []string {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+// craftPNG writes a PNG file of the given size and kind whose pixel data,
+// all zero bytes, is n bytes long before compression. A paletted picture
+// gets a palette as large as its bit depth allows.
+func craftPNG(width, height uint32, depth, colorType, interlace byte, n int64) []byte {
+	var plte []byte
+	if colorType == 3 {
+		plte = make([]byte, 3*(1<<min(depth, 8)))
+	}
+	return craftPNGWith(width, height, depth, colorType, interlace, n, plte, nil)
+}
+
+// craftPNGWith is craftPNG with the PLTE and tRNS chunks given (nil for
+// none).
+func craftPNGWith(width, height uint32, depth, colorType, interlace byte, n int64, plte, trns []byte) []byte {
+	chunk := func(b *bytes.Buffer, kind string, data []byte) {
+		binary.Write(b, binary.BigEndian, uint32(len(data)))
+		c := append([]byte(kind), data...)
+		b.Write(c)
+		binary.Write(b, binary.BigEndian, crc32.ChecksumIEEE(c))
+	}
+	var ihdr bytes.Buffer
+	binary.Write(&ihdr, binary.BigEndian, width)
+	binary.Write(&ihdr, binary.BigEndian, height)
+	ihdr.Write([]byte{depth, colorType, 0, 0, interlace})
+	var pixels bytes.Buffer
+	zw := zlib.NewWriter(&pixels)
+	zw.Write(make([]byte, n))
+	zw.Close()
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk(&b, "IHDR", ihdr.Bytes())
+	if plte != nil {
+		chunk(&b, "PLTE", plte)
+	}
+	if trns != nil {
+		chunk(&b, "tRNS", trns)
+	}
+	data := pixels.Bytes()
+	chunk(&b, "IDAT", data[:len(data)/2])
+	chunk(&b, "IDAT", nil)
+	chunk(&b, "IDAT", data[len(data)/2:])
+	chunk(&b, "IEND", nil)
+	return b.Bytes()
+}
+
+// TestCheckPNGAgreesWithDecoder checks checkPNG against image/png on
+// pictures of every colour type, bit depth and interlacing: both accept
+// pixel data of the length pngDataSize gives, and both refuse a byte more
+// or less.
+func TestCheckPNGAgreesWithDecoder(t *testing.T) {
+	kinds := []struct{ colorType, depth byte }{
+		{0, 1}, {0, 2}, {0, 4}, {0, 8}, {0, 16}, {2, 8}, {2, 16},
+		{3, 1}, {3, 2}, {3, 4}, {3, 8}, {4, 8}, {4, 16}, {6, 8}, {6, 16},
+	}
+	sizes := [][2]uint32{{1, 1}, {3, 5}, {8, 8}, {9, 17}, {33, 2}, {2, 33}}
+	for _, k := range kinds {
+		for _, size := range sizes {
+			for _, interlace := range []byte{0, 1} {
+				ihdr := make([]byte, 13)
+				binary.BigEndian.PutUint32(ihdr, size[0])
+				binary.BigEndian.PutUint32(ihdr[4:], size[1])
+				ihdr[8], ihdr[9], ihdr[12] = k.depth, k.colorType, interlace
+				want, err := pngDataSize(ihdr)
+				name := fmt.Sprintf("type %d depth %d %dx%d interlace %d", k.colorType, k.depth, size[0], size[1], interlace)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				for _, n := range []int64{want - 1, want, want + 1} {
+					data := craftPNG(size[0], size[1], k.depth, k.colorType, interlace, n)
+					_, decErr := png.Decode(bytes.NewReader(data))
+					err := checkPNG(data)
+					if (decErr == nil) != (n == want) || (err == nil) != (n == want) {
+						t.Errorf("%s, %d bytes of pixels (%d called for): image/png says %v, checkPNG says %v", name, n, want, decErr, err)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCheckPNGRefusesDamage checks that a PNG file cut anywhere, or with
+// a byte changed anywhere, is refused.
+func TestCheckPNGRefusesDamage(t *testing.T) {
+	good, err := os.ReadFile("testdata/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkPNG(good); err != nil {
+		t.Fatalf("the good picture is refused: %v", err)
+	}
+	for n := range len(good) {
+		if err := checkPNG(good[:n]); err == nil {
+			t.Errorf("the picture cut to %d of %d bytes is accepted", n, len(good))
+		}
+		bad := bytes.Clone(good)
+		bad[n] ^= 0x20
+		if err := checkPNG(bad); err == nil {
+			t.Errorf("the picture with byte %d changed is accepted", n)
+		}
+	}
+}
+
+// TestCheckPNGPaletteAndTransparency checks checkPNG against image/png on
+// palettes and transparency of every length that matters, for each colour
+// type: a writer that trusts them reads past their end.
+func TestCheckPNGPaletteAndTransparency(t *testing.T) {
+	lengths := func(ns ...int) [][]byte {
+		out := [][]byte{nil}
+		for _, n := range ns {
+			out = append(out, make([]byte, n))
+		}
+		return out
+	}
+	for _, colorType := range []byte{0, 2, 3, 4, 6} {
+		ihdr := make([]byte, 13)
+		binary.BigEndian.PutUint32(ihdr, 3)
+		binary.BigEndian.PutUint32(ihdr[4:], 2)
+		ihdr[8], ihdr[9] = 8, colorType
+		size, err := pngDataSize(ihdr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, plte := range lengths(0, 3, 5, 6, 768, 771) {
+			for _, trns := range lengths(0, 1, 2, 6, 10, 257) {
+				data := craftPNGWith(3, 2, 8, colorType, 0, size, plte, trns)
+				_, decErr := png.Decode(bytes.NewReader(data))
+				err := checkPNG(data)
+				if (decErr == nil) != (err == nil) {
+					t.Errorf("colour type %d, PLTE of %d bytes (%v), tRNS of %d bytes (%v): image/png says %v, checkPNG says %v",
+						colorType, len(plte), plte != nil, len(trns), trns != nil, decErr, err)
+				}
+			}
+		}
+	}
 }

@@ -50,7 +50,7 @@ func decodeInput(file *diag.File) bool {
 	var problems []problem
 	switch {
 	case bytes.HasPrefix(text, bomUTF32LE), bytes.HasPrefix(text, bomUTF32BE):
-		file.Errorf(-1, "the note is UTF-32 text, which cannot be read; save it as UTF-8")
+		file.Errorf(0, "the note is UTF-32 text, which cannot be read; save it as UTF-8")
 		return false
 	case bytes.HasPrefix(text, bomUTF16LE):
 		text, problems = decodeUTF16(text[len(bomUTF16LE):], false)
@@ -63,7 +63,7 @@ func decodeInput(file *diag.File) bool {
 			if bigEndian {
 				order = "big-endian"
 			}
-			problems = append([]problem{{-1, "the note has no byte order mark but looks like UTF-16 (" + order + "); it is read as such"}}, problems...)
+			problems = append([]problem{{0, "the note has no byte order mark but looks like UTF-16 (" + order + "); it is read as such"}}, problems...)
 		}
 	}
 	text = loneReturns(text)
@@ -82,9 +82,9 @@ func decodeInput(file *diag.File) bool {
 	}
 	if isBlank(bytes.TrimPrefix(text, bomUTF8)) {
 		if len(text) == 0 {
-			file.Errorf(-1, "nothing to build: the note is empty")
+			file.Errorf(0, "nothing to build: the note is empty")
 		} else {
-			file.Errorf(-1, "nothing to build: the note holds only blank lines")
+			file.Errorf(0, "nothing to build: the note holds only blank lines")
 		}
 		return false
 	}

@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -38,7 +42,14 @@ var typography = map[extension.TypographicPunctuation]string{
 // it.
 func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter) parser.Parser {
 	opts := []parser.Option{
-		parser.WithASTTransformers(util.Prioritized(audit, 500)),
+		// The footnote extension, with goldmark's parsers of definitions
+		// and its transformer, but a faster parser of references.
+		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
+		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101)),
+		parser.WithASTTransformers(
+			util.Prioritized(audit, 500),
+			util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
+		),
 		parser.WithParagraphTransformers(
 			util.Prioritized(split.byLines(), 50),
 			util.Prioritized(split.tables(), 150),
@@ -46,7 +57,9 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter)
 		),
 	}
 	if frontMatter {
-		gate := &frontMatterGate{Parser: &frontmatter.Parser{}}
+		gate := &frontMatterGate{Parser: &frontmatter.Parser{Formats: []frontmatter.Format{
+			validUTF8(frontmatter.TOML), validUTF8(frontmatter.YAML),
+		}}}
 		opts = append(opts, parser.WithBlockParsers(util.Prioritized(gate, 0)))
 	}
 	md := goldmark.New(
@@ -57,13 +70,25 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter)
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
 			extension.Strikethrough,
 			extension.Linkify,
-			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
+}
+
+// validUTF8 returns the front matter format f, decoding text in which
+// bytes that are not UTF-8 are replaced by U+FFFD, as they are in the rest
+// of the note (where they are reported). The decoders refuse such bytes
+// outright, which would make one stray Latin-1 letter in a title an
+// error.
+func validUTF8(f frontmatter.Format) frontmatter.Format {
+	decode := f.Unmarshal
+	f.Unmarshal = func(data []byte, v any) error {
+		return decode(bytes.ToValidUTF8(data, []byte("\uFFFD")), v)
+	}
+	return f
 }
 
 // frontMatterGate lets the front matter parser open only on the first line
@@ -122,6 +147,29 @@ func (a *footnoteAudit) Transform(doc *ast.Document, _ text.Reader, _ parser.Con
 			}
 			seen[label] = true
 		}
+		reverseByIndex(list)
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// reverseByIndex puts the definitions of list in decreasing order of their
+// number. goldmark's footnote transformer then sorts them into increasing
+// order with an insertion sort that puts each definition at the front of
+// those already sorted: linear time for this order, where the order of
+// the note (mostly increasing already) would take time that grows with
+// the square of the number of footnotes.
+func reverseByIndex(list *extast.FootnoteList) {
+	var notes []*extast.Footnote
+	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*extast.Footnote)
+		if !ok {
+			return
+		}
+		notes = append(notes, fn)
+	}
+	slices.SortStableFunc(notes, func(a, b *extast.Footnote) int { return cmp.Compare(b.Index, a.Index) })
+	list.RemoveChildren(list)
+	for _, fn := range notes {
+		list.AppendChild(list, fn)
+	}
 }

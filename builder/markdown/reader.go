@@ -83,9 +83,9 @@ func (r *reader) read() *guide.Guide {
 	r.guide.Footnotes = footnotes
 	if len(items) == 0 {
 		if fm.closed {
-			r.file.Errorf(-1, "nothing to build: the note holds front matter but no text")
+			r.file.Errorf(0, "nothing to build: the note holds front matter but no text")
 		} else {
-			r.file.Errorf(-1, "nothing to build: the note holds no text")
+			r.file.Errorf(0, "nothing to build: the note holds no text")
 		}
 		return nil
 	}

@@ -12,14 +12,24 @@ import (
 // section. Each station's cue is its first key term, or the start of the
 // key point's gist when it has none. The theme is the
 // guide's title. A palace of one room is no walk: with fewer than two
-// stations it returns nil.
+// stations it returns nil. It takes at most MaxStations stations.
 func fromKeyPoints(g *guide.Guide) *model {
 	p := &model{Theme: g.Meta.Title}
 	facts := studyFacts(g)
 	if list, s := largestKeyList(g); list != nil {
-		for _, it := range list.Items {
+		for i, it := range list.Items {
 			if it.Key == nil {
 				continue
+			}
+			if len(p.Stations) == MaxStations {
+				n := len(p.Stations)
+				for _, rest := range list.Items[i:] {
+					if rest.Key != nil {
+						n++
+					}
+				}
+				warnTooMany(g, it.Pos, n)
+				break
 			}
 			st := &station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
 				target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
@@ -38,9 +48,19 @@ func fromKeyPoints(g *guide.Guide) *model {
 		}
 		return p
 	}
-	for _, s := range g.Sections {
+	for i, s := range g.Sections {
 		if s.Kind != guide.FromNotes {
 			continue
+		}
+		if len(p.Stations) == MaxStations {
+			n := len(p.Stations)
+			for _, rest := range g.Sections[i:] {
+				if rest.Kind == guide.FromNotes {
+					n++
+				}
+			}
+			warnTooMany(g, s.Pos, n)
+			break
 		}
 		st := &station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
 			target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}}

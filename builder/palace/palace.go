@@ -29,6 +29,11 @@ import (
 // page fits with no text under 9 points.
 const DefaultMaxStations = 12
 
+// MaxStations is the most stations a palace holds: ten pages of rooms.
+// A walk of more is no longer one to remember, and every page is a drawing
+// of its own; stations past it are left out, with a warning.
+const MaxStations = 10 * DefaultMaxStations
+
 // Options controls Build.
 type Options struct {
 	// Disabled turns the palace off, as the --no-palace flag does.
@@ -102,6 +107,10 @@ func readPalace(g *guide.Guide) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
 		p := fromSection(sec)
+		if len(p.Stations) > MaxStations {
+			warnTooMany(g, p.Stations[MaxStations].Pos, len(p.Stations))
+			p.Stations = p.Stations[:MaxStations]
+		}
 		if len(p.Stations) > 0 {
 			if p.Theme == "" {
 				p.Theme = g.Meta.Title
@@ -242,6 +251,12 @@ func describe(pg page) string {
 }
 
 // warnf reports a problem in the notes when the guide knows its source.
+// warnTooMany reports, at the first station left out, that a palace of n
+// stations keeps only MaxStations of them.
+func warnTooMany(g *guide.Guide, pos guide.Pos, n int) {
+	warnf(g, pos, "the mind palace would have %d stations; only the first %d are drawn and walked through", n, MaxStations)
+}
+
 func warnf(g *guide.Guide, pos guide.Pos, format string, args ...any) {
 	if g.Source != nil {
 		g.Source.Warnf(int(pos), format, args...)

@@ -506,3 +506,42 @@ func TestMaxStations(t *testing.T) {
 		}
 	}
 }
+
+// TestPalaceHasAtMostMaxStations checks that a palace from the notes' own
+// section, from key points or from sections keeps its first MaxStations
+// stations, with one warning at the first one left out.
+func TestPalaceHasAtMostMaxStations(t *testing.T) {
+	const n = MaxStations + 10
+	var points, sections strings.Builder
+	points.WriteString("# Points\n\n## All\n\n")
+	sections.WriteString("# Sections\n\n")
+	for i := range n {
+		fmt.Fprintf(&points, "- **Point %d**: the **term %d** in %d.\n", i, i, 1900+i%100)
+		fmt.Fprintf(&sections, "## Section %d\n\nThe **term %d** in %d.\n\n", i, i, 1900+i%100)
+	}
+	for _, tc := range []struct{ name, note, at string }{
+		{"palace section", lociNote(n), ""},
+		{"key points", points.String(), fmt.Sprintf("r.md:%d:1:", 5+MaxStations)},
+		{"sections", sections.String(), fmt.Sprintf("r.md:%d:1:", 3+4*MaxStations)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var list diag.List
+			g := read(t, "r.md", tc.note, &list)
+			Build(g, Options{})
+			_, walk := palaceSection(t, g)
+			if got := len(walk.Blocks[1].(*guide.List).Items); got != MaxStations {
+				t.Errorf("%d stations walked through, want %d", got, MaxStations)
+			}
+			var warned []string
+			for _, d := range list {
+				if strings.Contains(d.Message, "stations; only the first") {
+					warned = append(warned, d.String())
+				}
+			}
+			want := fmt.Sprintf("warning: the mind palace would have %d stations; only the first %d are drawn and walked through", n, MaxStations)
+			if len(warned) != 1 || !strings.Contains(warned[0], want) || !strings.HasPrefix(warned[0], tc.at) {
+				t.Errorf("warnings %q, want one %s%q", warned, tc.at, want)
+			}
+		})
+	}
+}

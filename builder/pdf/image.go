@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"image"
@@ -63,10 +64,9 @@ func (w *writer) registerImages() error {
 				continue
 			}
 		}
-		info := w.doc.RegisterImageOptionsReader(f.Name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
-		if w.doc.Err() {
-			w.warnf(guide.NoPos, "image %s cannot be read for the PDF (%v); its alt text is shown instead", f.Name, w.doc.Error())
-			w.doc.ClearError()
+		info, err := w.registerImage(f.Name, kind, data)
+		if err != nil {
+			w.warnf(guide.NoPos, "image %s cannot be read for the PDF (%v); its alt text is shown instead", f.Name, err)
 			continue
 		}
 		if err := nudgeWidth(info, float64(i+1)*1e-6); err != nil {
@@ -85,14 +85,35 @@ func (w *writer) registerImages() error {
 	return nil
 }
 
+// registerImage registers one image with fpdf. fpdf trusts the lengths
+// and sizes a file states and panics on some that lie; the reader refuses
+// damaged files, and a panic that still comes is this image's error, not
+// the end of the build. A panic leaves nothing behind in fpdf: it reads
+// the whole file before it records the image.
+func (w *writer) registerImage(name, kind string, data []byte) (info *fpdf.ImageInfoType, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			info, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	info = w.doc.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	if w.doc.Err() {
+		err = w.doc.Error()
+		w.doc.ClearError()
+		return nil, err
+	}
+	return info, nil
+}
+
 // pngForFPDF returns a PNG that fpdf draws correctly. fpdf refuses
-// interlaced PNGs and mangles the alpha channel of 16-bit ones, so those
-// are decoded and written again with 8 bits a channel; others are returned
-// as they are.
+// interlaced PNGs, mangles the alpha channel of 16-bit ones, and stops
+// reading at the first chunk of no bytes (which PNG allows, even between
+// two parts of the pixels), so those are decoded and written again with 8
+// bits a channel; others are returned as they are.
 func pngForFPDF(data []byte) ([]byte, error) {
 	// The IHDR chunk follows the 8-byte signature: length, type, width,
 	// height, then bit depth (byte 24) ... and interlace method (byte 28).
-	if len(data) < 29 || string(data[12:16]) != "IHDR" || data[24] <= 8 && data[28] == 0 {
+	if len(data) < 29 || string(data[12:16]) != "IHDR" || data[24] <= 8 && data[28] == 0 && !hasEmptyChunk(data) {
 		return data, nil
 	}
 	img, err := png.Decode(bytes.NewReader(data))
@@ -197,4 +218,23 @@ func (ln *line) center(width float64) {
 	for i := range ln.pieces {
 		ln.pieces[i].x += d
 	}
+}
+
+// hasEmptyChunk reports whether a PNG file has a chunk of no bytes before
+// its IEND chunk.
+func hasEmptyChunk(data []byte) bool {
+	for rest := data[min(len(data), 8):]; len(rest) >= 12; {
+		n := binary.BigEndian.Uint32(rest)
+		if string(rest[4:8]) == "IEND" {
+			return false
+		}
+		if n == 0 {
+			return true
+		}
+		if uint64(n) > uint64(len(rest)-12) {
+			return false
+		}
+		rest = rest[12+n:]
+	}
+	return false
 }

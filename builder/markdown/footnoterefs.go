@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// footnoteLabelLimit is the longest footnote label read, in bytes: the
+// limit CommonMark sets on link labels, which goldmark's footnote
+// definitions also keep to.
+const footnoteLabelLimit = 999
+
+// footnoteRefs parses footnote references, [^label] and ![^label], in
+// place of goldmark's own footnote parser. That one looks for each
+// reference's definition by walking the list of all definitions, which
+// makes a note of many footnotes take time that grows with the square of
+// their number; this one looks the label up in an index of the
+// definitions, made once the blocks are parsed (goldmark parses every
+// block before any inline text). What it makes is the same: the first
+// definition of a label is the one used, a definition is numbered when it
+// is first referenced, and a reference to no definition is left to the
+// other parsers.
+//
+// A footnoteRefs serves one parse.
+type footnoteRefs struct {
+	list    *extast.FootnoteList
+	byLabel map[string]*extast.Footnote
+	indexed bool
+}
+
+// Trigger implements parser.InlineParser.
+func (f *footnoteRefs) Trigger() []byte {
+	return []byte{'!', '['}
+}
+
+// Parse implements parser.InlineParser.
+func (f *footnoteRefs) Parse(parent ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, segment := block.PeekLine()
+	start := 1 // after '['
+	if len(line) > 0 && line[0] == '!' {
+		start = 2
+	}
+	if start >= len(line) || line[start] != '^' {
+		return nil
+	}
+	start++
+	end := labelEnd(line[start:min(len(line), start+footnoteLabelLimit)])
+	if end < 0 {
+		return nil
+	}
+	label := block.Value(text.NewSegment(segment.Start+start, segment.Start+start+end))
+	def := f.definition(parent, string(label))
+	if def == nil {
+		return nil
+	}
+	block.Advance(start + end + 1)
+	if def.Index < 0 {
+		f.list.Count++
+		def.Index = f.list.Count
+	}
+	if line[0] == '!' {
+		parent.AppendChild(parent, ast.NewTextSegment(text.NewSegment(segment.Start, segment.Start+1)))
+	}
+	return extast.NewFootnoteLink(def.Index)
+}
+
+// labelEnd returns the index of the ']' that closes a footnote label, or
+// -1 when an unescaped '[' comes first or nothing closes it.
+func labelEnd(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			i++
+		case b[i] == ']':
+			return i
+		case b[i] == '[':
+			return -1
+		}
+	}
+	return -1
+}
+
+// definition returns the first definition of label, indexing the
+// definitions on first use: the list goldmark gathers them in is found in
+// the document that holds parent.
+func (f *footnoteRefs) definition(parent ast.Node, label string) *extast.Footnote {
+	if !f.indexed {
+		f.indexed = true
+		root := parent
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if list, ok := n.(*extast.FootnoteList); ok && entering {
+				f.list = list
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		if f.list == nil {
+			return nil
+		}
+		f.byLabel = make(map[string]*extast.Footnote)
+		for c := f.list.FirstChild(); c != nil; c = c.NextSibling() {
+			if fn, ok := c.(*extast.Footnote); ok {
+				if _, seen := f.byLabel[string(fn.Ref)]; !seen {
+					f.byLabel[string(fn.Ref)] = fn
+				}
+			}
+		}
+	}
+	return f.byLabel[label]
+}
