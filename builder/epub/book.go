@@ -31,8 +31,10 @@ const (
 type book struct {
 	g *guide.Guide
 
-	// sectionFiles holds the file of each top-level section, by index.
+	// sectionFiles holds the file of each top-level section, by index,
+	// and files the files in reading order with the sections each holds.
 	sectionFiles []string
+	files        []sectionGroup
 	// where maps every id of the guide to the file that holds it.
 	where map[string]string
 	// noteHome maps a footnote index to the file of its first reference;
@@ -73,9 +75,38 @@ type book struct {
 	imagesShown, imagesWithoutAlt int
 }
 
-// sectionFile returns the file name of the top-level section at index i.
+// sectionFile returns the file name of the i-th file of sections.
 func sectionFile(i int) string {
 	return "section-" + strconv.Itoa(i+1) + ".xhtml"
+}
+
+// maxSectionFiles is the most files the top-level sections are spread
+// over. Each top-level section starts a file of its own, as a chapter
+// starts a page, unless a guide has more sections than this: then runs
+// of neighbouring sections share a file. A book of a hundred thousand
+// files is one no reading system opens quickly (nor epubcheck checks).
+const maxSectionFiles = 500
+
+// sectionGroup is one file of top-level sections: those from first up to
+// but not including end.
+type sectionGroup struct {
+	file       string
+	first, end int
+}
+
+// groupSections spreads n top-level sections over at most
+// maxSectionFiles files, in order, as evenly as runs of whole sections
+// allow.
+func groupSections(n int) []sectionGroup {
+	per := 1
+	if n > maxSectionFiles {
+		per = (n + maxSectionFiles - 1) / maxSectionFiles
+	}
+	var groups []sectionGroup
+	for first := 0; first < n; first += per {
+		groups = append(groups, sectionGroup{file: sectionFile(len(groups)), first: first, end: min(first+per, n)})
+	}
+	return groups
 }
 
 // plan lays the guide out on pages.
@@ -90,15 +121,17 @@ func plan(g *guide.Guide) *book {
 	s := &scanner{b: b, seenImage: make(map[string]bool)}
 	s.file = titleFile
 	s.blocks(g.Intro)
-	for i, sec := range g.Sections {
-		file := sectionFile(i)
-		b.sectionFiles = append(b.sectionFiles, file)
-		s.file = file
-		sec.Walk(func(x *guide.Section) bool {
-			s.id(x.ID)
-			s.blocks(x.Blocks)
-			return true
-		})
+	b.files = groupSections(len(g.Sections))
+	for _, f := range b.files {
+		s.file = f.file
+		for _, sec := range g.Sections[f.first:f.end] {
+			b.sectionFiles = append(b.sectionFiles, f.file)
+			sec.Walk(func(x *guide.Section) bool {
+				s.id(x.ID)
+				s.blocks(x.Blocks)
+				return true
+			})
+		}
 	}
 	last := titleFile
 	if n := len(b.sectionFiles); n > 0 {

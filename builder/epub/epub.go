@@ -66,8 +66,8 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	toc := b.toc()
 	specs := []pageSpec{b.coverPage(), b.titlePage(), b.navPage(toc)}
-	for i := range b.g.Sections {
-		specs = append(specs, b.sectionPage(i))
+	for _, f := range b.files {
+		specs = append(specs, b.sectionPage(f))
 	}
 	specs = append(specs, b.licencePage())
 

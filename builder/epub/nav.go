@@ -14,24 +14,45 @@ type navEntry struct {
 	children []navEntry
 }
 
-// toc returns the table of contents: every section of the guide, nested
-// as in the guide. A top-level section links to its page, a subsection to
-// its heading. A guide without sections gets one entry for its title
-// page, since a table of contents may not be empty.
+// maxNavEntries is the most entries the table of contents lists. A menu
+// of tens of thousands of headings helps no reader, and reading systems
+// (and epubcheck, whose check of the reading order recurses once an
+// entry) stumble over one.
+const maxNavEntries = 1000
+
+// toc returns the table of contents: the sections of the guide, nested as
+// in the guide, as deep as maxNavEntries allows. A top-level section
+// links to its file, a subsection to its heading. A guide with more
+// top-level sections than that lists its files instead, each by the
+// first and last section it holds. A guide without sections gets one
+// entry for its title page, since a table of contents may not be empty.
 func (b *book) toc() []navEntry {
 	if len(b.g.Sections) == 0 {
 		return []navEntry{{label: b.title(), href: titleFile}}
 	}
+	if len(b.g.Sections) > maxNavEntries {
+		var entries []navEntry
+		for _, f := range b.files {
+			entries = append(entries, navEntry{label: groupTitle(b.g.Sections[f.first:f.end]), href: f.file})
+		}
+		return entries
+	}
+	depth := navDepthWithin(b.g.Sections, maxNavEntries)
 	var entries []navEntry
 	for i, s := range b.g.Sections {
 		e := navEntry{label: sectionTitle(s), href: b.sectionFiles[i]}
-		e.children = b.subEntries(b.sectionFiles[i], s.Sections)
+		e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
 		entries = append(entries, e)
 	}
 	return entries
 }
 
-func (b *book) subEntries(file string, sections []*guide.Section) []navEntry {
+// subEntries lists sections of a file and their subsections, depth levels
+// deep.
+func (b *book) subEntries(file string, sections []*guide.Section, depth int) []navEntry {
+	if depth <= 0 {
+		return nil
+	}
 	var entries []navEntry
 	for _, s := range sections {
 		href := file
@@ -41,10 +62,28 @@ func (b *book) subEntries(file string, sections []*guide.Section) []navEntry {
 		entries = append(entries, navEntry{
 			label:    sectionTitle(s),
 			href:     href,
-			children: b.subEntries(file, s.Sections),
+			children: b.subEntries(file, s.Sections, depth-1),
 		})
 	}
 	return entries
+}
+
+// navDepthWithin returns how many levels of the section tree fit in a
+// table of contents of at most limit entries: at least the top level.
+func navDepthWithin(sections []*guide.Section, limit int) int {
+	count, depth := 0, 0
+	for level := sections; len(level) > 0; depth++ {
+		count += len(level)
+		if count > limit {
+			return max(depth, 1)
+		}
+		var next []*guide.Section
+		for _, s := range level {
+			next = append(next, s.Sections...)
+		}
+		level = next
+	}
+	return depth
 }
 
 // navPage is the EPUB 3 navigation document: the table of contents and

@@ -95,19 +95,32 @@ func (b *book) titlePage() pageSpec {
 	}
 }
 
-// sectionPage sets one top-level section with all its subsections.
-func (b *book) sectionPage(i int) pageSpec {
-	s := b.g.Sections[i]
+// sectionPage sets one file of top-level sections, each with all its
+// subsections.
+func (b *book) sectionPage(f sectionGroup) pageSpec {
+	sections := b.g.Sections[f.first:f.end]
 	return pageSpec{
-		file:      b.sectionFiles[i],
-		id:        strings.TrimSuffix(b.sectionFiles[i], ".xhtml"),
-		title:     sectionTitle(s),
+		file:      f.file,
+		id:        strings.TrimSuffix(f.file, ".xhtml"),
+		title:     groupTitle(sections),
 		bodyClass: "section",
 		bodyType:  "bodymatter",
 		content: func(p *pageWriter) {
-			p.section(s)
+			for _, s := range sections {
+				p.section(s)
+			}
 		},
 	}
+}
+
+// groupTitle names a file of top-level sections: the section's title, or
+// for a run of them the first and the last ("Rome – Carthage").
+func groupTitle(sections []*guide.Section) string {
+	first := sectionTitle(sections[0])
+	if len(sections) == 1 {
+		return first
+	}
+	return first + " – " + sectionTitle(sections[len(sections)-1])
 }
 
 // section writes a section: a heading of its level (h1 for a top-level

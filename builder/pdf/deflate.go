@@ -1,10 +1,12 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -19,8 +21,9 @@ const (
 	streamsPerDeflater = 16
 )
 
-// deflateStreams compresses the plain streams of a PDF that fpdf wrote
-// with compression off, and rebuilds its cross-reference table.
+// deflateStreams writes to w a PDF that fpdf wrote with compression off,
+// with its plain streams compressed and its cross-reference table rebuilt.
+// Nothing is written when the PDF cannot be read.
 //
 // fpdf can compress page content itself, but it makes a new zlib writer,
 // about a megabyte of state, for every page; on a guide of hundreds of
@@ -32,15 +35,15 @@ const (
 // "endobj"), a classic xref table, the trailer and startxref. A stream
 // whose dictionary is exactly "<</Length n>>" is compressed; every other
 // object is copied as it is.
-func deflateStreams(pdf []byte) ([]byte, error) {
+func deflateStreams(w io.Writer, pdf []byte) error {
 	xrefAt := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	if xrefAt < 0 {
-		return nil, errors.New("deflate: no xref table")
+		return errors.New("deflate: no xref table")
 	}
 	xrefAt++
 	offsets, trailer, err := readXref(pdf[xrefAt:])
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// Objects in file order, each running to the start of the next.
 	order := make([]int, 0, len(offsets))
@@ -50,7 +53,7 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 		}
 	}
 	if len(order) == 0 {
-		return nil, errors.New("deflate: no objects")
+		return errors.New("deflate: no objects")
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
@@ -62,7 +65,7 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 			end = offsets[order[i+1]]
 		}
 		if start > end || end > len(pdf) {
-			return nil, fmt.Errorf("deflate: object %d lies outside the file", n)
+			return fmt.Errorf("deflate: object %d lies outside the file", n)
 		}
 		o := &objs[i]
 		o.n, o.body = n, pdf[start:end]
@@ -71,30 +74,52 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 		}
 	}
 	if err := compressStreams(objs, deflaters(objs)); err != nil {
-		return nil, err
+		return err
 	}
 
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
+	// The objects go out as they are written, counted for the new table.
+	out := &countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	out.Write(pdf[:offsets[order[0]]])
 	newOff := make([]int, len(offsets))
 	for _, o := range objs {
-		newOff[o.n] = out.Len()
+		newOff[o.n] = out.n
 		if o.data == nil {
 			out.Write(o.body)
 			continue
 		}
 		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.n, len(o.packed))
 		out.Write(o.packed)
-		out.WriteString("\nendstream\nendobj\n")
+		io.WriteString(out, "\nendstream\nendobj\n")
 	}
-	xref := out.Len()
+	xref := out.n
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for n := 1; n < len(offsets); n++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", newOff[n])
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), nil
+	if out.err != nil {
+		return out.err
+	}
+	return out.w.Flush()
+}
+
+// countingWriter counts the bytes written through it and keeps the first
+// error, after which it writes nothing.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
 }
 
 // pdfObject is one object of a PDF: its bytes, and for a plain stream its

@@ -70,8 +70,12 @@ func TestPlainStream(t *testing.T) {
 
 func TestDeflateStreamsRejectsWhatItDoesNotKnow(t *testing.T) {
 	for _, in := range []string{"", "%PDF-1.3\n", "%PDF-1.3\nxref\n0 x\n", strings.Repeat("x", 100) + "\nxref\n0 2\n"} {
-		if _, err := deflateStreams([]byte(in)); err == nil {
+		var out bytes.Buffer
+		if err := deflateStreams(&out, []byte(in)); err == nil {
 			t.Errorf("deflateStreams(%q) gave no error", in)
+		}
+		if out.Len() > 0 {
+			t.Errorf("deflateStreams(%q) wrote %d bytes before failing", in, out.Len())
 		}
 	}
 }

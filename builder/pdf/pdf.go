@@ -68,14 +68,32 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 
 // finish writes the drawn document to w, with its streams compressed.
 func (wr *writer) finish(w io.Writer) error {
-	var raw bytes.Buffer
+	var raw handOver
 	if err := wr.doc.Output(&raw); err != nil {
 		return err
 	}
-	out, err := deflateStreams(raw.Bytes())
-	if err != nil {
-		return err
+	return deflateStreams(w, raw.b)
+}
+
+// handOver takes the document fpdf writes. fpdf hands its whole finished
+// buffer over in one Write and never touches it again, so the first
+// Write's bytes are kept as they are rather than copied: on a guide of
+// thousands of pages that copy is hundreds of megabytes. Should a later
+// version of fpdf write in pieces, the pieces are copied together.
+type handOver struct {
+	b      []byte
+	copied bool
+}
+
+func (h *handOver) Write(p []byte) (int, error) {
+	switch {
+	case h.b == nil:
+		h.b = p
+	case !h.copied:
+		h.b = append(bytes.Clone(h.b), p...)
+		h.copied = true
+	default:
+		h.b = append(h.b, p...)
 	}
-	_, err = w.Write(out)
-	return err
+	return len(p), nil
 }

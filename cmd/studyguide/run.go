@@ -55,6 +55,7 @@ Flags of build:
                     (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
+GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
 `
 
 // run is the whole command with its surroundings passed in, so tests can
