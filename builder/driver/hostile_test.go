@@ -180,6 +180,31 @@ var hostileCases = []hostileCase{
 		}
 		return []byte(b.String())
 	}},
+	{name: "thousands-of-sections", want: "warning: the mind palace would have 5000 stations", epubcheck: true, make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# Thousands of sections\n\n")
+		for i := range 5000 {
+			fmt.Fprintf(&b, "## Section %d\n\nSome **term %d** in %d and a [link](https://example.org/%d).\n\n", i, i, 1900+i%100, i)
+		}
+		return []byte(b.String())
+	}, check: func(t *testing.T, b hostileBuild) {
+		// Before, each section was a file and the contents listed each:
+		// epubcheck overflowed its stack on the contents, and took a
+		// minute a thousand files.
+		files := 0
+		for name := range b.epub {
+			if strings.Contains(name, "/section-") {
+				files++
+			}
+		}
+		if files > 500 {
+			t.Errorf("5000 sections went into %d files", files)
+		}
+		if links := strings.Count(string(b.epub["EPUB/nav.xhtml"]), "<a "); links > 1010 {
+			t.Errorf("the contents hold %d links", links)
+		}
+		wantText("Section 4999 Some term 4999 in 1999")(t, b)
+	}},
 	{name: "long-heading", want: "3:1: warning: this heading is 5999 characters long"},
 	{name: "wide-table", want: "a table of 100 columns and 21 rows is too large to lay out; it is shown as text"},
 

@@ -10,8 +10,38 @@ import (
 // tocDepth is the deepest section level the table of contents lists.
 const tocDepth = 3
 
+// maxTOCEntries is about the most entries the table of contents lists:
+// some twenty pages. Deeper levels are left out first; a guide with more
+// top-level sections than this lists every so many of them, evenly.
+const maxTOCEntries = 1000
+
+// tocPlan says which sections the table of contents lists: those down to
+// depth, and of the top-level ones every every-th.
+type tocPlan struct {
+	depth, every int
+}
+
+// planTOC fits the table of contents of sections within maxTOCEntries.
+func planTOC(sections []*guide.Section) tocPlan {
+	if n := len(sections); n > maxTOCEntries {
+		return tocPlan{depth: 1, every: (n + maxTOCEntries - 1) / maxTOCEntries}
+	}
+	count, depth := 0, 0
+	for level := sections; len(level) > 0 && depth < tocDepth; depth++ {
+		if count += len(level); count > maxTOCEntries {
+			break
+		}
+		var next []*guide.Section
+		for _, s := range level {
+			next = append(next, s.Sections...)
+		}
+		level = next
+	}
+	return tocPlan{depth: max(depth, 1), every: 1}
+}
+
 // tocBoxes lays out the table of contents: a heading, then one entry per
-// section down to tocDepth, each with dotted leaders to its page number and
+// section down to the depth planTOC allows, each with dotted leaders to its page number and
 // each a link to its section. Page numbers are read from the marks when
 // the entries are painted, after the body has been paginated.
 func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
@@ -34,8 +64,13 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	for _, s := range w.g.Sections {
 		nested = nested || len(s.Sections) > 0
 	}
+	plan := planTOC(w.g.Sections)
+	top := -1
 	w.g.WalkSections(func(s *guide.Section) bool {
-		if s.Level > tocDepth {
+		if s.Level == 1 {
+			top++
+		}
+		if s.Level > plan.depth || top%plan.every != 0 {
 			return true
 		}
 		mk := marks[s]

@@ -1,0 +1,69 @@
+package pdf
+
+import (
+	"fmt"
+	"testing"
+
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
+// tree returns n top-level sections with subs subsections each, and
+// subsubs under each subsection.
+func tree(n, subs, subsubs int) []*guide.Section {
+	var out []*guide.Section
+	for i := range n {
+		s := &guide.Section{ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("Part %d", i), Level: 1}
+		for j := range subs {
+			c := &guide.Section{ID: fmt.Sprintf("s%d-%d", i, j), Title: "Sub", Level: 2}
+			for k := range subsubs {
+				c.Sections = append(c.Sections, &guide.Section{ID: fmt.Sprintf("s%d-%d-%d", i, j, k), Title: "Subsub", Level: 3})
+			}
+			s.Sections = append(s.Sections, c)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestContentsFitTheirLimit(t *testing.T) {
+	for _, c := range []struct {
+		n, subs, subsubs int
+		want             tocPlan
+	}{
+		{10, 5, 5, tocPlan{depth: 3, every: 1}},       // 310 entries: all three levels
+		{40, 10, 5, tocPlan{depth: 2, every: 1}},      // 440 of levels 1 and 2, 2,440 with level 3
+		{40, 30, 0, tocPlan{depth: 1, every: 1}},      // 1,240 with level 2
+		{1000, 1, 0, tocPlan{depth: 1, every: 1}},     // exactly the limit at the top
+		{2500, 0, 0, tocPlan{depth: 1, every: 3}},     // 834 of the 2,500
+		{200000, 0, 0, tocPlan{depth: 1, every: 200}}, // 1,000 of 200,000
+	} {
+		if got := planTOC(tree(c.n, c.subs, c.subsubs)); got != c.want {
+			t.Errorf("%d×%d×%d sections: plan %+v, want %+v", c.n, c.subs, c.subsubs, got, c.want)
+		}
+	}
+}
+
+func TestContentsOfThousandsOfSectionsListEveryFew(t *testing.T) {
+	g := &guide.Guide{Meta: guide.Meta{Title: "Many", Lang: "en"}, Sections: tree(2500, 0, 0)}
+	lay, err := layouts.Load("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWriter(g, lay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, marks := w.bodyBoxes()
+	boxes := w.tocBoxes(marks)
+	entries := 0
+	for _, b := range boxes {
+		if b.paint != nil && b.h > 0 {
+			entries++
+		}
+	}
+	// The heading, then entries for parts 0, 3, 6, … 2499: 834.
+	if entries < 834 || entries > 836 {
+		t.Errorf("the contents have %d boxes, want the heading and 834 entries", entries)
+	}
+}
