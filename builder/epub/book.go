@@ -88,23 +88,41 @@ func sectionFile(i int) string {
 const maxSectionFiles = 500
 
 // sectionGroup is one file of top-level sections: those from first up to
-// but not including end.
+// but not including end. When part is set, the file holds a part of one
+// long section (see partsOf): the pieces of its blocks in blocks, its
+// heading when head is set and its subsections when tail is.
 type sectionGroup struct {
 	file       string
 	first, end int
+
+	part       bool
+	blocks     []guide.Block
+	head, tail bool
 }
 
-// groupSections spreads n top-level sections over at most
-// maxSectionFiles files, in order, as evenly as runs of whole sections
+// groupSections spreads the top-level sections over files: one a section,
+// a long section cut into parts, or, past maxSectionFiles sections, runs
+// of neighbouring sections sharing files as evenly as whole sections
 // allow.
-func groupSections(n int) []sectionGroup {
+func (b *book) groupSections() []sectionGroup {
+	n := len(b.g.Sections)
 	per := 1
 	if n > maxSectionFiles {
 		per = (n + maxSectionFiles - 1) / maxSectionFiles
 	}
 	var groups []sectionGroup
 	for first := 0; first < n; first += per {
-		groups = append(groups, sectionGroup{file: sectionFile(len(groups)), first: first, end: min(first+per, n)})
+		end := min(first+per, n)
+		parts := []sectionGroup{{}}
+		if end-first == 1 {
+			if long := b.partsOf(b.g.Sections[first]); long != nil {
+				parts = long
+			}
+		}
+		for _, g := range parts {
+			g.file, g.first, g.end = sectionFile(len(groups)), first, end
+			groups = append(groups, g)
+		}
 	}
 	return groups
 }
@@ -121,9 +139,27 @@ func plan(g *guide.Guide) *book {
 	s := &scanner{b: b, seenImage: make(map[string]bool)}
 	s.file = titleFile
 	s.blocks(g.Intro)
-	b.files = groupSections(len(g.Sections))
+	b.files = b.groupSections()
 	for _, f := range b.files {
 		s.file = f.file
+		if f.part {
+			sec := g.Sections[f.first]
+			if f.head {
+				b.sectionFiles = append(b.sectionFiles, f.file)
+				s.id(sec.ID)
+			}
+			s.blocks(f.blocks)
+			if f.tail {
+				for _, c := range sec.Sections {
+					c.Walk(func(x *guide.Section) bool {
+						s.id(x.ID)
+						s.blocks(x.Blocks)
+						return true
+					})
+				}
+			}
+			continue
+		}
 		for _, sec := range g.Sections[f.first:f.end] {
 			b.sectionFiles = append(b.sectionFiles, f.file)
 			sec.Walk(func(x *guide.Section) bool {

@@ -159,7 +159,18 @@ func TestEveryWordOfTheGuideIsInTheBook(t *testing.T) {
 }
 
 func TestInternalLinksResolve(t *testing.T) {
-	b := build(t, sampleGuide())
+	links, refs, drawn := checkLinks(t, build(t, sampleGuide()))
+	if links < 30 || refs < 10 || drawn < 3 {
+		t.Fatalf("only %d links checked, %d of them references and %d in drawings", links, refs, drawn)
+	}
+}
+
+// checkLinks checks that every id of every page of b is unique on its
+// page and that every link of the book, the NCX's among them, leads to a
+// file and id that exist. It returns how many links it checked, how many
+// of them were references and how many were in drawings.
+func checkLinks(t *testing.T, b *built) (links, refs, drawn int) {
+	t.Helper()
 	ids := make(map[string]map[string]bool) // file -> ids
 	trees := make(map[string]*node)
 	for _, p := range b.pages() {
@@ -193,7 +204,6 @@ func TestInternalLinksResolve(t *testing.T) {
 	}
 	// Links of every kind are checked: plain links, references, links
 	// in the drawings (xlink:href, read here as href) and the NCX.
-	links, refs, drawn := 0, 0, 0
 	for file, tree := range trees {
 		tree.walk(func(n *node) {
 			for _, a := range []string{"href", "src"} {
@@ -213,9 +223,7 @@ func TestInternalLinksResolve(t *testing.T) {
 	for _, c := range parseXML(t, b.page(t, ncxFile)).all("content") {
 		check(ncxFile, c.attrs["src"])
 	}
-	if links < 30 || refs < 10 || drawn < 3 {
-		t.Fatalf("only %d links checked, %d of them references and %d in drawings", links, refs, drawn)
-	}
+	return links, refs, drawn
 }
 
 func TestLinksArePointedAtTheirPages(t *testing.T) {

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -87,5 +88,91 @@ func TestContentsStopAtTheLevelThatFits(t *testing.T) {
 		if got := len(b.pages()); got != 40+4 {
 			t.Errorf("%d subsections a part: %d pages, want a file a part", c.subs, got)
 		}
+	}
+}
+
+// longSection returns a guide of one top-level section that holds an
+// ordered list of n key points, each with a footnote, a table of n rows
+// that refer to them, and a subsection after them.
+func longSection(n int) *guide.Guide {
+	g := &guide.Guide{Meta: guide.Meta{Title: "Long", Lang: "en"}}
+	list := &guide.List{Ordered: true, Start: 1}
+	table := &guide.Table{Caption: "Every point", Header: []guide.Cell{{Inlines: []guide.Inline{&guide.Text{Text: "Point"}}}}}
+	for i := range n {
+		id := fmt.Sprintf("kp-%d", i)
+		list.Items = append(list.Items, &guide.ListItem{Key: &guide.KeyPoint{Title: fmt.Sprintf("Point %d", i), ID: id}, Blocks: []guide.Block{
+			&guide.Paragraph{Inlines: []guide.Inline{&guide.Strong{Children: []guide.Inline{&guide.Text{Text: fmt.Sprintf("Point %d", i)}}}, &guide.Text{Text: ": said once."}, &guide.FootnoteRef{Index: i}}},
+		}})
+		g.Footnotes = append(g.Footnotes, &guide.Footnote{ID: fmt.Sprintf("fn-%d", i), Label: fmt.Sprint(i), Blocks: []guide.Block{
+			&guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: fmt.Sprintf("Note on point %d.", i)}}},
+		}})
+		table.Rows = append(table.Rows, []guide.Cell{{Inlines: []guide.Inline{&guide.Ref{Target: id, Children: []guide.Inline{&guide.Text{Text: fmt.Sprintf("Row %d", i)}}}}}})
+	}
+	after := &guide.Section{ID: "after", Title: "After the list", Level: 2, Blocks: []guide.Block{&guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "The end."}}}}}
+	g.Sections = []*guide.Section{{ID: "long", Title: "Long", Level: 1, Blocks: []guide.Block{list, table}, Sections: []*guide.Section{after}}}
+	return g
+}
+
+func TestLongSectionIsCutIntoParts(t *testing.T) {
+	const n = 3000
+	b := build(t, longSection(n))
+	var files []string
+	for _, p := range b.pages() {
+		if strings.Contains(p, "section-") {
+			files = append(files, p)
+		}
+	}
+	if len(files) < 5 {
+		t.Fatalf("a section of %d key points with notes went into %d files", n, len(files))
+	}
+	var text strings.Builder
+	var starts []string
+	headings := map[string]int{}
+	for i, f := range files {
+		tree := parseXML(t, b.files[f])
+		ids := 0
+		tree.walk(func(x *node) {
+			if x.attrs["id"] != "" {
+				ids++
+			}
+			if x.name.Local == "ol" {
+				starts = append(starts, cmp.Or(x.attrs["start"], "1"))
+			}
+		})
+		if ids > 3000 {
+			t.Errorf("%s holds %d ids", f, ids)
+		}
+		for _, h := range append(tree.all("h1"), tree.all("h2")...) {
+			headings[h.text]++
+			if h.text == "After the list" && i != len(files)-1 {
+				t.Errorf("the subsection is in %s, not in the last part", f)
+			}
+		}
+		text.WriteString(tree.allText())
+	}
+	if headings["Long"] != 1 || headings["After the list"] != 1 {
+		t.Errorf("headings %v, want each once", headings)
+	}
+	// The ordered list goes on counting from part to part.
+	for i, s := range starts {
+		if want := fmt.Sprint(1 + i*pieceItems); s != want {
+			t.Errorf("piece %d of the list starts at %s, want %s", i, s, want)
+		}
+	}
+	all := strings.Join(strings.Fields(text.String()), " ")
+	if got := strings.Count(all, "said once."); got != n {
+		t.Errorf("the book has %d key points, want %d", got, n)
+	}
+	for _, want := range []string{"Note on point 0.", "Note on point 2999.", "Row 2999", "The end."} {
+		if strings.Count(all, want) != 1 {
+			t.Errorf("the book says %q %d times, want once", want, strings.Count(all, want))
+		}
+	}
+	if links, refs, _ := checkLinks(t, b); links < 2*n || refs < n {
+		t.Errorf("only %d links checked, %d of them references", links, refs)
+	}
+	nav, _ := tocLabels(t, b)
+	if strings.Join(nav, "|") != "Long|After the list" {
+		t.Errorf("contents %q", nav)
 	}
 }

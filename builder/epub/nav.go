@@ -33,6 +33,9 @@ func (b *book) toc() []navEntry {
 	if len(b.g.Sections) > maxNavEntries {
 		var entries []navEntry
 		for _, f := range b.files {
+			if f.part && !f.head {
+				continue
+			}
 			entries = append(entries, navEntry{label: groupTitle(b.g.Sections[f.first:f.end]), href: f.file})
 		}
 		return entries
@@ -47,8 +50,8 @@ func (b *book) toc() []navEntry {
 	return entries
 }
 
-// subEntries lists sections of a file and their subsections, depth levels
-// deep.
+// subEntries lists subsections and theirs, depth levels deep. Each links
+// to its heading, or failing an id to the file of the top-level section.
 func (b *book) subEntries(file string, sections []*guide.Section, depth int) []navEntry {
 	if depth <= 0 {
 		return nil
@@ -56,8 +59,10 @@ func (b *book) subEntries(file string, sections []*guide.Section, depth int) []n
 	var entries []navEntry
 	for _, s := range sections {
 		href := file
-		if id := xmlID(s.ID); id != "" && b.where[id] == file {
-			href = file + "#" + id
+		if id := xmlID(s.ID); id != "" {
+			if at, ok := b.where[id]; ok {
+				href = at + "#" + id
+			}
 		}
 		entries = append(entries, navEntry{
 			label:    sectionTitle(s),

@@ -96,10 +96,10 @@ func (b *book) titlePage() pageSpec {
 }
 
 // sectionPage sets one file of top-level sections, each with all its
-// subsections.
+// subsections, or one part of a long section.
 func (b *book) sectionPage(f sectionGroup) pageSpec {
 	sections := b.g.Sections[f.first:f.end]
-	return pageSpec{
+	spec := pageSpec{
 		file:      f.file,
 		id:        strings.TrimSuffix(f.file, ".xhtml"),
 		title:     groupTitle(sections),
@@ -111,6 +111,12 @@ func (b *book) sectionPage(f sectionGroup) pageSpec {
 			}
 		},
 	}
+	if f.part {
+		spec.content = func(p *pageWriter) {
+			p.sectionPart(sections[0], f)
+		}
+	}
+	return spec
 }
 
 // groupTitle names a file of top-level sections: the section's title, or
@@ -126,14 +132,53 @@ func groupTitle(sections []*guide.Section) string {
 // section writes a section: a heading of its level (h1 for a top-level
 // section, deeper levels h2 to h6), its blocks and its subsections.
 func (p *pageWriter) section(s *guide.Section) {
-	level := min(max(s.Level, 1), 6)
-	h := "h" + string(rune('0'+level))
-	id := p.claim(s.ID)
-	class := "level-" + string(rune('0'+level))
+	p.openSection(s)
+	p.blocks(s.Blocks)
+	for _, c := range s.Sections {
+		p.section(c)
+	}
+	p.end("section")
+	p.nl()
+}
+
+// sectionPart writes one part of a long top-level section: the section
+// element, with the heading in the first part, the part's pieces of the
+// blocks, and the subsections in the last part. The section element of a
+// later part is marked "continued" and has no id or role of its own.
+func (p *pageWriter) sectionPart(s *guide.Section, f sectionGroup) {
+	if f.head {
+		p.openSection(s)
+	} else {
+		p.start("section", attr{"class", sectionClass(s) + " continued"})
+		p.nl()
+	}
+	p.blocks(f.blocks)
+	if f.tail {
+		for _, c := range s.Sections {
+			p.section(c)
+		}
+	}
+	p.end("section")
+	p.nl()
+}
+
+// sectionClass returns the class of a section's element: its level, and
+// the study aid it is, if any.
+func sectionClass(s *guide.Section) string {
+	class := "level-" + string(rune('0'+min(max(s.Level, 1), 6)))
 	if k := kindClass(s.Kind); k != "" {
 		class += " aid " + k
 	}
-	attrs := []attr{{"class", class}}
+	return class
+}
+
+// openSection starts a section's element and writes its heading: h1 for a
+// top-level section, deeper levels h2 to h6.
+func (p *pageWriter) openSection(s *guide.Section) {
+	level := min(max(s.Level, 1), 6)
+	h := "h" + string(rune('0'+level))
+	id := p.claim(s.ID)
+	attrs := []attr{{"class", sectionClass(s)}}
 	switch {
 	case s.Kind == guide.Glossary:
 		attrs = append(attrs, attr{"epub:type", "glossary"}, attr{"role", "doc-glossary"})
@@ -146,12 +191,6 @@ func (p *pageWriter) section(s *guide.Section) {
 	p.start("section", attrs...)
 	p.nl()
 	p.element(h, s.Title, withID(id)...)
-	p.nl()
-	p.blocks(s.Blocks)
-	for _, c := range s.Sections {
-		p.section(c)
-	}
-	p.end("section")
 	p.nl()
 }
 
