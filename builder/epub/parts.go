@@ -59,33 +59,33 @@ func (b *book) partsOf(s *guide.Section) []sectionGroup {
 func piecesOf(bl guide.Block) []guide.Block {
 	switch bl := bl.(type) {
 	case *guide.List:
-		if len(bl.Items) <= pieceItems {
-			break
-		}
-		var out []guide.Block
-		for i := 0; i < len(bl.Items); i += pieceItems {
+		return cut(bl.Items, func(items []*guide.ListItem, from int) guide.Block {
 			piece := *bl
-			piece.Items = bl.Items[i:min(i+pieceItems, len(bl.Items))]
-			piece.Start = bl.Start + i
-			out = append(out, &piece)
-		}
-		return out
+			piece.Items, piece.Start = items, bl.Start+from
+			return &piece
+		})
 	case *guide.Table:
-		if len(bl.Rows) <= pieceItems {
-			break
-		}
-		var out []guide.Block
-		for i := 0; i < len(bl.Rows); i += pieceItems {
+		return cut(bl.Rows, func(rows [][]guide.Cell, from int) guide.Block {
 			piece := *bl
-			piece.Rows = bl.Rows[i:min(i+pieceItems, len(bl.Rows))]
-			if i > 0 {
+			piece.Rows = rows
+			if from > 0 {
 				piece.ID, piece.Caption = "", ""
 			}
-			out = append(out, &piece)
-		}
-		return out
+			return &piece
+		})
 	}
 	return []guide.Block{bl}
+}
+
+// cut makes the pieces of a block from runs of pieceItems of its items,
+// each made by piece from the run and the index of its first item. A
+// block of no more items is one piece, made from all of them.
+func cut[T any](items []T, piece func(run []T, from int) guide.Block) []guide.Block {
+	var out []guide.Block
+	for from := 0; from < len(items) || from == 0; from += pieceItems {
+		out = append(out, piece(items[from:min(from+pieceItems, len(items))], from))
+	}
+	return out
 }
 
 // weight is what block bl adds to a file: its text, and idWeight for each
