@@ -170,8 +170,8 @@ func plan(g *guide.Guide) *book {
 		}
 	}
 	last := titleFile
-	if n := len(b.sectionFiles); n > 0 {
-		last = b.sectionFiles[n-1]
+	if n := len(b.files); n > 0 {
+		last = b.files[n-1].file
 	}
 	s.file = last
 	for i := range g.Footnotes {

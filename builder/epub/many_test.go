@@ -93,7 +93,8 @@ func TestContentsStopAtTheLevelThatFits(t *testing.T) {
 
 // longSection returns a guide of one top-level section that holds an
 // ordered list of n key points, each with a footnote, a table of n rows
-// that refer to them, and a subsection after them.
+// that refer to them, and a subsection after them; and a footnote that
+// nothing refers to.
 func longSection(n int) *guide.Guide {
 	g := &guide.Guide{Meta: guide.Meta{Title: "Long", Lang: "en"}}
 	list := &guide.List{Ordered: true, Start: 1}
@@ -108,6 +109,9 @@ func longSection(n int) *guide.Guide {
 		}})
 		table.Rows = append(table.Rows, []guide.Cell{{Inlines: []guide.Inline{&guide.Ref{Target: id, Children: []guide.Inline{&guide.Text{Text: fmt.Sprintf("Row %d", i)}}}}}})
 	}
+	g.Footnotes = append(g.Footnotes, &guide.Footnote{ID: "fn-stray", Label: "stray", Blocks: []guide.Block{
+		&guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "A note nothing refers to."}}},
+	}})
 	after := &guide.Section{ID: "after", Title: "After the list", Level: 2, Blocks: []guide.Block{&guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "The end."}}}}}
 	g.Sections = []*guide.Section{{ID: "long", Title: "Long", Level: 1, Blocks: []guide.Block{list, table}, Sections: []*guide.Section{after}}}
 	return g
@@ -141,6 +145,9 @@ func TestLongSectionIsCutIntoParts(t *testing.T) {
 		})
 		if ids > 3000 {
 			t.Errorf("%s holds %d ids", f, ids)
+		}
+		if strings.Contains(tree.allText(), "A note nothing refers to.") != (i == len(files)-1) {
+			t.Errorf("%s: the note nothing refers to is not at the end of the book", f)
 		}
 		for _, h := range append(tree.all("h1"), tree.all("h2")...) {
 			headings[h.text]++
