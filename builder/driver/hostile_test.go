@@ -778,6 +778,7 @@ func BenchmarkHostileBuild(b *testing.B) {
 	}{
 		{"long-line", func(n int) string { return "# Line\n\n" + strings.Repeat("word ", n/5) + "\n" }},
 		{"long-word", func(n int) string { return "# Word\n\nA " + strings.Repeat("x", n) + " b.\n" }},
+		{"long-heading", func(n int) string { return "# " + strings.Repeat("Heading", n/7) + "\n\nText.\n" }},
 		{"long-words", func(n int) string {
 			return "# Words\n\n" + strings.Repeat(strings.Repeat("y", 3000)+" ", n/3001) + "\n"
 		}},

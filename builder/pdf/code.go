@@ -33,7 +33,7 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 			w.pieces = append(w.pieces, p)
 			w.w += p.w
 		}
-		for w.w > avail+1e-6 && runeCount(w) > 1 {
+		for w.w > avail+1e-6 && splittable(w) {
 			head, tail := l.w.ts.splitWord(w, avail)
 			// Prefer to wrap after a space in the last two thirds of the line.
 			if n, k := runeCount(head), lastSpace(head); k >= n/3 && k < n-1 {

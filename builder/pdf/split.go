@@ -11,6 +11,22 @@ func runeCount(w word) int {
 	return n
 }
 
+// splittable reports whether a word has more than one character, looking
+// no further than the second: a word of a million characters is cut into
+// thousands of lines, and counting all of them before each cut would
+// take time that grows with the square of its length.
+func splittable(w word) bool {
+	n := 0
+	for _, p := range w.pieces {
+		for range p.text {
+			if n++; n > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // splitWord cuts a word after as many characters as fit in width (at least
 // one) and returns both parts. Footnote references stay with the head.
 func (ts *typesetter) splitWord(w word, width float64) (head, tail word) {

@@ -223,7 +223,7 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 		if cur.started && (w.brk || cur.w+w.space+w.w > width+1e-6) {
 			flush()
 		}
-		for !cur.started && w.w > width+1e-6 && runeCount(*w) > 1 {
+		for !cur.started && w.w > width+1e-6 && splittable(*w) {
 			head, tail := ts.splitWord(*w, width)
 			cur.add(&head, false)
 			flush()
