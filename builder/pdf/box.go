@@ -30,6 +30,8 @@ type mark struct {
 	title string
 	level int // 0 for a top-level section
 	page  int // the page the heading is printed on, once paginated
+	// outline says the heading has an entry in the PDF's outline.
+	outline bool
 }
 
 // bar is a thin vertical rule beside a block quote. Boxes of the same

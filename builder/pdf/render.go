@@ -163,7 +163,7 @@ func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
 // content.
 func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 	b := it.b
-	if b.mark != nil {
+	if b.mark != nil && b.mark.outline {
 		w.doc.Bookmark(pdfString(b.mark.title), b.mark.level, it.y)
 	}
 	for _, br := range b.bars {

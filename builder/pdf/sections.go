@@ -21,9 +21,10 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 	fr := w.bodyFrame()
 	l.blocks(w.g.Intro, fr)
 	marks := map[*guide.Section]*mark{}
+	inOutline := outlined(w.g)
 	var walk func(s *guide.Section)
 	walk = func(s *guide.Section) {
-		mk := &mark{title: s.Title, level: s.Level - 1}
+		mk := &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
 		marks[s] = mk
 		anchor := w.links.internal(s.ID)
 		blocks := s.Blocks
@@ -119,4 +120,35 @@ func (l *layouter) heading(title string, pos guide.Pos, level int, fr frame, mk 
 		first.anchors = append(first.anchors, anchor)
 	}
 	l.space(0.35 * l.w.bodyLead)
+}
+
+// outlined returns whether a section has an entry in the PDF's outline:
+// every section does, unless the guide has more than maxTOCEntries, when
+// the outline lists what the table of contents does (see planTOC).
+func outlined(g *guide.Guide) func(*guide.Section) bool {
+	n := 0
+	g.WalkSections(func(*guide.Section) bool {
+		n++
+		return true
+	})
+	if n <= maxTOCEntries {
+		return func(*guide.Section) bool { return true }
+	}
+	plan := planTOC(g.Sections)
+	listed := make(map[*guide.Section]bool)
+	var list func(sections []*guide.Section, depth int)
+	list = func(sections []*guide.Section, depth int) {
+		for _, s := range sections {
+			listed[s] = true
+			if depth > 1 {
+				list(s.Sections, depth-1)
+			}
+		}
+	}
+	for i, s := range g.Sections {
+		if i%plan.every == 0 {
+			list([]*guide.Section{s}, plan.depth)
+		}
+	}
+	return func(s *guide.Section) bool { return listed[s] }
 }

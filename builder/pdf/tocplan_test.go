@@ -67,3 +67,29 @@ func TestContentsOfThousandsOfSectionsListEveryFew(t *testing.T) {
 		t.Errorf("the contents have %d boxes, want the heading and 834 entries", entries)
 	}
 }
+
+func TestOutlineOfThousandsOfSectionsFollowsTheContents(t *testing.T) {
+	small := &guide.Guide{Sections: tree(10, 5, 5)}
+	in := outlined(small)
+	small.WalkSections(func(s *guide.Section) bool {
+		if !in(s) {
+			t.Errorf("section %s of a small guide is not in the outline", s.ID)
+		}
+		return true
+	})
+	big := &guide.Guide{Sections: tree(2500, 1, 0)}
+	in = outlined(big)
+	n := 0
+	big.WalkSections(func(s *guide.Section) bool {
+		if in(s) {
+			n++
+			if s.Level != 1 {
+				t.Errorf("subsection %s is in the outline", s.ID)
+			}
+		}
+		return true
+	})
+	if n != 834 {
+		t.Errorf("%d of 2,500 parts are in the outline, want the 834 the contents list", n)
+	}
+}
