@@ -105,20 +105,52 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		g, err := readNoteWithin(note, &res.Diagnostics, opts.MaxInputSize)
+		// The note's problems are kept apart until its build is over:
+		// a stopped build returns before the reader or the writers do.
+		var diags diag.List
+		g, err := prepare(ctx, note, &diags, opts)
 		if err != nil {
+			if ctx.Err() == nil {
+				res.Diagnostics = append(res.Diagnostics, diags...)
+			}
 			return res, err
 		}
-		g.Meta.Modified = buildDate(g, opts.SourceDate)
-		applySwitches(&g.Meta, opts)
-		addStudyAids(g)
 		written, err := writeAll(ctx, g, outputBase(outDir, note), jobs)
 		res.Outputs = append(res.Outputs, written...)
+		if ctx.Err() == nil {
+			res.Diagnostics = append(res.Diagnostics, diags...)
+		}
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", note, err)
 		}
 	}
 	return res, nil
+}
+
+// prepare reads a note into a guide and adds the study aids, reporting
+// problems to diags. It returns as soon as ctx is cancelled, leaving the
+// reader to finish on its own: it writes nothing but diags.
+func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (*guide.Guide, error) {
+	type prepared struct {
+		g   *guide.Guide
+		err error
+	}
+	ready := make(chan prepared, 1)
+	go func() {
+		g, err := readNoteWithin(note, diags, opts.MaxInputSize)
+		if err == nil {
+			g.Meta.Modified = buildDate(g, opts.SourceDate)
+			applySwitches(&g.Meta, opts)
+			addStudyAids(g)
+		}
+		ready <- prepared{g, err}
+	}()
+	select {
+	case p := <-ready:
+		return p.g, p.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // applySwitches lets the command's flags turn study aids off. A flag only

@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/testnotes"
 )
 
 const seedPath = "../../../shared/seed/nato-peacekeeping.md"
@@ -220,6 +222,51 @@ func TestCancelledBuildWritesNothing(t *testing.T) {
 	if files := snapshot(t, dir); len(files) > 0 {
 		t.Errorf("cancelled build left %v", keys(files))
 	}
+}
+
+// TestStoppedMidWriteLeavesNothing stops a build while its writers are
+// filling their temporary files: Build returns the cancellation at once,
+// with no file left, and the writers still at work make none afterwards.
+// Earlier outputs of the note are untouched.
+func TestStoppedMidWriteLeavesNothing(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	note := filepath.Join(dir, "reader.md")
+	if err := os.WriteFile(note, testnotes.CourseReader(1500), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	earlier := filepath.Join(out, "reader.pdf")
+	if err := os.WriteFile(earlier, []byte("an earlier build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		// Stop as soon as a temporary file shows.
+		for ctx.Err() == nil {
+			entries, _ := os.ReadDir(out)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					cancel()
+				}
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	_, err := Build(ctx, Options{Paths: []string{note}, OutDir: out})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped build returned %v, want the cancellation", err)
+	}
+	check := func(when string) {
+		t.Helper()
+		files := snapshot(t, out)
+		if len(files) != 1 || string(files["reader.pdf"]) != "an earlier build" {
+			t.Errorf("%s, the output folder holds %v", when, keys(files))
+		}
+	}
+	check("when Build returned")
+	// The writers run on; give them time to finish what they were doing.
+	time.Sleep(time.Second)
+	check("a second later")
 }
 
 func snapshot(t *testing.T, dir string) map[string][]byte {

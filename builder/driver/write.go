@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -88,7 +89,9 @@ const ptPerMM = 72 / 25.4
 // writeAll runs the jobs concurrently on g, each into a temporary file
 // beside its output, and renames the temporary files into place only when
 // every job has succeeded. On failure no output of this note is touched
-// and the temporary files are removed.
+// and the temporary files are removed. When ctx is cancelled it returns
+// at once: the temporary files are removed, and the writers still at work
+// can make no more of them.
 func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]string, error) {
 	type result struct {
 		outs, temps []string
@@ -96,6 +99,7 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]s
 		warnings    []warning
 	}
 	results := make([]result, len(jobs)) // one per job: no lock needed
+	temps := &tempFiles{names: make(map[string]bool)}
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		wg.Go(func() {
@@ -107,14 +111,14 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]s
 				kept = &bytes.Buffer{}
 				write = func(w io.Writer) error { return j.write(io.MultiWriter(w, kept), g, warn) }
 			}
-			temp, err := writeTemp(base+j.suffix, write)
+			temp, err := temps.write(base+j.suffix, write)
 			if err != nil {
 				r.err = fmt.Errorf("write %s: %w", j.name, err)
 				return
 			}
 			r.outs, r.temps = append(r.outs, base+j.suffix), append(r.temps, temp)
 			for _, d := range j.derived {
-				temp, err := writeTemp(base+d.suffix, func(w io.Writer) error { return d.make(w, kept.Bytes()) })
+				temp, err := temps.write(base+d.suffix, func(w io.Writer) error { return d.make(w, kept.Bytes()) })
 				if err != nil {
 					r.err = fmt.Errorf("write %s: %w", d.name, err)
 					return
@@ -123,57 +127,70 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]s
 			}
 		})
 	}
-	wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		temps.removeAll()
+		return nil, ctx.Err()
+	}
 	perJob := make([][]warning, len(results))
 	for i, r := range results {
 		perJob[i] = r.warnings
 	}
 	reportWarnings(g, perJob)
-	removeTemps := func() {
-		for i := range results {
-			for _, t := range results[i].temps {
-				if t != "" {
-					os.Remove(t)
-				}
-			}
-		}
-	}
 	for _, r := range results {
 		if r.err != nil {
-			removeTemps()
+			temps.removeAll()
 			return nil, r.err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		removeTemps()
+		temps.removeAll()
 		return nil, err
 	}
 	var written []string
 	for _, r := range results {
 		for k, out := range r.outs {
-			if err := os.Rename(r.temps[k], out); err != nil {
-				removeTemps()
+			if err := temps.rename(r.temps[k], out); err != nil {
+				temps.removeAll()
 				return written, fmt.Errorf("write %s: %w", filepath.Base(out), err)
 			}
-			r.temps[k] = ""
 			written = append(written, out)
 		}
 	}
 	return written, nil
 }
 
-// writeTemp writes one output with write into a new temporary file in the
+// errStopped is what a writer meets that would start a temporary file
+// after the build was stopped.
+var errStopped = errors.New("the build was stopped")
+
+// tempFiles holds the temporary files of one note's outputs until they
+// are renamed into place, so that a stopped build can remove every one at
+// once, even while writers are still filling them.
+type tempFiles struct {
+	mu      sync.Mutex
+	names   map[string]bool
+	stopped bool
+}
+
+// write writes one output with write into a new temporary file in the
 // output's folder and returns its name. The file is synced and closed on
 // success and removed on failure.
-func writeTemp(out string, write func(io.Writer) error) (name string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(out), tempPattern(filepath.Base(out)))
+func (t *tempFiles) write(out string, write func(io.Writer) error) (name string, err error) {
+	f, err := t.create(out)
 	if err != nil {
 		return "", err
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(f.Name())
+			t.remove(f.Name())
 			name = ""
 		}
 	}()
@@ -191,6 +208,52 @@ func writeTemp(out string, write func(io.Writer) error) (name string, err error)
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// create makes a temporary file beside out and records it, unless the
+// build was stopped.
+func (t *tempFiles) create(out string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return nil, errStopped
+	}
+	f, err := os.CreateTemp(filepath.Dir(out), tempPattern(filepath.Base(out)))
+	if err != nil {
+		return nil, err
+	}
+	t.names[f.Name()] = true
+	return f, nil
+}
+
+// remove removes one temporary file.
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	os.Remove(name)
+	delete(t.names, name)
+}
+
+// rename puts a finished temporary file in the place of out.
+func (t *tempFiles) rename(name, out string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := os.Rename(name, out); err != nil {
+		return err
+	}
+	delete(t.names, name)
+	return nil
+}
+
+// removeAll removes every temporary file left and refuses new ones.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
+	for name := range t.names {
+		os.Remove(name)
+	}
+	clear(t.names)
 }
 
 // warning is a problem a writer met in the notes.
