@@ -89,15 +89,16 @@ const maxSectionFiles = 500
 
 // sectionGroup is one file of top-level sections: those from first up to
 // but not including end. When part is set, the file holds a part of one
-// long section (see partsOf): the pieces of its blocks in blocks, its
-// heading when head is set and its subsections when tail is.
+// long section (see partsOf): its heading when head is set, then pieces of
+// its blocks and whole subsections of it.
 type sectionGroup struct {
 	file       string
 	first, end int
 
-	part       bool
-	blocks     []guide.Block
-	head, tail bool
+	part   bool
+	head   bool
+	blocks []guide.Block
+	subs   []*guide.Section
 }
 
 // groupSections spreads the top-level sections over files: one a section,
@@ -149,24 +150,14 @@ func plan(g *guide.Guide) *book {
 				s.id(sec.ID)
 			}
 			s.blocks(f.blocks)
-			if f.tail {
-				for _, c := range sec.Sections {
-					c.Walk(func(x *guide.Section) bool {
-						s.id(x.ID)
-						s.blocks(x.Blocks)
-						return true
-					})
-				}
+			for _, c := range f.subs {
+				s.section(c)
 			}
 			continue
 		}
 		for _, sec := range g.Sections[f.first:f.end] {
 			b.sectionFiles = append(b.sectionFiles, f.file)
-			sec.Walk(func(x *guide.Section) bool {
-				s.id(x.ID)
-				s.blocks(x.Blocks)
-				return true
-			})
+			s.section(sec)
 		}
 	}
 	last := titleFile

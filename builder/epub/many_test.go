@@ -183,3 +183,45 @@ func TestLongSectionIsCutIntoParts(t *testing.T) {
 		t.Errorf("contents %q", nav)
 	}
 }
+
+func TestSectionOfThousandsOfSubsectionsIsCutIntoParts(t *testing.T) {
+	const n = 5000
+	g := manySections(1, n)
+	for _, c := range g.Sections[0].Sections {
+		c.Blocks = []guide.Block{&guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "Said of " + c.Title + "."}}}}
+	}
+	b := build(t, g)
+	var files []string
+	heads := map[string]int{}
+	for _, p := range b.pages() {
+		if !strings.Contains(p, "section-") {
+			continue
+		}
+		files = append(files, p)
+		tree := parseXML(t, b.files[p])
+		ids := 0
+		tree.walk(func(x *node) {
+			if x.attrs["id"] != "" {
+				ids++
+			}
+		})
+		if ids > 3000 {
+			t.Errorf("%s holds %d ids", p, ids)
+		}
+		for _, h := range append(tree.all("h1"), tree.all("h2")...) {
+			heads[h.text]++
+		}
+	}
+	if len(files) < 3 {
+		t.Fatalf("a section of %d subsections went into %d files", n, len(files))
+	}
+	if len(heads) != n+1 {
+		t.Errorf("the files hold %d distinct headings, want %d", len(heads), n+1)
+	}
+	for h, k := range heads {
+		if k != 1 {
+			t.Errorf("heading %q is set %d times", h, k)
+		}
+	}
+	checkLinks(t, b)
+}

@@ -142,8 +142,8 @@ func (p *pageWriter) section(s *guide.Section) {
 }
 
 // sectionPart writes one part of a long top-level section: the section
-// element, with the heading in the first part, the part's pieces of the
-// blocks, and the subsections in the last part. The section element of a
+// element, with the heading in the first part, and the part's pieces of
+// the section's blocks and whole subsections. The section element of a
 // later part is marked "continued" and has no id or role of its own.
 func (p *pageWriter) sectionPart(s *guide.Section, f sectionGroup) {
 	if f.head {
@@ -153,10 +153,8 @@ func (p *pageWriter) sectionPart(s *guide.Section, f sectionGroup) {
 		p.nl()
 	}
 	p.blocks(f.blocks)
-	if f.tail {
-		for _, c := range s.Sections {
-			p.section(c)
-		}
+	for _, c := range f.subs {
+		p.section(c)
 	}
 	p.end("section")
 	p.nl()

@@ -3,11 +3,11 @@ package epub
 import "studyguide/builder/guide"
 
 // A top-level section too long for one file is cut into parts, each a
-// file of its own, at the boundaries of its blocks; a list of many items
-// or a table of many rows is first cut into pieces of a few hundred. A
-// reading system opens a long file slowly, and epubcheck checks the ids of
-// a file against each other, which takes hours on a file with tens of
-// thousands of them.
+// file of its own, at the boundaries of its blocks and of its
+// subsections; a list of many items or a table of many rows is first cut
+// into pieces of a few hundred. A reading system opens a long file
+// slowly, and epubcheck checks the ids of a file against each other,
+// which takes hours on a file with tens of thousands of them.
 
 // partBudget is about the most a part holds: bytes of text, and
 // idWeight for each id or footnote reference, which weigh on a file
@@ -21,35 +21,47 @@ const (
 const pieceItems = 500
 
 // partsOf cuts section s into parts if it is longer than partBudget;
-// otherwise it returns nil. The first part carries the heading, the last
-// the subsections; each holds at least one piece.
+// otherwise it returns nil. The first part carries the heading; the
+// pieces of the section's own blocks come before its subsections, each
+// subsection whole; each part holds at least one piece or subsection.
 func (b *book) partsOf(s *guide.Section) []sectionGroup {
-	var pieces []guide.Block
-	var weights []int
+	type unit struct {
+		block  guide.Block
+		sub    *guide.Section
+		weight int
+	}
+	var units []unit
 	total := 0
 	for _, bl := range s.Blocks {
 		for _, p := range piecesOf(bl) {
-			w := b.weight(p)
-			pieces, weights = append(pieces, p), append(weights, w)
+			w := b.weight(func(sc *scanner) { sc.blocks([]guide.Block{p}) })
+			units = append(units, unit{block: p, weight: w})
 			total += w
 		}
 	}
-	if total <= partBudget || len(pieces) < 2 {
+	for _, c := range s.Sections {
+		w := b.weight(func(sc *scanner) { sc.section(c) })
+		units = append(units, unit{sub: c, weight: w})
+		total += w
+	}
+	if total <= partBudget || len(units) < 2 {
 		return nil
 	}
 	var parts []sectionGroup
-	start, sum := 0, 0
-	for i, w := range weights {
-		if i > start && sum+w > partBudget {
-			parts = append(parts, sectionGroup{part: true, blocks: pieces[start:i]})
-			start, sum = i, 0
+	cur, sum := sectionGroup{part: true, head: true}, 0
+	for i, u := range units {
+		if i > 0 && sum+u.weight > partBudget {
+			parts = append(parts, cur)
+			cur, sum = sectionGroup{part: true}, 0
 		}
-		sum += w
+		if u.sub != nil {
+			cur.subs = append(cur.subs, u.sub)
+		} else {
+			cur.blocks = append(cur.blocks, u.block)
+		}
+		sum += u.weight
 	}
-	parts = append(parts, sectionGroup{part: true, blocks: pieces[start:]})
-	parts[0].head = true
-	parts[len(parts)-1].tail = true
-	return parts
+	return append(parts, cur)
 }
 
 // piecesOf cuts a list of many items or a table of many rows into
@@ -88,13 +100,12 @@ func cut[T any](items []T, piece func(run []T, from int) guide.Block) []guide.Bl
 	return out
 }
 
-// weight is what block bl adds to a file: its text, and idWeight for each
-// id and each footnote it references, as a scanner on a book of its own
-// counts them.
-func (b *book) weight(bl guide.Block) int {
+// weight is what scan adds to a file: the text it meets, and idWeight
+// for each id and each footnote it references, counted by a scanner on a
+// book of its own.
+func (b *book) weight(scan func(*scanner)) int {
 	scratch := &book{g: b.g, where: make(map[string]string), noteHome: make(map[int]string), strays: make(map[string][]int), svgFiles: make(map[string]bool)}
 	s := &scanner{b: scratch, seenImage: make(map[string]bool)}
-	blocks := []guide.Block{bl}
-	s.blocks(blocks)
-	return len(guide.BlocksText(blocks)) + idWeight*(len(s.allIDs)+len(scratch.noteHome))
+	scan(s)
+	return s.text + idWeight*(len(s.allIDs)+len(scratch.noteHome))
 }

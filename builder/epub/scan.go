@@ -9,6 +9,19 @@ type scanner struct {
 	file      string
 	allIDs    []string
 	seenImage map[string]bool
+	// text counts the bytes of the headings and paragraphs met, roughly
+	// what they weigh on a page.
+	text int
+}
+
+// section scans a section, its heading and blocks, and its subsections.
+func (s *scanner) section(sec *guide.Section) {
+	sec.Walk(func(x *guide.Section) bool {
+		s.id(x.ID)
+		s.text += len(x.Title)
+		s.blocks(x.Blocks)
+		return true
+	})
 }
 
 func (s *scanner) id(id string) {
@@ -36,6 +49,8 @@ func (s *scanner) blocks(blocks []guide.Block) {
 			}
 		case *guide.Quote:
 			s.blocks(bl.Blocks)
+		case *guide.CodeBlock:
+			s.text += len(bl.Text)
 		case *guide.Table:
 			s.id(bl.ID)
 			s.cells(bl.Header)
@@ -76,6 +91,10 @@ func (s *scanner) cells(cells []guide.Cell) {
 func (s *scanner) inlines(inlines []guide.Inline) {
 	for _, n := range inlines {
 		switch n := n.(type) {
+		case *guide.Text:
+			s.text += len(n.Text)
+		case *guide.Code:
+			s.text += len(n.Text)
 		case *guide.Strong:
 			s.id(n.ID)
 			s.inlines(n.Children)
