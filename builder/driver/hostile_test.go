@@ -205,6 +205,17 @@ var hostileCases = []hostileCase{
 		}
 		wantText("Section 4999 Some term 4999 in 1999")(t, b)
 	}},
+	{name: "chapter-of-thousands", make: func() []byte {
+		var b strings.Builder
+		b.WriteString("# Title\n\n## One chapter\n\n")
+		for i := range 8000 {
+			fmt.Fprintf(&b, "### Part %d\n\nText of part %d with the **term %d**.\n\n", i, i, i)
+		}
+		return []byte(b.String())
+	}, check: func(t *testing.T, b hostileBuild) {
+		fewIDsAPage(3000)(t, b)
+		wantText("Text of part 7999 with the term 7999.")(t, b)
+	}},
 	{name: "long-heading", want: "3:1: warning: this heading is 5999 characters long"},
 	{name: "wide-table", want: "a table of 100 columns and 21 rows is too large to lay out; it is shown as text"},
 
