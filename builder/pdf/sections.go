@@ -146,7 +146,7 @@ func outlined(g *guide.Guide) func(*guide.Section) bool {
 		}
 	}
 	for i, s := range g.Sections {
-		if i%plan.every == 0 {
+		if plan.lists(i, s) {
 			list([]*guide.Section{s}, plan.depth)
 		}
 	}

@@ -16,9 +16,14 @@ const tocDepth = 3
 const maxTOCEntries = 1000
 
 // tocPlan says which sections the table of contents lists: those down to
-// depth, and of the top-level ones every every-th.
+// depth, and of the top-level ones every every-th and every study aid.
 type tocPlan struct {
 	depth, every int
+}
+
+// lists reports whether the plan lists top-level section s, the i-th.
+func (p tocPlan) lists(i int, s *guide.Section) bool {
+	return i%p.every == 0 || s.Kind != guide.FromNotes
 }
 
 // planTOC fits the table of contents of sections within maxTOCEntries.
@@ -70,7 +75,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 		if s.Level == 1 {
 			top++
 		}
-		if s.Level > plan.depth || top%plan.every != 0 {
+		if s.Level > plan.depth || !plan.lists(top, s) {
 			return true
 		}
 		mk := marks[s]

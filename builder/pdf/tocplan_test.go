@@ -78,7 +78,12 @@ func TestOutlineOfThousandsOfSectionsFollowsTheContents(t *testing.T) {
 		return true
 	})
 	big := &guide.Guide{Sections: tree(2500, 1, 0)}
+	glossary := &guide.Section{ID: "glossary", Title: "Glossary", Level: 1, Kind: guide.Glossary}
+	big.Sections = append(big.Sections, glossary)
 	in = outlined(big)
+	if !in(glossary) {
+		t.Error("the glossary of a guide of thousands of sections is not in the outline")
+	}
 	n := 0
 	big.WalkSections(func(s *guide.Section) bool {
 		if in(s) {
@@ -89,7 +94,7 @@ func TestOutlineOfThousandsOfSectionsFollowsTheContents(t *testing.T) {
 		}
 		return true
 	})
-	if n != 834 {
-		t.Errorf("%d of 2,500 parts are in the outline, want the 834 the contents list", n)
+	if n != 835 {
+		t.Errorf("%d of 2,500 parts and the glossary are in the outline, want the 834 parts the contents list and the glossary", n)
 	}
 }
