@@ -34,15 +34,17 @@ func pngHeader(width, height uint32) []byte {
 	return b.Bytes()
 }
 
+// pngChunk writes one PNG chunk: its length, kind, data and checksum.
+func pngChunk(b *bytes.Buffer, kind string, data []byte) {
+	binary.Write(b, binary.BigEndian, uint32(len(data)))
+	c := append([]byte(kind), data...)
+	b.Write(c)
+	binary.Write(b, binary.BigEndian, crc32.ChecksumIEEE(c))
+}
+
 // pngBlank returns a whole PNG file of the given size, one bit of grey a
 // pixel, all black: small on disk whatever its size.
 func pngBlank(width, height uint32) []byte {
-	chunk := func(b *bytes.Buffer, kind string, data []byte) {
-		binary.Write(b, binary.BigEndian, uint32(len(data)))
-		c := append([]byte(kind), data...)
-		b.Write(c)
-		binary.Write(b, binary.BigEndian, crc32.ChecksumIEEE(c))
-	}
 	var ihdr bytes.Buffer
 	binary.Write(&ihdr, binary.BigEndian, width)
 	binary.Write(&ihdr, binary.BigEndian, height)
@@ -56,9 +58,9 @@ func pngBlank(width, height uint32) []byte {
 	zw.Close()
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk(&b, "IHDR", ihdr.Bytes())
-	chunk(&b, "IDAT", pixels.Bytes())
-	chunk(&b, "IEND", nil)
+	pngChunk(&b, "IHDR", ihdr.Bytes())
+	pngChunk(&b, "IDAT", pixels.Bytes())
+	pngChunk(&b, "IEND", nil)
 	return b.Bytes()
 }
 
@@ -248,12 +250,6 @@ func craftPNG(width, height uint32, depth, colorType, interlace byte, n int64) [
 // craftPNGWith is craftPNG with the PLTE and tRNS chunks given (nil for
 // none).
 func craftPNGWith(width, height uint32, depth, colorType, interlace byte, n int64, plte, trns []byte) []byte {
-	chunk := func(b *bytes.Buffer, kind string, data []byte) {
-		binary.Write(b, binary.BigEndian, uint32(len(data)))
-		c := append([]byte(kind), data...)
-		b.Write(c)
-		binary.Write(b, binary.BigEndian, crc32.ChecksumIEEE(c))
-	}
 	var ihdr bytes.Buffer
 	binary.Write(&ihdr, binary.BigEndian, width)
 	binary.Write(&ihdr, binary.BigEndian, height)
@@ -264,18 +260,18 @@ func craftPNGWith(width, height uint32, depth, colorType, interlace byte, n int6
 	zw.Close()
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk(&b, "IHDR", ihdr.Bytes())
+	pngChunk(&b, "IHDR", ihdr.Bytes())
 	if plte != nil {
-		chunk(&b, "PLTE", plte)
+		pngChunk(&b, "PLTE", plte)
 	}
 	if trns != nil {
-		chunk(&b, "tRNS", trns)
+		pngChunk(&b, "tRNS", trns)
 	}
 	data := pixels.Bytes()
-	chunk(&b, "IDAT", data[:len(data)/2])
-	chunk(&b, "IDAT", nil)
-	chunk(&b, "IDAT", data[len(data)/2:])
-	chunk(&b, "IEND", nil)
+	pngChunk(&b, "IDAT", data[:len(data)/2])
+	pngChunk(&b, "IDAT", nil)
+	pngChunk(&b, "IDAT", data[len(data)/2:])
+	pngChunk(&b, "IEND", nil)
 	return b.Bytes()
 }
 
