@@ -789,6 +789,27 @@ func BenchmarkHostileBuild(b *testing.B) {
 	}{
 		{"long-line", func(n int) string { return "# Line\n\n" + strings.Repeat("word ", n/5) + "\n" }},
 		{"long-word", func(n int) string { return "# Word\n\nA " + strings.Repeat("x", n) + " b.\n" }},
+		{"footnotes", func(n int) string {
+			var s strings.Builder
+			s.WriteString("# Notes\n\n")
+			k := n / 40
+			for i := range k {
+				fmt.Fprintf(&s, "r[^n%d] ", i)
+			}
+			s.WriteString("\n\n")
+			for i := range k {
+				fmt.Fprintf(&s, "[^n%d]: note %d\n", i, i)
+			}
+			return s.String()
+		}},
+		{"front-matter-keys", func(n int) string {
+			var s strings.Builder
+			s.WriteString("---\ntitle: Keys\n")
+			for i := 0; s.Len() < n && i < 9000; i++ {
+				fmt.Fprintf(&s, "key%d: value %d\n", i, i)
+			}
+			return s.String() + "---\n# Keys\n\nText.\n"
+		}},
 		{"long-heading", func(n int) string { return "# " + strings.Repeat("Heading", n/7) + "\n\nText.\n" }},
 		{"long-words", func(n int) string {
 			return "# Words\n\n" + strings.Repeat(strings.Repeat("y", 3000)+" ", n/3001) + "\n"

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
@@ -193,8 +192,8 @@ func TestOversizedTableIsText(t *testing.T) {
 
 // TestManyFootnotes checks that footnotes are numbered by their first
 // reference and that the first definition of a label is the one used,
-// with so many footnotes that a search through the definitions for each
-// reference, or a sort by insertion, would take many seconds.
+// with 30,000 of them. How the time grows with their number is measured
+// by BenchmarkHostileBuild/footnotes in builder/driver.
 func TestManyFootnotes(t *testing.T) {
 	const n = 30_000
 	var b strings.Builder
@@ -207,11 +206,7 @@ func TestManyFootnotes(t *testing.T) {
 		fmt.Fprintf(&b, "[^n%d]: note %d\n", i, i)
 	}
 	b.WriteString("[^n7]: a second definition\n")
-	start := time.Now()
 	g, ds := readText(t, b.String())
-	if took := time.Since(start); took > 10*time.Second {
-		t.Errorf("reading %d footnotes took %v", n, took)
-	}
 	if len(ds) != 2 || !strings.Contains(ds[0], "this paragraph is") || !strings.Contains(ds[1], "footnote [^n7] is defined more than once") {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -227,8 +222,9 @@ func TestManyFootnotes(t *testing.T) {
 }
 
 // TestManyFrontMatterKeys checks that every unknown key of a long front
-// matter is reported at its own line, in time that grows with the number
-// of keys and not with its square.
+// matter is reported at its own line. How the time grows with the number
+// of keys is measured by BenchmarkHostileBuild/front-matter-keys in
+// builder/driver.
 func TestManyFrontMatterKeys(t *testing.T) {
 	const n = maxFrontMatterKeys - 2
 	var b strings.Builder
@@ -237,11 +233,7 @@ func TestManyFrontMatterKeys(t *testing.T) {
 		fmt.Fprintf(&b, "key%d: value %d\n", i, i)
 	}
 	b.WriteString("---\n# Keys\n\nText.\n")
-	start := time.Now()
 	_, ds := readText(t, b.String())
-	if took := time.Since(start); took > 10*time.Second {
-		t.Errorf("reading %d keys took %v", n, took)
-	}
 	if len(ds) != n+1 {
 		t.Fatalf("%d diagnostics, want %d", len(ds), n+1)
 	}
