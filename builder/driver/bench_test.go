@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/internal/testnotes"
 )
 
@@ -38,6 +39,6 @@ func BenchmarkBuild1000Sections(b *testing.B) {
 // turned off: the cost of reading and writing alone.
 func BenchmarkBuild1000SectionsNoAids(b *testing.B) {
 	b.Run("both", func(b *testing.B) {
-		benchmarkBuild(b, Options{NoSummaries: true, NoGlossary: true, NoPalace: true})
+		benchmarkBuild(b, Options{LeaveOut: aids.Names()})
 	})
 }

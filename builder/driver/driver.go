@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
@@ -47,9 +48,9 @@ type Options struct {
 	// SourceDate, when set, is the build date of every guide (from the
 	// SOURCE_DATE_EPOCH convention). It wins over the notes' own dates.
 	SourceDate *time.Time
-	// NoSummaries, NoGlossary and NoPalace leave out those study aids,
-	// whatever the notes' front matter says.
-	NoSummaries, NoGlossary, NoPalace bool
+	// LeaveOut names study aids (aids.Names) to leave out, whatever the
+	// notes' front matter says.
+	LeaveOut []string
 	// Impositions are imposed copies of the PDF to write as well, by the
 	// names in Impositions: "2up" writes NAME-2up.pdf, "booklet"
 	// NAME-booklet.pdf. They need the pdf format.
@@ -82,6 +83,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 	formats, err := CheckFormats(opts.Formats)
 	if err != nil {
+		return res, err
+	}
+	if err := aids.Check(opts.LeaveOut); err != nil {
 		return res, err
 	}
 	layout, err := layouts.Load(orDefault(opts.Layout, layouts.Default))
@@ -127,7 +131,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// prepare reads a note into a guide and adds the study aids, reporting
+// prepare reads a note into a guide and adds the study aids that are on,
+// reporting
 // problems to diags. It returns as soon as ctx is cancelled, leaving the
 // reader to finish on its own: it writes nothing but diags.
 func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (*guide.Guide, error) {
@@ -140,8 +145,7 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (
 		g, err := readNoteWithin(note, diags, opts.MaxInputSize)
 		if err == nil {
 			g.Meta.Modified = buildDate(g, opts.SourceDate)
-			applySwitches(&g.Meta, opts)
-			addStudyAids(g)
+			aids.Run(g, opts.LeaveOut)
 		}
 		ready <- prepared{g, err}
 	}()
@@ -150,21 +154,6 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (
 		return p.g, p.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
-	}
-}
-
-// applySwitches lets the command's flags turn study aids off. A flag only
-// ever turns an aid off; the front matter can do the same by itself.
-func applySwitches(m *guide.Meta, opts Options) {
-	off := false
-	if opts.NoSummaries {
-		m.Summaries = &off
-	}
-	if opts.NoGlossary {
-		m.Glossary = &off
-	}
-	if opts.NoPalace {
-		m.Palace = &off
 	}
 }
 
@@ -210,7 +199,7 @@ func readNoteWithin(path string, diags *diag.List, limit int64) (*guide.Guide, e
 	}
 	defer root.Close()
 	file := diag.NewFile(path, text, diags)
-	g, err := markdown.Read(file, markdown.Options{Dir: root.FS()})
+	g, err := markdown.Read(file, markdown.Options{Dir: root.FS(), Switches: aids.Keys()})
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)
 	}

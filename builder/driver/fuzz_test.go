@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
@@ -60,7 +61,7 @@ func FuzzBuild(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, note []byte) {
 		var list diag.List
-		g, err := markdown.Read(diag.NewFile("fuzz.md", note, &list), markdown.Options{Dir: dir})
+		g, err := markdown.Read(diag.NewFile("fuzz.md", note, &list), markdown.Options{Dir: dir, Switches: aids.Keys()})
 		if err != nil {
 			if !errors.Is(err, markdown.ErrNothingToRead) || !list.HasErrors() {
 				t.Fatalf("the reader failed without an error diagnostic: %v\n%v", err, list)
@@ -71,7 +72,7 @@ func FuzzBuild(f *testing.F) {
 			return // the driver stops here too
 		}
 		g.Meta.Modified = FixedDate
-		addStudyAids(g)
+		aids.Run(g, nil)
 		noWarn := func(guide.Pos, string) {}
 
 		var book bytes.Buffer

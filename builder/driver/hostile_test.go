@@ -21,6 +21,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
@@ -834,12 +835,12 @@ func BenchmarkHostileBuild(b *testing.B) {
 				b.SetBytes(int64(len(text)))
 				for b.Loop() {
 					var list diag.List
-					g, err := markdown.Read(diag.NewFile("bench.md", text, &list), markdown.Options{})
+					g, err := markdown.Read(diag.NewFile("bench.md", text, &list), markdown.Options{Switches: aids.Keys()})
 					if err != nil {
 						b.Fatal(err)
 					}
 					g.Meta.Modified = FixedDate
-					addStudyAids(g)
+					aids.Run(g, nil)
 					for _, format := range Formats {
 						if err := writerFor(format, layout)(io.Discard, g, func(guide.Pos, string) {}); err != nil {
 							b.Fatal(err)

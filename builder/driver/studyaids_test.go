@@ -220,9 +220,9 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		opts Options
 		gone []string
 	}{
-		"no-summaries": {Options{NoSummaries: true}, []string{"At a glance", "(summary table)"}},
-		"no-glossary":  {Options{NoGlossary: true}, []string{"Glossary"}},
-		"no-palace":    {Options{NoPalace: true}, []string{"Mind palace"}},
+		"no-summaries": {Options{LeaveOut: []string{"summaries"}}, []string{"At a glance", "(summary table)"}},
+		"no-glossary":  {Options{LeaveOut: []string{"glossary"}}, []string{"Glossary"}},
+		"no-palace":    {Options{LeaveOut: []string{"palace"}}, []string{"Mind palace"}},
 	} {
 		got := headings(c.opts, note)
 		for _, g := range c.gone {

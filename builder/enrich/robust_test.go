@@ -138,6 +138,10 @@ func TestStagesTwice(t *testing.T) {
 // missing their usual parts.
 func TestOddGuides(t *testing.T) {
 	enrichAll(nil)
+	Extract(nil)
+	Summaries(nil)
+	Glance(nil)
+	Glossary(nil)
 	Summaries(&guide.Guide{})
 	Glance(&guide.Guide{})
 	Glossary(&guide.Guide{})
@@ -180,16 +184,15 @@ func TestOddGuides(t *testing.T) {
 	checkIDs(t, g, &idSet{used: map[string]bool{"kp-a": true, "kp-b": true, "kp-c": true, "s": true}})
 }
 
-// TestSwitches checks that the front matter switches, as the driver sets
+// TestSwitches checks that the front matter switches, as the reader sets
 // them, turn the aids off while extraction still runs.
 func TestSwitches(t *testing.T) {
 	text, err := os.ReadFile("testdata/keypoints.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	off := false
 	g, _ := readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &off, &off
+	g.Meta.Switches = map[string]bool{"summaries": false, "glossary": false}
 	enrichAll(g)
 	if g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		t.Error("extraction did not run")
@@ -204,9 +207,8 @@ func TestSwitches(t *testing.T) {
 		return true
 	})
 
-	on := true
 	g, _ = readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &on, &off
+	g.Meta.Switches = map[string]bool{"summaries": true, "glossary": false}
 	enrichAll(g)
 	kinds := ""
 	for _, s := range g.Sections {

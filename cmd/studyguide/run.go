@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/driver"
 	"studyguide/layouts"
 )
@@ -23,12 +24,18 @@ const (
 	exitUsage = 2
 )
 
-const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
+// usage is the command's help. The flags that come from the registries
+// (a --no-NAME flag per study aid) are written in by makeUsage.
+var usage = makeUsage(usageTemplate)
+
+// usageTemplate is the help with {{aids}} where the synopsis of the
+// --no-NAME flags goes and {{aid flags}} where their lines go.
+const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
 
 Usage:
   studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
                    [--imposition 2up,booklet] [--recap]
-                   [--no-summaries] [--no-glossary] [--no-palace]
+                   {{aids}}
                    [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
@@ -48,15 +55,38 @@ Flags of build:
                              (flip on the short edge), stack and fold
   --recap           also write NAME-recap.pdf, a one-page recap sheet
   --strict          treat warnings as errors
-  --no-summaries    leave out the summary tables and the at-a-glance table
-  --no-glossary     leave out the glossary
-  --no-palace       leave out the mind-palace pages
-  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
+{{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
 `
+
+// makeUsage writes the flags of the registries into a help template.
+func makeUsage(template string) string {
+	var synopsis []string
+	var lines strings.Builder
+	for _, a := range aids.All() {
+		synopsis = append(synopsis, "[--no-"+a.Name+"]")
+		flagHelp(&lines, "--no-"+a.Name, "leave out "+a.Adds)
+	}
+	return strings.NewReplacer(
+		"{{aids}}", strings.Join(synopsis, " "),
+		"{{aid flags}}", lines.String(),
+	).Replace(template)
+}
+
+// flagHelp writes the help of one flag: the flag and its argument, then
+// its text in a column of its own, continued on further lines at each
+// newline.
+func flagHelp(b *strings.Builder, flag, text string) {
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			flag = ""
+		}
+		fmt.Fprintf(b, "  %-17s %s\n", flag, line)
+	}
+}
 
 // run is the whole command with its surroundings passed in, so tests can
 // call it. It returns the exit status.
@@ -93,9 +123,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
-	fs.BoolVar(&opts.NoSummaries, "no-summaries", false, "")
-	fs.BoolVar(&opts.NoGlossary, "no-glossary", false, "")
-	fs.BoolVar(&opts.NoPalace, "no-palace", false, "")
+	leaveOut := map[string]*bool{}
+	for _, a := range aids.All() {
+		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
+	}
 	fs.StringVar(&maxSize, "max-size", "", "")
 	fs.StringVar(&impositions, "imposition", "", "")
 	fs.BoolVar(&opts.Recap, "recap", false, "")
@@ -105,6 +136,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitUsage
 	}
 	opts.Paths = paths
+	for _, a := range aids.All() {
+		if *leaveOut[a.Name] {
+			opts.LeaveOut = append(opts.LeaveOut, a.Name)
+		}
+	}
 	if formats != "" {
 		opts.Formats = strings.Split(formats, ",")
 	}
