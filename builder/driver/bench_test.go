@@ -30,8 +30,8 @@ func benchmarkBuild(b *testing.B, opts Options) {
 // aid (summary tables, at a glance, palace, a glossary of about 2,000 terms)
 // and writes the EPUB, the PDF, or both side by side.
 func BenchmarkBuild1000Sections(b *testing.B) {
-	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"epub"}}) })
-	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"pdf"}}) })
+	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"epub"}}) })
+	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"pdf"}}) })
 	b.Run("both", func(b *testing.B) { benchmarkBuild(b, Options{}) })
 }
 

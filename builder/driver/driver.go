@@ -18,6 +18,7 @@ import (
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -31,17 +32,15 @@ const DefaultOutDir = "out"
 // note's front matter gives one. A fixed date keeps rebuilds identical.
 var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Formats lists the output formats in the order they are written.
-var Formats = []string{"epub", "pdf"}
-
 // Options says what to build and where.
 type Options struct {
 	// Paths are notes or folders of notes; empty means DefaultSourceDir.
 	Paths []string
 	// OutDir is the output folder; empty means DefaultOutDir.
 	OutDir string
-	// Formats to write, a subset of Formats; empty means all.
-	Formats []string
+	// Outputs names the outputs to write (outputs.All); empty means
+	// every format. An output made from another needs that one too.
+	Outputs []string
 	// Layout is a built-in layout name or a layout file path; empty means
 	// layouts.Default.
 	Layout string
@@ -51,10 +50,6 @@ type Options struct {
 	// LeaveOut names study aids (aids.Names) to leave out, whatever the
 	// notes' front matter says.
 	LeaveOut []string
-	// Impositions are imposed copies of the PDF to write as well, by the
-	// names in Impositions: "2up" writes NAME-2up.pdf, "booklet"
-	// NAME-booklet.pdf. They need the pdf format.
-	Impositions []string
 	// Recap writes NAME-recap.pdf, a one-page recap sheet, as well.
 	Recap bool
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
@@ -81,7 +76,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
 	defer res.Diagnostics.Sort()
 
-	formats, err := CheckFormats(opts.Formats)
+	names, err := CheckOutputs(opts.Outputs)
 	if err != nil {
 		return res, err
 	}
@@ -92,11 +87,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	impositions, err := CheckImpositions(opts.Impositions, formats)
-	if err != nil {
-		return res, err
-	}
-	jobs := plan(formats, layout, impositions, opts.Recap)
+	jobs := plan(names, opts.Recap)
 	notes, err := FindNotes(orDefaultPaths(opts.Paths))
 	if err != nil {
 		return res, err
@@ -119,7 +110,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			}
 			return res, err
 		}
-		written, err := writeAll(ctx, g, outputBase(outDir, note), jobs)
+		written, err := writeAll(ctx, g, layout, outputBase(outDir, note), jobs)
 		res.Outputs = append(res.Outputs, written...)
 		if ctx.Err() == nil {
 			res.Diagnostics = append(res.Diagnostics, diags...)
@@ -301,51 +292,39 @@ func outputBase(outDir, note string) string {
 	return filepath.Join(outDir, noteName(note))
 }
 
-// CheckFormats checks a list of format names and returns it in writing
-// order without repeats; an empty list means every format.
-func CheckFormats(fs []string) ([]string, error) {
-	if len(fs) == 0 {
-		return Formats, nil
+// CheckOutputs checks a list of output names (outputs.All) and returns
+// it lower-cased, each name once, in the order given; an empty list means
+// every format. It is an error to name an output that does not exist, or
+// one made from another that the list does not name.
+func CheckOutputs(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return outputs.Names(outputs.Format), nil
 	}
-	want := map[string]bool{}
-	for _, f := range fs {
-		f = strings.ToLower(strings.TrimSpace(f))
-		known := false
-		for _, k := range Formats {
-			known = known || f == k
-		}
-		if !known {
-			return nil, fmt.Errorf("unknown format %q (formats: %s)", f, strings.Join(Formats, ", "))
-		}
-		want[f] = true
-	}
-	var out []string
-	for _, k := range Formats {
-		if want[k] {
-			out = append(out, k)
-		}
-	}
-	return out, nil
-}
-
-// CheckImpositions returns the imposition names asked for, lower-cased,
-// each once, in the order of the command line, or an error naming one it
-// does not know or saying that imposing needs the PDF among formats.
-func CheckImpositions(names, formats []string) ([]string, error) {
 	var out []string
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
-		if _, ok := Impositions[n]; !ok {
-			return nil, fmt.Errorf("unknown imposition %q (impositions: 2up, booklet)", n)
+		if _, ok := outputs.Lookup(n); !ok {
+			return nil, fmt.Errorf("unknown output %q (outputs: %s)", n, strings.Join(allNames(), ", "))
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
-	if len(out) > 0 && !slices.Contains(formats, "pdf") {
-		return nil, fmt.Errorf("--imposition %s imposes the PDF: add pdf to --format", out[0])
+	for _, n := range out {
+		if o, _ := outputs.Lookup(n); o.From != "" && !slices.Contains(out, o.From) {
+			return nil, o.Needs()
+		}
 	}
 	return out, nil
+}
+
+// allNames returns the names of every output, in the order of outputs.All.
+func allNames() []string {
+	var names []string
+	for _, o := range outputs.All() {
+		names = append(names, o.Name)
+	}
+	return names
 }
 
 func orDefault(s, def string) string {

@@ -13,7 +13,6 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
-	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
 	"studyguide/layouts"
 )
@@ -73,16 +72,15 @@ func FuzzBuild(f *testing.F) {
 		}
 		g.Meta.Modified = FixedDate
 		aids.Run(g, nil)
-		noWarn := func(guide.Pos, string) {}
 
 		var book bytes.Buffer
-		if err := writerFor("epub", layout)(&book, g, noWarn); err != nil {
+		if err := writeOutput("epub", layout, &book, g); err != nil {
 			t.Fatalf("write epub: %v", err)
 		}
 		checkBookInMemory(t, book.Bytes())
 
 		var doc bytes.Buffer
-		if err := writerFor("pdf", layout)(&doc, g, noWarn); err != nil {
+		if err := writeOutput("pdf", layout, &doc, g); err != nil {
 			t.Fatalf("write pdf: %v", err)
 		}
 		if !bytes.HasPrefix(doc.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(doc.Bytes(), "\r\n"), []byte("%%EOF")) {

@@ -73,8 +73,7 @@ func TestSeedBookletAndTwoUp(t *testing.T) {
 	}
 	out := t.TempDir()
 	_, err := Build(context.Background(), Options{
-		Paths: []string{seedPath}, OutDir: out, Formats: []string{"pdf"}, Layout: "a5",
-		Impositions: []string{"booklet", "2up"},
+		Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf", "booklet", "2up"}, Layout: "a5",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +138,7 @@ func TestSeedRecapAndLargePrint(t *testing.T) {
 		t.Run(layout, func(t *testing.T) {
 			out := t.TempDir()
 			if _, err := Build(context.Background(), Options{
-				Paths: []string{seedPath}, OutDir: out, Formats: []string{"pdf"}, Layout: layout, Recap: true,
+				Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf"}, Layout: layout, Recap: true,
 			}); err != nil {
 				t.Fatal(err)
 			}
@@ -175,7 +174,7 @@ func TestLargePrintHasMorePagesAndBiggerType(t *testing.T) {
 	for _, layout := range []string{"a4", "large-print"} {
 		out := t.TempDir()
 		if _, err := Build(context.Background(), Options{
-			Paths: []string{seedPath}, OutDir: out, Formats: []string{"pdf"}, Layout: layout,
+			Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf"}, Layout: layout,
 		}); err != nil {
 			t.Fatal(err)
 		}

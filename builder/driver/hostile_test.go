@@ -23,8 +23,8 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
-	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -841,8 +841,8 @@ func BenchmarkHostileBuild(b *testing.B) {
 					}
 					g.Meta.Modified = FixedDate
 					aids.Run(g, nil)
-					for _, format := range Formats {
-						if err := writerFor(format, layout)(io.Discard, g, func(guide.Pos, string) {}); err != nil {
+					for _, format := range outputs.Names(outputs.Format) {
+						if err := writeOutput(format, layout, io.Discard, g); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -193,7 +193,7 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 	note := "../../source/space-race.md"
 	headings := func(opts Options, path string) string {
 		dir := t.TempDir()
-		opts.Paths, opts.OutDir, opts.Formats = []string{path}, dir, []string{"epub"}
+		opts.Paths, opts.OutDir, opts.Outputs = []string{path}, dir, []string{"epub"}
 		if _, err := Build(context.Background(), opts); err != nil {
 			t.Fatal(err)
 		}

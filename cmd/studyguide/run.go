@@ -14,6 +14,7 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/driver"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -24,17 +25,18 @@ const (
 	exitUsage = 2
 )
 
-// usage is the command's help. The flags that come from the registries
-// (a --no-NAME flag per study aid) are written in by makeUsage.
+// usage is the command's help. What comes from the registries of outputs
+// and study aids (the formats, the impositions, a --NAME flag per extra
+// output and a --no-NAME flag per study aid) is written in by makeUsage.
 var usage = makeUsage(usageTemplate)
 
-// usageTemplate is the help with {{aids}} where the synopsis of the
-// --no-NAME flags goes and {{aid flags}} where their lines go.
+// usageTemplate is the help with a {{...}} mark wherever makeUsage
+// writes in a part that comes from a registry.
 const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
 
 Usage:
-  studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-                   [--imposition 2up,booklet] [--recap]
+  studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
+                   [--imposition {{impositions}}]{{extras}} [--recap]
                    {{aids}}
                    [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
@@ -46,14 +48,10 @@ DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
 
 Flags of build:
   -o, --out DIR     output folder (default out)
-  --format LIST     formats to write, comma-separated: epub,pdf (default both)
+  --format LIST     formats to write, comma-separated: {{formats}} (default {{every format}})
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
-                    2up      NAME-2up.pdf, two pages side by side on each
-                             landscape sheet (A5 on A4, half-letter on Letter)
-                    booklet  NAME-booklet.pdf, sheets to print on both sides
-                             (flip on the short edge), stack and fold
-  --recap           also write NAME-recap.pdf, a one-page recap sheet
+{{imposition lines}}{{extra flags}}  --recap           also write NAME-recap.pdf, a one-page recap sheet
   --strict          treat warnings as errors
 {{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
@@ -62,17 +60,47 @@ SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
 `
 
-// makeUsage writes the flags of the registries into a help template.
+// makeUsage writes the parts of the help that come from the registries
+// into a help template.
 func makeUsage(template string) string {
-	var synopsis []string
-	var lines strings.Builder
+	var impositions, extras, aidSynopsis strings.Builder
+	var extraFlags, aidFlags strings.Builder
+	for _, o := range outputs.All() {
+		switch o.Kind {
+		case outputs.Imposition:
+			// The name in a column of its own under --imposition.
+			lines := strings.Split(o.Usage, "\n")
+			lines[0] = fmt.Sprintf("%-8s NAME%s, %s", o.Name, o.Suffix, lines[0])
+			for i := 1; i < len(lines); i++ {
+				lines[i] = strings.Repeat(" ", 9) + lines[i]
+			}
+			flagHelp(&impositions, "", strings.Join(lines, "\n"))
+		case outputs.Extra:
+			fmt.Fprintf(&extras, " [--%s]", o.Name)
+			flagHelp(&extraFlags, "--"+o.Name, "also write NAME"+o.Suffix+", "+o.Usage)
+		}
+	}
 	for _, a := range aids.All() {
-		synopsis = append(synopsis, "[--no-"+a.Name+"]")
-		flagHelp(&lines, "--no-"+a.Name, "leave out "+a.Adds)
+		if aidSynopsis.Len() > 0 {
+			aidSynopsis.WriteString(" ")
+		}
+		fmt.Fprintf(&aidSynopsis, "[--no-%s]", a.Name)
+		flagHelp(&aidFlags, "--no-"+a.Name, "leave out "+a.Adds)
+	}
+	formats := outputs.Names(outputs.Format)
+	every := "all"
+	if len(formats) == 2 {
+		every = "both"
 	}
 	return strings.NewReplacer(
-		"{{aids}}", strings.Join(synopsis, " "),
-		"{{aid flags}}", lines.String(),
+		"{{formats}}", strings.Join(formats, ","),
+		"{{every format}}", every,
+		"{{impositions}}", strings.Join(outputs.Names(outputs.Imposition), ","),
+		"{{imposition lines}}", impositions.String(),
+		"{{extras}}", extras.String(),
+		"{{extra flags}}", extraFlags.String(),
+		"{{aids}}", aidSynopsis.String(),
+		"{{aid flags}}", aidFlags.String(),
 	).Replace(template)
 }
 
@@ -117,6 +145,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.SetOutput(io.Discard)
 	var opts driver.Options
 	var formats, maxSize, impositions string
+	extras := map[string]*bool{}
 	var strict bool
 	fs.StringVar(&opts.OutDir, "o", driver.DefaultOutDir, "")
 	fs.StringVar(&opts.OutDir, "out", driver.DefaultOutDir, "")
@@ -130,6 +159,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&maxSize, "max-size", "", "")
 	fs.StringVar(&impositions, "imposition", "", "")
 	fs.BoolVar(&opts.Recap, "recap", false, "")
+	for _, o := range outputs.All() {
+		if o.Kind == outputs.Extra {
+			extras[o.Name] = fs.Bool(o.Name, false, "")
+		}
+	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
@@ -141,18 +175,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 			opts.LeaveOut = append(opts.LeaveOut, a.Name)
 		}
 	}
-	if formats != "" {
-		opts.Formats = strings.Split(formats, ",")
-	}
-	checked, err := driver.CheckFormats(opts.Formats)
-	if err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
-		return exitUsage
-	}
-	if impositions != "" {
-		opts.Impositions = strings.Split(impositions, ",")
-	}
-	if _, err := driver.CheckImpositions(opts.Impositions, checked); err != nil {
+	if err := chooseOutputs(&opts, formats, impositions, extras); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
 		return exitUsage
 	}
@@ -198,6 +221,34 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitBuild
 	}
 	return exitOK
+}
+
+// chooseOutputs sets opts.Outputs from the flags: the formats of the
+// --format list (every format when it is empty), the impositions of the
+// --imposition list and the extra outputs whose flag is set.
+func chooseOutputs(opts *driver.Options, formats, impositions string, extras map[string]*bool) error {
+	names := outputs.Names(outputs.Format)
+	if formats != "" {
+		var err error
+		if names, err = outputs.Parse(outputs.Format, formats); err != nil {
+			return err
+		}
+	}
+	if impositions != "" {
+		imposed, err := outputs.Parse(outputs.Imposition, impositions)
+		if err != nil {
+			return err
+		}
+		names = append(names, imposed...)
+	}
+	for _, o := range outputs.All() {
+		if o.Kind == outputs.Extra && *extras[o.Name] {
+			names = append(names, o.Name)
+		}
+	}
+	checked, err := driver.CheckOutputs(names)
+	opts.Outputs = checked
+	return err
 }
 
 // sizeUnits are the units --max-size accepts, longest first so that
