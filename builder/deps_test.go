@@ -40,7 +40,7 @@ var stageImports = map[string][]string{
 	"builder/cover":              {"fonts"},
 	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "fonts", "layouts", "builder/diag"},
 	"builder/pdf":                {"builder/guide", "builder/figure", "fonts", "layouts", "builder/diag"},
-	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "builder/pdf", "layouts"},
+	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
 	"builder/outputs":            {"builder/guide", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
 	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts"},
 	"fonts":                      {},

@@ -50,8 +50,6 @@ type Options struct {
 	// LeaveOut names study aids (aids.Names) to leave out, whatever the
 	// notes' front matter says.
 	LeaveOut []string
-	// Recap writes NAME-recap.pdf, a one-page recap sheet, as well.
-	Recap bool
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
 	// one is an error. Zero means DefaultMaxInputSize.
 	MaxInputSize int64
@@ -87,7 +85,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	jobs := plan(names, opts.Recap)
+	jobs := plan(names)
 	notes, err := FindNotes(orDefaultPaths(opts.Paths))
 	if err != nil {
 		return res, err

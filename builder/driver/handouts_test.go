@@ -138,7 +138,7 @@ func TestSeedRecapAndLargePrint(t *testing.T) {
 		t.Run(layout, func(t *testing.T) {
 			out := t.TempDir()
 			if _, err := Build(context.Background(), Options{
-				Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf"}, Layout: layout, Recap: true,
+				Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf", "recap"}, Layout: layout,
 			}); err != nil {
 				t.Fatal(err)
 			}

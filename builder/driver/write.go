@@ -13,7 +13,6 @@ import (
 
 	"studyguide/builder/guide"
 	"studyguide/builder/outputs"
-	"studyguide/builder/pdf"
 	"studyguide/layouts"
 )
 
@@ -25,10 +24,9 @@ type job struct {
 }
 
 // plan lists the jobs of a build from the checked output names: a job for
-// each output made from the guide, in the order of outputs.All, and the
-// recap when asked for; an output made from another goes with that
-// output's job, in the order of names.
-func plan(names []string, recap bool) []job {
+// each output made from the guide, in the order of outputs.All; an output
+// made from another goes with that output's job, in the order of names.
+func plan(names []string) []job {
 	var jobs []job
 	for _, o := range outputs.All() {
 		if o.From == "" && slices.Contains(names, o.Name) {
@@ -42,11 +40,6 @@ func plan(names []string, recap bool) []job {
 				jobs[i].derived = append(jobs[i].derived, o)
 			}
 		}
-	}
-	if recap {
-		jobs = append(jobs, job{out: outputs.Output{Name: "recap", Suffix: "-recap.pdf", Write: func(in outputs.Input, out *outputs.File) error {
-			return pdf.WriteRecap(out, in.Guide, pdf.Options{Layout: in.Layout})
-		}}})
 	}
 	return jobs
 }

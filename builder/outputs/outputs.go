@@ -132,6 +132,13 @@ func All() []Output {
 			Usage: "sheets to print on both sides\n(flip on the short edge), stack and fold",
 			Write: imposed(impose.Booklet),
 		},
+		{
+			Name: "recap", Suffix: "-recap.pdf", Kind: Extra,
+			Usage: "a one-page recap sheet",
+			Write: func(in Input, out *File) error {
+				return pdf.WriteRecap(out, in.Guide, pdf.Options{Layout: in.Layout})
+			},
+		},
 	}
 }
 

@@ -36,7 +36,7 @@ const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and 
 
 Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
-                   [--imposition {{impositions}}]{{extras}} [--recap]
+                   [--imposition {{impositions}}]{{extras}}
                    {{aids}}
                    [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
@@ -51,8 +51,7 @@ Flags of build:
   --format LIST     formats to write, comma-separated: {{formats}} (default {{every format}})
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
-{{imposition lines}}{{extra flags}}  --recap           also write NAME-recap.pdf, a one-page recap sheet
-  --strict          treat warnings as errors
+{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors
 {{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
@@ -158,7 +157,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	fs.StringVar(&maxSize, "max-size", "", "")
 	fs.StringVar(&impositions, "imposition", "", "")
-	fs.BoolVar(&opts.Recap, "recap", false, "")
 	for _, o := range outputs.All() {
 		if o.Kind == outputs.Extra {
 			extras[o.Name] = fs.Bool(o.Name, false, "")
