@@ -32,7 +32,7 @@ func FuzzEnrich(f *testing.F) {
 	f.Add([]byte("- **A**:\n- **A**:\n- **B**\n"))
 	f.Add([]byte("**1999**\n\n**(KFOR)**\n\n**a (B)**, **B**, **b**\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{})
+		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{Switches: Aids.Keys})
 		if err != nil {
 			return // the reader refuses notes it cannot build (empty, binary): nothing to enrich
 		}
