@@ -121,9 +121,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // prepare reads a note into a guide and adds the study aids that are on,
-// reporting
-// problems to diags. It returns as soon as ctx is cancelled, leaving the
-// reader to finish on its own: it writes nothing but diags.
+// reporting problems to diags. It returns as soon as ctx is cancelled,
+// leaving the reader to finish on its own: it writes nothing but diags.
 func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (*guide.Guide, error) {
 	type prepared struct {
 		g   *guide.Guide
