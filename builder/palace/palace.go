@@ -4,11 +4,11 @@
 // walk-through section that ties each locus to what it stands for.
 //
 // The palace comes from the notes' own mind-palace section when there is
-// one (a heading that says mind palace, memory palace, method of loci or
-// journey method): its lead sentence's bold phrase is the theme and each
-// list item "**Locus**: cue" is a station, linked to the section or key
-// point whose title matches the locus best. Notes without one get a
-// palace built from their key points.
+// one (a heading that says mind palace, memory palace, method of loci,
+// journey method or memory journey; see guide.IsPalaceTitle): its lead
+// sentence's bold phrase is the theme and each list item "**Locus**: cue"
+// is a station, linked to the section or key point whose title matches the
+// locus best. Notes without one get a palace built from their key points.
 //
 // The drawing is a figure.Scene that both writers draw natively. It is
 // laid out for the smallest page the guides are printed on, A5, with no
