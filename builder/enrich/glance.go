@@ -19,7 +19,7 @@ func Glance(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	top := map[string]string{} // section id -> id of its top-level section
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
@@ -37,14 +37,14 @@ func Glance(g *guide.Guide) {
 	}
 
 	sec := &guide.Section{
-		ID:           ids.claim("at-a-glance"),
+		ID:           ids.Claim("at-a-glance"),
 		Title:        "At a glance",
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glance,
 	}
-	t := newTable(guide.Glance, ids.claim("at-a-glance-table"), "Key points by section", "Section", "Key points")
+	t := newTable(guide.Glance, ids.Claim("at-a-glance-table"), "Key points by section", "Section", "Key points")
 	if kps := byTop[""]; len(kps) > 0 {
 		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
 	}

@@ -24,17 +24,17 @@ func Glossary(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	titles := sectionTitles(g)
 	sec := &guide.Section{
-		ID:           ids.claim("glossary"),
+		ID:           ids.Claim("glossary"),
 		Title:        "Glossary",
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glossary,
 	}
-	t := newTable(guide.Glossary, ids.claim("glossary-table"), "Key terms and where they are explained", "Term", "Meaning", "See")
+	t := newTable(guide.Glossary, ids.Claim("glossary-table"), "Key terms and where they are explained", "Term", "Meaning", "See")
 	for _, term := range sortTerms(g.Study.Terms, g.Meta.Lang) {
 		where, ok := titles[term.SectionID]
 		if !ok || term.SectionID == "" {

@@ -26,7 +26,7 @@ func Summaries(g *guide.Guide) {
 	if g == nil || g.Study == nil || switchedOff(g.Meta.Summaries) {
 		return
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	points := map[string][]*guide.KeyPointFacts{}
 	for _, kp := range g.Study.KeyPoints {
 		points[kp.SectionID] = append(points[kp.SectionID], kp)
@@ -58,11 +58,11 @@ func Summaries(g *guide.Guide) {
 
 // summaryTable makes the summary table of a section's key points, or nil
 // when it has too few.
-func summaryTable(ids *idSet, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
+func summaryTable(ids *guide.IDs, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
-	t := newTable(guide.Summary, ids.claim(aidID("summary", secID)), "Key points: "+title,
+	t := newTable(guide.Summary, ids.Claim(aidID("summary", secID)), "Key points: "+title,
 		"Key point", "Key terms", "When", "In one line")
 	for _, kp := range points {
 		t.Rows = append(t.Rows, []guide.Cell{
@@ -77,11 +77,11 @@ func summaryTable(ids *idSet, points []*guide.KeyPointFacts, secID, title string
 
 // termTable makes the "Terms in this section" table of a section with no
 // key points, or nil when it does not need one.
-func termTable(ids *idSet, points int, terms []*guide.Term, secID string) *guide.Table {
+func termTable(ids *guide.IDs, points int, terms []*guide.Term, secID string) *guide.Table {
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
-	t := newTable(guide.TermTable, ids.claim(aidID("terms", secID)), "Terms in this section", "Term", "Meaning")
+	t := newTable(guide.TermTable, ids.Claim(aidID("terms", secID)), "Terms in this section", "Term", "Meaning")
 	for _, term := range terms {
 		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(term.Explanation)})
 	}

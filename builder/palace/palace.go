@@ -65,10 +65,10 @@ func Build(g *guide.Guide, opts Options) {
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
-	used := usedIDs(g)
+	used := g.IDs()
 
 	palaceSec := &guide.Section{
-		ID:    used.fresh("mind-palace"),
+		ID:    used.Claim("mind-palace"),
 		Title: "Mind palace: " + p.Theme,
 		Pos:   guide.NoPos,
 		Kind:  guide.Palace,
@@ -89,14 +89,14 @@ func Build(g *guide.Guide, opts Options) {
 		}
 		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{
 			Pos:      guide.NoPos,
-			ID:       used.fresh(palaceSec.ID + "-" + fmt.Sprint(n+1)),
+			ID:       used.Claim(palaceSec.ID + "-" + fmt.Sprint(n+1)),
 			Kind:     guide.Palace,
 			Scene:    scene,
 			Alt:      altText(pg),
 			FullPage: true,
 		})
 	}
-	walk := walkThrough(g, p, used.fresh("walking-the-palace"), palaceSec.ID)
+	walk := walkThrough(g, p, used.Claim("walking-the-palace"), palaceSec.ID)
 	place(g, p.Section, palaceSec, walk)
 }
 
