@@ -137,7 +137,7 @@ func plan(g *guide.Guide) *book {
 		strays:   make(map[string][]int),
 		svgFiles: make(map[string]bool),
 	}
-	s := &scanner{b: b, seenImage: make(map[string]bool)}
+	s := &scanner{b: b, seenImage: make(map[*guide.ImageFile]bool)}
 	s.file = titleFile
 	s.blocks(g.Intro)
 	b.files = b.groupSections()

@@ -130,7 +130,7 @@ func (b *book) href(from, frag string) (string, bool) {
 // image writes a loaded image, or its alternative text when the file
 // could not be loaded.
 func (p *pageWriter) image(n *guide.Image) {
-	f := p.b.g.Images[n.Src]
+	f := p.b.g.Image(n)
 	if f == nil {
 		alt := n.Alt
 		if alt == "" {

@@ -190,9 +190,9 @@ func sampleGuide() *guide.Guide {
 			{ID: "fn-intro", Label: "intro", Blocks: []guide.Block{para(txt("Sediment is sand, silt and clay."))}},
 			{ID: "fn-orphan", Label: "orphan", Blocks: []guide.Block{para(txt("Nothing refers to this note."))}},
 		},
-		Images: map[string]*guide.ImageFile{
-			"falls.png":  {Name: "img-1.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
-			"unused.png": {Name: "img-2.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
+		Images: map[guide.ImageKey]*guide.ImageFile{
+			{Src: "falls.png"}:  {Name: "img-1.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
+			{Src: "unused.png"}: {Name: "img-2.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
 		},
 	}
 }

@@ -8,7 +8,7 @@ type scanner struct {
 	b         *book
 	file      string
 	allIDs    []string
-	seenImage map[string]bool
+	seenImage map[*guide.ImageFile]bool
 	// text counts the bytes of the headings and paragraphs met, roughly
 	// what they weigh on a page.
 	text int
@@ -115,7 +115,7 @@ func (s *scanner) inlines(inlines []guide.Inline) {
 }
 
 func (s *scanner) image(n *guide.Image) {
-	f := s.b.g.Images[n.Src]
+	f := s.b.g.Image(n)
 	if f == nil {
 		return
 	}
@@ -123,8 +123,8 @@ func (s *scanner) image(n *guide.Image) {
 	if n.Alt == "" {
 		s.b.imagesWithoutAlt++
 	}
-	if !s.seenImage[n.Src] {
-		s.seenImage[n.Src] = true
+	if !s.seenImage[f] {
+		s.seenImage[f] = true
 		s.b.images = append(s.b.images, f)
 	}
 }

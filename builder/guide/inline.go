@@ -54,7 +54,7 @@ type Link struct {
 }
 
 // Image is an image placed in the text. Src is the path as written in the
-// note; the loaded file, if any, is Guide.Images[Src].
+// note; the loaded file, if any, is Guide.Image(img).
 type Image struct {
 	Pos   Pos
 	Src   string

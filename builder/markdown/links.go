@@ -55,7 +55,7 @@ func resolveLinks(file *diag.File, g *guide.Guide) {
 				return
 			}
 		}
-		file.Warnf(int(l.Pos), "link target %q matches no section of the note", l.URL)
+		file.Set().Warnf(l.Pos, "link target %q matches no section of the note", l.URL)
 	})
 }
 

@@ -27,7 +27,7 @@ type reader struct {
 }
 
 func newReader(file *diag.File, opts Options) *reader {
-	return &reader{file: file, opts: opts, guide: &guide.Guide{Source: file}}
+	return &reader{file: file, opts: opts, guide: &guide.Guide{Files: file.Set()}}
 }
 
 // prepare decodes the note and makes the text goldmark parses. It returns
@@ -53,7 +53,7 @@ func (r *reader) prepare() bool {
 	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts.Dir, r.guide))
 	if cut > 0 {
 		// Point at the first byte cut, not at the text after it.
-		r.conv.flattenedAt(guide.Pos(r.offsets.note(cut-1) + 1))
+		r.conv.flattenedAt(r.file.Pos(r.offsets.note(cut-1) + 1))
 	}
 	return true
 }

@@ -258,7 +258,7 @@ func warnTooMany(g *guide.Guide, pos guide.Pos, n int) {
 }
 
 func warnf(g *guide.Guide, pos guide.Pos, format string, args ...any) {
-	if g.Source != nil {
-		g.Source.Warnf(int(pos), format, args...)
+	if g.Files != nil {
+		g.Files.Warnf(pos, format, args...)
 	}
 }

@@ -123,7 +123,7 @@ func TestMissingCharactersAreOneWarning(t *testing.T) {
 	text := "# Rain 🌧\n\nSun ☀ and 🌧 again, 中文.\n\n    code 🌧\n"
 	src := diag.NewFile("weather.md", []byte(text), &diag.List{})
 	at := func(s string) guide.Pos { return guide.Pos(strings.Index(text, s)) }
-	g := &guide.Guide{Source: src, Meta: guide.Meta{Title: "Rain 🌧"}, Sections: []*guide.Section{{
+	g := &guide.Guide{Files: src.Set(), Meta: guide.Meta{Title: "Rain 🌧"}, Sections: []*guide.Section{{
 		ID: "s", Title: "Rain 🌧", Pos: at("Rain"), Level: 1,
 		Blocks: []guide.Block{
 			&guide.Paragraph{Pos: at("Sun"), Inlines: []guide.Inline{&guide.Text{Pos: at("Sun"), Text: "Sun ☀ and 🌧 again, 中文."}}},

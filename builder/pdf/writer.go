@@ -22,7 +22,7 @@ type writer struct {
 	words words
 	warn  func(pos guide.Pos, msg string)
 
-	images map[string]*pdfImage // by Image.Src
+	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
 	// pages holds the page each fpdf link points to, once the book is
 	// paginated: what a reference prints.
 	pages     map[int]int
