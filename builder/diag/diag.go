@@ -128,7 +128,11 @@ func (p Position) String() string {
 // column are worked out only when a diagnostic is made. Diagnostics made
 // through the set or its files go to the set's List.
 //
-// A FileSet is not safe for concurrent use.
+// The methods that only look positions up (File, Files, Position) also
+// take a nil set, which holds no file; Warnf and Errorf on a nil set
+// report nothing. File and Files only read the set, so writers may call
+// them side by side; Position, Warnf and Errorf build a file's line table
+// and add diagnostics, so at most one goroutine at a time may call them.
 type FileSet struct {
 	files []*File
 	next  int // the base of the next file
@@ -202,6 +206,9 @@ func (s *FileSet) Errorf(pos Pos, format string, args ...any) {
 }
 
 func (s *FileSet) add(pos Pos, sev Severity, msg string) {
+	if s == nil {
+		return
+	}
 	if f := s.File(pos); f != nil {
 		f.add(int(pos)-f.base, sev, msg)
 	} else if len(s.files) > 0 {

@@ -132,6 +132,14 @@ func TestFileSetPositions(t *testing.T) {
 	}
 }
 
+func TestNilFileSet(t *testing.T) {
+	var set *FileSet
+	set.Warnf(0, "nowhere")
+	if set.File(0) != nil || set.Position(0) != (Position{}) || len(set.Files()) != 0 {
+		t.Error("a nil set holds a file")
+	}
+}
+
 // TestSetTextMovesTheNextBase checks that a file decoded after it was
 // added keeps a range of its own: the next file starts after its new
 // text.
