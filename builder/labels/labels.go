@@ -16,6 +16,7 @@ package labels
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -213,7 +214,7 @@ func Languages() []string {
 			out = append(out, tag)
 		}
 	}
-	sortStrings(out[1:])
+	slices.Sort(out[1:])
 	return out
 }
 
