@@ -22,7 +22,7 @@ func Glance(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	top := map[string]string{} // section id -> id of its top-level section
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
@@ -41,14 +41,14 @@ func Glance(g *guide.Guide) {
 
 	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
-		ID:           ids.claim("at-a-glance"),
+		ID:           ids.Claim("at-a-glance"),
 		Title:        words.Text("glance.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glance,
 	}
-	t := newTable(words, guide.Glance, ids.claim("at-a-glance-table"), words.Text("glance.caption"),
+	t := newTable(words, guide.Glance, ids.Claim("at-a-glance-table"), words.Text("glance.caption"),
 		column{guide.RoleSection, "glance.section"},
 		column{guide.RoleKeyPoints, "glance.key-points"})
 	if kps := byTop[""]; len(kps) > 0 {

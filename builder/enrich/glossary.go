@@ -25,18 +25,18 @@ func Glossary(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	titles := sectionTitles(g)
 	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
-		ID:           ids.claim("glossary"),
+		ID:           ids.Claim("glossary"),
 		Title:        words.Text("glossary.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glossary,
 	}
-	t := newTable(words, guide.Glossary, ids.claim("glossary-table"), words.Text("glossary.caption"),
+	t := newTable(words, guide.Glossary, ids.Claim("glossary-table"), words.Text("glossary.caption"),
 		column{guide.RoleTerm, "glossary.term"},
 		column{guide.RoleMeaning, "glossary.meaning"},
 		column{guide.RoleSee, "glossary.see"})

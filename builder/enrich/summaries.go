@@ -27,7 +27,7 @@ func Summaries(g *guide.Guide) {
 	if g == nil || g.Study == nil || switchedOff(g.Meta.Summaries) {
 		return
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	words := labels.For(g.Meta.Lang)
 	points := map[string][]*guide.KeyPointFacts{}
 	for _, kp := range g.Study.KeyPoints {
@@ -60,11 +60,11 @@ func Summaries(g *guide.Guide) {
 
 // summaryTable makes the summary table of a section's key points, or nil
 // when it has too few.
-func summaryTable(words *labels.Catalogue, ids *idSet, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
+func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
-	t := newTable(words, guide.Summary, ids.claim(aidID("summary", secID)), words.Format("summary.caption", "section", title),
+	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title),
 		column{guide.RoleKeyPoint, "summary.key-point"},
 		column{guide.RoleTerms, "summary.terms"},
 		column{guide.RoleWhen, "summary.when"},
@@ -82,11 +82,11 @@ func summaryTable(words *labels.Catalogue, ids *idSet, points []*guide.KeyPointF
 
 // termTable makes the "Terms in this section" table of a section with no
 // key points, or nil when it does not need one.
-func termTable(words *labels.Catalogue, ids *idSet, points int, terms []*guide.Term, secID string) *guide.Table {
+func termTable(words *labels.Catalogue, ids *guide.IDs, points int, terms []*guide.Term, secID string) *guide.Table {
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
-	t := newTable(words, guide.TermTable, ids.claim(aidID("terms", secID)), words.Text("terms.caption"),
+	t := newTable(words, guide.TermTable, ids.Claim(aidID("terms", secID)), words.Text("terms.caption"),
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {

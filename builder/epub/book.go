@@ -50,7 +50,7 @@ type book struct {
 	noteIDs []string
 	// ids knows every id of the guide, so ids of the writer's own never
 	// clash with them.
-	ids *idSet
+	ids *guide.IDs
 
 	// fonts are the fonts the book embeds, fontNames their families as
 	// a phrase ("Noto Serif, Noto Sans and Noto Sans Mono") and licences
@@ -176,7 +176,7 @@ func plan(g *guide.Guide) *book {
 		b.strays[last] = append(b.strays[last], i)
 		s.note(i)
 	}
-	b.ids = newIDSet(s.allIDs)
+	b.ids = guide.NewIDs(s.allIDs...)
 	b.assignNoteIDs()
 	return b
 }

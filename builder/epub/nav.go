@@ -103,7 +103,7 @@ func (b *book) navPage(entries []navEntry) pageSpec {
 		bodyClass: "nav",
 		bodyType:  "frontmatter",
 		content: func(p *pageWriter) {
-			p.start("nav", withID(p.claim(b.ids.fresh("toc")), attr{"epub:type", "toc"}, attr{"role", "doc-toc"})...)
+			p.start("nav", withID(p.claim(b.ids.Claim("toc")), attr{"epub:type", "toc"}, attr{"role", "doc-toc"})...)
 			p.nl()
 			title, lang := b.label("nav.title")
 			p.element("h1", title, lang...)

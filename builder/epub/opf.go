@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"studyguide/builder/guide"
 )
 
 // manifestItem is one entry of the package manifest.
@@ -26,7 +28,7 @@ func (b *book) modified() time.Time {
 	if t := b.g.Meta.Modified; !t.IsZero() {
 		return t.UTC()
 	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	return guide.FixedDate()
 }
 
 // identifier returns the book's unique identifier: the guide's own, or one

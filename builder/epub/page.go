@@ -17,7 +17,7 @@ type pageWriter struct {
 	file string
 	// used holds the ids already on the page; a second element with the
 	// same id loses its id rather than make the page invalid.
-	used map[string]bool
+	used *guide.IDs
 	// notes lists the footnotes referenced on this page in order of first
 	// reference, and refs the ids of each one's references here.
 	notes []int
@@ -59,7 +59,7 @@ type pageSpec struct {
 // stylesheet, the body and the page's footnotes. It checks that the page
 // is well-formed XML (see checkXML) before returning it.
 func (b *book) document(s pageSpec) ([]byte, error) {
-	p := &pageWriter{b: b, file: s.file, used: make(map[string]bool), refs: make(map[int][]string)}
+	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string)}
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
 	p.buf.Grow(b.lastPageSize)
@@ -109,10 +109,9 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 // and marks it used; otherwise, or for an empty id, it returns "".
 func (p *pageWriter) claim(id string) string {
 	id = xmlID(id)
-	if id == "" || p.used[id] {
+	if id == "" || !p.used.Take(id) {
 		return ""
 	}
-	p.used[id] = true
 	return id
 }
 

@@ -4,11 +4,11 @@
 // walk-through section that ties each locus to what it stands for.
 //
 // The palace comes from the notes' own mind-palace section when there is
-// one (a heading that says mind palace, memory palace, method of loci or
-// journey method): its lead sentence's bold phrase is the theme and each
-// list item "**Locus**: cue" is a station, linked to the section or key
-// point whose title matches the locus best. Notes without one get a
-// palace built from their key points.
+// one (a heading that says mind palace, memory palace, method of loci,
+// journey method or memory journey; see guide.IsPalaceTitle): its lead
+// sentence's bold phrase is the theme and each list item "**Locus**: cue"
+// is a station, linked to the section or key point whose title matches the
+// locus best. Notes without one get a palace built from their key points.
 //
 // The drawing is a figure.Scene that both writers draw natively. It is
 // laid out for the smallest page the guides are printed on, A5, with no
@@ -66,11 +66,11 @@ func Build(g *guide.Guide, opts Options) {
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
-	used := usedIDs(g)
+	used := g.IDs()
 	words := labels.For(g.Meta.Lang)
 
 	palaceSec := &guide.Section{
-		ID:    used.fresh("mind-palace"),
+		ID:    used.Claim("mind-palace"),
 		Title: words.Format("palace.title", "theme", p.Theme),
 		Pos:   guide.NoPos,
 		Kind:  guide.Palace,
@@ -91,14 +91,14 @@ func Build(g *guide.Guide, opts Options) {
 		}
 		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{
 			Pos:      guide.NoPos,
-			ID:       used.fresh(palaceSec.ID + "-" + fmt.Sprint(n+1)),
+			ID:       used.Claim(palaceSec.ID + "-" + fmt.Sprint(n+1)),
 			Kind:     guide.Palace,
 			Scene:    scene,
 			Alt:      altText(pg),
 			FullPage: true,
 		})
 	}
-	walk := walkThrough(g, words, p, used.fresh("walking-the-palace"), palaceSec.ID)
+	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
 	place(g, p.Section, palaceSec, walk)
 }
 
