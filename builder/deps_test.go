@@ -37,7 +37,7 @@ var stageImports = map[string][]string{
 	"builder/palace":             {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts"},
 	"builder/palace/icons":       {},
 	"builder/labels":             {},
-	"builder/markdown":           {"builder/diag", "builder/guide"},
+	"builder/markdown":           {"builder/diag", "builder/guide", "builder/labels"},
 	"builder/cover":              {"fonts"},
 	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
 	"builder/pdf":                {"builder/guide", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
