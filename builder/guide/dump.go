@@ -113,6 +113,9 @@ func (d *dumper) blocks(depth int, blocks []Block) {
 				d.line(depth, "table caption=%q align=%v", b.Caption, b.Align)
 			}
 			d.line(depth+1, "header %s", cells(b.Header))
+			if b.Roles != nil {
+				d.line(depth+1, "roles %v", b.Roles)
+			}
 			for _, r := range b.Rows {
 				d.line(depth+1, "row %s", cells(r))
 			}
