@@ -4,6 +4,7 @@ package guide
 // rule or definition list. The set of blocks is closed; writers switch on
 // the concrete type.
 type Block interface {
+	Node
 	// Position returns where the block starts in the source.
 	Position() Pos
 	block()

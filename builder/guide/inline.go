@@ -5,6 +5,7 @@ import "strings"
 // Inline is a node inside running text. The set is closed; writers switch
 // on the concrete type.
 type Inline interface {
+	Node
 	// Position returns where the inline starts in the source.
 	Position() Pos
 	inline()
