@@ -105,26 +105,19 @@ func PlainText(inlines []Inline) string {
 }
 
 func writePlain(b *strings.Builder, inlines []Inline) {
-	for _, n := range inlines {
-		switch n := n.(type) {
-		case *Text:
-			b.WriteString(n.Text)
-		case *Code:
-			b.WriteString(n.Text)
-		case *Strong:
-			writePlain(b, n.Children)
-		case *Emph:
-			writePlain(b, n.Children)
-		case *Strike:
-			writePlain(b, n.Children)
-		case *Link:
-			writePlain(b, n.Children)
-		case *Ref:
-			writePlain(b, n.Children)
-		case *Image:
-			b.WriteString(n.Alt)
-		case *Break:
-			b.WriteByte(' ')
-		}
+	for _, in := range inlines {
+		Inspect(in, func(n Node) bool {
+			switch n := n.(type) {
+			case *Text:
+				b.WriteString(n.Text)
+			case *Code:
+				b.WriteString(n.Text)
+			case *Image:
+				b.WriteString(n.Alt)
+			case *Break:
+				b.WriteByte(' ')
+			}
+			return true
+		})
 	}
 }
