@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -237,6 +238,35 @@ func TestDumpEveryKind(t *testing.T) {
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Dump lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// newBlock and newInline are kinds of node that Dump does not know, as a
+// kind added to the model and not yet to Dump would be.
+type (
+	newBlock  struct{ *guide.Rule }
+	newInline struct{ *guide.Code }
+)
+
+// TestDumpUnknownKindIsAnError checks that Dump fails with an error that
+// names a kind it does not know, for a block and for an inline.
+func TestDumpUnknownKindIsAnError(t *testing.T) {
+	for name, add := range map[string]func(g *guide.Guide){
+		"newBlock": func(g *guide.Guide) {
+			s := g.Sections[0]
+			s.Blocks = append(s.Blocks, newBlock{&guide.Rule{Pos: guide.NoPos}})
+		},
+		"newInline": func(g *guide.Guide) {
+			p := g.Intro[0].(*guide.Paragraph)
+			p.Inlines = append(p.Inlines, newInline{&guide.Code{Pos: guide.NoPos, Text: "x"}})
+		},
+	} {
+		g := allkinds.Guide()
+		add(g)
+		err := guide.Dump(io.Discard, g)
+		if err == nil || !strings.Contains(err.Error(), "guide_test."+name) {
+			t.Errorf("Dump of a guide with a %s: error = %v, want one naming the kind", name, err)
 		}
 	}
 }

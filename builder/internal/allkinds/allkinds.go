@@ -76,6 +76,7 @@ func Guide() *guide.Guide {
 					ID:  "kinds-figure",
 					Scene: &figure.Scene{Width: 120, Height: 60, Title: "figure title", Desc: "figure desc", Items: []figure.Item{
 						&figure.Rect{Style: figure.Style{Fill: figure.RGB(200, 220, 240)}, X: 10, Y: 10, W: 100, H: 40},
+						&figure.Text{X: 20, Y: 35, Lines: []string{"figure text"}, Size: 12, LineHeight: 14, Family: "sans"},
 					}},
 					Alt: "figure alt",
 				},
