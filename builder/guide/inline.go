@@ -2,8 +2,8 @@ package guide
 
 import "strings"
 
-// Inline is a node inside running text. The set is closed; writers switch
-// on the concrete type.
+// Inline is a node inside running text. The set is closed (see Node);
+// writers switch on the concrete type and fail on a kind they do not know.
 type Inline interface {
 	Node
 	// Position returns where the inline starts in the source.

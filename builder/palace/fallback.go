@@ -154,26 +154,29 @@ func sectionTerm(g *guide.Guide, s *guide.Section) string {
 // firstTermIn returns the first strong text in blocks that is not the
 // title of a key point.
 func firstTermIn(blocks []guide.Block) string {
+	found := ""
 	for _, b := range blocks {
-		var t string
-		switch b := b.(type) {
-		case *guide.Paragraph:
-			t = firstStrong(b.Inlines, "")
-		case *guide.List:
-			for _, it := range b.Items {
-				skip := ""
-				if it.Key != nil {
-					skip = it.Key.Title
-				}
-				if t = firstStrongIn(it.Blocks, skip); t != "" {
-					break
-				}
+		guide.Inspect(b, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-		case *guide.Quote:
-			t = firstTermIn(b.Blocks)
-		}
-		if t != "" {
-			return t
+			switch n := n.(type) {
+			case *guide.Paragraph:
+				found = firstStrong(n.Inlines, "")
+			case *guide.ListItem:
+				// Below a key point, its own title is not a term.
+				skip := ""
+				if n.Key != nil {
+					skip = n.Key.Title
+				}
+				found = firstStrongIn(n.Blocks, skip)
+			case *guide.List, *guide.Quote:
+				return true
+			}
+			return false
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""
