@@ -26,10 +26,6 @@ const DefaultSourceDir = "source"
 // DefaultOutDir is the folder outputs go to when none is given.
 const DefaultOutDir = "out"
 
-// FixedDate is the build date used when neither SOURCE_DATE_EPOCH nor the
-// note's front matter gives one. A fixed date keeps rebuilds identical.
-var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Formats lists the output formats in the order they are written.
 var Formats = []string{"epub", "pdf"}
 
@@ -236,7 +232,7 @@ func sizeText(n int64) string {
 }
 
 // buildDate picks the guide's build date: SOURCE_DATE_EPOCH, else the
-// note's own date, else FixedDate. It never reads the clock.
+// note's own date, else guide.FixedDate. It never reads the clock.
 func buildDate(g *guide.Guide, sourceDate *time.Time) time.Time {
 	switch {
 	case sourceDate != nil:
@@ -244,7 +240,7 @@ func buildDate(g *guide.Guide, sourceDate *time.Time) time.Time {
 	case !g.Meta.Date.IsZero():
 		return g.Meta.Date.UTC()
 	default:
-		return FixedDate
+		return guide.FixedDate()
 	}
 }
 

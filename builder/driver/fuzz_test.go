@@ -70,7 +70,7 @@ func FuzzBuild(f *testing.F) {
 		if list.HasErrors() {
 			return // the driver stops here too
 		}
-		g.Meta.Modified = FixedDate
+		g.Meta.Modified = guide.FixedDate()
 		addStudyAids(g)
 		noWarn := func(guide.Pos, string) {}
 

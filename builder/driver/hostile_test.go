@@ -838,7 +838,7 @@ func BenchmarkHostileBuild(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					g.Meta.Modified = FixedDate
+					g.Meta.Modified = guide.FixedDate()
 					addStudyAids(g)
 					for _, format := range Formats {
 						if err := writerFor(format, layout)(io.Discard, g, func(guide.Pos, string) {}); err != nil {

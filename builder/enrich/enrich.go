@@ -11,8 +11,6 @@
 package enrich
 
 import (
-	"strings"
-
 	"studyguide/builder/guide"
 )
 
@@ -35,21 +33,13 @@ func lineOf(g *guide.Guide, pos guide.Pos) int {
 	return line
 }
 
-// palaceWords are the phrases that make a heading a mind-palace section.
-var palaceWords = []string{"mind palace", "memory palace", "method of loci", "journey method"}
-
 // isPalaceSection reports whether a section is the notes' own mind-palace
-// section. Its list items are memory loci with their cue images, not key
-// points, and its bold words are cues, not key terms: the palace stage
-// presents them, so extraction leaves the section alone.
+// section (see guide.IsPalaceTitle). Its list items are memory loci with
+// their cue images, not key points, and its bold words are cues, not key
+// terms: the palace stage presents them, so extraction leaves the section
+// alone.
 func isPalaceSection(s *guide.Section) bool {
-	title := strings.Join(strings.Fields(strings.ToLower(s.Title)), " ")
-	for _, w := range palaceWords {
-		if strings.Contains(title, w) {
-			return true
-		}
-	}
-	return false
+	return guide.IsPalaceTitle(s.Title)
 }
 
 // switchedOff reports whether a front matter switch was given as false.

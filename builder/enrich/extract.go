@@ -26,7 +26,7 @@ func Extract(g *guide.Guide) {
 	if g == nil {
 		return
 	}
-	x := &extractor{g: g, ids: collectIDs(g), reg: newRegistry()}
+	x := &extractor{g: g, ids: g.IDs(), reg: newRegistry()}
 	x.blocks(g.Intro, "")
 	for _, s := range g.Sections {
 		x.section(s)
@@ -43,7 +43,7 @@ func Extract(g *guide.Guide) {
 // extractor holds the state of one Extract call.
 type extractor struct {
 	g         *guide.Guide
-	ids       *idSet
+	ids       *guide.IDs
 	reg       *registry
 	keyPoints []*guide.KeyPointFacts
 	// open are the key points whose bodies are being read, outermost
@@ -149,7 +149,7 @@ func (x *extractor) use(st *guide.Strong, sentence, sec string) {
 			} else {
 				base = "term-" + base
 			}
-			st.ID = x.ids.claim(base)
+			st.ID = x.ids.Claim(base)
 		}
 		term.ID = st.ID
 		e = x.reg.add(nil, sp, term)

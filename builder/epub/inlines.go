@@ -157,7 +157,7 @@ func (p *pageWriter) noteRef(i int) {
 	if len(p.refs[i]) == 0 {
 		p.notes = append(p.notes, i)
 	}
-	ref := p.b.ids.fresh("fnref-" + noteNumber(i))
+	ref := p.b.ids.Claim("fnref-" + noteNumber(i))
 	p.refs[i] = append(p.refs[i], ref)
 	if p.inLink {
 		// A link may not hold another: the reference is marked, and the

@@ -17,7 +17,7 @@ type pageWriter struct {
 	file string
 	// used holds the ids already on the page; a second element with the
 	// same id loses its id rather than make the page invalid.
-	used map[string]bool
+	used *guide.IDs
 	// notes lists the footnotes referenced on this page in order of first
 	// reference, and refs the ids of each one's references here.
 	notes []int
@@ -61,7 +61,7 @@ type pageSpec struct {
 // stylesheet, the body and the page's footnotes. It checks that the page
 // is well-formed XML (see checkXML) before returning it.
 func (b *book) document(s pageSpec) ([]byte, error) {
-	p := &pageWriter{b: b, file: s.file, used: make(map[string]bool), refs: make(map[int][]string)}
+	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string)}
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
 	p.buf.Grow(b.lastPageSize)
@@ -122,10 +122,9 @@ func (p *pageWriter) unknown(n guide.Node) {
 // and marks it used; otherwise, or for an empty id, it returns "".
 func (p *pageWriter) claim(id string) string {
 	id = xmlID(id)
-	if id == "" || p.used[id] {
+	if id == "" || !p.used.Take(id) {
 		return ""
 	}
-	p.used[id] = true
 	return id
 }
 
@@ -157,21 +156,21 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 // title returns the guide's title, or a stand-in when it has none.
 func (b *book) title() string {
 	if b.g.Meta.Title == "" {
-		return "Untitled"
+		return b.labels.Text("untitled")
 	}
 	return b.g.Meta.Title
 }
 
 // sectionTitle returns the title of a section for navigation, where an
 // empty label is not allowed.
-func sectionTitle(s *guide.Section) string {
+func (b *book) sectionTitle(s *guide.Section) string {
 	if s.Title != "" {
 		return s.Title
 	}
 	if s.ID != "" {
 		return s.ID
 	}
-	return "Section"
+	return b.labels.Text("section.untitled")
 }
 
 // XML prologue and namespaces.
@@ -185,13 +184,21 @@ const (
 	nsOCF     = "urn:oasis:names:tc:opendocument:xmlns:container"
 )
 
-// ownLang returns lang attributes for text of the writer's own, which is
-// in English, when the guide is in another language; a screen reader then
+// ownLang returns lang attributes for the writer's own text named name in
+// the catalogue when that text is not in the guide's language (the
+// catalogue gave English for want of a translation); a screen reader then
 // pronounces it right.
-func (b *book) ownLang() []attr {
+func (b *book) ownLang(name string) []attr {
+	_, tl := b.labels.TextLang(name)
 	lang := b.lang()
-	if lang == "en" || strings.HasPrefix(lang, "en-") {
+	if lang == tl || strings.HasPrefix(lang, tl+"-") {
 		return nil
 	}
-	return []attr{{"lang", "en"}, {"xml:lang", "en"}}
+	return []attr{{"lang", tl}, {"xml:lang", tl}}
+}
+
+// label returns the writer's own text named name with the lang attributes
+// it needs, for an element that holds only that text.
+func (b *book) label(name string) (string, []attr) {
+	return b.labels.Text(name), b.ownLang(name)
 }

@@ -58,7 +58,7 @@ type Meta struct {
 	Date time.Time
 	// Modified is the moment the guide counts as built, for the EPUB's
 	// dcterms:modified and the PDF's creation date. The driver sets it from
-	// SOURCE_DATE_EPOCH, else Date, else a fixed date; never the clock.
+	// SOURCE_DATE_EPOCH, else Date, else FixedDate; never the clock.
 	Modified    time.Time
 	Description string
 	// Identifier is stable across rebuilds: from front matter, or derived

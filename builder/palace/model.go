@@ -1,7 +1,6 @@
 package palace
 
 import (
-	"regexp"
 	"strings"
 
 	"studyguide/builder/guide"
@@ -35,17 +34,14 @@ type station struct {
 	target *candidate
 }
 
-// palaceHeading matches a heading that names a memory technique.
-var palaceHeading = regexp.MustCompile(`(?i)\b(mind|memory)[\s-]+palace|\bmethod\s+of\s+loci\b|\bjourney\s+method\b`)
-
 // findSection returns the first section whose heading names a memory
-// palace, with the list of sections that holds it (g.Sections for a
+// technique (see guide.IsPalaceTitle), with the list of sections that holds it (g.Sections for a
 // top-level section, else its parent's Sections).
 func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Section) {
 	var visit func(list *[]*guide.Section) bool
 	visit = func(list *[]*guide.Section) bool {
 		for _, s := range *list {
-			if s.Kind == guide.FromNotes && palaceHeading.MatchString(s.Title) {
+			if s.Kind == guide.FromNotes && guide.IsPalaceTitle(s.Title) {
 				found, siblings = s, list
 				return true
 			}
