@@ -31,6 +31,7 @@ var stageImports = map[string][]string{
 	"builder/guide":              {"builder/diag", "builder/figure"},
 	"builder/figure":             {},
 	"builder/impose":             {"builder/internal/pdfxref"},
+	"builder/internal/allkinds":  {"builder/guide", "builder/figure"},
 	"builder/internal/pdfxref":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/enrich", "builder/palace"},
 	"builder/enrich":             {"builder/diag", "builder/guide", "builder/labels"},

@@ -29,6 +29,8 @@ type pageWriter struct {
 	// while those of a study-aid table are; text in them is written by
 	// cellText.
 	inCell, inAid bool
+	// err is the first node met of a kind the writer cannot write.
+	err error
 }
 
 // page is one XHTML document of the book, as the package document lists
@@ -97,12 +99,23 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 	p.nl()
 	p.end("html")
 	p.nl()
+	if p.err != nil {
+		return nil, fmt.Errorf("page %s: %w", s.file, p.err)
+	}
 	data := p.bytes()
 	b.lastPageSize = len(data)
 	if err := checkXML(data); err != nil {
 		return nil, fmt.Errorf("page %s is not well-formed XML: %w", s.file, err)
 	}
 	return data, nil
+}
+
+// unknown records that n is of a kind the writer cannot write, unless an
+// error came first; the page is then not made.
+func (p *pageWriter) unknown(n guide.Node) {
+	if p.err == nil {
+		p.err = fmt.Errorf("no way to write a node of kind %T", n)
+	}
 }
 
 // claim returns the XML-safe form of id if it is not yet used on the page,

@@ -1,9 +1,10 @@
 package guide
 
 // Block is a block-level node: a paragraph, list, quote, code block, table,
-// rule or definition list. The set of blocks is closed; writers switch on
-// the concrete type.
+// rule, definition list or figure. The set of blocks is closed (see Node);
+// writers switch on the concrete type and fail on a kind they do not know.
 type Block interface {
+	Node
 	// Position returns where the block starts in the source.
 	Position() Pos
 	block()

@@ -49,25 +49,21 @@ type recapParts struct {
 // summaries turned off has no at-a-glance table.
 func findRecapParts(g *guide.Guide) recapParts {
 	var rp recapParts
-	var walk func([]*guide.Section)
-	walk = func(ss []*guide.Section) {
-		for _, s := range ss {
-			for _, b := range s.Blocks {
-				switch b := b.(type) {
-				case *guide.Table:
-					if b.Kind == guide.Glance && rp.glance == nil {
-						rp.glance = b
-					}
-				case *guide.Figure:
-					if s.Kind == guide.Palace && rp.palace == nil && drawable(b) {
-						rp.palace = b
-					}
+	g.WalkSections(func(s *guide.Section) bool {
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case *guide.Table:
+				if b.Kind == guide.Glance && rp.glance == nil {
+					rp.glance = b
+				}
+			case *guide.Figure:
+				if s.Kind == guide.Palace && rp.palace == nil && drawable(b) {
+					rp.palace = b
 				}
 			}
-			walk(s.Sections)
 		}
-	}
-	walk(g.Sections)
+		return true
+	})
 	if g.Study != nil {
 		rp.terms = g.Study.RankedTerms()
 		if len(rp.terms) > recapMaxTerms {
