@@ -84,8 +84,6 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 			for _, it := range b.Items {
 				x.item(it, sec)
 			}
-		case *guide.Quote:
-			x.blocks(b.Blocks, sec)
 		case *guide.Table:
 			if b.Kind != guide.FromNotes {
 				continue
@@ -97,6 +95,14 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 			}
 		case *guide.DefinitionList:
 			x.definitionList(b, sec)
+		default:
+			// A block that holds blocks, such as a quote, is read
+			// through them; one that holds no text has no children.
+			for c := range guide.Children(b) {
+				if cb, ok := c.(guide.Block); ok {
+					x.blocks([]guide.Block{cb}, sec)
+				}
+			}
 		}
 	}
 }

@@ -37,6 +37,8 @@ func (p *pageWriter) block(b guide.Block) {
 		p.figure(b)
 	case *guide.DefinitionList:
 		p.definitions(b)
+	default:
+		p.unknown(b)
 	}
 }
 

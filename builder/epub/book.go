@@ -5,6 +5,7 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // Names of the files of the book. Pages and resources sit beside the
@@ -30,6 +31,8 @@ const (
 // written, so that a link can point forward to a page not yet written.
 type book struct {
 	g *guide.Guide
+	// labels gives the words the writer adds, in the guide's language.
+	labels *labels.Catalogue
 
 	// sectionFiles holds the file of each top-level section, by index,
 	// and files the files in reading order with the sections each holds.
@@ -132,6 +135,7 @@ func (b *book) groupSections() []sectionGroup {
 func plan(g *guide.Guide) *book {
 	b := &book{
 		g:        g,
+		labels:   labels.For(g.Meta.Lang),
 		where:    make(map[string]string),
 		noteHome: make(map[int]string),
 		strays:   make(map[string][]int),

@@ -45,6 +45,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		} else {
 			p.nl()
 		}
+	default:
+		p.unknown(n)
 	}
 }
 

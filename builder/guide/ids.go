@@ -9,78 +9,29 @@ import "strconv"
 // key-term anchors (Strong.ID) and footnotes; empty ids are skipped, and
 // an id the guide repeats is passed each time it stands.
 func (g *Guide) EachID(fn func(id string)) {
-	v := idVisitor(fn)
-	v.blocks(g.Intro)
-	g.WalkSections(func(s *Section) bool {
-		v.id(s.ID)
-		v.blocks(s.Blocks)
+	Inspect(g, func(n Node) bool {
+		var id string
+		switch n := n.(type) {
+		case *Section:
+			id = n.ID
+		case *Footnote:
+			id = n.ID
+		case *ListItem:
+			if n.Key != nil {
+				id = n.Key.ID
+			}
+		case *Table:
+			id = n.ID
+		case *Figure:
+			id = n.ID
+		case *Strong:
+			id = n.ID
+		}
+		if id != "" {
+			fn(id)
+		}
 		return true
 	})
-	for _, f := range g.Footnotes {
-		v.id(f.ID)
-		v.blocks(f.Blocks)
-	}
-}
-
-// idVisitor passes the ids it meets on to the function it is.
-type idVisitor func(id string)
-
-func (v idVisitor) id(id string) {
-	if id != "" {
-		v(id)
-	}
-}
-
-func (v idVisitor) blocks(bs []Block) {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case *Paragraph:
-			v.inlines(b.Inlines)
-		case *List:
-			for _, it := range b.Items {
-				if it.Key != nil {
-					v.id(it.Key.ID)
-				}
-				v.blocks(it.Blocks)
-			}
-		case *Quote:
-			v.blocks(b.Blocks)
-		case *Table:
-			v.id(b.ID)
-			for _, row := range append([][]Cell{b.Header}, b.Rows...) {
-				for _, c := range row {
-					v.inlines(c.Inlines)
-				}
-			}
-		case *Figure:
-			v.id(b.ID)
-		case *DefinitionList:
-			for _, it := range b.Items {
-				v.inlines(it.Term)
-				for _, d := range it.Definitions {
-					v.blocks(d)
-				}
-			}
-		}
-	}
-}
-
-func (v idVisitor) inlines(ins []Inline) {
-	for _, in := range ins {
-		switch n := in.(type) {
-		case *Strong:
-			v.id(n.ID)
-			v.inlines(n.Children)
-		case *Emph:
-			v.inlines(n.Children)
-		case *Strike:
-			v.inlines(n.Children)
-		case *Link:
-			v.inlines(n.Children)
-		case *Ref:
-			v.inlines(n.Children)
-		}
-	}
 }
 
 // IDs hands out ids that are unique within one guide. Every stage that

@@ -8,6 +8,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // reader holds the state of one Read call.
@@ -90,7 +91,7 @@ func (r *reader) read() *guide.Guide {
 		return nil
 	}
 
-	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name))
+	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name, labels.For(r.guide.Meta.Lang).Text("untitled")))
 	r.guide.Meta.Title = t.title
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections

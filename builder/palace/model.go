@@ -129,26 +129,23 @@ func trimCue(s string) string {
 // firstStrong returns the plain text of the first strong inline that is
 // not skip, searching emphasis and links too.
 func firstStrong(inlines []guide.Inline, skip string) string {
+	found := ""
 	for _, in := range inlines {
-		var children []guide.Inline
-		switch n := in.(type) {
-		case *guide.Strong:
-			t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(guide.PlainText(n.Children)), ":"))
-			if t != "" && t != skip {
-				return t
+		guide.Inspect(in, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-			continue
-		case *guide.Emph:
-			children = n.Children
-		case *guide.Link:
-			children = n.Children
-		case *guide.Ref:
-			children = n.Children
-		case *guide.Strike:
-			children = n.Children
-		}
-		if t := firstStrong(children, skip); t != "" {
-			return t
+			if st, ok := n.(*guide.Strong); ok {
+				t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(guide.PlainText(st.Children)), ":"))
+				if t != "" && t != skip {
+					found = t
+				}
+				return false
+			}
+			return true
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""
@@ -156,22 +153,23 @@ func firstStrong(inlines []guide.Inline, skip string) string {
 
 // firstStrongIn returns the first strong text in blocks, other than skip.
 func firstStrongIn(blocks []guide.Block, skip string) string {
+	found := ""
 	for _, b := range blocks {
-		var t string
-		switch b := b.(type) {
-		case *guide.Paragraph:
-			t = firstStrong(b.Inlines, skip)
-		case *guide.List:
-			for _, it := range b.Items {
-				if t = firstStrongIn(it.Blocks, skip); t != "" {
-					break
-				}
+		guide.Inspect(b, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-		case *guide.Quote:
-			t = firstStrongIn(b.Blocks, skip)
-		}
-		if t != "" {
-			return t
+			switch n := n.(type) {
+			case *guide.Paragraph:
+				found = firstStrong(n.Inlines, skip)
+			case *guide.List, *guide.ListItem, *guide.Quote:
+				return true
+			}
+			// Tables and definition lists are not searched.
+			return false
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/builder/palace/icons"
 )
 
@@ -66,10 +67,11 @@ func Build(g *guide.Guide, opts Options) {
 		return
 	}
 	used := g.IDs()
+	words := labels.For(g.Meta.Lang)
 
 	palaceSec := &guide.Section{
 		ID:    used.Claim("mind-palace"),
-		Title: "Mind palace: " + p.Theme,
+		Title: words.Format("palace.title", "theme", p.Theme),
 		Pos:   guide.NoPos,
 		Kind:  guide.Palace,
 	}
@@ -77,11 +79,11 @@ func Build(g *guide.Guide, opts Options) {
 	for n := range pages {
 		from, to := n*perPage, min((n+1)*perPage, len(p.Stations))
 		pg := page{palace: p, stations: p.Stations[from:to], icons: chooseIcons(p.Stations[from:to]), first: from,
-			total: len(p.Stations), number: n + 1, pages: pages}
+			total: len(p.Stations), number: n + 1, pages: pages, words: words}
 		scene, cut := layout(pg)
 		scene.Title = palaceSec.Title
 		if pages > 1 {
-			scene.Title += fmt.Sprintf(", part %d of %d", n+1, pages)
+			scene.Title = words.Format("palace.part-title", "title", scene.Title, "n", n+1, "total", pages)
 		}
 		scene.Desc = describe(pg)
 		for _, st := range cut {
@@ -96,7 +98,7 @@ func Build(g *guide.Guide, opts Options) {
 			FullPage: true,
 		})
 	}
-	walk := walkThrough(g, p, used.Claim("walking-the-palace"), palaceSec.ID)
+	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
 	place(g, p.Section, palaceSec, walk)
 }
 
@@ -220,26 +222,25 @@ func place(g *guide.Guide, after *guide.Section, sections ...*guide.Section) {
 func altText(pg page) string {
 	var parts []string
 	for i, st := range pg.stations {
-		parts = append(parts, fmt.Sprintf("%d %s", pg.first+i+1, st.Name))
+		parts = append(parts, pg.words.Format("palace.alt-station", "n", pg.first+i+1, "name", st.Name))
 	}
 	list := strings.Join(parts, ", ")
 	if len(parts) > 1 {
-		list = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+		list = pg.words.Format("list.and", "list", strings.Join(parts[:len(parts)-1], ", "), "last", parts[len(parts)-1])
 	}
-	part := ""
 	if pg.pages > 1 {
-		part = fmt.Sprintf(" (part %d of %d)", pg.number, pg.pages)
+		return pg.words.Format("palace.alt-part", "n", pg.number, "total", pg.pages, "stations", list)
 	}
-	return fmt.Sprintf("A floor plan of rooms along a corridor%s, walked in order: %s.", part, list)
+	return pg.words.Format("palace.alt", "stations", list)
 }
 
 // describe is the scene's long description: every station with its cue,
 // in walking order.
 func describe(pg page) string {
 	var b strings.Builder
-	b.WriteString("Rooms on both sides of a corridor, walked in order from the entrance.")
+	b.WriteString(pg.words.Text("palace.desc"))
 	for i, st := range pg.stations {
-		fmt.Fprintf(&b, " %d. %s", pg.first+i+1, st.Name)
+		b.WriteString(" " + pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name))
 		if st.Cue != "" {
 			b.WriteString(": " + st.Cue)
 		}
