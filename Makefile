@@ -7,7 +7,7 @@ FUZZTIME ?= 30s
 # Minimizing a new input of the whole build re-runs both writers many
 # times; a short bound leaves the time to finding inputs.
 FUZZMINIMIZE ?= 5s
-FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver ./builder/impose
+FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver ./builder/impose ./builder/internal/pdfxref
 
 .PHONY: help run build test check bench fuzz handouts screenshots clean
 

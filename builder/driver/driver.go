@@ -28,10 +28,6 @@ const DefaultSourceDir = "source"
 // DefaultOutDir is the folder outputs go to when none is given.
 const DefaultOutDir = "out"
 
-// FixedDate is the build date used when neither SOURCE_DATE_EPOCH nor the
-// note's front matter gives one. A fixed date keeps rebuilds identical.
-var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Options says what to build and where.
 type Options struct {
 	// Paths are notes or folders of notes; empty means DefaultSourceDir.
@@ -213,7 +209,7 @@ func sizeText(n int64) string {
 }
 
 // buildDate picks the guide's build date: SOURCE_DATE_EPOCH, else the
-// note's own date, else FixedDate. It never reads the clock.
+// note's own date, else guide.FixedDate. It never reads the clock.
 func buildDate(g *guide.Guide, sourceDate *time.Time) time.Time {
 	switch {
 	case sourceDate != nil:
@@ -221,7 +217,7 @@ func buildDate(g *guide.Guide, sourceDate *time.Time) time.Time {
 	case !g.Meta.Date.IsZero():
 		return g.Meta.Date.UTC()
 	default:
-		return FixedDate
+		return guide.FixedDate()
 	}
 }
 

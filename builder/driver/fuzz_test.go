@@ -13,6 +13,7 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
+	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
 	"studyguide/layouts"
 )
@@ -70,7 +71,7 @@ func FuzzBuild(f *testing.F) {
 		if list.HasErrors() {
 			return // the driver stops here too
 		}
-		g.Meta.Modified = FixedDate
+		g.Meta.Modified = guide.FixedDate()
 		aids.Run(g, nil)
 
 		var book bytes.Buffer

@@ -23,6 +23,7 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
+	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
 	"studyguide/builder/outputs"
 	"studyguide/layouts"
@@ -839,7 +840,7 @@ func BenchmarkHostileBuild(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					g.Meta.Modified = FixedDate
+					g.Meta.Modified = guide.FixedDate()
 					aids.Run(g, nil)
 					for _, format := range outputs.Names(outputs.Format) {
 						if err := writeOutput(format, layout, io.Discard, g); err != nil {

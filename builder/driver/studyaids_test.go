@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -240,5 +241,70 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		if strings.Contains(got, g) {
 			t.Errorf("front matter switches still give %q", g)
 		}
+	}
+}
+
+// TestPalaceHeadingSpelledWithAHyphen builds a note whose mind-palace
+// section is headed "Mind-Palace Technique": the palace stage and
+// enrichment must agree that it is the palace, so the section gives the
+// palace and no table of key points, and its loci are no key points of
+// the at-a-glance table either.
+func TestPalaceHeadingSpelledWithAHyphen(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "mind-dash.md")
+	writeFile(t, note, []byte(`---
+title: Cell Biology Basics
+---
+# Cell Biology Basics
+
+## The cell membrane
+
+- **Phospholipid bilayer**: the membrane is two layers of lipids.
+- **Proteins** float in the membrane and carry molecules across.
+
+## Mind-Palace Technique
+
+1. **Front door**: the phospholipid bilayer, a doormat of two layers.
+2. **Hallway**: proteins as porters carrying boxes.
+3. **Kitchen**: mitochondria burning fuel.
+
+## Mitochondria
+
+Mitochondria make ATP in **1890** terms. The **Krebs cycle** runs inside.
+`))
+	dir := t.TempDir()
+	if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: dir, Outputs: []string{"epub"}}); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]*node{}
+	for name, data := range epubContents(t, filepath.Join(dir, "mind-dash.epub")) {
+		if strings.HasSuffix(name, ".xhtml") {
+			pages[path.Base(name)] = parsePage(t, data)
+		}
+	}
+	_, palace := pageHeaded(t, pages, "Mind palace: Cell Biology Basics")
+	text := palace.textOf()
+	for _, locus := range []string{"Front door", "Hallway", "Kitchen"} {
+		if !strings.Contains(text, locus) {
+			t.Errorf("the palace page lacks the locus %q", locus)
+		}
+	}
+	var captions []string
+	for name, p := range pages {
+		for _, table := range p.all(hasClass("summary")) {
+			for _, c := range table.all(named("caption")) {
+				captions = append(captions, c.textOf())
+			}
+		}
+		for _, table := range p.all(func(n *node) bool { return n.name == "table" && hasClass("glance")(n) }) {
+			for _, row := range bodyRows(table) {
+				if strings.Contains(strings.Join(row, " "), "Front door") {
+					t.Errorf("%s: the at-a-glance table lists a locus as a key point: %q", name, row)
+				}
+			}
+		}
+	}
+	slices.Sort(captions)
+	if got := strings.Join(captions, "|"); got != "Key points: The cell membrane" {
+		t.Errorf("summary tables %q; want only the cell membrane's", got)
 	}
 }

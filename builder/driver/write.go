@@ -239,11 +239,11 @@ func reportWarnings(g *guide.Guide, perWriter [][]warning) {
 	seen := map[warning]bool{}
 	for _, ws := range perWriter {
 		for _, w := range ws {
-			if seen[w] || g.Source == nil || w.pos < 0 && placed[w.msg] {
+			if seen[w] || g.Files == nil || w.pos < 0 && placed[w.msg] {
 				continue
 			}
 			seen[w] = true
-			g.Source.Warnf(int(w.pos), "%s", w.msg)
+			g.Files.Warnf(w.pos, "%s", w.msg)
 		}
 	}
 }

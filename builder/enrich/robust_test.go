@@ -36,7 +36,7 @@ func FuzzEnrich(f *testing.F) {
 		if err != nil {
 			return // the reader refuses notes it cannot build (empty, binary): nothing to enrich
 		}
-		before := collectIDs(g)
+		before := g.IDs()
 		enrichAll(g)
 		checkIDs(t, g, before)
 	})
@@ -44,7 +44,7 @@ func FuzzEnrich(f *testing.F) {
 
 // checkIDs checks the ids of g after enrichment; before holds the ids the
 // reader gave.
-func checkIDs(t *testing.T, g *guide.Guide, before *idSet) {
+func checkIDs(t *testing.T, g *guide.Guide, before *guide.IDs) {
 	t.Helper()
 	seen := map[string]int{}
 	note := func(id string) {
@@ -55,7 +55,7 @@ func checkIDs(t *testing.T, g *guide.Guide, before *idSet) {
 		if seen[id] == 2 {
 			t.Errorf("id %q used twice", id)
 		}
-		if !before.used[id] && !xmlID.MatchString(id) {
+		if !before.Taken(id) && !xmlID.MatchString(id) {
 			t.Errorf("added id %q is not XML-safe", id)
 		}
 	}
@@ -181,7 +181,7 @@ func TestOddGuides(t *testing.T) {
 	if len(names) != len(want) {
 		t.Errorf("terms %q, want %q", names, want)
 	}
-	checkIDs(t, g, &idSet{used: map[string]bool{"kp-a": true, "kp-b": true, "kp-c": true, "s": true}})
+	checkIDs(t, g, guide.NewIDs("kp-a", "kp-b", "kp-c", "s"))
 }
 
 // TestSwitches checks that the front matter switches, as the reader sets

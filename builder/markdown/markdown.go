@@ -46,9 +46,13 @@ var ErrNothingToRead = errors.New("the note cannot be built")
 // an error, and records an error diagnostic as well, only when no guide
 // can be made.
 //
+// The guide's positions are positions in file's set (Guide.Files), so the
+// notes of a book can be read into one set, one after the other: add a
+// note to the set, read it, then add the next.
+//
 // A note in UTF-16 is decoded first and file.Text is replaced by its UTF-8
-// text, so file must be fresh: no diagnostic may have been made through it
-// yet.
+// text, so file must be fresh and the last file of its set: no diagnostic
+// may have been made through it yet.
 func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -337,11 +337,8 @@ func TestNewIDsAreUnique(t *testing.T) {
 	g := read(t, "t.md", note, nil)
 	Build(g, Options{})
 	pal, walk := palaceSection(t, g)
-	seen := map[string]bool{}
-	for id := range usedIDs(g) {
-		seen[id] = true
-	}
-	if pal.ID == "mind-palace" || walk.ID == "walking-the-palace" || !seen[pal.ID] || !seen[walk.ID] {
+	seen := g.IDs()
+	if pal.ID == "mind-palace" || walk.ID == "walking-the-palace" || !seen.Taken(pal.ID) || !seen.Taken(walk.ID) {
 		t.Errorf("ids %s, %s among %v", pal.ID, walk.ID, sectionIDs(g.Sections))
 	}
 	count := map[string]int{}
