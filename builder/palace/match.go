@@ -21,8 +21,9 @@ type candidate struct {
 	Item    *guide.ListItem
 	words   map[string]bool
 	// cueWords are the significant words of the title, as a cue's are
-	// compared with them (see significantWords).
-	cueWords map[string]bool
+	// compared with them (see significantWords); termWords those of the
+	// key terms explained in it, when enrichment has run.
+	cueWords, termWords map[string]bool
 }
 
 // candidates lists the sections and key points written in the notes, in
@@ -56,11 +57,23 @@ func candidates(g *guide.Guide, skip *guide.Section) []*candidate {
 			return true
 		})
 	}
+	terms := map[string][]string{}
+	if g.Study != nil {
+		for _, k := range g.Study.KeyPoints {
+			terms[k.ID] = append(terms[k.ID], k.Terms...)
+		}
+		for _, t := range g.Study.Terms {
+			terms[t.SectionID] = append(terms[t.SectionID], t.Name)
+		}
+	}
 	for _, c := range out {
 		c.words = wordSet(c.Title)
-		c.cueWords = map[string]bool{}
+		c.cueWords, c.termWords = map[string]bool{}, map[string]bool{}
 		for _, w := range significantWords(c.Title) {
 			c.cueWords[w] = true
+		}
+		for _, w := range significantWords(strings.Join(terms[c.ID], " ")) {
+			c.termWords[w] = true
 		}
 	}
 	return out
@@ -149,19 +162,23 @@ func match(name string, cands []*candidate) *candidate {
 // words with a station's cue ("a sugar cube split in two: glycolysis"
 // and "Glycolysis"), or nil when none shares one. A word counts for less
 // the more titles hold it, so that the word that tells sections apart
-// decides. Among equals a key point beats a section, then the title with
-// fewer other words, then the earlier one.
+// decides; a word among the key terms explained in a candidate counts
+// half as much as one of its title ("Robespierre" for "The Committee of
+// Public Safety"). Among equals a key point beats a section, then the
+// title with fewer other words, then the earlier one.
 func matchCue(cue string, cands []*candidate) *candidate {
 	words := significantWords(cue)
 	if len(words) == 0 {
 		return nil
 	}
-	// held counts the candidates whose titles hold each word.
-	held := map[string]int{}
+	// inTitles and inTerms count the candidates that hold each word.
+	inTitles, inTerms := map[string]int{}, map[string]int{}
 	for _, c := range cands {
 		for _, w := range words {
 			if holdsWord(c.cueWords, w) {
-				held[w]++
+				inTitles[w]++
+			} else if holdsWord(c.termWords, w) {
+				inTerms[w]++
 			}
 		}
 	}
@@ -170,9 +187,12 @@ func matchCue(cue string, cands []*candidate) *candidate {
 	for _, c := range cands {
 		score, shared := 0.0, 0
 		for _, w := range words {
-			if holdsWord(c.cueWords, w) {
-				score += 1 / float64(held[w])
+			switch {
+			case holdsWord(c.cueWords, w):
+				score += 1 / float64(inTitles[w])
 				shared++
+			case holdsWord(c.termWords, w):
+				score += 0.5 / float64(inTerms[w])
 			}
 		}
 		if score == 0 {
