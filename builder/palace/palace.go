@@ -132,7 +132,7 @@ func readPalace(g *guide.Guide, perPage int) *model {
 			}
 			return p
 		}
-		warnf(g, sec.Pos, "the mind-palace section %q lists no stations (items such as \"**Kitchen**: a cue\"); the palace is built from the key points", sec.Title)
+		warnf(g, sec.Pos, "the mind-palace section %q lists no stations (items such as \"**Kitchen**: a cue\", a heading per locus, or places in bold in a walk such as \"In the **kitchen** a cue.\"); the palace is built from the key points", sec.Title)
 	}
 	return fromKeyPoints(g, sec, perPage)
 }

@@ -304,7 +304,8 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 					continue
 				}
 				cur = &station{Name: capitalize(name), Pos: p.pos}
-				rest := strings.TrimLeftFunc(p.para.text[r[1]:sn.end], func(r rune) bool {
+				// A bold phrase may run past the end of its sentence.
+				rest := strings.TrimLeftFunc(p.para.text[min(r[1], sn.end):sn.end], func(r rune) bool {
 					return unicode.IsSpace(r) || strings.ContainsRune(",;:.—–-", r)
 				})
 				if len(strings.Fields(rest)) < 3 {

@@ -180,3 +180,35 @@ func TestPalaceOfManyKeyPoints(t *testing.T) {
 		t.Errorf("diagnostics %v", list)
 	}
 }
+
+// TestOddPalaceSections checks that palace sections written in odd ways
+// give a palace or none, never a panic, and no warning.
+func TestOddPalaceSections(t *testing.T) {
+	for name, body := range map[string]string{
+		"bold across sentences": "At the **front door. In the hall** a cube. In the **kitchen**. On the **stairs** a pot.",
+		"empty bold":            "At the **** door. In the ** ** hall.",
+		"only punctuation":      "- : —\n- — :\n- **:**\n",
+		"digit headings":        "### 1.\n\n### 2)\n\nText.\n\n### —\n",
+		"nested cues":           "- **Front door**\n  - a sugar cube\n- **Hall**\n\n  A pot.\n",
+		"bold only":             "**Front door** **Hall** **Kitchen**",
+		"colon lead only":       "Imagine **a house**:",
+		"long place":            "At the **" + strings.Repeat("very ", 20) + "door** a cube. In the **hall** a pot.",
+	} {
+		t.Run(name, func(t *testing.T) {
+			var list diag.List
+			g := read(t, "odd.md", "# Odd\n\n## Cells\n\n- **Membrane**: the **lipid** wall.\n- **Nucleus**: the **DNA** store.\n\n## Mind palace\n\n"+body+"\n", &list)
+			enrich.Extract(g)
+			Build(g, Options{})
+			for _, d := range list {
+				if !strings.Contains(d.Message, "too long for its room") && !strings.Contains(d.Message, "lists no stations") {
+					t.Errorf("diagnostic %v", d)
+				}
+			}
+		})
+	}
+	g := read(t, "odd.md", "# Odd\n\n## Mind palace\n\n- **Front door**\n  - a sugar cube\n- **Hall**\n\n  A pot.\n", nil)
+	Build(g, Options{})
+	if got := walked(t, g); strings.Join(got, "|") != "Front door: a sugar cube -> |Hall: A pot. -> " {
+		t.Errorf("cues under their loci: %q", got)
+	}
+}
