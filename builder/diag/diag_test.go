@@ -73,3 +73,88 @@ func TestPositionInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFileSetPositions checks that positions of two files in one set name
+// the right file, line and column, and that diagnostics made at them say
+// so.
+func TestFileSetPositions(t *testing.T) {
+	var list List
+	set := NewFileSet(&list)
+	a := set.AddFile("course/one.md", []byte("# One\n\nfirst **bold**\n"))
+	b := set.AddFile("course/two.md", []byte("# Two\n\nÉtape **gras**\n"))
+	if a.Base() != 0 || b.Base() <= a.Base()+Pos(len(a.Text)) {
+		t.Fatalf("bases %d and %d overlap", a.Base(), b.Base())
+	}
+	inA := a.Pos(strings.Index(string(a.Text), "**"))
+	inB := b.Pos(strings.Index(string(b.Text), "**"))
+	for _, c := range []struct {
+		pos  Pos
+		file *File
+		want string
+	}{
+		{inA, a, "course/one.md:3:7"},
+		{inB, b, "course/two.md:3:7"},
+		{a.Base(), a, "course/one.md:1:1"},
+		{a.Pos(len(a.Text)), a, "course/one.md:4:1"},
+		{b.Base(), b, "course/two.md:1:1"},
+		{b.Pos(len(b.Text)), b, "course/two.md:4:1"},
+		{NoPos, nil, ""},
+		{b.Pos(len(b.Text) + 1), nil, ""},
+	} {
+		if got := set.File(c.pos); got != c.file {
+			t.Errorf("File(%d) is the wrong file", c.pos)
+		}
+		if got := set.Position(c.pos).String(); got != c.want {
+			t.Errorf("Position(%d) = %q, want %q", c.pos, got, c.want)
+		}
+		if c.file != nil && c.file.Offset(c.pos) != int(c.pos-c.file.Base()) {
+			t.Errorf("Offset(%d) = %d", c.pos, c.file.Offset(c.pos))
+		}
+	}
+
+	set.Warnf(inB, "in two")
+	set.Errorf(inA, "in one")
+	a.Warnf(0, "by offset")
+	set.Warnf(NoPos, "anywhere")
+	list.Sort()
+	var got []string
+	for _, d := range list {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"course/one.md: warning: anywhere",
+		"course/one.md:1:1: warning: by offset",
+		"course/one.md:3:7: error: in one",
+		"course/two.md:3:7: warning: in two",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestNilFileSet(t *testing.T) {
+	var set *FileSet
+	set.Warnf(0, "nowhere")
+	if set.File(0) != nil || set.Position(0) != (Position{}) || len(set.Files()) != 0 {
+		t.Error("a nil set holds a file")
+	}
+}
+
+// TestSetTextMovesTheNextBase checks that a file decoded after it was
+// added keeps a range of its own: the next file starts after its new
+// text.
+func TestSetTextMovesTheNextBase(t *testing.T) {
+	set := NewFileSet(nil)
+	a := set.AddFile("a.md", []byte("ab"))
+	a.SetText([]byte("longer text\n"))
+	b := set.AddFile("b.md", []byte("x"))
+	if b.Base() != Pos(len(a.Text)+1) || set.File(a.Pos(len(a.Text))) != a || set.File(b.Base()) != b {
+		t.Errorf("b starts at %d after a of %d bytes", b.Base(), len(a.Text))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("SetText on a file before the last one did not panic")
+		}
+	}()
+	a.SetText([]byte("x"))
+}

@@ -173,7 +173,7 @@ func TestSourceDateEpochWins(t *testing.T) {
 	note := "../../source/space-race.md"
 	build := func(date time.Time) []byte {
 		dir := t.TempDir()
-		if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: dir, Formats: []string{"epub"}, SourceDate: &date}); err != nil {
+		if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: dir, Outputs: []string{"epub"}, SourceDate: &date}); err != nil {
 			t.Fatal(err)
 		}
 		b, _ := os.ReadFile(filepath.Join(dir, "space-race.epub"))

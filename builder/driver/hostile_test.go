@@ -23,10 +23,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/checkers"
 	"studyguide/builder/markdown"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -922,14 +924,14 @@ func BenchmarkHostileBuild(b *testing.B) {
 				b.SetBytes(int64(len(text)))
 				for b.Loop() {
 					var list diag.List
-					g, err := markdown.Read(diag.NewFile("bench.md", text, &list), markdown.Options{})
+					g, err := markdown.Read(diag.NewFile("bench.md", text, &list), markdown.Options{Switches: aids.Keys()})
 					if err != nil {
 						b.Fatal(err)
 					}
-					g.Meta.Modified = FixedDate
-					addStudyAids(g)
-					for _, format := range Formats {
-						if err := writerFor(format, layout)(io.Discard, g, func(guide.Pos, string) {}); err != nil {
+					g.Meta.Modified = guide.FixedDate()
+					aids.Run(g, nil)
+					for _, format := range outputs.Names(outputs.Format) {
+						if err := writeOutput(format, layout, io.Discard, g); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -121,7 +121,7 @@ func seedPrint(t *testing.T, layout string) built {
 		t.Skip("the seed notes are not beside the checkout")
 	}
 	return buildOnce(t, seedPath, Options{
-		Formats: []string{"pdf"}, Layout: layout, Recap: true, Impositions: []string{"booklet", "2up"},
+		Outputs: []string{"pdf", "recap", "booklet", "2up"}, Layout: layout,
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,7 +191,7 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 	note := "../../source/space-race.md"
 	headings := func(opts Options, path string) string {
 		dir := t.TempDir()
-		opts.Paths, opts.OutDir, opts.Formats = []string{path}, dir, []string{"epub"}
+		opts.Paths, opts.OutDir, opts.Outputs = []string{path}, dir, []string{"epub"}
 		if _, err := Build(context.Background(), opts); err != nil {
 			t.Fatal(err)
 		}
@@ -217,9 +218,9 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		opts Options
 		gone []string
 	}{
-		"no-summaries": {Options{NoSummaries: true}, []string{"At a glance", "(summary table)"}},
-		"no-glossary":  {Options{NoGlossary: true}, []string{"Glossary"}},
-		"no-palace":    {Options{NoPalace: true}, []string{"Mind palace"}},
+		"no-summaries": {Options{LeaveOut: []string{"summaries"}}, []string{"At a glance", "(summary table)"}},
+		"no-glossary":  {Options{LeaveOut: []string{"glossary"}}, []string{"Glossary"}},
+		"no-palace":    {Options{LeaveOut: []string{"palace"}}, []string{"Mind palace"}},
 	} {
 		got := headings(c.opts, note)
 		for _, g := range c.gone {
@@ -237,5 +238,70 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		if strings.Contains(got, g) {
 			t.Errorf("front matter switches still give %q", g)
 		}
+	}
+}
+
+// TestPalaceHeadingSpelledWithAHyphen builds a note whose mind-palace
+// section is headed "Mind-Palace Technique": the palace stage and
+// enrichment must agree that it is the palace, so the section gives the
+// palace and no table of key points, and its loci are no key points of
+// the at-a-glance table either.
+func TestPalaceHeadingSpelledWithAHyphen(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "mind-dash.md")
+	writeFile(t, note, []byte(`---
+title: Cell Biology Basics
+---
+# Cell Biology Basics
+
+## The cell membrane
+
+- **Phospholipid bilayer**: the membrane is two layers of lipids.
+- **Proteins** float in the membrane and carry molecules across.
+
+## Mind-Palace Technique
+
+1. **Front door**: the phospholipid bilayer, a doormat of two layers.
+2. **Hallway**: proteins as porters carrying boxes.
+3. **Kitchen**: mitochondria burning fuel.
+
+## Mitochondria
+
+Mitochondria make ATP in **1890** terms. The **Krebs cycle** runs inside.
+`))
+	dir := t.TempDir()
+	if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: dir, Outputs: []string{"epub"}}); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]*node{}
+	for name, data := range epubContents(t, filepath.Join(dir, "mind-dash.epub")) {
+		if strings.HasSuffix(name, ".xhtml") {
+			pages[path.Base(name)] = parsePage(t, data)
+		}
+	}
+	_, palace := pageHeaded(t, pages, "Mind palace: Cell Biology Basics")
+	text := palace.textOf()
+	for _, locus := range []string{"Front door", "Hallway", "Kitchen"} {
+		if !strings.Contains(text, locus) {
+			t.Errorf("the palace page lacks the locus %q", locus)
+		}
+	}
+	var captions []string
+	for name, p := range pages {
+		for _, table := range p.all(hasClass("summary")) {
+			for _, c := range table.all(named("caption")) {
+				captions = append(captions, c.textOf())
+			}
+		}
+		for _, table := range p.all(func(n *node) bool { return n.name == "table" && hasClass("glance")(n) }) {
+			for _, row := range bodyRows(table) {
+				if strings.Contains(strings.Join(row, " "), "Front door") {
+					t.Errorf("%s: the at-a-glance table lists a locus as a key point: %q", name, row)
+				}
+			}
+		}
+	}
+	slices.Sort(captions)
+	if got := strings.Join(captions, "|"); got != "Key points: The cell membrane" {
+		t.Errorf("summary tables %q; want only the cell membrane's", got)
 	}
 }

@@ -1,6 +1,9 @@
 package enrich
 
-import "studyguide/builder/guide"
+import (
+	"studyguide/builder/guide"
+	"studyguide/builder/labels"
+)
 
 // textCell is a cell of plain text.
 func textCell(s string) guide.Cell {
@@ -18,25 +21,30 @@ func linkTo(id, text string) *guide.Link {
 	return &guide.Link{Pos: guide.NoPos, URL: "#" + id, Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: text}}}
 }
 
-// headerRow makes a header row of plain text cells.
-func headerRow(names ...string) []guide.Cell {
-	row := make([]guide.Cell, len(names))
-	for i, n := range names {
-		row[i] = textCell(n)
-	}
-	return row
+// column is a column of a study-aid table: what it holds and the name of
+// its heading in the labels catalogue.
+type column struct {
+	role  guide.ColumnRole
+	label string
 }
 
-// newTable makes an empty study-aid table with the given header.
-func newTable(kind guide.Kind, id, caption string, header ...string) *guide.Table {
-	return &guide.Table{
+// newTable makes an empty study-aid table with a header row of the
+// columns' headings, in the guide's language, and their roles.
+func newTable(words *labels.Catalogue, kind guide.Kind, id, caption string, cols ...column) *guide.Table {
+	t := &guide.Table{
 		Pos:     guide.NoPos,
 		Kind:    kind,
 		ID:      id,
 		Caption: caption,
-		Align:   make([]guide.Align, len(header)),
-		Header:  headerRow(header...),
+		Align:   make([]guide.Align, len(cols)),
+		Header:  make([]guide.Cell, len(cols)),
+		Roles:   make([]guide.ColumnRole, len(cols)),
 	}
+	for i, c := range cols {
+		t.Header[i] = textCell(words.Text(c.label))
+		t.Roles[i] = c.role
+	}
+	return t
 }
 
 // hasAid reports whether blocks already hold a table of one of the kinds,

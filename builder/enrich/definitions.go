@@ -77,8 +77,8 @@ func (x *extractor) checkDefinitions() {
 		if meaningKey(f.meaning) == meaningKey(s.meaning) {
 			continue
 		}
-		if line := lineOf(x.g, f.pos); line > 0 {
-			warnf(x.g, s.pos, "term %q is explained two different ways: here and on line %d", name, line)
+		if where := placeOf(x.g, f.pos, s.pos); where != "" {
+			warnf(x.g, s.pos, "term %q is explained two different ways: here and %s", name, where)
 		} else {
 			warnf(x.g, s.pos, "term %q is explained two different ways", name)
 		}

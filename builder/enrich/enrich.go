@@ -4,55 +4,48 @@
 // turn them into ordinary sections and tables of the guide, which the
 // writers show like any other content.
 //
-// The driver runs the stages in this order: Extract, Summaries, Glance,
-// then (after the mind palace) Glossary. Each stage is deterministic and
+// The study aids (package aids) run the stages in this order: Extract,
+// Summaries, Glance, then (after the mind palace) Glossary, and leave out
+// those the notes or the command switch off. Each stage is deterministic and
 // accepts any guide the reader can produce; a stage that finds nothing to
 // add leaves the guide as it was.
 package enrich
 
 import (
-	"strings"
+	"fmt"
 
 	"studyguide/builder/guide"
 )
 
-// warnf records a warning about the note at pos, when the guide knows its
-// source.
+// warnf records a warning about the notes at pos, when the guide knows
+// its notes.
 func warnf(g *guide.Guide, pos guide.Pos, format string, args ...any) {
-	if g.Source == nil {
+	if g.Files == nil {
 		return
 	}
-	g.Source.Warnf(int(pos), format, args...)
+	g.Files.Warnf(pos, format, args...)
 }
 
-// lineOf returns the 1-based line of pos in the note, or 0 when the guide
-// has no source or pos is not in it.
-func lineOf(g *guide.Guide, pos guide.Pos) int {
-	if g.Source == nil || pos < 0 {
-		return 0
+// placeOf says where pos is for a warning made at from: "on line 12" when
+// both are in one note, "on line 12 of other.md" when pos is in another
+// note of the guide, and "" when the guide knows no notes or pos is in
+// none of them.
+func placeOf(g *guide.Guide, pos, from guide.Pos) string {
+	p := g.Files.Position(pos)
+	switch {
+	case p.Line == 0:
+		return ""
+	case g.Files.File(pos) != g.Files.File(from):
+		return fmt.Sprintf("on line %d of %s", p.Line, p.Filename)
 	}
-	line, _ := g.Source.Position(int(pos))
-	return line
+	return fmt.Sprintf("on line %d", p.Line)
 }
-
-// palaceWords are the phrases that make a heading a mind-palace section.
-var palaceWords = []string{"mind palace", "memory palace", "method of loci", "journey method"}
 
 // isPalaceSection reports whether a section is the notes' own mind-palace
-// section. Its list items are memory loci with their cue images, not key
-// points, and its bold words are cues, not key terms: the palace stage
-// presents them, so extraction leaves the section alone.
+// section (see guide.IsPalaceTitle). Its list items are memory loci with
+// their cue images, not key points, and its bold words are cues, not key
+// terms: the palace stage presents them, so extraction leaves the section
+// alone.
 func isPalaceSection(s *guide.Section) bool {
-	title := strings.Join(strings.Fields(strings.ToLower(s.Title)), " ")
-	for _, w := range palaceWords {
-		if strings.Contains(title, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// switchedOff reports whether a front matter switch was given as false.
-func switchedOff(b *bool) bool {
-	return b != nil && !*b
+	return guide.IsPalaceTitle(s.Title)
 }

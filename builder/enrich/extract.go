@@ -26,7 +26,7 @@ func Extract(g *guide.Guide) {
 	if g == nil {
 		return
 	}
-	x := &extractor{g: g, ids: collectIDs(g), reg: newRegistry()}
+	x := &extractor{g: g, ids: g.IDs(), reg: newRegistry()}
 	x.blocks(g.Intro, "")
 	for _, s := range g.Sections {
 		x.section(s)
@@ -43,7 +43,7 @@ func Extract(g *guide.Guide) {
 // extractor holds the state of one Extract call.
 type extractor struct {
 	g         *guide.Guide
-	ids       *idSet
+	ids       *guide.IDs
 	reg       *registry
 	keyPoints []*guide.KeyPointFacts
 	// open are the key points whose bodies are being read, outermost
@@ -84,8 +84,6 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 			for _, it := range b.Items {
 				x.item(it, sec)
 			}
-		case *guide.Quote:
-			x.blocks(b.Blocks, sec)
 		case *guide.Table:
 			if b.Kind != guide.FromNotes {
 				continue
@@ -97,6 +95,14 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 			}
 		case *guide.DefinitionList:
 			x.definitionList(b, sec)
+		default:
+			// A block that holds blocks, such as a quote, is read
+			// through them; one that holds no text has no children.
+			for c := range guide.Children(b) {
+				if cb, ok := c.(guide.Block); ok {
+					x.blocks([]guide.Block{cb}, sec)
+				}
+			}
 		}
 	}
 }
@@ -143,7 +149,7 @@ func (x *extractor) use(st *guide.Strong, sentence, sec string) {
 			} else {
 				base = "term-" + base
 			}
-			st.ID = x.ids.claim(base)
+			st.ID = x.ids.Claim(base)
 		}
 		term.ID = st.ID
 		e = x.reg.add(nil, sp, term)

@@ -27,29 +27,30 @@ type strongSpan struct {
 func flatten(inlines []guide.Inline) flat {
 	var b strings.Builder
 	var f flat
-	var walk func([]guide.Inline, bool)
-	walk = func(inlines []guide.Inline, inStrong bool) {
-		for _, in := range inlines {
-			switch in := in.(type) {
-			case *guide.Text:
-				b.WriteString(in.Text)
-			case *guide.Code:
-				b.WriteString(in.Text)
-			case *guide.Image:
-				b.WriteString(in.Alt)
-			case *guide.Break:
-				b.WriteByte(' ')
-			case *guide.Strong:
-				if !inStrong {
-					f.strongs = append(f.strongs, strongSpan{node: in, start: b.Len()})
-				}
-				walk(in.Children, true)
-			default:
-				walk(children(in), inStrong)
+	var walk func(guide.Node, bool)
+	walk = func(n guide.Node, inStrong bool) {
+		switch in := n.(type) {
+		case *guide.Text:
+			b.WriteString(in.Text)
+		case *guide.Code:
+			b.WriteString(in.Text)
+		case *guide.Image:
+			b.WriteString(in.Alt)
+		case *guide.Break:
+			b.WriteByte(' ')
+		case *guide.Strong:
+			if !inStrong {
+				f.strongs = append(f.strongs, strongSpan{node: in, start: b.Len()})
 			}
+			inStrong = true
+		}
+		for c := range guide.Children(n) {
+			walk(c, inStrong)
 		}
 	}
-	walk(inlines, false)
+	for _, in := range inlines {
+		walk(in, false)
+	}
 	f.text = b.String()
 	return f
 }

@@ -1,6 +1,9 @@
 package enrich
 
-import "studyguide/builder/guide"
+import (
+	"studyguide/builder/guide"
+	"studyguide/builder/labels"
+)
 
 // Glance adds an "At a glance" section before the first top-level
 // section: one table with a row for each top-level section that holds key
@@ -8,10 +11,10 @@ import "studyguide/builder/guide"
 // linked to where it is explained, one per line. Key points of the
 // introduction come first, under the guide's title.
 //
-// Glance does nothing when there are no key points, when front matter
-// says "summaries: false", or when Extract has not run.
+// Glance does nothing when there are no key points or when Extract has
+// not run.
 func Glance(g *guide.Guide) {
-	if g == nil || g.Study == nil || len(g.Study.KeyPoints) == 0 || switchedOff(g.Meta.Summaries) {
+	if g == nil || g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		return
 	}
 	for _, s := range g.Sections {
@@ -19,7 +22,7 @@ func Glance(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	top := map[string]string{} // section id -> id of its top-level section
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
@@ -36,15 +39,18 @@ func Glance(g *guide.Guide) {
 		byTop[t] = append(byTop[t], kp)
 	}
 
+	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
-		ID:           ids.claim("at-a-glance"),
-		Title:        "At a glance",
+		ID:           ids.Claim("at-a-glance"),
+		Title:        words.Text("glance.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glance,
 	}
-	t := newTable(guide.Glance, ids.claim("at-a-glance-table"), "Key points by section", "Section", "Key points")
+	t := newTable(words, guide.Glance, ids.Claim("at-a-glance-table"), words.Text("glance.caption"),
+		column{guide.RoleSection, "glance.section"},
+		column{guide.RoleKeyPoints, "glance.key-points"})
 	if kps := byTop[""]; len(kps) > 0 {
 		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // Glossary adds a "Glossary" section after every other section: one table
@@ -13,10 +14,10 @@ import (
 // explains it, and a reference to its first use, which the EPUB shows as
 // a link named after the section and the PDF as a page number.
 //
-// Glossary does nothing when there are no key terms, when front matter
-// says "glossary: false", or when Extract has not run.
+// Glossary does nothing when there are no key terms or when Extract has
+// not run.
 func Glossary(g *guide.Guide) {
-	if g == nil || g.Study == nil || len(g.Study.Terms) == 0 || switchedOff(g.Meta.Glossary) {
+	if g == nil || g.Study == nil || len(g.Study.Terms) == 0 {
 		return
 	}
 	for _, s := range g.Sections {
@@ -24,24 +25,28 @@ func Glossary(g *guide.Guide) {
 			return
 		}
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
 	titles := sectionTitles(g)
+	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
-		ID:           ids.claim("glossary"),
-		Title:        "Glossary",
+		ID:           ids.Claim("glossary"),
+		Title:        words.Text("glossary.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glossary,
 	}
-	t := newTable(guide.Glossary, ids.claim("glossary-table"), "Key terms and where they are explained", "Term", "Meaning", "See")
+	t := newTable(words, guide.Glossary, ids.Claim("glossary-table"), words.Text("glossary.caption"),
+		column{guide.RoleTerm, "glossary.term"},
+		column{guide.RoleMeaning, "glossary.meaning"},
+		column{guide.RoleSee, "glossary.see"})
 	for _, term := range sortTerms(g.Study.Terms, g.Meta.Lang) {
 		where, ok := titles[term.SectionID]
 		if !ok || term.SectionID == "" {
 			where = g.Meta.Title
 		}
 		t.Rows = append(t.Rows, []guide.Cell{
-			textCell(glossaryName(term)),
+			textCell(glossaryName(words, term)),
 			textCell(term.Explanation),
 			{Inlines: []guide.Inline{&guide.Ref{
 				Pos:      guide.NoPos,
@@ -58,7 +63,7 @@ func Glossary(g *guide.Guide) {
 // after it any alias the name does not already contain ("Kosovo Force
 // (KFOR)" stays as it is; "Blue helmets" seen also as "UN peacekeepers"
 // reads "Blue helmets (also: UN peacekeepers)").
-func glossaryName(t *guide.Term) string {
+func glossaryName(words *labels.Catalogue, t *guide.Term) string {
 	var extra []string
 	name := termKey(t.Name)
 	for _, a := range t.Aliases {
@@ -69,5 +74,5 @@ func glossaryName(t *guide.Term) string {
 	if len(extra) == 0 {
 		return t.Name
 	}
-	return t.Name + " (also: " + strings.Join(extra, ", ") + ")"
+	return words.Format("glossary.also", "name", t.Name, "others", strings.Join(extra, ", "))
 }

@@ -57,39 +57,31 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 			i += max(n, 1)
 		}
 	}
-	onBlock := func(b guide.Block) {
-		switch b := b.(type) {
+	guide.Inspect(g, func(n guide.Node) bool {
+		switch n := n.(type) {
+		case *guide.Section:
+			// The build's aids and the notes' own mind palace are not
+			// running text of the notes; neither are footnotes.
+			return n.Kind == guide.FromNotes && !isPalaceSection(n)
+		case *guide.Footnote:
+			return false
 		case *guide.Paragraph:
-			count(guide.PlainText(b.Inlines))
+			count(guide.PlainText(n.Inlines))
+			return false
 		case *guide.Table:
-			if b.Kind != guide.FromNotes {
-				return
+			if n.Kind != guide.FromNotes {
+				return false
 			}
-			for _, row := range append([][]guide.Cell{b.Header}, b.Rows...) {
-				for _, c := range row {
-					count(guide.PlainText(c.Inlines))
-				}
-			}
-		case *guide.DefinitionList:
-			for _, it := range b.Items {
-				count(guide.PlainText(it.Term))
-			}
+		case *guide.Cell:
+			count(guide.PlainText(n.Inlines))
+			return false
+		case *guide.Definition:
+			count(guide.PlainText(n.Term))
+		case guide.Inline:
+			return false
 		}
-	}
-	walkBlocks(g.Intro, onBlock, nil)
-	var section func(s *guide.Section)
-	section = func(s *guide.Section) {
-		if s.Kind != guide.FromNotes || isPalaceSection(s) {
-			return
-		}
-		walkBlocks(s.Blocks, onBlock, nil)
-		for _, c := range s.Sections {
-			section(c)
-		}
-	}
-	for _, s := range g.Sections {
-		section(s)
-	}
+		return true
+	})
 	for _, t := range terms {
 		t.Mentions = max(t.Mentions, 1)
 	}

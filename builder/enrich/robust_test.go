@@ -32,11 +32,11 @@ func FuzzEnrich(f *testing.F) {
 	f.Add([]byte("- **A**:\n- **A**:\n- **B**\n"))
 	f.Add([]byte("**1999**\n\n**(KFOR)**\n\n**a (B)**, **B**, **b**\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{})
+		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{Switches: Aids.Keys})
 		if err != nil {
 			return // the reader refuses notes it cannot build (empty, binary): nothing to enrich
 		}
-		before := collectIDs(g)
+		before := g.IDs()
 		enrichAll(g)
 		checkIDs(t, g, before)
 	})
@@ -44,7 +44,7 @@ func FuzzEnrich(f *testing.F) {
 
 // checkIDs checks the ids of g after enrichment; before holds the ids the
 // reader gave.
-func checkIDs(t *testing.T, g *guide.Guide, before *idSet) {
+func checkIDs(t *testing.T, g *guide.Guide, before *guide.IDs) {
 	t.Helper()
 	seen := map[string]int{}
 	note := func(id string) {
@@ -55,7 +55,7 @@ func checkIDs(t *testing.T, g *guide.Guide, before *idSet) {
 		if seen[id] == 2 {
 			t.Errorf("id %q used twice", id)
 		}
-		if !before.used[id] && !xmlID.MatchString(id) {
+		if !before.Taken(id) && !xmlID.MatchString(id) {
 			t.Errorf("added id %q is not XML-safe", id)
 		}
 	}
@@ -138,6 +138,10 @@ func TestStagesTwice(t *testing.T) {
 // missing their usual parts.
 func TestOddGuides(t *testing.T) {
 	enrichAll(nil)
+	Extract(nil)
+	Summaries(nil)
+	Glance(nil)
+	Glossary(nil)
 	Summaries(&guide.Guide{})
 	Glance(&guide.Guide{})
 	Glossary(&guide.Guide{})
@@ -177,19 +181,18 @@ func TestOddGuides(t *testing.T) {
 	if len(names) != len(want) {
 		t.Errorf("terms %q, want %q", names, want)
 	}
-	checkIDs(t, g, &idSet{used: map[string]bool{"kp-a": true, "kp-b": true, "kp-c": true, "s": true}})
+	checkIDs(t, g, guide.NewIDs("kp-a", "kp-b", "kp-c", "s"))
 }
 
-// TestSwitches checks that the front matter switches, as the driver sets
+// TestSwitches checks that the front matter switches, as the reader sets
 // them, turn the aids off while extraction still runs.
 func TestSwitches(t *testing.T) {
 	text, err := os.ReadFile("testdata/keypoints.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	off := false
 	g, _ := readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &off, &off
+	g.Meta.Switches = map[string]bool{"summaries": false, "glossary": false}
 	enrichAll(g)
 	if g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		t.Error("extraction did not run")
@@ -204,9 +207,8 @@ func TestSwitches(t *testing.T) {
 		return true
 	})
 
-	on := true
 	g, _ = readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &on, &off
+	g.Meta.Switches = map[string]bool{"summaries": true, "glossary": false}
 	enrichAll(g)
 	kinds := ""
 	for _, s := range g.Sections {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // Thresholds for the per-section tables.
@@ -20,13 +21,13 @@ const (
 // "Terms in this section" table: Term | Meaning. The introduction before
 // the first section is treated like a section.
 //
-// Summaries does nothing when front matter says "summaries: false" or
-// when Extract has not run.
+// Summaries does nothing when Extract has not run.
 func Summaries(g *guide.Guide) {
-	if g == nil || g.Study == nil || switchedOff(g.Meta.Summaries) {
+	if g == nil || g.Study == nil {
 		return
 	}
-	ids := collectIDs(g)
+	ids := g.IDs()
+	words := labels.For(g.Meta.Lang)
 	points := map[string][]*guide.KeyPointFacts{}
 	for _, kp := range g.Study.KeyPoints {
 		points[kp.SectionID] = append(points[kp.SectionID], kp)
@@ -39,10 +40,10 @@ func Summaries(g *guide.Guide) {
 		if hasAid(blocks, guide.Summary, guide.TermTable) {
 			return blocks
 		}
-		if t := summaryTable(ids, points[id], id, title); t != nil {
+		if t := summaryTable(words, ids, points[id], id, title); t != nil {
 			return append(blocks, t)
 		}
-		if t := termTable(ids, len(points[id]), terms[id], id); t != nil {
+		if t := termTable(words, ids, len(points[id]), terms[id], id); t != nil {
 			return append(blocks, t)
 		}
 		return blocks
@@ -58,12 +59,15 @@ func Summaries(g *guide.Guide) {
 
 // summaryTable makes the summary table of a section's key points, or nil
 // when it has too few.
-func summaryTable(ids *idSet, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
+func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
-	t := newTable(guide.Summary, ids.claim(aidID("summary", secID)), "Key points: "+title,
-		"Key point", "Key terms", "When", "In one line")
+	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title),
+		column{guide.RoleKeyPoint, "summary.key-point"},
+		column{guide.RoleTerms, "summary.terms"},
+		column{guide.RoleWhen, "summary.when"},
+		column{guide.RoleGist, "summary.gist"})
 	for _, kp := range points {
 		t.Rows = append(t.Rows, []guide.Cell{
 			linkCell(kp.ID, kp.Title),
@@ -77,11 +81,13 @@ func summaryTable(ids *idSet, points []*guide.KeyPointFacts, secID, title string
 
 // termTable makes the "Terms in this section" table of a section with no
 // key points, or nil when it does not need one.
-func termTable(ids *idSet, points int, terms []*guide.Term, secID string) *guide.Table {
+func termTable(words *labels.Catalogue, ids *guide.IDs, points int, terms []*guide.Term, secID string) *guide.Table {
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
-	t := newTable(guide.TermTable, ids.claim(aidID("terms", secID)), "Terms in this section", "Term", "Meaning")
+	t := newTable(words, guide.TermTable, ids.Claim(aidID("terms", secID)), words.Text("terms.caption"),
+		column{guide.RoleTerm, "terms.term"},
+		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {
 		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(term.Explanation)})
 	}

@@ -18,6 +18,7 @@ func glanceSection() *guide.Section {
 			&guide.Table{
 				Pos: guide.NoPos, ID: "glance-table", Kind: guide.Glance, Caption: "The guide at a glance",
 				Header: cells("Section", "Key points"),
+				Roles:  []guide.ColumnRole{guide.RoleSection, guide.RoleKeyPoints},
 				Rows: [][]guide.Cell{
 					{cell(ref("sources", "Sources and Upper Courses")), cell(ref("kp-erosion", "Erosion"), txt(", "), ref("kp-transport", "Transport"))},
 					{cell(ref("delta-types", "Deltas and Their Kinds")), cell(ref("kp-deposition", "Deposition"))},
@@ -122,6 +123,7 @@ func glossarySection() *guide.Section {
 			&guide.Table{
 				Pos: guide.NoPos, ID: "glossary-table", Kind: guide.Glossary, Caption: "Key terms, A to Z",
 				Header: cells("Term", "Meaning", "Where"),
+				Roles:  []guide.ColumnRole{guide.RoleTerm, guide.RoleMeaning, guide.RoleSee},
 				Rows: [][]guide.Cell{
 					{cell(ref("term-distributary", "distributary")), cell(txt("A distributary splits the flow.")), cell(ref("delta-types", "Deltas and Their Kinds"))},
 					{cell(ref("term-levee", "levee")), cell(txt("A levee holds it.")), cell(ref("delta-types", "Deltas and Their Kinds"))},

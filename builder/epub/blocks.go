@@ -37,13 +37,15 @@ func (p *pageWriter) block(b guide.Block) {
 		p.figure(b)
 	case *guide.DefinitionList:
 		p.definitions(b)
+	default:
+		p.unknown(b)
 	}
 }
 
 // paragraph writes a paragraph. A paragraph that holds nothing but one
 // loaded image becomes a figure, which the stylesheet keeps on one page.
 func (p *pageWriter) paragraph(b *guide.Paragraph) {
-	if img := loneImage(b.Inlines); img != nil && p.b.g.Images[img.Src] != nil {
+	if img := loneImage(b.Inlines); img != nil && p.b.g.Image(img) != nil {
 		p.start("figure", attr{"class", "image"})
 		p.image(img)
 		if img.Title != "" {

@@ -5,6 +5,7 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // Names of the files of the book. Pages and resources sit beside the
@@ -30,6 +31,8 @@ const (
 // written, so that a link can point forward to a page not yet written.
 type book struct {
 	g *guide.Guide
+	// labels gives the words the writer adds, in the guide's language.
+	labels *labels.Catalogue
 
 	// sectionFiles holds the file of each top-level section, by index,
 	// and files the files in reading order with the sections each holds.
@@ -47,7 +50,7 @@ type book struct {
 	noteIDs []string
 	// ids knows every id of the guide, so ids of the writer's own never
 	// clash with them.
-	ids *idSet
+	ids *guide.IDs
 
 	// fonts are the fonts the book embeds, fontNames their families as
 	// a phrase ("Noto Serif, Noto Sans and Noto Sans Mono") and licences
@@ -132,12 +135,13 @@ func (b *book) groupSections() []sectionGroup {
 func plan(g *guide.Guide) *book {
 	b := &book{
 		g:        g,
+		labels:   labels.For(g.Meta.Lang),
 		where:    make(map[string]string),
 		noteHome: make(map[int]string),
 		strays:   make(map[string][]int),
 		svgFiles: make(map[string]bool),
 	}
-	s := &scanner{b: b, seenImage: make(map[string]bool)}
+	s := &scanner{b: b, seenImage: make(map[*guide.ImageFile]bool)}
 	s.file = titleFile
 	s.blocks(g.Intro)
 	b.files = b.groupSections()
@@ -172,7 +176,7 @@ func plan(g *guide.Guide) *book {
 		b.strays[last] = append(b.strays[last], i)
 		s.note(i)
 	}
-	b.ids = newIDSet(s.allIDs)
+	b.ids = guide.NewIDs(s.allIDs...)
 	b.assignNoteIDs()
 	return b
 }

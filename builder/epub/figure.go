@@ -24,8 +24,8 @@ func (p *pageWriter) figure(f *guide.Figure) {
 	if id == "" {
 		// The drawing's own ids are made from the figure's, so it needs
 		// one that is unique in the book.
-		id = p.b.ids.fresh("figure")
-		p.used[id] = true
+		id = p.b.ids.Claim("figure")
+		p.used.Take(id)
 	}
 	p.start("figure", attr{"id", id}, attr{"class", class})
 	p.nl()

@@ -70,7 +70,7 @@ func (b *book) chooseFonts() error {
 			}
 		}
 	}
-	b.fontNames = joinAnd(families)
+	b.fontNames = b.joinAnd(families)
 	for _, l := range licenceFiles {
 		text, err := fonts.Read(l)
 		if err != nil {
@@ -183,14 +183,14 @@ func textRunes(pages [][]byte) []rune {
 }
 
 // joinAnd lists names as "A, B and C".
-func joinAnd(names []string) string {
+func (b *book) joinAnd(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return b.labels.Format("list.and", "list", strings.Join(names[:len(names)-1], ", "), "last", names[len(names)-1])
 }
 
 // subsetFonts cuts each embedded font down to the characters the book

@@ -24,7 +24,7 @@ func (b *book) assignNoteIDs() {
 	for i, fn := range b.g.Footnotes {
 		id := xmlID(fn.ID)
 		if id == "" {
-			id = b.ids.fresh("fn-" + noteNumber(i))
+			id = b.ids.Claim("fn-" + noteNumber(i))
 		}
 		b.noteIDs[i] = id
 	}

@@ -1,9 +1,6 @@
 package epub
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // xmlID returns s made safe as an XML id: ASCII letters, digits, '-', '_'
 // and '.', starting with a letter or '_'. The guide's ids are already of
@@ -47,30 +44,4 @@ func isXMLID(s string) bool {
 		}
 	}
 	return true
-}
-
-// idSet hands out ids of the writer's own (note references, for example)
-// that cannot clash with any id from the guide.
-type idSet struct {
-	taken map[string]bool
-}
-
-// newIDSet returns a set that already holds every id in ids.
-func newIDSet(ids []string) *idSet {
-	s := &idSet{taken: make(map[string]bool, len(ids))}
-	for _, id := range ids {
-		s.taken[id] = true
-	}
-	return s
-}
-
-// fresh returns base, or base with a suffix, such that it is not taken,
-// and marks it taken.
-func (s *idSet) fresh(base string) string {
-	id := base
-	for n := 2; s.taken[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	s.taken[id] = true
-	return id
 }

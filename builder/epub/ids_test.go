@@ -19,16 +19,3 @@ func TestXMLID(t *testing.T) {
 		}
 	}
 }
-
-func TestFreshIDsAvoidTheGuidesIDs(t *testing.T) {
-	s := newIDSet([]string{"fnref-1", "fnref-1-2"})
-	if got := s.fresh("fnref-1"); got != "fnref-1-3" {
-		t.Errorf("fresh = %q", got)
-	}
-	if got := s.fresh("toc"); got != "toc" {
-		t.Errorf("fresh = %q", got)
-	}
-	if got := s.fresh("toc"); got != "toc-2" {
-		t.Errorf("fresh = %q", got)
-	}
-}

@@ -45,6 +45,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		} else {
 			p.nl()
 		}
+	default:
+		p.unknown(n)
 	}
 }
 
@@ -130,7 +132,7 @@ func (b *book) href(from, frag string) (string, bool) {
 // image writes a loaded image, or its alternative text when the file
 // could not be loaded.
 func (p *pageWriter) image(n *guide.Image) {
-	f := p.b.g.Images[n.Src]
+	f := p.b.g.Image(n)
 	if f == nil {
 		alt := n.Alt
 		if alt == "" {
@@ -155,7 +157,7 @@ func (p *pageWriter) noteRef(i int) {
 	if len(p.refs[i]) == 0 {
 		p.notes = append(p.notes, i)
 	}
-	ref := p.b.ids.fresh("fnref-" + noteNumber(i))
+	ref := p.b.ids.Claim("fnref-" + noteNumber(i))
 	p.refs[i] = append(p.refs[i], ref)
 	if p.inLink {
 		// A link may not hold another: the reference is marked, and the

@@ -36,14 +36,14 @@ func (b *book) toc() []navEntry {
 			if f.part && !f.head {
 				continue
 			}
-			entries = append(entries, navEntry{label: groupTitle(b.g.Sections[f.first:f.end]), href: f.file})
+			entries = append(entries, navEntry{label: b.groupTitle(b.g.Sections[f.first:f.end]), href: f.file})
 		}
 		return entries
 	}
 	depth := navDepthWithin(b.g.Sections, maxNavEntries)
 	var entries []navEntry
 	for i, s := range b.g.Sections {
-		e := navEntry{label: sectionTitle(s), href: b.sectionFiles[i]}
+		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i]}
 		e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
 		entries = append(entries, e)
 	}
@@ -65,7 +65,7 @@ func (b *book) subEntries(file string, sections []*guide.Section, depth int) []n
 			}
 		}
 		entries = append(entries, navEntry{
-			label:    sectionTitle(s),
+			label:    b.sectionTitle(s),
 			href:     href,
 			children: b.subEntries(file, s.Sections, depth-1),
 		})
@@ -99,37 +99,40 @@ func (b *book) navPage(entries []navEntry) pageSpec {
 		file:      navFile,
 		id:        "nav",
 		props:     "nav",
-		title:     "Contents",
+		title:     b.labels.Text("nav.title"),
 		bodyClass: "nav",
 		bodyType:  "frontmatter",
 		content: func(p *pageWriter) {
-			p.start("nav", withID(p.claim(b.ids.fresh("toc")), attr{"epub:type", "toc"}, attr{"role", "doc-toc"})...)
+			p.start("nav", withID(p.claim(b.ids.Claim("toc")), attr{"epub:type", "toc"}, attr{"role", "doc-toc"})...)
 			p.nl()
-			p.element("h1", "Contents", b.ownLang()...)
+			title, lang := b.label("nav.title")
+			p.element("h1", title, lang...)
 			p.nl()
 			p.navList(entries)
 			p.end("nav")
 			p.nl()
 			p.start("nav", attr{"epub:type", "landmarks"}, attr{"hidden", "hidden"})
 			p.nl()
-			p.element("h2", "Landmarks", b.ownLang()...)
+			landmarks, lang := b.label("nav.landmarks")
+			p.element("h2", landmarks, lang...)
 			p.nl()
 			p.start("ol")
 			p.nl()
 			marks := []struct{ kind, label, href string }{
-				{"cover", "Cover", coverFile},
-				{"titlepage", "Title page", titleFile},
-				{"toc", "Contents", navFile},
+				{"cover", "landmark.cover", coverFile},
+				{"titlepage", "landmark.title-page", titleFile},
+				{"toc", "landmark.toc", navFile},
 			}
 			if len(b.sectionFiles) > 0 {
-				marks = append(marks, struct{ kind, label, href string }{"bodymatter", "Start of text", b.sectionFiles[0]})
+				marks = append(marks, struct{ kind, label, href string }{"bodymatter", "landmark.start", b.sectionFiles[0]})
 			}
 			if file, ok := b.glossaryFile(); ok {
-				marks = append(marks, struct{ kind, label, href string }{"glossary", "Glossary", file})
+				marks = append(marks, struct{ kind, label, href string }{"glossary", "landmark.glossary", file})
 			}
 			for _, m := range marks {
 				p.start("li")
-				p.element("a", m.label, append([]attr{{"epub:type", m.kind}, {"href", m.href}}, b.ownLang()...)...)
+				text, lang := b.label(m.label)
+				p.element("a", text, append([]attr{{"epub:type", m.kind}, {"href", m.href}}, lang...)...)
 				p.end("li")
 				p.nl()
 			}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"studyguide/builder/guide"
 )
 
 // manifestItem is one entry of the package manifest.
@@ -26,7 +28,7 @@ func (b *book) modified() time.Time {
 	if t := b.g.Meta.Modified; !t.IsZero() {
 		return t.UTC()
 	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	return guide.FixedDate()
 }
 
 // identifier returns the book's unique identifier: the guide's own, or one
@@ -113,19 +115,19 @@ func (b *book) opf(items []manifestItem, spine []spineItem) []byte {
 	w.start("guide")
 	w.nl()
 	refs := [][3]string{
-		{"cover", "Cover", coverFile},
-		{"title-page", "Title page", titleFile},
-		{"toc", "Contents", navFile},
+		{"cover", "landmark.cover", coverFile},
+		{"title-page", "landmark.title-page", titleFile},
+		{"toc", "landmark.toc", navFile},
 	}
 	if len(b.sectionFiles) > 0 {
-		refs = append(refs, [3]string{"text", "Start of text", b.sectionFiles[0]})
+		refs = append(refs, [3]string{"text", "landmark.start", b.sectionFiles[0]})
 	}
 	if file, ok := b.glossaryFile(); ok {
-		refs = append(refs, [3]string{"glossary", "Glossary", file})
+		refs = append(refs, [3]string{"glossary", "landmark.glossary", file})
 	}
 	for _, r := range refs {
 		w.raw("  ")
-		w.empty("reference", attr{"type", r[0]}, attr{"title", r[1]}, attr{"href", r[2]})
+		w.empty("reference", attr{"type", r[0]}, attr{"title", b.labels.Text(r[1])}, attr{"href", r[2]})
 		w.nl()
 	}
 	w.end("guide")
@@ -161,18 +163,17 @@ func (b *book) accessibility() [][2]string {
 // accessibilitySummary says in a sentence or two what a reader can rely
 // on.
 func (b *book) accessibilitySummary() string {
-	s := "A study guide in reflowable text with headings in order, a table of contents and one reading order. " +
-		"Text size and fonts follow the reader's settings. "
+	parts := []string{b.labels.Text("a11y.summary")}
 	switch {
 	case b.imagesShown == 0 && b.figuresShown == 0:
-		s += "The only image is the cover, which has a text alternative."
+		parts = append(parts, b.labels.Text("a11y.cover-only"))
 	case b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0:
-		s += "Every image has a text alternative."
+		parts = append(parts, b.labels.Text("a11y.all-alt"))
 	default:
-		s += "Some images have no text alternative."
+		parts = append(parts, b.labels.Text("a11y.some-alt"))
 	}
 	if b.figuresShown > 0 && b.figuresWithoutAlt == 0 {
-		s += " Drawings, such as the mind palace, are described in text under them."
+		parts = append(parts, b.labels.Text("a11y.drawings"))
 	}
-	return s
+	return strings.Join(parts, " ")
 }

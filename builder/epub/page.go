@@ -17,7 +17,7 @@ type pageWriter struct {
 	file string
 	// used holds the ids already on the page; a second element with the
 	// same id loses its id rather than make the page invalid.
-	used map[string]bool
+	used *guide.IDs
 	// notes lists the footnotes referenced on this page in order of first
 	// reference, and refs the ids of each one's references here.
 	notes []int
@@ -29,6 +29,8 @@ type pageWriter struct {
 	// while those of a study-aid table are; text in them is written by
 	// cellText.
 	inCell, inAid bool
+	// err is the first node met of a kind the writer cannot write.
+	err error
 }
 
 // page is one XHTML document of the book, as the package document lists
@@ -59,7 +61,7 @@ type pageSpec struct {
 // stylesheet, the body and the page's footnotes. It checks that the page
 // is well-formed XML (see checkXML) before returning it.
 func (b *book) document(s pageSpec) ([]byte, error) {
-	p := &pageWriter{b: b, file: s.file, used: make(map[string]bool), refs: make(map[int][]string)}
+	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string)}
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
 	p.buf.Grow(b.lastPageSize)
@@ -97,6 +99,9 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 	p.nl()
 	p.end("html")
 	p.nl()
+	if p.err != nil {
+		return nil, fmt.Errorf("page %s: %w", s.file, p.err)
+	}
 	data := p.bytes()
 	b.lastPageSize = len(data)
 	if err := checkXML(data); err != nil {
@@ -105,14 +110,21 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 	return data, nil
 }
 
+// unknown records that n is of a kind the writer cannot write, unless an
+// error came first; the page is then not made.
+func (p *pageWriter) unknown(n guide.Node) {
+	if p.err == nil {
+		p.err = fmt.Errorf("no way to write a node of kind %T", n)
+	}
+}
+
 // claim returns the XML-safe form of id if it is not yet used on the page,
 // and marks it used; otherwise, or for an empty id, it returns "".
 func (p *pageWriter) claim(id string) string {
 	id = xmlID(id)
-	if id == "" || p.used[id] {
+	if id == "" || !p.used.Take(id) {
 		return ""
 	}
-	p.used[id] = true
 	return id
 }
 
@@ -144,21 +156,21 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 // title returns the guide's title, or a stand-in when it has none.
 func (b *book) title() string {
 	if b.g.Meta.Title == "" {
-		return "Untitled"
+		return b.labels.Text("untitled")
 	}
 	return b.g.Meta.Title
 }
 
 // sectionTitle returns the title of a section for navigation, where an
 // empty label is not allowed.
-func sectionTitle(s *guide.Section) string {
+func (b *book) sectionTitle(s *guide.Section) string {
 	if s.Title != "" {
 		return s.Title
 	}
 	if s.ID != "" {
 		return s.ID
 	}
-	return "Section"
+	return b.labels.Text("section.untitled")
 }
 
 // XML prologue and namespaces.
@@ -172,13 +184,21 @@ const (
 	nsOCF     = "urn:oasis:names:tc:opendocument:xmlns:container"
 )
 
-// ownLang returns lang attributes for text of the writer's own, which is
-// in English, when the guide is in another language; a screen reader then
+// ownLang returns lang attributes for the writer's own text named name in
+// the catalogue when that text is not in the guide's language (the
+// catalogue gave English for want of a translation); a screen reader then
 // pronounces it right.
-func (b *book) ownLang() []attr {
+func (b *book) ownLang(name string) []attr {
+	_, tl := b.labels.TextLang(name)
 	lang := b.lang()
-	if lang == "en" || strings.HasPrefix(lang, "en-") {
+	if lang == tl || strings.HasPrefix(lang, tl+"-") {
 		return nil
 	}
-	return []attr{{"lang", "en"}, {"xml:lang", "en"}}
+	return []attr{{"lang", tl}, {"xml:lang", tl}}
+}
+
+// label returns the writer's own text named name with the lang attributes
+// it needs, for an element that holds only that text.
+func (b *book) label(name string) (string, []attr) {
+	return b.labels.Text(name), b.ownLang(name)
 }

@@ -84,10 +84,17 @@ func (b *book) titlePage() pageSpec {
 				p.nl()
 			}
 			if b.fontNames != "" {
-				p.start("p", append([]attr{{"class", "colophon"}}, b.ownLang()...)...)
-				p.text("Set in " + b.fontNames + ". ")
-				p.element("a", "Font licence", attr{"href", licenceFile})
-				p.text(".")
+				p.start("p", append([]attr{{"class", "colophon"}}, b.ownLang("colophon")...)...)
+				for _, pc := range b.labels.Pieces("colophon") {
+					switch pc.Slot {
+					case "fonts":
+						p.text(b.fontNames)
+					case "licence":
+						p.element("a", b.labels.Text("licence.title"), attr{"href", licenceFile})
+					default:
+						p.text(pc.Text)
+					}
+				}
 				p.end("p")
 				p.nl()
 			}
@@ -102,7 +109,7 @@ func (b *book) sectionPage(f sectionGroup) pageSpec {
 	spec := pageSpec{
 		file:      f.file,
 		id:        strings.TrimSuffix(f.file, ".xhtml"),
-		title:     groupTitle(sections),
+		title:     b.groupTitle(sections),
 		bodyClass: "section",
 		bodyType:  "bodymatter",
 		content: func(p *pageWriter) {
@@ -121,12 +128,12 @@ func (b *book) sectionPage(f sectionGroup) pageSpec {
 
 // groupTitle names a file of top-level sections: the section's title, or
 // for a run of them the first and the last ("Rome – Carthage").
-func groupTitle(sections []*guide.Section) string {
-	first := sectionTitle(sections[0])
+func (b *book) groupTitle(sections []*guide.Section) string {
+	first := b.sectionTitle(sections[0])
 	if len(sections) == 1 {
 		return first
 	}
-	return first + " – " + sectionTitle(sections[len(sections)-1])
+	return first + " – " + b.sectionTitle(sections[len(sections)-1])
 }
 
 // section writes a section: a heading of its level (h1 for a top-level
@@ -205,19 +212,19 @@ func (b *book) licencePage() pageSpec {
 		file:      licenceFile,
 		id:        "licence",
 		aside:     true,
-		title:     "Font licence",
+		title:     b.labels.Text("licence.title"),
 		bodyClass: "licence",
 		bodyType:  "backmatter",
 		content: func(p *pageWriter) {
-			p.start("section", append([]attr{{"class", "licence"}}, b.ownLang()...)...)
+			p.start("section", append([]attr{{"class", "licence"}}, b.ownLang("licence.text")...)...)
 			p.nl()
-			p.element("h1", "Font licence")
+			p.element("h1", b.labels.Text("licence.title"))
 			p.nl()
-			which := "the licence"
+			text := "licence.text"
 			if len(b.licences) > 1 {
-				which = "the licences"
+				text = "licence.text-many"
 			}
-			p.element("p", "This book embeds "+b.fontNames+". The fonts are distributed under "+which+" below, which travels with them.")
+			p.element("p", b.labels.Format(text, "fonts", b.fontNames))
 			p.nl()
 			for _, text := range b.licences {
 				p.element("pre", strings.TrimRight(text, "\n"), attr{"class", "licence-text"})

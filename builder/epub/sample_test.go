@@ -101,6 +101,7 @@ func sampleGuide() *guide.Guide {
 					&guide.Table{
 						Pos: guide.NoPos, ID: "summary-sources", Kind: guide.Summary, Caption: "Key points: Sources and Upper Courses",
 						Header: cells("Key point", "Key terms", "When", "In one line"),
+						Roles:  []guide.ColumnRole{guide.RoleKeyPoint, guide.RoleTerms, guide.RoleWhen, guide.RoleGist},
 						Rows: [][]guide.Cell{
 							{cell(ref("kp-erosion", "Erosion")), cell(txt("hydraulic action, abrasion")), cell(txt("the 1990s, 2014–2021")),
 								cell(txt("Water wears the bed away; the Welsh " + longWord + " stream is the classic case."))},
@@ -169,6 +170,7 @@ func sampleGuide() *guide.Guide {
 					&guide.Table{
 						Pos: guide.NoPos, Kind: guide.TermTable, Caption: "Terms in this section",
 						Header: cells("Term", "Meaning"),
+						Roles:  []guide.ColumnRole{guide.RoleTerm, guide.RoleMeaning},
 						Rows: [][]guide.Cell{
 							{cell(ref("term-distributary", "distributary")), cell(txt("A channel that leaves the main river."))},
 							{cell(ref("term-levee", "levee")), cell(txt("A natural bank of silt along the channel."))},
@@ -190,9 +192,9 @@ func sampleGuide() *guide.Guide {
 			{ID: "fn-intro", Label: "intro", Blocks: []guide.Block{para(txt("Sediment is sand, silt and clay."))}},
 			{ID: "fn-orphan", Label: "orphan", Blocks: []guide.Block{para(txt("Nothing refers to this note."))}},
 		},
-		Images: map[string]*guide.ImageFile{
-			"falls.png":  {Name: "img-1.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
-			"unused.png": {Name: "img-2.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
+		Images: map[guide.ImageKey]*guide.ImageFile{
+			{Src: "falls.png"}:  {Name: "img-1.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
+			{Src: "unused.png"}: {Name: "img-2.png", MediaType: "image/png", Data: img, Width: 40, Height: 24},
 		},
 	}
 }

@@ -8,7 +8,7 @@ type scanner struct {
 	b         *book
 	file      string
 	allIDs    []string
-	seenImage map[string]bool
+	seenImage map[*guide.ImageFile]bool
 	// text counts the bytes of the headings and paragraphs met, roughly
 	// what they weigh on a page.
 	text int
@@ -16,12 +16,7 @@ type scanner struct {
 
 // section scans a section, its heading and blocks, and its subsections.
 func (s *scanner) section(sec *guide.Section) {
-	sec.Walk(func(x *guide.Section) bool {
-		s.id(x.ID)
-		s.text += len(x.Title)
-		s.blocks(x.Blocks)
-		return true
-	})
+	guide.Inspect(sec, s.visit)
 }
 
 func (s *scanner) id(id string) {
@@ -37,85 +32,61 @@ func (s *scanner) id(id string) {
 
 func (s *scanner) blocks(blocks []guide.Block) {
 	for _, bl := range blocks {
-		switch bl := bl.(type) {
-		case *guide.Paragraph:
-			s.inlines(bl.Inlines)
-		case *guide.List:
-			for _, it := range bl.Items {
-				if it.Key != nil {
-					s.id(it.Key.ID)
-				}
-				s.blocks(it.Blocks)
-			}
-		case *guide.Quote:
-			s.blocks(bl.Blocks)
-		case *guide.CodeBlock:
-			s.text += len(bl.Text)
-		case *guide.Table:
-			s.id(bl.ID)
-			s.cells(bl.Header)
-			for _, row := range bl.Rows {
-				s.cells(row)
-			}
-		case *guide.Figure:
-			s.id(bl.ID)
-			if bl.ID != "" && bl.Scene != nil {
-				// The ids that the drawing's SVG makes from the figure's.
-				s.allIDs = append(s.allIDs, xmlID(bl.ID)+"-title", xmlID(bl.ID)+"-desc")
-			}
-			s.b.svgFiles[s.file] = true
-			if bl.Scene != nil {
-				s.b.scenes = append(s.b.scenes, bl.Scene)
-			}
-			s.b.figuresShown++
-			if bl.Alt == "" {
-				s.b.figuresWithoutAlt++
-			}
-		case *guide.DefinitionList:
-			for _, it := range bl.Items {
-				s.inlines(it.Term)
-				for _, d := range it.Definitions {
-					s.blocks(d)
-				}
-			}
-		}
+		guide.Inspect(bl, s.visit)
 	}
 }
 
-func (s *scanner) cells(cells []guide.Cell) {
-	for _, c := range cells {
-		s.inlines(c.Inlines)
+// visit records what one node of the page brings: its id, its text, the
+// images and footnotes it refers to and the drawing it is.
+func (s *scanner) visit(n guide.Node) bool {
+	switch n := n.(type) {
+	case *guide.Section:
+		s.id(n.ID)
+		s.text += len(n.Title)
+	case *guide.ListItem:
+		if n.Key != nil {
+			s.id(n.Key.ID)
+		}
+	case *guide.CodeBlock:
+		s.text += len(n.Text)
+	case *guide.Table:
+		s.id(n.ID)
+	case *guide.Figure:
+		s.figure(n)
+	case *guide.Text:
+		s.text += len(n.Text)
+	case *guide.Code:
+		s.text += len(n.Text)
+	case *guide.Strong:
+		s.id(n.ID)
+	case *guide.Image:
+		s.image(n)
+	case *guide.FootnoteRef:
+		s.note(n.Index)
 	}
+	return true
 }
 
-func (s *scanner) inlines(inlines []guide.Inline) {
-	for _, n := range inlines {
-		switch n := n.(type) {
-		case *guide.Text:
-			s.text += len(n.Text)
-		case *guide.Code:
-			s.text += len(n.Text)
-		case *guide.Strong:
-			s.id(n.ID)
-			s.inlines(n.Children)
-		case *guide.Emph:
-			s.inlines(n.Children)
-		case *guide.Strike:
-			s.inlines(n.Children)
-		case *guide.Link:
-			s.inlines(n.Children)
-		case *guide.Ref:
-			s.inlines(n.Children)
-		case *guide.Image:
-			s.image(n)
-		case *guide.FootnoteRef:
-			s.note(n.Index)
-		}
+// figure records a drawing: its id and those its SVG makes from it, its
+// scene, and whether it has a text alternative.
+func (s *scanner) figure(bl *guide.Figure) {
+	s.id(bl.ID)
+	if bl.ID != "" && bl.Scene != nil {
+		// The ids that the drawing's SVG makes from the figure's.
+		s.allIDs = append(s.allIDs, xmlID(bl.ID)+"-title", xmlID(bl.ID)+"-desc")
+	}
+	s.b.svgFiles[s.file] = true
+	if bl.Scene != nil {
+		s.b.scenes = append(s.b.scenes, bl.Scene)
+	}
+	s.b.figuresShown++
+	if bl.Alt == "" {
+		s.b.figuresWithoutAlt++
 	}
 }
 
 func (s *scanner) image(n *guide.Image) {
-	f := s.b.g.Images[n.Src]
+	f := s.b.g.Image(n)
 	if f == nil {
 		return
 	}
@@ -123,8 +94,8 @@ func (s *scanner) image(n *guide.Image) {
 	if n.Alt == "" {
 		s.b.imagesWithoutAlt++
 	}
-	if !s.seenImage[n.Src] {
-		s.seenImage[n.Src] = true
+	if !s.seenImage[f] {
+		s.seenImage[f] = true
 		s.b.images = append(s.b.images, f)
 	}
 }

@@ -49,42 +49,38 @@ func (b *book) needsSymbols() bool {
 // guide.BlocksText gives it, where it is not plain ASCII. A kind of block
 // it does not know is looked at through guide.BlocksText.
 func blocksNeed(blocks []guide.Block, needs func(string) bool) bool {
-	for _, bl := range blocks {
-		var found bool
-		switch bl := bl.(type) {
-		case *guide.Paragraph:
-			found = inlinesNeed(bl.Inlines, needs)
-		case *guide.List:
-			for _, it := range bl.Items {
-				found = found || blocksNeed(it.Blocks, needs)
-			}
-		case *guide.Quote:
-			found = blocksNeed(bl.Blocks, needs)
-		case *guide.CodeBlock:
-			found = needs(bl.Text)
-		case *guide.Rule:
-		case *guide.Table:
-			found = needs(bl.Caption)
-			for _, c := range bl.Header {
-				found = found || inlinesNeed(c.Inlines, needs)
-			}
-			for _, row := range bl.Rows {
-				for _, c := range row {
-					found = found || inlinesNeed(c.Inlines, needs)
-				}
-			}
-		case *guide.Figure:
-			found = needs(bl.Alt)
-		case *guide.DefinitionList:
-			for _, it := range bl.Items {
-				found = found || inlinesNeed(it.Term, needs)
-				for _, d := range it.Definitions {
-					found = found || blocksNeed(d, needs)
-				}
-			}
-		default:
-			found = needs(guide.BlocksText([]guide.Block{bl}))
+	found := false
+	visit := func(n guide.Node) bool {
+		if found {
+			return false
 		}
+		switch n := n.(type) {
+		case nil, *guide.List, *guide.ListItem, *guide.Quote, *guide.Rule, *guide.DefinitionList:
+		case *guide.Paragraph:
+			found = inlinesNeed(n.Inlines, needs)
+			return false
+		case *guide.CodeBlock:
+			found = needs(n.Text)
+		case *guide.Table:
+			found = needs(n.Caption)
+		case *guide.Cell:
+			found = inlinesNeed(n.Inlines, needs)
+			return false
+		case *guide.Figure:
+			found = needs(n.Alt)
+		case *guide.Definition:
+			// The term; its inlines are not visited again below.
+			found = inlinesNeed(n.Term, needs)
+		case guide.Inline:
+			return false
+		case guide.Block:
+			found = needs(guide.BlocksText([]guide.Block{n}))
+			return false
+		}
+		return !found
+	}
+	for _, bl := range blocks {
+		guide.Inspect(bl, visit)
 		if found {
 			return true
 		}
@@ -104,28 +100,27 @@ func inlinesNeed(inlines []guide.Inline, needs func(string) bool) bool {
 // plainASCII reports whether the plain text of inlines is known to be
 // ASCII; it is not known for a kind of inline it does not know.
 func plainASCII(inlines []guide.Inline) bool {
-	for _, n := range inlines {
-		var ok bool
+	ok := true
+	visit := func(n guide.Node) bool {
+		if !ok {
+			return false
+		}
 		switch n := n.(type) {
 		case *guide.Text:
 			ok = isASCII(n.Text)
 		case *guide.Code:
 			ok = isASCII(n.Text)
-		case *guide.Strong:
-			ok = plainASCII(n.Children)
-		case *guide.Emph:
-			ok = plainASCII(n.Children)
-		case *guide.Strike:
-			ok = plainASCII(n.Children)
-		case *guide.Link:
-			ok = plainASCII(n.Children)
-		case *guide.Ref:
-			ok = plainASCII(n.Children)
 		case *guide.Image:
 			ok = isASCII(n.Alt)
-		case *guide.FootnoteRef, *guide.Break:
-			ok = true
+		case nil, *guide.Strong, *guide.Emph, *guide.Strike, *guide.Link, *guide.Ref,
+			*guide.FootnoteRef, *guide.Break:
+		default:
+			ok = false
 		}
+		return ok
+	}
+	for _, n := range inlines {
+		guide.Inspect(n, visit)
 		if !ok {
 			return false
 		}

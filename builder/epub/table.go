@@ -14,8 +14,9 @@ import (
 //
 // A table the build added as a study aid is marked with the classes "aid"
 // and its kind ("aid summary"), and each of its cells with a class named
-// after its column ("col-key-point", "col-when"), so that the stylesheet
-// can set the key point in bold and keep the dates column narrow.
+// after its column's role ("col-key-point", "col-when"), so that the
+// stylesheet can set the key point in bold and keep the dates column
+// narrow whatever the language of the headings.
 func (p *pageWriter) table(t *guide.Table) {
 	var attrs []attr
 	if k := kindClass(t.Kind); k != "" {
@@ -31,11 +32,7 @@ func (p *pageWriter) table(t *guide.Table) {
 	classes := make([]string, len(t.Header))
 	for i, c := range t.Header {
 		labels[i] = collapseSpace(guide.PlainText(c.Inlines))
-		if t.Kind != guide.FromNotes {
-			if slug := columnSlug(labels[i]); slug != "" {
-				classes[i] = "col-" + slug
-			}
-		}
+		classes[i] = roleClasses[t.Role(i)]
 	}
 	// The class of each column is made once, not once a cell; columns
 	// past the header and the alignments have none.
@@ -124,30 +121,18 @@ func (p *pageWriter) cellText(s string) {
 	p.text(s[last:])
 }
 
-// columnSlug returns a column heading as a class name part: its ASCII
-// letters and digits in lower case, other runs of characters as one
-// hyphen ("Key point" gives "key-point"). A heading with no ASCII letter
-// or digit gives "".
-func columnSlug(label string) string {
-	var out []byte
-	hyphen := false
-	for i := 0; i < len(label); i++ {
-		c := label[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-			fallthrough
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			if hyphen && len(out) > 0 {
-				out = append(out, '-')
-			}
-			hyphen = false
-			out = append(out, c)
-		default:
-			hyphen = true
-		}
-	}
-	return string(out)
+// roleClasses gives the class of the cells of a study-aid column by its
+// role; the stylesheet styles these classes.
+var roleClasses = map[guide.ColumnRole]string{
+	guide.RoleKeyPoint:  "col-key-point",
+	guide.RoleTerms:     "col-key-terms",
+	guide.RoleWhen:      "col-when",
+	guide.RoleGist:      "col-in-one-line",
+	guide.RoleTerm:      "col-term",
+	guide.RoleMeaning:   "col-meaning",
+	guide.RoleSee:       "col-see",
+	guide.RoleSection:   "col-section",
+	guide.RoleKeyPoints: "col-key-points",
 }
 
 // alignClass returns the class that aligns column i, or "".

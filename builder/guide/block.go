@@ -1,9 +1,10 @@
 package guide
 
 // Block is a block-level node: a paragraph, list, quote, code block, table,
-// rule or definition list. The set of blocks is closed; writers switch on
-// the concrete type.
+// rule, definition list or figure. The set of blocks is closed (see Node);
+// writers switch on the concrete type and fail on a kind they do not know.
 type Block interface {
+	Node
 	// Position returns where the block starts in the source.
 	Position() Pos
 	block()
@@ -85,6 +86,36 @@ type Table struct {
 	Align  []Align
 	Header []Cell
 	Rows   [][]Cell
+	// Roles says what each column of a study-aid table holds, one per
+	// header cell; it is nil for tables the author wrote. Writers style
+	// columns by role, never by the words of the header, which are in
+	// the guide's language.
+	Roles []ColumnRole
+}
+
+// ColumnRole is what a column of a study-aid table holds.
+type ColumnRole string
+
+// Column roles of the study-aid tables.
+const (
+	NoRole        ColumnRole = ""
+	RoleKeyPoint  ColumnRole = "key-point"  // a key point's title, linked to it
+	RoleTerms     ColumnRole = "terms"      // a key point's key terms
+	RoleWhen      ColumnRole = "when"       // a key point's dates
+	RoleGist      ColumnRole = "gist"       // a key point in one line
+	RoleTerm      ColumnRole = "term"       // a key term's name
+	RoleMeaning   ColumnRole = "meaning"    // the sentence that explains a term
+	RoleSee       ColumnRole = "see"        // where a term is explained
+	RoleSection   ColumnRole = "section"    // a section, linked to it
+	RoleKeyPoints ColumnRole = "key-points" // a section's key points, one per line
+)
+
+// Role returns the role of column i, or NoRole.
+func (t *Table) Role(i int) ColumnRole {
+	if i < 0 || i >= len(t.Roles) {
+		return NoRole
+	}
+	return t.Roles[i]
 }
 
 // Cell is one table cell.

@@ -3,6 +3,8 @@ package guide
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -29,6 +31,9 @@ func Dump(w io.Writer, g *Guide) error {
 		d.line(0, "description %q", m.Description)
 	}
 	d.line(0, "identifier %s", m.Identifier)
+	for _, k := range slices.Sorted(maps.Keys(m.Switches)) {
+		d.line(0, "switch %s=%t", k, m.Switches[k])
+	}
 	if len(g.Intro) > 0 {
 		d.line(0, "intro")
 		d.blocks(1, g.Intro)
@@ -84,7 +89,7 @@ func (d *dumper) blocks(depth int, blocks []Block) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *Paragraph:
-			d.line(depth, "para %q", markup(b.Inlines))
+			d.line(depth, "para %q", d.markup(b.Inlines))
 		case *List:
 			if b.Ordered {
 				d.line(depth, "list ordered start=%d tight=%t", b.Start, b.Tight)
@@ -112,43 +117,54 @@ func (d *dumper) blocks(depth int, blocks []Block) {
 			} else {
 				d.line(depth, "table caption=%q align=%v", b.Caption, b.Align)
 			}
-			d.line(depth+1, "header %s", cells(b.Header))
+			d.line(depth+1, "header %s", d.cells(b.Header))
+			if b.Roles != nil {
+				d.line(depth+1, "roles %v", b.Roles)
+			}
 			for _, r := range b.Rows {
-				d.line(depth+1, "row %s", cells(r))
+				d.line(depth+1, "row %s", d.cells(r))
 			}
 		case *Figure:
 			d.line(depth, "figure id=%s kind=%s fullpage=%t items=%d alt=%q", b.ID, b.Kind, b.FullPage, len(b.Scene.Items), b.Alt)
 		case *DefinitionList:
 			d.line(depth, "deflist")
 			for _, it := range b.Items {
-				d.line(depth+1, "term %q", markup(it.Term))
+				d.line(depth+1, "term %q", d.markup(it.Term))
 				for _, def := range it.Definitions {
 					d.line(depth+2, "definition")
 					d.blocks(depth+3, def)
 				}
 			}
 		default:
-			d.line(depth, "unknown block %T", b)
+			d.unknown(b)
 		}
 	}
 }
 
-func cells(cs []Cell) string {
+// unknown records that n is of a kind Dump cannot write, unless an error
+// came first.
+func (d *dumper) unknown(n Node) {
+	if d.err == nil {
+		d.err = fmt.Errorf("guide: Dump cannot write a node of kind %T", n)
+	}
+}
+
+func (d *dumper) cells(cs []Cell) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		parts[i] = fmt.Sprintf("%q", markup(c.Inlines))
+		parts[i] = fmt.Sprintf("%q", d.markup(c.Inlines))
 	}
 	return strings.Join(parts, " | ")
 }
 
 // markup renders inlines in the compact form used by Dump.
-func markup(inlines []Inline) string {
+func (d *dumper) markup(inlines []Inline) string {
 	var b strings.Builder
-	writeMarkup(&b, inlines)
+	d.writeMarkup(&b, inlines)
 	return b.String()
 }
 
-func writeMarkup(b *strings.Builder, inlines []Inline) {
+func (d *dumper) writeMarkup(b *strings.Builder, inlines []Inline) {
 	for _, n := range inlines {
 		switch n := n.(type) {
 		case *Text:
@@ -160,23 +176,23 @@ func writeMarkup(b *strings.Builder, inlines []Inline) {
 				b.WriteString("{#" + n.ID + "}")
 			}
 			b.WriteString("**")
-			writeMarkup(b, n.Children)
+			d.writeMarkup(b, n.Children)
 			b.WriteString("**")
 		case *Emph:
 			b.WriteString("*")
-			writeMarkup(b, n.Children)
+			d.writeMarkup(b, n.Children)
 			b.WriteString("*")
 		case *Strike:
 			b.WriteString("~~")
-			writeMarkup(b, n.Children)
+			d.writeMarkup(b, n.Children)
 			b.WriteString("~~")
 		case *Link:
 			b.WriteString("[")
-			writeMarkup(b, n.Children)
+			d.writeMarkup(b, n.Children)
 			b.WriteString("](" + n.URL + ")")
 		case *Ref:
 			b.WriteString("[")
-			writeMarkup(b, n.Children)
+			d.writeMarkup(b, n.Children)
 			b.WriteString("](ref:" + n.Target + ")")
 		case *Image:
 			b.WriteString("![" + n.Alt + "](" + n.Src + ")")
@@ -188,6 +204,8 @@ func writeMarkup(b *strings.Builder, inlines []Inline) {
 			} else {
 				b.WriteString(" ")
 			}
+		default:
+			d.unknown(n)
 		}
 	}
 }

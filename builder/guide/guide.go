@@ -10,21 +10,25 @@ import (
 	"studyguide/builder/diag"
 )
 
-// Pos is a byte offset into the note's source text. NoPos marks a node that
-// was made by the build rather than read from the note.
-type Pos int
+// Pos is the position of a node in Guide.Files: the byte offset where it
+// starts in its note plus that note's base, so that it names the note as
+// well as the place. NoPos marks a node that was made by the build rather
+// than read from a note.
+type Pos = diag.Pos
 
 // NoPos is the position of a node that has no place in the source.
-const NoPos Pos = -1
+const NoPos = diag.NoPos
 
 // Guide is one study guide: the metadata and the tree of sections read from
-// one note, plus everything later stages attach to it.
+// its notes, plus everything later stages attach to it.
 type Guide struct {
 	Meta Meta
 
-	// Source is the note the guide was read from; diagnostics about nodes
-	// of this guide are made through it.
-	Source *diag.File
+	// Files are the notes the guide was read from. Every Pos of the guide
+	// is a position in this set, and diagnostics about nodes of the guide
+	// are made through it (Files.Warnf); nil for a guide made without
+	// notes, which reports nothing.
+	Files *diag.FileSet
 
 	// Intro holds the blocks that stand before the first section heading
 	// (after the title heading, if any).
@@ -41,10 +45,35 @@ type Guide struct {
 	// until that stage has run.
 	Study *Study
 
-	// Images holds every image file the note refers to that could be
-	// loaded, keyed by Image.Src. Writers take image bytes from here and
-	// never from the file system.
-	Images map[string]*ImageFile
+	// Images holds every image file the notes refer to that could be
+	// loaded, keyed by the note and the source that refer to it (see
+	// ImageKey): two notes of a guide may each have their own "map.png".
+	// Writers take image bytes from here, through Guide.Image, and never
+	// from the file system.
+	Images map[ImageKey]*ImageFile
+}
+
+// ImageKey names a loaded image file of a guide: the name of the note
+// (its file in Guide.Files) whose text shows it, and the source as that
+// note writes it. Note is "" for a guide made without notes.
+type ImageKey struct {
+	Note, Src string
+}
+
+// ImageKeyOf returns the key under which the file shown by img is kept:
+// the note is the one that holds img.Pos.
+func (g *Guide) ImageKeyOf(img *Image) ImageKey {
+	k := ImageKey{Src: img.Src}
+	if f := g.Files.File(img.Pos); f != nil {
+		k.Note = f.Name
+	}
+	return k
+}
+
+// Image returns the loaded file that img shows, or nil when it could not
+// be loaded.
+func (g *Guide) Image(img *Image) *ImageFile {
+	return g.Images[g.ImageKeyOf(img)]
 }
 
 // Meta is what the guide says about itself, from front matter or, failing
@@ -58,17 +87,17 @@ type Meta struct {
 	Date time.Time
 	// Modified is the moment the guide counts as built, for the EPUB's
 	// dcterms:modified and the PDF's creation date. The driver sets it from
-	// SOURCE_DATE_EPOCH, else Date, else a fixed date; never the clock.
+	// SOURCE_DATE_EPOCH, else Date, else FixedDate; never the clock.
 	Modified    time.Time
 	Description string
 	// Identifier is stable across rebuilds: from front matter, or derived
 	// from the note's content by the reader.
 	Identifier string
 
-	// Switches read from front matter; a nil pointer means "not given".
-	Summaries *bool
-	Glossary  *bool
-	Palace    *bool
+	// Switches holds the study-aid switches the front matter gives, by
+	// key ("summaries: false"); a key it does not give is absent. Which
+	// keys are switches is up to the study aids (package aids).
+	Switches map[string]bool
 }
 
 // Section is a heading and everything up to the next heading of the same or

@@ -1,5 +1,7 @@
 package guide
 
+import "strconv"
+
 // EachID calls fn with every id in the guide that a link can point at, in
 // reading order: the introduction's, then each section's own id before
 // the ids in its blocks, then each footnote's id before the ids in its
@@ -7,76 +9,90 @@ package guide
 // key-term anchors (Strong.ID) and footnotes; empty ids are skipped, and
 // an id the guide repeats is passed each time it stands.
 func (g *Guide) EachID(fn func(id string)) {
-	v := idVisitor(fn)
-	v.blocks(g.Intro)
-	g.WalkSections(func(s *Section) bool {
-		v.id(s.ID)
-		v.blocks(s.Blocks)
+	Inspect(g, func(n Node) bool {
+		var id string
+		switch n := n.(type) {
+		case *Section:
+			id = n.ID
+		case *Footnote:
+			id = n.ID
+		case *ListItem:
+			if n.Key != nil {
+				id = n.Key.ID
+			}
+		case *Table:
+			id = n.ID
+		case *Figure:
+			id = n.ID
+		case *Strong:
+			id = n.ID
+		}
+		if id != "" {
+			fn(id)
+		}
 		return true
 	})
-	for _, f := range g.Footnotes {
-		v.id(f.ID)
-		v.blocks(f.Blocks)
-	}
 }
 
-// idVisitor passes the ids it meets on to the function it is.
-type idVisitor func(id string)
-
-func (v idVisitor) id(id string) {
-	if id != "" {
-		v(id)
-	}
+// IDs hands out ids that are unique within one guide. Every stage that
+// adds ids (the reader for sections, key points and footnotes, enrichment
+// for its tables and anchors, the palace for its pages, a writer for ids
+// of its own) claims them from an IDs that already holds the guide's, so
+// that no two elements share one. The zero value is not ready to use;
+// make one with NewIDs or Guide.IDs.
+type IDs struct {
+	taken map[string]bool
+	// next is, for a base that Claim numbered, the number to try first
+	// next time: every lower one is taken, since an id is never given
+	// back. Many equal titles then cost one step each.
+	next map[string]int
 }
 
-func (v idVisitor) blocks(bs []Block) {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case *Paragraph:
-			v.inlines(b.Inlines)
-		case *List:
-			for _, it := range b.Items {
-				if it.Key != nil {
-					v.id(it.Key.ID)
-				}
-				v.blocks(it.Blocks)
-			}
-		case *Quote:
-			v.blocks(b.Blocks)
-		case *Table:
-			v.id(b.ID)
-			for _, row := range append([][]Cell{b.Header}, b.Rows...) {
-				for _, c := range row {
-					v.inlines(c.Inlines)
-				}
-			}
-		case *Figure:
-			v.id(b.ID)
-		case *DefinitionList:
-			for _, it := range b.Items {
-				v.inlines(it.Term)
-				for _, d := range it.Definitions {
-					v.blocks(d)
-				}
-			}
-		}
+// NewIDs returns an allocator that holds the ids given as taken.
+func NewIDs(taken ...string) *IDs {
+	s := &IDs{taken: make(map[string]bool, len(taken)), next: make(map[string]int)}
+	for _, id := range taken {
+		s.taken[id] = true
 	}
+	return s
 }
 
-func (v idVisitor) inlines(ins []Inline) {
-	for _, in := range ins {
-		switch n := in.(type) {
-		case *Strong:
-			v.id(n.ID)
-			v.inlines(n.Children)
-		case *Emph:
-			v.inlines(n.Children)
-		case *Strike:
-			v.inlines(n.Children)
-		case *Link:
-			v.inlines(n.Children)
-		case *Ref:
-			v.inlines(n.Children)
-		}
+// IDs returns an allocator that holds every id of the guide that EachID
+// lists as taken.
+func (g *Guide) IDs() *IDs {
+	s := NewIDs()
+	g.EachID(func(id string) { s.taken[id] = true })
+	return s
+}
+
+// Claim returns base, or base with the lowest free number appended
+// ("introduction-2", "introduction-3"…) when base is taken, and marks the
+// result as taken.
+func (s *IDs) Claim(base string) string {
+	if !s.taken[base] {
+		s.taken[base] = true
+		return base
 	}
+	n := max(s.next[base], 2)
+	for s.taken[base+"-"+strconv.Itoa(n)] {
+		n++
+	}
+	s.next[base] = n + 1
+	id := base + "-" + strconv.Itoa(n)
+	s.taken[id] = true
+	return id
+}
+
+// Take marks id as taken and reports whether it was free.
+func (s *IDs) Take(id string) bool {
+	if s.taken[id] {
+		return false
+	}
+	s.taken[id] = true
+	return true
+}
+
+// Taken reports whether id is taken.
+func (s *IDs) Taken(id string) bool {
+	return s.taken[id]
 }

@@ -24,3 +24,43 @@ func TestEachIDInReadingOrder(t *testing.T) {
 		t.Errorf("EachID:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+func TestIDsClaim(t *testing.T) {
+	s := NewIDs()
+	got := []string{s.Claim("a"), s.Claim("a"), s.Claim("a-2"), s.Claim("a"), s.Claim("b")}
+	want := "a a-2 a-2-2 a-3 b"
+	if strings.Join(got, " ") != want {
+		t.Errorf("Claim: got %s, want %s", strings.Join(got, " "), want)
+	}
+	s = NewIDs("fnref-1", "fnref-1-2")
+	if !s.Taken("fnref-1") || s.Taken("fnref-1-3") {
+		t.Error("NewIDs does not hold the ids it was given")
+	}
+	if got := s.Claim("fnref-1"); got != "fnref-1-3" {
+		t.Errorf("Claim = %q, want fnref-1-3", got)
+	}
+	// An id taken after a base was numbered is still skipped.
+	s.Take("fnref-1-4")
+	if got := s.Claim("fnref-1"); got != "fnref-1-5" {
+		t.Errorf("Claim = %q, want fnref-1-5", got)
+	}
+	if s.Take("fnref-1") || !s.Take("toc") || s.Take("toc") {
+		t.Error("Take does not report whether the id was free")
+	}
+}
+
+func TestGuideIDsHoldEveryID(t *testing.T) {
+	g := &Guide{
+		Sections:  []*Section{{ID: "intro", Blocks: []Block{&Table{ID: "summary-intro"}}}},
+		Footnotes: []*Footnote{{ID: "fn-1"}},
+	}
+	s := g.IDs()
+	for _, id := range []string{"intro", "summary-intro", "fn-1"} {
+		if !s.Taken(id) {
+			t.Errorf("%s is not taken", id)
+		}
+	}
+	if got := s.Claim("intro"); got != "intro-2" {
+		t.Errorf("Claim = %q, want intro-2", got)
+	}
+}

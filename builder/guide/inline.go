@@ -2,9 +2,10 @@ package guide
 
 import "strings"
 
-// Inline is a node inside running text. The set is closed; writers switch
-// on the concrete type.
+// Inline is a node inside running text. The set is closed (see Node);
+// writers switch on the concrete type and fail on a kind they do not know.
 type Inline interface {
+	Node
 	// Position returns where the inline starts in the source.
 	Position() Pos
 	inline()
@@ -54,7 +55,7 @@ type Link struct {
 }
 
 // Image is an image placed in the text. Src is the path as written in the
-// note; the loaded file, if any, is Guide.Images[Src].
+// note; the loaded file, if any, is Guide.Image(img).
 type Image struct {
 	Pos   Pos
 	Src   string
@@ -104,26 +105,19 @@ func PlainText(inlines []Inline) string {
 }
 
 func writePlain(b *strings.Builder, inlines []Inline) {
-	for _, n := range inlines {
-		switch n := n.(type) {
-		case *Text:
-			b.WriteString(n.Text)
-		case *Code:
-			b.WriteString(n.Text)
-		case *Strong:
-			writePlain(b, n.Children)
-		case *Emph:
-			writePlain(b, n.Children)
-		case *Strike:
-			writePlain(b, n.Children)
-		case *Link:
-			writePlain(b, n.Children)
-		case *Ref:
-			writePlain(b, n.Children)
-		case *Image:
-			b.WriteString(n.Alt)
-		case *Break:
-			b.WriteByte(' ')
-		}
+	for _, in := range inlines {
+		Inspect(in, func(n Node) bool {
+			switch n := n.(type) {
+			case *Text:
+				b.WriteString(n.Text)
+			case *Code:
+				b.WriteString(n.Text)
+			case *Image:
+				b.WriteString(n.Alt)
+			case *Break:
+				b.WriteByte(' ')
+			}
+			return true
+		})
 	}
 }

@@ -7,31 +7,35 @@ import "strings"
 // would read aloud, without markup.
 func BlocksText(blocks []Block) string {
 	var b strings.Builder
-	writeBlocksText(&b, blocks)
+	visit := textVisitor(&b)
+	for _, bl := range blocks {
+		Inspect(bl, visit)
+	}
 	return b.String()
 }
 
-func writeBlocksText(b *strings.Builder, blocks []Block) {
-	for _, bl := range blocks {
-		switch bl := bl.(type) {
-		case *Paragraph:
-			b.WriteString(PlainText(bl.Inlines))
+// textVisitor returns the function for Inspect that writes the plain
+// text of what it walks to b: a section's title, then its blocks as
+// BlocksText spells them out.
+func textVisitor(b *strings.Builder) func(Node) bool {
+	return func(n Node) bool {
+		switch n := n.(type) {
+		case *Section:
+			b.WriteString(n.Title)
 			b.WriteByte('\n')
-		case *List:
-			for _, it := range bl.Items {
-				writeBlocksText(b, it.Blocks)
-			}
-		case *Quote:
-			writeBlocksText(b, bl.Blocks)
+		case *Paragraph:
+			b.WriteString(PlainText(n.Inlines))
+			b.WriteByte('\n')
+			return false
 		case *CodeBlock:
-			b.WriteString(bl.Text)
+			b.WriteString(n.Text)
 			b.WriteByte('\n')
 		case *Table:
-			if bl.Caption != "" {
-				b.WriteString(bl.Caption)
+			if n.Caption != "" {
+				b.WriteString(n.Caption)
 				b.WriteByte('\n')
 			}
-			for _, row := range append([][]Cell{bl.Header}, bl.Rows...) {
+			for _, row := range append([][]Cell{n.Header}, n.Rows...) {
 				for i, c := range row {
 					if i > 0 {
 						b.WriteString(" | ")
@@ -40,18 +44,18 @@ func writeBlocksText(b *strings.Builder, blocks []Block) {
 				}
 				b.WriteByte('\n')
 			}
+			return false
 		case *Figure:
-			b.WriteString(bl.Alt)
+			b.WriteString(n.Alt)
 			b.WriteByte('\n')
-		case *DefinitionList:
-			for _, it := range bl.Items {
-				b.WriteString(PlainText(it.Term))
-				b.WriteByte('\n')
-				for _, d := range it.Definitions {
-					writeBlocksText(b, d)
-				}
-			}
+		case *Definition:
+			// The term's line; its inlines are not visited again below.
+			b.WriteString(PlainText(n.Term))
+			b.WriteByte('\n')
+		case Inline:
+			return false
 		}
+		return true
 	}
 }
 
@@ -66,15 +70,6 @@ func (g *Guide) Text() string {
 		b.WriteString(g.Meta.Subtitle)
 		b.WriteByte('\n')
 	}
-	writeBlocksText(&b, g.Intro)
-	g.WalkSections(func(s *Section) bool {
-		b.WriteString(s.Title)
-		b.WriteByte('\n')
-		writeBlocksText(&b, s.Blocks)
-		return true
-	})
-	for _, f := range g.Footnotes {
-		writeBlocksText(&b, f.Blocks)
-	}
+	Inspect(g, textVisitor(&b))
 	return b.String()
 }

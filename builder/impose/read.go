@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"studyguide/builder/internal/pdfxref"
 )
 
 // document is a PDF as our writer makes it: a header, objects of
@@ -53,50 +55,16 @@ func read(src []byte) (*document, error) {
 	return d, nil
 }
 
-// readXref reads the cross-reference table that startxref points to and
-// the trailer after it.
+// readXref reads the cross-reference table that startxref points to (see
+// pdfxref.Read) and the trailer after it.
 func (d *document) readXref() error {
-	at := bytes.LastIndex(d.src, []byte("startxref"))
-	if at < 0 {
-		return errors.New("no startxref")
+	xref, err := pdfxref.Read(d.src)
+	if err != nil {
+		return err
 	}
-	p := &parser{b: d.src, pos: at + len("startxref")}
-	off, err := strconv.Atoi(string(p.token()))
-	if err != nil || off < 0 || off >= len(d.src) {
-		return errors.New("startxref does not point into the file")
-	}
-	p.pos = off
-	if !p.keyword("xref") {
-		return errors.New("no classic cross-reference table (cross-reference streams are not supported)")
-	}
-	first, count := p.token(), p.token()
-	n, err := strconv.Atoi(string(count))
-	if string(first) != "0" || err != nil || n < 1 {
-		return errors.New("the cross-reference table does not start at object 0")
-	}
-	// Each entry takes at least 18 bytes: check before allocating.
-	if n > (len(d.src)-p.pos)/18 {
-		return errors.New("the cross-reference table is longer than the file")
-	}
-	d.offsets = make([]int, n)
-	d.objs = make([]*object, n)
-	for i := range n {
-		o, g, kind := p.token(), p.token(), p.token()
-		off, err := strconv.Atoi(string(o))
-		if err != nil || len(o) != 10 || len(g) != 5 || len(kind) != 1 {
-			return fmt.Errorf("malformed cross-reference entry %d", i)
-		}
-		switch {
-		case kind[0] == 'f' || i == 0:
-		case kind[0] == 'n' && string(g) == "00000" && off > 0 && off < len(d.src):
-			d.offsets[i] = off
-		default:
-			return fmt.Errorf("unsupported cross-reference entry %d", i)
-		}
-	}
-	if !p.keyword("trailer") {
-		return errors.New("the cross-reference table has more than one section or no trailer")
-	}
+	d.offsets = xref.Offsets
+	d.objs = make([]*object, len(d.offsets))
+	p := &parser{b: d.src, pos: xref.TrailerAt + len("trailer")}
 	v, err := p.value(0)
 	if err != nil {
 		return fmt.Errorf("trailer: %w", err)

@@ -38,7 +38,7 @@ type converter struct {
 func (c *converter) flattenedAt(pos guide.Pos) {
 	if !c.warned {
 		c.warned = true
-		c.file.Warnf(int(pos), "%s", nestingMessage)
+		c.file.Set().Warnf(pos, "%s", nestingMessage)
 	}
 }
 
@@ -77,7 +77,7 @@ func (c *converter) at(off int) guide.Pos {
 	// goldmark counts a tab after a quote marker as spaces, which can put
 	// a position past the end of the text.
 	off = min(off, len(c.src))
-	return guide.Pos(c.offsets.note(off))
+	return c.file.Pos(c.offsets.note(off))
 }
 
 // document converts the top level of the note into items, and the
@@ -111,7 +111,7 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 			if long > 0 {
 				// The whole heading stays in the guide, as the section's
 				// first paragraph.
-				c.file.Warnf(int(pos), "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
+				c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
 				items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
 			}
 			continue
@@ -289,7 +289,7 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 		if key != nil {
 			var long int
 			if key.Title, long = shortTitle(key.Title); long > 0 {
-				c.file.Warnf(int(itemPos), "this key point's bold title is %d characters long; summaries show its first words", long)
+				c.file.Set().Warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
 		}
 		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key})
@@ -309,7 +309,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
 		tag := strings.ToLower(strings.TrimSpace(string(first.Value(c.src))))
 		for _, name := range []string{"script", "style"} {
 			if strings.HasPrefix(tag, "<"+name) {
-				c.file.Warnf(int(pos), "raw HTML <%s> element is left out", name)
+				c.file.Set().Warnf(pos, "raw HTML <%s> element is left out", name)
 				return nil
 			}
 		}
@@ -336,7 +336,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
 	if len(inl) == 0 {
 		return nil
 	}
-	c.file.Warnf(int(pos), "raw HTML is not supported; it is shown as text")
+	c.file.Set().Warnf(pos, "raw HTML is not supported; it is shown as text")
 	return &guide.Paragraph{Pos: pos, Inlines: inl}
 }
 

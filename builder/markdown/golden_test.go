@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/golden"
@@ -75,7 +76,7 @@ func tryNote(t *testing.T, path string, withImages bool) (*guide.Guide, diag.Lis
 	}
 	var list diag.List
 	file := diag.NewFile(filepath.Base(path), text, &list)
-	var opts Options
+	opts := Options{Switches: aids.Keys()}
 	if withImages {
 		opts.Dir = os.DirFS(filepath.Dir(path))
 	}
@@ -95,13 +96,13 @@ func mustRead(t *testing.T, path string) []byte {
 
 // dumpImages lists the loaded images in the order of their names.
 func dumpImages(b *bytes.Buffer, g *guide.Guide) {
-	srcs := make([]string, 0, len(g.Images))
-	for src := range g.Images {
-		srcs = append(srcs, src)
+	keys := make([]guide.ImageKey, 0, len(g.Images))
+	for k := range g.Images {
+		keys = append(keys, k)
 	}
-	slices.SortFunc(srcs, func(a, c string) int { return strings.Compare(g.Images[a].Name, g.Images[c].Name) })
-	for _, src := range srcs {
-		f := g.Images[src]
-		fmt.Fprintf(b, "image %q name=%s type=%s size=%dx%d bytes=%d\n", src, f.Name, f.MediaType, f.Width, f.Height, len(f.Data))
+	slices.SortFunc(keys, func(a, c guide.ImageKey) int { return strings.Compare(g.Images[a].Name, g.Images[c].Name) })
+	for _, k := range keys {
+		f := g.Images[k]
+		fmt.Fprintf(b, "image %q name=%s type=%s size=%dx%d bytes=%d\n", k.Src, f.Name, f.MediaType, f.Width, f.Height, len(f.Data))
 	}
 }

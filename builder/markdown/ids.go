@@ -55,42 +55,15 @@ func slug(title string) string {
 	return out
 }
 
-// idSet hands out ids that are unique within one guide.
-type idSet struct {
-	used map[string]bool
-	next map[string]int
-}
-
-func newIDSet() *idSet {
-	return &idSet{used: make(map[string]bool), next: make(map[string]int)}
-}
-
-// claim returns id, or id with the lowest free number appended when id is
-// taken ("introduction-2").
-func (s *idSet) claim(id string) string {
-	if !s.used[id] {
-		s.used[id] = true
-		return id
-	}
-	n := max(s.next[id], 2)
-	for s.used[id+"-"+strconv.Itoa(n)] {
-		n++
-	}
-	s.next[id] = n + 1
-	unique := id + "-" + strconv.Itoa(n)
-	s.used[unique] = true
-	return unique
-}
-
 // assignIDs gives every footnote, section and key point of g its id:
 // footnotes "fn-1", "fn-2"... in order; sections a slug of their title (or
 // "section-N" when the title has no letters to spell); key points "kp-"
 // and a slug of their title (or "kp-N"). Ids are handed out in reading
 // order, so the first of two equal titles keeps the plain slug.
 func assignIDs(g *guide.Guide) {
-	ids := newIDSet()
+	ids := guide.NewIDs()
 	for i, f := range g.Footnotes {
-		f.ID = ids.claim("fn-" + strconv.Itoa(i+1))
+		f.ID = ids.Claim("fn-" + strconv.Itoa(i+1))
 	}
 	keys := 0
 	keyIDs := func(blocks []guide.Block) {
@@ -103,7 +76,7 @@ func assignIDs(g *guide.Guide) {
 			if s == "" {
 				s = strconv.Itoa(keys)
 			}
-			it.Key.ID = ids.claim("kp-" + s)
+			it.Key.ID = ids.Claim("kp-" + s)
 		})
 	}
 	keyIDs(g.Intro)
@@ -117,7 +90,7 @@ func assignIDs(g *guide.Guide) {
 		case s[0] >= '0' && s[0] <= '9':
 			s = "section-" + s
 		}
-		sec.ID = ids.claim(s)
+		sec.ID = ids.Claim(s)
 		keyIDs(sec.Blocks)
 		return true
 	})

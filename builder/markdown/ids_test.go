@@ -27,17 +27,6 @@ func TestSlug(t *testing.T) {
 	}
 }
 
-func TestIDSetClaim(t *testing.T) {
-	s := newIDSet()
-	got := []string{s.claim("a"), s.claim("a"), s.claim("a-2"), s.claim("a"), s.claim("b")}
-	want := []string{"a", "a-2", "a-2-2", "a-3", "b"}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("claim %d = %q, want %q", i, got[i], want[i])
-		}
-	}
-}
-
 func TestContentIdentifier(t *testing.T) {
 	a := contentIdentifier([]byte("# Note\n"))
 	if a != contentIdentifier([]byte("# Note\n")) {

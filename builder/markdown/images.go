@@ -29,9 +29,10 @@ const (
 )
 
 // imageLoader loads the image files a note refers to from the note's
-// folder into Guide.Images. Each source is tried once. A source that would
-// leave the folder is an error at the first place it is used; other
-// problems are warnings there, and the image then shows its alt text.
+// folder into Guide.Images, under the note's name and the source (see
+// guide.ImageKey). Each source is tried once. A source that would leave
+// the folder is an error at the first place it is used; other problems
+// are warnings there, and the image then shows its alt text.
 //
 // A file is packed once however often and however it is written: an
 // image written another way ("./a.png" for "a.png"), or another file with
@@ -41,8 +42,8 @@ type imageLoader struct {
 	file  *diag.File
 	dir   fs.FS
 	guide *guide.Guide
-	// key maps a source as written to its key in Guide.Images, or to ""
-	// when it could not be loaded.
+	// key maps a source as written to the source it is kept under in
+	// Guide.Images, or to "" when it could not be loaded.
 	key    map[string]string
 	byPath map[string]string
 	byData map[[sha256.Size]byte]string
@@ -93,9 +94,9 @@ func (l *imageLoader) load(img *guide.Image) {
 	l.key[src] = k
 	if err != nil {
 		if err.outside {
-			l.file.Errorf(int(img.Pos), "%s", err.msg)
+			l.file.Set().Errorf(img.Pos, "%s", err.msg)
 		} else {
-			l.file.Warnf(int(img.Pos), "%s; its alt text is shown instead", err.msg)
+			l.file.Set().Warnf(img.Pos, "%s; its alt text is shown instead", err.msg)
 		}
 		return
 	}
@@ -122,10 +123,10 @@ func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
 		return k, nil
 	}
 	if l.guide.Images == nil {
-		l.guide.Images = make(map[string]*guide.ImageFile)
+		l.guide.Images = make(map[guide.ImageKey]*guide.ImageFile)
 	}
 	f.Name = fmt.Sprintf("img-%d.%s", len(l.guide.Images)+1, fileExtension(f.MediaType))
-	l.guide.Images[src] = f
+	l.guide.Images[guide.ImageKey{Note: l.file.Name, Src: src}] = f
 	l.byPath[name] = src
 	l.byData[sum] = src
 	return src, nil

@@ -114,7 +114,7 @@ func TestImageLimits(t *testing.T) {
 	if strings.Join(ds, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(want, "\n"))
 	}
-	if len(g.Images) != 2 || g.Images["ok.png"] == nil || g.Images["edge.png"] == nil {
+	if len(g.Images) != 2 || g.Images[imageKey("ok.png")] == nil || g.Images[imageKey("edge.png")] == nil {
 		t.Errorf("loaded %v, want ok.png and edge.png", keysOf(g.Images))
 	}
 }
@@ -161,7 +161,7 @@ func TestImagesStayInTheFolder(t *testing.T) {
 	if strings.Join(ds, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(ds, "\n"), strings.Join(want, "\n"))
 	}
-	if len(g.Images) != 1 || g.Images["inside.png"] == nil {
+	if len(g.Images) != 1 || g.Images[imageKey("inside.png")] == nil {
 		t.Errorf("loaded %v, want only inside.png", keysOf(g.Images))
 	}
 }
@@ -218,7 +218,7 @@ func TestImagesPackedOnce(t *testing.T) {
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
-	if len(g.Images) != 1 || g.Images["a.png"] == nil {
+	if len(g.Images) != 1 || g.Images[imageKey("a.png")] == nil {
 		t.Fatalf("images %v, want a.png once", keysOf(g.Images))
 	}
 	walkGuideInlines(g, func(n guide.Inline) {
@@ -228,10 +228,15 @@ func TestImagesPackedOnce(t *testing.T) {
 	})
 }
 
-func keysOf(m map[string]*guide.ImageFile) []string {
+// imageKey is the key of an image of the note readImages reads.
+func imageKey(src string) guide.ImageKey {
+	return guide.ImageKey{Note: "images.md", Src: src}
+}
+
+func keysOf(m map[guide.ImageKey]*guide.ImageFile) []string {
 	var ks []string
 	for k := range m {
-		ks = append(ks, k)
+		ks = append(ks, k.Note+":"+k.Src)
 	}
 	return ks
 }

@@ -202,7 +202,7 @@ func (c *converter) tooDeep(l *inlineList, n ast.Node, pos guide.Pos) bool {
 	}
 	if !c.warnedInline {
 		c.warnedInline = true
-		c.file.Warnf(int(pos), "emphasis and links nested more than %d levels deep are flattened", maxInlineNesting)
+		c.file.Set().Warnf(pos, "emphasis and links nested more than %d levels deep are flattened", maxInlineNesting)
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		c.inline(l, ch)
@@ -268,7 +268,7 @@ func (c *converter) rawHTML(l *inlineList, n *ast.RawHTML) {
 		l.add(&guide.Break{Pos: c.at(off), Hard: true})
 		return
 	}
-	c.file.Warnf(int(c.at(off)), "raw HTML %s is not supported; it is shown as text", snippet(raw))
+	c.file.Set().Warnf(c.at(off), "raw HTML %s is not supported; it is shown as text", snippet(raw))
 	l.text(c.at(off), raw)
 }
 

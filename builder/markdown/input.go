@@ -67,7 +67,7 @@ func decodeInput(file *diag.File) bool {
 		}
 	}
 	text = loneReturns(text)
-	file.Text = text
+	file.SetText(text)
 	for _, p := range problems {
 		file.Warnf(p.off, "%s", p.msg)
 	}

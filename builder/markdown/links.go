@@ -55,7 +55,7 @@ func resolveLinks(file *diag.File, g *guide.Guide) {
 				return
 			}
 		}
-		file.Warnf(int(l.Pos), "link target %q matches no section of the note", l.URL)
+		file.Set().Warnf(l.Pos, "link target %q matches no section of the note", l.URL)
 	})
 }
 
@@ -75,14 +75,17 @@ func headingAnchor(title string) string {
 	return b.String()
 }
 
-// walkItemsOfGuide calls fn for every list item of g.
+// walkItemsOfGuide calls fn for every list item of g, in reading order:
+// the introduction's, the sections' and the footnotes'.
 func walkItemsOfGuide(g *guide.Guide, fn func(*guide.ListItem)) {
-	walkItems(g.Intro, fn)
-	g.WalkSections(func(s *guide.Section) bool {
-		walkItems(s.Blocks, fn)
+	guide.Inspect(g, func(n guide.Node) bool {
+		switch n := n.(type) {
+		case *guide.ListItem:
+			fn(n)
+		case *guide.Paragraph, *guide.Table, guide.Inline:
+			// Running text holds no list items.
+			return false
+		}
 		return true
 	})
-	for _, f := range g.Footnotes {
-		walkItems(f.Blocks, fn)
-	}
 }

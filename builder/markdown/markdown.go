@@ -29,6 +29,11 @@ type Options struct {
 	// Dir is the folder the note lives in; images are loaded from it. When
 	// nil, images are left unloaded (their alt text is shown).
 	Dir fs.FS
+	// Switches are the front-matter keys that switch study aids on or
+	// off ("glossary: false"), as package aids lists them. Their values,
+	// true or false, go to Meta.Switches; a key not listed here or among
+	// the reader's own is an unknown key.
+	Switches []string
 }
 
 // ErrNothingToRead is returned by Read, wrapped, when the note is not text
@@ -41,9 +46,13 @@ var ErrNothingToRead = errors.New("the note cannot be built")
 // an error, and records an error diagnostic as well, only when no guide
 // can be made.
 //
+// The guide's positions are positions in file's set (Guide.Files), so the
+// notes of a book can be read into one set, one after the other: add a
+// note to the set, read it, then add the next.
+//
 // A note in UTF-16 is decoded first and file.Text is replaced by its UTF-8
-// text, so file must be fresh: no diagnostic may have been made through it
-// yet.
+// text, so file must be fresh and the last file of its set: no diagnostic
+// may have been made through it yet.
 func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
 	defer func() {
 		if r := recover(); r != nil {

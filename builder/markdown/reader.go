@@ -8,6 +8,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // reader holds the state of one Read call.
@@ -27,7 +28,7 @@ type reader struct {
 }
 
 func newReader(file *diag.File, opts Options) *reader {
-	return &reader{file: file, opts: opts, guide: &guide.Guide{Source: file}}
+	return &reader{file: file, opts: opts, guide: &guide.Guide{Files: file.Set()}}
 }
 
 // prepare decodes the note and makes the text goldmark parses. It returns
@@ -53,7 +54,7 @@ func (r *reader) prepare() bool {
 	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts.Dir, r.guide))
 	if cut > 0 {
 		// Point at the first byte cut, not at the text after it.
-		r.conv.flattenedAt(guide.Pos(r.offsets.note(cut-1) + 1))
+		r.conv.flattenedAt(r.file.Pos(r.offsets.note(cut-1) + 1))
 	}
 	return true
 }
@@ -74,7 +75,7 @@ func (r *reader) read() *guide.Guide {
 	pc := parser.NewContext()
 	doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 
-	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc)
+	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc, r.opts.Switches)
 	for _, u := range append(audit.problems, split.problems...) {
 		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
 	}
@@ -90,7 +91,7 @@ func (r *reader) read() *guide.Guide {
 		return nil
 	}
 
-	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name))
+	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name, labels.For(r.guide.Meta.Lang).Text("untitled")))
 	r.guide.Meta.Title = t.title
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections

@@ -69,7 +69,7 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 		}
 		s := &guide.Section{Title: h.title, Level: len(open) + 1, HeadingLevel: h.level, Pos: h.pos}
 		if s.Title == "" {
-			file.Warnf(int(h.pos), "heading has no text")
+			file.Set().Warnf(h.pos, "heading has no text")
 			s.Title = fmt.Sprintf("Section %d", count)
 		}
 		if len(open) == 0 {

@@ -66,14 +66,16 @@ func sameTitle(a, b string) bool {
 
 // fileTitle makes a title from the note's file name: the base name without
 // its extension, with underscores and hyphens read as spaces. A name
-// written all in lower case gets a capital first letter.
-func fileTitle(name string) string {
+// written all in lower case gets a capital first letter. A name that
+// leaves nothing gives untitled, the guide language's word for a guide
+// with no title.
+func fileTitle(name, untitled string) string {
 	base := filepath.Base(name)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
 	base = strings.NewReplacer("_", " ", "-", " ").Replace(base)
 	base = collapseSpace(cleanText(base))
 	if base == "" || base == "." || base == string(filepath.Separator) {
-		return "Untitled"
+		return untitled
 	}
 	if strings.ToLower(base) == base {
 		r, size := utf8.DecodeRuneInString(base)

@@ -12,7 +12,7 @@ func TestFileTitle(t *testing.T) {
 		{"élan-vital.md", "Élan vital"},
 	}
 	for _, tt := range tests {
-		if got := fileTitle(tt.in); got != tt.want {
+		if got := fileTitle(tt.in, "Untitled"); got != tt.want {
 			t.Errorf("fileTitle(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -91,29 +91,39 @@ func largestKeyList(g *guide.Guide) (*guide.List, *guide.Section) {
 	var best *guide.List
 	var bestSection *guide.Section
 	bestN := 1
-	var visit func(s *guide.Section, blocks []guide.Block)
-	visit = func(s *guide.Section, blocks []guide.Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *guide.List:
-				n := 0
-				for _, it := range b.Items {
-					if it.Key != nil {
-						n++
-					}
-					visit(s, it.Blocks)
-				}
-				if n > bestN {
-					best, bestSection, bestN = b, s, n
-				}
-			case *guide.Quote:
-				visit(s, b.Blocks)
-			}
-		}
-	}
+	// A list is weighed after the lists inside its items, so that of two
+	// lists with as many key points the inner one wins; open holds the
+	// nodes whose children are being walked.
+	var open []guide.Node
 	g.WalkSections(func(s *guide.Section) bool {
-		if s.Kind == guide.FromNotes {
-			visit(s, s.Blocks)
+		if s.Kind != guide.FromNotes {
+			return true
+		}
+		for _, b := range s.Blocks {
+			guide.Inspect(b, func(n guide.Node) bool {
+				switch n.(type) {
+				case nil:
+					l, ok := open[len(open)-1].(*guide.List)
+					open = open[:len(open)-1]
+					if !ok {
+						return true
+					}
+					keys := 0
+					for _, it := range l.Items {
+						if it.Key != nil {
+							keys++
+						}
+					}
+					if keys > bestN {
+						best, bestSection, bestN = l, s, keys
+					}
+				case *guide.List, *guide.ListItem, *guide.Quote:
+					open = append(open, n)
+				default:
+					return false
+				}
+				return true
+			})
 		}
 		return true
 	})
@@ -144,26 +154,29 @@ func sectionTerm(g *guide.Guide, s *guide.Section) string {
 // firstTermIn returns the first strong text in blocks that is not the
 // title of a key point.
 func firstTermIn(blocks []guide.Block) string {
+	found := ""
 	for _, b := range blocks {
-		var t string
-		switch b := b.(type) {
-		case *guide.Paragraph:
-			t = firstStrong(b.Inlines, "")
-		case *guide.List:
-			for _, it := range b.Items {
-				skip := ""
-				if it.Key != nil {
-					skip = it.Key.Title
-				}
-				if t = firstStrongIn(it.Blocks, skip); t != "" {
-					break
-				}
+		guide.Inspect(b, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-		case *guide.Quote:
-			t = firstTermIn(b.Blocks)
-		}
-		if t != "" {
-			return t
+			switch n := n.(type) {
+			case *guide.Paragraph:
+				found = firstStrong(n.Inlines, "")
+			case *guide.ListItem:
+				// Below a key point, its own title is not a term.
+				skip := ""
+				if n.Key != nil {
+					skip = n.Key.Title
+				}
+				found = firstStrongIn(n.Blocks, skip)
+			case *guide.List, *guide.Quote:
+				return true
+			}
+			return false
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""

@@ -1,12 +1,11 @@
 package palace
 
 import (
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"studyguide/builder/figure"
+	"studyguide/builder/labels"
 	"studyguide/builder/palace/icons"
 )
 
@@ -19,6 +18,9 @@ type page struct {
 	total    int // stations in the whole palace
 	number   int // 1-based
 	pages    int
+	// words gives the words drawn around the plan, in the guide's
+	// language.
+	words *labels.Catalogue
 }
 
 // room is where one station is drawn.
@@ -81,7 +83,11 @@ func layout(pg page) (*figure.Scene, []*station) {
 	texts := fitRooms(pg, rooms)
 	centre(rooms, texts)
 	drawPlan(d, plan, rooms, pg.first, len(pg.stations)%2 == 1)
-	drawRoute(d, plan, rooms, pg.number == 1)
+	start := ""
+	if pg.number == 1 {
+		start = pg.words.Text("palace.start")
+	}
+	drawRoute(d, plan, rooms, start)
 	for i, st := range pg.stations {
 		h := hueOf(pg.first + i)
 		r := rooms[i]
@@ -117,9 +123,9 @@ const (
 // sentence, and returns where the floor plan may start.
 func header(d *drawing, pg page) float64 {
 	box := rect{margin, margin, sceneWidth - 2*margin, 80}
-	label := "MIND PALACE"
+	label := pg.words.Text("palace.label")
 	if pg.pages > 1 {
-		label += " · PART " + strconv.Itoa(pg.number) + " OF " + strconv.Itoa(pg.pages)
+		label = pg.words.Format("palace.label-part", "n", pg.number, "total", pg.pages)
 	}
 	f := &flow{box: box, cursor: box.Y}
 	ls, _ := f.fill([]string{label}, "B", minSize, 1)
@@ -127,13 +133,13 @@ func header(d *drawing, pg page) float64 {
 	var rooms string
 	switch {
 	case pg.total == 1:
-		rooms = "1 room"
+		rooms = pg.words.Text("palace.rooms-one")
 	case pg.pages == 1:
-		rooms = fmt.Sprintf("%d rooms", pg.total)
+		rooms = pg.words.Format("palace.rooms", "total", pg.total)
 	case len(pg.stations) == 1:
-		rooms = fmt.Sprintf("Room %d of %d", pg.first+1, pg.total)
+		rooms = pg.words.Format("palace.room-of", "n", pg.first+1, "total", pg.total)
 	default:
-		rooms = fmt.Sprintf("Rooms %d–%d of %d", pg.first+1, pg.first+len(pg.stations), pg.total)
+		rooms = pg.words.Format("palace.rooms-of", "from", pg.first+1, "to", pg.first+len(pg.stations), "total", pg.total)
 	}
 	d.add(&figure.Text{X: box.right(), Y: ls[0].Baseline, Lines: []string{rooms}, Size: minSize, LineHeight: leading * minSize,
 		Family: "sans", Color: quietColor, Anchor: figure.AnchorEnd})
@@ -172,12 +178,12 @@ func header(d *drawing, pg page) float64 {
 
 // footer draws the line under the plan that says how to walk it.
 func footer(d *drawing, pg page, height float64) {
-	msg := "Walk from Start and picture each cue in its room."
+	msg := pg.words.Text("palace.walk-first")
 	if pg.number > 1 {
-		msg = "Walk on from room " + strconv.Itoa(pg.first) + " and picture each cue in its room."
+		msg = pg.words.Format("palace.walk-on", "n", pg.first)
 	}
 	if pg.number < pg.pages {
-		msg = "Picture each cue in its room. The walk goes on at room " + strconv.Itoa(pg.first+len(pg.stations)+1) + "."
+		msg = pg.words.Format("palace.walk-next", "n", pg.first+len(pg.stations)+1)
 	}
 	f := &flow{box: rect{margin, height - margin - (ascent+descent)*minSize, sceneWidth - 2*margin, (ascent + descent) * minSize}}
 	f.cursor = f.box.Y

@@ -26,34 +26,31 @@ type candidate struct {
 // added.
 func candidates(g *guide.Guide, skip *guide.Section) []*candidate {
 	var out []*candidate
-	var items func(s *guide.Section, blocks []guide.Block)
-	items = func(s *guide.Section, blocks []guide.Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *guide.List:
-				for _, it := range b.Items {
-					if it.Key != nil && it.Key.ID != "" {
-						out = append(out, &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it})
-					}
-					items(s, it.Blocks)
+	// Section children are its blocks, then its subsections, so the
+	// section entered last is the innermost one that holds a block.
+	var current *guide.Section
+	for _, top := range g.Sections {
+		guide.Inspect(top, func(n guide.Node) bool {
+			switch n := n.(type) {
+			case *guide.Section:
+				if n == skip || n.Kind != guide.FromNotes {
+					return false
 				}
-			case *guide.Quote:
-				items(s, b.Blocks)
+				current = n
+				out = append(out, &candidate{ID: n.ID, Title: n.Title, Pos: n.Pos, Section: n})
+			case *guide.ListItem:
+				if n.Key != nil && n.Key.ID != "" {
+					out = append(out, &candidate{ID: n.Key.ID, Title: n.Key.Title, KeyPoint: true, Pos: n.Pos, Section: current, Item: n})
+				}
+			case *guide.List, *guide.Quote:
+			default:
+				// Key points are the items of lists, also in quotes
+				// and in other lists.
+				return false
 			}
-		}
+			return true
+		})
 	}
-	var walk func(list []*guide.Section)
-	walk = func(list []*guide.Section) {
-		for _, s := range list {
-			if s == skip || s.Kind != guide.FromNotes {
-				continue
-			}
-			out = append(out, &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s})
-			items(s, s.Blocks)
-			walk(s.Sections)
-		}
-	}
-	walk(g.Sections)
 	for _, c := range out {
 		c.words = wordSet(c.Title)
 	}

@@ -1,7 +1,6 @@
 package palace
 
 import (
-	"regexp"
 	"strings"
 
 	"studyguide/builder/guide"
@@ -35,17 +34,14 @@ type station struct {
 	target *candidate
 }
 
-// palaceHeading matches a heading that names a memory technique.
-var palaceHeading = regexp.MustCompile(`(?i)\b(mind|memory)[\s-]+palace|\bmethod\s+of\s+loci\b|\bjourney\s+method\b`)
-
 // findSection returns the first section whose heading names a memory
-// palace, with the list of sections that holds it (g.Sections for a
+// technique (see guide.IsPalaceTitle), with the list of sections that holds it (g.Sections for a
 // top-level section, else its parent's Sections).
 func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Section) {
 	var visit func(list *[]*guide.Section) bool
 	visit = func(list *[]*guide.Section) bool {
 		for _, s := range *list {
-			if s.Kind == guide.FromNotes && palaceHeading.MatchString(s.Title) {
+			if s.Kind == guide.FromNotes && guide.IsPalaceTitle(s.Title) {
 				found, siblings = s, list
 				return true
 			}
@@ -133,26 +129,23 @@ func trimCue(s string) string {
 // firstStrong returns the plain text of the first strong inline that is
 // not skip, searching emphasis and links too.
 func firstStrong(inlines []guide.Inline, skip string) string {
+	found := ""
 	for _, in := range inlines {
-		var children []guide.Inline
-		switch n := in.(type) {
-		case *guide.Strong:
-			t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(guide.PlainText(n.Children)), ":"))
-			if t != "" && t != skip {
-				return t
+		guide.Inspect(in, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-			continue
-		case *guide.Emph:
-			children = n.Children
-		case *guide.Link:
-			children = n.Children
-		case *guide.Ref:
-			children = n.Children
-		case *guide.Strike:
-			children = n.Children
-		}
-		if t := firstStrong(children, skip); t != "" {
-			return t
+			if st, ok := n.(*guide.Strong); ok {
+				t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(guide.PlainText(st.Children)), ":"))
+				if t != "" && t != skip {
+					found = t
+				}
+				return false
+			}
+			return true
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""
@@ -160,22 +153,23 @@ func firstStrong(inlines []guide.Inline, skip string) string {
 
 // firstStrongIn returns the first strong text in blocks, other than skip.
 func firstStrongIn(blocks []guide.Block, skip string) string {
+	found := ""
 	for _, b := range blocks {
-		var t string
-		switch b := b.(type) {
-		case *guide.Paragraph:
-			t = firstStrong(b.Inlines, skip)
-		case *guide.List:
-			for _, it := range b.Items {
-				if t = firstStrongIn(it.Blocks, skip); t != "" {
-					break
-				}
+		guide.Inspect(b, func(n guide.Node) bool {
+			if found != "" {
+				return false
 			}
-		case *guide.Quote:
-			t = firstStrongIn(b.Blocks, skip)
-		}
-		if t != "" {
-			return t
+			switch n := n.(type) {
+			case *guide.Paragraph:
+				found = firstStrong(n.Inlines, skip)
+			case *guide.List, *guide.ListItem, *guide.Quote:
+				return true
+			}
+			// Tables and definition lists are not searched.
+			return false
+		})
+		if found != "" {
+			return found
 		}
 	}
 	return ""

@@ -4,11 +4,11 @@
 // walk-through section that ties each locus to what it stands for.
 //
 // The palace comes from the notes' own mind-palace section when there is
-// one (a heading that says mind palace, memory palace, method of loci or
-// journey method): its lead sentence's bold phrase is the theme and each
-// list item "**Locus**: cue" is a station, linked to the section or key
-// point whose title matches the locus best. Notes without one get a
-// palace built from their key points.
+// one (a heading that says mind palace, memory palace, method of loci,
+// journey method or memory journey; see guide.IsPalaceTitle): its lead
+// sentence's bold phrase is the theme and each list item "**Locus**: cue"
+// is a station, linked to the section or key point whose title matches the
+// locus best. Notes without one get a palace built from their key points.
 //
 // The drawing is a figure.Scene that both writers draw natively. It is
 // laid out for the smallest page the guides are printed on, A5, with no
@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/builder/palace/icons"
 )
 
@@ -36,8 +37,6 @@ const MaxStations = 10 * DefaultMaxStations
 
 // Options controls Build.
 type Options struct {
-	// Disabled turns the palace off, as the --no-palace flag does.
-	Disabled bool
 	// MaxStations is how many stations one page of the drawing holds;
 	// more continue on following pages. Zero, or more than
 	// DefaultMaxStations, means DefaultMaxStations.
@@ -48,15 +47,11 @@ type Options struct {
 // full-page figure per page of stations, and after it a section of Kind
 // guide.WalkThrough. Both go right after the notes' mind-palace section,
 // as its siblings, or at the end of the guide when there is none. Build
-// does nothing when opts.Disabled is set, when the front matter says
-// "palace: false", or when the notes give no station at all.
+// does nothing when the notes give no station at all.
 //
 // Problems in the notes (a station that matches nothing, a cue too long
 // for its room) are reported as warnings through g.Source when it is set.
 func Build(g *guide.Guide, opts Options) {
-	if opts.Disabled || g.Meta.Palace != nil && !*g.Meta.Palace {
-		return
-	}
 	perPage := opts.MaxStations
 	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations
@@ -65,11 +60,12 @@ func Build(g *guide.Guide, opts Options) {
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
-	used := usedIDs(g)
+	used := g.IDs()
+	words := labels.For(g.Meta.Lang)
 
 	palaceSec := &guide.Section{
-		ID:    used.fresh("mind-palace"),
-		Title: "Mind palace: " + p.Theme,
+		ID:    used.Claim("mind-palace"),
+		Title: words.Format("palace.title", "theme", p.Theme),
 		Pos:   guide.NoPos,
 		Kind:  guide.Palace,
 	}
@@ -77,11 +73,11 @@ func Build(g *guide.Guide, opts Options) {
 	for n := range pages {
 		from, to := n*perPage, min((n+1)*perPage, len(p.Stations))
 		pg := page{palace: p, stations: p.Stations[from:to], icons: chooseIcons(p.Stations[from:to]), first: from,
-			total: len(p.Stations), number: n + 1, pages: pages}
+			total: len(p.Stations), number: n + 1, pages: pages, words: words}
 		scene, cut := layout(pg)
 		scene.Title = palaceSec.Title
 		if pages > 1 {
-			scene.Title += fmt.Sprintf(", part %d of %d", n+1, pages)
+			scene.Title = words.Format("palace.part-title", "title", scene.Title, "n", n+1, "total", pages)
 		}
 		scene.Desc = describe(pg)
 		for _, st := range cut {
@@ -89,14 +85,14 @@ func Build(g *guide.Guide, opts Options) {
 		}
 		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{
 			Pos:      guide.NoPos,
-			ID:       used.fresh(palaceSec.ID + "-" + fmt.Sprint(n+1)),
+			ID:       used.Claim(palaceSec.ID + "-" + fmt.Sprint(n+1)),
 			Kind:     guide.Palace,
 			Scene:    scene,
 			Alt:      altText(pg),
 			FullPage: true,
 		})
 	}
-	walk := walkThrough(g, p, used.fresh("walking-the-palace"), palaceSec.ID)
+	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
 	place(g, p.Section, palaceSec, walk)
 }
 
@@ -220,26 +216,25 @@ func place(g *guide.Guide, after *guide.Section, sections ...*guide.Section) {
 func altText(pg page) string {
 	var parts []string
 	for i, st := range pg.stations {
-		parts = append(parts, fmt.Sprintf("%d %s", pg.first+i+1, st.Name))
+		parts = append(parts, pg.words.Format("palace.alt-station", "n", pg.first+i+1, "name", st.Name))
 	}
 	list := strings.Join(parts, ", ")
 	if len(parts) > 1 {
-		list = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+		list = pg.words.Format("list.and", "list", strings.Join(parts[:len(parts)-1], ", "), "last", parts[len(parts)-1])
 	}
-	part := ""
 	if pg.pages > 1 {
-		part = fmt.Sprintf(" (part %d of %d)", pg.number, pg.pages)
+		return pg.words.Format("palace.alt-part", "n", pg.number, "total", pg.pages, "stations", list)
 	}
-	return fmt.Sprintf("A floor plan of rooms along a corridor%s, walked in order: %s.", part, list)
+	return pg.words.Format("palace.alt", "stations", list)
 }
 
 // describe is the scene's long description: every station with its cue,
 // in walking order.
 func describe(pg page) string {
 	var b strings.Builder
-	b.WriteString("Rooms on both sides of a corridor, walked in order from the entrance.")
+	b.WriteString(pg.words.Text("palace.desc"))
 	for i, st := range pg.stations {
-		fmt.Fprintf(&b, " %d. %s", pg.first+i+1, st.Name)
+		b.WriteString(" " + pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name))
 		if st.Cue != "" {
 			b.WriteString(": " + st.Cue)
 		}
@@ -258,7 +253,7 @@ func warnTooMany(g *guide.Guide, pos guide.Pos, n int) {
 }
 
 func warnf(g *guide.Guide, pos guide.Pos, format string, args ...any) {
-	if g.Source != nil {
-		g.Source.Warnf(int(pos), format, args...)
+	if g.Files != nil {
+		g.Files.Warnf(pos, format, args...)
 	}
 }

@@ -13,13 +13,14 @@ const routeWidth = 2.0
 // to each room's door in turn, swinging from side to side, then down to
 // an arrow at the corridor's end. Every curve keeps its control points
 // between the corridor's walls, so the route never enters a room and
-// never crosses text. The first page labels the entrance "Start".
-func drawRoute(d *drawing, plan rect, rooms []room, first bool) {
+// never crosses text. The entrance is labelled start (on the first page)
+// unless start is empty.
+func drawRoute(d *drawing, plan rect, rooms []room, start string) {
 	cx := plan.X + plan.W/2
 	startY := plan.Y + 4
-	if first {
+	if start != "" {
 		base := plan.Y + 2 + ascent*minSize
-		d.add(&figure.Text{X: cx, Y: base, Lines: []string{"Start"}, Size: minSize, LineHeight: leading * minSize,
+		d.add(&figure.Text{X: cx, Y: base, Lines: []string{start}, Size: minSize, LineHeight: leading * minSize,
 			Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle})
 		startY = base + descent*minSize + 3
 	}

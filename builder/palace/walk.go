@@ -4,19 +4,18 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // walkThrough returns the section that walks the palace in words: an
 // ordered list with, for each station, the locus name in bold and its
 // cue, the key facts of what it stands for, and a link there.
-func walkThrough(g *guide.Guide, p *model, id, palaceID string) *guide.Section {
+func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID string) *guide.Section {
 	kp := studyFacts(g)
-	s := &guide.Section{ID: id, Title: "Walking the palace", Pos: guide.NoPos, Kind: guide.WalkThrough}
-	s.Blocks = append(s.Blocks, &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{
-		text("Walk through the "),
-		&guide.Link{Pos: guide.NoPos, URL: "#" + palaceID, Children: []guide.Inline{text("palace")}},
-		text(" room by room. In each room, picture the cue, then recall what it stands for."),
-	}})
+	s := &guide.Section{ID: id, Title: words.Text("walk.title"), Pos: guide.NoPos, Kind: guide.WalkThrough}
+	s.Blocks = append(s.Blocks, para(fill(words.Pieces("walk.intro"), map[string]guide.Inline{
+		"palace": &guide.Link{Pos: guide.NoPos, URL: "#" + palaceID, Children: []guide.Inline{text(words.Text("walk.palace"))}},
+	})...))
 	list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1}
 	for _, st := range p.Stations {
 		item := &guide.ListItem{Pos: guide.NoPos}
@@ -31,20 +30,21 @@ func walkThrough(g *guide.Guide, p *model, id, palaceID string) *guide.Section {
 		}
 		var extra []string
 		if len(f.KeyPoints) > 0 {
-			extra = append(extra, "Key points: "+strings.Join(f.KeyPoints, "; ")+".")
+			extra = append(extra, words.Format("walk.key-points", "list", strings.Join(f.KeyPoints, "; ")))
 		}
 		if len(f.Terms) > 0 {
-			extra = append(extra, "Key terms: "+strings.Join(f.Terms, ", ")+".")
+			extra = append(extra, words.Format("walk.key-terms", "list", strings.Join(f.Terms, ", ")))
 		}
 		if len(f.Dates) > 0 {
-			extra = append(extra, "When: "+strings.Join(f.Dates, ", ")+".")
+			extra = append(extra, words.Format("walk.when", "list", strings.Join(f.Dates, ", ")))
 		}
 		if len(extra) > 0 {
 			item.Blocks = append(item.Blocks, para(text(strings.Join(extra, " "))))
 		}
 		if st.Target != "" {
-			item.Blocks = append(item.Blocks, para(text("See "),
-				&guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: []guide.Inline{text(st.TargetTitle)}}, text(".")))
+			item.Blocks = append(item.Blocks, para(fill(words.Pieces("walk.see"), map[string]guide.Inline{
+				"section": &guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: []guide.Inline{text(st.TargetTitle)}},
+			})...))
 		}
 		list.Items = append(list.Items, item)
 	}
@@ -53,6 +53,21 @@ func walkThrough(g *guide.Guide, p *model, id, palaceID string) *guide.Section {
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+
+// fill turns the pieces of a text from the catalogue into inlines: plain
+// text, and for each placeholder the inline given for it, or the
+// placeholder as written when none is.
+func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
+	out := make([]guide.Inline, 0, len(pieces))
+	for _, p := range pieces {
+		if in, ok := slots[p.Slot]; ok && p.Slot != "" {
+			out = append(out, in)
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	return out
+}
 
 func para(ins ...guide.Inline) *guide.Paragraph {
 	return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -86,6 +87,8 @@ func (l *layouter) block(b guide.Block, fr frame) {
 		l.definitions(b, fr)
 	case *guide.Figure:
 		l.drawing(b, fr, nil, nil)
+	default:
+		l.w.doc.SetError(fmt.Errorf("no way to lay out a block of kind %T", b))
 	}
 }
 

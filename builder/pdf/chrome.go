@@ -47,7 +47,7 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 		}
 		switch w.lay.Footer {
 		case layouts.FooterPageOfPages:
-			c.foot = fit(w.words.pageOf(n, total), w.textW)
+			c.foot = fit(w.labels.Format("page.of", "n", n, "total", total), w.textW)
 		case layouts.FooterPage:
 			c.foot = fit(strconv.Itoa(n), w.textW)
 		}

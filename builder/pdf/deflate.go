@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"studyguide/builder/internal/pdfxref"
 )
 
 // maxDeflaters is the most goroutines that compress the streams of one
@@ -32,19 +34,16 @@ const (
 // few writers share the streams out when there are processors to spare.
 //
 // The input is what fpdf writes: a header, numbered objects ("n 0 obj" to
-// "endobj"), a classic xref table, the trailer and startxref. A stream
-// whose dictionary is exactly "<</Length n>>" is compressed; every other
-// object is copied as it is.
+// "endobj"), a classic xref table (read by pdfxref.Read), the trailer and
+// startxref. A stream whose dictionary is exactly "<</Length n>>" is
+// compressed; every other object is copied as it is.
 func deflateStreams(w io.Writer, pdf []byte) error {
-	xrefAt := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	if xrefAt < 0 {
-		return errors.New("deflate: no xref table")
-	}
-	xrefAt++
-	offsets, trailer, err := readXref(pdf[xrefAt:])
+	xref, err := pdfxref.Read(pdf)
 	if err != nil {
-		return err
+		return fmt.Errorf("deflate: %w", err)
 	}
+	offsets, xrefAt := xref.Offsets, xref.XrefAt
+	trailer := pdf[xref.TrailerAt:xref.StartxrefAt]
 	// Objects in file order, each running to the start of the next.
 	order := make([]int, 0, len(offsets))
 	for n, off := range offsets {
@@ -91,13 +90,13 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 		out.Write(o.packed)
 		io.WriteString(out, "\nendstream\nendobj\n")
 	}
-	xref := out.n
+	newXrefAt := out.n
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for n := 1; n < len(offsets); n++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", newOff[n])
 	}
 	out.Write(trailer)
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXrefAt)
 	if out.err != nil {
 		return out.err
 	}
@@ -182,42 +181,6 @@ func compressStreams(objs []pdfObject, workers int) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
-}
-
-// readXref reads a classic xref table of one section starting at object
-// 0, and returns the offset of each object and the trailer (from
-// "trailer" up to "startxref").
-func readXref(b []byte) (offsets []int, trailer []byte, err error) {
-	lines := bytes.SplitN(b, []byte("\n"), 3)
-	if len(lines) < 3 || string(lines[0]) != "xref" {
-		return nil, nil, errors.New("deflate: malformed xref")
-	}
-	first, count, ok := bytes.Cut(lines[1], []byte(" "))
-	n, err1 := strconv.Atoi(string(count))
-	if !ok || string(first) != "0" || err1 != nil || n < 1 {
-		return nil, nil, errors.New("deflate: malformed xref section")
-	}
-	rest := lines[2]
-	const entry = 20 // "0000000000 00000 n \n"
-	if len(rest) < n*entry {
-		return nil, nil, errors.New("deflate: short xref table")
-	}
-	offsets = make([]int, n)
-	for i := range n {
-		e := rest[i*entry : (i+1)*entry]
-		if e[17] != 'n' {
-			continue
-		}
-		if offsets[i], err = strconv.Atoi(string(e[:10])); err != nil {
-			return nil, nil, fmt.Errorf("deflate: xref entry %d: %w", i, err)
-		}
-	}
-	rest = rest[n*entry:]
-	end := bytes.Index(rest, []byte("startxref"))
-	if !bytes.HasPrefix(rest, []byte("trailer")) || end < 0 {
-		return nil, nil, errors.New("deflate: no trailer")
-	}
-	return offsets, rest[:end], nil
 }
 
 // plainStream returns the data of object n when the object is a stream

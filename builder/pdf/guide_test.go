@@ -103,11 +103,11 @@ func sampleGuide() *guide.Guide {
 			Description: "Key points, terms and dates of the water cycle.",
 			Identifier:  "urn:test:water",
 		},
-		Images: map[string]*guide.ImageFile{
-			"img/a.png":    {Name: "img-1.png", MediaType: "image/png", Data: testPNG(240, 120, 40), Width: 240, Height: 120},
-			"img/b.png":    {Name: "img-2.png", MediaType: "image/png", Data: testPNG(240, 90, 160), Width: 240, Height: 90},
-			"img/c.jpg":    {Name: "img-3.jpg", MediaType: "image/jpeg", Data: testJPEG(320, 200), Width: 320, Height: 200},
-			"img/tall.png": {Name: "img-4.png", MediaType: "image/png", Data: testPNG(60, 400, 90), Width: 60, Height: 400},
+		Images: map[guide.ImageKey]*guide.ImageFile{
+			{Src: "img/a.png"}:    {Name: "img-1.png", MediaType: "image/png", Data: testPNG(240, 120, 40), Width: 240, Height: 120},
+			{Src: "img/b.png"}:    {Name: "img-2.png", MediaType: "image/png", Data: testPNG(240, 90, 160), Width: 240, Height: 90},
+			{Src: "img/c.jpg"}:    {Name: "img-3.jpg", MediaType: "image/jpeg", Data: testJPEG(320, 200), Width: 320, Height: 200},
+			{Src: "img/tall.png"}: {Name: "img-4.png", MediaType: "image/png", Data: testPNG(60, 400, 90), Width: 60, Height: 400},
 		},
 	}
 	g.Footnotes = []*guide.Footnote{

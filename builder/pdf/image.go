@@ -33,7 +33,7 @@ type pdfImage struct {
 // widths as whole pixels, so nothing visible changes.
 func (w *writer) registerImages() error {
 	var files []*guide.ImageFile
-	srcOf := map[*guide.ImageFile][]string{}
+	srcOf := map[*guide.ImageFile][]guide.ImageKey{}
 	for src, f := range w.g.Images {
 		if f == nil {
 			continue
@@ -44,7 +44,7 @@ func (w *writer) registerImages() error {
 		srcOf[f] = append(srcOf[f], src)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	w.images = map[string]*pdfImage{}
+	w.images = map[guide.ImageKey]*pdfImage{}
 	for i, f := range files {
 		kind := ""
 		switch f.MediaType {
@@ -169,7 +169,7 @@ func nudgeWidth(info *fpdf.ImageInfoType, delta float64) error {
 // the text block, with its alt text below as a caption. An image that is
 // not loaded shows its alt text in italics.
 func (l *layouter) figure(n *guide.Image, fr frame) {
-	img := l.w.images[n.Src]
+	img := l.w.images[l.w.g.ImageKeyOf(n)]
 	if img == nil {
 		st := fr
 		st.style.italic = true

@@ -37,11 +37,11 @@ func TestImagesOfEveryKind(t *testing.T) {
 	deep.Set(3, 3, color.RGBA64{1, 2, 3, 0xffff})
 	g := &guide.Guide{
 		Meta: guide.Meta{Title: "Images"},
-		Images: map[string]*guide.ImageFile{
-			"alpha.png": {Name: "img-1.png", MediaType: "image/png", Data: encodePNG(t, alpha), Width: 50, Height: 40},
-			"pal.png":   {Name: "img-2.png", MediaType: "image/png", Data: encodePNG(t, pal), Width: 50, Height: 40},
-			"deep.png":  {Name: "img-3.png", MediaType: "image/png", Data: encodePNG(t, deep), Width: 30, Height: 30},
-			"junk.png":  {Name: "img-4.png", MediaType: "image/png", Data: []byte("not a png"), Width: 10, Height: 10},
+		Images: map[guide.ImageKey]*guide.ImageFile{
+			{Src: "alpha.png"}: {Name: "img-1.png", MediaType: "image/png", Data: encodePNG(t, alpha), Width: 50, Height: 40},
+			{Src: "pal.png"}:   {Name: "img-2.png", MediaType: "image/png", Data: encodePNG(t, pal), Width: 50, Height: 40},
+			{Src: "deep.png"}:  {Name: "img-3.png", MediaType: "image/png", Data: encodePNG(t, deep), Width: 30, Height: 30},
+			{Src: "junk.png"}:  {Name: "img-4.png", MediaType: "image/png", Data: []byte("not a png"), Width: 10, Height: 10},
 		},
 		Sections: []*guide.Section{{ID: "s", Title: "Pictures", Level: 1, Blocks: []guide.Block{
 			para(&guide.Image{Src: "alpha.png", Alt: "transparent"}),

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -55,8 +56,11 @@ type runBuilder struct {
 	pageWord  string
 	refDigits int
 	warn      func(pos guide.Pos, msg string)
-	runs      []run
-	anchor    int // an anchor waiting for the next run with text
+	// fail stops the document with an error: the runs of an inline of a
+	// kind the builder does not know cannot be made.
+	fail   func(error)
+	runs   []run
+	anchor int // an anchor waiting for the next run with text
 }
 
 // flatten returns the runs of inlines set in base. Images become their alt
@@ -132,6 +136,10 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 				rb.runs = append(rb.runs, run{brk: true, pos: n.Pos})
 			} else {
 				rb.add(run{text: " ", style: st, look: lk, pos: n.Pos})
+			}
+		default:
+			if rb.fail != nil {
+				rb.fail(fmt.Errorf("no way to set an inline of kind %T", n))
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -20,7 +19,8 @@ func setMetadata(doc *fpdf.Fpdf, m guide.Meta) {
 		when = m.Date
 	}
 	if when.IsZero() {
-		when = fallbackDate()
+		// Never the clock: the PDF would differ on every build.
+		when = guide.FixedDate()
 	}
 	doc.SetCreationDate(when.UTC())
 	doc.SetModificationDate(when.UTC())
@@ -38,10 +38,6 @@ func setMetadata(doc *fpdf.Fpdf, m guide.Meta) {
 		doc.SetLang(lang)
 	}
 }
-
-// fallbackDate stands in for Meta.Modified and Meta.Date when both are
-// unset, so that the PDF never carries the clock.
-func fallbackDate() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // pdfString makes s safe for fpdf's UTF-16 strings (metadata and outline
 // titles): invalid bytes and runes above U+FFFF, which fpdf cannot encode,

@@ -52,7 +52,7 @@ func (mc *missingChars) add(m *metrics, pos guide.Pos, text string, c chain) {
 
 // warning returns the one message about every missing character and the
 // position it is reported at: the first place, or guide.NoPos.
-func (mc *missingChars) warning(src *diag.File) (guide.Pos, string, bool) {
+func (mc *missingChars) warning(files *diag.FileSet) (guide.Pos, string, bool) {
 	if len(mc.runes) == 0 {
 		return guide.NoPos, "", false
 	}
@@ -69,7 +69,7 @@ func (mc *missingChars) warning(src *diag.File) (guide.Pos, string, bool) {
 		}
 		fmt.Fprintf(&b, "%q (U+%04X)", string(r), r)
 	}
-	if src != nil && len(mc.places) > 0 {
+	if files != nil && len(mc.places) > 0 {
 		b.WriteString(", at ")
 		for i, p := range mc.places {
 			if i == maxPlacesShown {
@@ -79,8 +79,7 @@ func (mc *missingChars) warning(src *diag.File) (guide.Pos, string, bool) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			line, col := src.Position(int(p))
-			fmt.Fprintf(&b, "%d:%d", line, col)
+			b.WriteString(place(files, p, mc.places[0]))
 		}
 	}
 	fmt.Fprintf(&b, "; the PDF shows them as %q (the EPUB keeps them)", string(replacement))
@@ -89,6 +88,17 @@ func (mc *missingChars) warning(src *diag.File) (guide.Pos, string, bool) {
 		pos = mc.places[0]
 	}
 	return pos, b.String(), true
+}
+
+// place writes pos as line:col when it is in the same note as the place
+// the warning is reported at, and as file:line:col when it is in another
+// note of the guide.
+func place(files *diag.FileSet, pos, at guide.Pos) string {
+	p := files.Position(pos)
+	if files.File(pos) != files.File(at) {
+		return p.String()
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
 }
 
 // printable reports whether chain c can print r, as shape decides it.

@@ -57,7 +57,7 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 	if err := wr.render(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if pos, msg, ok := wr.ts.missing.warning(g.Source); ok && wr.warn != nil {
+	if pos, msg, ok := wr.ts.missing.warning(g.Files); ok && wr.warn != nil {
 		wr.warn(pos, msg)
 	}
 	if err := wr.finish(w); err != nil {

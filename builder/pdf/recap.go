@@ -39,11 +39,9 @@ const (
 
 // recapParts are the pieces of the guide the recap shows.
 type recapParts struct {
-	glance  *guide.Table
-	palace  *guide.Figure
-	terms   []*guide.Term // ranked, most important first
-	keyword string        // "Key terms", in the guide's language
-	label   string        // "Recap", in the guide's language
+	glance *guide.Table
+	palace *guide.Figure
+	terms  []*guide.Term // ranked, most important first
 }
 
 // findRecapParts picks the recap's pieces out of a guide that went through
@@ -51,27 +49,21 @@ type recapParts struct {
 // summaries turned off has no at-a-glance table.
 func findRecapParts(g *guide.Guide) recapParts {
 	var rp recapParts
-	var walk func([]*guide.Section)
-	walk = func(ss []*guide.Section) {
-		for _, s := range ss {
-			for _, b := range s.Blocks {
-				switch b := b.(type) {
-				case *guide.Table:
-					if b.Kind == guide.Glance && rp.glance == nil {
-						rp.glance = b
-					}
-				case *guide.Figure:
-					if s.Kind == guide.Palace && rp.palace == nil && drawable(b) {
-						rp.palace = b
-					}
+	g.WalkSections(func(s *guide.Section) bool {
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case *guide.Table:
+				if b.Kind == guide.Glance && rp.glance == nil {
+					rp.glance = b
+				}
+			case *guide.Figure:
+				if s.Kind == guide.Palace && rp.palace == nil && drawable(b) {
+					rp.palace = b
 				}
 			}
-			walk(s.Sections)
 		}
-	}
-	walk(g.Sections)
-	ws := wordsFor(g.Meta.Lang)
-	rp.label, rp.keyword = ws.recap, ws.keyTerms
+		return true
+	})
 	if g.Study != nil {
 		rp.terms = g.Study.RankedTerms()
 		if len(rp.terms) > recapMaxTerms {
@@ -206,9 +198,9 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	tf := fr
 	tf.style, tf.lead = title, pt(title.size)*1.15
 	l.lines(w.typeset(plain(guide.NoPos, w.g.Meta.Title), title, fr.width), tf)
-	sub := p.label
+	sub := w.labels.Text("recap.title")
 	if w.g.Meta.Subtitle != "" {
-		sub += " · " + w.g.Meta.Subtitle
+		sub = w.labels.Format("recap.subtitle", "recap", sub, "subtitle", w.g.Meta.Subtitle)
 	}
 	sf := fr
 	sf.style = textStyle{fam: headFam, size: w.lay.BodySize, color: colorMuted}
@@ -259,7 +251,7 @@ func (w *writer) recapBand(p recapParts, room float64) *box {
 	fr := w.bodyFrame()
 	fr.indent, fr.width = termsX, termsW
 	if len(p.terms) > 0 {
-		l.heading(p.keyword, guide.NoPos, 3, fr, nil, 0)
+		l.heading(w.labels.Text("recap.key-terms"), guide.NoPos, 3, fr, nil, 0)
 		l.out[0].before = 0
 		small := fr
 		small.style.size = w.lay.BodySize * 0.92
@@ -337,7 +329,7 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 	fr := w.bodyFrame()
 	fr.style.italic, fr.style.color = true, colorMuted
 	l := &layouter{w: w}
-	l.textOf(plain(guide.NoPos, "… the full guide has the rest."), fr)
+	l.textOf(plain(guide.NoPos, w.labels.Text("recap.more")), fr)
 	more := l.out
 	room := w.textH - stackHeight(more) - fr.skip
 	for len(boxes) > 0 && stackHeight(boxes) > room {

@@ -61,7 +61,7 @@ func (w *writer) layout() (*book, error) {
 	total := firstBody - 1 + len(b.body)
 	heads := runningHeads(b.body, firstBody, total)
 	for i := range b.toc {
-		heads[2+i] = w.words.contents
+		heads[2+i] = w.labels.Text("toc.title")
 	}
 	b.chrome = w.pageChrome(heads, total)
 	if w.doc.Err() {

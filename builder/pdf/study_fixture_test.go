@@ -159,7 +159,8 @@ func studyKeyPoint(id, title string, subs ...[]guide.Inline) *guide.ListItem {
 // summaryTable is a section's key points in a table, as enrichment makes it.
 func summaryTable(rows ...[4]string) *guide.Table {
 	t := &guide.Table{Kind: guide.Summary, Caption: "Summary of key points",
-		Header: []guide.Cell{cell(txt("Key point")), cell(txt("Key terms")), cell(txt("When")), cell(txt("In one line"))}}
+		Header: []guide.Cell{cell(txt("Key point")), cell(txt("Key terms")), cell(txt("When")), cell(txt("In one line"))},
+		Roles:  []guide.ColumnRole{guide.RoleKeyPoint, guide.RoleTerms, guide.RoleWhen, guide.RoleGist}}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []guide.Cell{cell(txt(r[0])), cell(txt(r[1])), cell(txt(r[2])), cell(txt(r[3]))})
 	}
@@ -196,7 +197,8 @@ func studyGuide(filler int) *guide.Guide {
 		return bs
 	}
 	glance := &guide.Table{Kind: guide.Glance, Caption: "The guide at a glance",
-		Header: []guide.Cell{cell(txt("Section")), cell(txt("Key point")), cell(txt("Page"))}}
+		Header: []guide.Cell{cell(txt("Section")), cell(txt("Key point")), cell(txt("Page"))},
+		Roles:  []guide.ColumnRole{guide.RoleSection, guide.RoleKeyPoint, guide.RoleSee}}
 	for _, r := range [][3]string{
 		{"Missions", "Balkans Operations", "kp-balkans"},
 		{"Missions", "Afghanistan", "kp-afghanistan"},
@@ -238,6 +240,7 @@ func studyGuide(filler int) *guide.Guide {
 			para(txt("The "), term("term-ntm", "NATO Training Mission – Iraq"), txt(" trained officers, not armies; see "), ref("kp-balkans", "the Balkans"), txt(" for where it began.")),
 			&guide.Table{Kind: guide.TermTable, Caption: "Terms in this section",
 				Header: []guide.Cell{cell(txt("Term")), cell(txt("Meaning"))},
+				Roles:  []guide.ColumnRole{guide.RoleTerm, guide.RoleMeaning},
 				Rows: [][]guide.Cell{
 					{cell(txt("NATO Training Mission – Iraq")), cell(txt("A mission that trained Iraqi security forces from 2004 to 2011."))},
 					{cell(txt("Mentor")), cell(txt("An officer who advises a unit of the host nation's forces."))},
@@ -256,7 +259,8 @@ func studyGuide(filler int) *guide.Guide {
 	walk.Blocks = []guide.Block{&guide.List{Ordered: true, Start: 1, Items: walkItems}}
 
 	glossary := &guide.Table{Kind: guide.Glossary, Caption: "Key terms",
-		Header: []guide.Cell{cell(txt("Term")), cell(txt("Meaning")), cell(txt("Page"))}}
+		Header: []guide.Cell{cell(txt("Term")), cell(txt("Meaning")), cell(txt("Page"))},
+		Roles:  []guide.ColumnRole{guide.RoleTerm, guide.RoleMeaning, guide.RoleSee}}
 	sorted := append([]glossaryTerm(nil), testTerms...)
 	for i := range sorted {
 		for j := i + 1; j < len(sorted); j++ {

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
@@ -35,12 +34,12 @@ func studyTableSize(table, small float64) float64 {
 	return max(small, table)
 }
 
-// leadColumn returns the column of a study table set in bold: the one
-// headed "Key point", else the first, which names the row's term or point.
+// leadColumn returns the column of a study table set in bold: the one of
+// key points, else the first, which names the row's term or point.
 func leadColumn(t *guide.Table) int {
-	for i, c := range t.Header {
-		switch strings.ToLower(strings.TrimSpace(guide.PlainText(c.Inlines))) {
-		case "key point", "key points":
+	for i := range t.Header {
+		switch t.Role(i) {
+		case guide.RoleKeyPoint, guide.RoleKeyPoints:
 			return i
 		}
 	}

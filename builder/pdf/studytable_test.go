@@ -153,17 +153,24 @@ func TestBalanceWidths(t *testing.T) {
 }
 
 func TestLeadColumn(t *testing.T) {
-	header := func(names ...string) *guide.Table {
-		tb := &guide.Table{}
+	header := func(roles []guide.ColumnRole, names ...string) *guide.Table {
+		tb := &guide.Table{Roles: roles}
 		for _, n := range names {
 			tb.Header = append(tb.Header, cell(txt(n)))
 		}
 		return tb
 	}
-	if got := leadColumn(header("Section", "Key point", "Page")); got != 1 {
+	if got := leadColumn(header([]guide.ColumnRole{guide.RoleSection, guide.RoleKeyPoint, guide.RoleSee}, "Section", "Key point", "Page")); got != 1 {
 		t.Errorf("leadColumn = %d, want 1", got)
 	}
-	if got := leadColumn(header("Term", "Meaning")); got != 0 {
+	if got := leadColumn(header([]guide.ColumnRole{guide.RoleTerm, guide.RoleMeaning}, "Term", "Meaning")); got != 0 {
 		t.Errorf("leadColumn = %d, want 0", got)
+	}
+	// The role decides, never the words of the heading.
+	if got := leadColumn(header([]guide.ColumnRole{guide.RoleSection, guide.RoleKeyPoints}, "Section", "Points clés")); got != 1 {
+		t.Errorf("leadColumn of a French glance table = %d, want 1", got)
+	}
+	if got := leadColumn(header(nil, "Term", "Key point")); got != 0 {
+		t.Errorf("leadColumn of a table without roles = %d, want 0", got)
 	}
 }

@@ -14,52 +14,42 @@ func textLength(g *guide.Guide) int {
 	if g.Meta.Subtitle != "" {
 		n += utf8.RuneCountInString(g.Meta.Subtitle) + 1
 	}
-	n += blocksLength(g.Intro)
-	g.WalkSections(func(s *guide.Section) bool {
-		n += utf8.RuneCountInString(s.Title) + 1 + blocksLength(s.Blocks)
-		return true
-	})
-	for _, f := range g.Footnotes {
-		n += blocksLength(f.Blocks)
-	}
+	guide.Inspect(g, lengthVisitor(&n))
 	return n
 }
 
-// blocksLength returns the number of characters of guide.BlocksText(bs).
-func blocksLength(bs []guide.Block) int {
-	n := 0
-	for _, b := range bs {
-		switch b := b.(type) {
+// lengthVisitor returns the function for guide.Inspect that adds to *n
+// the number of characters of what it walks, as guide.Text and
+// guide.BlocksText spell them out: a section's title, then its blocks.
+func lengthVisitor(n *int) func(guide.Node) bool {
+	return func(node guide.Node) bool {
+		switch b := node.(type) {
+		case *guide.Section:
+			*n += utf8.RuneCountInString(b.Title) + 1
 		case *guide.Paragraph:
-			n += inlinesLength(b.Inlines) + 1
-		case *guide.List:
-			for _, it := range b.Items {
-				n += blocksLength(it.Blocks)
-			}
-		case *guide.Quote:
-			n += blocksLength(b.Blocks)
+			*n += inlinesLength(b.Inlines) + 1
+			return false
 		case *guide.CodeBlock:
-			n += utf8.RuneCountInString(b.Text) + 1
+			*n += utf8.RuneCountInString(b.Text) + 1
 		case *guide.Table:
 			if b.Caption != "" {
-				n += utf8.RuneCountInString(b.Caption) + 1
+				*n += utf8.RuneCountInString(b.Caption) + 1
 			}
-			n += rowLength(b.Header)
+			*n += rowLength(b.Header)
 			for _, r := range b.Rows {
-				n += rowLength(r)
+				*n += rowLength(r)
 			}
+			return false
 		case *guide.Figure:
-			n += utf8.RuneCountInString(b.Alt) + 1
-		case *guide.DefinitionList:
-			for _, it := range b.Items {
-				n += inlinesLength(it.Term) + 1
-				for _, d := range it.Definitions {
-					n += blocksLength(d)
-				}
-			}
+			*n += utf8.RuneCountInString(b.Alt) + 1
+		case *guide.Definition:
+			// The term's line; its inlines are not visited again below.
+			*n += inlinesLength(b.Term) + 1
+		case guide.Inline:
+			return false
 		}
+		return true
 	}
-	return n
 }
 
 // rowLength returns the number of characters of a table row as
@@ -78,27 +68,21 @@ func rowLength(row []guide.Cell) int {
 // inlinesLength returns the number of characters of guide.PlainText(ins).
 func inlinesLength(ins []guide.Inline) int {
 	n := 0
-	for _, in := range ins {
-		switch in := in.(type) {
+	visit := func(node guide.Node) bool {
+		switch in := node.(type) {
 		case *guide.Text:
 			n += utf8.RuneCountInString(in.Text)
 		case *guide.Code:
 			n += utf8.RuneCountInString(in.Text)
-		case *guide.Strong:
-			n += inlinesLength(in.Children)
-		case *guide.Emph:
-			n += inlinesLength(in.Children)
-		case *guide.Strike:
-			n += inlinesLength(in.Children)
-		case *guide.Link:
-			n += inlinesLength(in.Children)
-		case *guide.Ref:
-			n += inlinesLength(in.Children)
 		case *guide.Image:
 			n += utf8.RuneCountInString(in.Alt)
 		case *guide.Break:
 			n++
 		}
+		return true
+	}
+	for _, in := range ins {
+		guide.Inspect(in, visit)
 	}
 	return n
 }

@@ -35,7 +35,7 @@ func (w *writer) titleBoxes() []*box {
 	}
 	if !m.Date.IsZero() {
 		l.space(0.6 * pt(body))
-		text(w.words.date(m.Date), textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorMuted}, w.bodyLead)
+		text(w.labels.Date(m.Date), textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorMuted}, w.bodyLead)
 	}
 	return l.out
 }

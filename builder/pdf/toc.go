@@ -51,7 +51,7 @@ func planTOC(sections []*guide.Section) tocPlan {
 // the entries are painted, after the body has been paginated.
 func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	l := &layouter{w: w}
-	l.heading(w.words.contents, guide.NoPos, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
+	l.heading(w.labels.Text("toc.title"), guide.NoPos, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
 
 	size := w.lay.BodySize
 	lead := w.bodyLead

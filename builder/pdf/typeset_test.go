@@ -123,7 +123,7 @@ func TestMissingCharactersAreOneWarning(t *testing.T) {
 	text := "# Rain 🌧\n\nSun ☀ and 🌧 again, 中文.\n\n    code 🌧\n"
 	src := diag.NewFile("weather.md", []byte(text), &diag.List{})
 	at := func(s string) guide.Pos { return guide.Pos(strings.Index(text, s)) }
-	g := &guide.Guide{Source: src, Meta: guide.Meta{Title: "Rain 🌧"}, Sections: []*guide.Section{{
+	g := &guide.Guide{Files: src.Set(), Meta: guide.Meta{Title: "Rain 🌧"}, Sections: []*guide.Section{{
 		ID: "s", Title: "Rain 🌧", Pos: at("Rain"), Level: 1,
 		Blocks: []guide.Block{
 			&guide.Paragraph{Pos: at("Sun"), Inlines: []guide.Inline{&guide.Text{Pos: at("Sun"), Text: "Sun ☀ and 🌧 again, 中文."}}},
@@ -151,6 +151,35 @@ func TestMissingCharactersAreOneWarning(t *testing.T) {
 	if strings.Contains(missing[0], "☀") {
 		t.Errorf("the sun has a glyph in the symbols face: %s", missing[0])
 	}
+}
+
+// In a guide of several notes, the warning names the note of each place
+// that is not in the note it is reported at.
+func TestMissingCharactersInTwoNotes(t *testing.T) {
+	set := diag.NewFileSet(nil)
+	one := set.AddFile("one.md", []byte("# Rain 🌧\n"))
+	two := set.AddFile("two.md", []byte("# Sun\n\nSun 中 again.\n"))
+	g := &guide.Guide{Files: set, Meta: guide.Meta{Title: "Weather"}, Sections: []*guide.Section{
+		{ID: "rain", Title: "Rain 🌧", Pos: one.Pos(0), Level: 1},
+		{ID: "sun", Title: "Sun", Pos: two.Pos(0), Level: 1, Blocks: []guide.Block{
+			&guide.Paragraph{Pos: two.Pos(7), Inlines: []guide.Inline{&guide.Text{Pos: two.Pos(7), Text: "Sun 中 again."}}},
+		}},
+	}}
+	var msgs []string
+	var at []guide.Pos
+	if err := Write(io.Discard, g, Options{Warn: func(p guide.Pos, m string) { msgs, at = append(msgs, m), append(at, p) }}); err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range msgs {
+		if !strings.Contains(m, "no embedded font") {
+			continue
+		}
+		if set.File(at[i]) != one || !strings.Contains(m, "at 1:1, two.md:3:1;") {
+			t.Errorf("warning at %s: %s", set.Position(at[i]), m)
+		}
+		return
+	}
+	t.Fatalf("no warning about missing characters: %q", msgs)
 }
 
 func TestHardBreakStartsALine(t *testing.T) {

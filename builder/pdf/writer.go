@@ -6,6 +6,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/layouts"
 )
 
@@ -19,10 +20,11 @@ type writer struct {
 	ts    *typesetter
 	rb    *runBuilder
 	links *linkTable
-	words words
-	warn  func(pos guide.Pos, msg string)
+	// labels gives the words the writer adds, in the guide's language.
+	labels *labels.Catalogue
+	warn   func(pos guide.Pos, msg string)
 
-	images map[string]*pdfImage // by Image.Src
+	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
 	// pages holds the page each fpdf link points to, once the book is
 	// paginated: what a reference prints.
 	pages     map[int]int
@@ -51,16 +53,16 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 		return nil, err
 	}
 	w := &writer{
-		g:     g,
-		doc:   doc,
-		fs:    fs,
-		m:     newMetrics(doc, fs),
-		words: wordsFor(m.Lang),
-		warn:  warn,
+		g:      g,
+		doc:    doc,
+		fs:     fs,
+		m:      newMetrics(doc, fs),
+		labels: labels.For(m.Lang),
+		warn:   warn,
 	}
 	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
 	w.links = newLinkTable(doc, g)
-	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.words.page, warn: warn}
+	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.labels.Text("page.ref"), warn: warn, fail: doc.SetError}
 	w.setLayout(lay)
 	w.rb.refDigits = digits(w.estimatePages())
 	return w, nil

@@ -1,42 +1,15 @@
 package enrich
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-
-	"studyguide/builder/guide"
 )
 
 // maxSlug is the longest slug made from a name, before a prefix or a
 // number that keeps it unique.
 const maxSlug = 40
-
-// idSet hands out ids that no element of the guide uses yet.
-type idSet struct {
-	used map[string]bool
-}
-
-// collectIDs returns the set of every id already used in g: sections, key
-// points, footnotes, tables, figures and anchored strong text.
-func collectIDs(g *guide.Guide) *idSet {
-	s := &idSet{used: map[string]bool{}}
-	g.EachID(func(id string) { s.used[id] = true })
-	return s
-}
-
-// claim returns id, or id with the lowest free number appended ("-2",
-// "-3"...) when id is taken, and marks the result as used.
-func (s *idSet) claim(id string) string {
-	unique := id
-	for n := 2; s.used[unique]; n++ {
-		unique = id + "-" + strconv.Itoa(n)
-	}
-	s.used[unique] = true
-	return unique
-}
 
 // specialLetters spells the Latin letters that do not decompose into a
 // base letter and accents.

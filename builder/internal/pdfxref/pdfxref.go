@@ -1,0 +1,150 @@
+// Package pdfxref reads the cross-reference table of a PDF as this
+// program's writer makes it: one classic table of one section starting at
+// object 0, every object of generation 0, followed by the trailer and
+// startxref. It is the one reader of that table, shared by the PDF
+// writer's compression pass and the imposer, so that both accept and
+// refuse the same files.
+package pdfxref
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Table is what the cross-reference table says about a file.
+type Table struct {
+	// Offsets holds the byte offset of each object by its number; the
+	// offset of a free entry, object 0 among them, is 0.
+	Offsets []int
+	// XrefAt is the offset of the keyword "xref" that opens the table:
+	// the end of the last object.
+	XrefAt int
+	// TrailerAt is the offset of the keyword "trailer", which the
+	// trailer's dictionary follows.
+	TrailerAt int
+	// StartxrefAt is the offset of the last keyword "startxref", which
+	// ends the trailer and gives XrefAt.
+	StartxrefAt int
+}
+
+// entryMin is the fewest bytes an entry of the table takes: ten digits,
+// a space, five digits, a space and the kind ("0000000009 00000 n").
+const entryMin = 18
+
+// Read finds the table that the last startxref of src points to and
+// reads it and the position of the trailer after it. It returns an error
+// saying what is wrong when the table is not of the form described in
+// the package comment: an entry of a generation other than 0, an object
+// said to lie outside the file, or a table of more than one section.
+func Read(src []byte) (*Table, error) {
+	at := bytes.LastIndex(src, []byte("startxref"))
+	if at < 0 {
+		return nil, errors.New("no startxref")
+	}
+	t := &Table{StartxrefAt: at}
+	s := &scanner{b: src, pos: at + len("startxref")}
+	off, err := strconv.Atoi(string(s.token()))
+	if err != nil || off < 0 || off >= at {
+		return nil, errors.New("startxref does not point into the file")
+	}
+	s.pos = off
+	s.skipSpace()
+	t.XrefAt = s.pos
+	if !s.keyword("xref") {
+		return nil, errors.New("no classic cross-reference table (cross-reference streams are not supported)")
+	}
+	first, count := s.token(), s.token()
+	n, err := strconv.Atoi(string(count))
+	if string(first) != "0" || err != nil || n < 1 {
+		return nil, errors.New("the cross-reference table does not start at object 0")
+	}
+	// Check the count before allocating for it.
+	if n > (at-s.pos)/entryMin {
+		return nil, errors.New("the cross-reference table is longer than the file")
+	}
+	t.Offsets = make([]int, n)
+	for i := range n {
+		o, g, kind := s.token(), s.token(), s.token()
+		off, err := strconv.Atoi(string(o))
+		if err != nil || len(o) != 10 || len(g) != 5 || len(kind) != 1 {
+			return nil, fmt.Errorf("malformed cross-reference entry %d", i)
+		}
+		switch {
+		case kind[0] == 'f' || i == 0:
+		case kind[0] == 'n' && string(g) == "00000" && off > 0 && off < len(src):
+			t.Offsets[i] = off
+		default:
+			return nil, fmt.Errorf("unsupported cross-reference entry %d", i)
+		}
+	}
+	s.skipSpace()
+	t.TrailerAt = s.pos
+	if !s.keyword("trailer") || s.pos > at {
+		return nil, errors.New("the cross-reference table has more than one section or no trailer")
+	}
+	return t, nil
+}
+
+// scanner reads the tokens of the table: runs of characters that are
+// neither white space nor delimiters, with comments skipped.
+type scanner struct {
+	b   []byte
+	pos int
+}
+
+// skipSpace skips white space and comments.
+func (s *scanner) skipSpace() {
+	for s.pos < len(s.b) {
+		c := s.b[s.pos]
+		switch {
+		case isSpace(c):
+			s.pos++
+		case c == '%':
+			for s.pos < len(s.b) && s.b[s.pos] != '\n' && s.b[s.pos] != '\r' {
+				s.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// token skips white space and reads a run of regular characters.
+func (s *scanner) token() []byte {
+	s.skipSpace()
+	start := s.pos
+	for s.pos < len(s.b) && !isSpace(s.b[s.pos]) && !isDelim(s.b[s.pos]) {
+		s.pos++
+	}
+	return s.b[start:s.pos]
+}
+
+// keyword reports whether the next token is kw, and consumes it if so.
+func (s *scanner) keyword(kw string) bool {
+	save := s.pos
+	if string(s.token()) == kw {
+		return true
+	}
+	s.pos = save
+	return false
+}
+
+// isSpace reports whether c is white space in PDF.
+func isSpace(c byte) bool {
+	switch c {
+	case 0, '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+// isDelim reports whether c is a delimiter in PDF.
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
