@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/internal/testnotes"
 )
 
@@ -29,8 +30,8 @@ func benchmarkBuild(b *testing.B, opts Options) {
 // aid (summary tables, at a glance, palace, a glossary of about 2,000 terms)
 // and writes the EPUB, the PDF, or both side by side.
 func BenchmarkBuild1000Sections(b *testing.B) {
-	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"epub"}}) })
-	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Formats: []string{"pdf"}}) })
+	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"epub"}}) })
+	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"pdf"}}) })
 	b.Run("both", func(b *testing.B) { benchmarkBuild(b, Options{}) })
 }
 
@@ -38,6 +39,6 @@ func BenchmarkBuild1000Sections(b *testing.B) {
 // turned off: the cost of reading and writing alone.
 func BenchmarkBuild1000SectionsNoAids(b *testing.B) {
 	b.Run("both", func(b *testing.B) {
-		benchmarkBuild(b, Options{NoSummaries: true, NoGlossary: true, NoPalace: true})
+		benchmarkBuild(b, Options{LeaveOut: aids.Names()})
 	})
 }

@@ -14,9 +14,11 @@ import (
 	"strings"
 	"time"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -26,32 +28,24 @@ const DefaultSourceDir = "source"
 // DefaultOutDir is the folder outputs go to when none is given.
 const DefaultOutDir = "out"
 
-// Formats lists the output formats in the order they are written.
-var Formats = []string{"epub", "pdf"}
-
 // Options says what to build and where.
 type Options struct {
 	// Paths are notes or folders of notes; empty means DefaultSourceDir.
 	Paths []string
 	// OutDir is the output folder; empty means DefaultOutDir.
 	OutDir string
-	// Formats to write, a subset of Formats; empty means all.
-	Formats []string
+	// Outputs names the outputs to write (outputs.All); empty means
+	// every format. An output made from another needs that one too.
+	Outputs []string
 	// Layout is a built-in layout name or a layout file path; empty means
 	// layouts.Default.
 	Layout string
 	// SourceDate, when set, is the build date of every guide (from the
 	// SOURCE_DATE_EPOCH convention). It wins over the notes' own dates.
 	SourceDate *time.Time
-	// NoSummaries, NoGlossary and NoPalace leave out those study aids,
-	// whatever the notes' front matter says.
-	NoSummaries, NoGlossary, NoPalace bool
-	// Impositions are imposed copies of the PDF to write as well, by the
-	// names in Impositions: "2up" writes NAME-2up.pdf, "booklet"
-	// NAME-booklet.pdf. They need the pdf format.
-	Impositions []string
-	// Recap writes NAME-recap.pdf, a one-page recap sheet, as well.
-	Recap bool
+	// LeaveOut names study aids (aids.Names) to leave out, whatever the
+	// notes' front matter says.
+	LeaveOut []string
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
 	// one is an error. Zero means DefaultMaxInputSize.
 	MaxInputSize int64
@@ -76,19 +70,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
 	defer res.Diagnostics.Sort()
 
-	formats, err := CheckFormats(opts.Formats)
+	names, err := CheckOutputs(opts.Outputs)
 	if err != nil {
+		return res, err
+	}
+	if err := aids.Check(opts.LeaveOut); err != nil {
 		return res, err
 	}
 	layout, err := layouts.Load(orDefault(opts.Layout, layouts.Default))
 	if err != nil {
 		return res, err
 	}
-	impositions, err := CheckImpositions(opts.Impositions, formats)
-	if err != nil {
-		return res, err
-	}
-	jobs := plan(formats, layout, impositions, opts.Recap)
+	jobs := plan(names)
 	notes, err := FindNotes(orDefaultPaths(opts.Paths))
 	if err != nil {
 		return res, err
@@ -111,7 +104,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			}
 			return res, err
 		}
-		written, err := writeAll(ctx, g, outputBase(outDir, note), jobs)
+		written, err := writeAll(ctx, g, layout, outputBase(outDir, note), jobs)
 		res.Outputs = append(res.Outputs, written...)
 		if ctx.Err() == nil {
 			res.Diagnostics = append(res.Diagnostics, diags...)
@@ -123,9 +116,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// prepare reads a note into a guide and adds the study aids, reporting
-// problems to diags. It returns as soon as ctx is cancelled, leaving the
-// reader to finish on its own: it writes nothing but diags.
+// prepare reads a note into a guide and adds the study aids that are on,
+// reporting problems to diags. It returns as soon as ctx is cancelled,
+// leaving the reader to finish on its own: it writes nothing but diags.
 func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (*guide.Guide, error) {
 	type prepared struct {
 		g   *guide.Guide
@@ -136,8 +129,7 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (
 		g, err := readNoteWithin(note, diags, opts.MaxInputSize)
 		if err == nil {
 			g.Meta.Modified = buildDate(g, opts.SourceDate)
-			applySwitches(&g.Meta, opts)
-			addStudyAids(g)
+			aids.Run(g, opts.LeaveOut)
 		}
 		ready <- prepared{g, err}
 	}()
@@ -146,21 +138,6 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (
 		return p.g, p.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
-	}
-}
-
-// applySwitches lets the command's flags turn study aids off. A flag only
-// ever turns an aid off; the front matter can do the same by itself.
-func applySwitches(m *guide.Meta, opts Options) {
-	off := false
-	if opts.NoSummaries {
-		m.Summaries = &off
-	}
-	if opts.NoGlossary {
-		m.Glossary = &off
-	}
-	if opts.NoPalace {
-		m.Palace = &off
 	}
 }
 
@@ -206,7 +183,7 @@ func readNoteWithin(path string, diags *diag.List, limit int64) (*guide.Guide, e
 	}
 	defer root.Close()
 	file := diag.NewFile(path, text, diags)
-	g, err := markdown.Read(file, markdown.Options{Dir: root.FS()})
+	g, err := markdown.Read(file, markdown.Options{Dir: root.FS(), Switches: aids.Keys()})
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)
 	}
@@ -308,51 +285,39 @@ func outputBase(outDir, note string) string {
 	return filepath.Join(outDir, noteName(note))
 }
 
-// CheckFormats checks a list of format names and returns it in writing
-// order without repeats; an empty list means every format.
-func CheckFormats(fs []string) ([]string, error) {
-	if len(fs) == 0 {
-		return Formats, nil
+// CheckOutputs checks a list of output names (outputs.All) and returns
+// it lower-cased, each name once, in the order given; an empty list means
+// every format. It is an error to name an output that does not exist, or
+// one made from another that the list does not name.
+func CheckOutputs(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return outputs.Names(outputs.Format), nil
 	}
-	want := map[string]bool{}
-	for _, f := range fs {
-		f = strings.ToLower(strings.TrimSpace(f))
-		known := false
-		for _, k := range Formats {
-			known = known || f == k
-		}
-		if !known {
-			return nil, fmt.Errorf("unknown format %q (formats: %s)", f, strings.Join(Formats, ", "))
-		}
-		want[f] = true
-	}
-	var out []string
-	for _, k := range Formats {
-		if want[k] {
-			out = append(out, k)
-		}
-	}
-	return out, nil
-}
-
-// CheckImpositions returns the imposition names asked for, lower-cased,
-// each once, in the order of the command line, or an error naming one it
-// does not know or saying that imposing needs the PDF among formats.
-func CheckImpositions(names, formats []string) ([]string, error) {
 	var out []string
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
-		if _, ok := Impositions[n]; !ok {
-			return nil, fmt.Errorf("unknown imposition %q (impositions: 2up, booklet)", n)
+		if _, ok := outputs.Lookup(n); !ok {
+			return nil, fmt.Errorf("unknown output %q (outputs: %s)", n, strings.Join(allNames(), ", "))
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
-	if len(out) > 0 && !slices.Contains(formats, "pdf") {
-		return nil, fmt.Errorf("--imposition %s imposes the PDF: add pdf to --format", out[0])
+	for _, n := range out {
+		if o, _ := outputs.Lookup(n); o.From != "" && !slices.Contains(out, o.From) {
+			return nil, o.Needs()
+		}
 	}
 	return out, nil
+}
+
+// allNames returns the names of every output, in the order of outputs.All.
+func allNames() []string {
+	var names []string
+	for _, o := range outputs.All() {
+		names = append(names, o.Name)
+	}
+	return names
 }
 
 func orDefault(s, def string) string {

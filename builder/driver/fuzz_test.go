@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
@@ -51,8 +52,8 @@ func FuzzBuild(f *testing.F) {
 		"fake.png":    {Data: []byte("not a picture")},
 		"bomb.png":    {Data: pngHeaderOnly(20_000, 20_000)},
 		"cut.png":     {Data: pic[:len(pic)/2]},
-		"chunky.png":  {Data: rgbPNG(f, true, nil)},
-		"trns.png":    {Data: rgbPNG(f, false, []byte{0})},
+		"chunky.png":  {Data: rgbPNG(true, nil)},
+		"trns.png":    {Data: rgbPNG(false, []byte{0})},
 	}
 	layout, err := layouts.Load(layouts.Default)
 	if err != nil {
@@ -60,7 +61,7 @@ func FuzzBuild(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, note []byte) {
 		var list diag.List
-		g, err := markdown.Read(diag.NewFile("fuzz.md", note, &list), markdown.Options{Dir: dir})
+		g, err := markdown.Read(diag.NewFile("fuzz.md", note, &list), markdown.Options{Dir: dir, Switches: aids.Keys()})
 		if err != nil {
 			if !errors.Is(err, markdown.ErrNothingToRead) || !list.HasErrors() {
 				t.Fatalf("the reader failed without an error diagnostic: %v\n%v", err, list)
@@ -71,17 +72,16 @@ func FuzzBuild(f *testing.F) {
 			return // the driver stops here too
 		}
 		g.Meta.Modified = guide.FixedDate()
-		addStudyAids(g)
-		noWarn := func(guide.Pos, string) {}
+		aids.Run(g, nil)
 
 		var book bytes.Buffer
-		if err := writerFor("epub", layout)(&book, g, noWarn); err != nil {
+		if err := writeOutput("epub", layout, &book, g); err != nil {
 			t.Fatalf("write epub: %v", err)
 		}
 		checkBookInMemory(t, book.Bytes())
 
 		var doc bytes.Buffer
-		if err := writerFor("pdf", layout)(&doc, g, noWarn); err != nil {
+		if err := writeOutput("pdf", layout, &doc, g); err != nil {
 			t.Fatalf("write pdf: %v", err)
 		}
 		if !bytes.HasPrefix(doc.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(doc.Bytes(), "\r\n"), []byte("%%EOF")) {

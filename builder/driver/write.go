@@ -2,89 +2,47 @@ package driver
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
-	"studyguide/builder/epub"
 	"studyguide/builder/guide"
-	"studyguide/builder/impose"
-	"studyguide/builder/pdf"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
-// writer writes one output format of a finished guide, reporting problems
-// it meets in the notes (a character no font can draw) through warn.
-type writer func(w io.Writer, g *guide.Guide, warn func(guide.Pos, string)) error
+// job is one output of a note made from its guide, with the outputs made
+// from it once it is written (the imposed copies of the PDF).
+type job struct {
+	out     outputs.Output
+	derived []outputs.Output
+}
 
-// writerFor returns the writer of a format, bound to the layout.
-func writerFor(format string, layout *layouts.Layout) writer {
-	switch format {
-	case "epub":
-		return func(w io.Writer, g *guide.Guide, _ func(guide.Pos, string)) error {
-			return epub.Write(w, g, epub.Options{})
-		}
-	case "pdf":
-		return func(w io.Writer, g *guide.Guide, warn func(guide.Pos, string)) error {
-			return pdf.Write(w, g, pdf.Options{Layout: layout, Warn: warn})
+// plan lists the jobs of a build from the checked output names: a job for
+// each output made from the guide, in the order of outputs.All; an output
+// made from another goes with that output's job, in the order of names.
+func plan(names []string) []job {
+	var jobs []job
+	for _, o := range outputs.All() {
+		if o.From == "" && slices.Contains(names, o.Name) {
+			jobs = append(jobs, job{out: o})
 		}
 	}
-	panic("driver: no writer for format " + format) // CheckFormats keeps this unreachable
-}
-
-// Impositions lists the imposed copies of the PDF a build can add, by the
-// name --imposition takes.
-var Impositions = map[string]impose.Mode{"2up": impose.TwoUp, "booklet": impose.Booklet}
-
-// job is one output of a note written from its guide, with the outputs
-// made from its bytes once it is written (the imposed copies of the PDF).
-type job struct {
-	name    string // "epub", "pdf", "recap": for messages
-	suffix  string // after the note's name: ".epub", "-recap.pdf"
-	write   writer
-	derived []derivedJob
-}
-
-// derivedJob is an output made from the bytes of another.
-type derivedJob struct {
-	name, suffix string
-	make         func(w io.Writer, src []byte) error
-}
-
-// plan lists the jobs of a build: a job for each format, the recap when
-// asked for, and the impositions as outputs derived from the PDF.
-func plan(formats []string, layout *layouts.Layout, impositions []string, recap bool) []job {
-	var jobs []job
-	for _, format := range formats {
-		j := job{name: format, suffix: "." + format, write: writerFor(format, layout)}
-		if format == "pdf" {
-			for _, name := range impositions {
-				mode := Impositions[name]
-				width, height := layout.SheetSize()
-				sheet := impose.Sheet{Width: width * ptPerMM, Height: height * ptPerMM}
-				j.derived = append(j.derived, derivedJob{name: name, suffix: "-" + name + ".pdf", make: func(w io.Writer, src []byte) error {
-					return impose.Impose(w, src, mode, sheet)
-				}})
+	for _, n := range names {
+		o, _ := outputs.Lookup(n)
+		for i := range jobs {
+			if o.From != "" && jobs[i].out.Name == o.From {
+				jobs[i].derived = append(jobs[i].derived, o)
 			}
 		}
-		jobs = append(jobs, j)
-	}
-	if recap {
-		jobs = append(jobs, job{name: "recap", suffix: "-recap.pdf", write: func(w io.Writer, g *guide.Guide, _ func(guide.Pos, string)) error {
-			return pdf.WriteRecap(w, g, pdf.Options{Layout: layout})
-		}})
 	}
 	return jobs
 }
-
-// ptPerMM converts millimetres to PDF points.
-const ptPerMM = 72 / 25.4
 
 // writeAll runs the jobs concurrently on g, each into a temporary file
 // beside its output, and renames the temporary files into place only when
@@ -92,7 +50,7 @@ const ptPerMM = 72 / 25.4
 // and the temporary files are removed. When ctx is cancelled it returns
 // at once: the temporary files are removed, and the writers still at work
 // can make no more of them.
-func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]string, error) {
+func writeAll(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base string, jobs []job) ([]string, error) {
 	type result struct {
 		outs, temps []string
 		err         error
@@ -104,26 +62,28 @@ func writeAll(ctx context.Context, g *guide.Guide, base string, jobs []job) ([]s
 	for i, j := range jobs {
 		wg.Go(func() {
 			r := &results[i]
-			warn := func(pos guide.Pos, msg string) { r.warnings = append(r.warnings, warning{pos, msg}) }
-			var kept *bytes.Buffer
-			write := func(w io.Writer) error { return j.write(w, g, warn) }
-			if len(j.derived) > 0 {
-				kept = &bytes.Buffer{}
-				write = func(w io.Writer) error { return j.write(io.MultiWriter(w, kept), g, warn) }
-			}
-			temp, err := temps.write(base+j.suffix, write)
+			in := outputs.Input{Guide: g, Layout: layout, Warn: func(pos guide.Pos, msg string) {
+				r.warnings = append(r.warnings, warning{pos, msg})
+			}}
+			temp, err := temps.write(base+j.out.Suffix, func(f *outputs.File) error { return j.out.Write(in, f) })
 			if err != nil {
-				r.err = fmt.Errorf("write %s: %w", j.name, err)
+				r.err = fmt.Errorf("write %s: %w", j.out.Name, err)
 				return
 			}
-			r.outs, r.temps = append(r.outs, base+j.suffix), append(r.temps, temp)
-			for _, d := range j.derived {
-				temp, err := temps.write(base+d.suffix, func(w io.Writer) error { return d.make(w, kept.Bytes()) })
-				if err != nil {
-					r.err = fmt.Errorf("write %s: %w", d.name, err)
+			r.outs, r.temps = append(r.outs, base+j.out.Suffix), append(r.temps, temp)
+			if len(j.derived) > 0 {
+				if in.From, err = os.ReadFile(temp); err != nil {
+					r.err = fmt.Errorf("write %s: %w", j.derived[0].Name, err)
 					return
 				}
-				r.outs, r.temps = append(r.outs, base+d.suffix), append(r.temps, temp)
+			}
+			for _, d := range j.derived {
+				temp, err := temps.write(base+d.Suffix, func(f *outputs.File) error { return d.Write(in, f) })
+				if err != nil {
+					r.err = fmt.Errorf("write %s: %w", d.Name, err)
+					return
+				}
+				r.outs, r.temps = append(r.outs, base+d.Suffix), append(r.temps, temp)
 			}
 		})
 	}
@@ -180,9 +140,9 @@ type tempFiles struct {
 }
 
 // write writes one output with write into a new temporary file in the
-// output's folder and returns its name. The file is synced and closed on
-// success and removed on failure.
-func (t *tempFiles) write(out string, write func(io.Writer) error) (name string, err error) {
+// output's folder and returns its name. The file is closed on success and
+// removed on failure.
+func (t *tempFiles) write(out string, write func(*outputs.File) error) (name string, err error) {
 	f, err := t.create(out)
 	if err != nil {
 		return "", err
@@ -195,7 +155,7 @@ func (t *tempFiles) write(out string, write func(io.Writer) error) (name string,
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := write(bw); err != nil {
+	if err := write(outputs.NewFile(f.Name(), bw)); err != nil {
 		return "", err
 	}
 	if err := bw.Flush(); err != nil {

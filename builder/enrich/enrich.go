@@ -4,8 +4,9 @@
 // turn them into ordinary sections and tables of the guide, which the
 // writers show like any other content.
 //
-// The driver runs the stages in this order: Extract, Summaries, Glance,
-// then (after the mind palace) Glossary. Each stage is deterministic and
+// The study aids (package aids) run the stages in this order: Extract,
+// Summaries, Glance, then (after the mind palace) Glossary, and leave out
+// those the notes or the command switch off. Each stage is deterministic and
 // accepts any guide the reader can produce; a stage that finds nothing to
 // add leaves the guide as it was.
 package enrich
@@ -47,9 +48,4 @@ func placeOf(g *guide.Guide, pos, from guide.Pos) string {
 // alone.
 func isPalaceSection(s *guide.Section) bool {
 	return guide.IsPalaceTitle(s.Title)
-}
-
-// switchedOff reports whether a front matter switch was given as false.
-func switchedOff(b *bool) bool {
-	return b != nil && !*b
 }

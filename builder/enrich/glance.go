@@ -11,10 +11,10 @@ import (
 // linked to where it is explained, one per line. Key points of the
 // introduction come first, under the guide's title.
 //
-// Glance does nothing when there are no key points, when front matter
-// says "summaries: false", or when Extract has not run.
+// Glance does nothing when there are no key points or when Extract has
+// not run.
 func Glance(g *guide.Guide) {
-	if g == nil || g.Study == nil || len(g.Study.KeyPoints) == 0 || switchedOff(g.Meta.Summaries) {
+	if g == nil || g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		return
 	}
 	for _, s := range g.Sections {

@@ -14,10 +14,10 @@ import (
 // explains it, and a reference to its first use, which the EPUB shows as
 // a link named after the section and the PDF as a page number.
 //
-// Glossary does nothing when there are no key terms, when front matter
-// says "glossary: false", or when Extract has not run.
+// Glossary does nothing when there are no key terms or when Extract has
+// not run.
 func Glossary(g *guide.Guide) {
-	if g == nil || g.Study == nil || len(g.Study.Terms) == 0 || switchedOff(g.Meta.Glossary) {
+	if g == nil || g.Study == nil || len(g.Study.Terms) == 0 {
 		return
 	}
 	for _, s := range g.Sections {

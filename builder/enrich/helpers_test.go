@@ -20,7 +20,7 @@ const seedPath = "../../../shared/seed/nato-peacekeeping.md"
 func readNote(t testing.TB, name string, text []byte) (*guide.Guide, *diag.List) {
 	t.Helper()
 	list := new(diag.List)
-	g, err := markdown.Read(diag.NewFile(name, text, list), markdown.Options{})
+	g, err := markdown.Read(diag.NewFile(name, text, list), markdown.Options{Switches: Aids.Keys})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,12 +37,22 @@ func readSeed(t testing.TB) (*guide.Guide, *diag.List) {
 	return readNote(t, filepath.Base(seedPath), text)
 }
 
-// enrichAll runs the four stages in the driver's order.
+// Aids is the study aids' registry (package aids) as these tests use
+// it. Package aids imports this package, so a file of this package cannot
+// import it: registry_test.go, an external test file, fills Aids in
+// before any test runs.
+var Aids struct {
+	// Run adds the study aids as a build does, leaving out those named.
+	Run func(g *guide.Guide, off []string)
+	// Keys are the front-matter keys that switch study aids.
+	Keys []string
+}
+
+// enrichAll runs this package's stages as a build does, in the order of
+// the registry and obeying the front matter's switches, without the mind
+// palace, which package palace tests.
 func enrichAll(g *guide.Guide) {
-	Extract(g)
-	Summaries(g)
-	Glance(g)
-	Glossary(g)
+	Aids.Run(g, []string{"palace"})
 }
 
 // dumpStudy writes the facts of g.Study in a stable text form. With

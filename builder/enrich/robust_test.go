@@ -32,7 +32,7 @@ func FuzzEnrich(f *testing.F) {
 	f.Add([]byte("- **A**:\n- **A**:\n- **B**\n"))
 	f.Add([]byte("**1999**\n\n**(KFOR)**\n\n**a (B)**, **B**, **b**\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{})
+		g, err := markdown.Read(diag.NewFile("fuzz.md", text, new(diag.List)), markdown.Options{Switches: Aids.Keys})
 		if err != nil {
 			return // the reader refuses notes it cannot build (empty, binary): nothing to enrich
 		}
@@ -138,6 +138,10 @@ func TestStagesTwice(t *testing.T) {
 // missing their usual parts.
 func TestOddGuides(t *testing.T) {
 	enrichAll(nil)
+	Extract(nil)
+	Summaries(nil)
+	Glance(nil)
+	Glossary(nil)
 	Summaries(&guide.Guide{})
 	Glance(&guide.Guide{})
 	Glossary(&guide.Guide{})
@@ -180,16 +184,15 @@ func TestOddGuides(t *testing.T) {
 	checkIDs(t, g, guide.NewIDs("kp-a", "kp-b", "kp-c", "s"))
 }
 
-// TestSwitches checks that the front matter switches, as the driver sets
+// TestSwitches checks that the front matter switches, as the reader sets
 // them, turn the aids off while extraction still runs.
 func TestSwitches(t *testing.T) {
 	text, err := os.ReadFile("testdata/keypoints.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	off := false
 	g, _ := readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &off, &off
+	g.Meta.Switches = map[string]bool{"summaries": false, "glossary": false}
 	enrichAll(g)
 	if g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		t.Error("extraction did not run")
@@ -204,9 +207,8 @@ func TestSwitches(t *testing.T) {
 		return true
 	})
 
-	on := true
 	g, _ = readNote(t, "keypoints.md", text)
-	g.Meta.Summaries, g.Meta.Glossary = &on, &off
+	g.Meta.Switches = map[string]bool{"summaries": true, "glossary": false}
 	enrichAll(g)
 	kinds := ""
 	for _, s := range g.Sections {

@@ -21,10 +21,9 @@ const (
 // "Terms in this section" table: Term | Meaning. The introduction before
 // the first section is treated like a section.
 //
-// Summaries does nothing when front matter says "summaries: false" or
-// when Extract has not run.
+// Summaries does nothing when Extract has not run.
 func Summaries(g *guide.Guide) {
-	if g == nil || g.Study == nil || switchedOff(g.Meta.Summaries) {
+	if g == nil || g.Study == nil {
 		return
 	}
 	ids := g.IDs()

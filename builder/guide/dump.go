@@ -3,6 +3,8 @@ package guide
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -29,6 +31,9 @@ func Dump(w io.Writer, g *Guide) error {
 		d.line(0, "description %q", m.Description)
 	}
 	d.line(0, "identifier %s", m.Identifier)
+	for _, k := range slices.Sorted(maps.Keys(m.Switches)) {
+		d.line(0, "switch %s=%t", k, m.Switches[k])
+	}
 	if len(g.Intro) > 0 {
 		d.line(0, "intro")
 		d.blocks(1, g.Intro)

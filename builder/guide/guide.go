@@ -94,10 +94,10 @@ type Meta struct {
 	// from the note's content by the reader.
 	Identifier string
 
-	// Switches read from front matter; a nil pointer means "not given".
-	Summaries *bool
-	Glossary  *bool
-	Palace    *bool
+	// Switches holds the study-aid switches the front matter gives, by
+	// key ("summaries: false"); a key it does not give is absent. Which
+	// keys are switches is up to the study aids (package aids).
+	Switches map[string]bool
 }
 
 // Section is a heading and everything up to the next heading of the same or

@@ -75,8 +75,9 @@ func delimiterLine(line []byte) (delim byte, count int) {
 
 // readFrontMatter decodes the front matter that the parse left in pc and
 // turns it into metadata. Problems are diagnostics at the offending key's
-// line; offsets maps offsets of the parsed text to the note.
-func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, pc parser.Context) guide.Meta {
+// line; offsets maps offsets of the parsed text to the note. The keys in
+// switches are read as switches of true or false.
+func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, pc parser.Context, switches []string) guide.Meta {
 	var meta guide.Meta
 	data := frontmatter.Get(pc)
 	if data == nil {
@@ -110,7 +111,7 @@ func readFrontMatter(file *diag.File, span frontMatterSpan, offsets *offsetMap, 
 	slices.Sort(keys)
 	lines := keyLines(span, keys)
 	for _, k := range keys {
-		f := field{file: file, key: k, off: offsets.note(lines[k])} // 0, the delimiter, when not found
+		f := field{file: file, key: k, off: offsets.note(lines[k]), switches: switches} // off is 0, the delimiter, when not found
 		f.apply(&meta, fields[k])
 	}
 	return meta

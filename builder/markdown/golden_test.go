@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/golden"
@@ -75,7 +76,7 @@ func tryNote(t *testing.T, path string, withImages bool) (*guide.Guide, diag.Lis
 	}
 	var list diag.List
 	file := diag.NewFile(filepath.Base(path), text, &list)
-	var opts Options
+	opts := Options{Switches: aids.Keys()}
 	if withImages {
 		opts.Dir = os.DirFS(filepath.Dir(path))
 	}

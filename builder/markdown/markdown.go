@@ -29,6 +29,11 @@ type Options struct {
 	// Dir is the folder the note lives in; images are loaded from it. When
 	// nil, images are left unloaded (their alt text is shown).
 	Dir fs.FS
+	// Switches are the front-matter keys that switch study aids on or
+	// off ("glossary: false"), as package aids lists them. Their values,
+	// true or false, go to Meta.Switches; a key not listed here or among
+	// the reader's own is an unknown key.
+	Switches []string
 }
 
 // ErrNothingToRead is returned by Read, wrapped, when the note is not text

@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,18 +12,21 @@ import (
 	"studyguide/builder/guide"
 )
 
-// metaKeys lists the front matter keys the reader understands.
+// metaKeys lists the front matter keys the reader understands, besides
+// the switches of Options.
 var metaKeys = []string{
 	"title", "subtitle", "author", "authors", "lang", "date",
-	"description", "identifier", "summaries", "glossary", "palace",
+	"description", "identifier",
 }
 
 // field is one front matter key with where it is written, so that a
-// problem with its value can be reported there.
+// problem with its value can be reported there, and the keys that are
+// switches.
 type field struct {
-	file *diag.File
-	key  string
-	off  int
+	file     *diag.File
+	key      string
+	off      int
+	switches []string
 }
 
 // apply stores the value v of the field's key in meta. A value of the
@@ -57,15 +61,18 @@ func (f field) apply(meta *guide.Meta, v any) {
 		}
 	case "date":
 		meta.Date = f.date(v)
-	case "summaries":
-		meta.Summaries = f.flag(v)
-	case "glossary":
-		meta.Glossary = f.flag(v)
-	case "palace":
-		meta.Palace = f.flag(v)
 	default:
+		if slices.Contains(f.switches, f.key) {
+			if on := f.flag(v); on != nil {
+				if meta.Switches == nil {
+					meta.Switches = map[string]bool{}
+				}
+				meta.Switches[f.key] = *on
+			}
+			return
+		}
 		lower := strings.ToLower(f.key)
-		for _, k := range metaKeys {
+		for _, k := range slices.Concat(metaKeys, f.switches) {
 			if k == lower {
 				f.file.Warnf(f.off, "unknown front matter key %q is ignored; did you mean %q?", f.key, k)
 				return

@@ -75,7 +75,7 @@ func (r *reader) read() *guide.Guide {
 	pc := parser.NewContext()
 	doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 
-	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc)
+	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc, r.opts.Switches)
 	for _, u := range append(audit.problems, split.problems...) {
 		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
 	}

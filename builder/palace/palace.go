@@ -37,8 +37,6 @@ const MaxStations = 10 * DefaultMaxStations
 
 // Options controls Build.
 type Options struct {
-	// Disabled turns the palace off, as the --no-palace flag does.
-	Disabled bool
 	// MaxStations is how many stations one page of the drawing holds;
 	// more continue on following pages. Zero, or more than
 	// DefaultMaxStations, means DefaultMaxStations.
@@ -49,15 +47,11 @@ type Options struct {
 // full-page figure per page of stations, and after it a section of Kind
 // guide.WalkThrough. Both go right after the notes' mind-palace section,
 // as its siblings, or at the end of the guide when there is none. Build
-// does nothing when opts.Disabled is set, when the front matter says
-// "palace: false", or when the notes give no station at all.
+// does nothing when the notes give no station at all.
 //
 // Problems in the notes (a station that matches nothing, a cue too long
 // for its room) are reported as warnings through g.Source when it is set.
 func Build(g *guide.Guide, opts Options) {
-	if opts.Disabled || g.Meta.Palace != nil && !*g.Meta.Palace {
-		return
-	}
 	perPage := opts.MaxStations
 	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations

@@ -281,27 +281,15 @@ func TestPalaceFromSections(t *testing.T) {
 	}
 }
 
-func TestPalaceSwitchedOff(t *testing.T) {
-	off := false
-	for _, tc := range []struct {
-		name string
-		g    func() *guide.Guide
-		opts Options
-	}{
-		{"front matter", func() *guide.Guide {
-			g := read(t, "x.md", lociNote(3), nil)
-			g.Meta.Palace = &off
-			return g
-		}, Options{}},
-		{"option", func() *guide.Guide { return read(t, "x.md", lociNote(3), nil) }, Options{Disabled: true}},
-		{"nothing to walk", func() *guide.Guide { return read(t, "x.md", "Just a line.\n", nil) }, Options{}},
-	} {
-		g := tc.g()
-		before := len(g.Sections)
-		Build(g, tc.opts)
-		if len(g.Sections) != before {
-			t.Errorf("%s: the palace was built", tc.name)
-		}
+// TestNothingToWalk checks that notes with no station get no palace.
+// Turning the palace off by flag or front matter is the study aids'
+// business: see package aids.
+func TestNothingToWalk(t *testing.T) {
+	g := read(t, "x.md", "Just a line.\n", nil)
+	before := len(g.Sections)
+	Build(g, Options{})
+	if len(g.Sections) != before {
+		t.Error("the palace was built")
 	}
 }
 

@@ -5,7 +5,7 @@
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
 //	                 [--imposition 2up,booklet] [--recap]
-//	                 [--no-summaries] [--no-glossary] [--no-palace]
+//	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--max-size SIZE] [PATH...]
 //	studyguide layouts
 //	studyguide version
@@ -35,8 +35,8 @@
 //	                   most important key terms
 //	--strict           treat warnings as errors
 //	--no-summaries     leave out the summary tables and the at-a-glance table
-//	--no-glossary      leave out the glossary
 //	--no-palace        leave out the mind-palace pages
+//	--no-glossary      leave out the glossary
 //	--max-size SIZE    the largest note read, in bytes or with a unit:
 //	                   KiB, MiB, GiB (or KB, MB, GB in powers of 1000);
 //	                   default 32MiB. A larger note is an error.

@@ -12,7 +12,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/driver"
+	"studyguide/builder/outputs"
 	"studyguide/layouts"
 )
 
@@ -23,12 +25,19 @@ const (
 	exitUsage = 2
 )
 
-const usage = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
+// usage is the command's help. What comes from the registries of outputs
+// and study aids (the formats, the impositions, a --NAME flag per extra
+// output and a --no-NAME flag per study aid) is written in by makeUsage.
+var usage = makeUsage(usageTemplate)
+
+// usageTemplate is the help with a {{...}} mark wherever makeUsage
+// writes in a part that comes from a registry.
+const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and a printable PDF.
 
 Usage:
-  studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-                   [--imposition 2up,booklet] [--recap]
-                   [--no-summaries] [--no-glossary] [--no-palace]
+  studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
+                   [--imposition {{impositions}}]{{extras}}
+                   {{aids}}
                    [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
@@ -39,24 +48,72 @@ DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
 
 Flags of build:
   -o, --out DIR     output folder (default out)
-  --format LIST     formats to write, comma-separated: epub,pdf (default both)
+  --format LIST     formats to write, comma-separated: {{formats}} (default {{every format}})
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
-                    2up      NAME-2up.pdf, two pages side by side on each
-                             landscape sheet (A5 on A4, half-letter on Letter)
-                    booklet  NAME-booklet.pdf, sheets to print on both sides
-                             (flip on the short edge), stack and fold
-  --recap           also write NAME-recap.pdf, a one-page recap sheet
-  --strict          treat warnings as errors
-  --no-summaries    leave out the summary tables and the at-a-glance table
-  --no-glossary     leave out the glossary
-  --no-palace       leave out the mind-palace pages
-  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
+{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors
+{{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
 `
+
+// makeUsage writes the parts of the help that come from the registries
+// into a help template.
+func makeUsage(template string) string {
+	var impositions, extras, aidSynopsis strings.Builder
+	var extraFlags, aidFlags strings.Builder
+	for _, o := range outputs.All() {
+		switch o.Kind {
+		case outputs.Imposition:
+			// The name in a column of its own under --imposition.
+			lines := strings.Split(o.Usage, "\n")
+			lines[0] = fmt.Sprintf("%-8s NAME%s, %s", o.Name, o.Suffix, lines[0])
+			for i := 1; i < len(lines); i++ {
+				lines[i] = strings.Repeat(" ", 9) + lines[i]
+			}
+			flagHelp(&impositions, "", strings.Join(lines, "\n"))
+		case outputs.Extra:
+			fmt.Fprintf(&extras, " [--%s]", o.Name)
+			flagHelp(&extraFlags, "--"+o.Name, "also write NAME"+o.Suffix+", "+o.Usage)
+		}
+	}
+	for _, a := range aids.All() {
+		if aidSynopsis.Len() > 0 {
+			aidSynopsis.WriteString(" ")
+		}
+		fmt.Fprintf(&aidSynopsis, "[--no-%s]", a.Name)
+		flagHelp(&aidFlags, "--no-"+a.Name, "leave out "+a.Adds)
+	}
+	formats := outputs.Names(outputs.Format)
+	every := "all"
+	if len(formats) == 2 {
+		every = "both"
+	}
+	return strings.NewReplacer(
+		"{{formats}}", strings.Join(formats, ","),
+		"{{every format}}", every,
+		"{{impositions}}", strings.Join(outputs.Names(outputs.Imposition), ","),
+		"{{imposition lines}}", impositions.String(),
+		"{{extras}}", extras.String(),
+		"{{extra flags}}", extraFlags.String(),
+		"{{aids}}", aidSynopsis.String(),
+		"{{aid flags}}", aidFlags.String(),
+	).Replace(template)
+}
+
+// flagHelp writes the help of one flag: the flag and its argument, then
+// its text in a column of its own, continued on further lines at each
+// newline.
+func flagHelp(b *strings.Builder, flag, text string) {
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			flag = ""
+		}
+		fmt.Fprintf(b, "  %-17s %s\n", flag, line)
+	}
+}
 
 // run is the whole command with its surroundings passed in, so tests can
 // call it. It returns the exit status.
@@ -87,36 +144,36 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.SetOutput(io.Discard)
 	var opts driver.Options
 	var formats, maxSize, impositions string
+	extras := map[string]*bool{}
 	var strict bool
 	fs.StringVar(&opts.OutDir, "o", driver.DefaultOutDir, "")
 	fs.StringVar(&opts.OutDir, "out", driver.DefaultOutDir, "")
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
-	fs.BoolVar(&opts.NoSummaries, "no-summaries", false, "")
-	fs.BoolVar(&opts.NoGlossary, "no-glossary", false, "")
-	fs.BoolVar(&opts.NoPalace, "no-palace", false, "")
+	leaveOut := map[string]*bool{}
+	for _, a := range aids.All() {
+		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
+	}
 	fs.StringVar(&maxSize, "max-size", "", "")
 	fs.StringVar(&impositions, "imposition", "", "")
-	fs.BoolVar(&opts.Recap, "recap", false, "")
+	for _, o := range outputs.All() {
+		if o.Kind == outputs.Extra {
+			extras[o.Name] = fs.Bool(o.Name, false, "")
+		}
+	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
 		return exitUsage
 	}
 	opts.Paths = paths
-	if formats != "" {
-		opts.Formats = strings.Split(formats, ",")
+	for _, a := range aids.All() {
+		if *leaveOut[a.Name] {
+			opts.LeaveOut = append(opts.LeaveOut, a.Name)
+		}
 	}
-	checked, err := driver.CheckFormats(opts.Formats)
-	if err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
-		return exitUsage
-	}
-	if impositions != "" {
-		opts.Impositions = strings.Split(impositions, ",")
-	}
-	if _, err := driver.CheckImpositions(opts.Impositions, checked); err != nil {
+	if err := chooseOutputs(&opts, formats, impositions, extras); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
 		return exitUsage
 	}
@@ -162,6 +219,34 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitBuild
 	}
 	return exitOK
+}
+
+// chooseOutputs sets opts.Outputs from the flags: the formats of the
+// --format list (every format when it is empty), the impositions of the
+// --imposition list and the extra outputs whose flag is set.
+func chooseOutputs(opts *driver.Options, formats, impositions string, extras map[string]*bool) error {
+	names := outputs.Names(outputs.Format)
+	if formats != "" {
+		var err error
+		if names, err = outputs.Parse(outputs.Format, formats); err != nil {
+			return err
+		}
+	}
+	if impositions != "" {
+		imposed, err := outputs.Parse(outputs.Imposition, impositions)
+		if err != nil {
+			return err
+		}
+		names = append(names, imposed...)
+	}
+	for _, o := range outputs.All() {
+		if o.Kind == outputs.Extra && *extras[o.Name] {
+			names = append(names, o.Name)
+		}
+	}
+	checked, err := driver.CheckOutputs(names)
+	opts.Outputs = checked
+	return err
 }
 
 // sizeUnits are the units --max-size accepts, longest first so that

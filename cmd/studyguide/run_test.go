@@ -8,6 +8,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"studyguide/builder/aids"
+	"studyguide/builder/outputs"
 )
 
 func TestParseInterspersed(t *testing.T) {
@@ -76,5 +79,48 @@ func TestLayoutsListsSizes(t *testing.T) {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("layouts lacks %q:\n%s", want, stdout.String())
 		}
+	}
+}
+
+// TestUsageNamesTheRegistries checks that the help and the flags of build
+// follow the registries of outputs and study aids: every imposition and
+// extra output and every --no- flag is in the help, and every such flag
+// is accepted.
+func TestUsageNamesTheRegistries(t *testing.T) {
+	var want []string
+	for _, o := range outputs.All() {
+		switch o.Kind {
+		case outputs.Format:
+			want = append(want, o.Name)
+		case outputs.Imposition:
+			want = append(want, o.Name+" ", "NAME"+o.Suffix)
+		case outputs.Extra:
+			want = append(want, "[--"+o.Name+"]", "--"+o.Name+" ", "NAME"+o.Suffix)
+		}
+	}
+	for _, a := range aids.All() {
+		want = append(want, "[--no-"+a.Name+"]", "--no-"+a.Name+" ", a.Adds)
+	}
+	for _, w := range want {
+		if !strings.Contains(usage, w) {
+			t.Errorf("the help lacks %q", w)
+		}
+	}
+	if strings.Contains(usage, "{{") {
+		t.Errorf("the help keeps a mark:\n%s", usage)
+	}
+	args := []string{"build", "--imposition", strings.Join(outputs.Names(outputs.Imposition), ",")}
+	for _, o := range outputs.All() {
+		if o.Kind == outputs.Extra {
+			args = append(args, "--"+o.Name)
+		}
+	}
+	for _, a := range aids.All() {
+		args = append(args, "--no-"+a.Name)
+	}
+	args = append(args, "no-such-note.md")
+	var stderr bytes.Buffer
+	if code := run(context.Background(), args, io.Discard, &stderr, func(string) string { return "" }); code != exitBuild || !strings.Contains(stderr.String(), "no-such-note.md") {
+		t.Errorf("run(%q) = %d, %q; want the build to fail on the missing note", args, code, stderr.String())
 	}
 }

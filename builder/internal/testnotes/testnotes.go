@@ -9,11 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/aids"
 	"studyguide/builder/diag"
-	"studyguide/builder/enrich"
 	"studyguide/builder/guide"
 	"studyguide/builder/markdown"
-	"studyguide/builder/palace"
 )
 
 // CourseReader returns the Markdown of a course reader of n topics, each
@@ -37,20 +36,15 @@ func CourseReader(n int) []byte {
 }
 
 // EnrichedReader reads the course reader of n topics and adds every study
-// aid in the order a build does: facts, summary tables, the overview, the
-// palace and the glossary. The reader refusing the note would be a bug
-// in the reader, and fails tb.
+// aid as a build does (aids.Run). The reader refusing the note would be a
+// bug in the reader, and fails tb.
 func EnrichedReader(tb testing.TB, n int) *guide.Guide {
 	tb.Helper()
 	var diags diag.List
-	g, err := markdown.Read(diag.NewFile("long.md", CourseReader(n), &diags), markdown.Options{})
+	g, err := markdown.Read(diag.NewFile("long.md", CourseReader(n), &diags), markdown.Options{Switches: aids.Keys()})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	enrich.Extract(g)
-	enrich.Summaries(g)
-	enrich.Glance(g)
-	palace.Build(g, palace.Options{})
-	enrich.Glossary(g)
+	aids.Run(g, nil)
 	return g
 }
