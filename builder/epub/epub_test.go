@@ -10,19 +10,42 @@ import (
 	"time"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 )
 
 func TestSampleBookPassesEPUBCheck(t *testing.T) {
 	t.Parallel()
-	epubcheck(t, "sample.epub", build(t, sampleGuide()).data)
+	passes(t, epubcheck(t, "sample.epub"))
 }
 
 func TestBareBookPassesEPUBCheck(t *testing.T) {
 	t.Parallel()
-	// No sections, no footnotes, no images, no authors, no dates: the
-	// book still needs a table of contents and a valid package.
-	g := &guide.Guide{Meta: guide.Meta{Title: "Empty", Lang: "de"}}
-	epubcheck(t, "bare.epub", build(t, g).data)
+	passes(t, epubcheck(t, "bare.epub"))
+}
+
+// TestEPUBCheckCatchesABrokenBook checks the check: a book whose nav is
+// not well-formed, checked in the same run as the books that pass, gets
+// its own errors, on its own nav.
+func TestEPUBCheckCatchesABrokenBook(t *testing.T) {
+	t.Parallel()
+	v := epubcheck(t, "broken.epub")
+	if v.Status == 0 || len(v.Errors) == 0 {
+		t.Fatalf("EPUBCheck passes a book with a broken nav:\n%s", v.Output)
+	}
+	for _, e := range v.Errors {
+		if !strings.Contains(e, "broken.epub") || !strings.Contains(e, "nav.xhtml") {
+			t.Errorf("an error that is not about the broken nav: %s", e)
+		}
+	}
+}
+
+// passes fails the test unless EPUBCheck reported no errors and no
+// warnings.
+func passes(t *testing.T, v checkers.Verdict) {
+	t.Helper()
+	if v.Status != 0 || !strings.Contains(v.Output, "0 fatals / 0 errors / 0 warnings") {
+		t.Fatalf("epubcheck %s: status %d\n%s", filepath.Base(v.Book), v.Status, v.Output)
+	}
 }
 
 func TestRebuildIsByteIdentical(t *testing.T) {
