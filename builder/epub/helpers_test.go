@@ -201,7 +201,7 @@ var checked struct {
 func epubcheck(t *testing.T, name string) checkers.Verdict {
 	t.Helper()
 	checkers.Require(t, "epubcheck")
-	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
+	checkAllBooks()
 	if checked.err != nil {
 		t.Fatal(checked.err)
 	}
@@ -210,6 +210,21 @@ func epubcheck(t *testing.T, name string) checkers.Verdict {
 		t.Fatalf("%s is not among the books EPUBCheck checks", name)
 	}
 	return v
+}
+
+// checkAllBooks checks checkedBooks, once.
+func checkAllBooks() {
+	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
+}
+
+// TestMain starts checking checkedBooks at once when all the tests run,
+// beside the tests, so that the tests that need a verdict do not hold the
+// slots of parallel tests while EPUBCheck runs.
+func TestMain(m *testing.M) {
+	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
+		go checkAllBooks()
+	}
+	os.Exit(m.Run())
 }
 
 // checkBooks writes checkedBooks into a temporary folder and checks them
