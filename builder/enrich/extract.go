@@ -16,7 +16,7 @@ const maxTermWords = 8
 // use of each key term so that aids can link to where the term is
 // explained. Problems that look like mistakes in the notes (a key point
 // with nothing after its title, a term explained two different ways) are
-// reported as warnings through g.Source.
+// reported as warnings through g.Files.
 //
 // The notes' own mind-palace section is left out: its items are memory
 // loci and its bold words are cues. Footnotes are left out too. Aids the

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"studyguide/builder/diag"
@@ -47,10 +48,14 @@ type imageLoader struct {
 	key    map[string]string
 	byPath map[string]string
 	byData map[[sha256.Size]byte]string
+	// prefix starts the names of the note's files: "" for the first note
+	// of its file set, "n2-" for the second and so on, so that the notes
+	// of one book never name two files alike.
+	prefix string
 }
 
 func newImageLoader(file *diag.File, dir fs.FS, g *guide.Guide) *imageLoader {
-	return &imageLoader{
+	l := &imageLoader{
 		file:   file,
 		dir:    dir,
 		guide:  g,
@@ -58,6 +63,10 @@ func newImageLoader(file *diag.File, dir fs.FS, g *guide.Guide) *imageLoader {
 		byPath: make(map[string]string),
 		byData: make(map[[sha256.Size]byte]string),
 	}
+	if i := slices.Index(file.Set().Files(), file); i > 0 {
+		l.prefix = fmt.Sprintf("n%d-", i+1)
+	}
+	return l
 }
 
 // imageProblem is why an image is not loaded; outside marks a source that
@@ -125,7 +134,7 @@ func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
 	if l.guide.Images == nil {
 		l.guide.Images = make(map[guide.ImageKey]*guide.ImageFile)
 	}
-	f.Name = fmt.Sprintf("img-%d.%s", len(l.guide.Images)+1, fileExtension(f.MediaType))
+	f.Name = fmt.Sprintf("%simg-%d.%s", l.prefix, len(l.guide.Images)+1, fileExtension(f.MediaType))
 	l.guide.Images[guide.ImageKey{Note: l.file.Name, Src: src}] = f
 	l.byPath[name] = src
 	l.byData[sum] = src

@@ -35,8 +35,9 @@ type station struct {
 }
 
 // findSection returns the first section whose heading names a memory
-// technique (see guide.IsPalaceTitle), with the list of sections that holds it (g.Sections for a
-// top-level section, else its parent's Sections).
+// technique (see guide.IsPalaceTitle), with the list of sections that
+// holds it (g.Sections for a top-level section, else its parent's
+// Sections).
 func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Section) {
 	var visit func(list *[]*guide.Section) bool
 	visit = func(list *[]*guide.Section) bool {

@@ -50,7 +50,7 @@ type Options struct {
 // does nothing when the notes give no station at all.
 //
 // Problems in the notes (a station that matches nothing, a cue too long
-// for its room) are reported as warnings through g.Source when it is set.
+// for its room) are reported as warnings through g.Files when it is set.
 func Build(g *guide.Guide, opts Options) {
 	perPage := opts.MaxStations
 	if perPage <= 0 || perPage > DefaultMaxStations {
