@@ -212,3 +212,45 @@ func TestOddPalaceSections(t *testing.T) {
 		t.Errorf("cues under their loci: %q", got)
 	}
 }
+
+// TestMoreStyles checks styles teachers use besides the five main ones:
+// a walk whose places open their sentences, a table of loci, rooms
+// grouped under a heading per floor, and loci numbered with a
+// parenthesis.
+func TestMoreStyles(t *testing.T) {
+	const planets = "# The Solar System\n\n## Inner planets\n\n- **Mercury**: closest to the Sun.\n- **Venus**: hottest planet.\n- **Earth**: our home.\n- **Mars**: the red planet.\n\n"
+	for name, tc := range map[string]struct{ note, want string }{
+		"places open sentences": {
+			planets + "## Memory palace\n\nMy walk starts at the **mailbox**, where a tiny Mercury messenger drops letters. The **porch** is scorching hot like Venus. The **living room** holds a globe of Earth. Finally the **garage** is full of red Mars rust.\n",
+			"Mailbox: My walk starts at the mailbox, where a tiny Mercury messenger drops letters. -> Mercury|" +
+				"Porch: The porch is scorching hot like Venus. -> Venus|" +
+				"Living room: The living room holds a globe of Earth. -> Earth|" +
+				"Garage: Finally the garage is full of red Mars rust. -> Mars",
+		},
+		"table": {
+			planets + "## Mind palace\n\n| Locus | Cue |\n|---|---|\n| Door | a winged messenger: Mercury |\n| Hall | a hot oven, Venus |\n",
+			"Door: a winged messenger: Mercury -> Mercury|Hall: a hot oven, Venus -> Venus",
+		},
+		"floors": {
+			planets + "## Memory palace\n\n### Ground floor\n\n- Door: Mercury's letters\n- Hall: Venus's oven\n\n### First floor\n\n- Landing: Earth as a globe\n- Bathroom: a kettle\n",
+			"Door: Mercury’s letters -> Mercury|Hall: Venus’s oven -> Venus|Landing: Earth as a globe -> Earth|Bathroom: a kettle -> ",
+		},
+		"numbered with a parenthesis": {
+			planets + "## Method of Loci\n\n1) Bedroom: Mercury on the pillow\n2) Garden: Mars in the flower bed\n",
+			"Bedroom: Mercury on the pillow -> Mercury|Garden: Mars in the flower bed -> Mars",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var list diag.List
+			g := read(t, "planets.md", tc.note, &list)
+			enrich.Extract(g)
+			Build(g, Options{})
+			if got := strings.Join(walked(t, g), "|"); got != tc.want {
+				t.Errorf("stations\n got %s\nwant %s", got, tc.want)
+			}
+			if len(list) != 0 {
+				t.Errorf("diagnostics %v", list)
+			}
+		})
+	}
+}
