@@ -293,7 +293,7 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 	if len(paras) > 0 && len(paras[0].sents) > 0 {
 		f, first := paras[0].para, paras[0].sents[0]
 		text := strings.TrimSpace(f.text[first.start:first.end])
-		if len(first.strong) > 0 && (strings.HasSuffix(text, ":") || afterWord(f.text[first.start:first.strong[0][0]], themeWords)) {
+		if len(first.strong) > 0 && isThemeSentence(text, f.text[first.start:first.strong[0][0]]) {
 			r := first.strong[0]
 			theme, lead = strings.TrimSpace(f.text[r[0]:r[1]]), leadSentence(text)
 			paras[0].sents = paras[0].sents[1:]
@@ -399,6 +399,33 @@ func leadsToPlace(text string) (ok, prep bool) {
 	}
 	return true, false
 }
+
+// isThemeSentence reports whether the first sentence of a walk in prose,
+// whose words before its first bold phrase are before, names the theme
+// rather than the first place: it ends with a colon ("Walk through the
+// **cell factory**:"), its bold phrase follows "as" ("Picture the flat as
+// a **power station**."), or it opens with a verb such as "imagine" and
+// no preposition leads to the bold phrase ("Imagine a **cell factory**.",
+// but not "Imagine you stand at the **front door** …").
+func isThemeSentence(text, before string) bool {
+	if strings.HasSuffix(text, ":") || afterWord(before, themeWords) {
+		return true
+	}
+	ws := strings.FieldsFunc(strings.ToLower(before), notLetter)
+	if len(ws) == 0 || !themeVerbs[ws[0]] {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if prepositions[w] && w != "a" {
+			return false
+		}
+	}
+	return true
+}
+
+// themeVerbs open a sentence that pictures the palace as a whole.
+var themeVerbs = wordSet0(`imagine picture visualise visualize think
+imaginez imaginons représentez figurez stell stellen stelle imagina imaginad immagina immaginate imaginem stel visualiseer`)
 
 // themeWords lead to the theme a palace is pictured as: "imagine the cell
 // as a **factory**".

@@ -254,3 +254,26 @@ func TestMoreStyles(t *testing.T) {
 		})
 	}
 }
+
+func TestThemeOfAWalkInProse(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Imagine the flat as a **power station**.":            true,
+		"Walk through the **cell factory**:":                  true,
+		"Imagine a **cell factory**.":                         true,
+		"Stell dir die Wohnung als **Kraftwerk** vor.":        true,
+		"Imagine you stand at the **front door**, by a cube.": false,
+		"At the **front door**, a giant sugar cube splits.":   false,
+		"The **porch** is scorching hot.":                     false,
+		"Imaginez la maison comme un **musée**.":              true,
+	} {
+		f := flatten(read(t, "t.md", text, nil).Sections[0].Blocks[0].(*guide.Paragraph).Inlines)
+		if len(f.strong) == 0 {
+			// The reader takes a note's first line as its title only
+			// when it is a heading.
+			t.Fatalf("%q: no bold phrase", text)
+		}
+		if got := isThemeSentence(f.text, f.text[:f.strong[0][0]]); got != want {
+			t.Errorf("isThemeSentence(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
