@@ -145,6 +145,13 @@ func headingStations(s *guide.Section) []*station {
 		cue := ""
 		if n, c, ok := cutLocus(name); ok && c != "" {
 			name, cue = n, c
+			if numbered(n) {
+				// "Station 1: Front door" over the cue.
+				name, cue = c, ""
+				if n, c, ok := cutLocus(name); ok && c != "" {
+					name, cue = n, c
+				}
+			}
 		}
 		if name == "" {
 			continue
@@ -155,6 +162,21 @@ func headingStations(s *guide.Section) []*station {
 		out = append(out, &station{Name: name, Cue: cue, Pos: c.Pos})
 	}
 	return out
+}
+
+// numbered reports whether a heading's label is a number with at most one
+// word before it, such as "Station 1" or "Room 3", rather than a locus.
+func numbered(label string) bool {
+	ws := strings.Fields(label)
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	for _, r := range ws[len(ws)-1] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingCue returns the cue under a locus heading: its first paragraph,

@@ -235,6 +235,10 @@ func TestMoreStyles(t *testing.T) {
 			planets + "## Memory palace\n\n### Ground floor\n\n- Door: Mercury's letters\n- Hall: Venus's oven\n\n### First floor\n\n- Landing: Earth as a globe\n- Bathroom: a kettle\n",
 			"Door: Mercury’s letters -> Mercury|Hall: Venus’s oven -> Venus|Landing: Earth as a globe -> Earth|Bathroom: a kettle -> ",
 		},
+		"numbered headings": {
+			planets + "## Memory palace\n\n### Station 1: Mailbox\n\nA messenger, Mercury.\n\n### Station 2: Porch — a hot oven, Venus\n\nIt burns.\n",
+			"Mailbox: A messenger, Mercury. -> Mercury|Porch: a hot oven, Venus -> Venus",
+		},
 		"numbered with a parenthesis": {
 			planets + "## Method of Loci\n\n1) Bedroom: Mercury on the pillow\n2) Garden: Mars in the flower bed\n",
 			"Bedroom: Mercury on the pillow -> Mercury|Garden: Mars in the flower bed -> Mars",
