@@ -32,6 +32,11 @@ type station struct {
 	Target, TargetTitle string
 	// target is the matched candidate, for the walk-through's facts.
 	target *candidate
+	// excerpt is set when the build chose where the cue starts and ends
+	// in running text (a walk in prose, the paragraph under a locus
+	// heading): the drawing may cut it further with no warning, since
+	// the notes wrote nothing too long.
+	excerpt bool
 }
 
 // findSection returns the first section whose heading names a memory

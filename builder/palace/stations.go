@@ -156,10 +156,11 @@ func headingStations(s *guide.Section) []*station {
 		if name == "" {
 			continue
 		}
-		if cue == "" {
+		excerpt := cue == ""
+		if excerpt {
 			cue = headingCue(c)
 		}
-		out = append(out, &station{Name: name, Cue: cue, Pos: c.Pos})
+		out = append(out, &station{Name: name, Cue: cue, Pos: c.Pos, excerpt: excerpt})
 	}
 	return out
 }
@@ -227,12 +228,15 @@ func cueSentences(text string) string {
 type flatText struct {
 	text   string
 	strong [][2]int // byte ranges of text, in order
+	// posAt holds where each bold phrase is in the notes, by the start
+	// of its range.
+	posAt map[int]guide.Pos
 }
 
 // flatten returns the plain text of inlines and the ranges of their
 // outermost strong inlines.
 func flatten(inlines []guide.Inline) flatText {
-	var f flatText
+	f := flatText{posAt: map[int]guide.Pos{}}
 	var b strings.Builder
 	for _, in := range inlines {
 		guide.Inspect(in, func(n guide.Node) bool {
@@ -241,6 +245,7 @@ func flatten(inlines []guide.Inline) flatText {
 				start := b.Len()
 				b.WriteString(guide.PlainText(n.Children))
 				f.strong = append(f.strong, [2]int{start, b.Len()})
+				f.posAt[start] = n.Pos
 				return false
 			case *guide.Text:
 				b.WriteString(n.Text)
@@ -303,13 +308,12 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 	type found struct {
 		para  flatText
 		sents []sentence
-		pos   guide.Pos
 	}
 	var paras []found
 	for _, b := range s.Blocks {
 		if p, ok := b.(*guide.Paragraph); ok {
 			f := flatten(p.Inlines)
-			paras = append(paras, found{f, sentencesOf(f), p.Pos})
+			paras = append(paras, found{f, sentencesOf(f)})
 		}
 	}
 	if len(paras) > 0 && len(paras[0].sents) > 0 {
@@ -355,7 +359,7 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 				if name == "" || len(strings.Fields(name)) > maxNameWords {
 					continue
 				}
-				cur = &station{Name: capitalize(name), Pos: p.pos}
+				cur = &station{Name: capitalize(name), Pos: p.para.posAt[r[0]], excerpt: true}
 				// A bold phrase may run past the end of its sentence.
 				after := strings.TrimSpace(p.para.text[min(r[1], sn.end):sn.end])
 				rest := strings.TrimLeftFunc(after, func(r rune) bool {

@@ -281,3 +281,28 @@ func TestThemeOfAWalkInProse(t *testing.T) {
 		}
 	}
 }
+
+// TestCuesTakenFromProseAreCutQuietly checks that a cue the build cut
+// from running text may be shortened in a crowded drawing with no
+// warning, while a cue the notes wrote as a list item still warns.
+func TestCuesTakenFromProseAreCutQuietly(t *testing.T) {
+	var walk, items strings.Builder
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&walk, "In the **room %d** a very large elephant wearing a bright purple hat stands quietly waiting by the window, holding a lantern. ", i)
+		fmt.Fprintf(&items, "- **Room %d**: a very large elephant wearing a bright purple hat stands quietly waiting by the window, holding a lantern, and it never leaves the house at all.\n", i)
+	}
+	for _, tc := range []struct {
+		body  string
+		warns bool
+	}{{walk.String(), false}, {items.String(), true}} {
+		var list diag.List
+		g := read(t, "long.md", "# Long\n\n## Mind palace\n\n"+tc.body+"\n", &list)
+		Build(g, Options{})
+		if got := len(walked(t, g)); got != 12 {
+			t.Errorf("%d stations", got)
+		}
+		if (len(list) > 0) != tc.warns {
+			t.Errorf("warnings %v; want some: %v", list, tc.warns)
+		}
+	}
+}
