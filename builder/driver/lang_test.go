@@ -226,3 +226,19 @@ func TestEnglishLabelsAreFound(t *testing.T) {
 		}
 	}
 }
+
+// TestLangWithNoTableWarnsOnce builds a note in a language with no table
+// into every output: its guides are in English, with one warning for the
+// whole build at the note's lang line.
+func TestLangWithNoTableWarnsOnce(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "fotosynteza.md")
+	writeFile(t, note, []byte("---\ntitle: Fotosynteza\nlang: pl\n---\n# Fotosynteza\n\n## Etapy\n\n"+
+		"1. **Faza jasna**: W tylakoidach powstaje **ATP**.\n2. **Cykl Calvina**: W stromie powstaje **glukoza**.\n"))
+	res, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: t.TempDir(), Outputs: []string{"epub", "pdf", "2up", "recap"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Line != 3 || !strings.Contains(res.Diagnostics[0].Message, `no labels in "pl"`) {
+		t.Errorf("diagnostics %v; want one warning at line 3 about pl", res.Diagnostics)
+	}
+}
