@@ -404,6 +404,7 @@ var hostileRuns = struct {
 	m map[string]*hostileMemo
 }{m: map[string]*hostileMemo{}}
 
+// hostileMemo is one sharable hostile case, built once.
 type hostileMemo struct {
 	once sync.Once
 	run  hostileRun

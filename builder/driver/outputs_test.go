@@ -19,8 +19,15 @@ import (
 // tests of the package (buildOnce), and every book the tests hold to
 // EPUBCheck is checked in one run (epubcheckVerdict). What they build
 // lives in a folder that TestMain removes when the tests are done.
+//
+// When all the tests run, TestMain starts checking the books at once,
+// beside the tests, so that the tests that need a verdict do not hold
+// the slots of parallel tests while EPUBCheck runs.
 
 func TestMain(m *testing.M) {
+	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
+		go checkAllBooks()
+	}
 	code := m.Run()
 	if scratch.dir != "" {
 		os.RemoveAll(scratch.dir)
@@ -138,6 +145,19 @@ var epubchecked struct {
 func epubcheckVerdict(t *testing.T, book string) checkers.Verdict {
 	t.Helper()
 	checkers.Require(t, "epubcheck")
+	checkAllBooks()
+	if epubchecked.err != nil {
+		t.Fatal(epubchecked.err)
+	}
+	v, ok := epubchecked.verdicts[book]
+	if !ok {
+		t.Fatalf("%s is not among the books EPUBCheck checks", book)
+	}
+	return v
+}
+
+// checkAllBooks builds the books of booksToCheck and checks them, once.
+func checkAllBooks() {
 	epubchecked.once.Do(func() {
 		books, err := booksToCheck()
 		if err != nil {
@@ -154,14 +174,6 @@ func epubcheckVerdict(t *testing.T, book string) checkers.Verdict {
 			epubchecked.verdicts[v.Book] = v
 		}
 	})
-	if epubchecked.err != nil {
-		t.Fatal(epubchecked.err)
-	}
-	v, ok := epubchecked.verdicts[book]
-	if !ok {
-		t.Fatalf("%s is not among the books EPUBCheck checks", book)
-	}
-	return v
 }
 
 // booksToCheck builds, a few at a time, the books the tests hold to

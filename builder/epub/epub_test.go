@@ -49,7 +49,7 @@ func passes(t *testing.T, v checkers.Verdict) {
 }
 
 func TestRebuildIsByteIdentical(t *testing.T) {
-	a := build(t, sampleGuide())
+	a := sampleBook(t)
 	b := build(t, sampleGuide())
 	if !bytes.Equal(a.data, b.data) {
 		t.Fatal("two builds of the same guide differ")
@@ -57,7 +57,7 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 }
 
 func TestContainerLayout(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	first := b.zr.File[0]
 	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 ||
 		first.ModifiedDate != 0 || first.ModifiedTime != 0 || string(b.files["mimetype"]) != mimetype {
@@ -93,7 +93,7 @@ func TestContainerLayout(t *testing.T) {
 }
 
 func TestEveryDocumentIsWellFormedWithLang(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	for _, n := range b.names {
 		if !strings.HasSuffix(n, ".xhtml") && !strings.HasSuffix(n, ".opf") && !strings.HasSuffix(n, ".ncx") && !strings.HasSuffix(n, ".xml") {
 			continue
@@ -182,7 +182,7 @@ func TestEveryWordOfTheGuideIsInTheBook(t *testing.T) {
 }
 
 func TestInternalLinksResolve(t *testing.T) {
-	links, refs, drawn := checkLinks(t, build(t, sampleGuide()))
+	links, refs, drawn := checkLinks(t, sampleBook(t))
 	if links < 30 || refs < 10 || drawn < 3 {
 		t.Fatalf("only %d links checked, %d of them references and %d in drawings", links, refs, drawn)
 	}
@@ -250,7 +250,7 @@ func checkLinks(t *testing.T, b *built) (links, refs, drawn int) {
 }
 
 func TestLinksArePointedAtTheirPages(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	title := string(b.page(t, titleFile))
 	s1 := string(b.page(t, "section-2.xhtml"))
 	s2 := string(b.page(t, "section-3.xhtml"))
@@ -269,7 +269,7 @@ func TestLinksArePointedAtTheirPages(t *testing.T) {
 }
 
 func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s1 := parseXML(t, b.page(t, "section-2.xhtml"))
 	var asides []string
 	for _, a := range s1.all("aside") {
@@ -321,7 +321,7 @@ func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
 }
 
 func TestBlocksAreMarkedUp(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s1 := string(b.page(t, "section-2.xhtml"))
 	s2 := string(b.page(t, "section-3.xhtml"))
 	for _, c := range []struct{ page, want string }{
@@ -353,7 +353,7 @@ func TestBlocksAreMarkedUp(t *testing.T) {
 }
 
 func TestPackageMetadata(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	opf := string(b.page(t, opfFile))
 	for _, want := range []string{
 		`unique-identifier="uid"`,
@@ -438,7 +438,7 @@ func TestIllFormedPageIsAnErrorNamingThePage(t *testing.T) {
 }
 
 func TestFontsAreEmbeddedAndSubset(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	css := string(b.page(t, cssFile))
 	for _, n := range b.names {
 		if f, ok := strings.CutPrefix(n, rootDir+fontDir); ok {
@@ -473,7 +473,7 @@ func TestSymbolsFontOnlyWhenNeeded(t *testing.T) {
 // The golden pages: the sources section with a summary table, the palace
 // with its drawing, and the package document.
 func TestGoldenFiles(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	for _, f := range []string{sourcesPage, palacePage, "package.opf"} {
 		got := b.page(t, f)
 		path := filepath.Join("testdata", f+".golden")
@@ -497,7 +497,7 @@ func TestGoldenFiles(t *testing.T) {
 }
 
 func TestNoteReferenceInsideALinkIsNotALink(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s2 := string(b.page(t, "section-3.xhtml"))
 	want := `<a href="#kp-deposition">Settling again<sup id="fnref-2-2" class="noteref">2</sup></a>`
 	if !strings.Contains(s2, want) {

@@ -31,29 +31,69 @@ type built struct {
 // build writes g and opens the result.
 func build(t *testing.T, g *guide.Guide) *built {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Write(&buf, g, Options{}); err != nil {
+	data, err := write(g)
+	if err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	b, err := openBook(data)
 	if err != nil {
-		t.Fatalf("open zip: %v", err)
+		t.Fatal(err)
 	}
-	b := &built{data: buf.Bytes(), zr: zr, files: make(map[string][]byte)}
+	return b
+}
+
+// sample is the book of sampleGuide, written once for the package.
+var sample struct {
+	once sync.Once
+	b    *built
+	err  error
+}
+
+// sampleBook returns the book of sampleGuide, written once for all the
+// tests of the package, which must only read it.
+func sampleBook(t *testing.T) *built {
+	t.Helper()
+	b, err := sampleBookOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sampleBookOnce is sampleBook without a test.
+func sampleBookOnce() (*built, error) {
+	sample.once.Do(func() {
+		data, err := write(sampleGuide())
+		if err != nil {
+			sample.err = fmt.Errorf("Write: %v", err)
+			return
+		}
+		sample.b, sample.err = openBook(data)
+	})
+	return sample.b, sample.err
+}
+
+// openBook opens a book held in memory and reads its entries.
+func openBook(data []byte) (*built, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("open zip: %v", err)
+	}
+	b := &built{data: data, zr: zr, files: make(map[string][]byte)}
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		data, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		b.names = append(b.names, f.Name)
 		b.files[f.Name] = data
 	}
-	return b
+	return b, nil
 }
 
 // pages returns the names of the XHTML pages in container order.
@@ -172,17 +212,23 @@ func words(s string) []string {
 // checked in one run: the first test that asks for a verdict writes them
 // and runs EPUBCheck, the others read its verdicts.
 var checkedBooks = map[string]func() ([]byte, error){
-	"sample.epub": func() ([]byte, error) { return write(sampleGuide()) },
+	"sample.epub": func() ([]byte, error) {
+		b, err := sampleBookOnce()
+		if err != nil {
+			return nil, err
+		}
+		return b.data, nil
+	},
 	// No sections, no footnotes, no images, no authors, no dates: the
 	// book still needs a table of contents and a valid package.
 	"bare.epub": func() ([]byte, error) { return write(&guide.Guide{Meta: guide.Meta{Title: "Empty", Lang: "de"}}) },
 	// The sample with its nav cut short, which EPUBCheck must refuse.
 	"broken.epub": func() ([]byte, error) {
-		book, err := write(sampleGuide())
+		b, err := sampleBookOnce()
 		if err != nil {
 			return nil, err
 		}
-		return rewriteEntry(book, rootDir+"nav.xhtml", func(nav []byte) []byte {
+		return rewriteEntry(b.data, rootDir+"nav.xhtml", func(nav []byte) []byte {
 			return bytes.Replace(nav, []byte("</nav>"), nil, 1)
 		})
 	},
@@ -201,7 +247,7 @@ var checked struct {
 func epubcheck(t *testing.T, name string) checkers.Verdict {
 	t.Helper()
 	checkers.Require(t, "epubcheck")
-	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
+	checkAllBooks()
 	if checked.err != nil {
 		t.Fatal(checked.err)
 	}
@@ -210,6 +256,21 @@ func epubcheck(t *testing.T, name string) checkers.Verdict {
 		t.Fatalf("%s is not among the books EPUBCheck checks", name)
 	}
 	return v
+}
+
+// checkAllBooks checks checkedBooks, once.
+func checkAllBooks() {
+	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
+}
+
+// TestMain starts checking checkedBooks at once when all the tests run,
+// beside the tests, so that the tests that need a verdict do not hold the
+// slots of parallel tests while EPUBCheck runs.
+func TestMain(m *testing.M) {
+	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
+		go checkAllBooks()
+	}
+	os.Exit(m.Run())
 }
 
 // checkBooks writes checkedBooks into a temporary folder and checks them

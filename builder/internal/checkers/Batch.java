@@ -7,6 +7,8 @@ import com.adobe.epubcheck.tool.EpubChecker;
  * "book" with the book's number, after it the marker, "status" and what
  * EPUBCheck returned, so that the output can be cut into one verdict a
  * book. Error and warning messages go to standard output too, in order.
+ * When EPUBCheck throws on a book, the book gets a fatal error that says
+ * so, and the next book is checked all the same.
  */
 public class Batch {
     public static void main(String[] args) {
@@ -14,7 +16,13 @@ public class Batch {
         String marker = args[0];
         for (int i = 1; i < args.length; i++) {
             System.out.println(marker + " book " + i);
-            int status = new EpubChecker().run(new String[] {args[i]});
+            int status;
+            try {
+                status = new EpubChecker().run(new String[] {args[i]});
+            } catch (Throwable e) {
+                System.out.println("FATAL(BATCH): " + args[i] + ": EPUBCheck stopped: " + e);
+                status = -1;
+            }
             System.out.println(marker + " status " + i + " " + status);
         }
         System.out.flush();

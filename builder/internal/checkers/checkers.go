@@ -17,6 +17,7 @@ package checkers
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -148,4 +149,21 @@ func ask(t testing.TB, file string, combined bool, name string, args ...string) 
 		}
 	})
 	return a
+}
+
+// WholeRun reports whether the test binary runs all its tests: no
+// -test.run, -test.skip, -test.list or -test.fuzz narrows or replaces
+// them. A TestMain can then start work that every run of the tests needs,
+// such as a batch of books for Epubcheck, before the tests ask for it. It
+// parses the flags when they are not parsed yet.
+func WholeRun() bool {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+	for _, name := range []string{"test.run", "test.skip", "test.list", "test.fuzz"} {
+		if f := flag.Lookup(name); f == nil || f.Value.String() != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -172,44 +172,55 @@ func PDFImages(t testing.TB, path string) []Image {
 	return images
 }
 
-var (
-	// imageXObject is an image's dictionary: its subtype /Image, or a
-	// subtype given by reference, which might be one.
-	imageXObject = regexp.MustCompile(`/Subtype\s*(?:/Image\b|\d+\s+\d+\s+R)`)
-	// streamKeyword ends a stream's dictionary.
-	streamKeyword = regexp.MustCompile(`>>\s*stream\r?\n`)
-	// inlineImage is the operator that starts an inline image, or
-	// something that could be it.
-	inlineImage = regexp.MustCompile(`(?:^|[\s\])>}])BI[\s/]`)
-	// flateOnly is a /Filter of FlateDecode alone.
-	flateOnly = regexp.MustCompile(`/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])`)
-)
+// flateOnly is a /Filter of FlateDecode alone.
+var flateOnly = regexp.MustCompile(`/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])`)
 
 // MayHoldImages reports whether a PDF can hold a picture that pdfimages
 // would list. It errs on the side of yes: a PDF may hold a picture as an
 // image XObject, a stream whose dictionary always lies open in the file
 // (a stream is never inside an object stream), or as an inline image in
 // a content stream; so a PDF may hold none when no dictionary has the
-// subtype /Image and no stream, uncompressed, has the operator BI. A
-// stream in a filter other than FlateDecode, or one that does not
-// decompress, counts as yes; a font program (a stream with /Length1) as
-// no, since it holds no operators.
+// subtype /Image (or a subtype given by reference) and no stream,
+// uncompressed, has the operator BI. A stream in a filter other than
+// FlateDecode, or one that does not decompress, counts as yes; a font
+// program (a stream with /Length1) as no, since it holds no operators.
 func MayHoldImages(pdf []byte) bool {
-	if imageXObject.Match(pdf) {
+	if imageSubtype(pdf) {
 		return true
 	}
-	for _, loc := range streamKeyword.FindAllIndex(pdf, -1) {
-		dictStart := bytes.LastIndex(pdf[:loc[0]], []byte("obj"))
+	for at := 0; ; {
+		i := bytes.Index(pdf[at:], []byte("stream"))
+		if i < 0 {
+			return false
+		}
+		kw := at + i
+		at = kw + len("stream")
+		// The keyword stream follows a dictionary's >> and ends its line;
+		// endstream and other words are not it.
+		before := bytes.TrimRight(pdf[:kw], " \t\r\n\f\x00")
+		if !bytes.HasSuffix(before, []byte(">>")) {
+			continue
+		}
+		dataStart := at
+		switch {
+		case bytes.HasPrefix(pdf[at:], []byte("\r\n")):
+			dataStart += 2
+		case bytes.HasPrefix(pdf[at:], []byte("\n")):
+			dataStart++
+		default:
+			continue
+		}
+		dictStart := bytes.LastIndex(before, []byte("obj"))
 		if dictStart < 0 {
 			return true
 		}
-		dict := pdf[dictStart:loc[0]]
-		dataStart := loc[1]
+		dict := before[dictStart:]
 		end := bytes.Index(pdf[dataStart:], []byte("endstream"))
 		if end < 0 {
 			return true
 		}
 		data := pdf[dataStart : dataStart+end]
+		at = dataStart + end + len("endstream")
 		if bytes.Contains(dict, []byte("/Length1")) {
 			continue
 		}
@@ -227,11 +238,59 @@ func MayHoldImages(pdf []byte) bool {
 			}
 			data = plain
 		}
-		if inlineImage.Match(data) {
+		if hasInlineImage(data) {
 			return true
 		}
 	}
-	return false
+}
+
+// imageSubtype reports whether a dictionary in pdf has the subtype
+// /Image, or a subtype given by reference, which might be /Image.
+func imageSubtype(pdf []byte) bool {
+	for at := 0; ; {
+		i := bytes.Index(pdf[at:], []byte("/Subtype"))
+		if i < 0 {
+			return false
+		}
+		at += i + len("/Subtype")
+		v := bytes.TrimLeft(pdf[at:], " \t\r\n\f\x00")
+		if name, ok := bytes.CutPrefix(v, []byte("/Image")); ok && (len(name) == 0 || isDelimiter(name[0])) {
+			return true
+		}
+		if len(v) > 0 && v[0] >= '0' && v[0] <= '9' {
+			return true // a reference, or something odd: could be anything
+		}
+	}
+}
+
+// hasInlineImage reports whether a content stream has the operator BI, or
+// something that could be it: BI after a delimiter and before white space
+// or a name.
+func hasInlineImage(data []byte) bool {
+	for at := 0; ; {
+		i := bytes.Index(data[at:], []byte("BI"))
+		if i < 0 {
+			return false
+		}
+		at += i
+		before := at == 0 || isDelimiter(data[at-1])
+		after := at+2 < len(data) && (isSpace(data[at+2]) || data[at+2] == '/')
+		if before && after {
+			return true
+		}
+		at += 2
+	}
+}
+
+// isSpace reports whether c is PDF white space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
+}
+
+// isDelimiter reports whether c ends a PDF token: white space or a
+// delimiter character.
+func isDelimiter(c byte) bool {
+	return isSpace(c) || bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
 }
 
 // Outline returns the bookmark outline of a PDF, as qpdf --json reads it.
