@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"studyguide/builder/labels"
 )
 
 // palaceNotes are notes that write their mind palace in each style a
@@ -140,7 +142,10 @@ func TestPalaceFromTwoSectionsBuild(t *testing.T) {
 	if miss := inOrder(caption, []string{"Entrée", "Salon", "Cuisine", "Balcon", "Bureau", "Cave"}); miss != "" {
 		t.Errorf("the French caption lacks %q: %q", miss, caption)
 	}
-	if len(links) != 6 || len(items) != 6 || !strings.HasPrefix(items[5], "Cave: Une guillotine qui attend Robespierre.") {
+	// The item joins the room and its cue as French does, with a space
+	// before the colon (read back as a plain space).
+	cave := strings.Join(strings.Fields(labels.For("fr").Format("pair", "name", "Cave", "text", "Une guillotine qui attend Robespierre.")), " ")
+	if len(links) != 6 || len(items) != 6 || !strings.HasPrefix(items[5], cave) {
 		t.Errorf("French palace: links %v, items %q", links, items)
 	}
 }

@@ -247,10 +247,11 @@ func describe(pg page) string {
 	var b strings.Builder
 	b.WriteString(pg.words.Text("palace.desc"))
 	for i, st := range pg.stations {
-		b.WriteString(" " + pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name))
+		name := pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name)
 		if st.Cue != "" {
-			b.WriteString(": " + st.Cue)
+			name = pg.words.Format("pair", "name", name, "text", st.Cue)
 		}
+		b.WriteString(" " + name)
 		if !strings.HasSuffix(b.String(), ".") {
 			b.WriteByte('.')
 		}

@@ -24,7 +24,21 @@ func walked(t *testing.T, g *guide.Guide) []string {
 	}
 	var out []string
 	for _, it := range walk.Blocks[1].(*guide.List).Items {
-		line := guide.PlainText(it.Blocks[0].(*guide.Paragraph).Inlines)
+		// The station's name is its bold text and its cue its italic
+		// text, however the guide's language joins them.
+		var name, cue string
+		for _, in := range it.Blocks[0].(*guide.Paragraph).Inlines {
+			switch in := in.(type) {
+			case *guide.Strong:
+				name = guide.PlainText(in.Children)
+			case *guide.Emph:
+				cue = guide.PlainText(in.Children)
+			}
+		}
+		line := name
+		if cue != "" {
+			line += ": " + cue
+		}
 		target := ""
 		if len(it.Blocks) > 1 {
 			last := it.Blocks[len(it.Blocks)-1].(*guide.Paragraph)
