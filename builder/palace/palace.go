@@ -5,10 +5,11 @@
 //
 // The palace comes from the notes' own mind-palace section when there is
 // one (a heading that says mind palace, memory palace, method of loci,
-// journey method or memory journey; see guide.IsPalaceTitle): its lead
-// sentence's bold phrase is the theme, and its stations are list items
-// ("**Locus**: cue", "Locus — cue"), one sub-heading per locus, or bold
-// places in a walk written in prose. Each station links to the section or
+// journey method or memory journey, in English or in the notes' language;
+// see guide.IsPalaceTitle): its lead sentence's bold phrase is the theme,
+// and its stations are list items ("**Locus**: cue", "Locus — cue") or
+// table rows, one sub-heading per locus, or bold places in a walk written
+// in prose. Each station links to the section or
 // key point whose title matches its locus best, else its cue; a station
 // that matches neither stands for itself. Notes without one get a palace
 // built from the key points of every section.
