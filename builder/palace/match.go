@@ -269,3 +269,24 @@ para como pero sobre entre este esta estos estas unos unas donde cuando esta est
 della delle dello degli nella nelle nello negli sulla sulle sono questo questa quando dove anche molto ogni poi
 isso isto onde tambem muito cada pela pelo pelas pelos numa depois
 zijn wordt worden deze voor naar over onder door maar waar wanneer elke twee drie staat ligt heeft hebben stel`)
+
+// topics returns a function that reports whether a phrase names a topic
+// of the notes: the title of a section or key point, or a key term, with
+// the same significant words (see significantWords).
+func topics(g *guide.Guide, cands []*candidate) func(string) bool {
+	key := func(s string) string { return strings.Join(significantWords(s), " ") }
+	set := map[string]bool{}
+	for _, c := range cands {
+		set[key(c.Title)] = true
+	}
+	if g.Study != nil {
+		for _, t := range g.Study.Terms {
+			set[key(t.Name)] = true
+			for _, a := range t.Aliases {
+				set[key(a)] = true
+			}
+		}
+	}
+	delete(set, "")
+	return func(phrase string) bool { return set[key(phrase)] }
+}

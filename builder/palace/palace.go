@@ -111,7 +111,8 @@ func Build(g *guide.Guide, opts Options) {
 func readPalace(g *guide.Guide, perPage int) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
-		p := fromSection(sec)
+		cands := candidates(g, sec)
+		p := fromSection(sec, topics(g, cands))
 		if len(p.Stations) > MaxStations {
 			warnTooMany(g, p.Stations[MaxStations].Pos, len(p.Stations))
 			p.Stations = p.Stations[:MaxStations]
@@ -120,7 +121,6 @@ func readPalace(g *guide.Guide, perPage int) *model {
 			if p.Theme == "" {
 				p.Theme = g.Meta.Title
 			}
-			cands := candidates(g, sec)
 			for _, st := range p.Stations {
 				c := match(st.Name, cands)
 				if c == nil {

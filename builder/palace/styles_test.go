@@ -241,6 +241,12 @@ func TestMoreStyles(t *testing.T) {
 				"Living room: The living room holds a globe of Earth. -> Earth|" +
 				"Garage: Finally the garage is full of red Mars rust. -> Mars",
 		},
+		"key terms in the walk": {
+			planets + "## Memory palace\n\nAt the **mailbox** a messenger drops letters. **Mercury** is the fastest. In the **kitchen** the oven glows. **Venus** is the hottest. On the **stairs** lies a globe. **Earth** spins.\n",
+			"Mailbox: A messenger drops letters. Mercury is the fastest. -> Mercury|" +
+				"Kitchen: The oven glows. Venus is the hottest. -> Venus|" +
+				"Stairs: On the stairs lies a globe. Earth spins. -> Earth",
+		},
 		"table": {
 			planets + "## Mind palace\n\n| Locus | Cue |\n|---|---|\n| Door | a winged messenger: Mercury |\n| Hall | a hot oven, Venus |\n",
 			"Door: a winged messenger: Mercury -> Mercury|Hall: a hot oven, Venus -> Venus",
