@@ -128,6 +128,13 @@ func contains(w, t string) bool {
 // point is the narrower place), then the title with fewer other words
 // (the more specific one), then the earlier one.
 func match(name string, cands []*candidate) *candidate {
+	c, _ := matchName(name, cands)
+	return c
+}
+
+// matchName is match that also reports how much of the name's words the
+// title covers, from 0 to 1.
+func matchName(name string, cands []*candidate) (*candidate, float64) {
 	var words []string
 	seen := map[string]bool{}
 	for _, w := range icons.Words(name) {
@@ -137,7 +144,7 @@ func match(name string, cands []*candidate) *candidate {
 		}
 	}
 	if len(words) == 0 {
-		return nil
+		return nil, 0
 	}
 	var best *candidate
 	bestCover, bestSpec := 0.0, 0.0
@@ -155,7 +162,22 @@ func match(name string, cands []*candidate) *candidate {
 			best, bestCover, bestSpec = c, cover, spec
 		}
 	}
-	return best
+	return best, bestCover
+}
+
+// matchStation returns what a station stands for: the candidate its whole
+// name matches ("Libya"); else the one its cue matches, since a locus
+// such as "Front door" may share a word with a title ("Front-line
+// troops") by chance; else the one part of its name matches; else nil.
+func matchStation(st *station, cands []*candidate) *candidate {
+	byName, cover := matchName(st.Name, cands)
+	if byName != nil && cover >= 1 {
+		return byName
+	}
+	if byCue := matchCue(st.Cue, cands); byCue != nil {
+		return byCue
+	}
+	return byName
 }
 
 // matchCue returns the candidate whose title shares the most significant

@@ -122,10 +122,7 @@ func readPalace(g *guide.Guide, perPage int) *model {
 				p.Theme = g.Meta.Title
 			}
 			for _, st := range p.Stations {
-				c := match(st.Name, cands)
-				if c == nil {
-					c = matchCue(st.Cue, cands)
-				}
+				c := matchStation(st, cands)
 				if c == nil {
 					// A locus such as "Kitchen" may stand for
 					// itself: its room shows its cue and links

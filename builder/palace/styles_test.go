@@ -326,3 +326,31 @@ func TestCuesTakenFromProseAreCutQuietly(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchStation(t *testing.T) {
+	cands := []*candidate{
+		{ID: "front", Title: "Front-line troops", KeyPoint: true},
+		{ID: "supply", Title: "Supply lines", KeyPoint: true},
+		{ID: "libya", Title: "Operation Unified Protector: Libya", KeyPoint: true},
+	}
+	for _, c := range cands {
+		c.words, c.cueWords, c.termWords = wordSet(c.Title), map[string]bool{}, map[string]bool{}
+		for _, w := range significantWords(c.Title) {
+			c.cueWords[w] = true
+		}
+	}
+	for _, tc := range []struct{ name, cue, want string }{
+		{"Front door", "a lorry of supplies blocks it", "supply"}, // the cue beats a word of the name
+		{"Front door", "a cat", "front"},                          // else part of the name
+		{"Libya", "jets over the supply lines", "libya"},          // the whole name wins
+		{"Kitchen", "a pot of soup", ""},
+	} {
+		got := ""
+		if c := matchStation(&station{Name: tc.name, Cue: tc.cue}, cands); c != nil {
+			got = c.ID
+		}
+		if got != tc.want {
+			t.Errorf("%s (%s) stands for %q, want %q", tc.name, tc.cue, got, tc.want)
+		}
+	}
+}
