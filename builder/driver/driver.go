@@ -49,6 +49,30 @@ type Options struct {
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
 	// one is an error. Zero means DefaultMaxInputSize.
 	MaxInputSize int64
+	// Strict makes a warning fail the build. A strict build puts its
+	// outputs in place only once every note is built without a warning,
+	// so a build that fails leaves the output folder as it was.
+	Strict bool
+}
+
+// WarningsError is the error of a strict build (Options.Strict) whose
+// notes have warnings. Nothing was written.
+type WarningsError struct {
+	// Warnings is the number of warnings.
+	Warnings int
+}
+
+func (e *WarningsError) Error() string {
+	return CountWarnings(e.Warnings) + " in a strict build; nothing was written"
+}
+
+// CountWarnings writes a number of warnings the way it is read: "1
+// warning", "2 warnings".
+func CountWarnings(n int) string {
+	if n == 1 {
+		return "1 warning"
+	}
+	return fmt.Sprintf("%d warnings", n)
 }
 
 // DefaultMaxInputSize is the largest note read when Options does not say:
@@ -66,6 +90,13 @@ type Result struct {
 // Build builds every note named by opts. It stops at the first note that
 // cannot be built; outputs of earlier notes stay written, and the failed
 // note's earlier outputs stay as they were.
+//
+// A strict build (Options.Strict) keeps every output in a temporary file
+// until the last note is built, and puts them in place only when no note
+// had a warning; otherwise it removes them and returns a *WarningsError,
+// and the output folder is left as it was (one the build had to make is
+// removed again). Once a note has warnings, the notes after it are still
+// read, so that their warnings are reported too, but no longer written.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
 	defer res.Diagnostics.Sort()
@@ -87,11 +118,25 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	outDir := orDefault(opts.OutDir, DefaultOutDir)
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	made, err := makeFolder(outDir)
+	if err != nil {
 		return res, fmt.Errorf("output folder: %w", err)
+	}
+	// pending are the staged outputs of a strict build, put in place
+	// only at its end.
+	var pending []*staged
+	warnings := 0
+	discard := func() {
+		for _, s := range pending {
+			s.discard()
+		}
+		for i := len(made) - 1; i >= 0; i-- {
+			os.Remove(made[i]) // only an empty folder goes
+		}
 	}
 	for _, note := range notes {
 		if err := ctx.Err(); err != nil {
+			discard()
 			return res, err
 		}
 		// The note's problems are kept apart until its build is over:
@@ -102,18 +147,79 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			if ctx.Err() == nil {
 				res.Diagnostics = append(res.Diagnostics, diags...)
 			}
+			discard()
 			return res, err
 		}
-		written, err := writeAll(ctx, g, layout, outputBase(outDir, note), jobs)
-		res.Outputs = append(res.Outputs, written...)
+		if opts.Strict && (warnings > 0 || countWarnings(diags) > 0) {
+			// The build has failed: the note is read for its warnings
+			// only.
+			warnings += countWarnings(diags)
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			continue
+		}
+		s, err := stage(ctx, g, layout, outputBase(outDir, note), jobs)
 		if ctx.Err() == nil {
 			res.Diagnostics = append(res.Diagnostics, diags...)
 		}
 		if err != nil {
+			discard()
+			return res, fmt.Errorf("%s: %w", note, err)
+		}
+		if opts.Strict {
+			pending = append(pending, s)
+			warnings += countWarnings(diags)
+			continue
+		}
+		written, err := s.commit()
+		res.Outputs = append(res.Outputs, written...)
+		if err != nil {
 			return res, fmt.Errorf("%s: %w", note, err)
 		}
 	}
+	if warnings > 0 {
+		discard()
+		return res, &WarningsError{Warnings: warnings}
+	}
+	for _, s := range pending {
+		written, err := s.commit()
+		res.Outputs = append(res.Outputs, written...)
+		if err != nil {
+			discard()
+			return res, err
+		}
+	}
 	return res, nil
+}
+
+// countWarnings returns the number of warnings in l.
+func countWarnings(l diag.List) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == diag.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// makeFolder makes the folder dir and any missing parent, and returns the
+// folders it made, outermost first.
+func makeFolder(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return missing, nil
 }
 
 // prepare reads a note into a guide and adds the study aids that are on,

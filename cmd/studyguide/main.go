@@ -33,7 +33,9 @@
 //	--recap            also write NAME-recap.pdf: one page with the title, the
 //	                   at-a-glance table, the mind palace drawn small and the
 //	                   most important key terms
-//	--strict           treat warnings as errors
+//	--strict           treat warnings as errors: when a note has a warning,
+//	                   nothing is written and the output folder stays as
+//	                   it was
 //	--no-summaries     leave out the summary tables and the at-a-glance table
 //	--no-palace        leave out the mind-palace pages
 //	--no-glossary      leave out the glossary

@@ -51,7 +51,7 @@ Flags of build:
   --format LIST     formats to write, comma-separated: {{formats}} (default {{every format}})
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
-{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors
+{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
 {{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
@@ -168,6 +168,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitUsage
 	}
 	opts.Paths = paths
+	opts.Strict = strict
 	for _, a := range aids.All() {
 		if *leaveOut[a.Name] {
 			opts.LeaveOut = append(opts.LeaveOut, a.Name)
@@ -203,8 +204,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(stderr, d)
 	}
+	var warned *driver.WarningsError
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		if errors.As(err, &warned) {
+			fmt.Fprintf(stderr, "studyguide build: %s with --strict; nothing was written\n", driver.CountWarnings(warned.Warnings))
+		} else if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "studyguide build: interrupted; earlier outputs are untouched")
 		} else {
 			fmt.Fprintf(stderr, "studyguide build: %v\n", err)
@@ -213,10 +217,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	for _, out := range res.Outputs {
 		fmt.Fprintf(stdout, "wrote %s\n", out)
-	}
-	if strict && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(stderr, "studyguide build: %d warnings with --strict\n", len(res.Diagnostics))
-		return exitBuild
 	}
 	return exitOK
 }
