@@ -74,6 +74,8 @@ type hostileCase struct {
 	epubcheck bool
 	// outDir makes the output folder in base, when not base/out.
 	outDir func(t *testing.T, base string) string
+	// resources makes resource folders in base and returns them.
+	resources func(t *testing.T, base string) []string
 	// check makes more checks on a book that was built.
 	check func(t *testing.T, b hostileBuild)
 }
@@ -283,9 +285,46 @@ var hostileCases = []hostileCase{
 
 	// Images: nothing from outside the notes' folder, nothing from the web.
 	{name: "image-missing", want: `3:20: warning: image file "nowhere.png" not found; its alt text is shown instead`, check: wantText("the missing diagram")},
-	{name: "image-parent", fails: true, want: `3:15: error: image "../secret.png" leaves the note's folder`},
-	{name: "image-absolute", fails: true, want: `3:1: error: image "/etc/passwd" is an absolute path`},
-	{name: "image-symlink", fails: true, want: `3:17: error: image "link.png" is a symbolic link that leads out of the note's folder`},
+	// A way out of the folder is a warning: the file is never read, the
+	// alt text is shown and the build goes on.
+	{name: "image-parent", want: `3:15: warning: image "../secret.png" leaves the note's folder; it is not read, and its alt text is shown instead`, check: wantText("Climbing out: secret")},
+	{name: "image-absolute", want: `3:1: warning: image "/etc/passwd" is an absolute path; it is not read`, check: func(t *testing.T, b hostileBuild) {
+		wantText("passwd and drive")(t, b)
+		wantDiagnostics(t, b, `3:28: warning: image "C:\\Windows\\secret.png" is an absolute path; it is not read`)
+	}},
+	{name: "image-symlink", want: `3:17: warning: image "link.png" is a symbolic link that leads out of the note's folder; it is not read`, check: func(t *testing.T, b hostileBuild) {
+		wantText("Through a link: linked and a folder link in folder")(t, b)
+		wantDiagnostics(t, b, `3:55: warning: image "up/secret.png" is a symbolic link that leads out of the note's folder; it is not read`)
+	}},
+	// A resources folder lets images in, and nothing more: its own
+	// links out are refused, and so is the secret beside it.
+	{name: "image-resources", want: `3:35: warning: image "../res/evil.png" is a symbolic link that leads out of its resources folder; it is not read`, resources: func(t *testing.T, base string) []string {
+		res := filepath.Join(base, "res")
+		if err := os.Mkdir(res, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		pic, err := os.ReadFile(filepath.Join("testdata", "hostile", "pic.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(res, "ok.png"), pic)
+		if err := os.Symlink("../secret.png", filepath.Join(res, "evil.png")); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		return []string{res}
+	}, check: func(t *testing.T, b hostileBuild) {
+		wantText(", a linked out one and beside.")(t, b)
+		wantDiagnostics(t, b, `3:76: warning: image "../secret.png" leaves the note's folder; it is not read`)
+		images := 0
+		for name := range b.epub {
+			if strings.HasPrefix(name, "EPUB/images/") {
+				images++
+			}
+		}
+		if images != 1 {
+			t.Errorf("the EPUB holds %d pictures, want 1 (ok.png)", images)
+		}
+	}},
 	{name: "image-remote", want: `is on the web and is never fetched`},
 	{name: "image-not-image", want: `image "fake.png" is not a PNG or JPEG file`},
 	{name: "image-bomb", want: `image "bomb.png" is 20000×20000 pixels; no side may be over 10000`},
@@ -420,7 +459,11 @@ func TestHostileNotes(t *testing.T) {
 				outDir = c.outDir(t, base)
 			}
 
-			res, err := Build(context.Background(), Options{Paths: []string{notePath}, OutDir: outDir})
+			var resources []string
+			if c.resources != nil {
+				resources = c.resources(t, base)
+			}
+			res, err := Build(context.Background(), Options{Paths: []string{notePath}, OutDir: outDir, Resources: resources})
 			var said []string
 			for _, d := range res.Diagnostics {
 				said = append(said, d.String())

@@ -38,7 +38,7 @@ Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
                    [--imposition {{impositions}}]{{extras}}
                    {{aids}}
-                   [--max-size SIZE] [PATH...]
+                   [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
   studyguide help        print this help
@@ -52,7 +52,9 @@ Flags of build:
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
 {{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
-{{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
+{{aid flags}}  --resources DIR   also read images from DIR, for notes whose images are
+                    in another folder ("../images/x.png"); repeatable
+  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
@@ -156,6 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
 	}
 	fs.StringVar(&maxSize, "max-size", "", "")
+	fs.Var((*folderList)(&opts.Resources), "resources", "")
 	fs.StringVar(&impositions, "imposition", "", "")
 	for _, o := range outputs.All() {
 		if o.Kind == outputs.Extra {
@@ -219,6 +222,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		fmt.Fprintf(stdout, "wrote %s\n", out)
 	}
 	return exitOK
+}
+
+// folderList is a flag that may be given more than once, each time with
+// a folder.
+type folderList []string
+
+func (l *folderList) String() string { return strings.Join(*l, ", ") }
+
+func (l *folderList) Set(dir string) error {
+	if dir == "" {
+		return errors.New("a folder is needed")
+	}
+	*l = append(*l, dir)
+	return nil
 }
 
 // chooseOutputs sets opts.Outputs from the flags: the formats of the
