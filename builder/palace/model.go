@@ -32,6 +32,11 @@ type station struct {
 	Target, TargetTitle string
 	// target is the matched candidate, for the walk-through's facts.
 	target *candidate
+	// excerpt is set when the build chose where the cue starts and ends
+	// in running text (a walk in prose, the paragraph under a locus
+	// heading): the drawing may cut it further with no warning, since
+	// the notes wrote nothing too long.
+	excerpt bool
 }
 
 // findSection returns the first section whose heading names a memory
@@ -58,7 +63,8 @@ func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Secti
 
 // fromSection reads the theme, lead sentence and stations of the notes'
 // mind-palace section. Stations are written in one of three styles: the
-// items of its lists ("**Locus**: cue", "Locus — cue"; see stationOf),
+// items of its lists ("**Locus**: cue", "Locus — cue"; see stationOf) or
+// the rows of its tables,
 // one subsection per locus with the cue below its heading, or a walk in
 // prose with the places in bold (see proseStations). The style that
 // gives the most stations wins; of two that give as many, lists come
@@ -78,7 +84,7 @@ func fromSection(s *guide.Section) *model {
 	}
 	// The lead is the first sentence before the first list of stations.
 	for _, b := range s.Blocks {
-		if l, ok := b.(*guide.List); ok && len(listStations(&guide.Section{Blocks: []guide.Block{l}})) > 0 {
+		if len(listStations(&guide.Section{Blocks: []guide.Block{b}})) > 0 {
 			break
 		}
 		if para, ok := b.(*guide.Paragraph); ok {

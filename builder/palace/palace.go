@@ -86,6 +86,9 @@ func Build(g *guide.Guide, opts Options) {
 		}
 		scene.Desc = describe(pg)
 		for _, st := range cut {
+			if st.excerpt {
+				continue
+			}
 			warnf(g, st.Pos, "mind-palace station %q is too long for its room at %g pt and is cut in the drawing; the walk-through gives it whole", st.Name, minSize)
 		}
 		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{

@@ -85,15 +85,37 @@ func stationOf(it *guide.ListItem) *station {
 }
 
 // listStations returns the stations of the lists of a mind-palace
-// section, in order.
+// section, in order, and those of its tables of two columns or more: one
+// station a row, the locus in the first cell and the cue in the others.
 func listStations(s *guide.Section) []*station {
 	var out []*station
 	for _, b := range s.Blocks {
-		if l, ok := b.(*guide.List); ok {
-			for _, it := range l.Items {
+		switch b := b.(type) {
+		case *guide.List:
+			for _, it := range b.Items {
 				if st := stationOf(it); st != nil {
 					out = append(out, st)
 				}
+			}
+		case *guide.Table:
+			if b.Kind != guide.FromNotes || len(b.Header) < 2 {
+				continue
+			}
+			for _, row := range b.Rows {
+				if len(row) < 2 {
+					continue
+				}
+				name := strings.TrimSpace(guide.PlainText(row[0].Inlines))
+				if name == "" || len(strings.Fields(name)) > maxNameWords {
+					continue
+				}
+				var cue []string
+				for _, c := range row[1:] {
+					if t := strings.TrimSpace(guide.PlainText(c.Inlines)); t != "" {
+						cue = append(cue, t)
+					}
+				}
+				out = append(out, &station{Name: name, Cue: strings.Join(cue, " — "), Pos: b.Pos})
 			}
 		}
 	}
@@ -103,11 +125,18 @@ func listStations(s *guide.Section) []*station {
 // headingStations returns one station per subsection of a mind-palace
 // section: the heading is the locus ("Front door", "1. Front door") and
 // the first paragraph below it the cue. A heading that holds a separator
-// ("Front door: a sugar cube") gives the cue itself.
+// ("Front door: a sugar cube") gives the cue itself. A subsection that
+// lists two stations or more ("### Ground floor" over its rooms) gives
+// those instead.
 func headingStations(s *guide.Section) []*station {
 	var out []*station
 	for _, c := range s.Sections {
 		if c.Kind != guide.FromNotes {
+			continue
+		}
+		if floor := listStations(c); len(floor) >= 2 {
+			// "### Ground floor" over a list of its rooms.
+			out = append(out, floor...)
 			continue
 		}
 		name := strings.TrimSpace(strings.TrimLeftFunc(c.Title, func(r rune) bool {
@@ -116,16 +145,39 @@ func headingStations(s *guide.Section) []*station {
 		cue := ""
 		if n, c, ok := cutLocus(name); ok && c != "" {
 			name, cue = n, c
+			if numbered(n) {
+				// "Station 1: Front door" over the cue.
+				name, cue = c, ""
+				if n, c, ok := cutLocus(name); ok && c != "" {
+					name, cue = n, c
+				}
+			}
 		}
 		if name == "" {
 			continue
 		}
-		if cue == "" {
+		excerpt := cue == ""
+		if excerpt {
 			cue = headingCue(c)
 		}
-		out = append(out, &station{Name: name, Cue: cue, Pos: c.Pos})
+		out = append(out, &station{Name: name, Cue: cue, Pos: c.Pos, excerpt: excerpt})
 	}
 	return out
+}
+
+// numbered reports whether a heading's label is a number with at most one
+// word before it, such as "Station 1" or "Room 3", rather than a locus.
+func numbered(label string) bool {
+	ws := strings.Fields(label)
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	for _, r := range ws[len(ws)-1] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingCue returns the cue under a locus heading: its first paragraph,
@@ -176,12 +228,15 @@ func cueSentences(text string) string {
 type flatText struct {
 	text   string
 	strong [][2]int // byte ranges of text, in order
+	// posAt holds where each bold phrase is in the notes, by the start
+	// of its range.
+	posAt map[int]guide.Pos
 }
 
 // flatten returns the plain text of inlines and the ranges of their
 // outermost strong inlines.
 func flatten(inlines []guide.Inline) flatText {
-	var f flatText
+	f := flatText{posAt: map[int]guide.Pos{}}
 	var b strings.Builder
 	for _, in := range inlines {
 		guide.Inspect(in, func(n guide.Node) bool {
@@ -190,6 +245,7 @@ func flatten(inlines []guide.Inline) flatText {
 				start := b.Len()
 				b.WriteString(guide.PlainText(n.Children))
 				f.strong = append(f.strong, [2]int{start, b.Len()})
+				f.posAt[start] = n.Pos
 				return false
 			case *guide.Text:
 				b.WriteString(n.Text)
@@ -240,10 +296,11 @@ func sentencesOf(f flatText) []sentence {
 // the **hallway** …". Each sentence that names a place in bold starts a
 // station: the place is its locus, and what the sentence says after it,
 // with the sentences up to the next place in the same paragraph, is its
-// cue. A bold phrase counts as a place when it opens its sentence or
-// follows a word that leads to a place ("at the", "in the", "dans la",
-// "im"); only when fewer than two sentences name a place so is each
-// sentence's first bold phrase taken. The first sentence of the section
+// cue. A bold phrase counts as a place when it opens its sentence, after
+// articles perhaps, or follows a word that leads to a place ("at the",
+// "in the", "dans la", "im", "then the"; see leadsToPlace); only when
+// fewer than two sentences name a place so is each sentence's first bold
+// phrase taken. The first sentence of the section
 // is its lead rather than a station when it ends with a colon or its bold
 // phrase follows "as" ("Picture the cell as a **factory**."); its bold
 // phrase is then the theme.
@@ -251,19 +308,18 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 	type found struct {
 		para  flatText
 		sents []sentence
-		pos   guide.Pos
 	}
 	var paras []found
 	for _, b := range s.Blocks {
 		if p, ok := b.(*guide.Paragraph); ok {
 			f := flatten(p.Inlines)
-			paras = append(paras, found{f, sentencesOf(f), p.Pos})
+			paras = append(paras, found{f, sentencesOf(f)})
 		}
 	}
 	if len(paras) > 0 && len(paras[0].sents) > 0 {
 		f, first := paras[0].para, paras[0].sents[0]
 		text := strings.TrimSpace(f.text[first.start:first.end])
-		if len(first.strong) > 0 && (strings.HasSuffix(text, ":") || afterWord(f.text[first.start:first.strong[0][0]], themeWords)) {
+		if len(first.strong) > 0 && isThemeSentence(text, f.text[first.start:first.strong[0][0]]) {
 			r := first.strong[0]
 			theme, lead = strings.TrimSpace(f.text[r[0]:r[1]]), leadSentence(text)
 			paras[0].sents = paras[0].sents[1:]
@@ -282,11 +338,11 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 				cur, cue = nil, nil
 			}
 			for _, sn := range p.sents {
-				place := -1
+				place, prep := -1, false
 				for i, r := range sn.strong {
-					before := p.para.text[sn.start:r[0]]
-					if !strict || strings.TrimFunc(before, notLetter) == "" || afterWord(before, placeWords) {
-						place = i
+					ok, isPrep := leadsToPlace(p.para.text[sn.start:r[0]])
+					if ok || !strict {
+						place, prep = i, isPrep
 						break
 					}
 				}
@@ -303,14 +359,20 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 				if name == "" || len(strings.Fields(name)) > maxNameWords {
 					continue
 				}
-				cur = &station{Name: capitalize(name), Pos: p.pos}
+				cur = &station{Name: capitalize(name), Pos: p.para.posAt[r[0]], excerpt: true}
 				// A bold phrase may run past the end of its sentence.
-				rest := strings.TrimLeftFunc(p.para.text[min(r[1], sn.end):sn.end], func(r rune) bool {
+				after := strings.TrimSpace(p.para.text[min(r[1], sn.end):sn.end])
+				rest := strings.TrimLeftFunc(after, func(r rune) bool {
 					return unicode.IsSpace(r) || strings.ContainsRune(",;:.—–-", r)
 				})
-				if len(strings.Fields(rest)) < 3 {
-					// "A sugar cube blocks the **front door**.": the
-					// whole sentence is the picture.
+				// "At the **front door**, a sugar cube splits." and
+				// "**Front door**: a sugar cube." picture what follows
+				// the place; "The **porch** is hot.", "A cube blocks
+				// the **door**." and "At the **door**, where …" are
+				// pictures as a whole.
+				sep := after != "" && strings.ContainsRune(":—–-", []rune(after)[0])
+				first, _, _ := strings.Cut(strings.ToLower(rest), " ")
+				if !(prep || sep) || len(strings.Fields(rest)) < 3 || relatives[first] {
 					rest = text
 				}
 				cue = []string{capitalize(rest)}
@@ -330,7 +392,7 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 
 // afterWord reports whether text, the words before a bold phrase, ends
 // with one of words, perhaps followed by up to two articles or
-// possessives ("in the", "dans l'", "as a").
+// possessives ("as a").
 func afterWord(text string, words map[string]bool) bool {
 	ws := strings.FieldsFunc(strings.ToLower(text), notLetter)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-3; i-- {
@@ -344,21 +406,77 @@ func afterWord(text string, words map[string]bool) bool {
 	return false
 }
 
+// leadsToPlace reports whether text, the words of a sentence before a
+// bold phrase, lead to a place: nothing but articles or possessives ("The
+// **porch**"), or a preposition of place ("At the **front door**", "Dans
+// l'**entrée**") or a word that moves on ("Finally the **garage**") and up
+// to two articles or possessives. prep says whether a preposition did.
+func leadsToPlace(text string) (ok, prep bool) {
+	ws := strings.FieldsFunc(strings.ToLower(text), notLetter)
+	for i := len(ws) - 1; i >= 0; i-- {
+		switch {
+		case prepositions[ws[i]]:
+			return true, true
+		case movers[ws[i]]:
+			return true, false
+		case !determiners[ws[i]] || i < len(ws)-2:
+			return false, false
+		}
+	}
+	return true, false
+}
+
+// isThemeSentence reports whether the first sentence of a walk in prose,
+// whose words before its first bold phrase are before, names the theme
+// rather than the first place: it ends with a colon ("Walk through the
+// **cell factory**:"), its bold phrase follows "as" ("Picture the flat as
+// a **power station**."), or it opens with a verb such as "imagine" and
+// no preposition leads to the bold phrase ("Imagine a **cell factory**.",
+// but not "Imagine you stand at the **front door** …").
+func isThemeSentence(text, before string) bool {
+	if strings.HasSuffix(text, ":") || afterWord(before, themeWords) {
+		return true
+	}
+	ws := strings.FieldsFunc(strings.ToLower(before), notLetter)
+	if len(ws) == 0 || !themeVerbs[ws[0]] {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if prepositions[w] && w != "a" {
+			return false
+		}
+	}
+	return true
+}
+
+// themeVerbs open a sentence that pictures the palace as a whole.
+var themeVerbs = wordSet0(`imagine picture visualise visualize think
+imaginez imaginons représentez figurez stell stellen stelle imagina imaginad immagina immaginate imaginem stel visualiseer`)
+
 // themeWords lead to the theme a palace is pictured as: "imagine the cell
 // as a **factory**".
 var themeWords = wordSet0("as like comme als wie como come zoals")
 
-// placeWords lead to a place in a walk through a palace, in the languages
-// of the notes: prepositions of place and the words that move on to the
-// next one.
-var placeWords = wordSet0(`at in into inside on onto by beside behind near past through to towards toward under
-above below along across enter reach reaches next then finally first last from
-à a au aux dans sur sous devant derrière vers près chez par entre contre jusqu ensuite puis enfin abord
-an am auf im ins vor hinter neben zum zur unter über bei beim durch dann danach schließlich zuerst zuletzt
-en al junto sobre bajo delante detrás hacia frente luego después finalmente primero
-nel nello nella nei negli nelle sul sullo sulla davanti dietro sopra sotto presso accanto vicino poi infine
-em no na nos nas ao aos à às sob diante atrás perto depois
-op aan naast voor achter onder boven naar langs dan daarna ten slotte eerst`)
+// prepositions lead to a place in a walk through a palace, in the
+// languages of the notes.
+var prepositions = wordSet0(`at in into inside on onto by beside behind near past through to towards toward under
+above below along across from
+à a au aux dans sur sous devant derrière vers près chez par entre contre jusqu
+an am auf im ins vor hinter neben zum zur unter über bei beim durch
+en al junto sobre bajo delante detrás hacia frente
+nel nello nella nei negli nelle sul sullo sulla davanti dietro sopra sotto presso accanto vicino
+em no na nos nas ao aos às sob diante atrás perto
+op aan naast voor achter onder boven naar langs`)
+
+// movers move a walk on to its next place: "Then the **kitchen**".
+var movers = wordSet0(`then next finally first last enter reach reaches
+ensuite puis enfin abord dann danach schließlich zuerst zuletzt
+luego después finalmente primero poi infine depois dan daarna eerst`)
+
+// relatives open a clause that tells about the place before them: a cue
+// that starts with one reads as the whole sentence ("at the **door**,
+// where a cat sleeps").
+var relatives = wordSet0(`where which who whose that où qui que dont wo welche welcher donde cuyo dove che cui onde waar wiens`)
 
 // determiners may stand between a place word and the place: articles,
 // possessives and demonstratives.

@@ -226,3 +226,97 @@ func TestOddPalaceSections(t *testing.T) {
 		t.Errorf("cues under their loci: %q", got)
 	}
 }
+
+// TestMoreStyles checks styles teachers use besides the five main ones:
+// a walk whose places open their sentences, a table of loci, rooms
+// grouped under a heading per floor, and loci numbered with a
+// parenthesis.
+func TestMoreStyles(t *testing.T) {
+	const planets = "# The Solar System\n\n## Inner planets\n\n- **Mercury**: closest to the Sun.\n- **Venus**: hottest planet.\n- **Earth**: our home.\n- **Mars**: the red planet.\n\n"
+	for name, tc := range map[string]struct{ note, want string }{
+		"places open sentences": {
+			planets + "## Memory palace\n\nMy walk starts at the **mailbox**, where a tiny Mercury messenger drops letters. The **porch** is scorching hot like Venus. The **living room** holds a globe of Earth. Finally the **garage** is full of red Mars rust.\n",
+			"Mailbox: My walk starts at the mailbox, where a tiny Mercury messenger drops letters. -> Mercury|" +
+				"Porch: The porch is scorching hot like Venus. -> Venus|" +
+				"Living room: The living room holds a globe of Earth. -> Earth|" +
+				"Garage: Finally the garage is full of red Mars rust. -> Mars",
+		},
+		"table": {
+			planets + "## Mind palace\n\n| Locus | Cue |\n|---|---|\n| Door | a winged messenger: Mercury |\n| Hall | a hot oven, Venus |\n",
+			"Door: a winged messenger: Mercury -> Mercury|Hall: a hot oven, Venus -> Venus",
+		},
+		"floors": {
+			planets + "## Memory palace\n\n### Ground floor\n\n- Door: Mercury's letters\n- Hall: Venus's oven\n\n### First floor\n\n- Landing: Earth as a globe\n- Bathroom: a kettle\n",
+			"Door: Mercury’s letters -> Mercury|Hall: Venus’s oven -> Venus|Landing: Earth as a globe -> Earth|Bathroom: a kettle -> ",
+		},
+		"numbered headings": {
+			planets + "## Memory palace\n\n### Station 1: Mailbox\n\nA messenger, Mercury.\n\n### Station 2: Porch — a hot oven, Venus\n\nIt burns.\n",
+			"Mailbox: A messenger, Mercury. -> Mercury|Porch: a hot oven, Venus -> Venus",
+		},
+		"numbered with a parenthesis": {
+			planets + "## Method of Loci\n\n1) Bedroom: Mercury on the pillow\n2) Garden: Mars in the flower bed\n",
+			"Bedroom: Mercury on the pillow -> Mercury|Garden: Mars in the flower bed -> Mars",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var list diag.List
+			g := read(t, "planets.md", tc.note, &list)
+			enrich.Extract(g)
+			Build(g, Options{})
+			if got := strings.Join(walked(t, g), "|"); got != tc.want {
+				t.Errorf("stations\n got %s\nwant %s", got, tc.want)
+			}
+			if len(list) != 0 {
+				t.Errorf("diagnostics %v", list)
+			}
+		})
+	}
+}
+
+func TestThemeOfAWalkInProse(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Imagine the flat as a **power station**.":            true,
+		"Walk through the **cell factory**:":                  true,
+		"Imagine a **cell factory**.":                         true,
+		"Stell dir die Wohnung als **Kraftwerk** vor.":        true,
+		"Imagine you stand at the **front door**, by a cube.": false,
+		"At the **front door**, a giant sugar cube splits.":   false,
+		"The **porch** is scorching hot.":                     false,
+		"Imaginez la maison comme un **musée**.":              true,
+	} {
+		f := flatten(read(t, "t.md", text, nil).Sections[0].Blocks[0].(*guide.Paragraph).Inlines)
+		if len(f.strong) == 0 {
+			// The reader takes a note's first line as its title only
+			// when it is a heading.
+			t.Fatalf("%q: no bold phrase", text)
+		}
+		if got := isThemeSentence(f.text, f.text[:f.strong[0][0]]); got != want {
+			t.Errorf("isThemeSentence(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestCuesTakenFromProseAreCutQuietly checks that a cue the build cut
+// from running text may be shortened in a crowded drawing with no
+// warning, while a cue the notes wrote as a list item still warns.
+func TestCuesTakenFromProseAreCutQuietly(t *testing.T) {
+	var walk, items strings.Builder
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&walk, "In the **room %d** a very large elephant wearing a bright purple hat stands quietly waiting by the window, holding a lantern. ", i)
+		fmt.Fprintf(&items, "- **Room %d**: a very large elephant wearing a bright purple hat stands quietly waiting by the window, holding a lantern, and it never leaves the house at all.\n", i)
+	}
+	for _, tc := range []struct {
+		body  string
+		warns bool
+	}{{walk.String(), false}, {items.String(), true}} {
+		var list diag.List
+		g := read(t, "long.md", "# Long\n\n## Mind palace\n\n"+tc.body+"\n", &list)
+		Build(g, Options{})
+		if got := len(walked(t, g)); got != 12 {
+			t.Errorf("%d stations", got)
+		}
+		if (len(list) > 0) != tc.warns {
+			t.Errorf("warnings %v; want some: %v", list, tc.warns)
+		}
+	}
+}
