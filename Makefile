@@ -7,7 +7,8 @@ FUZZTIME ?= 30s
 # Minimizing a new input of the whole build re-runs both writers many
 # times; a short bound leaves the time to finding inputs.
 FUZZMINIMIZE ?= 5s
-FUZZPKGS ?= ./builder/markdown ./builder/enrich ./builder/driver ./builder/impose ./builder/internal/pdfxref
+# The packages whose fuzz targets make fuzz runs: every package, unless told.
+FUZZPKGS ?= ./...
 
 .PHONY: help run build test check bench fuzz handouts screenshots clean
 
@@ -31,8 +32,8 @@ check: run ## run epubcheck, qpdf and pdffonts over out/
 bench: ## benchmark the build of a generated 1,000-section note (with and without study aids)
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count 6 ./builder/driver/
 
-fuzz: ## run every fuzz target of the reader, enrich and the whole build, FUZZTIME each
-	@set -e; for pkg in $(FUZZPKGS); do \
+fuzz: ## run every fuzz target in FUZZPKGS (all packages), FUZZTIME each; go test -list finds them
+	@set -e; for pkg in $$($(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' $(FUZZPKGS)); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "$(GO) test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg"; \
 	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \

@@ -32,6 +32,7 @@ var stageImports = map[string][]string{
 	"builder/figure":             {},
 	"builder/impose":             {"builder/internal/pdfxref"},
 	"builder/internal/allkinds":  {"builder/guide", "builder/figure"},
+	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
 	"builder/aids":               {"builder/guide", "builder/enrich", "builder/palace"},

@@ -1,8 +1,30 @@
 // Package builder is the home of the pipeline's stages, one sub-package
-// each: guide (the document model every stage meets at), markdown (the
-// reader), epub and pdf (the writers), aids and outputs (the lists of
-// study aids and of outputs a build can make), and driver (which runs
-// them). This
-// package itself holds only the test that keeps each stage behind its own
-// door.
+// each, in the order a note meets them:
+//
+//   - markdown reads a note into the model, the only user of goldmark;
+//   - guide is the document model every stage meets at, with its walker
+//     (Inspect), its id allocator and the palace-title rule;
+//   - diag holds the file set that positions point into and the
+//     diagnostics reported at file:line:col;
+//   - aids is the registry of study aids, in the order their stages run;
+//   - enrich finds key points, key terms and dates, and adds the summary
+//     tables, the at-a-glance table and the glossary;
+//   - palace adds the mind palace, drawn as a vector scene of figure;
+//   - labels is the strings catalogue: every word the guides add, by
+//     language;
+//   - outputs is the registry of what a build writes: formats,
+//     impositions and extra outputs, each with its writer;
+//   - epub (with cover) and pdf are the writers, pdf the only user of
+//     fpdf;
+//   - impose lays a finished PDF out as 2-up sheets or a booklet;
+//   - driver finds the notes and runs the stages and the writers, each
+//     output into a temporary file renamed into place.
+//
+// Packages under internal serve tests and stages alike: allkinds (a guide
+// with a node of every kind), checkers (the external checkers tests run),
+// golden (golden files), pdfxref (the one reader of PDF cross-reference
+// tables) and testnotes (notes generated for tests and benchmarks).
+//
+// This package itself holds only the test that keeps each stage behind
+// its own door.
 package builder

@@ -232,9 +232,9 @@ type File struct {
 
 	// The last position found: the next one on the same line, further on,
 	// counts its column from there (when the last one is not inside a
-	// character, where counting in two parts would differ). Diagnostics mostly come in the order
-	// of the text, so many on one long line cost the length of the line
-	// once rather than once each.
+	// character, where counting in two parts would differ). Diagnostics
+	// mostly come in the order of the text, so many on one long line cost
+	// the length of the line once rather than once each.
 	lastLine, lastOff, lastCol int
 }
 

@@ -3,68 +3,23 @@ package driver
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"io"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
+
+	"studyguide/builder/internal/checkers"
 )
 
-// The external checkers are the real tools a reader's world uses. Tests that
-// need one skip when it is missing, unless STUDYGUIDE_REQUIRE_CHECKERS is set
-// (as in CI), where a missing tool is a failure.
-
-const epubcheckJar = "/usr/share/java/epubcheck.jar"
-
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	var err error
-	if name == "epubcheck" {
-		_, err = os.Stat(epubcheckJar)
-		if err == nil {
-			_, err = exec.LookPath("java")
-		}
-	} else {
-		_, err = exec.LookPath(name)
-	}
-	if err == nil {
-		return
-	}
-	if os.Getenv("STUDYGUIDE_REQUIRE_CHECKERS") != "" {
-		t.Fatalf("%s is required but missing: %v", name, err)
-	}
-	t.Skipf("%s not installed: %v", name, err)
-}
-
-// epubcheck runs epubcheck and returns its error and warning lines.
-func epubcheck(t *testing.T, file string) (errs, warns []string) {
-	t.Helper()
-	requireTool(t, "epubcheck")
-	out, _ := exec.Command("java", "-jar", epubcheckJar, file).CombinedOutput()
-	for _, line := range strings.Split(string(out), "\n") {
-		switch {
-		case strings.HasPrefix(line, "ERROR"), strings.HasPrefix(line, "FATAL"):
-			errs = append(errs, line)
-		case strings.HasPrefix(line, "WARNING"):
-			warns = append(warns, line)
-		}
-	}
-	if !strings.Contains(string(out), "No errors or warnings detected") && len(errs)+len(warns) == 0 {
-		t.Fatalf("epubcheck gave no verdict on %s:\n%s", file, out)
-	}
-	return errs, warns
-}
+// The external checkers are the real tools a reader's world uses; the
+// tests run them through the checkers package.
 
 // qpdfCheck runs qpdf --check and returns its output when it is not clean.
 func qpdfCheck(t *testing.T, file string) string {
 	t.Helper()
-	requireTool(t, "qpdf")
-	out, err := exec.Command("qpdf", "--check", file).CombinedOutput()
-	if err != nil {
-		return string(out)
+	if out, ok := checkers.QpdfCheck(t, file); !ok {
+		return out
 	}
 	return ""
 }
@@ -72,69 +27,31 @@ func qpdfCheck(t *testing.T, file string) string {
 // unembeddedFonts lists the fonts pdffonts reports as not embedded.
 func unembeddedFonts(t *testing.T, file string) []string {
 	t.Helper()
-	requireTool(t, "pdffonts")
-	out, err := exec.Command("pdffonts", file).Output()
-	if err != nil {
-		t.Fatalf("pdffonts %s: %v", file, err)
-	}
-	var bad []string
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) < 3 {
-		t.Fatalf("pdffonts found no fonts in %s", file)
-	}
-	for _, l := range lines[2:] {
-		f := strings.Fields(l)
-		// name type... emb sub uni object ID: emb is the fifth field from the end.
-		if len(f) >= 5 && f[len(f)-5] != "yes" {
-			bad = append(bad, l)
-		}
-	}
-	return bad
+	return checkers.Unembedded(checkers.PDFFonts(t, file))
 }
 
 // pdfText returns the text pdftotext extracts, one string per page, in
 // reading order, or laid out as on the page when layout is set.
 func pdfText(t *testing.T, file string, layout ...bool) []string {
 	t.Helper()
-	requireTool(t, "pdftotext")
-	args := []string{"-enc", "UTF-8", file, "-"}
 	if len(layout) > 0 && layout[0] {
-		args = append([]string{"-layout"}, args...)
+		return checkers.PDFText(t, file, "-layout")
 	}
-	out, err := exec.Command("pdftotext", args...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", file, err)
-	}
-	return strings.Split(string(out), "\f")
+	return checkers.PDFText(t, file)
 }
 
 // pdfOutline returns the titles of the PDF's bookmark outline, depth first.
 func pdfOutline(t *testing.T, file string) []string {
 	t.Helper()
-	requireTool(t, "qpdf")
-	out, err := exec.Command("qpdf", "--json", "--json-key=outlines", file).Output()
-	if err != nil {
-		t.Fatalf("qpdf --json %s: %v", file, err)
-	}
-	type entry struct {
-		Title string  `json:"title"`
-		Kids  []entry `json:"kids"`
-	}
-	var doc struct {
-		Outlines []entry `json:"outlines"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
 	var titles []string
-	var walk func([]entry)
-	walk = func(es []entry) {
+	var walk func([]checkers.OutlineEntry)
+	walk = func(es []checkers.OutlineEntry) {
 		for _, e := range es {
 			titles = append(titles, e.Title)
 			walk(e.Kids)
 		}
 	}
-	walk(doc.Outlines)
+	walk(checkers.Outline(t, file))
 	return titles
 }
 

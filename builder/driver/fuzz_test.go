@@ -52,8 +52,8 @@ func FuzzBuild(f *testing.F) {
 		"fake.png":    {Data: []byte("not a picture")},
 		"bomb.png":    {Data: pngHeaderOnly(20_000, 20_000)},
 		"cut.png":     {Data: pic[:len(pic)/2]},
-		"chunky.png":  {Data: rgbPNG(f, true, nil)},
-		"trns.png":    {Data: rgbPNG(f, false, []byte{0})},
+		"chunky.png":  {Data: rgbPNG(true, nil)},
+		"trns.png":    {Data: rgbPNG(false, []byte{0})},
 	}
 	layout, err := layouts.Load(layouts.Default)
 	if err != nil {

@@ -1,11 +1,9 @@
 package driver
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,42 +11,38 @@ import (
 	"testing"
 
 	"studyguide/builder/impose"
+	"studyguide/builder/internal/checkers"
 )
 
 // pdfInfo returns the page count and the size, in points, of the first
 // page, as pdfinfo reads them.
 func pdfInfo(t *testing.T, file string) (pages int, width, height float64) {
 	t.Helper()
-	requireTool(t, "pdfinfo")
-	out, err := exec.Command("pdfinfo", file).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v", file, err)
+	out := checkers.PDFInfo(t, file)
+	if m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(out); m != nil {
+		pages, _ = strconv.Atoi(m[1])
 	}
-	if m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out); m != nil {
-		pages, _ = strconv.Atoi(string(m[1]))
-	}
-	if m := regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+) pts`).FindSubmatch(out); m != nil {
-		width, _ = strconv.ParseFloat(string(m[1]), 64)
-		height, _ = strconv.ParseFloat(string(m[2]), 64)
+	if m := regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(out); m != nil {
+		width, _ = strconv.ParseFloat(m[1], 64)
+		height, _ = strconv.ParseFloat(m[2], 64)
 	}
 	return pages, width, height
 }
 
 // halfText returns the text pdftotext finds on one half of a sheet side.
+// pdftotext reads each half of all the sides of a file once.
 func halfText(t *testing.T, file string, page int, right bool, width, height float64) string {
 	t.Helper()
 	x := 0
 	if right {
 		x = int(width / 2)
 	}
-	args := []string{"-f", strconv.Itoa(page), "-l", strconv.Itoa(page), "-r", "72",
-		"-x", strconv.Itoa(x), "-y", "0", "-W", strconv.Itoa(int(width / 2)), "-H", strconv.Itoa(int(height)),
-		"-enc", "UTF-8", file, "-"}
-	out, err := exec.Command("pdftotext", args...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext %v: %v", args, err)
+	sides := checkers.PDFText(t, file, "-r", "72",
+		"-x", strconv.Itoa(x), "-y", "0", "-W", strconv.Itoa(int(width/2)), "-H", strconv.Itoa(int(height)))
+	if page < 1 || page > len(sides) {
+		t.Fatalf("%s has %d sides, not a side %d", file, len(sides), page)
 	}
-	return string(out)
+	return sides[page-1]
 }
 
 // checkPrintable holds a PDF to what a print shop needs: qpdf finds
@@ -68,16 +62,7 @@ func checkPrintable(t *testing.T, file string) {
 // number printed at the foot of each A5 page sits on the half of the side
 // where saddle stitching (or two-up order) puts that page.
 func TestSeedBookletAndTwoUp(t *testing.T) {
-	if _, err := os.Stat(seedPath); err != nil {
-		t.Skip("the seed notes are not beside the checkout")
-	}
-	out := t.TempDir()
-	_, err := Build(context.Background(), Options{
-		Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf", "booklet", "2up"}, Layout: "a5",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := seedPrint(t, "a5").dir
 	reading := filepath.Join(out, "nato-peacekeeping.pdf")
 	n, pw, ph := pdfInfo(t, reading)
 	if n < 4 || math.Round(pw) != 420 || math.Round(ph) != 595 {
@@ -131,17 +116,9 @@ func TestSeedBookletAndTwoUp(t *testing.T) {
 // TestSeedRecapAndLargePrint builds the recap sheet in every built-in
 // layout and the large-print guide.
 func TestSeedRecapAndLargePrint(t *testing.T) {
-	if _, err := os.Stat(seedPath); err != nil {
-		t.Skip("the seed notes are not beside the checkout")
-	}
 	for _, layout := range []string{"a4", "a5", "letter", "half-letter", "large-print"} {
 		t.Run(layout, func(t *testing.T) {
-			out := t.TempDir()
-			if _, err := Build(context.Background(), Options{
-				Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf", "recap"}, Layout: layout,
-			}); err != nil {
-				t.Fatal(err)
-			}
+			out := seedPrint(t, layout).dir
 			recap := filepath.Join(out, "nato-peacekeeping-recap.pdf")
 			pages, _, _ := pdfInfo(t, recap)
 			if pages != 1 {
@@ -167,18 +144,9 @@ func TestSeedRecapAndLargePrint(t *testing.T) {
 // TestLargePrintHasMorePagesAndBiggerType compares the seed in large print
 // with the default A4 build.
 func TestLargePrintHasMorePagesAndBiggerType(t *testing.T) {
-	if _, err := os.Stat(seedPath); err != nil {
-		t.Skip("the seed notes are not beside the checkout")
-	}
 	count := map[string]int{}
 	for _, layout := range []string{"a4", "large-print"} {
-		out := t.TempDir()
-		if _, err := Build(context.Background(), Options{
-			Paths: []string{seedPath}, OutDir: out, Outputs: []string{"pdf"}, Layout: layout,
-		}); err != nil {
-			t.Fatal(err)
-		}
-		file := filepath.Join(out, "nato-peacekeeping.pdf")
+		file := seedPrint(t, layout).pdf
 		count[layout], _, _ = pdfInfo(t, file)
 		checkPrintable(t, file)
 		if layout == "large-print" {
@@ -197,11 +165,8 @@ func TestLargePrintHasMorePagesAndBiggerType(t *testing.T) {
 // the uncompressed content streams.
 func bodyTypeSize(t *testing.T, file string) float64 {
 	t.Helper()
-	requireTool(t, "qpdf")
 	plain := filepath.Join(t.TempDir(), "plain.pdf")
-	if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", file, plain).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf --qdf: %v\n%s", err, out)
-	}
+	checkers.Run(t, "qpdf", "--qdf", "--object-streams=disable", file, plain)
 	data, err := os.ReadFile(plain)
 	if err != nil {
 		t.Fatal(err)

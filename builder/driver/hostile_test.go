@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -18,12 +19,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/builder/markdown"
 	"studyguide/builder/outputs"
 	"studyguide/layouts"
@@ -75,7 +78,7 @@ type hostileCase struct {
 	// outDir makes the output folder in base, when not base/out.
 	outDir func(t *testing.T, base string) string
 	// resources makes resource folders in base and returns them.
-	resources func(t *testing.T, base string) []string
+	resources func(base string) ([]string, error)
 	// check makes more checks on a book that was built.
 	check func(t *testing.T, b hostileBuild)
 }
@@ -298,20 +301,19 @@ var hostileCases = []hostileCase{
 	}},
 	// A resources folder lets images in, and nothing more: its own
 	// links out are refused, and so is the secret beside it.
-	{name: "image-resources", want: `3:35: warning: image "../res/evil.png" is a symbolic link that leads out of its resources folder; it is not read`, resources: func(t *testing.T, base string) []string {
+	{name: "image-resources", want: `3:35: warning: image "../res/evil.png" is a symbolic link that leads out of its resources folder; it is not read`, resources: func(base string) ([]string, error) {
 		res := filepath.Join(base, "res")
 		if err := os.Mkdir(res, 0o755); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		pic, err := os.ReadFile(filepath.Join("testdata", "hostile", "pic.png"))
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
-		writeFile(t, filepath.Join(res, "ok.png"), pic)
-		if err := os.Symlink("../secret.png", filepath.Join(res, "evil.png")); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
+		if err := os.WriteFile(filepath.Join(res, "ok.png"), pic, 0o644); err != nil {
+			return nil, err
 		}
-		return []string{res}
+		return []string{res}, os.Symlink("../secret.png", filepath.Join(res, "evil.png"))
 	}, check: func(t *testing.T, b hostileBuild) {
 		wantText(", a linked out one and beside.")(t, b)
 		wantDiagnostics(t, b, `3:76: warning: image "../secret.png" leaves the note's folder; it is not read`)
@@ -411,59 +413,159 @@ func fewIDsAPage(limit int) func(t *testing.T, b hostileBuild) {
 	}
 }
 
+// hostileRun is a hostile note laid out and built as the command would
+// build it.
+type hostileRun struct {
+	// notePath is the note, outDir the output folder, name the name of
+	// the outputs in it.
+	notePath, outDir, name string
+	// res and err are what Build returned.
+	res *Result
+	err error
+	// setupErr says why the files around the note could not be laid out;
+	// skip, why they cannot be here.
+	setupErr error
+	skip     string
+}
+
+// sharable reports whether the case's build can be shared between tests:
+// it needs no test to lay out its files.
+func (c hostileCase) sharable() bool { return c.write == nil && c.outDir == nil }
+
+// allHostileEpubcheck reports whether epubcheck is to run on every hostile
+// note that builds.
+func allHostileEpubcheck() bool { return os.Getenv("STUDYGUIDE_HOSTILE_EPUBCHECK") == "all" }
+
+// hostileRuns are the sharable hostile cases built so far, by name.
+var hostileRuns = struct {
+	sync.Mutex
+	m map[string]*hostileMemo
+}{m: map[string]*hostileMemo{}}
+
+// hostileMemo is one sharable hostile case, built once.
+type hostileMemo struct {
+	once sync.Once
+	run  hostileRun
+}
+
+// hostileOnce lays out and builds a sharable hostile case once for all
+// the tests of the package, among their shared outputs.
+func hostileOnce(c hostileCase) hostileRun {
+	hostileRuns.Lock()
+	m := hostileRuns.m[c.name]
+	if m == nil {
+		m = &hostileMemo{}
+		hostileRuns.m[c.name] = m
+	}
+	hostileRuns.Unlock()
+	m.once.Do(func() {
+		base, err := scratchDir("hostile-" + c.name)
+		if err != nil {
+			m.run.setupErr = err
+			return
+		}
+		m.run = buildHostile(c, base, nil, nil)
+	})
+	return m.run
+}
+
+// buildHostile lays out a hostile case in base (see the comment at the
+// top of this file) and builds it. write writes the note instead of the
+// case's text, and outDir makes the output folder, for a case that has
+// them.
+func buildHostile(c hostileCase, base string, write func(notePath string), outDir func(base string) string) (r hostileRun) {
+	assets, err := hostileAssets()
+	if err != nil {
+		r.setupErr = err
+		return r
+	}
+	notes := filepath.Join(base, "notes")
+	if err := os.Mkdir(notes, 0o755); err != nil {
+		r.setupErr = err
+		return r
+	}
+	for name, data := range assets.outside {
+		if err := os.WriteFile(filepath.Join(base, name), data, 0o644); err != nil {
+			r.setupErr = err
+			return r
+		}
+	}
+	for name, data := range assets.inside {
+		if err := os.WriteFile(filepath.Join(notes, name), data, 0o644); err != nil {
+			r.setupErr = err
+			return r
+		}
+	}
+	for name, target := range assets.links {
+		if err := os.Symlink(target, filepath.Join(notes, name)); err != nil {
+			r.skip = fmt.Sprintf("no symbolic links here: %v", err)
+			return r
+		}
+	}
+	r.notePath = filepath.Join(notes, c.name+".md")
+	if c.as != "" {
+		r.notePath = filepath.Join(notes, c.as)
+	}
+	switch {
+	case write != nil:
+		write(r.notePath)
+	case c.make != nil:
+		r.setupErr = os.WriteFile(r.notePath, c.make(), 0o644)
+	default:
+		data, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".md"))
+		if err == nil {
+			err = os.WriteFile(r.notePath, data, 0o644)
+		}
+		r.setupErr = err
+	}
+	if r.setupErr != nil {
+		return r
+	}
+	r.outDir = filepath.Join(base, "out")
+	if outDir != nil {
+		r.outDir = outDir(base)
+	}
+	r.name = strings.TrimSuffix(filepath.Base(r.notePath), ".md")
+	var resources []string
+	if c.resources != nil {
+		if resources, r.setupErr = c.resources(base); r.setupErr != nil {
+			return r
+		}
+	}
+	r.res, r.err = Build(context.Background(), Options{Paths: []string{r.notePath}, OutDir: r.outDir, Resources: resources})
+	return r
+}
+
 // TestHostileNotes builds every hostile note and holds it to what the
 // builder promises (see the comment at the top of this file).
 func TestHostileNotes(t *testing.T) {
 	if len(hostileCases) < 30 {
 		t.Fatalf("only %d hostile notes", len(hostileCases))
 	}
-	assets := hostileAssets(t)
-	allEpubcheck := os.Getenv("STUDYGUIDE_HOSTILE_EPUBCHECK") == "all"
 	for _, c := range hostileCases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			base := t.TempDir()
-			notes := filepath.Join(base, "notes")
-			if err := os.Mkdir(notes, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			for name, data := range assets.outside {
-				writeFile(t, filepath.Join(base, name), data)
-			}
-			for name, data := range assets.inside {
-				writeFile(t, filepath.Join(notes, name), data)
-			}
-			for name, target := range assets.links {
-				if err := os.Symlink(target, filepath.Join(notes, name)); err != nil {
-					t.Skipf("no symbolic links here: %v", err)
+			var r hostileRun
+			if c.sharable() {
+				r = hostileOnce(c)
+			} else {
+				var write func(string)
+				if c.write != nil {
+					write = func(path string) { c.write(t, path) }
 				}
-			}
-			notePath := filepath.Join(notes, c.name+".md")
-			if c.as != "" {
-				notePath = filepath.Join(notes, c.as)
-			}
-			switch {
-			case c.write != nil:
-				c.write(t, notePath)
-			case c.make != nil:
-				writeFile(t, notePath, c.make())
-			default:
-				data, err := os.ReadFile(filepath.Join("testdata", "hostile", c.name+".md"))
-				if err != nil {
-					t.Fatal(err)
+				var outDir func(string) string
+				if c.outDir != nil {
+					outDir = func(base string) string { return c.outDir(t, base) }
 				}
-				writeFile(t, notePath, data)
+				r = buildHostile(c, t.TempDir(), write, outDir)
 			}
-			outDir := filepath.Join(base, "out")
-			if c.outDir != nil {
-				outDir = c.outDir(t, base)
+			if r.setupErr != nil {
+				t.Fatal(r.setupErr)
 			}
-
-			var resources []string
-			if c.resources != nil {
-				resources = c.resources(t, base)
+			if r.skip != "" {
+				t.Skip(r.skip)
 			}
-			res, err := Build(context.Background(), Options{Paths: []string{notePath}, OutDir: outDir, Resources: resources})
+			notePath, outDir, res, err := r.notePath, r.outDir, r.res, r.err
 			var said []string
 			for _, d := range res.Diagnostics {
 				said = append(said, d.String())
@@ -496,7 +598,7 @@ func TestHostileNotes(t *testing.T) {
 				return
 			}
 
-			name := strings.TrimSuffix(filepath.Base(notePath), ".md")
+			name := r.name
 			if files, want := filesIn(t, outDir), []string{name + ".epub", name + ".pdf"}; !slices.Equal(files, want) {
 				t.Errorf("the output folder holds %q, want %q", files, want)
 			}
@@ -514,10 +616,10 @@ func TestHostileNotes(t *testing.T) {
 			if c.check != nil {
 				c.check(t, b)
 			}
-			if c.epubcheck || allEpubcheck {
-				errs, _ := epubcheck(t, filepath.Join(outDir, name+".epub"))
-				if len(errs) > 0 {
-					t.Errorf("epubcheck: %d errors:\n%s", len(errs), strings.Join(errs, "\n"))
+			if c.epubcheck || allHostileEpubcheck() {
+				v := epubcheckVerdict(t, filepath.Join(outDir, name+".epub"))
+				if len(v.Errors) > 0 {
+					t.Errorf("epubcheck: %d errors:\n%s", len(v.Errors), strings.Join(v.Errors, "\n"))
 				}
 			}
 		})
@@ -531,46 +633,53 @@ type hostileFiles struct {
 	links   map[string]string // symbolic links in it, to their targets
 }
 
-func hostileAssets(t *testing.T) hostileFiles {
-	t.Helper()
-	read := func(name string) []byte {
-		data, err := os.ReadFile(filepath.Join("testdata", "hostile", name))
-		if err != nil {
-			t.Fatal(err)
+// hostileAssets returns the files laid out around each hostile note.
+func hostileAssets() (hostileFiles, error) {
+	assets.once.Do(func() {
+		read := func(name string) []byte {
+			data, err := os.ReadFile(filepath.Join("testdata", "hostile", name))
+			assets.err = errors.Join(assets.err, err)
+			return data
 		}
-		return data
-	}
-	pic := read("pic.png")
-	return hostileFiles{
-		outside: map[string][]byte{
-			"secret.png": secretPNG(t),
-			"secret.txt": []byte(secretMarker + "\n"),
-		},
-		inside: map[string][]byte{
-			"pic.png":   pic,
-			"copy.png":  pic,
-			"photo.jpg": read("photo.jpg"),
-			"fake.png":  read("fake.png"),
-			"bomb.png":  pngHeaderOnly(20_000, 20_000),
-			// Damaged and odd pictures: cut short, empty, a transparency
-			// chunk too short for its colour type, and a whole picture
-			// with an empty chunk among its pixels.
-			"truncated.png":   pic[:len(pic)/2],
-			"zero.png":        nil,
-			"short-trns.png":  rgbPNG(t, false, []byte{0}),
-			"empty-chunk.png": rgbPNG(t, true, nil),
-		},
-		links: map[string]string{
-			"link.png": "../secret.png",
-			"up":       "..",
-		},
-	}
+		pic := read("pic.png")
+		assets.files = hostileFiles{
+			outside: map[string][]byte{
+				"secret.png": secretPNG(),
+				"secret.txt": []byte(secretMarker + "\n"),
+			},
+			inside: map[string][]byte{
+				"pic.png":   pic,
+				"copy.png":  pic,
+				"photo.jpg": read("photo.jpg"),
+				"fake.png":  read("fake.png"),
+				"bomb.png":  pngHeaderOnly(20_000, 20_000),
+				// Damaged and odd pictures: cut short, empty, a transparency
+				// chunk too short for its colour type, and a whole picture
+				// with an empty chunk among its pixels.
+				"truncated.png":   pic[:len(pic)/2],
+				"zero.png":        nil,
+				"short-trns.png":  rgbPNG(false, []byte{0}),
+				"empty-chunk.png": rgbPNG(true, nil),
+			},
+			links: map[string]string{
+				"link.png": "../secret.png",
+				"up":       "..",
+			},
+		}
+	})
+	return assets.files, assets.err
+}
+
+// assets holds the files of hostileAssets, read once.
+var assets struct {
+	once  sync.Once
+	files hostileFiles
+	err   error
 }
 
 // secretPNG is a picture of a size no other picture here has, with the
 // secret marker in a text chunk.
-func secretPNG(t *testing.T) []byte {
-	t.Helper()
+func secretPNG() []byte {
 	img := image.NewRGBA(image.Rect(0, 0, secretWidth, secretHeight))
 	for i := range img.Pix {
 		img.Pix[i] = byte(i * 37)
@@ -578,7 +687,7 @@ func secretPNG(t *testing.T) []byte {
 	img.Set(0, 0, color.RGBA{1, 2, 3, 255})
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
+		panic(err) // an RGBA picture always encodes
 	}
 	data := b.Bytes()
 	const afterIHDR = 8 + 8 + 13 + 4 // signature, IHDR length and type, data, CRC
@@ -597,8 +706,7 @@ func pngHeaderOnly(width, height uint32) []byte {
 // rgbPNG is a whole 6×4 RGB picture, its compressed pixels split in two
 // IDAT chunks with an empty one between them when emptyChunk is set, with
 // a tRNS chunk when trns is not nil.
-func rgbPNG(t testing.TB, emptyChunk bool, trns []byte) []byte {
-	t.Helper()
+func rgbPNG(emptyChunk bool, trns []byte) []byte {
 	var pixels bytes.Buffer
 	zw := zlib.NewWriter(&pixels)
 	for y := range 4 {
@@ -607,9 +715,7 @@ func rgbPNG(t testing.TB, emptyChunk bool, trns []byte) []byte {
 			zw.Write([]byte{byte(40 * x), byte(60 * y), 90})
 		}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	zw.Close() // writing to memory cannot fail
 	out := pngHeaderOnly(6, 4)
 	if trns != nil {
 		out = append(out, pngChunk("tRNS", trns)...)
@@ -639,20 +745,12 @@ func wantDiagnostics(t *testing.T, b hostileBuild, wants ...string) {
 	}
 }
 
-// pdfImageCount counts the pictures in a PDF (soft masks aside), or
-// skips the test when pdfimages is not installed.
+// pdfImageCount counts the pictures in a PDF (soft masks aside).
 func pdfImageCount(t *testing.T, path string) int {
 	t.Helper()
-	if _, err := exec.LookPath("pdfimages"); err != nil {
-		t.Skip("pdfimages is not installed")
-	}
-	out, err := exec.Command("pdfimages", "-list", path).Output()
-	if err != nil {
-		t.Fatalf("pdfimages -list: %v", err)
-	}
 	n := 0
-	for _, line := range strings.Split(string(out), "\n") {
-		if f := strings.Fields(line); len(f) > 2 && f[2] == "image" {
+	for _, img := range checkers.PDFImages(t, path) {
+		if img.Type == "image" {
 			n++
 		}
 	}
@@ -781,17 +879,9 @@ func checkNoSecrets(t *testing.T, b hostileBuild) {
 	if bytes.Contains(pdf, []byte(secretMarker)) {
 		t.Error("the PDF holds the secret from outside the notes' folder")
 	}
-	if _, err := exec.LookPath("pdfimages"); err != nil {
-		return
-	}
-	out, err := exec.Command("pdfimages", "-list", b.pdf).Output()
-	if err != nil {
-		t.Fatalf("pdfimages -list: %v", err)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 4 && f[3] == fmt.Sprint(secretWidth) && f[4] == fmt.Sprint(secretHeight) {
-			t.Errorf("the PDF holds a %d×%d picture, the secret's size: %s", secretWidth, secretHeight, line)
+	for _, img := range checkers.PDFImages(t, b.pdf) {
+		if img.Width == secretWidth && img.Height == secretHeight {
+			t.Errorf("the PDF holds a %d×%d picture, the secret's size: %s", secretWidth, secretHeight, img.Line)
 		}
 	}
 }
@@ -805,7 +895,7 @@ func TestHostileSecretIsDetectable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Write(secretPNG(t))
+	w.Write(secretPNG())
 	zw.Close()
 	path := filepath.Join(t.TempDir(), "leak.epub")
 	writeFile(t, path, b.Bytes())
@@ -813,7 +903,7 @@ func TestHostileSecretIsDetectable(t *testing.T) {
 	if !bytes.Contains(files["EPUB/img-1.png"], []byte(secretMarker)) {
 		t.Error("the secret marker is not found in a packed secret")
 	}
-	if cfg, err := png.DecodeConfig(bytes.NewReader(secretPNG(t))); err != nil || cfg.Width != secretWidth || cfg.Height != secretHeight {
+	if cfg, err := png.DecodeConfig(bytes.NewReader(secretPNG())); err != nil || cfg.Width != secretWidth || cfg.Height != secretHeight {
 		t.Errorf("the secret picture is not a %d×%d PNG: %v %v", secretWidth, secretHeight, cfg, err)
 	}
 	if len(unsafeXML([]byte(`<a href=" javascript:x" onclick="y"><script/></a>`))) != 3 {

@@ -4,24 +4,24 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"studyguide/builder/internal/checkers"
 )
 
-// seedBook builds the seed notes once per test and returns the EPUB's pages
+// seedBook builds the seed notes once for the package and returns the EPUB's pages
 // parsed, keyed by file name, and the PDF's path.
 func seedBook(t *testing.T) (pages map[string]*node, pdfPath string) {
 	t.Helper()
 	if _, err := os.Stat(seedPath); err != nil {
 		t.Skip("the seed notes are not beside the checkout")
 	}
-	b := buildNote(t, seedPath, t.TempDir())
+	b := buildOnce(t, seedPath, Options{})
 	pages = map[string]*node{}
 	for name, data := range epubContents(t, b.epub) {
 		if strings.HasSuffix(name, ".xhtml") {
@@ -178,13 +178,10 @@ func TestSeedPalace(t *testing.T) {
 	if at < 0 {
 		t.Fatal("no PDF page holds the palace")
 	}
-	requireTool(t, "pdfimages")
-	out, err := exec.Command("pdfimages", "-list", "-f", strconv.Itoa(at), "-l", strconv.Itoa(at), pdfPath).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) > 2 {
-		t.Errorf("the palace page %d holds raster images:\n%s", at, out)
+	for _, img := range checkers.PDFImages(t, pdfPath) {
+		if img.Page == at {
+			t.Errorf("the palace page %d holds raster images: %s", at, img.Line)
+		}
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // of each key term whose sentence explains it (the first use when none
 // does) so that aids can link to where the term is explained. Problems that look like mistakes in the notes (a key point
 // with nothing after its title, a term explained two different ways) are
-// reported as warnings through g.Source.
+// reported as warnings through g.Files.
 //
 // The notes' own mind-palace section is left out: its items are memory
 // loci and its bold words are cues. Footnotes are left out too. Aids the

@@ -24,7 +24,7 @@ const (
 )
 
 func TestStudyAidsAreMarkedUp(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	page := func(f string) string { return string(b.page(t, f)) }
 	for _, c := range []struct{ file, want string }{
 		{glancePage, `<section class="level-1 aid glance" epub:type="chapter" role="doc-chapter" aria-labelledby="at-a-glance">`},
@@ -64,7 +64,7 @@ func TestStudyAidsAreMarkedUp(t *testing.T) {
 // Every key term of the glossary links to the term's first use in the
 // text: a strong element with the term's id.
 func TestGlossaryLinksToTheTermsInTheText(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	glossary := parseXML(t, b.page(t, glossaryPage))
 	terms := 0
 	for _, a := range glossary.all("a") {
@@ -91,7 +91,7 @@ func TestGlossaryLinksToTheTermsInTheText(t *testing.T) {
 // The manifest marks exactly the pages that hold inline SVG with the
 // "svg" property.
 func TestSVGPropertyIsSetExactlyOnPagesWithSVG(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	opf := parseXML(t, b.page(t, opfFile))
 	withSVG := 0
 	for _, it := range opf.all("item") {
@@ -189,7 +189,7 @@ func TestLongWordsDoNotWidenTables(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(build(t, sampleGuide()).page(t, sourcesPage)), `<span class="long-word">`+longWord+`</span>`) {
+	if !strings.Contains(string(sampleBook(t).page(t, sourcesPage)), `<span class="long-word">`+longWord+`</span>`) {
 		t.Fatal("the long word of the summary table is not marked")
 	}
 
@@ -200,7 +200,7 @@ func TestLongWordsDoNotWidenTables(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the browser check in short mode")
 	}
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	dir := t.TempDir()
 	for name, data := range b.files {
 		if f, ok := strings.CutPrefix(name, rootDir); ok {
@@ -257,7 +257,7 @@ document.querySelectorAll("iframe").forEach(function (f) {
 // The faces a drawing's text is set in travel with the book: the sample's
 // palace labels are in the regular sans, which the text alone never uses.
 func TestFiguresBringTheirFaces(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	if _, ok := b.files[rootDir+fontDir+"NotoSans-Regular.ttf"]; !ok {
 		t.Error("the regular sans of the drawing is not embedded")
 	}

@@ -139,7 +139,7 @@ func checkAtLeastAsStrict(t *testing.T, data []byte) {
 }
 
 func TestCheckXMLIsAtLeastAsStrictAsEncodingXML(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	var seeds [][]byte
 	for _, n := range b.names {
 		if strings.HasSuffix(n, ".xhtml") || strings.HasSuffix(n, ".opf") || strings.HasSuffix(n, ".ncx") {

@@ -10,23 +10,46 @@ import (
 	"time"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 )
 
 func TestSampleBookPassesEPUBCheck(t *testing.T) {
 	t.Parallel()
-	epubcheck(t, "sample.epub", build(t, sampleGuide()).data)
+	passes(t, epubcheck(t, "sample.epub"))
 }
 
 func TestBareBookPassesEPUBCheck(t *testing.T) {
 	t.Parallel()
-	// No sections, no footnotes, no images, no authors, no dates: the
-	// book still needs a table of contents and a valid package.
-	g := &guide.Guide{Meta: guide.Meta{Title: "Empty", Lang: "de"}}
-	epubcheck(t, "bare.epub", build(t, g).data)
+	passes(t, epubcheck(t, "bare.epub"))
+}
+
+// TestEPUBCheckCatchesABrokenBook checks the check: a book whose nav is
+// not well-formed, checked in the same run as the books that pass, gets
+// its own errors, on its own nav.
+func TestEPUBCheckCatchesABrokenBook(t *testing.T) {
+	t.Parallel()
+	v := epubcheck(t, "broken.epub")
+	if v.Status == 0 || len(v.Errors) == 0 {
+		t.Fatalf("EPUBCheck passes a book with a broken nav:\n%s", v.Output)
+	}
+	for _, e := range v.Errors {
+		if !strings.Contains(e, "broken.epub") || !strings.Contains(e, "nav.xhtml") {
+			t.Errorf("an error that is not about the broken nav: %s", e)
+		}
+	}
+}
+
+// passes fails the test unless EPUBCheck reported no errors and no
+// warnings.
+func passes(t *testing.T, v checkers.Verdict) {
+	t.Helper()
+	if v.Status != 0 || !strings.Contains(v.Output, "0 fatals / 0 errors / 0 warnings") {
+		t.Fatalf("epubcheck %s: status %d\n%s", filepath.Base(v.Book), v.Status, v.Output)
+	}
 }
 
 func TestRebuildIsByteIdentical(t *testing.T) {
-	a := build(t, sampleGuide())
+	a := sampleBook(t)
 	b := build(t, sampleGuide())
 	if !bytes.Equal(a.data, b.data) {
 		t.Fatal("two builds of the same guide differ")
@@ -34,7 +57,7 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 }
 
 func TestContainerLayout(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	first := b.zr.File[0]
 	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 ||
 		first.ModifiedDate != 0 || first.ModifiedTime != 0 || string(b.files["mimetype"]) != mimetype {
@@ -70,7 +93,7 @@ func TestContainerLayout(t *testing.T) {
 }
 
 func TestEveryDocumentIsWellFormedWithLang(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	for _, n := range b.names {
 		if !strings.HasSuffix(n, ".xhtml") && !strings.HasSuffix(n, ".opf") && !strings.HasSuffix(n, ".ncx") && !strings.HasSuffix(n, ".xml") {
 			continue
@@ -159,7 +182,7 @@ func TestEveryWordOfTheGuideIsInTheBook(t *testing.T) {
 }
 
 func TestInternalLinksResolve(t *testing.T) {
-	links, refs, drawn := checkLinks(t, build(t, sampleGuide()))
+	links, refs, drawn := checkLinks(t, sampleBook(t))
 	if links < 30 || refs < 10 || drawn < 3 {
 		t.Fatalf("only %d links checked, %d of them references and %d in drawings", links, refs, drawn)
 	}
@@ -227,7 +250,7 @@ func checkLinks(t *testing.T, b *built) (links, refs, drawn int) {
 }
 
 func TestLinksArePointedAtTheirPages(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	title := string(b.page(t, titleFile))
 	s1 := string(b.page(t, "section-2.xhtml"))
 	s2 := string(b.page(t, "section-3.xhtml"))
@@ -246,7 +269,7 @@ func TestLinksArePointedAtTheirPages(t *testing.T) {
 }
 
 func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s1 := parseXML(t, b.page(t, "section-2.xhtml"))
 	var asides []string
 	for _, a := range s1.all("aside") {
@@ -298,7 +321,7 @@ func TestFootnotesAreAsidesOnTheReferencingPage(t *testing.T) {
 }
 
 func TestBlocksAreMarkedUp(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s1 := string(b.page(t, "section-2.xhtml"))
 	s2 := string(b.page(t, "section-3.xhtml"))
 	for _, c := range []struct{ page, want string }{
@@ -330,7 +353,7 @@ func TestBlocksAreMarkedUp(t *testing.T) {
 }
 
 func TestPackageMetadata(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	opf := string(b.page(t, opfFile))
 	for _, want := range []string{
 		`unique-identifier="uid"`,
@@ -368,8 +391,25 @@ func TestForeignLanguageGuide(t *testing.T) {
 			t.Errorf("%s: lang %q", p, root.attrs["lang"])
 		}
 	}
+	if nav := string(b.page(t, navFile)); !strings.Contains(nav, `<h1>Inhalt</h1>`) {
+		t.Errorf("the contents are not headed in German:\n%s", nav)
+	}
+	if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">17. Mai 2024</time>`) {
+		t.Errorf("the title page does not date the guide in German:\n%s", title)
+	}
+	if licence := string(b.page(t, licenceFile)); !strings.Contains(licence, `<pre class="licence-text" lang="en" xml:lang="en">`) {
+		t.Errorf("the fonts' licence, which is in English, is not marked so:\n%s", licence)
+	}
+
+	// A language with no table of its own gets English labels, marked as
+	// English, and an ISO date.
+	g.Meta.Lang = "pl"
+	b = build(t, g)
 	if !strings.Contains(string(b.page(t, navFile)), `<h1 lang="en" xml:lang="en">Contents</h1>`) {
 		t.Error("the English heading of the contents is not marked as English")
+	}
+	if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">2024-05-17</time>`) {
+		t.Errorf("the title page of a guide with no table does not show an ISO date:\n%s", title)
 	}
 }
 
@@ -398,7 +438,7 @@ func TestIllFormedPageIsAnErrorNamingThePage(t *testing.T) {
 }
 
 func TestFontsAreEmbeddedAndSubset(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	css := string(b.page(t, cssFile))
 	for _, n := range b.names {
 		if f, ok := strings.CutPrefix(n, rootDir+fontDir); ok {
@@ -433,7 +473,7 @@ func TestSymbolsFontOnlyWhenNeeded(t *testing.T) {
 // The golden pages: the sources section with a summary table, the palace
 // with its drawing, and the package document.
 func TestGoldenFiles(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	for _, f := range []string{sourcesPage, palacePage, "package.opf"} {
 		got := b.page(t, f)
 		path := filepath.Join("testdata", f+".golden")
@@ -457,7 +497,7 @@ func TestGoldenFiles(t *testing.T) {
 }
 
 func TestNoteReferenceInsideALinkIsNotALink(t *testing.T) {
-	b := build(t, sampleGuide())
+	b := sampleBook(t)
 	s2 := string(b.page(t, "section-3.xhtml"))
 	want := `<a href="#kp-deposition">Settling again<sup id="fnref-2-2" class="noteref">2</sup></a>`
 	if !strings.Contains(s2, want) {

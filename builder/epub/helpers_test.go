@@ -5,15 +5,19 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 )
 
 // built is a book written in memory and opened again.
@@ -27,29 +31,69 @@ type built struct {
 // build writes g and opens the result.
 func build(t *testing.T, g *guide.Guide) *built {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Write(&buf, g, Options{}); err != nil {
+	data, err := write(g)
+	if err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	b, err := openBook(data)
 	if err != nil {
-		t.Fatalf("open zip: %v", err)
+		t.Fatal(err)
 	}
-	b := &built{data: buf.Bytes(), zr: zr, files: make(map[string][]byte)}
+	return b
+}
+
+// sample is the book of sampleGuide, written once for the package.
+var sample struct {
+	once sync.Once
+	b    *built
+	err  error
+}
+
+// sampleBook returns the book of sampleGuide, written once for all the
+// tests of the package, which must only read it.
+func sampleBook(t *testing.T) *built {
+	t.Helper()
+	b, err := sampleBookOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sampleBookOnce is sampleBook without a test.
+func sampleBookOnce() (*built, error) {
+	sample.once.Do(func() {
+		data, err := write(sampleGuide())
+		if err != nil {
+			sample.err = fmt.Errorf("Write: %v", err)
+			return
+		}
+		sample.b, sample.err = openBook(data)
+	})
+	return sample.b, sample.err
+}
+
+// openBook opens a book held in memory and reads its entries.
+func openBook(data []byte) (*built, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("open zip: %v", err)
+	}
+	b := &built{data: data, zr: zr, files: make(map[string][]byte)}
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		data, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		b.names = append(b.names, f.Name)
 		b.files[f.Name] = data
 	}
-	return b
+	return b, nil
 }
 
 // pages returns the names of the XHTML pages in container order.
@@ -164,24 +208,145 @@ func words(s string) []string {
 	return wordRE.FindAllString(s, -1)
 }
 
-// epubcheck runs EPUBCheck on data and fails the test unless it reports
-// no errors and no warnings. It skips when EPUBCheck is not installed.
-func epubcheck(t *testing.T, name string, data []byte) {
+// checkedBooks are the books this package's tests hold to EPUBCheck, all
+// checked in one run: the first test that asks for a verdict writes them
+// and runs EPUBCheck, the others read its verdicts.
+var checkedBooks = map[string]func() ([]byte, error){
+	"sample.epub": func() ([]byte, error) {
+		b, err := sampleBookOnce()
+		if err != nil {
+			return nil, err
+		}
+		return b.data, nil
+	},
+	// No sections, no footnotes, no images, no authors, no dates: the
+	// book still needs a table of contents and a valid package.
+	"bare.epub": func() ([]byte, error) { return write(&guide.Guide{Meta: guide.Meta{Title: "Empty", Lang: "de"}}) },
+	// The sample with its nav cut short, which EPUBCheck must refuse.
+	"broken.epub": func() ([]byte, error) {
+		b, err := sampleBookOnce()
+		if err != nil {
+			return nil, err
+		}
+		return rewriteEntry(b.data, rootDir+"nav.xhtml", func(nav []byte) []byte {
+			return bytes.Replace(nav, []byte("</nav>"), nil, 1)
+		})
+	},
+}
+
+// checked holds EPUBCheck's verdicts on checkedBooks, by name.
+var checked struct {
+	once     sync.Once
+	verdicts map[string]checkers.Verdict
+	err      error
+}
+
+// epubcheck returns EPUBCheck's verdict on the book of checkedBooks with
+// the name. It skips when EPUBCheck is not installed, as checkers.Require
+// does.
+func epubcheck(t *testing.T, name string) checkers.Verdict {
 	t.Helper()
-	const jar = "/usr/share/java/epubcheck.jar"
-	if _, err := os.Stat(jar); err != nil {
-		t.Skip("epubcheck is not installed")
+	checkers.Require(t, "epubcheck")
+	checkAllBooks()
+	if checked.err != nil {
+		t.Fatal(checked.err)
 	}
-	java, err := exec.LookPath("java")
+	v, ok := checked.verdicts[name]
+	if !ok {
+		t.Fatalf("%s is not among the books EPUBCheck checks", name)
+	}
+	return v
+}
+
+// checkAllBooks checks checkedBooks, once.
+func checkAllBooks() {
+	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
+}
+
+// TestMain starts checking checkedBooks at once when all the tests run,
+// beside the tests, so that the tests that need a verdict do not hold the
+// slots of parallel tests while EPUBCheck runs.
+func TestMain(m *testing.M) {
+	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
+		go checkAllBooks()
+	}
+	os.Exit(m.Run())
+}
+
+// checkBooks writes checkedBooks into a temporary folder and checks them
+// all in one run of EPUBCheck.
+func checkBooks() (map[string]checkers.Verdict, error) {
+	dir, err := os.MkdirTemp("", "epub-test-")
 	if err != nil {
-		t.Skip("java is not installed")
+		return nil, err
 	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
+	defer os.RemoveAll(dir)
+	names := slices.Sorted(maps.Keys(checkedBooks))
+	var paths []string
+	for _, name := range names {
+		data, err := checkedBooks[name]()
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %v", name, err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return nil, err
+		}
+		paths = append(paths, path)
 	}
-	out, err := exec.Command(java, "-jar", jar, path).CombinedOutput()
-	if err != nil || !bytes.Contains(out, []byte("0 fatals / 0 errors / 0 warnings")) {
-		t.Fatalf("epubcheck %s: %v\n%s", name, err, out)
+	verdicts, err := checkers.RunEpubcheck(paths...)
+	if err != nil {
+		return nil, err
 	}
+	byName := map[string]checkers.Verdict{}
+	for i, v := range verdicts {
+		byName[names[i]] = v
+	}
+	return byName, nil
+}
+
+// write writes g as a book in memory.
+func write(g *guide.Guide) ([]byte, error) {
+	var buf bytes.Buffer
+	err := Write(&buf, g, Options{})
+	return buf.Bytes(), err
+}
+
+// rewriteEntry returns a copy of a book with one entry changed by edit.
+func rewriteEntry(book []byte, name string, edit func([]byte) []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if f.Name == name {
+			data, found = edit(data), true
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("the book has no %s", name)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }

@@ -158,8 +158,9 @@ type Footnote struct {
 // ImageFile is a loaded image: its bytes and what the writers need to know
 // to place it.
 type ImageFile struct {
-	// Name is a file name unique within the guide, safe for a ZIP entry,
-	// such as "img-1.png".
+	// Name is a file name unique within the notes' file set (so also
+	// within a book of several notes), safe for a ZIP entry, such as
+	// "img-1.png", or "n2-img-1.png" for an image of the set's second note.
 	Name      string
 	MediaType string // "image/png" or "image/jpeg"
 	Data      []byte

@@ -5,41 +5,16 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/builder/pdf"
 	"studyguide/layouts"
 )
-
-// The external checkers are the real tools a reader's world uses. Tests that
-// need one skip when it is missing, unless STUDYGUIDE_REQUIRE_CHECKERS is set
-// (as in CI), where a missing tool is a failure.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	_, err := exec.LookPath(name)
-	if err == nil {
-		return
-	}
-	if os.Getenv("STUDYGUIDE_REQUIRE_CHECKERS") != "" {
-		t.Fatalf("%s is required but missing: %v", name, err)
-	}
-	t.Skipf("%s not installed: %v", name, err)
-}
-
-func run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	requireTool(t, name)
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
 
 // markers are the words that mark the section pages of the test guide.
 var markers = []string{"ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO", "FOXTROT", "GOLF"}
@@ -106,28 +81,23 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 
 // text returns the words pdftotext finds on page n of file, within the
 // rectangle x, y, w, h (in points, from the top left) when w > 0.
+// pdftotext reads each rectangle of all the pages of a file once.
 func text(t *testing.T, file string, n int, x, y, w, h int) string {
 	t.Helper()
-	args := []string{"-f", strconv.Itoa(n), "-l", strconv.Itoa(n)}
+	var crop []string
 	if w > 0 {
-		args = append(args, "-x", strconv.Itoa(x), "-y", strconv.Itoa(y), "-W", strconv.Itoa(w), "-H", strconv.Itoa(h))
+		crop = []string{"-x", strconv.Itoa(x), "-y", strconv.Itoa(y), "-W", strconv.Itoa(w), "-H", strconv.Itoa(h)}
 	}
-	return strings.Join(strings.Fields(run(t, "pdftotext", append(args, file, "-")...)), " ")
+	pages := checkers.PDFText(t, file, crop...)
+	if n < 1 || n > len(pages) {
+		t.Fatalf("%s has %d pages, not a page %d", file, len(pages), n)
+	}
+	return strings.Join(strings.Fields(pages[n-1]), " ")
 }
 
 func pageCount(t *testing.T, file string) int {
 	t.Helper()
-	for _, l := range strings.Split(run(t, "pdfinfo", file), "\n") {
-		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return n
-		}
-	}
-	t.Fatal("pdfinfo shows no page count")
-	return 0
+	return checkers.PDFPages(t, file)
 }
 
 // TestImposedHalvesShowTheirPages imposes the marked guide and checks,
@@ -135,7 +105,7 @@ func pageCount(t *testing.T, file string) int {
 // source page Order puts there (nothing for a blank), and that each
 // marker is in its page's half and nowhere else on the side.
 func TestImposedHalvesShowTheirPages(t *testing.T) {
-	requireTool(t, "pdftotext")
+	checkers.Require(t, "pdftotext", "pdfinfo")
 	for _, layout := range []string{"a5", "a4"} {
 		src := source(t, layout)
 		srcFile := writeTemp(t, "source.pdf", src)
@@ -199,24 +169,16 @@ func TestImposedFileIsValid(t *testing.T) {
 			}
 			file := writeTemp(t, "imposed.pdf", out.Bytes())
 
-			check := run(t, "qpdf", "--check", file)
-			if !strings.Contains(check, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(check), "warning") {
+			check, ok := checkers.QpdfCheck(t, file)
+			if !ok || !strings.Contains(check, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(check), "warning") {
 				t.Errorf("qpdf --check:\n%s", check)
 			}
 
-			fonts := strings.Split(strings.TrimSpace(run(t, "pdffonts", file)), "\n")
-			if len(fonts) < 3 {
-				t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(fonts, "\n"))
-			}
-			for _, l := range fonts[2:] {
-				// name type... encoding emb sub uni object ID: emb is the
-				// fifth field from the end.
-				if f := strings.Fields(l); len(f) < 6 || f[len(f)-5] != "yes" {
-					t.Errorf("font not embedded: %s", l)
-				}
+			for _, l := range checkers.Unembedded(checkers.PDFFonts(t, file)) {
+				t.Errorf("font not embedded: %s", l)
 			}
 
-			info := run(t, "pdfinfo", file)
+			info := checkers.PDFInfo(t, file)
 			for _, want := range []string{
 				"Title:           Imposition Test (with parentheses)",
 				"Author:          Ada Example",

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"studyguide/builder/internal/checkers"
 )
 
 // handPDF assembles a PDF of objects numbered from 1, with a classic
@@ -85,7 +87,7 @@ func TestImposeHandMadePDF(t *testing.T) {
 	}
 	t.Run("qpdf", func(t *testing.T) {
 		path := writeTemp(t, "hand.pdf", b)
-		if check := run(t, "qpdf", "--check", path); strings.Contains(strings.ToLower(check), "warning") {
+		if check := checkers.Run(t, "qpdf", "--check", path); strings.Contains(strings.ToLower(check), "warning") {
 			t.Errorf("qpdf --check:\n%s", check)
 		}
 	})

@@ -103,6 +103,13 @@ func TestNotesOfOneFileSet(t *testing.T) {
 		if len(book) != 2 {
 			t.Fatalf("the book keeps %d images, want 2: %v", len(book), keysOf(book))
 		}
+		names := map[string]bool{}
+		for _, f := range book {
+			names[f.Name] = true
+		}
+		if !names["img-1.png"] || !names["n2-img-1.png"] {
+			t.Errorf("the book's images are named %v, want img-1.png and n2-img-1.png", names)
+		}
 		for _, c := range []struct {
 			g    *guide.Guide
 			data []byte

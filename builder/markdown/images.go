@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"studyguide/builder/diag"
@@ -51,6 +52,10 @@ type imageLoader struct {
 	key    map[string]string
 	byPath map[imageFile]string
 	byData map[[sha256.Size]byte]string
+	// prefix starts the names of the note's files: "" for the first note
+	// of its file set, "n2-" for the second and so on, so that the notes
+	// of one book never name two files alike.
+	prefix string
 }
 
 // imageFile names a file in one of the loader's roots.
@@ -69,6 +74,9 @@ func newImageLoader(file *diag.File, opts Options, g *guide.Guide) *imageLoader 
 	}
 	if opts.Dir != nil {
 		l.roots = append([]Resource{{Path: opts.DirPath, FS: opts.Dir}}, opts.Resources...)
+	}
+	if i := slices.Index(file.Set().Files(), file); i > 0 {
+		l.prefix = fmt.Sprintf("n%d-", i+1)
 	}
 	return l
 }
@@ -138,7 +146,7 @@ func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
 	if l.guide.Images == nil {
 		l.guide.Images = make(map[guide.ImageKey]*guide.ImageFile)
 	}
-	f.Name = fmt.Sprintf("img-%d.%s", len(l.guide.Images)+1, fileExtension(f.MediaType))
+	f.Name = fmt.Sprintf("%simg-%d.%s", l.prefix, len(l.guide.Images)+1, fileExtension(f.MediaType))
 	l.guide.Images[guide.ImageKey{Note: l.file.Name, Src: src}] = f
 	l.byPath[at] = src
 	l.byData[sum] = src

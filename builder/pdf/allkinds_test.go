@@ -7,6 +7,7 @@ import (
 
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/allkinds"
+	"studyguide/builder/internal/checkers"
 )
 
 // TestEveryKindIsWritten writes the guide with a node of every kind and
@@ -14,8 +15,8 @@ import (
 // the number of the page its target is on, and a figure its drawing.
 func TestEveryKindIsWritten(t *testing.T) {
 	path := writeFile(t, allkinds.Guide(), Options{})
-	need(t, "pdftotext")
-	text := strings.Join(strings.Fields(tool(t, "pdftotext", path, "-")), " ")
+	checkers.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(checkers.Run(t, "pdftotext", path, "-")), " ")
 	for _, want := range []string{
 		"intro text", "paragraph text", "strong text", "emph text", "strike text", "code text",
 		"link text p. 3", "image alt", "list item text", "plain item text", "quote text",

@@ -4,12 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
 
 // The layout says what the running head and foot show.
 func TestHeaderAndFooterFollowTheLayout(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	a4, err := layouts.Load("a4")
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +29,7 @@ func TestHeaderAndFooterFollowTheLayout(t *testing.T) {
 		lay := *a4
 		lay.Header, lay.Footer = c.header, c.footer
 		path := writeFile(t, g, Options{Layout: &lay})
-		page := tool(t, "pdftotext", "-f", "2", "-l", "2", "-layout", "-enc", "UTF-8", path, "-")
+		page := checkers.Run(t, "pdftotext", "-f", "2", "-l", "2", "-layout", "-enc", "UTF-8", path, "-")
 		lines := strings.Split(strings.TrimSpace(page), "\n")
 		first := strings.TrimSpace(lines[0])
 		last := strings.TrimSpace(lines[len(lines)-1])

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/internal/checkers"
 	"studyguide/builder/internal/testnotes"
 )
 
@@ -48,8 +49,8 @@ func TestEnrichedGuideIsReproducible(t *testing.T) {
 }
 
 func TestEnrichedGuideIsClean(t *testing.T) {
-	need(t, "qpdf")
-	out := tool(t, "qpdf", "--check", writeFile(t, testnotes.EnrichedReader(t, 40), Options{}))
+	checkers.Require(t, "qpdf")
+	out := checkers.Run(t, "qpdf", "--check", writeFile(t, testnotes.EnrichedReader(t, 40), Options{}))
 	if !strings.Contains(out, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(out), "warning") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
 
@@ -58,10 +59,10 @@ func forLayouts(t *testing.T, fn func(t *testing.T, lay *layouts.Layout)) {
 }
 
 func TestFiguresAreDrawnAsVectors(t *testing.T) {
-	need(t, "qpdf")
+	checkers.Require(t, "qpdf")
 	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
 		path := writeFile(t, figureGuide(), Options{Layout: lay})
-		out := tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+		out := checkers.Run(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
 		if strings.Contains(out, "/Subtype /Image") || regexp.MustCompile(`/XObject <<\s*/`).MatchString(out) {
 			t.Error("the PDF holds an image XObject")
 		}
@@ -85,7 +86,7 @@ func TestFiguresAreDrawnAsVectors(t *testing.T) {
 // the same order, and one link per scene link, each going where the scene
 // says.
 func TestPDFCanvasDrawsTheScene(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
 		g := figureGuide()
 		var rec recorder
@@ -226,7 +227,7 @@ func TestSmallFigureTextIsReported(t *testing.T) {
 }
 
 func TestFigureWithoutSceneShowsItsText(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	g := &guide.Guide{Meta: guide.Meta{Title: "T"}, Sections: []*guide.Section{{ID: "s", Title: "S", Level: 1, Blocks: []guide.Block{
 		&guide.Figure{ID: "f", Alt: "A drawing that is missing.", FullPage: true},
 		&guide.Figure{ID: "g", Scene: &figure.Scene{Items: []figure.Item{&figure.Link{Target: "nowhere"}}}, Alt: "An empty scene."},
@@ -234,7 +235,7 @@ func TestFigureWithoutSceneShowsItsText(t *testing.T) {
 	}}}}
 	var msgs []string
 	path := writeFile(t, g, Options{Warn: func(_ guide.Pos, m string) { msgs = append(msgs, m) }})
-	text := tool(t, "pdftotext", path, "-")
+	text := checkers.Run(t, "pdftotext", path, "-")
 	for _, s := range []string{"A drawing that is missing.", "An empty scene."} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the PDF lacks %q", s)

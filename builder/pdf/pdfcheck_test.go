@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"encoding/json"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"studyguide/builder/internal/checkers"
 )
 
 // Helpers that read a written PDF back with qpdf and pdftotext: its link
@@ -25,8 +25,8 @@ type pdfLink struct {
 // pdfLinks returns every internal link of a PDF, page by page.
 func pdfLinks(t *testing.T, path string) []pdfLink {
 	t.Helper()
-	need(t, "qpdf")
-	out := tool(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)
+	checkers.Require(t, "qpdf")
+	out := checkers.Run(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)
 	var doc struct {
 		Pages []struct {
 			Object string `json:"object"`
@@ -88,41 +88,25 @@ type pdfWord struct {
 	xMin, yMin, xMax, yMax float64
 }
 
-var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-
 // pageWords returns the words of page n (from 1) with their boxes, and the
 // page height in points.
 func pageWords(t *testing.T, path string, n int) ([]pdfWord, float64) {
 	t.Helper()
-	need(t, "pdftotext")
-	out := tool(t, "pdftotext", "-bbox", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, "-")
-	h := 0.0
-	if m := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">`).FindStringSubmatch(out); m != nil {
-		h, _ = strconv.ParseFloat(m[1], 64)
+	pages := checkers.PDFWords(t, path)
+	if n < 1 || n > len(pages) {
+		t.Fatalf("%s has %d pages, not a page %d", path, len(pages), n)
 	}
 	var words []pdfWord
-	for _, m := range bboxWord.FindAllStringSubmatch(out, -1) {
-		var v [4]float64
-		for i := range v {
-			v[i], _ = strconv.ParseFloat(m[i+1], 64)
-		}
-		words = append(words, pdfWord{text: unescapeXML(m[5]), xMin: v[0], yMin: v[1], xMax: v[2], yMax: v[3]})
+	for _, w := range pages[n-1].Words {
+		words = append(words, pdfWord{text: w.Text, xMin: w.XMin, yMin: w.YMin, xMax: w.XMax, yMax: w.YMax})
 	}
-	return words, h
-}
-
-// unescapeXML undoes the escapes pdftotext -bbox writes.
-func unescapeXML(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+	return words, pages[n-1].Height
 }
 
 // rawPages returns the text of each page in the order it was drawn.
 func rawPages(t *testing.T, path string) []string {
 	t.Helper()
-	need(t, "pdftotext")
-	out := tool(t, "pdftotext", "-raw", path, "-")
-	pages := strings.Split(out, "\f")
-	return pages[:len(pages)-1]
+	return checkers.PDFText(t, path, "-raw")
 }
 
 // flat removes all white space and list bullets (which pdftotext -raw

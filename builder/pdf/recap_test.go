@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
 
@@ -51,10 +52,10 @@ func recapText(t *testing.T, path string) string {
 	if n := len(pageObject.FindAll(data, -1)); n != 1 {
 		t.Fatalf("the recap has %d pages", n)
 	}
-	need(t, "qpdf")
-	tool(t, "qpdf", "--check", path)
-	need(t, "pdftotext")
-	return strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
+	checkers.Require(t, "qpdf")
+	checkers.Run(t, "qpdf", "--check", path)
+	checkers.Require(t, "pdftotext")
+	return strings.Join(strings.Fields(checkers.Run(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
 }
 
 func TestRecapInEveryLayout(t *testing.T) {

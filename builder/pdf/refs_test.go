@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
 
@@ -31,7 +32,7 @@ func refsOn(page string) []int {
 // a glance" row or a walk-through station names holds its key point or
 // section. Filler text spreads the targets over several pages.
 func TestReferencePageNumbers(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
 		g := studyGuide(4)
 		path := writeFile(t, g, Options{Layout: lay})
@@ -97,7 +98,7 @@ func checkGlossary(t *testing.T, g *guide.Guide, pages []string, body int) {
 // TestTermAnchorsLandOnTheTerm follows the glossary's links: each goes to
 // the page of the term's first use, to the top of the line that holds it.
 func TestTermAnchorsLandOnTheTerm(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	g := studyGuide(4)
 	path := writeFile(t, g, Options{})
 	pages := rawPages(t, path)
@@ -184,13 +185,13 @@ func TestReferenceRoomGrows(t *testing.T) {
 }
 
 func TestReferenceToNowhereShowsItsText(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	g := &guide.Guide{Meta: guide.Meta{Title: "T"}, Sections: []*guide.Section{{ID: "s", Title: "S", Level: 1, Blocks: []guide.Block{
 		para(txt("See "), ref("missing", "the missing part"), txt(" and "), ref("s", "this section"), txt(".")),
 	}}}}
 	var msgs []string
 	path := writeFile(t, g, Options{Warn: func(_ guide.Pos, m string) { msgs = append(msgs, m) }})
-	text := strings.ReplaceAll(tool(t, "pdftotext", path, "-"), "\u00a0", " ")
+	text := strings.ReplaceAll(checkers.Run(t, "pdftotext", path, "-"), "\u00a0", " ")
 	if !strings.Contains(text, "See the missing part and p. 3.") {
 		t.Errorf("text:\n%s", text)
 	}

@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
 
 // TestStudyGuideIsSound writes the study guide in every layout: qpdf finds
 // nothing wrong, every font is embedded, and a rebuild is byte-identical.
 func TestStudyGuideIsSound(t *testing.T) {
-	need(t, "qpdf")
-	need(t, "pdffonts")
+	checkers.Require(t, "qpdf")
+	checkers.Require(t, "pdffonts")
 	forLayouts(t, func(t *testing.T, lay *layouts.Layout) {
 		var a, b bytes.Buffer
 		if err := Write(&a, studyGuide(3), Options{Layout: lay}); err != nil {
@@ -49,7 +50,7 @@ func TestStudyGuideIsSound(t *testing.T) {
 // walk-through and the glossary each start a page, and are listed in the
 // contents and the outline like any section.
 func TestStudySectionsOpenPages(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	g := studyGuide(1)
 	path := writeFile(t, g, Options{})
 	pages := rawPages(t, path)
@@ -77,7 +78,7 @@ func TestStudySectionsOpenPages(t *testing.T) {
 			t.Errorf("the contents lack %s", s.Title)
 		}
 	}
-	out := tool(t, "qpdf", "--json", "--json-key=outlines", path)
+	out := checkers.Run(t, "qpdf", "--json", "--json-key=outlines", path)
 	for _, s := range g.Sections {
 		if !strings.Contains(out, `"title": "`+s.Title+`"`) {
 			t.Errorf("the outline lacks %s", s.Title)

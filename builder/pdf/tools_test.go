@@ -3,9 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
-	osexec "os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,16 +12,9 @@ import (
 	"unicode"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
 	"studyguide/layouts"
 )
-
-// need skips the test when an external tool is not installed.
-func need(t *testing.T, tool string) {
-	t.Helper()
-	if _, err := osexec.LookPath(tool); err != nil {
-		t.Skipf("%s is not installed", tool)
-	}
-}
 
 // writeFile writes g as a PDF into a temporary folder and returns its path.
 func writeFile(t *testing.T, g *guide.Guide, opts Options) string {
@@ -39,24 +30,15 @@ func writeFile(t *testing.T, g *guide.Guide, opts Options) string {
 	return path
 }
 
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, err := osexec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
 func TestQPDFCheckIsClean(t *testing.T) {
-	need(t, "qpdf")
+	checkers.Require(t, "qpdf")
 	for _, name := range layouts.Names() {
 		t.Run(name, func(t *testing.T) {
 			lay, err := layouts.Load(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := tool(t, "qpdf", "--check", writeFile(t, sampleGuide(), Options{Layout: lay}))
+			out := checkers.Run(t, "qpdf", "--check", writeFile(t, sampleGuide(), Options{Layout: lay}))
 			if !strings.Contains(out, "No syntax or stream encoding errors") || strings.Contains(strings.ToLower(out), "warning") {
 				t.Errorf("qpdf --check:\n%s", out)
 			}
@@ -65,25 +47,14 @@ func TestQPDFCheckIsClean(t *testing.T) {
 }
 
 func TestEveryFontIsEmbedded(t *testing.T) {
-	need(t, "pdffonts")
-	out := tool(t, "pdffonts", writeFile(t, sampleGuide(), Options{}))
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) < 3 {
-		t.Fatalf("pdffonts lists no fonts:\n%s", out)
-	}
-	for _, l := range lines[2:] {
-		f := strings.Fields(l)
-		// name type... encoding emb sub uni object ID: emb is the fifth
-		// field from the end.
-		if len(f) < 6 || f[len(f)-5] != "yes" {
-			t.Errorf("font not embedded: %s", l)
-		}
+	for _, l := range checkers.Unembedded(checkers.PDFFonts(t, writeFile(t, sampleGuide(), Options{}))) {
+		t.Errorf("font not embedded: %s", l)
 	}
 }
 
 func TestMetadata(t *testing.T) {
-	need(t, "pdfinfo")
-	out := tool(t, "pdfinfo", writeFile(t, sampleGuide(), Options{}))
+	checkers.Require(t, "pdfinfo")
+	out := checkers.Run(t, "pdfinfo", writeFile(t, sampleGuide(), Options{}))
 	for _, want := range []string{
 		"Title:           The Water Cycle and Climate",
 		"Author:          Ada Example, Ben Sample",
@@ -103,9 +74,9 @@ func wordsOf(s string) []string {
 }
 
 func TestEveryWordIsInTheText(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	g := sampleGuide()
-	text := tool(t, "pdftotext", writeFile(t, g, Options{}), "-")
+	text := checkers.Run(t, "pdftotext", writeFile(t, g, Options{}), "-")
 	// Lines may break inside a word that is longer than a line, so compare
 	// against the text with all white space removed.
 	flat := strings.Join(strings.Fields(text), "")
@@ -128,9 +99,9 @@ type outline struct {
 }
 
 func TestOutlineMirrorsSections(t *testing.T) {
-	need(t, "qpdf")
+	checkers.Require(t, "qpdf")
 	g := sampleGuide()
-	out := tool(t, "qpdf", "--json", "--json-key=outlines", writeFile(t, g, Options{}))
+	out := checkers.Run(t, "qpdf", "--json", "--json-key=outlines", writeFile(t, g, Options{}))
 	var doc struct {
 		Outlines []outline `json:"outlines"`
 	}
@@ -159,13 +130,12 @@ var tocEntry = regexp.MustCompile(`^\s*(.*?)(?:\s*\.)*\s+(\d+)$`)
 
 // pageTexts returns the text of each page, laid out, from page 1.
 func pageTexts(t *testing.T, path string) []string {
-	out := tool(t, "pdftotext", "-layout", path, "-")
-	pages := strings.Split(out, "\f")
-	return pages[:len(pages)-1]
+	t.Helper()
+	return checkers.PDFText(t, path, "-layout")
 }
 
 func TestTableOfContentsPageNumbers(t *testing.T) {
-	need(t, "pdftotext")
+	checkers.Require(t, "pdftotext")
 	for _, g := range []*guide.Guide{sampleGuide(), longGuide(60)} {
 		pages := pageTexts(t, writeFile(t, g, Options{}))
 		toc := map[string]int{}
@@ -230,9 +200,9 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 }
 
 func TestLinks(t *testing.T) {
-	need(t, "qpdf")
+	checkers.Require(t, "qpdf")
 	path := writeFile(t, sampleGuide(), Options{})
-	out := tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+	out := checkers.Run(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
 	if !strings.Contains(out, "/URI (https://example.org/water-cycle)") {
 		t.Error("the external link is missing")
 	}
@@ -247,17 +217,12 @@ func TestLinks(t *testing.T) {
 }
 
 // toolOn runs a tool on a PDF given as bytes, skipping the test when the tool
-// is missing.
+// is missing (or failing it, as checkers.Require does).
 func toolOn(t *testing.T, name string, pdf []byte, args ...string) (string, error) {
 	t.Helper()
-	need(t, name)
 	path := filepath.Join(t.TempDir(), "in.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := osexec.Command(name, append(args, path)...).CombinedOutput()
-	if err != nil {
-		return string(out), fmt.Errorf("%s: %v\n%s", name, err, out)
-	}
-	return string(out), nil
+	return checkers.Output(t, name, append(args, path)...)
 }
