@@ -391,8 +391,25 @@ func TestForeignLanguageGuide(t *testing.T) {
 			t.Errorf("%s: lang %q", p, root.attrs["lang"])
 		}
 	}
+	if nav := string(b.page(t, navFile)); !strings.Contains(nav, `<h1>Inhalt</h1>`) {
+		t.Errorf("the contents are not headed in German:\n%s", nav)
+	}
+	if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">17. Mai 2024</time>`) {
+		t.Errorf("the title page does not date the guide in German:\n%s", title)
+	}
+	if licence := string(b.page(t, licenceFile)); !strings.Contains(licence, `<pre class="licence-text" lang="en" xml:lang="en">`) {
+		t.Errorf("the fonts' licence, which is in English, is not marked so:\n%s", licence)
+	}
+
+	// A language with no table of its own gets English labels, marked as
+	// English, and an ISO date.
+	g.Meta.Lang = "pl"
+	b = build(t, g)
 	if !strings.Contains(string(b.page(t, navFile)), `<h1 lang="en" xml:lang="en">Contents</h1>`) {
 		t.Error("the English heading of the contents is not marked as English")
+	}
+	if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">2024-05-17</time>`) {
+		t.Errorf("the title page of a guide with no table does not show an ISO date:\n%s", title)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // coverPage shows the cover image on a page of its own.
@@ -28,12 +29,37 @@ func (b *book) coverAlt() string {
 	m := b.g.Meta
 	alt := b.title()
 	if m.Subtitle != "" {
-		alt += ": " + m.Subtitle
+		alt = b.labels.Format("pair", "name", alt, "text", m.Subtitle)
 	}
 	if len(m.Authors) > 0 {
 		alt += " — " + strings.Join(m.Authors, ", ")
 	}
 	return alt
+}
+
+// dateText is the guide's date as the title page shows it: in the words
+// of the guide's language ("1er octobre 2025", "1. Oktober 2025") when
+// that language is not English and has a table of its own. English
+// guides keep the ISO date (2025-10-01) they have always shown, and so
+// does a guide in a language with no table, since an ISO date reads the
+// same in every language while English month names would not.
+func (b *book) dateText() string {
+	d := b.g.Meta.Date
+	if b.labels.Lang() == labels.English {
+		return d.UTC().Format("2006-01-02")
+	}
+	return b.labels.Date(d)
+}
+
+// englishLang returns lang attributes for text that is in English
+// whatever the guide's language, such as the fonts' licence, or nothing
+// when the guide is in English.
+func (b *book) englishLang() []attr {
+	lang := b.lang()
+	if lang == labels.English || strings.HasPrefix(lang, labels.English+"-") {
+		return nil
+	}
+	return []attr{{"lang", labels.English}, {"xml:lang", labels.English}}
 }
 
 // titlePage sets the title block (title, subtitle, authors, date), then
@@ -70,7 +96,7 @@ func (b *book) titlePage() pageSpec {
 			if !m.Date.IsZero() {
 				d := m.Date.UTC().Format("2006-01-02")
 				p.start("p", attr{"class", "date"})
-				p.element("time", d, attr{"datetime", d})
+				p.element("time", b.dateText(), attr{"datetime", d})
 				p.end("p")
 				p.nl()
 			}
@@ -227,7 +253,7 @@ func (b *book) licencePage() pageSpec {
 			p.element("p", b.labels.Format(text, "fonts", b.fontNames))
 			p.nl()
 			for _, text := range b.licences {
-				p.element("pre", strings.TrimRight(text, "\n"), attr{"class", "licence-text"})
+				p.element("pre", strings.TrimRight(text, "\n"), append([]attr{{"class", "licence-text"}}, b.englishLang()...)...)
 				p.nl()
 			}
 			p.end("section")

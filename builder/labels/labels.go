@@ -4,10 +4,11 @@
 // dates, and the EPUB's navigation labels. The words are data, one file
 // per language under data/ ("name = text" lines), embedded in the binary.
 //
-// English is complete. Another language holds only the words translated
-// so far; a word it lacks comes from English, and the catalogue says so
-// (TextLang), so that a writer can mark a label in another language than
-// the guide's.
+// Every file holds every word English has, and a test keeps them so. A
+// file that lacked a word would take it from English, and the catalogue
+// says so (TextLang), so that a writer can mark a label in another
+// language than the guide's. A language with no file at all gets English
+// throughout (Has tells which), and the reader warns once about its tag.
 //
 // A text may hold placeholders such as {n} that Format fills in, or that
 // Pieces returns as slots for the caller to fill with rich text.
@@ -195,13 +196,31 @@ func Placeholders(s string) []string {
 }
 
 // Date writes a date as the catalogue's language writes it in running
-// text ("5 December 2026"), in UTC.
+// text ("5 December 2026", "1er octobre 2025", "1. Oktober 2025"), in
+// UTC. The first day of a month takes the text "date.first", for the
+// languages that write it as an ordinal.
 func (c *Catalogue) Date(t time.Time) string {
 	t = t.UTC()
-	return c.Format("date",
+	name := "date"
+	if t.Day() == 1 {
+		name = "date.first"
+	}
+	return c.Format(name,
 		"day", t.Day(),
 		"month", c.Text("month."+strconv.Itoa(int(t.Month()))),
 		"year", t.Year())
+}
+
+// Has reports whether tag, or a shorter form of it ("pt" for "pt-BR"),
+// has a data file of its own. English has one.
+func Has(tag string) bool {
+	return For(tag).Lang() != English || primary(tag) == English
+}
+
+// primary returns the primary language subtag of tag, in lower case.
+func primary(tag string) string {
+	t, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	return t
 }
 
 // Languages returns the tags of every data file, English first, then in

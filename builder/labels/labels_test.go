@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ func TestFilesParse(t *testing.T) {
 	if _, err := parseAll(); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"en", "de", "es", "fr", "it", "nl"}
+	want := []string{"en", "de", "es", "fr", "it", "nl", "pt"}
 	if got := Languages(); !slices.Equal(got, want) {
 		t.Errorf("Languages() = %v, want %v", got, want)
 	}
@@ -111,8 +112,14 @@ func TestFallbacks(t *testing.T) {
 		}
 	}
 	fr := For("fr")
-	if s, lang := fr.TextLang("glossary.title"); s != "Glossary" || lang != "en" {
-		t.Errorf("fr glossary.title = %q in %q, want the English fallback", s, lang)
+	if s, lang := fr.TextLang("glossary.title"); s != "Glossaire" || lang != "fr" {
+		t.Errorf("fr glossary.title = %q in %q", s, lang)
+	}
+	if s, lang := For("pl").TextLang("glossary.title"); s != "Glossary" || lang != "en" {
+		t.Errorf("pl glossary.title = %q in %q, want the English fallback", s, lang)
+	}
+	if s := For("pt-BR").Text("toc.title"); s != "Sumário" {
+		t.Errorf("pt-BR toc.title = %q", s)
 	}
 	if s, lang := fr.TextLang("recap.title"); s != "Récapitulatif" || lang != "fr" {
 		t.Errorf("fr recap.title = %q in %q", s, lang)
@@ -145,26 +152,85 @@ func TestFormatAndPieces(t *testing.T) {
 
 func TestDate(t *testing.T) {
 	d := time.Date(2026, time.March, 5, 23, 30, 0, 0, time.FixedZone("x", -3600))
-	for tag, want := range map[string]string{"en": "6 March 2026", "fr": "6 mars 2026", "de": "6 März 2026", "pt": "6 March 2026"} {
+	for tag, want := range map[string]string{"en": "6 March 2026", "fr": "6 mars 2026", "de": "6. März 2026", "pl": "6 March 2026"} {
 		if got := For(tag).Date(d); got != want {
 			t.Errorf("%s: Date = %q, want %q", tag, got, want)
 		}
 	}
+	first := time.Date(2025, time.October, 1, 12, 0, 0, 0, time.UTC)
+	for tag, want := range map[string]string{
+		"en": "1 October 2025",
+		"fr": "1er octobre 2025",
+		"de": "1. Oktober 2025",
+		"es": "1 de octubre de 2025",
+		"pt": "1º de outubro de 2025",
+		"it": "1 ottobre 2025",
+		"nl": "1 oktober 2025",
+	} {
+		if got := For(tag).Date(first); got != want {
+			t.Errorf("%s: Date = %q, want %q", tag, got, want)
+		}
+	}
+	if got := For("es").Date(first.AddDate(0, 0, 1)); got != "2 de octubre de 2025" {
+		t.Errorf("es: Date = %q", got)
+	}
 }
 
-func TestUntranslated(t *testing.T) {
-	if Missing("en") != nil || Missing("pt") != nil {
-		t.Error("Missing should be nil for English and for a language with no file")
-	}
-	u := Untranslated()
-	fr := u["fr"]
-	if len(fr) == 0 || slices.Contains(fr, "toc.title") || !slices.Contains(fr, "glossary.title") {
-		t.Errorf("Untranslated()[fr] = %v", fr)
-	}
-	for _, lang := range Languages()[1:] {
-		t.Logf("%s: %d of %d texts fall back to English: %s", lang, len(u[lang]), len(Names()), strings.Join(u[lang], " "))
+func TestHas(t *testing.T) {
+	for tag, want := range map[string]bool{"en": true, "en-GB": true, "fr-CA": true, "pt-BR": true, "nl": true, "pl": false, "und": false, "ja": false} {
+		if Has(tag) != want {
+			t.Errorf("Has(%q) = %t", tag, !want)
+		}
 	}
 }
+
+// TestUntranslated checks that every language holds every word English
+// has, so that no guide in it shows an English label.
+func TestUntranslated(t *testing.T) {
+	if Missing("en") != nil || Missing("pl") != nil {
+		t.Error("Missing should be nil for English and for a language with no file")
+	}
+	for lang, names := range Untranslated() {
+		t.Errorf("%s: %d of %d texts fall back to English: %s", lang, len(names), len(Names()), strings.Join(names, " "))
+	}
+}
+
+// TestTranslationsDiffer checks that a language's texts are its own: a
+// text with words that is the same as the English one is a copy, except
+// for names of months, "p." and the few words that are the same in both
+// languages.
+func TestTranslationsDiffer(t *testing.T) {
+	same := map[string]bool{"fr glance.section": true, "fr section.untitled": true} // Section
+	for _, lang := range Languages()[1:] {
+		same[lang+" page.ref"] = true
+		for m := 1; m <= 12; m++ {
+			same[lang+" month."+strconv.Itoa(m)] = true
+		}
+	}
+	en := loaded()[English].texts
+	for _, lang := range Languages()[1:] {
+		tb := loaded()[lang]
+		for _, name := range tb.names {
+			s := tb.texts[name]
+			if s == en[name] && strings.ContainsFunc(strings.Join(strings.Fields(stripSlots(s)), ""), isLetter) && !same[lang+" "+name] {
+				t.Errorf("%s.txt: %q is the English text %q", lang, name, s)
+			}
+		}
+	}
+}
+
+// stripSlots returns s without its placeholders.
+func stripSlots(s string) string {
+	var b strings.Builder
+	for _, p := range split(s) {
+		if p.Slot == "" {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // callName matches a catalogue call whose name is a string literal.
 var callName = regexp.MustCompile(`\.(?:Text|TextLang|Format|Pieces)\(\s*"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*)"`)

@@ -10,6 +10,7 @@ import (
 
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
 // metaKeys lists the front matter keys the reader understands, besides
@@ -58,6 +59,9 @@ func (f field) apply(meta *guide.Meta, v any) {
 				return
 			}
 			meta.Lang = s
+			if !labels.Has(s) {
+				f.file.Warnf(f.off, "front matter key %q: there are no labels in %q yet; the words the guide adds (contents, tables, glossary, palace) are in English", f.key, s)
+			}
 		}
 	case "date":
 		meta.Date = f.date(v)

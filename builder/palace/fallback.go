@@ -7,70 +7,151 @@ import (
 )
 
 // fromKeyPoints builds a palace for notes that have no mind-palace
-// section: one station per key point of the largest list of key points
-// (the first of the largest when several tie), else one per top-level
-// section. Each station's cue is its first key term, or the start of the
-// key point's gist when it has none. The theme is the
-// guide's title. A palace of one room is no walk: with fewer than two
-// stations it returns nil. It takes at most MaxStations stations.
-func fromKeyPoints(g *guide.Guide) *model {
+// section, from the whole note: every top-level section that has key
+// points gives stations, in reading order. When all the key points fit
+// on one page of perPage rooms, or only one section has any, each key
+// point is a station; else each of those sections is one. A key point's
+// cue is its first key term, or the start of its gist when it has none; a
+// section's cue is its first key term. When no section has key points,
+// each top-level section is a station. The theme is the guide's title. A
+// palace of one room is no walk: with fewer than two stations it returns
+// nil. It takes at most MaxStations stations.
+func fromKeyPoints(g *guide.Guide, skip *guide.Section, perPage int) *model {
 	p := &model{Theme: g.Meta.Title}
-	facts := studyFacts(g)
-	if list, s := largestKeyList(g); list != nil {
-		for i, it := range list.Items {
-			if it.Key == nil {
-				continue
-			}
-			if len(p.Stations) == MaxStations {
-				n := len(p.Stations)
-				for _, rest := range list.Items[i:] {
-					if rest.Key != nil {
-						n++
-					}
-				}
-				warnTooMany(g, it.Pos, n)
-				break
-			}
-			st := &station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
-				target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
-			f := facts[it.Key.ID]
-			if f != nil && len(f.Terms) > 0 {
-				st.Cue = f.Terms[0]
-			} else {
-				st.Cue = firstStrongIn(it.Blocks, it.Key.Title)
-			}
-			if st.Cue == "" && f != nil {
-				// A key point with no bold term: the start of what it
-				// says is the picture to remember.
-				st.Cue = cutWords(f.Gist, gistCueWords)
-			}
-			p.Stations = append(p.Stations, st)
-		}
-		return p
+	groups := keyPointGroups(g, skip)
+	total := 0
+	for _, gr := range groups {
+		total += len(gr.points)
 	}
-	for i, s := range g.Sections {
-		if s.Kind != guide.FromNotes {
-			continue
-		}
-		if len(p.Stations) == MaxStations {
-			n := len(p.Stations)
-			for _, rest := range g.Sections[i:] {
-				if rest.Kind == guide.FromNotes {
-					n++
-				}
+	var stations []*station
+	switch {
+	case total >= 2 && (total <= perPage || len(groups) == 1):
+		facts := studyFacts(g)
+		for _, gr := range groups {
+			for _, kp := range gr.points {
+				stations = append(stations, keyPointStation(kp.item, kp.section, facts))
 			}
-			warnTooMany(g, s.Pos, n)
-			break
 		}
-		st := &station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
-			target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}}
-		st.Cue = sectionTerm(g, s)
-		p.Stations = append(p.Stations, st)
+	case len(groups) >= 2:
+		for _, gr := range groups {
+			stations = append(stations, sectionStation(g, gr.section))
+		}
+	default:
+		for _, s := range g.Sections {
+			if s.Kind == guide.FromNotes && s != skip {
+				stations = append(stations, sectionStation(g, s))
+			}
+		}
 	}
-	if len(p.Stations) < 2 {
+	if len(stations) < 2 {
 		return nil
 	}
+	if len(stations) > MaxStations {
+		warnTooMany(g, stations[MaxStations].Pos, len(stations))
+		stations = stations[:MaxStations]
+	}
+	p.Stations = stations
 	return p
+}
+
+// keyPointStation is the station of one key point: its title, and as its
+// cue its first key term, else its first bold text, else the start of its
+// gist.
+func keyPointStation(it *guide.ListItem, s *guide.Section, facts map[string]*guide.KeyPointFacts) *station {
+	st := &station{Name: it.Key.Title, Pos: it.Pos, Target: it.Key.ID, TargetTitle: it.Key.Title,
+		target: &candidate{ID: it.Key.ID, Title: it.Key.Title, KeyPoint: true, Pos: it.Pos, Section: s, Item: it}}
+	f := facts[it.Key.ID]
+	if f != nil && len(f.Terms) > 0 {
+		st.Cue = f.Terms[0]
+	} else {
+		st.Cue = firstStrongIn(it.Blocks, it.Key.Title)
+	}
+	if st.Cue == "" && f != nil {
+		// A key point with no bold term: the start of what it says is
+		// the picture to remember.
+		st.Cue = cutWords(f.Gist, gistCueWords)
+	}
+	return st
+}
+
+// sectionStation is the station of one section: its title, and as its
+// cue its first key term.
+func sectionStation(g *guide.Guide, s *guide.Section) *station {
+	return &station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
+		target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}, Cue: sectionTerm(g, s)}
+}
+
+// keyPointGroup is a section with the key points written in it and in
+// its subsections.
+type keyPointGroup struct {
+	section *guide.Section
+	points  []keyPointAt
+}
+
+// keyPointAt is a key point's list item and the innermost section that
+// holds it.
+type keyPointAt struct {
+	item    *guide.ListItem
+	section *guide.Section
+}
+
+// keyPointGroups returns, in reading order, the top-level sections that
+// hold key points, each with its key points; a key point inside another
+// counts as part of it. When only one top-level section holds key points
+// and two or more of its subsections do, those subsections are the
+// groups instead, and so on down. Sections the build added, and skip,
+// are left out.
+func keyPointGroups(g *guide.Guide, skip *guide.Section) []keyPointGroup {
+	level := g.Sections
+	for {
+		var groups []keyPointGroup
+		for _, s := range level {
+			if pts := keyPointsIn(s, skip); len(pts) > 0 {
+				groups = append(groups, keyPointGroup{s, pts})
+			}
+		}
+		if len(groups) != 1 {
+			return groups
+		}
+		var below int
+		for _, c := range groups[0].section.Sections {
+			if len(keyPointsIn(c, skip)) > 0 {
+				below++
+			}
+		}
+		if below < 2 {
+			return groups
+		}
+		level = groups[0].section.Sections
+	}
+}
+
+// keyPointsIn returns the outermost key points of a section and its
+// subsections, in reading order.
+func keyPointsIn(s *guide.Section, skip *guide.Section) []keyPointAt {
+	if s == skip || s.Kind != guide.FromNotes {
+		return nil
+	}
+	var out []keyPointAt
+	for _, b := range s.Blocks {
+		guide.Inspect(b, func(n guide.Node) bool {
+			switch n := n.(type) {
+			case *guide.ListItem:
+				if n.Key != nil && n.Key.ID != "" {
+					out = append(out, keyPointAt{n, s})
+					return false
+				}
+			case *guide.List, *guide.Quote:
+			default:
+				return false
+			}
+			return true
+		})
+	}
+	for _, c := range s.Sections {
+		out = append(out, keyPointsIn(c, skip)...)
+	}
+	return out
 }
 
 // gistCueWords is how many words of a key point's gist stand for a cue.
@@ -83,51 +164,6 @@ func cutWords(s string, n int) string {
 		return strings.Join(words, " ")
 	}
 	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
-}
-
-// largestKeyList returns the list with the most key points, and the
-// section that holds it, or nil when no list has two key points or more.
-func largestKeyList(g *guide.Guide) (*guide.List, *guide.Section) {
-	var best *guide.List
-	var bestSection *guide.Section
-	bestN := 1
-	// A list is weighed after the lists inside its items, so that of two
-	// lists with as many key points the inner one wins; open holds the
-	// nodes whose children are being walked.
-	var open []guide.Node
-	g.WalkSections(func(s *guide.Section) bool {
-		if s.Kind != guide.FromNotes {
-			return true
-		}
-		for _, b := range s.Blocks {
-			guide.Inspect(b, func(n guide.Node) bool {
-				switch n.(type) {
-				case nil:
-					l, ok := open[len(open)-1].(*guide.List)
-					open = open[:len(open)-1]
-					if !ok {
-						return true
-					}
-					keys := 0
-					for _, it := range l.Items {
-						if it.Key != nil {
-							keys++
-						}
-					}
-					if keys > bestN {
-						best, bestSection, bestN = l, s, keys
-					}
-				case *guide.List, *guide.ListItem, *guide.Quote:
-					open = append(open, n)
-				default:
-					return false
-				}
-				return true
-			})
-		}
-		return true
-	})
-	return best, bestSection
 }
 
 // sectionTerm returns the first key term of a section and its

@@ -2,6 +2,8 @@ package palace
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/palace/icons"
@@ -18,6 +20,10 @@ type candidate struct {
 	Section *guide.Section
 	Item    *guide.ListItem
 	words   map[string]bool
+	// cueWords are the significant words of the title, as a cue's are
+	// compared with them (see significantWords); termWords those of the
+	// key terms explained in it, when enrichment has run.
+	cueWords, termWords map[string]bool
 }
 
 // candidates lists the sections and key points written in the notes, in
@@ -51,8 +57,24 @@ func candidates(g *guide.Guide, skip *guide.Section) []*candidate {
 			return true
 		})
 	}
+	terms := map[string][]string{}
+	if g.Study != nil {
+		for _, k := range g.Study.KeyPoints {
+			terms[k.ID] = append(terms[k.ID], k.Terms...)
+		}
+		for _, t := range g.Study.Terms {
+			terms[t.SectionID] = append(terms[t.SectionID], t.Name)
+		}
+	}
 	for _, c := range out {
 		c.words = wordSet(c.Title)
+		c.cueWords, c.termWords = map[string]bool{}, map[string]bool{}
+		for _, w := range significantWords(c.Title) {
+			c.cueWords[w] = true
+		}
+		for _, w := range significantWords(strings.Join(terms[c.ID], " ")) {
+			c.termWords[w] = true
+		}
 	}
 	return out
 }
@@ -135,3 +157,115 @@ func match(name string, cands []*candidate) *candidate {
 	}
 	return best
 }
+
+// matchCue returns the candidate whose title shares the most significant
+// words with a station's cue ("a sugar cube split in two: glycolysis"
+// and "Glycolysis"), or nil when none shares one. A word counts for less
+// the more titles hold it, so that the word that tells sections apart
+// decides; a word among the key terms explained in a candidate counts
+// half as much as one of its title ("Robespierre" for "The Committee of
+// Public Safety"). Among equals a key point beats a section, then the
+// title with fewer other words, then the earlier one.
+func matchCue(cue string, cands []*candidate) *candidate {
+	words := significantWords(cue)
+	if len(words) == 0 {
+		return nil
+	}
+	// inTitles and inTerms count the candidates that hold each word.
+	inTitles, inTerms := map[string]int{}, map[string]int{}
+	for _, c := range cands {
+		for _, w := range words {
+			if holdsWord(c.cueWords, w) {
+				inTitles[w]++
+			} else if holdsWord(c.termWords, w) {
+				inTerms[w]++
+			}
+		}
+	}
+	var best *candidate
+	bestScore, bestSpec := 0.0, 0.0
+	for _, c := range cands {
+		score, shared := 0.0, 0
+		for _, w := range words {
+			switch {
+			case holdsWord(c.cueWords, w):
+				score += 1 / float64(inTitles[w])
+				shared++
+			case holdsWord(c.termWords, w):
+				score += 0.5 / float64(inTerms[w])
+			}
+		}
+		if score == 0 {
+			continue
+		}
+		spec := float64(shared) / float64(max(len(c.cueWords), 1))
+		better := best == nil || score > bestScore ||
+			score == bestScore && c.KeyPoint && !best.KeyPoint ||
+			score == bestScore && c.KeyPoint == best.KeyPoint && spec > bestSpec
+		if better {
+			best, bestScore, bestSpec = c, score, spec
+		}
+	}
+	return best
+}
+
+// holdsWord reports whether title holds w, or a word that w opens or
+// that opens w when the shorter has five letters or more ("split" and
+// "splitting", "glycolysis" and "glycolysis").
+func holdsWord(title map[string]bool, w string) bool {
+	if title[w] {
+		return true
+	}
+	for t := range title {
+		short, long := t, w
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if utf8.RuneCountInString(short) >= 5 && strings.HasPrefix(long, short) {
+			return true
+		}
+	}
+	return false
+}
+
+// significantWords returns the words of s that can tell one section from
+// another: lower case, without accents or plural ending, each once; a
+// word of four letters or more that is no common word of the notes'
+// languages, or an abbreviation in capitals ("ATP", "UN").
+func significantWords(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		n := utf8.RuneCountInString(f)
+		upper := n >= 2 && strings.ToUpper(f) == f && strings.ToLower(f) != f
+		w := guide.FoldAccents(strings.ToLower(f))
+		if !upper && (n < 4 || commonWords[w]) {
+			continue
+		}
+		if !upper {
+			w = icons.Singular(w)
+		}
+		if commonWords[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+// commonWords are words of four letters or more, without accents, that
+// say nothing about what a cue stands for, in the notes' languages.
+var commonWords = wordSet0(`about above after again against also among another because been before being below
+between both could does doing down during each every from further have having here into itself just like look
+looks made make more most much must near only other over same should some such than that their them then there
+these they this those through under until very were what when where which while with within would your yours
+imagine picture think giant huge tiny little whole next first last
+dans avec pour sont leur leurs cette mais comme sous vers chez elle elles nous vous tout tous toute toutes tres
+plus etre fait font deux trois entre ensuite puis enfin votre notre imaginez imagine grand grande petit petite
+eine einen einem einer eines nicht sich sind wird werden auch noch uber unter neben durch dein deine mein meine
+diese dieser dieses dann wenn weil oder aber zwei drei steht liegt stell stellen stellt dort grosse grosser kleine
+para como pero sobre entre este esta estos estas unos unas donde cuando esta estan tiene imagina luego despues
+della delle dello degli nella nelle nello negli sulla sulle sono questo questa quando dove anche molto ogni poi
+isso isto onde tambem muito cada pela pelo pelas pelos numa depois
+zijn wordt worden deze voor naar over onder door maar waar wanneer elke twee drie staat ligt heeft hebben stel`)

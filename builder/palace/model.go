@@ -32,6 +32,11 @@ type station struct {
 	Target, TargetTitle string
 	// target is the matched candidate, for the walk-through's facts.
 	target *candidate
+	// excerpt is set when the build chose where the cue starts and ends
+	// in running text (a walk in prose, the paragraph under a locus
+	// heading): the drawing may cut it further with no warning, since
+	// the notes wrote nothing too long.
+	excerpt bool
 }
 
 // findSection returns the first section whose heading names a memory
@@ -57,25 +62,42 @@ func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Secti
 }
 
 // fromSection reads the theme, lead sentence and stations of the notes'
-// mind-palace section. Stations are the items of its lists that read
-// "**Locus**: cue" (or "Locus: cue"), in order.
+// mind-palace section. Stations are written in one of three styles: the
+// items of its lists ("**Locus**: cue", "Locus — cue"; see stationOf) or
+// the rows of its tables,
+// one subsection per locus with the cue below its heading, or a walk in
+// prose with the places in bold (see proseStations). The style that
+// gives the most stations wins; of two that give as many, lists come
+// before headings and headings before prose. The theme is the bold
+// phrase of the lead sentence, the first sentence of the section's text,
+// when it has one.
 func fromSection(s *guide.Section) *model {
 	p := &model{Section: s}
+	prose, theme, lead := proseStations(s)
+	p.Stations = listStations(s)
+	if h := headingStations(s); len(h) > len(p.Stations) {
+		p.Stations = h
+	}
+	if len(prose) > len(p.Stations) {
+		p.Stations, p.Theme, p.Lead = prose, theme, lead
+		return p
+	}
+	// The lead is the first sentence before the first list of stations.
 	for _, b := range s.Blocks {
-		switch b := b.(type) {
-		case *guide.Paragraph:
-			if p.Lead == "" && len(p.Stations) == 0 {
-				p.Lead = leadSentence(guide.PlainText(b.Inlines))
-				if st := firstStrong(b.Inlines, ""); st != "" {
-					p.Theme = st
+		if len(listStations(&guide.Section{Blocks: []guide.Block{b}})) > 0 {
+			break
+		}
+		if para, ok := b.(*guide.Paragraph); ok {
+			f := flatten(para.Inlines)
+			if sents := sentencesOf(f); len(sents) > 0 {
+				first := sents[0]
+				p.Lead = leadSentence(f.text[first.start:first.end])
+				if len(first.strong) > 0 {
+					r := first.strong[0]
+					p.Theme = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(f.text[r[0]:r[1]]), ":"))
 				}
 			}
-		case *guide.List:
-			for _, it := range b.Items {
-				if st := stationOf(it); st != nil {
-					p.Stations = append(p.Stations, st)
-				}
-			}
+			break
 		}
 	}
 	return p
@@ -90,36 +112,6 @@ func leadSentence(text string) string {
 	}
 	text = strings.TrimSpace(strings.TrimRight(text, ":;, "))
 	return text
-}
-
-// stationOf reads one list item as a station, or returns nil when the item
-// names no locus.
-func stationOf(it *guide.ListItem) *station {
-	if len(it.Blocks) == 0 {
-		return nil
-	}
-	para, ok := it.Blocks[0].(*guide.Paragraph)
-	if !ok {
-		return nil
-	}
-	if it.Key != nil {
-		// The key point's title is the strong text that opens the item;
-		// the cue is what follows it.
-		rest := para.Inlines
-		for i, in := range para.Inlines {
-			if _, ok := in.(*guide.Strong); ok {
-				rest = para.Inlines[i+1:]
-				break
-			}
-		}
-		return &station{Name: it.Key.Title, Cue: trimCue(guide.PlainText(rest)), Pos: it.Pos}
-	}
-	name, cue, ok := strings.Cut(guide.PlainText(para.Inlines), ":")
-	name = strings.TrimSpace(name)
-	if !ok || name == "" || len(strings.Fields(name)) > 6 {
-		return nil
-	}
-	return &station{Name: name, Cue: trimCue(cue), Pos: it.Pos}
 }
 
 // trimCue removes the colon or dash that joins a locus to its cue.

@@ -6,9 +6,12 @@
 // The palace comes from the notes' own mind-palace section when there is
 // one (a heading that says mind palace, memory palace, method of loci,
 // journey method or memory journey; see guide.IsPalaceTitle): its lead
-// sentence's bold phrase is the theme and each list item "**Locus**: cue"
-// is a station, linked to the section or key point whose title matches the
-// locus best. Notes without one get a palace built from their key points.
+// sentence's bold phrase is the theme, and its stations are list items
+// ("**Locus**: cue", "Locus — cue"), one sub-heading per locus, or bold
+// places in a walk written in prose. Each station links to the section or
+// key point whose title matches its locus best, else its cue; a station
+// that matches neither stands for itself. Notes without one get a palace
+// built from the key points of every section.
 //
 // The drawing is a figure.Scene that both writers draw natively. It is
 // laid out for the smallest page the guides are printed on, A5, with no
@@ -49,14 +52,16 @@ type Options struct {
 // as its siblings, or at the end of the guide when there is none. Build
 // does nothing when the notes give no station at all.
 //
-// Problems in the notes (a station that matches nothing, a cue too long
-// for its room) are reported as warnings through g.Files when it is set.
+// Problems in the notes (a cue too long for its room, more stations than
+// a palace holds) are reported as warnings through g.Files when it is
+// set. A station that matches no section is no problem: it stands for
+// itself.
 func Build(g *guide.Guide, opts Options) {
 	perPage := opts.MaxStations
 	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations
 	}
-	p := readPalace(g)
+	p := readPalace(g, perPage)
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
@@ -81,6 +86,9 @@ func Build(g *guide.Guide, opts Options) {
 		}
 		scene.Desc = describe(pg)
 		for _, st := range cut {
+			if st.excerpt {
+				continue
+			}
 			warnf(g, st.Pos, "mind-palace station %q is too long for its room at %g pt and is cut in the drawing; the walk-through gives it whole", st.Name, minSize)
 		}
 		palaceSec.Blocks = append(palaceSec.Blocks, &guide.Figure{
@@ -98,8 +106,8 @@ func Build(g *guide.Guide, opts Options) {
 
 // readPalace finds the notes' mind-palace section and reads it, linking
 // each station to its target; without one, or when it has no stations,
-// it builds the palace from the key points.
-func readPalace(g *guide.Guide) *model {
+// it builds the palace from the key points, perPage rooms to a page.
+func readPalace(g *guide.Guide, perPage int) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
 		p := fromSection(sec)
@@ -115,16 +123,21 @@ func readPalace(g *guide.Guide) *model {
 			for _, st := range p.Stations {
 				c := match(st.Name, cands)
 				if c == nil {
-					warnf(g, st.Pos, "mind-palace station %q matches no section or key point; its room links nowhere", st.Name)
+					c = matchCue(st.Cue, cands)
+				}
+				if c == nil {
+					// A locus such as "Kitchen" may stand for
+					// itself: its room shows its cue and links
+					// nowhere, which is no fault of the notes.
 					continue
 				}
 				st.Target, st.TargetTitle, st.target = c.ID, c.Title, c
 			}
 			return p
 		}
-		warnf(g, sec.Pos, "the mind-palace section %q lists no stations (items such as \"**Kitchen**: a cue\"); the palace is built from the key points", sec.Title)
+		warnf(g, sec.Pos, "the mind-palace section %q lists no stations (items such as \"**Kitchen**: a cue\", a heading per locus, or places in bold in a walk such as \"In the **kitchen** a cue.\"); the palace is built from the key points", sec.Title)
 	}
-	return fromKeyPoints(g)
+	return fromKeyPoints(g, sec, perPage)
 }
 
 // chooseIcons gives each station of a page the pictogram that matches its
@@ -234,10 +247,11 @@ func describe(pg page) string {
 	var b strings.Builder
 	b.WriteString(pg.words.Text("palace.desc"))
 	for i, st := range pg.stations {
-		b.WriteString(" " + pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name))
+		name := pg.words.Format("palace.desc-station", "n", pg.first+i+1, "name", st.Name)
 		if st.Cue != "" {
-			b.WriteString(": " + st.Cue)
+			name = pg.words.Format("pair", "name", name, "text", st.Cue)
 		}
+		b.WriteString(" " + name)
 		if !strings.HasSuffix(b.String(), ".") {
 			b.WriteByte('.')
 		}

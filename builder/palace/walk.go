@@ -19,9 +19,13 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 	list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1}
 	for _, st := range p.Stations {
 		item := &guide.ListItem{Pos: guide.NoPos}
-		head := []guide.Inline{&guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(st.Name)}}}
+		name := &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(st.Name)}}
+		head := []guide.Inline{name}
 		if st.Cue != "" {
-			head = append(head, text(": "), &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{text(st.Cue)}})
+			head = fill(words.Pieces("pair"), map[string]guide.Inline{
+				"name": name,
+				"text": &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{text(st.Cue)}},
+			})
 		}
 		item.Blocks = append(item.Blocks, para(head...))
 		f := factsOf(g, st.target, kp)

@@ -8,6 +8,7 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/layouts"
 )
 
@@ -260,7 +261,7 @@ func (w *writer) recapBand(p recapParts, room float64) *box {
 			if i > 0 {
 				l.space(0.3 * small.lead)
 			}
-			l.textOf(termInlines(t), small)
+			l.textOf(termInlines(w.labels, t), small)
 		}
 	}
 	termBoxes := l.out
@@ -274,15 +275,28 @@ func (w *writer) recapBand(p recapParts, room float64) *box {
 }
 
 // termInlines is a term as the recap lists it: its name in bold, then
-// the start of its explanation.
-func termInlines(t *guide.Term) []guide.Inline {
+// the start of its explanation, joined as the guide's language joins a
+// name and what it says.
+func termInlines(words *labels.Catalogue, t *guide.Term) []guide.Inline {
 	name := t.Name
 	if len(t.Aliases) > 0 && !strings.Contains(name, t.Aliases[0]) {
 		name += " (" + t.Aliases[0] + ")"
 	}
-	out := []guide.Inline{&guide.Strong{Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}}}}
-	if gist := cutWords(t.Explanation, recapGistWords); gist != "" {
-		out = append(out, &guide.Text{Pos: guide.NoPos, Text: ": " + gist})
+	strong := &guide.Strong{Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}}}
+	gist := cutWords(t.Explanation, recapGistWords)
+	if gist == "" {
+		return []guide.Inline{strong}
+	}
+	var out []guide.Inline
+	for _, p := range words.Pieces("pair") {
+		switch p.Slot {
+		case "name":
+			out = append(out, strong)
+		case "text":
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: gist})
+		default:
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: p.Text})
+		}
 	}
 	return out
 }
