@@ -49,6 +49,37 @@ type Options struct {
 	// MaxInputSize is the largest note, in bytes, that is read; a larger
 	// one is an error. Zero means DefaultMaxInputSize.
 	MaxInputSize int64
+	// Resources are further folders images may be read from, as pandoc's
+	// --resource-path names them (see markdown.Options.Resources): an
+	// image not in its note's folder is looked for in each, and one whose
+	// path leaves the note's folder ("../images/x.png") is read when the
+	// path leads into one of them. Each is read through an os.Root, so no
+	// symbolic link in it leads out of it.
+	Resources []string
+	// Strict makes a warning fail the build. A strict build puts its
+	// outputs in place only once every note is built without a warning,
+	// so a build that fails leaves the output folder as it was.
+	Strict bool
+}
+
+// WarningsError is the error of a strict build (Options.Strict) whose
+// notes have warnings. Nothing was written.
+type WarningsError struct {
+	// Warnings is the number of warnings.
+	Warnings int
+}
+
+func (e *WarningsError) Error() string {
+	return CountWarnings(e.Warnings) + " in a strict build; nothing was written"
+}
+
+// CountWarnings writes a number of warnings the way it is read: "1
+// warning", "2 warnings".
+func CountWarnings(n int) string {
+	if n == 1 {
+		return "1 warning"
+	}
+	return fmt.Sprintf("%d warnings", n)
 }
 
 // DefaultMaxInputSize is the largest note read when Options does not say:
@@ -66,6 +97,13 @@ type Result struct {
 // Build builds every note named by opts. It stops at the first note that
 // cannot be built; outputs of earlier notes stay written, and the failed
 // note's earlier outputs stay as they were.
+//
+// A strict build (Options.Strict) keeps every output in a temporary file
+// until the last note is built, and puts them in place only when no note
+// had a warning; otherwise it removes them and returns a *WarningsError,
+// and the output folder is left as it was (one the build had to make is
+// removed again). Once a note has warnings, the notes after it are still
+// read, so that their warnings are reported too, but no longer written.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
 	defer res.Diagnostics.Sort()
@@ -86,47 +124,131 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	resources, err := openResources(opts.Resources)
+	if err != nil {
+		return res, err
+	}
+	defer func() {
+		for _, r := range resources {
+			r.root.Close()
+		}
+	}()
 	outDir := orDefault(opts.OutDir, DefaultOutDir)
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	made, err := makeFolder(outDir)
+	if err != nil {
 		return res, fmt.Errorf("output folder: %w", err)
+	}
+	// pending are the staged outputs of a strict build, put in place
+	// only at its end.
+	var pending []*staged
+	warnings := 0
+	discard := func() {
+		for _, s := range pending {
+			s.discard()
+		}
+		for i := len(made) - 1; i >= 0; i-- {
+			os.Remove(made[i]) // only an empty folder goes
+		}
 	}
 	for _, note := range notes {
 		if err := ctx.Err(); err != nil {
+			discard()
 			return res, err
 		}
 		// The note's problems are kept apart until its build is over:
 		// a stopped build returns before the reader or the writers do.
 		var diags diag.List
-		g, err := prepare(ctx, note, &diags, opts)
+		g, err := prepare(ctx, note, &diags, opts, resources)
 		if err != nil {
 			if ctx.Err() == nil {
 				res.Diagnostics = append(res.Diagnostics, diags...)
 			}
+			discard()
 			return res, err
 		}
-		written, err := writeAll(ctx, g, layout, outputBase(outDir, note), jobs)
-		res.Outputs = append(res.Outputs, written...)
+		if opts.Strict && (warnings > 0 || countWarnings(diags) > 0) {
+			// The build has failed: the note is read for its warnings
+			// only.
+			warnings += countWarnings(diags)
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			continue
+		}
+		s, err := stage(ctx, g, layout, outputBase(outDir, note), jobs)
 		if ctx.Err() == nil {
 			res.Diagnostics = append(res.Diagnostics, diags...)
 		}
 		if err != nil {
+			discard()
 			return res, fmt.Errorf("%s: %w", note, err)
+		}
+		if opts.Strict {
+			pending = append(pending, s)
+			warnings += countWarnings(diags)
+			continue
+		}
+		written, err := s.commit()
+		res.Outputs = append(res.Outputs, written...)
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", note, err)
+		}
+	}
+	if warnings > 0 {
+		discard()
+		return res, &WarningsError{Warnings: warnings}
+	}
+	for _, s := range pending {
+		written, err := s.commit()
+		res.Outputs = append(res.Outputs, written...)
+		if err != nil {
+			discard()
+			return res, err
 		}
 	}
 	return res, nil
 }
 
+// countWarnings returns the number of warnings in l.
+func countWarnings(l diag.List) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == diag.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// makeFolder makes the folder dir and any missing parent, and returns the
+// folders it made, outermost first.
+func makeFolder(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return missing, nil
+}
+
 // prepare reads a note into a guide and adds the study aids that are on,
 // reporting problems to diags. It returns as soon as ctx is cancelled,
 // leaving the reader to finish on its own: it writes nothing but diags.
-func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (*guide.Guide, error) {
+func prepare(ctx context.Context, note string, diags *diag.List, opts Options, resources []resource) (*guide.Guide, error) {
 	type prepared struct {
 		g   *guide.Guide
 		err error
 	}
 	ready := make(chan prepared, 1)
 	go func() {
-		g, err := readNoteWithin(note, diags, opts.MaxInputSize)
+		g, err := readNoteWithin(note, diags, opts.MaxInputSize, resources)
 		if err == nil {
 			g.Meta.Modified = buildDate(g, opts.SourceDate)
 			aids.Run(g, opts.LeaveOut)
@@ -143,15 +265,52 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options) (
 
 // readNote reads one note file into a guide, within the default size.
 func readNote(path string, diags *diag.List) (*guide.Guide, error) {
-	return readNoteWithin(path, diags, 0)
+	return readNoteWithin(path, diags, 0, nil)
+}
+
+// resource is a folder images may be read from, open as an os.Root.
+type resource struct {
+	path string
+	root *os.Root
+}
+
+// openResources opens the resource folders named by paths.
+func openResources(paths []string) ([]resource, error) {
+	var out []resource
+	fail := func(err error) ([]resource, error) {
+		for _, r := range out {
+			r.root.Close()
+		}
+		return nil, fmt.Errorf("resources: %w", err)
+	}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return fail(err)
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			return fail(err)
+		}
+		if !info.IsDir() {
+			return fail(fmt.Errorf("%s is not a folder", p))
+		}
+		root, err := os.OpenRoot(abs)
+		if err != nil {
+			return fail(err)
+		}
+		out = append(out, resource{path: abs, root: root})
+	}
+	return out, nil
 }
 
 // readNoteWithin reads one note file of at most limit bytes (zero means
 // DefaultMaxInputSize) into a guide. The size is checked before the note
 // is read, and the note must be a regular file: a pipe or a device would
-// never end. Images are read through an os.Root on the note's folder, so
-// that neither a path nor a symbolic link can reach outside it.
-func readNoteWithin(path string, diags *diag.List, limit int64) (*guide.Guide, error) {
+// never end. Images are read through an os.Root on the note's folder and
+// on each resource folder, so that neither a path nor a symbolic link can
+// reach outside them.
+func readNoteWithin(path string, diags *diag.List, limit int64, resources []resource) (*guide.Guide, error) {
 	if limit <= 0 {
 		limit = DefaultMaxInputSize
 	}
@@ -177,13 +336,21 @@ func readNoteWithin(path string, diags *diag.List, limit int64) (*guide.Guide, e
 	if int64(len(text)) > limit {
 		return nil, fmt.Errorf("read %s: the note is more than the %s a note may have (--max-size raises the limit)", path, sizeText(limit))
 	}
-	root, err := os.OpenRoot(filepath.Dir(path))
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	defer root.Close()
+	ropts := markdown.Options{Dir: root.FS(), DirPath: dir, Switches: aids.Keys()}
+	for _, r := range resources {
+		ropts.Resources = append(ropts.Resources, markdown.Resource{Path: r.path, FS: r.root.FS()})
+	}
 	file := diag.NewFile(path, text, diags)
-	g, err := markdown.Read(file, markdown.Options{Dir: root.FS(), Switches: aids.Keys()})
+	g, err := markdown.Read(file, ropts)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)
 	}

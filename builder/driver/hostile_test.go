@@ -77,6 +77,8 @@ type hostileCase struct {
 	epubcheck bool
 	// outDir makes the output folder in base, when not base/out.
 	outDir func(t *testing.T, base string) string
+	// resources makes resource folders in base and returns them.
+	resources func(base string) ([]string, error)
 	// check makes more checks on a book that was built.
 	check func(t *testing.T, b hostileBuild)
 }
@@ -286,9 +288,45 @@ var hostileCases = []hostileCase{
 
 	// Images: nothing from outside the notes' folder, nothing from the web.
 	{name: "image-missing", want: `3:20: warning: image file "nowhere.png" not found; its alt text is shown instead`, check: wantText("the missing diagram")},
-	{name: "image-parent", fails: true, want: `3:15: error: image "../secret.png" leaves the note's folder`},
-	{name: "image-absolute", fails: true, want: `3:1: error: image "/etc/passwd" is an absolute path`},
-	{name: "image-symlink", fails: true, want: `3:17: error: image "link.png" is a symbolic link that leads out of the note's folder`},
+	// A way out of the folder is a warning: the file is never read, the
+	// alt text is shown and the build goes on.
+	{name: "image-parent", want: `3:15: warning: image "../secret.png" leaves the note's folder; it is not read, and its alt text is shown instead`, check: wantText("Climbing out: secret")},
+	{name: "image-absolute", want: `3:1: warning: image "/etc/passwd" is an absolute path; it is not read`, check: func(t *testing.T, b hostileBuild) {
+		wantText("passwd and drive")(t, b)
+		wantDiagnostics(t, b, `3:28: warning: image "C:\\Windows\\secret.png" is an absolute path; it is not read`)
+	}},
+	{name: "image-symlink", want: `3:17: warning: image "link.png" is a symbolic link that leads out of the note's folder; it is not read`, check: func(t *testing.T, b hostileBuild) {
+		wantText("Through a link: linked and a folder link in folder")(t, b)
+		wantDiagnostics(t, b, `3:55: warning: image "up/secret.png" is a symbolic link that leads out of the note's folder; it is not read`)
+	}},
+	// A resources folder lets images in, and nothing more: its own
+	// links out are refused, and so is the secret beside it.
+	{name: "image-resources", want: `3:35: warning: image "../res/evil.png" is a symbolic link that leads out of its resources folder; it is not read`, resources: func(base string) ([]string, error) {
+		res := filepath.Join(base, "res")
+		if err := os.Mkdir(res, 0o755); err != nil {
+			return nil, err
+		}
+		pic, err := os.ReadFile(filepath.Join("testdata", "hostile", "pic.png"))
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(res, "ok.png"), pic, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{res}, os.Symlink("../secret.png", filepath.Join(res, "evil.png"))
+	}, check: func(t *testing.T, b hostileBuild) {
+		wantText(", a linked out one and beside.")(t, b)
+		wantDiagnostics(t, b, `3:76: warning: image "../secret.png" leaves the note's folder; it is not read`)
+		images := 0
+		for name := range b.epub {
+			if strings.HasPrefix(name, "EPUB/images/") {
+				images++
+			}
+		}
+		if images != 1 {
+			t.Errorf("the EPUB holds %d pictures, want 1 (ok.png)", images)
+		}
+	}},
 	{name: "image-remote", want: `is on the web and is never fetched`},
 	{name: "image-not-image", want: `image "fake.png" is not a PNG or JPEG file`},
 	{name: "image-bomb", want: `image "bomb.png" is 20000×20000 pixels; no side may be over 10000`},
@@ -488,7 +526,13 @@ func buildHostile(c hostileCase, base string, write func(notePath string), outDi
 		r.outDir = outDir(base)
 	}
 	r.name = strings.TrimSuffix(filepath.Base(r.notePath), ".md")
-	r.res, r.err = Build(context.Background(), Options{Paths: []string{r.notePath}, OutDir: r.outDir})
+	var resources []string
+	if c.resources != nil {
+		if resources, r.setupErr = c.resources(base); r.setupErr != nil {
+			return r
+		}
+	}
+	r.res, r.err = Build(context.Background(), Options{Paths: []string{r.notePath}, OutDir: r.outDir, Resources: resources})
 	return r
 }
 

@@ -32,8 +32,8 @@ var langNotes = []struct{ lang, date string }{
 // table of its own (a French history lesson, a German biology one, a
 // Spanish geography one…) into an EPUB, a PDF and a recap, and fails if
 // any label the build adds shows in English in any of them: in the EPUB's
-// pages, navigation, package document and text alternatives, and in the
-// text pdftotext reads from the PDFs.
+// pages, navigation, package document and text alternatives, in the
+// text pdftotext reads from the PDFs and in the PDF's bookmarks.
 func TestGuidesSpeakTheNotesLanguage(t *testing.T) {
 	for _, tc := range langNotes {
 		t.Run(tc.lang, func(t *testing.T) {
@@ -59,6 +59,9 @@ func TestGuidesSpeakTheNotesLanguage(t *testing.T) {
 				}
 			} else {
 				t.Log("pdftotext is not installed: only the EPUB is read")
+			}
+			if _, err := exec.LookPath("qpdf"); err == nil {
+				texts["outline of "+filepath.Base(base)+".pdf"] = strings.Join(pdfOutline(t, base+".pdf"), "\n")
 			}
 			english := englishLabels(tc.lang)
 			for _, where := range slices.Sorted(maps.Keys(texts)) {

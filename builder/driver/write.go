@@ -44,13 +44,52 @@ func plan(names []string) []job {
 	return jobs
 }
 
-// writeAll runs the jobs concurrently on g, each into a temporary file
-// beside its output, and renames the temporary files into place only when
-// every job has succeeded. On failure no output of this note is touched
-// and the temporary files are removed. When ctx is cancelled it returns
-// at once: the temporary files are removed, and the writers still at work
-// can make no more of them.
+// writeAll stages the outputs of g and puts them in place at once; see
+// stage. On failure no output of this note is touched.
 func writeAll(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base string, jobs []job) ([]string, error) {
+	s, err := stage(ctx, g, layout, base, jobs)
+	if err != nil {
+		return nil, err
+	}
+	return s.commit()
+}
+
+// staged holds the outputs of one note, written to temporary files beside
+// the outputs and not yet renamed into place.
+type staged struct {
+	temps *tempFiles
+	// outs are the outputs in the order they are put in place, and
+	// names the temporary file of each.
+	outs, names []string
+}
+
+// commit renames every temporary file into place, in order, and returns
+// the outputs written. When a rename fails, the temporary files left are
+// removed and the outputs already renamed are returned with the error.
+func (s *staged) commit() ([]string, error) {
+	var written []string
+	for k, out := range s.outs {
+		if err := s.temps.rename(s.names[k], out); err != nil {
+			s.temps.removeAll()
+			return written, fmt.Errorf("write %s: %w", filepath.Base(out), err)
+		}
+		written = append(written, out)
+	}
+	return written, nil
+}
+
+// discard removes every temporary file: no output is put in place.
+func (s *staged) discard() {
+	s.temps.removeAll()
+}
+
+// stage runs the jobs concurrently on g, each into a temporary file
+// beside its output, and returns the files once every job has succeeded,
+// for the caller to commit or discard. On failure the temporary files are
+// removed. When ctx is cancelled it returns at once: the temporary files
+// are removed, and the writers still at work can make no more of them.
+// The writers' warnings are added to the guide's diagnostics either way.
+func stage(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base string, jobs []job) (*staged, error) {
 	type result struct {
 		outs, temps []string
 		err         error
@@ -113,17 +152,12 @@ func writeAll(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base 
 		temps.removeAll()
 		return nil, err
 	}
-	var written []string
+	s := &staged{temps: temps}
 	for _, r := range results {
-		for k, out := range r.outs {
-			if err := temps.rename(r.temps[k], out); err != nil {
-				temps.removeAll()
-				return written, fmt.Errorf("write %s: %w", filepath.Base(out), err)
-			}
-			written = append(written, out)
-		}
+		s.outs = append(s.outs, r.outs...)
+		s.names = append(s.names, r.temps...)
 	}
-	return written, nil
+	return s, nil
 }
 
 // errStopped is what a writer meets that would start a temporary file

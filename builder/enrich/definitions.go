@@ -39,7 +39,7 @@ type definitionSite struct {
 // define records a definition of phrase.
 func (x *extractor) define(phrase, meaning string, pos guide.Pos, keyPoint bool) {
 	sp := newSpelling(phrase)
-	if sp.full == "" || strings.TrimSpace(meaning) == "" {
+	if sp.full == "" || strings.TrimSpace(meaning) == "" || !keyPoint && isFormula(sp.text) {
 		return
 	}
 	x.sites = append(x.sites, definitionSite{sp: sp, meaning: meaning, pos: pos, keyPoint: keyPoint})

@@ -2,19 +2,14 @@ package enrich
 
 import (
 	"strings"
-	"unicode"
 
 	"studyguide/builder/guide"
 )
 
-// Key terms longer than maxTermWords words are bold emphasis of a whole
-// phrase, not terms.
-const maxTermWords = 8
-
 // Extract finds the key points, key terms and dates of the notes and
-// keeps them in g.Study, in reading order. It sets Strong.ID on the first
-// use of each key term so that aids can link to where the term is
-// explained. Problems that look like mistakes in the notes (a key point
+// keeps them in g.Study, in reading order. It sets Strong.ID on the use
+// of each key term whose sentence explains it (the first use when none
+// does) so that aids can link to where the term is explained. Problems that look like mistakes in the notes (a key point
 // with nothing after its title, a term explained two different ways) are
 // reported as warnings through g.Files.
 //
@@ -31,6 +26,7 @@ func Extract(g *guide.Guide) {
 	for _, s := range g.Sections {
 		x.section(s)
 	}
+	x.explain()
 	x.checkDefinitions()
 	study := &guide.Study{KeyPoints: x.keyPoints}
 	for _, e := range x.reg.entries {
@@ -50,6 +46,8 @@ type extractor struct {
 	// first: a term used inside a nested key point belongs to each.
 	open  []*openKeyPoint
 	sites []definitionSite
+	// sentences counts the sentences read that hold key terms.
+	sentences int
 }
 
 // openKeyPoint is a key point whose body is being read, with the terms it
@@ -108,25 +106,55 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 }
 
 // text reads running text for key terms. explained, when not empty,
-// stands for the sentence of every term in it.
+// stands for the sentence of every term in it, and explains each.
 func (x *extractor) text(f flat, sec, explained string) {
 	var ends []int
+	ids := map[int]int{} // the start of a sentence of f, and its number
 	for _, s := range f.strongs {
-		exp := explained
-		if exp == "" {
+		u := termUse{strong: s.node, sec: sec}
+		if explained != "" {
+			x.sentences++
+			u.sentence, u.sentenceID, u.explains = explained, x.sentences, true
+		} else {
 			if ends == nil {
 				ends = sentenceEnds(f.text)
 			}
-			exp = sentenceIn(f.text, ends, s.start)
+			start, end := sentenceBounds(f.text, ends, s.start)
+			id, ok := ids[start]
+			if !ok {
+				x.sentences++
+				id = x.sentences
+				ids[start] = id
+			}
+			u.sentence, u.sentenceID = f.text[start:end], id
+			// A strong run may start in the space before its sentence
+			// or end in the next one.
+			from := min(max(s.start-start, 0), end-start)
+			to := min(max(s.end-start, from), end-start)
+			u.explains = explainsTerm(f.text[start:end], from, to)
 		}
-		x.use(s.node, exp, sec)
+		x.use(u)
 	}
 }
 
+// termUse is one use of a key term in running text: the strong run, the
+// section it is in, and the sentence that holds it (numbered in reading
+// order), with whether that sentence explains the term (see
+// explainsTerm).
+type termUse struct {
+	strong     *guide.Strong
+	sec        string
+	sentence   string
+	sentenceID int
+	explains   bool
+}
+
 // use records one use of strong text in running text: a key term, unless
-// it is a date, a number or a long emphasised phrase.
-func (x *extractor) use(st *guide.Strong, sentence, sec string) {
-	written := guide.PlainText(st.Children)
+// it is a date, a number, a symbol, a formula or a long emphasised
+// phrase. The term's meaning and anchor are chosen once every use is
+// known (see explain).
+func (x *extractor) use(u termUse) {
+	written := guide.PlainText(u.strong.Children)
 	if !isTermText(written) {
 		return
 	}
@@ -136,26 +164,11 @@ func (x *extractor) use(st *guide.Strong, sentence, sec string) {
 	}
 	e := x.reg.find(sp)
 	if e == nil {
-		term := &guide.Term{
-			Name:        sp.text,
-			Explanation: strings.Join(strings.Fields(sentence), " "),
-			SectionID:   sec,
-			Pos:         st.Pos,
-		}
-		if st.ID == "" {
-			base := slug(sp.base)
-			if base == "" {
-				base = "term"
-			} else {
-				base = "term-" + base
-			}
-			st.ID = x.ids.Claim(base)
-		}
-		term.ID = st.ID
-		e = x.reg.add(nil, sp, term)
+		e = x.reg.add(nil, sp, &guide.Term{Name: sp.text})
 	} else {
 		x.reg.add(e, sp, nil)
 	}
+	e.uses = append(e.uses, u)
 	for _, kp := range x.open {
 		if !kp.seen[e] {
 			kp.seen[e] = true
@@ -164,14 +177,57 @@ func (x *extractor) use(st *guide.Strong, sentence, sec string) {
 	}
 }
 
-// isTermText reports whether bold text can be a key term: it has a
-// letter, is not only a date or a number, and has at most maxTermWords
-// words.
-func isTermText(s string) bool {
-	if !strings.ContainsFunc(s, unicode.IsLetter) || isDateText(s) {
-		return false
+// explain gives every key term its meaning and its anchor, once every use
+// is known. The meaning is the sentence of the term's first use, unless
+// another term is first used and explained in that sentence (see
+// explainsTerm) and this one is not: two terms share a sentence only when
+// it explains both, or singles out neither, as a sentence that names
+// several terms in passing does. The meaning is then the first sentence
+// that explains the term, else the first that explains no other term at
+// its first use, else none. The anchor is set on the strong run of the
+// use chosen, or of the first use when none is.
+func (x *extractor) explain() {
+	// claimed counts, by sentence, the terms first used and explained
+	// there.
+	claimed := map[int]int{}
+	for _, e := range x.reg.entries {
+		if e.uses[0].explains {
+			claimed[e.uses[0].sentenceID]++
+		}
 	}
-	return len(strings.Fields(s)) <= maxTermWords
+	free := func(u termUse) bool { return u.explains || claimed[u.sentenceID] == 0 }
+	for _, e := range x.reg.entries {
+		chosen := -1
+		if free(e.uses[0]) {
+			chosen = 0
+		}
+		for i, u := range e.uses {
+			if chosen < 0 && u.explains {
+				chosen = i
+			}
+		}
+		for i, u := range e.uses {
+			if chosen < 0 && free(u) {
+				chosen = i
+			}
+		}
+		at := e.uses[0]
+		if chosen >= 0 {
+			at = e.uses[chosen]
+			e.term.Explanation = meaningText(at.sentence)
+		}
+		e.term.SectionID, e.term.Pos = at.sec, at.strong.Pos
+		if at.strong.ID == "" {
+			base := slug(newSpelling(guide.PlainText(at.strong.Children)).base)
+			if base == "" {
+				base = "term"
+			} else {
+				base = "term-" + base
+			}
+			at.strong.ID = x.ids.Claim(base)
+		}
+		e.term.ID = at.strong.ID
+	}
 }
 
 // definitionList reads a definition list. A bold term that is the whole

@@ -15,11 +15,12 @@ type flat struct {
 	strongs []strongSpan
 }
 
-// strongSpan is one strong run of a flat text. A strong run inside
-// another is part of the outer one and has no span of its own.
+// strongSpan is one strong run of a flat text, from start to end. A
+// strong run inside another is part of the outer one and has no span of
+// its own.
 type strongSpan struct {
-	node  *guide.Strong
-	start int
+	node       *guide.Strong
+	start, end int
 }
 
 // flatten turns inlines into plain text (as guide.PlainText does) and
@@ -40,9 +41,14 @@ func flatten(inlines []guide.Inline) flat {
 			b.WriteByte(' ')
 		case *guide.Strong:
 			if !inStrong {
+				i := len(f.strongs)
 				f.strongs = append(f.strongs, strongSpan{node: in, start: b.Len()})
+				for c := range guide.Children(n) {
+					walk(c, true)
+				}
+				f.strongs[i].end = b.Len()
+				return
 			}
-			inStrong = true
 		}
 		for c := range guide.Children(n) {
 			walk(c, inStrong)
@@ -74,7 +80,7 @@ func afterLead(inlines []guide.Inline) flat {
 	out := flat{text: trimmed}
 	for _, s := range f.strongs {
 		if s.start >= cut {
-			out.strongs = append(out.strongs, strongSpan{node: s.node, start: s.start - cut})
+			out.strongs = append(out.strongs, strongSpan{node: s.node, start: s.start - cut, end: s.end - cut})
 		}
 	}
 	return out

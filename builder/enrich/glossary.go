@@ -47,7 +47,7 @@ func Glossary(g *guide.Guide) {
 		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
-			textCell(term.Explanation),
+			textCell(orDash(term.Explanation)),
 			{Inlines: []guide.Inline{&guide.Ref{
 				Pos:      guide.NoPos,
 				Target:   term.ID,

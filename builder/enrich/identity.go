@@ -106,7 +106,9 @@ func termKey(s string) string {
 
 // entry is one registered term with the keys that find it.
 type entry struct {
-	term    *guide.Term
+	term *guide.Term
+	// uses are the term's uses in reading order.
+	uses    []termUse
 	full    map[string]bool // full keys of every spelling seen
 	long    string
 	acronym string

@@ -1,6 +1,11 @@
 package enrich
 
-import "studyguide/builder/guide"
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
 
 // item reads one list item. A key point's facts are recorded before its
 // body is read, so that key points stay in reading order when they nest.
@@ -12,19 +17,20 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 	facts := &guide.KeyPointFacts{ID: it.Key.ID, Title: it.Key.Title, SectionID: sec, Pos: it.Pos}
 	x.keyPoints = append(x.keyPoints, facts)
 
-	var rest flat
+	var rest, body flat
 	var more []guide.Block
 	if len(it.Blocks) > 0 {
 		more = it.Blocks[1:]
 		if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
 			rest = afterLead(p.Inlines)
+			body = keyPointBody(p.Inlines, rest)
 		} else {
 			more = it.Blocks
 		}
 	}
 
 	x.open = append(x.open, &openKeyPoint{facts: facts, seen: map[*entry]bool{}})
-	x.text(rest, sec, "")
+	x.text(body, sec, "")
 	x.blocks(more, sec)
 	x.open = x.open[:len(x.open)-1]
 
@@ -61,4 +67,22 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// keyPointBody is the text of a key point's first paragraph whose
+// sentences explain the terms in it, without the bold
+// title as a term: the text after the title when it starts a sentence of
+// its own ("**Sputnik**: On 4 October 1957…"), else the whole paragraph,
+// title and all ("**Ribosomes** read messenger RNA…"), so that no
+// sentence starts half way.
+func keyPointBody(inlines []guide.Inline, rest flat) flat {
+	r, _ := utf8.DecodeRuneInString(rest.text)
+	if rest.text == "" || !unicode.IsLower(r) {
+		return rest
+	}
+	whole := flatten(inlines)
+	if len(whole.strongs) > 0 && whole.strongs[0].start == 0 {
+		whole.strongs = whole.strongs[1:]
+	}
+	return whole
 }

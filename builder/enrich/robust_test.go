@@ -164,7 +164,7 @@ func TestOddGuides(t *testing.T) {
 		Sections: []*guide.Section{{
 			ID: "s", Title: "S", Level: 1,
 			Blocks: []guide.Block{
-				&guide.Paragraph{Inlines: []guide.Inline{strong(""), strong("   "), strong("**"), strong("a"), &guide.Emph{Children: []guide.Inline{strong("b")}}}},
+				&guide.Paragraph{Inlines: []guide.Inline{strong(""), strong("   "), strong("**"), strong("alpha"), &guide.Emph{Children: []guide.Inline{strong("beta")}}}},
 				&guide.Paragraph{Inlines: []guide.Inline{&guide.Strong{Children: []guide.Inline{strong("outer"), &guide.Text{Text: " inner"}}}}},
 			},
 		}},
@@ -177,7 +177,7 @@ func TestOddGuides(t *testing.T) {
 	for _, term := range g.Study.Terms {
 		names = append(names, term.Name)
 	}
-	want := []string{"Lonely", "Head term", "a", "b", "outer inner"}
+	want := []string{"Lonely", "Head term", "alpha", "beta", "outer inner"}
 	if len(names) != len(want) {
 		t.Errorf("terms %q, want %q", names, want)
 	}

@@ -128,6 +128,32 @@ func sentenceAt(text string, off int) string {
 	return sentenceIn(text, sentenceEnds(text), off)
 }
 
+// sentenceBounds returns where the sentence of text that holds byte
+// offset off starts and ends, without surrounding space, for a text whose
+// sentence ends are known.
+func sentenceBounds(text string, ends []int, off int) (start, end int) {
+	end = len(text)
+	for _, e := range ends {
+		if off < e {
+			end = e
+			break
+		}
+		start = e
+	}
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(text[end-1]) {
+		end--
+	}
+	return start, end
+}
+
+// isSpaceByte reports whether c is ASCII white space.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
 // sentenceIn is sentenceAt for a text whose sentence ends are known.
 func sentenceIn(text string, ends []int, off int) string {
 	start := 0

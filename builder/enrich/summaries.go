@@ -89,7 +89,7 @@ func termTable(words *labels.Catalogue, ids *guide.IDs, points int, terms []*gui
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(term.Explanation)})
+		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(orDash(term.Explanation))})
 	}
 	return t
 }

@@ -61,7 +61,8 @@ func (p *pageWriter) wrap(name string, children []guide.Inline, attrs ...attr) {
 // the page that holds the id; a link to the web or to an e-mail address is
 // kept as it is. A link that can go nowhere inside the book (an unknown
 // id, a relative file of the author's) keeps its text and loses its
-// target, since a dead link is an error in an EPUB.
+// target, since a dead link is an error in an EPUB. A web address is
+// written as a valid URI: what a URI may not hold is percent-encoded.
 func (p *pageWriter) link(n *guide.Link) {
 	href, ok := p.resolve(n.URL)
 	if !ok || p.inLink {
@@ -110,7 +111,7 @@ func (p *pageWriter) resolve(url string) (string, bool) {
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https", "mailto", "ftp", "tel":
-		return url, true
+		return validURI(url), true
 	}
 	return "", false
 }

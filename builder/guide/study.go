@@ -81,9 +81,13 @@ type Term struct {
 	// mean the same term ("KFOR" for "Kosovo Force (KFOR)").
 	Name    string
 	Aliases []string
-	// Explanation is the sentence that holds the term's first use.
+	// Explanation is the sentence of the notes that explains the term:
+	// the one that holds its first use, unless that sentence explains
+	// another term and not this one; empty when no sentence of the notes
+	// is the term's own.
 	Explanation string
-	// ID is the anchor set on the Strong node of its first use.
+	// ID is the anchor set on the Strong node of the use whose sentence
+	// is its Explanation, else of its first use.
 	ID        string
 	SectionID string
 	Pos       Pos

@@ -32,6 +32,9 @@ type converter struct {
 	// told so.
 	depth, inlineDepth   int
 	warned, warnedInline bool
+	// inKeyPoint counts the key points whose items are being converted:
+	// a sub-item of a key point is never a key point itself.
+	inKeyPoint int
 }
 
 // flattenedAt warns, once a note, that nesting was flattened at pos.
@@ -275,6 +278,33 @@ func (c *converter) lines(n ast.Node) string {
 	return cleanText(strings.TrimSuffix(b.String(), "\n"))
 }
 
+// item converts the blocks of a list item and recognises a key point: an
+// item that opens with strong text, unless it is a sub-item of a key
+// point, whose bold opening is a key term of that point. Whether the item
+// is a key point is known once its first block is converted, before its
+// sub-items are.
+func (c *converter) item(li *ast.ListItem) ([]guide.Block, *guide.KeyPoint) {
+	c.depth++
+	defer func() { c.depth-- }()
+	var blocks []guide.Block
+	var key *guide.KeyPoint
+	decided := false
+	for n := li.FirstChild(); n != nil; n = n.NextSibling() {
+		blocks = c.appendBlock(blocks, n)
+		if !decided && len(blocks) > 0 {
+			decided = true
+			if c.inKeyPoint == 0 {
+				key = keyPoint(blocks)
+			}
+			if key != nil {
+				c.inKeyPoint++
+				defer func() { c.inKeyPoint-- }()
+			}
+		}
+	}
+	return blocks, key
+}
+
 // list converts a list and recognises its key points.
 func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 	l := &guide.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start, Tight: n.IsTight}
@@ -284,8 +314,7 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 			continue
 		}
 		itemPos := c.start(li)
-		blocks := c.nested(li)
-		key := keyPoint(blocks)
+		blocks, key := c.item(li)
 		if key != nil {
 			var long int
 			if key.Title, long = shortTitle(key.Title); long > 0 {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,10 +31,11 @@ const (
 )
 
 // imageLoader loads the image files a note refers to from the note's
-// folder into Guide.Images, under the note's name and the source (see
-// guide.ImageKey). Each source is tried once. A source that would leave
-// the folder is an error at the first place it is used; other problems
-// are warnings there, and the image then shows its alt text.
+// folder, or from a resource folder (Options.Resources), into
+// Guide.Images, under the note's name and the source (see
+// guide.ImageKey). Each source is tried once. A problem is a warning at
+// the first place the source is used, and the image then shows its alt
+// text; a source that leaves every allowed folder is never read.
 //
 // A file is packed once however often and however it is written: an
 // image written another way ("./a.png" for "a.png"), or another file with
@@ -41,12 +43,14 @@ const (
 // Guide.Images holds it under one key.
 type imageLoader struct {
 	file  *diag.File
-	dir   fs.FS
 	guide *guide.Guide
+	// roots are the folders images are read from: the note's folder
+	// first, then the resource folders in the order given.
+	roots []Resource
 	// key maps a source as written to the source it is kept under in
 	// Guide.Images, or to "" when it could not be loaded.
 	key    map[string]string
-	byPath map[string]string
+	byPath map[imageFile]string
 	byData map[[sha256.Size]byte]string
 	// prefix starts the names of the note's files: "" for the first note
 	// of its file set, "n2-" for the second and so on, so that the notes
@@ -54,14 +58,22 @@ type imageLoader struct {
 	prefix string
 }
 
-func newImageLoader(file *diag.File, dir fs.FS, g *guide.Guide) *imageLoader {
+// imageFile names a file in one of the loader's roots.
+type imageFile struct {
+	root int
+	name string
+}
+
+func newImageLoader(file *diag.File, opts Options, g *guide.Guide) *imageLoader {
 	l := &imageLoader{
 		file:   file,
-		dir:    dir,
 		guide:  g,
 		key:    make(map[string]string),
-		byPath: make(map[string]string),
+		byPath: make(map[imageFile]string),
 		byData: make(map[[sha256.Size]byte]string),
+	}
+	if opts.Dir != nil {
+		l.roots = append([]Resource{{Path: opts.DirPath, FS: opts.Dir}}, opts.Resources...)
 	}
 	if i := slices.Index(file.Set().Files(), file); i > 0 {
 		l.prefix = fmt.Sprintf("n%d-", i+1)
@@ -70,7 +82,7 @@ func newImageLoader(file *diag.File, dir fs.FS, g *guide.Guide) *imageLoader {
 }
 
 // imageProblem is why an image is not loaded; outside marks a source that
-// leaves the note's folder, which is an error.
+// leaves the folders images may come from.
 type imageProblem struct {
 	msg     string
 	outside bool
@@ -89,7 +101,7 @@ func outsidef(format string, args ...any) *imageProblem {
 // load loads the file of img, and points img at the key its file is
 // stored under.
 func (l *imageLoader) load(img *guide.Image) {
-	if l.dir == nil {
+	if len(l.roots) == 0 {
 		return
 	}
 	if k, seen := l.key[img.Src]; seen {
@@ -103,7 +115,7 @@ func (l *imageLoader) load(img *guide.Image) {
 	l.key[src] = k
 	if err != nil {
 		if err.outside {
-			l.file.Set().Errorf(img.Pos, "%s", err.msg)
+			l.file.Set().Warnf(img.Pos, "%s; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)", err.msg)
 		} else {
 			l.file.Set().Warnf(img.Pos, "%s; its alt text is shown instead", err.msg)
 		}
@@ -115,20 +127,20 @@ func (l *imageLoader) load(img *guide.Image) {
 // loadSource loads the file src names, unless a file already loaded is
 // the same, and returns its key in Guide.Images.
 func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
-	name, err := l.find(src)
+	at, err := l.find(src)
 	if err != nil {
 		return "", err
 	}
-	if k, ok := l.byPath[name]; ok {
+	if k, ok := l.byPath[at]; ok {
 		return k, nil
 	}
-	f, err := l.readImage(src, name)
+	f, err := l.readImage(src, l.roots[at.root].FS, at.name)
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(f.Data)
 	if k, ok := l.byData[sum]; ok {
-		l.byPath[name] = k
+		l.byPath[at] = k
 		return k, nil
 	}
 	if l.guide.Images == nil {
@@ -136,23 +148,27 @@ func (l *imageLoader) loadSource(src string) (string, *imageProblem) {
 	}
 	f.Name = fmt.Sprintf("%simg-%d.%s", l.prefix, len(l.guide.Images)+1, fileExtension(f.MediaType))
 	l.guide.Images[guide.ImageKey{Note: l.file.Name, Src: src}] = f
-	l.byPath[name] = src
+	l.byPath[at] = src
 	l.byData[sum] = src
 	return src, nil
 }
 
-// find turns an image source into the name of an existing file inside the
-// note's folder.
-func (l *imageLoader) find(src string) (string, *imageProblem) {
+// find turns an image source into an existing file in one of the roots.
+// A name inside the note's folder is looked for there, then in each
+// resource folder, as pandoc's --resource-path does; a path that leaves
+// the note's folder is looked for where it leads, when that is inside a
+// resource folder. Symbolic links are followed only while they stay in
+// the folder they start in.
+func (l *imageLoader) find(src string) (imageFile, *imageProblem) {
 	switch {
 	case src == "":
-		return "", problemf("an image has no file name")
+		return imageFile{}, problemf("an image has no file name")
 	case urlScheme(src) == "file":
-		return "", outsidef("image %q is a file: address; only files in the note's folder are included", src)
+		return imageFile{}, outsidef("image %q is a file: address", src)
 	case isRemote(src):
-		return "", problemf("image %q is on the web and is never fetched (put the file beside the note)", src)
+		return imageFile{}, problemf("image %q is on the web and is never fetched (put the file beside the note)", src)
 	case hasScheme(src):
-		return "", problemf("image %q is not a file (only PNG and JPEG files beside the note are included)", src)
+		return imageFile{}, problemf("image %q is not a file (only PNG and JPEG files beside the note are included)", src)
 	}
 	candidates := []string{src}
 	if strings.Contains(src, "%") {
@@ -160,33 +176,89 @@ func (l *imageLoader) find(src string) (string, *imageProblem) {
 			candidates = append(candidates, u)
 		}
 	}
-	var missing *imageProblem
+	var missing, outside *imageProblem
 	for _, c := range candidates {
 		name, err := localName(c)
-		if err == nil {
-			name, err = resolveInside(l.dir, name)
-		}
-		if err != nil && err.outside {
-			return "", outsidef("image %q %s; only files in the note's folder are included", src, err.msg)
-		}
-		if err != nil {
-			return "", problemf("image %q %s", src, err.msg)
-		}
-		info, serr := fs.Stat(l.dir, name)
+		var tries []imageFile
 		switch {
-		case errors.Is(serr, fs.ErrNotExist):
-			missing = problemf("image file %q not found", src)
-			continue
-		case serr != nil:
-			return "", problemf("image %q cannot be read (%v)", src, unwrapPath(serr))
-		case !info.Mode().IsRegular():
-			return "", problemf("image %q is not a file", src)
-		case info.Size() > maxImageBytes:
-			return "", problemf("image %q is %d MiB, more than the %d MiB an image may have", src, info.Size()>>20, maxImageBytes>>20)
+		case err == nil:
+			for i := range l.roots {
+				tries = append(tries, imageFile{i, name})
+			}
+		case err.outside:
+			tries = l.outsideTries(c)
+			if len(tries) == 0 {
+				outside = outsidef("image %q %s", src, err.msg)
+				continue
+			}
+		default:
+			return imageFile{}, problemf("image %q %s", src, err.msg)
 		}
-		return name, nil
+		for _, at := range tries {
+			fsys := l.roots[at.root].FS
+			folder := "the note's folder"
+			if at.root > 0 {
+				folder = "its resources folder"
+			}
+			name, err := resolveInside(fsys, at.name, folder)
+			if err != nil && err.outside {
+				return imageFile{}, outsidef("image %q %s", src, err.msg)
+			}
+			if err != nil {
+				return imageFile{}, problemf("image %q %s", src, err.msg)
+			}
+			info, serr := fs.Stat(fsys, name)
+			switch {
+			case errors.Is(serr, fs.ErrNotExist):
+				missing = problemf("image file %q not found", src)
+				continue
+			case serr != nil:
+				return imageFile{}, problemf("image %q cannot be read (%v)", src, unwrapPath(serr))
+			case !info.Mode().IsRegular():
+				return imageFile{}, problemf("image %q is not a file", src)
+			case info.Size() > maxImageBytes:
+				return imageFile{}, problemf("image %q is %d MiB, more than the %d MiB an image may have", src, info.Size()>>20, maxImageBytes>>20)
+			}
+			return imageFile{at.root, name}, nil
+		}
 	}
-	return "", missing
+	if outside != nil {
+		return imageFile{}, outside
+	}
+	return imageFile{}, missing
+}
+
+// outsideTries returns where a source that leaves the note's folder (a
+// path that climbs out of it, or an absolute one) leads in the resource
+// folders that hold that place; none when the note's folder has no path
+// or no resource folder holds it.
+func (l *imageLoader) outsideTries(src string) []imageFile {
+	if len(l.roots) < 2 || l.roots[0].Path == "" {
+		return nil
+	}
+	s := strings.ReplaceAll(src, `\`, "/")
+	if isDrive(s) {
+		return nil
+	}
+	var target string
+	if strings.HasPrefix(s, "/") {
+		target = filepath.Clean(filepath.FromSlash(s))
+	} else {
+		target = filepath.Join(l.roots[0].Path, filepath.FromSlash(s))
+	}
+	var tries []imageFile
+	for i := 1; i < len(l.roots); i++ {
+		rel, err := filepath.Rel(l.roots[i].Path, target)
+		if err != nil {
+			continue
+		}
+		name := filepath.ToSlash(rel)
+		if name == "." || name == ".." || strings.HasPrefix(name, "../") || !fs.ValidPath(name) {
+			continue
+		}
+		tries = append(tries, imageFile{i, name})
+	}
+	return tries
 }
 
 // readImage reads and checks the image file name (written src in the
@@ -194,8 +266,8 @@ func (l *imageLoader) find(src string) (string, *imageProblem) {
 // unpacked, so a decompression bomb costs nothing; a PNG file within the
 // limits is then read to its end, so that one cut short or damaged is
 // refused here.
-func (l *imageLoader) readImage(src, name string) (*guide.ImageFile, *imageProblem) {
-	data, err := readLimited(l.dir, name, maxImageBytes)
+func (l *imageLoader) readImage(src string, fsys fs.FS, name string) (*guide.ImageFile, *imageProblem) {
+	data, err := readLimited(fsys, name, maxImageBytes)
 	if err != nil {
 		return nil, problemf("image %q cannot be read (%v)", src, unwrapPath(err))
 	}
@@ -280,10 +352,11 @@ const maxLinkHops = 40
 
 // resolveInside follows the symbolic links on the way to name in fsys and
 // returns the name they lead to, refusing links that point outside fsys
-// (absolute targets, or targets that climb out). When fsys cannot read
+// (absolute targets, or targets that climb out); folder names fsys in
+// the reason. When fsys cannot read
 // links, name is returned as it is: the folder itself must then refuse to
 // follow links out of it, as an os.Root does.
-func resolveInside(fsys fs.FS, name string) (string, *imageProblem) {
+func resolveInside(fsys fs.FS, name, folder string) (string, *imageProblem) {
 	rl, ok := fsys.(fs.ReadLinkFS)
 	if !ok {
 		return name, nil
@@ -299,7 +372,7 @@ func resolveInside(fsys fs.FS, name string) (string, *imageProblem) {
 			continue
 		case "..":
 			if len(done) == 0 {
-				return "", outsidef("is a symbolic link that leads out of the note's folder")
+				return "", outsidef("is a symbolic link that leads out of %s", folder)
 			}
 			done = done[:len(done)-1]
 			continue

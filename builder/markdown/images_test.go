@@ -120,8 +120,8 @@ func TestImageLimits(t *testing.T) {
 }
 
 // TestImagesStayInTheFolder checks that every way out of the note's
-// folder is an error at the image, and that symbolic links inside it are
-// followed.
+// folder is a warning at the image and reads nothing, and that symbolic
+// links inside it are followed.
 func TestImagesStayInTheFolder(t *testing.T) {
 	diagram, err := os.ReadFile("testdata/diagram.png")
 	if err != nil {
@@ -145,17 +145,17 @@ func TestImagesStayInTheFolder(t *testing.T) {
 		"../x.png", "pics/../../x.png", "/etc/passwd", `C:\secret.png`, `..\x.png`, "%2e%2e/x.png",
 		"file:///etc/passwd", "loop.png")
 	want := []string{
-		`images.md:5:1: error: image "up.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
-		`images.md:6:1: error: image "pics/up.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
-		`images.md:7:1: error: image "abs.png" is a symbolic link to an absolute path, which is never followed; only files in the note's folder are included`,
-		`images.md:8:1: error: image "out/x.png" is a symbolic link that leads out of the note's folder; only files in the note's folder are included`,
-		`images.md:9:1: error: image "../x.png" leaves the note's folder; only files in the note's folder are included`,
-		`images.md:10:1: error: image "pics/../../x.png" leaves the note's folder; only files in the note's folder are included`,
-		`images.md:11:1: error: image "/etc/passwd" is an absolute path; only files in the note's folder are included`,
-		`images.md:12:1: error: image "C:\\secret.png" is an absolute path; only files in the note's folder are included`,
-		`images.md:13:1: error: image "..\\x.png" leaves the note's folder; only files in the note's folder are included`,
-		`images.md:14:1: error: image "%2e%2e/x.png" leaves the note's folder; only files in the note's folder are included`,
-		`images.md:15:1: error: image "file:///etc/passwd" is a file: address; only files in the note's folder are included`,
+		`images.md:5:1: warning: image "up.png" is a symbolic link that leads out of the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:6:1: warning: image "pics/up.png" is a symbolic link that leads out of the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:7:1: warning: image "abs.png" is a symbolic link to an absolute path, which is never followed; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:8:1: warning: image "out/x.png" is a symbolic link that leads out of the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:9:1: warning: image "../x.png" leaves the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:10:1: warning: image "pics/../../x.png" leaves the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:11:1: warning: image "/etc/passwd" is an absolute path; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:12:1: warning: image "C:\\secret.png" is an absolute path; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:13:1: warning: image "..\\x.png" leaves the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:14:1: warning: image "%2e%2e/x.png" leaves the note's folder; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
+		`images.md:15:1: warning: image "file:///etc/passwd" is a file: address; it is not read, and its alt text is shown instead (--resources DIR allows images from another folder)`,
 		`images.md:16:1: warning: image "loop.png" goes through too many symbolic links; its alt text is shown instead`,
 	}
 	if strings.Join(ds, "\n") != strings.Join(want, "\n") {
@@ -167,7 +167,7 @@ func TestImagesStayInTheFolder(t *testing.T) {
 }
 
 // TestImagesInARootedFolder checks, on the real file system, that a
-// symbolic link out of an os.Root folder is refused as an error.
+// symbolic link out of an os.Root folder is refused with a warning.
 func TestImagesInARootedFolder(t *testing.T) {
 	base := t.TempDir()
 	notes := filepath.Join(base, "notes")
@@ -193,7 +193,7 @@ func TestImagesInARootedFolder(t *testing.T) {
 	}
 	defer root.Close()
 	g, ds := readImages(t, root.FS(), "abs.png", "rel.png")
-	if len(ds) != 2 || !strings.Contains(ds[0], "error: image \"abs.png\"") || !strings.Contains(ds[1], "error: image \"rel.png\"") {
+	if len(ds) != 2 || !strings.Contains(ds[0], "warning: image \"abs.png\"") || !strings.Contains(ds[1], "warning: image \"rel.png\"") {
 		t.Errorf("diagnostics:\n%s", strings.Join(ds, "\n"))
 	}
 	if len(g.Images) != 0 {

@@ -11,8 +11,9 @@
 // Notes come from anywhere, so the reader guards the stages after it: it
 // reads UTF-8 and UTF-16 text and refuses binary files, keeps nesting and
 // paragraph sizes within limits that the parser and the writers handle in
-// linear time, never loads an image from outside the note's folder or from
-// the web, and drops link targets that would run code.
+// linear time, never loads an image from outside the note's folder (and the
+// resource folders it is given) or from the web, and drops link targets
+// that would run code.
 package markdown
 
 import (
@@ -27,13 +28,32 @@ import (
 // Options controls Read.
 type Options struct {
 	// Dir is the folder the note lives in; images are loaded from it. When
-	// nil, images are left unloaded (their alt text is shown).
+	// nil, images are left unloaded (their alt text is shown). Dir must
+	// not follow a symbolic link out of itself, as an os.Root does not.
 	Dir fs.FS
+	// DirPath is the path of Dir, absolute and clean. It is needed only
+	// to find an image whose path leaves Dir in one of Resources.
+	DirPath string
+	// Resources are further folders images may be read from, as pandoc's
+	// --resource-path names them: an image is looked for in Dir first,
+	// then in each resource folder in turn; and one whose path leaves Dir
+	// ("../images/x.png") is read when that path leads into a resource
+	// folder. Nothing outside Dir and these folders is ever read.
+	Resources []Resource
 	// Switches are the front-matter keys that switch study aids on or
 	// off ("glossary: false"), as package aids lists them. Their values,
 	// true or false, go to Meta.Switches; a key not listed here or among
 	// the reader's own is an unknown key.
 	Switches []string
+}
+
+// Resource is a folder images may be read from.
+type Resource struct {
+	// Path is the folder's path, absolute and clean.
+	Path string
+	// FS reads the folder. Like Options.Dir, it must not follow a
+	// symbolic link out of itself.
+	FS fs.FS
 }
 
 // ErrNothingToRead is returned by Read, wrapped, when the note is not text

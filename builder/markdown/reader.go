@@ -51,7 +51,7 @@ func (r *reader) prepare() bool {
 	}
 	src, cut := clampNesting(src, from, r.offsets)
 	r.src = src
-	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts.Dir, r.guide))
+	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts, r.guide))
 	if cut > 0 {
 		// Point at the first byte cut, not at the text after it.
 		r.conv.flattenedAt(r.file.Pos(r.offsets.note(cut-1) + 1))

@@ -26,6 +26,8 @@ func plainTitle(inl []guide.Inline) string {
 
 // keyPoint recognises a key point: a list item whose first block is a
 // paragraph that opens with strong text. The title is that strong text.
+// The converter asks only for items that are not sub-items of a key
+// point.
 func keyPoint(blocks []guide.Block) *guide.KeyPoint {
 	if len(blocks) == 0 {
 		return nil

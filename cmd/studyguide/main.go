@@ -6,7 +6,7 @@
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
 //	                 [--imposition 2up,booklet] [--recap]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
-//	                 [--max-size SIZE] [PATH...]
+//	                 [--resources DIR]... [--max-size SIZE] [PATH...]
 //	studyguide layouts
 //	studyguide version
 //	studyguide help
@@ -33,10 +33,20 @@
 //	--recap            also write NAME-recap.pdf: one page with the title, the
 //	                   at-a-glance table, the mind palace drawn small and the
 //	                   most important key terms
-//	--strict           treat warnings as errors
+//	--strict           treat warnings as errors: when a note has a warning,
+//	                   nothing is written and the output folder stays as
+//	                   it was
 //	--no-summaries     leave out the summary tables and the at-a-glance table
 //	--no-palace        leave out the mind-palace pages
 //	--no-glossary      leave out the glossary
+//	--resources DIR    also read images from DIR, as pandoc's --resource-path
+//	                   does; may be given more than once. An image is read
+//	                   from the note's folder, else from each DIR in turn;
+//	                   one whose path leaves the note's folder
+//	                   ("../images/x.png") is read when the path leads
+//	                   into a DIR. No other file outside the note's folder
+//	                   is read: such an image is a warning, and its alt
+//	                   text is shown.
 //	--max-size SIZE    the largest note read, in bytes or with a unit:
 //	                   KiB, MiB, GiB (or KB, MB, GB in powers of 1000);
 //	                   default 32MiB. A larger note is an error.

@@ -38,7 +38,7 @@ Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
                    [--imposition {{impositions}}]{{extras}}
                    {{aids}}
-                   [--max-size SIZE] [PATH...]
+                   [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version
   studyguide help        print this help
@@ -51,8 +51,10 @@ Flags of build:
   --format LIST     formats to write, comma-separated: {{formats}} (default {{every format}})
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
-{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors
-{{aid flags}}  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
+{{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
+{{aid flags}}  --resources DIR   also read images from DIR, for notes whose images are
+                    in another folder ("../images/x.png"); repeatable
+  --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
@@ -156,6 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
 	}
 	fs.StringVar(&maxSize, "max-size", "", "")
+	fs.Var((*folderList)(&opts.Resources), "resources", "")
 	fs.StringVar(&impositions, "imposition", "", "")
 	for _, o := range outputs.All() {
 		if o.Kind == outputs.Extra {
@@ -168,6 +171,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitUsage
 	}
 	opts.Paths = paths
+	opts.Strict = strict
 	for _, a := range aids.All() {
 		if *leaveOut[a.Name] {
 			opts.LeaveOut = append(opts.LeaveOut, a.Name)
@@ -203,8 +207,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(stderr, d)
 	}
+	var warned *driver.WarningsError
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		if errors.As(err, &warned) {
+			fmt.Fprintf(stderr, "studyguide build: %s with --strict; nothing was written\n", driver.CountWarnings(warned.Warnings))
+		} else if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "studyguide build: interrupted; earlier outputs are untouched")
 		} else {
 			fmt.Fprintf(stderr, "studyguide build: %v\n", err)
@@ -214,11 +221,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	for _, out := range res.Outputs {
 		fmt.Fprintf(stdout, "wrote %s\n", out)
 	}
-	if strict && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(stderr, "studyguide build: %d warnings with --strict\n", len(res.Diagnostics))
-		return exitBuild
-	}
 	return exitOK
+}
+
+// folderList is a flag that may be given more than once, each time with
+// a folder.
+type folderList []string
+
+func (l *folderList) String() string { return strings.Join(*l, ", ") }
+
+func (l *folderList) Set(dir string) error {
+	if dir == "" {
+		return errors.New("a folder is needed")
+	}
+	*l = append(*l, dir)
+	return nil
 }
 
 // chooseOutputs sets opts.Outputs from the flags: the formats of the
