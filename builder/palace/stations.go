@@ -401,6 +401,7 @@ func proseStations(s *guide.Section, topic func(string) bool) (stations []*stati
 	return stations, theme, lead
 }
 
+// notLetter reports whether r is neither a letter nor a digit.
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // afterWord reports whether text, the words before a bold phrase, ends
@@ -463,16 +464,16 @@ func isThemeSentence(text, before string) bool {
 }
 
 // themeVerbs open a sentence that pictures the palace as a whole.
-var themeVerbs = wordSet0(`imagine picture visualise visualize think
+var themeVerbs = setOf(`imagine picture visualise visualize think
 imaginez imaginons représentez figurez stell stellen stelle imagina imaginad immagina immaginate imaginem stel visualiseer`)
 
 // themeWords lead to the theme a palace is pictured as: "imagine the cell
 // as a **factory**".
-var themeWords = wordSet0("as like comme als wie como come zoals")
+var themeWords = setOf("as like comme als wie como come zoals")
 
 // prepositions lead to a place in a walk through a palace, in the
 // languages of the notes.
-var prepositions = wordSet0(`at in into inside on onto by beside behind near past through to towards toward under
+var prepositions = setOf(`at in into inside on onto by beside behind near past through to towards toward under
 above below along across from
 à a au aux dans sur sous devant derrière vers près chez par entre contre jusqu
 an am auf im ins vor hinter neben zum zur unter über bei beim durch
@@ -482,18 +483,18 @@ em no na nos nas ao aos às sob diante atrás perto
 op aan naast voor achter onder boven naar langs`)
 
 // movers move a walk on to its next place: "Then the **kitchen**".
-var movers = wordSet0(`then next finally first last enter reach reaches
+var movers = setOf(`then next finally first last enter reach reaches
 ensuite puis enfin abord dann danach schließlich zuerst zuletzt
 luego después finalmente primero poi infine depois dan daarna eerst`)
 
 // relatives open a clause that tells about the place before them: a cue
 // that starts with one reads as the whole sentence ("at the **door**,
 // where a cat sleeps").
-var relatives = wordSet0(`where which who whose that où qui que dont wo welche welcher donde cuyo dove che cui onde waar wiens`)
+var relatives = setOf(`where which who whose that où qui que dont wo welche welcher donde cuyo dove che cui onde waar wiens`)
 
 // determiners may stand between a place word and the place: articles,
 // possessives and demonstratives.
-var determiners = wordSet0(`the a an my your our his her their this that
+var determiners = setOf(`the a an my your our his her their this that
 le la les l un une des du de d mon ma mes ton ta tes notre votre son sa ses cette ce cet
 der die das den dem des ein eine einen einem einer meine meinem meiner meinen deine deinem deiner unserem unserer
 el la los las un una unos unas mi mis tu tus su sus este esta
@@ -501,7 +502,8 @@ il lo la i gli le un uno una l mio mia tuo tua suo sua
 o a os as um uma meu minha teu tua seu sua
 de het een mijn je jouw ons onze`)
 
-func wordSet0(s string) map[string]bool {
+// setOf returns the set of the words of s, split at spaces.
+func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
