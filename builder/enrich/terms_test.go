@@ -170,3 +170,30 @@ of **work**. In SI units, **α** is an angle and **3.5 m/s** a speed.
 		}
 	}
 }
+
+// TestSubItemLeadsAreNotRivalDefinitions checks that the same bold lead
+// opening sub-items of two key points ("Advantages") is no term explained
+// two different ways, while a sub-item that contradicts a definition
+// outside key points still is.
+func TestSubItemLeadsAreNotRivalDefinitions(t *testing.T) {
+	note := `# Energy
+
+**Biomass**: Fuel made from plants.
+
+1. **Solar power**:
+   - **Advantages**: cheap to run.
+   - **Drawbacks**: no power at night.
+2. **Wind power**:
+   - **Advantages**: the fuel is free.
+   - **Biomass**: Something else entirely.
+`
+	g, list := readNote(t, "energy.md", []byte(note))
+	enrichAll(g)
+	var said []string
+	for _, d := range *list {
+		said = append(said, d.String())
+	}
+	if len(said) != 1 || !strings.Contains(said[0], `energy.md:10:6: warning: term "Biomass" is explained two different ways: here and on line 3`) {
+		t.Errorf("diagnostics:\n%s", strings.Join(said, "\n"))
+	}
+}
