@@ -9,7 +9,7 @@ func TestIsFormula(t *testing.T) {
 	formulas := []string{
 		"v", "m", "α", "ρ", "x′", "v₀", "F = −kv²", "E=mc²", "W = mg", "mg = kv²", "v = √(mg/k)",
 		"E = ½mv²", "4×", "a ≤ b", "v_max", "x^2", "H₂O", "2x", "3.5t", "3.5 m/s", "55 m/s",
-		"9.81 m/s²", "100 km", "20 °C", "−40 °", "5 %",
+		"9.81 m/s²", "100 km", "20 °C", "−40 °", "5 %", "km/h", "m/s", "°C", "CO₂", "π",
 	}
 	for _, s := range formulas {
 		if !isFormula(s) {
@@ -23,7 +23,8 @@ func TestIsFormula(t *testing.T) {
 		"Gravity", "drag force", "C++", "TCP/IP", "G7", "5G", "3D printing", "Apollo 11",
 		"UN Security Council Resolution 1973", "NATO (North Atlantic Treaty Organization)",
 		"Euro-Atlantic Disaster Response Coordination Centre (EADRCC)", "Apollo–Soyuz",
-		"100 Years' War", "messenger RNA", "ATP", "Vitamin C", "pH", "DNA",
+		"100 Years' War", "messenger RNA", "ATP", "Vitamin C", "pH", "DNA", "α-helix", "100 m sprint",
+		"Type 2 diabetes", "World War II", "E. coli", "x-ray",
 	}
 	for _, s := range terms {
 		if isFormula(s) || !isTermText(s) {
