@@ -23,8 +23,10 @@ var batchSource []byte
 
 // JVMOptions start the Java virtual machine quickly: EPUBCheck runs for
 // seconds, too short for the optimising compiler and the parallel
-// collector to pay for themselves. With them a book takes half the
-// processor time.
+// collector to pay for themselves. With them, checking the samples, the
+// seed and a book of 5,000 sections takes 7 s of processor time instead
+// of 12 s with the optimising compiler, and a single small book 2.9 s
+// instead of 5.8 s; the interpreter alone (-Xint) takes 116 s.
 var JVMOptions = []string{"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"}
 
 // Verdict is what EPUBCheck said about one book.
