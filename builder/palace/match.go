@@ -128,6 +128,13 @@ func contains(w, t string) bool {
 // point is the narrower place), then the title with fewer other words
 // (the more specific one), then the earlier one.
 func match(name string, cands []*candidate) *candidate {
+	c, _ := matchName(name, cands)
+	return c
+}
+
+// matchName is match that also reports how much of the name's words the
+// title covers, from 0 to 1.
+func matchName(name string, cands []*candidate) (*candidate, float64) {
 	var words []string
 	seen := map[string]bool{}
 	for _, w := range icons.Words(name) {
@@ -137,7 +144,7 @@ func match(name string, cands []*candidate) *candidate {
 		}
 	}
 	if len(words) == 0 {
-		return nil
+		return nil, 0
 	}
 	var best *candidate
 	bestCover, bestSpec := 0.0, 0.0
@@ -155,7 +162,22 @@ func match(name string, cands []*candidate) *candidate {
 			best, bestCover, bestSpec = c, cover, spec
 		}
 	}
-	return best
+	return best, bestCover
+}
+
+// matchStation returns what a station stands for: the candidate its whole
+// name matches ("Libya"); else the one its cue matches, since a locus
+// such as "Front door" may share a word with a title ("Front-line
+// troops") by chance; else the one part of its name matches; else nil.
+func matchStation(st *station, cands []*candidate) *candidate {
+	byName, cover := matchName(st.Name, cands)
+	if byName != nil && cover >= 1 {
+		return byName
+	}
+	if byCue := matchCue(st.Cue, cands); byCue != nil {
+		return byCue
+	}
+	return byName
 }
 
 // matchCue returns the candidate whose title shares the most significant
@@ -269,3 +291,24 @@ para como pero sobre entre este esta estos estas unos unas donde cuando esta est
 della delle dello degli nella nelle nello negli sulla sulle sono questo questa quando dove anche molto ogni poi
 isso isto onde tambem muito cada pela pelo pelas pelos numa depois
 zijn wordt worden deze voor naar over onder door maar waar wanneer elke twee drie staat ligt heeft hebben stel`)
+
+// topics returns a function that reports whether a phrase names a topic
+// of the notes: the title of a section or key point, or a key term, with
+// the same significant words (see significantWords).
+func topics(g *guide.Guide, cands []*candidate) func(string) bool {
+	key := func(s string) string { return strings.Join(significantWords(s), " ") }
+	set := map[string]bool{}
+	for _, c := range cands {
+		set[key(c.Title)] = true
+	}
+	if g.Study != nil {
+		for _, t := range g.Study.Terms {
+			set[key(t.Name)] = true
+			for _, a := range t.Aliases {
+				set[key(a)] = true
+			}
+		}
+	}
+	delete(set, "")
+	return func(phrase string) bool { return set[key(phrase)] }
+}

@@ -5,10 +5,11 @@
 //
 // The palace comes from the notes' own mind-palace section when there is
 // one (a heading that says mind palace, memory palace, method of loci,
-// journey method or memory journey; see guide.IsPalaceTitle): its lead
-// sentence's bold phrase is the theme, and its stations are list items
-// ("**Locus**: cue", "Locus — cue"), one sub-heading per locus, or bold
-// places in a walk written in prose. Each station links to the section or
+// journey method or memory journey, in English or in the notes' language;
+// see guide.IsPalaceTitle): its lead sentence's bold phrase is the theme,
+// and its stations are list items ("**Locus**: cue", "Locus — cue") or
+// table rows, one sub-heading per locus, or bold places in a walk written
+// in prose. Each station links to the section or
 // key point whose title matches its locus best, else its cue; a station
 // that matches neither stands for itself. Notes without one get a palace
 // built from the key points of every section.
@@ -110,7 +111,8 @@ func Build(g *guide.Guide, opts Options) {
 func readPalace(g *guide.Guide, perPage int) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
-		p := fromSection(sec)
+		cands := candidates(g, sec)
+		p := fromSection(sec, topics(g, cands))
 		if len(p.Stations) > MaxStations {
 			warnTooMany(g, p.Stations[MaxStations].Pos, len(p.Stations))
 			p.Stations = p.Stations[:MaxStations]
@@ -119,12 +121,8 @@ func readPalace(g *guide.Guide, perPage int) *model {
 			if p.Theme == "" {
 				p.Theme = g.Meta.Title
 			}
-			cands := candidates(g, sec)
 			for _, st := range p.Stations {
-				c := match(st.Name, cands)
-				if c == nil {
-					c = matchCue(st.Cue, cands)
-				}
+				c := matchStation(st, cands)
 				if c == nil {
 					// A locus such as "Kitchen" may stand for
 					// itself: its room shows its cue and links

@@ -300,11 +300,14 @@ func sentencesOf(f flatText) []sentence {
 // articles perhaps, or follows a word that leads to a place ("at the",
 // "in the", "dans la", "im", "then the"; see leadsToPlace); only when
 // fewer than two sentences name a place so is each sentence's first bold
-// phrase taken. The first sentence of the section
+// phrase taken. A bold phrase that topic reports as a topic of the notes
+// (a key term, the title of a section: "**Glycolysis** happens here.")
+// is no place unless fewer than two places are left without such
+// phrases. The first sentence of the section
 // is its lead rather than a station when it ends with a colon or its bold
 // phrase follows "as" ("Picture the cell as a **factory**."); its bold
 // phrase is then the theme.
-func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
+func proseStations(s *guide.Section, topic func(string) bool) (stations []*station, theme, lead string) {
 	type found struct {
 		para  flatText
 		sents []sentence
@@ -325,7 +328,7 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 			paras[0].sents = paras[0].sents[1:]
 		}
 	}
-	pick := func(strict bool) []*station {
+	pick := func(strict, noTopics bool) []*station {
 		var out []*station
 		for _, p := range paras {
 			var cur *station
@@ -341,6 +344,9 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 				place, prep := -1, false
 				for i, r := range sn.strong {
 					ok, isPrep := leadsToPlace(p.para.text[sn.start:r[0]])
+					if noTopics && topic != nil && topic(p.para.text[r[0]:r[1]]) {
+						continue
+					}
 					if ok || !strict {
 						place, prep = i, isPrep
 						break
@@ -365,14 +371,20 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 				rest := strings.TrimLeftFunc(after, func(r rune) bool {
 					return unicode.IsSpace(r) || strings.ContainsRune(",;:.—–-", r)
 				})
-				// "At the **front door**, a sugar cube splits." and
-				// "**Front door**: a sugar cube." picture what follows
-				// the place; "The **porch** is hot.", "A cube blocks
-				// the **door**." and "At the **door**, where …" are
-				// pictures as a whole.
-				sep := after != "" && strings.ContainsRune(":—–-", []rune(after)[0])
+				// "At the **front door**, a sugar cube splits.", "In
+				// the **hall** a robot spins." and "**Front door**: a
+				// sugar cube." picture what follows the place; "The
+				// **porch** is hot.", "A cube blocks the **door**.",
+				// "On the **stairs** lies a globe." and "At the
+				// **door**, where …" are pictures as a whole.
+				var lead rune
+				if after != "" {
+					lead = []rune(after)[0]
+				}
 				first, _, _ := strings.Cut(strings.ToLower(rest), " ")
-				if !(prep || sep) || len(strings.Fields(rest)) < 3 || relatives[first] {
+				useRest := strings.ContainsRune(":—–-", lead) ||
+					prep && (strings.ContainsRune(",;", lead) || determiners[strings.TrimRight(first, ",;")])
+				if !useRest || len(strings.Fields(rest)) < 3 || relatives[first] {
 					rest = text
 				}
 				cue = []string{capitalize(rest)}
@@ -381,9 +393,10 @@ func proseStations(s *guide.Section) (stations []*station, theme, lead string) {
 		}
 		return out
 	}
-	stations = pick(true)
-	if len(stations) < 2 {
-		stations = pick(false)
+	for _, pass := range []struct{ strict, noTopics bool }{{true, true}, {true, false}, {false, false}} {
+		if stations = pick(pass.strict, pass.noTopics); len(stations) >= 2 {
+			break
+		}
 	}
 	return stations, theme, lead
 }

@@ -241,6 +241,12 @@ func TestMoreStyles(t *testing.T) {
 				"Living room: The living room holds a globe of Earth. -> Earth|" +
 				"Garage: Finally the garage is full of red Mars rust. -> Mars",
 		},
+		"key terms in the walk": {
+			planets + "## Memory palace\n\nAt the **mailbox** a messenger drops letters. **Mercury** is the fastest. In the **kitchen** the oven glows. **Venus** is the hottest. On the **stairs** lies a globe. **Earth** spins.\n",
+			"Mailbox: A messenger drops letters. Mercury is the fastest. -> Mercury|" +
+				"Kitchen: The oven glows. Venus is the hottest. -> Venus|" +
+				"Stairs: On the stairs lies a globe. Earth spins. -> Earth",
+		},
 		"table": {
 			planets + "## Mind palace\n\n| Locus | Cue |\n|---|---|\n| Door | a winged messenger: Mercury |\n| Hall | a hot oven, Venus |\n",
 			"Door: a winged messenger: Mercury -> Mercury|Hall: a hot oven, Venus -> Venus",
@@ -317,6 +323,34 @@ func TestCuesTakenFromProseAreCutQuietly(t *testing.T) {
 		}
 		if (len(list) > 0) != tc.warns {
 			t.Errorf("warnings %v; want some: %v", list, tc.warns)
+		}
+	}
+}
+
+func TestMatchStation(t *testing.T) {
+	cands := []*candidate{
+		{ID: "front", Title: "Front-line troops", KeyPoint: true},
+		{ID: "supply", Title: "Supply lines", KeyPoint: true},
+		{ID: "libya", Title: "Operation Unified Protector: Libya", KeyPoint: true},
+	}
+	for _, c := range cands {
+		c.words, c.cueWords, c.termWords = wordSet(c.Title), map[string]bool{}, map[string]bool{}
+		for _, w := range significantWords(c.Title) {
+			c.cueWords[w] = true
+		}
+	}
+	for _, tc := range []struct{ name, cue, want string }{
+		{"Front door", "a lorry of supplies blocks it", "supply"}, // the cue beats a word of the name
+		{"Front door", "a cat", "front"},                          // else part of the name
+		{"Libya", "jets over the supply lines", "libya"},          // the whole name wins
+		{"Kitchen", "a pot of soup", ""},
+	} {
+		got := ""
+		if c := matchStation(&station{Name: tc.name, Cue: tc.cue}, cands); c != nil {
+			got = c.ID
+		}
+		if got != tc.want {
+			t.Errorf("%s (%s) stands for %q, want %q", tc.name, tc.cue, got, tc.want)
 		}
 	}
 }
