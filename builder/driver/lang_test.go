@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"io"
 	"maps"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"studyguide/builder/internal/checkers"
 	"studyguide/builder/labels"
 )
 
@@ -53,14 +53,14 @@ func TestGuidesSpeakTheNotesLanguage(t *testing.T) {
 					texts[name] = readerText(t, name, data)
 				}
 			}
-			if _, err := exec.LookPath("pdftotext"); err == nil {
+			if checkers.Available(t, "pdftotext") {
 				for _, pdf := range []string{base + ".pdf", base + "-recap.pdf"} {
 					texts[filepath.Base(pdf)] = strings.Join(pdfText(t, pdf), "\n")
 				}
 			} else {
 				t.Log("pdftotext is not installed: only the EPUB is read")
 			}
-			if _, err := exec.LookPath("qpdf"); err == nil {
+			if checkers.Available(t, "qpdf") {
 				texts["outline of "+filepath.Base(base)+".pdf"] = strings.Join(pdfOutline(t, base+".pdf"), "\n")
 			}
 			english := englishLabels(tc.lang)

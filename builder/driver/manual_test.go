@@ -1,13 +1,10 @@
 package driver
 
 import (
-	"context"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"studyguide/builder/internal/checkers"
 )
 
 // manualNote is a manual as such documents are written: its notes in
@@ -17,21 +14,18 @@ import (
 // a character beyond ASCII).
 var manualNote = filepath.Join("testdata", "manual", "docs", "guide.md")
 
+// manualWithResources builds the manual with its images folder as a
+// resources folder.
+var manualWithResources = Options{Resources: []string{filepath.Join("testdata", "manual", "images")}}
+
 // TestManualWithResources builds the manual with its images folder as a
 // resources folder: the pictures there are packed, the one elsewhere is a
 // warning, and the EPUB passes epubcheck with every address a valid URI.
 func TestManualWithResources(t *testing.T) {
-	out := t.TempDir()
-	res, err := Build(context.Background(), Options{
-		Paths:     []string{manualNote},
-		OutDir:    out,
-		Resources: []string{filepath.Join("testdata", "manual", "images")},
-	})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, res.Diagnostics)
-	}
-	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), `guide.md:26:21: warning: image "../common/logo.svg" leaves the note's folder; it is not read`) {
-		t.Errorf("diagnostics: %v", res.Diagnostics)
+	b := buildOnce(t, manualNote, manualWithResources)
+	out := b.dir
+	if len(b.diagnostic) != 1 || !strings.Contains(b.diagnostic[0].String(), `guide.md:26:21: warning: image "../common/logo.svg" leaves the note's folder; it is not read`) {
+		t.Errorf("diagnostics: %v", b.diagnostic)
 	}
 	epub := filepath.Join(out, "guide.epub")
 	entries := epubContents(t, epub)
@@ -67,7 +61,7 @@ func TestManualWithResources(t *testing.T) {
 			t.Errorf("no link to %q; the links are:\n%s", want, hrefs.String())
 		}
 	}
-	if problems := checkers.Epubcheck(t, epub)[0].Problems(); len(problems) > 0 {
+	if problems := epubcheckVerdict(t, epub).Problems(); len(problems) > 0 {
 		t.Errorf("epubcheck:\n%s", strings.Join(problems, "\n"))
 	}
 	if out := qpdfCheck(t, filepath.Join(out, "guide.pdf")); out != "" {
@@ -79,13 +73,10 @@ func TestManualWithResources(t *testing.T) {
 // a sibling folder is a warning, the build goes on and gives an EPUB that
 // passes epubcheck.
 func TestManualWithoutResources(t *testing.T) {
-	out := t.TempDir()
-	res, err := Build(context.Background(), Options{Paths: []string{manualNote}, OutDir: out})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, res.Diagnostics)
-	}
+	b := buildOnce(t, manualNote, Options{})
+	out := b.dir
 	var said []string
-	for _, d := range res.Diagnostics {
+	for _, d := range b.diagnostic {
 		said = append(said, d.String())
 	}
 	for _, src := range []string{"../images/logo.png", "../images/sign-in.png", "../common/logo.svg"} {
@@ -96,7 +87,7 @@ func TestManualWithoutResources(t *testing.T) {
 	if len(said) != 3 {
 		t.Errorf("%d diagnostics, want 3:\n%s", len(said), strings.Join(said, "\n"))
 	}
-	if problems := checkers.Epubcheck(t, filepath.Join(out, "guide.epub"))[0].Problems(); len(problems) > 0 {
+	if problems := epubcheckVerdict(t, filepath.Join(out, "guide.epub")).Problems(); len(problems) > 0 {
 		t.Errorf("epubcheck:\n%s", strings.Join(problems, "\n"))
 	}
 }

@@ -176,14 +176,33 @@ func checkAllBooks() {
 	})
 }
 
+// checkedBuilds are the builds of notes besides the samples whose books
+// the tests hold to EPUBCheck.
+var checkedBuilds = []struct {
+	note string
+	opts Options
+}{
+	{physicsNote, physicsOptions},
+	{manualNote, manualWithResources},
+	{manualNote, Options{}},
+}
+
 // booksToCheck builds, a few at a time, the books the tests hold to
-// EPUBCheck: every sample, and the hostile notes that ask for it (all that
-// build, when STUDYGUIDE_HOSTILE_EPUBCHECK=all). A hostile note that does
-// not build is left out; its own test reports it.
+// EPUBCheck: every sample, checkedBuilds, and the hostile notes that ask
+// for it (all that build, when STUDYGUIDE_HOSTILE_EPUBCHECK=all). A
+// hostile note that does not build is left out; its own test reports it.
 func booksToCheck() ([]string, error) {
-	notes, err := findSampleNotes()
+	samples, err := findSampleNotes()
 	if err != nil {
 		return nil, err
+	}
+	var notes []string
+	var opts []Options
+	for _, note := range samples {
+		notes, opts = append(notes, note), append(opts, Options{})
+	}
+	for _, c := range checkedBuilds {
+		notes, opts = append(notes, c.note), append(opts, c.opts)
 	}
 	var cases []hostileCase
 	for _, c := range hostileCases {
@@ -202,7 +221,7 @@ func booksToCheck() ([]string, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			if i < len(notes) {
-				b, err := buildMemoised(notes[i], Options{})
+				b, err := buildMemoised(notes[i], opts[i])
 				books[i], errs[i] = b.epub, err
 				return
 			}

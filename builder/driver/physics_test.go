@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"context"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -10,13 +9,15 @@ import (
 
 	"studyguide/builder/aids"
 	"studyguide/builder/diag"
-	"studyguide/builder/internal/checkers"
 )
 
 // physicsNote is a teacher's physics note with bold variables, numbers,
 // quantities and formulas among its key terms, and a biology section
 // whose key points have bold words opening their sub-items.
 var physicsNote = filepath.Join("testdata", "physics", "drag.md")
+
+// physicsOptions build the physics note with its recap, strictly.
+var physicsOptions = Options{Outputs: []string{"epub", "pdf", "recap"}, Strict: true}
 
 // physicsEmphasis is what the note sets in bold that is no key term.
 var physicsEmphasis = []string{"v", "m", "k", "g", "α", "β", "ρ", "2x", "4×", "W = mg", "F = −kv²",
@@ -28,11 +29,7 @@ var physicsEmphasis = []string{"v", "m", "k", "g", "α", "β", "ρ", "2x", "4×"
 // PDF's; that the sub-items of a key point are no key points; and that
 // both guides pass the checkers.
 func TestPhysicsGlossary(t *testing.T) {
-	out := t.TempDir()
-	res, err := Build(context.Background(), Options{Paths: []string{physicsNote}, OutDir: out, Outputs: []string{"epub", "pdf", "recap"}, Strict: true})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, res.Diagnostics)
-	}
+	out := buildOnce(t, physicsNote, physicsOptions).dir
 
 	var diags diag.List
 	g, err := readNote(physicsNote, &diags)
@@ -96,7 +93,7 @@ func TestPhysicsGlossary(t *testing.T) {
 		t.Errorf("the PDF has no glossary:\n%s", last)
 	}
 
-	if problems := checkers.Epubcheck(t, filepath.Join(out, "drag.epub"))[0].Problems(); len(problems) > 0 {
+	if problems := epubcheckVerdict(t, filepath.Join(out, "drag.epub")).Problems(); len(problems) > 0 {
 		t.Errorf("epubcheck:\n%s", strings.Join(problems, "\n"))
 	}
 	for _, pdf := range []string{"drag.pdf", "drag-recap.pdf"} {

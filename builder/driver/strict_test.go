@@ -140,3 +140,19 @@ func TestCountWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictWriterWarning checks that a warning only a writer finds (a
+// character no embedded font can print, found by the PDF writer) fails a
+// strict build too, and leaves nothing behind.
+func TestStrictWriterWarning(t *testing.T) {
+	notes, out := t.TempDir(), t.TempDir()
+	writeNotes(t, notes, map[string]string{"a.md": cleanNote, "b.md": "# Rocket\n\nA rocket 🚀 in the text.\n"})
+	res, err := Build(context.Background(), Options{Paths: []string{notes}, OutDir: out, Strict: true})
+	var warned *WarningsError
+	if !errors.As(err, &warned) || warned.Warnings != 1 {
+		t.Fatalf("got %v (%v), want a *WarningsError of 1 warning", err, res.Diagnostics)
+	}
+	if files := folderFiles(t, out); len(files) != 0 {
+		t.Errorf("a failed strict build left %d files", len(files))
+	}
+}

@@ -22,7 +22,10 @@ import (
 // title counts only when it names a key term of the notes (bold in their
 // body somewhere) or a phrase that a paragraph or a definition list
 // defines, since titles such as "Advantages" may well head different
-// points in different sections. Using a term again in ordinary sentences
+// points in different sections. For the same reason a definition in the
+// body of a key point ("- **Advantages**: cheap." under a key point)
+// counts only when a paragraph or a definition list outside key points
+// defines the same phrase. Using a term again in ordinary sentences
 // never counts: a term is expected to come back.
 //
 // The warning is given at each later definition that differs from the
@@ -34,6 +37,9 @@ type definitionSite struct {
 	meaning  string
 	pos      guide.Pos
 	keyPoint bool
+	// subItem marks a definition in the body of a key point, such as a
+	// sub-item "- **Advantages**: cheap." under a key point.
+	subItem bool
 }
 
 // define records a definition of phrase.
@@ -42,7 +48,7 @@ func (x *extractor) define(phrase, meaning string, pos guide.Pos, keyPoint bool)
 	if sp.full == "" || strings.TrimSpace(meaning) == "" || !keyPoint && isFormula(sp.text) {
 		return
 	}
-	x.sites = append(x.sites, definitionSite{sp: sp, meaning: meaning, pos: pos, keyPoint: keyPoint})
+	x.sites = append(x.sites, definitionSite{sp: sp, meaning: meaning, pos: pos, keyPoint: keyPoint, subItem: !keyPoint && len(x.open) > 0})
 }
 
 // checkDefinitions warns about terms defined in two different ways. It
@@ -58,7 +64,7 @@ func (x *extractor) checkDefinitions() {
 	}
 	defined := map[any]bool{}
 	for _, s := range x.sites {
-		if !s.keyPoint {
+		if !s.keyPoint && !s.subItem {
 			k, _ := key(s)
 			defined[k] = true
 		}
@@ -66,7 +72,7 @@ func (x *extractor) checkDefinitions() {
 	first := map[any]definitionSite{}
 	for _, s := range x.sites {
 		k, name := key(s)
-		if _, term := k.(*entry); s.keyPoint && !term && !defined[k] {
+		if _, term := k.(*entry); s.keyPoint && !term && !defined[k] || s.subItem && !defined[k] {
 			continue
 		}
 		f, seen := first[k]

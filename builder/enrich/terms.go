@@ -31,6 +31,7 @@ func isTermText(s string) bool {
 //     underscore or caret ("v_max", "x^2"), or a superscript, subscript or
 //     vulgar fraction ("m/s²", "½mv²", "H₂O");
 //   - a number with a coefficient letter ("2x", "3.5t");
+//   - a unit with a slash ("m/s", "km/h");
 //   - a number with a unit ("3.5 m/s", "55 km", "9.81 m/s²").
 //
 // "C++", "TCP/IP", "G7", "5G", "3D printing" and "Apollo 11" stay terms.
@@ -57,7 +58,7 @@ func isFormula(s string) bool {
 	}
 	fields := strings.Fields(s)
 	if len(fields) == 1 {
-		return isCoefficient(fields[0])
+		return isCoefficient(fields[0]) || isSlashUnit(fields[0])
 	}
 	if !isNumber(fields[0]) {
 		return false
@@ -112,6 +113,22 @@ func isCoefficient(s string) bool {
 		return false
 	}
 	return isNumber(s[:end])
+}
+
+// isSlashUnit reports whether w is a unit written with a slash between
+// short lower-case parts ("m/s", "km/h"); "TCP/IP" is a name.
+func isSlashUnit(w string) bool {
+	parts := strings.Split(w, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if n < 1 || n > 3 || strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsLower(r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // isUnit reports whether a word after a number is a unit of measure: a

@@ -9,7 +9,7 @@ func TestIsFormula(t *testing.T) {
 	formulas := []string{
 		"v", "m", "α", "ρ", "x′", "v₀", "F = −kv²", "E=mc²", "W = mg", "mg = kv²", "v = √(mg/k)",
 		"E = ½mv²", "4×", "a ≤ b", "v_max", "x^2", "H₂O", "2x", "3.5t", "3.5 m/s", "55 m/s",
-		"9.81 m/s²", "100 km", "20 °C", "−40 °", "5 %",
+		"9.81 m/s²", "100 km", "20 °C", "−40 °", "5 %", "km/h", "m/s", "°C", "CO₂", "π",
 	}
 	for _, s := range formulas {
 		if !isFormula(s) {
@@ -23,7 +23,8 @@ func TestIsFormula(t *testing.T) {
 		"Gravity", "drag force", "C++", "TCP/IP", "G7", "5G", "3D printing", "Apollo 11",
 		"UN Security Council Resolution 1973", "NATO (North Atlantic Treaty Organization)",
 		"Euro-Atlantic Disaster Response Coordination Centre (EADRCC)", "Apollo–Soyuz",
-		"100 Years' War", "messenger RNA", "ATP", "Vitamin C", "pH", "DNA",
+		"100 Years' War", "messenger RNA", "ATP", "Vitamin C", "pH", "DNA", "α-helix", "100 m sprint",
+		"Type 2 diabetes", "World War II", "E. coli", "x-ray",
 	}
 	for _, s := range terms {
 		if isFormula(s) || !isTermText(s) {
@@ -168,5 +169,32 @@ of **work**. In SI units, **α** is an angle and **3.5 m/s** a speed.
 				t.Errorf("Terminal velocity lists the terms %q", kp.Terms)
 			}
 		}
+	}
+}
+
+// TestSubItemLeadsAreNotRivalDefinitions checks that the same bold lead
+// opening sub-items of two key points ("Advantages") is no term explained
+// two different ways, while a sub-item that contradicts a definition
+// outside key points still is.
+func TestSubItemLeadsAreNotRivalDefinitions(t *testing.T) {
+	note := `# Energy
+
+**Biomass**: Fuel made from plants.
+
+1. **Solar power**:
+   - **Advantages**: cheap to run.
+   - **Drawbacks**: no power at night.
+2. **Wind power**:
+   - **Advantages**: the fuel is free.
+   - **Biomass**: Something else entirely.
+`
+	g, list := readNote(t, "energy.md", []byte(note))
+	enrichAll(g)
+	var said []string
+	for _, d := range *list {
+		said = append(said, d.String())
+	}
+	if len(said) != 1 || !strings.Contains(said[0], `energy.md:10:6: warning: term "Biomass" is explained two different ways: here and on line 3`) {
+		t.Errorf("diagnostics:\n%s", strings.Join(said, "\n"))
 	}
 }

@@ -62,6 +62,18 @@ func Require(t testing.TB, tools ...string) {
 	}
 }
 
+// Available reports whether tool can run here, for a test that does part
+// of its work without it; when RequireEnv is set, a missing tool fails the
+// test instead.
+func Available(t testing.TB, tool string) bool {
+	t.Helper()
+	err := Missing(tool)
+	if err != nil && os.Getenv(RequireEnv) != "" {
+		t.Fatalf("%s is required but missing: %v", tool, err)
+	}
+	return err == nil
+}
+
 // Run runs a tool after Require and returns what it wrote to standard
 // output and standard error; the test fails when the tool does.
 func Run(t testing.TB, name string, args ...string) string {

@@ -164,6 +164,22 @@ func TestRequireFailsWhenTold(t *testing.T) {
 	}
 }
 
+func TestAvailableFailsWhenTold(t *testing.T) {
+	t.Setenv(RequireEnv, "")
+	if Available(&fakeT{}, "no-such-checker-tool") {
+		t.Error("a tool that does not exist is available")
+	}
+	t.Setenv(RequireEnv, "1")
+	ft := &fakeT{}
+	func() {
+		defer func() { recover() }()
+		Available(ft, "no-such-checker-tool")
+	}()
+	if !ft.failed {
+		t.Errorf("with %s set, a missing tool does not fail the test", RequireEnv)
+	}
+}
+
 // fakeT records whether a test would have failed or been skipped.
 type fakeT struct {
 	testing.TB
