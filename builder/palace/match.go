@@ -278,7 +278,7 @@ func significantWords(s string) []string {
 
 // commonWords are words of four letters or more, without accents, that
 // say nothing about what a cue stands for, in the notes' languages.
-var commonWords = wordSet0(`about above after again against also among another because been before being below
+var commonWords = setOf(`about above after again against also among another because been before being below
 between both could does doing down during each every from further have having here into itself just like look
 looks made make more most much must near only other over same should some such than that their them then there
 these they this those through under until very were what when where which while with within would your yours

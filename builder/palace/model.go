@@ -70,11 +70,11 @@ func findSection(g *guide.Guide) (found *guide.Section, siblings *[]*guide.Secti
 // gives the most stations wins; of two that give as many, lists come
 // before headings and headings before prose. The theme is the bold
 // phrase of the lead sentence, the first sentence of the section's text,
-// when it has one. topic tells the places of a walk in prose from the
-// topics of the notes (see proseStations); it may be nil.
-func fromSection(s *guide.Section, topic func(string) bool) *model {
+// when it has one. rules say how a walk in prose is read (see
+// proseStations).
+func fromSection(s *guide.Section, rules proseRules) *model {
 	p := &model{Section: s}
-	prose, theme, lead := proseStations(s, topic)
+	prose, theme, lead := proseStations(s, rules)
 	p.Stations = listStations(s)
 	if h := headingStations(s); len(h) > len(p.Stations) {
 		p.Stations = h

@@ -112,7 +112,8 @@ func readPalace(g *guide.Guide, perPage int) *model {
 	sec, _ := findSection(g)
 	if sec != nil {
 		cands := candidates(g, sec)
-		p := fromSection(sec, topics(g, cands))
+		lang := strings.ToLower(g.Meta.Lang)
+		p := fromSection(sec, proseRules{topic: topics(g, cands), articleA: lang == "" || lang == "en" || strings.HasPrefix(lang, "en-")})
 		if len(p.Stations) > MaxStations {
 			warnTooMany(g, p.Stations[MaxStations].Pos, len(p.Stations))
 			p.Stations = p.Stations[:MaxStations]

@@ -291,6 +291,15 @@ func sentencesOf(f flatText) []sentence {
 	return out
 }
 
+// proseRules are what a walk in prose is read with besides its text.
+type proseRules struct {
+	// topic reports whether a phrase names a topic of the notes; nil
+	// means none does.
+	topic func(string) bool
+	// articleA is set for notes in English, where "a" is an article.
+	articleA bool
+}
+
 // proseStations reads the stations of a mind-palace section written as
 // a walk in prose: "At the **front door** a sugar cube splits in two. In
 // the **hallway** …". Each sentence that names a place in bold starts a
@@ -305,9 +314,11 @@ func sentencesOf(f flatText) []sentence {
 // is no place unless fewer than two places are left without such
 // phrases. The first sentence of the section
 // is its lead rather than a station when it ends with a colon or its bold
-// phrase follows "as" ("Picture the cell as a **factory**."); its bold
+// phrase follows "as" ("Picture the cell as a **factory**."; see
+// isThemeSentence), or when its bold phrase is no place and the walk has
+// two places without it ("My flat is a **power station**."); its bold
 // phrase is then the theme.
-func proseStations(s *guide.Section, topic func(string) bool) (stations []*station, theme, lead string) {
+func proseStations(s *guide.Section, rules proseRules) (stations []*station, theme, lead string) {
 	type found struct {
 		para  flatText
 		sents []sentence
@@ -319,13 +330,24 @@ func proseStations(s *guide.Section, topic func(string) bool) (stations []*stati
 			paras = append(paras, found{f, sentencesOf(f)})
 		}
 	}
+	// themed is a first sentence whose bold phrase is no place ("My flat
+	// is a **power station**."): it names the theme when the walk has
+	// places enough without it.
+	themed := false
+	var themeText, themeLead string
 	if len(paras) > 0 && len(paras[0].sents) > 0 {
 		f, first := paras[0].para, paras[0].sents[0]
 		text := strings.TrimSpace(f.text[first.start:first.end])
-		if len(first.strong) > 0 && isThemeSentence(text, f.text[first.start:first.strong[0][0]]) {
+		if len(first.strong) > 0 {
 			r := first.strong[0]
-			theme, lead = strings.TrimSpace(f.text[r[0]:r[1]]), leadSentence(text)
-			paras[0].sents = paras[0].sents[1:]
+			before := f.text[first.start:r[0]]
+			themeText, themeLead = strings.TrimSpace(f.text[r[0]:r[1]]), leadSentence(text)
+			if isThemeSentence(text, before) {
+				theme, lead = themeText, themeLead
+				paras[0].sents = paras[0].sents[1:]
+			} else if ok, _ := leadsToPlace(before, rules.articleA); !ok {
+				themed = true
+			}
 		}
 	}
 	pick := func(strict, noTopics bool) []*station {
@@ -343,8 +365,8 @@ func proseStations(s *guide.Section, topic func(string) bool) (stations []*stati
 			for _, sn := range p.sents {
 				place, prep := -1, false
 				for i, r := range sn.strong {
-					ok, isPrep := leadsToPlace(p.para.text[sn.start:r[0]])
-					if noTopics && topic != nil && topic(p.para.text[r[0]:r[1]]) {
+					ok, isPrep := leadsToPlace(p.para.text[sn.start:r[0]], rules.articleA)
+					if noTopics && rules.topic != nil && rules.topic(p.para.text[r[0]:r[1]]) {
 						continue
 					}
 					if ok || !strict {
@@ -382,9 +404,10 @@ func proseStations(s *guide.Section, topic func(string) bool) (stations []*stati
 					lead = []rune(after)[0]
 				}
 				first, _, _ := strings.Cut(strings.ToLower(rest), " ")
-				useRest := strings.ContainsRune(":—–-", lead) ||
-					prep && (strings.ContainsRune(",;", lead) || determiners[strings.TrimRight(first, ",;")])
-				if !useRest || len(strings.Fields(rest)) < 3 || relatives[first] {
+				sep := strings.ContainsRune(":—–-", lead)
+				useRest := sep && rest != "" ||
+					prep && (strings.ContainsRune(",;", lead) || determiners[strings.TrimRight(first, ",;")]) && len(strings.Fields(rest)) >= 3
+				if !useRest || relatives[first] {
 					rest = text
 				}
 				cue = []string{capitalize(rest)}
@@ -395,12 +418,16 @@ func proseStations(s *guide.Section, topic func(string) bool) (stations []*stati
 	}
 	for _, pass := range []struct{ strict, noTopics bool }{{true, true}, {true, false}, {false, false}} {
 		if stations = pick(pass.strict, pass.noTopics); len(stations) >= 2 {
+			if themed && pass.strict && theme == "" {
+				theme, lead = themeText, themeLead
+			}
 			break
 		}
 	}
 	return stations, theme, lead
 }
 
+// notLetter reports whether r is neither a letter nor a digit.
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // afterWord reports whether text, the words before a bold phrase, ends
@@ -424,11 +451,13 @@ func afterWord(text string, words map[string]bool) bool {
 // **porch**"), or a preposition of place ("At the **front door**", "Dans
 // l'**entrée**") or a word that moves on ("Finally the **garage**") and up
 // to two articles or possessives. prep says whether a preposition did.
-func leadsToPlace(text string) (ok, prep bool) {
+// With articleA set, as in English, "a" is an article and never the
+// preposition of French, Spanish, Italian or Portuguese.
+func leadsToPlace(text string, articleA bool) (ok, prep bool) {
 	ws := strings.FieldsFunc(strings.ToLower(text), notLetter)
 	for i := len(ws) - 1; i >= 0; i-- {
 		switch {
-		case prepositions[ws[i]]:
+		case prepositions[ws[i]] && !(articleA && ws[i] == "a"):
 			return true, true
 		case movers[ws[i]]:
 			return true, false
@@ -463,16 +492,16 @@ func isThemeSentence(text, before string) bool {
 }
 
 // themeVerbs open a sentence that pictures the palace as a whole.
-var themeVerbs = wordSet0(`imagine picture visualise visualize think
+var themeVerbs = setOf(`imagine picture visualise visualize think
 imaginez imaginons représentez figurez stell stellen stelle imagina imaginad immagina immaginate imaginem stel visualiseer`)
 
 // themeWords lead to the theme a palace is pictured as: "imagine the cell
 // as a **factory**".
-var themeWords = wordSet0("as like comme als wie como come zoals")
+var themeWords = setOf("as like comme als wie como come zoals")
 
 // prepositions lead to a place in a walk through a palace, in the
 // languages of the notes.
-var prepositions = wordSet0(`at in into inside on onto by beside behind near past through to towards toward under
+var prepositions = setOf(`at in into inside on onto by beside behind near past through to towards toward under
 above below along across from
 à a au aux dans sur sous devant derrière vers près chez par entre contre jusqu
 an am auf im ins vor hinter neben zum zur unter über bei beim durch
@@ -482,18 +511,18 @@ em no na nos nas ao aos às sob diante atrás perto
 op aan naast voor achter onder boven naar langs`)
 
 // movers move a walk on to its next place: "Then the **kitchen**".
-var movers = wordSet0(`then next finally first last enter reach reaches
+var movers = setOf(`then next finally first last enter reach reaches
 ensuite puis enfin abord dann danach schließlich zuerst zuletzt
 luego después finalmente primero poi infine depois dan daarna eerst`)
 
 // relatives open a clause that tells about the place before them: a cue
 // that starts with one reads as the whole sentence ("at the **door**,
 // where a cat sleeps").
-var relatives = wordSet0(`where which who whose that où qui que dont wo welche welcher donde cuyo dove che cui onde waar wiens`)
+var relatives = setOf(`where which who whose that où qui que dont wo welche welcher donde cuyo dove che cui onde waar wiens`)
 
 // determiners may stand between a place word and the place: articles,
 // possessives and demonstratives.
-var determiners = wordSet0(`the a an my your our his her their this that
+var determiners = setOf(`the a an my your our his her their this that
 le la les l un une des du de d mon ma mes ton ta tes notre votre son sa ses cette ce cet
 der die das den dem des ein eine einen einem einer meine meinem meiner meinen deine deinem deiner unserem unserer
 el la los las un una unos unas mi mis tu tus su sus este esta
@@ -501,7 +530,8 @@ il lo la i gli le un uno una l mio mia tuo tua suo sua
 o a os as um uma meu minha teu tua seu sua
 de het een mijn je jouw ons onze`)
 
-func wordSet0(s string) map[string]bool {
+// setOf returns the set of the words of s, split at spaces.
+func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true

@@ -354,3 +354,35 @@ func TestMatchStation(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadOfAWalkInProse checks that a first sentence whose bold phrase is
+// no place names the theme when the walk has places enough without it,
+// and that in English "a" leads to no place.
+func TestLeadOfAWalkInProse(t *testing.T) {
+	const planets = "# The Solar System\n\n## Inner planets\n\n- **Mercury**: closest to the Sun.\n- **Venus**: hottest planet.\n\n"
+	for _, tc := range []struct{ walk, title, stations string }{
+		{
+			"My flat is a **solar system**. At the **door** a messenger, Mercury. In the **kitchen** a hot oven, Venus.",
+			"Mind palace: solar system",
+			"Door: A messenger, Mercury. -> Mercury|Kitchen: A hot oven, Venus. -> Venus",
+		},
+		{
+			"My flat is a **solar system**.\n\nAt the **door** a messenger, Mercury. The planet is a **messenger**. In the **kitchen** a hot oven, Venus.",
+			"Mind palace: solar system",
+			"Door: A messenger, Mercury. The planet is a messenger. -> Mercury|Kitchen: A hot oven, Venus. -> Venus",
+		},
+		{
+			"You open the **front door**: Mercury runs out. You reach the **kitchen**: Venus bakes.",
+			"Mind palace: The Solar System",
+			"Front door: Mercury runs out. -> Mercury|Kitchen: Venus bakes. -> Venus",
+		},
+	} {
+		g := read(t, "p.md", planets+"## Memory palace\n\n"+tc.walk+"\n", nil)
+		enrich.Extract(g)
+		Build(g, Options{})
+		pal, _ := palaceSection(t, g)
+		if got := strings.Join(walked(t, g), "|"); pal.Title != tc.title || got != tc.stations {
+			t.Errorf("%q:\n got %s, %s\nwant %s, %s", tc.walk, pal.Title, got, tc.title, tc.stations)
+		}
+	}
+}
