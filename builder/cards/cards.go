@@ -1,6 +1,7 @@
 // Package cards makes the flashcards of a guide: a card for every key term,
 // the term on its front and what it means on its back, and a card for
-// every key point, a question on its front and its answer on its back.
+// every key point, the self-test's question about it on its front and
+// its answer on its back.
 // Each card knows the section it belongs to and the place of the guide
 // that explains it, so that a writer can say where to read more. The
 // cards know nothing of the media they are printed in.
@@ -35,6 +36,10 @@ type Card struct {
 	// term, or the answer to the question. It may be empty when the notes
 	// explain a term in no sentence of its own.
 	Back string
+	// Highlight are the spellings of a key term that its back writes in
+	// bold, so that a sentence that explains several terms shows which
+	// one the card is about.
+	Highlight []string
 	// Section is the title of the section the card belongs to; empty for
 	// the introduction.
 	Section string
@@ -65,11 +70,12 @@ func Deck(g *guide.Guide) []Card {
 	var all []placed
 	for _, t := range g.Study.Terms {
 		all = append(all, placed{t.SectionID, Card{
-			Kind:    Term,
-			Front:   termName(t),
-			Back:    strings.TrimSpace(t.Explanation),
-			Section: titles[t.SectionID],
-			Target:  t.ID,
+			Kind:      Term,
+			Front:     termName(t),
+			Back:      strings.TrimSpace(t.Explanation),
+			Highlight: append([]string{t.Name}, t.Aliases...),
+			Section:   titles[t.SectionID],
+			Target:    t.ID,
 		}})
 	}
 	for _, c := range pointCards(g, titles) {
@@ -100,20 +106,25 @@ type pointCard struct {
 	card    Card
 }
 
-// pointCards returns a card for each key point of the guide: its title as
-// the thing to explain, and its gist as the answer.
+// pointCards returns a card for each short-answer question of the guide,
+// which asks about one key point: the question on the front, its answer
+// on the back.
 func pointCards(g *guide.Guide, titles map[string]string) []pointCard {
 	var out []pointCard
-	for _, k := range g.Study.KeyPoints {
-		if k.Gist == "" {
+	for _, q := range g.Study.Questions {
+		if q.Kind != guide.Short {
 			continue
 		}
-		out = append(out, pointCard{k.SectionID, Card{
+		front, back := strings.TrimSpace(q.PromptText("")), strings.TrimSpace(q.Answer)
+		if front == "" || back == "" {
+			continue
+		}
+		out = append(out, pointCard{q.SectionID, Card{
 			Kind:    Point,
-			Front:   k.Title,
-			Back:    k.Gist,
-			Section: titles[k.SectionID],
-			Target:  k.ID,
+			Front:   front,
+			Back:    back,
+			Section: titles[q.SectionID],
+			Target:  q.Target,
 		}})
 	}
 	return out

@@ -281,7 +281,7 @@ func (w *writer) cardFront(g cardGrid, n int, c cards.Card) cardFace {
 	f.texts = append(f.texts, placedLine{foot, (g.cardW - foot.w) / 2, bottom})
 	boxTop := cardSafe + cardBand + cardGap
 	boxH := g.cardH - 2*(cardSafe+cardBand+cardGap)
-	lines, size := w.fitCardText(c.Front, st, sizes, inner, boxH)
+	lines, size := w.fitCardText(c.Front, nil, st, sizes, inner, boxH)
 	f.texts = append(f.texts, stackLines(lines, size, cardSafe, boxTop, inner, boxH, true)...)
 	return f
 }
@@ -303,32 +303,60 @@ func (w *writer) cardBack(g cardGrid, n int, c cards.Card, pages map[string]int)
 	numX, numY = numX-bx0, numY-by0
 	f.texts = append(f.texts, placedLine{num, numX - num.w/2, numY - mid + top})
 
-	where := w.cardWhere(c, pages)
 	st := textStyle{fam: bodyFam, italic: true, size: numberSize, color: colorMuted}
 	// The foot leaves the number's corner free when the number is at
 	// the foot (flipped on the short edge).
-	foot := w.fitLine(where, st, inner-num.w-2*cardGap)
+	foot := w.cardWhere(c, pages, st, inner-num.w-2*cardGap)
 	bottom := g.cardH - cardSafe - cardBand/2 + baselineRatio*pt(numberSize)
 	f.texts = append(f.texts, placedLine{foot, cardSafe, bottom})
 
 	boxTop := cardSafe + cardBand + cardGap
 	boxH := g.cardH - 2*(cardSafe+cardBand+cardGap)
-	lines, size := w.fitCardText(c.Back, textStyle{fam: bodyFam, color: colorText}, answerSizes, inner, boxH)
+	lines, size := w.fitCardText(c.Back, c.Highlight, textStyle{fam: bodyFam, color: colorText}, answerSizes, inner, boxH)
 	f.texts = append(f.texts, stackLines(lines, size, cardSafe, boxTop, inner, boxH, false)...)
 	return f
 }
 
-// cardWhere says where the guide explains a card: its section, and the
-// page of the guide's PDF when the card's target is on one.
-func (w *writer) cardWhere(c cards.Card, pages map[string]int) string {
+// cardWhere sets the line that says where the guide explains a card, no
+// wider than width: its section, and the page of the guide's PDF when
+// the card's target is on one. A section title too long for the line is
+// cut short, the page number never.
+func (w *writer) cardWhere(c cards.Card, pages map[string]int, st textStyle, width float64) line {
 	section := c.Section
 	if section == "" {
 		section = w.g.Meta.Title
 	}
-	if n, ok := pages[c.Target]; ok && c.Target != "" {
-		return w.labels.Format("cards.where-page", "section", section, "page", w.labels.Text("page.ref")+"\u00a0"+strconv.Itoa(n))
+	n, ok := pages[c.Target]
+	format := func(section string) string {
+		if ok && c.Target != "" {
+			return w.labels.Format("cards.where-page", "section", section, "page", w.labels.Text("page.ref")+"\u00a0"+strconv.Itoa(n))
+		}
+		return w.labels.Format("cards.where", "section", section)
 	}
-	return w.labels.Format("cards.where", "section", section)
+	set := func(s string) line {
+		ls := w.typeset(plain(guide.NoPos, s), st, math.Inf(1))
+		if len(ls) == 0 {
+			return line{}
+		}
+		return ls[0]
+	}
+	if l := set(format(section)); l.w <= width {
+		return l
+	}
+	runes := []rune(section)
+	lo, hi := 0, len(runes)-1 // lo runes, and an ellipsis, fit
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if set(format(strings.TrimRight(string(runes[:mid]), " ")+"…")).w <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if l := set(format(strings.TrimRight(string(runes[:lo]), " ") + "…")); l.w <= width {
+		return l
+	}
+	return w.fitLine(format(section), st, width)
 }
 
 // emptyDeck lays out the one card of a guide that has none, which says
@@ -336,7 +364,7 @@ func (w *writer) cardWhere(c cards.Card, pages map[string]int) string {
 func (w *writer) emptyDeck(g cardGrid) cardFace {
 	inner := g.cardW - 2*cardSafe
 	boxH := g.cardH - 2*cardSafe
-	lines, size := w.fitCardText(w.labels.Text("cards.none"), textStyle{fam: bodyFam, italic: true, color: colorMuted}, answerSizes, inner, boxH)
+	lines, size := w.fitCardText(w.labels.Text("cards.none"), nil, textStyle{fam: bodyFam, italic: true, color: colorMuted}, answerSizes, inner, boxH)
 	return cardFace{texts: stackLines(lines, size, cardSafe, cardSafe, inner, boxH, true)}
 }
 
@@ -357,20 +385,59 @@ func stackLines(lines []line, size, x, y, w, h float64, centre bool) []placedLin
 	return out
 }
 
+// emphasise returns s as inlines, with every use of one of the words in
+// bold set in bold: a use starts and ends at a word's edge, in any case.
+func emphasise(s string, bold []string) []guide.Inline {
+	lower := strings.ToLower(s)
+	var out []guide.Inline
+	start := 0
+	for i := 0; i < len(s); {
+		n := 0
+		for _, b := range bold {
+			lb := strings.ToLower(b)
+			if lb != "" && len(lb) > n && strings.HasPrefix(lower[i:], lb) && len(lower) == len(s) &&
+				(i == 0 || !isWordByte(s[i-1])) && (i+len(lb) == len(s) || !isWordByte(s[i+len(lb)])) {
+				n = len(lb)
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if start < i {
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: s[start:i]})
+		}
+		out = append(out, &guide.Strong{Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: s[i : i+n]}}})
+		i += n
+		start = i
+	}
+	if start < len(s) {
+		out = append(out, &guide.Text{Pos: guide.NoPos, Text: s[start:]})
+	}
+	return out
+}
+
+// isWordByte reports whether c may be part of a word: a letter or digit
+// of ASCII, or any byte of a character beyond it.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
 // fitCardText sets s in st in a box width wide and height high, and
-// returns its lines and their size. The text never overflows the box: it
+// returns its lines and their size, the uses of the words in bold set in
+// bold. The text never overflows the box: it
 // takes one line at the largest size that fits, down to sizes.floor;
 // failing that, it wraps at the largest size from sizes.floor down to
 // sizes.min whose lines fit; failing that, at sizes.min it keeps the
 // words that fit and ends with an ellipsis.
-func (w *writer) fitCardText(s string, st textStyle, sizes cardSizes, width, height float64) ([]line, float64) {
+func (w *writer) fitCardText(s string, bold []string, st textStyle, sizes cardSizes, width, height float64) ([]line, float64) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return nil, sizes.max
 	}
 	set := func(text string, size, wrap float64) []line {
 		st.size = size
-		return w.typeset(plain(guide.NoPos, text), st, wrap)
+		return w.typeset(emphasise(text, bold), st, wrap)
 	}
 	fits := func(lines []line, size float64) bool {
 		if pt(size)*cardLeading*float64(len(lines)) > height+1e-6 {
