@@ -27,7 +27,7 @@ func TestSeedFlashcards(t *testing.T) {
 	}
 	checkers.Require(t, "pdftotext", "pdfinfo", "qpdf", "pdffonts")
 	for _, c := range []struct {
-		layout, flip string
+		layout, flip  string
 		width, height float64 // the sheet, in points
 		cardW, cardH  float64 // a card, in millimetres
 	}{
