@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,8 +162,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "layouts":
 		return runLayouts(stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "studyguide %s\n", version())
-		return exitOK
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -400,13 +398,4 @@ func runLayouts(stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	return exitOK
-}
-
-// version returns the module version the binary was built from, or
-// "devel" for a build from a checkout.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }
