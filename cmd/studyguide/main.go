@@ -87,6 +87,11 @@
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
 //
+// The version command prints the module version of the binary, or for a
+// build from a git checkout the revision it was built from, whether the
+// tree had changes not yet committed ("modified") and the time of the
+// revision; then the Go release that built it.
+//
 // Exit status: 0 when everything was built, 1 when a build failed, 2 when
 // the command was used wrongly.
 package main

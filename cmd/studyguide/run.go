@@ -40,7 +40,7 @@ Usage:
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
-  studyguide version     print the version
+  studyguide version     print the version and the revision it was built from
   studyguide help        print this help
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
