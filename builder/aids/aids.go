@@ -30,12 +30,18 @@ type Aid struct {
 	// Stage adds the aid to a guide whose facts enrich.Extract has found.
 	// It knows nothing of the media the guide is written to.
 	Stage func(g *guide.Guide)
+	// Facts, when set, runs in the aid's turn whether or not the aid is
+	// on, before Stage: it keeps in g.Study what other outputs read even
+	// when the guides leave the aid out (the questions of the self-test,
+	// which the cards and the Anki deck ask too).
+	Facts func(g *guide.Guide)
 }
 
 // All returns the study aids in the order their stages run: the summary
-// tables and the at-a-glance table first, then the mind palace, and the
-// glossary last, so that it is the guide's last section. Each call returns
-// a new slice, which the caller may keep or change.
+// tables and the at-a-glance table first, then the mind palace, the
+// glossary, and the self-test last, since it asks about the palace's
+// rooms and places its answer key after every other section. Each call
+// returns a new slice, which the caller may keep or change.
 func All() []Aid {
 	return []Aid{
 		{
@@ -55,6 +61,12 @@ func All() []Aid {
 			Name: "glossary", Key: "glossary", Default: true,
 			Adds:  "the glossary",
 			Stage: enrich.Glossary,
+		},
+		{
+			Name: "self-test", Key: "self_test", Default: true,
+			Adds:  "the self-test questions and their answer key",
+			Facts: enrich.Questions,
+			Stage: func(*guide.Guide) {},
 		},
 	}
 }
@@ -111,14 +123,18 @@ func (a Aid) On(m guide.Meta, off []string) bool {
 
 // Run adds the study aids to a guide that has been read: it finds the
 // facts the aids are made from (enrich.Extract), then runs the stage of
-// each aid that is on, in the order of All. The aids named in off are left
-// out whatever the front matter says. A nil guide is left as it is.
+// each aid that is on, in the order of All, each after its facts (Aid.Facts),
+// which are found whether or not the aid is on. The aids named in off are
+// left out whatever the front matter says. A nil guide is left as it is.
 func Run(g *guide.Guide, off []string) {
 	if g == nil {
 		return
 	}
 	enrich.Extract(g)
 	for _, a := range All() {
+		if a.Facts != nil {
+			a.Facts(g)
+		}
 		if a.On(g.Meta, off) {
 			a.Stage(g)
 		}

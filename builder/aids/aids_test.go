@@ -65,10 +65,11 @@ var aidKinds = map[string][]guide.Kind{
 	"summaries": {guide.Summary, guide.Glance},
 	"palace":    {guide.Palace, guide.WalkThrough},
 	"glossary":  {guide.Glossary},
+	"self-test": {},
 }
 
 func TestRegistry(t *testing.T) {
-	if got, want := strings.Join(Names(), ","), "summaries,palace,glossary"; got != want {
+	if got, want := strings.Join(Names(), ","), "summaries,palace,glossary,self-test"; got != want {
 		t.Errorf("aids run in the order %s; want %s", got, want)
 	}
 	seen := map[string]bool{}

@@ -21,6 +21,8 @@ const (
 	Glossary    Kind = "glossary"    // every key term, sorted, with where it is explained
 	Palace      Kind = "palace"      // the mind-palace drawing
 	WalkThrough Kind = "walkthrough" // the stations of the palace with their facts
+	SelfTest    Kind = "self-test"   // the questions of the self-test
+	Answers     Kind = "answers"     // the answer key of the self-test
 )
 
 // Figure is a drawing placed as a block: a vector scene that each writer
@@ -61,6 +63,17 @@ func (*Ref) inline()         {}
 type Study struct {
 	KeyPoints []*KeyPointFacts
 	Terms     []*Term
+
+	// Stations are the rooms of the mind palace in walking order, set by
+	// the palace stage; nil when the guide has no palace.
+	Stations []*Station
+
+	// Questions are the questions of the self-test in reading order,
+	// grouped by section, made by the self-test stage (package aids,
+	// "self-test") whether or not the guides show them, so that other
+	// outputs (the cards, the Anki deck) can ask them too; nil until that
+	// stage has run.
+	Questions []*Question
 }
 
 // KeyPointFacts are the facts of one key point.

@@ -102,7 +102,24 @@ func Build(g *guide.Guide, opts Options) {
 		})
 	}
 	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
+	keep(g, p)
 	place(g, p.Section, palaceSec, walk)
+}
+
+// keep records the stations of p in g.Study for the stages after the
+// palace, such as the self-test.
+func keep(g *guide.Guide, p *model) {
+	if g.Study == nil {
+		return
+	}
+	kp := studyFacts(g)
+	for i, st := range p.Stations {
+		g.Study.Stations = append(g.Study.Stations, &guide.Station{
+			Number: i + 1, Name: st.Name, Cue: st.Cue,
+			Target: st.Target, TargetTitle: st.TargetTitle,
+			Gist: factsOf(g, st.target, kp).Gist, Pos: st.Pos,
+		})
+	}
 }
 
 // readPalace finds the notes' mind-palace section and reads it, linking
