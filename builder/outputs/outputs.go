@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"studyguide/builder/anki"
 	"studyguide/builder/epub"
 	"studyguide/builder/guide"
 	"studyguide/builder/impose"
@@ -137,6 +138,13 @@ func All() []Output {
 			Usage: "a one-page recap sheet",
 			Write: func(in Input, out *File) error {
 				return pdf.WriteRecap(out, in.Guide, pdf.Options{Layout: in.Layout})
+			},
+		},
+		{
+			Name: "anki", Suffix: ".apkg", Kind: Extra,
+			Usage: "an Anki deck of the self-test's questions",
+			Write: func(in Input, out *File) error {
+				return anki.Write(out, in.Guide, anki.Options{Warn: in.Warn})
 			},
 		},
 	}
