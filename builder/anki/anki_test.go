@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -616,4 +617,194 @@ func maps(a, b map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// TestEditedSentence edits a sentence that holds questions: its
+// questions become new notes, and the others keep their guids.
+func TestEditedSentence(t *testing.T) {
+	text := seed(t)
+	before := guidsOf(t, writeDeck(t, readGuide(t, "nato.md", text)))
+	old := "to stop ethnic cleansing by Serbian forces"
+	if !bytes.Contains(text, []byte(old)) {
+		t.Fatalf("the seed no longer holds %q", old)
+	}
+	edited := bytes.Replace(text, []byte(old), []byte("to halt the ethnic cleansing carried out by Serbian forces"), 1)
+	after := guidsOf(t, writeDeck(t, readGuide(t, "nato.md", edited)))
+	kept := 0
+	for g := range before {
+		if after[g] {
+			kept++
+		}
+	}
+	if kept == len(before) {
+		t.Error("editing a sentence with key terms changed no guid")
+	}
+	if kept*10 < len(before)*9 {
+		t.Errorf("an edit of one sentence kept %d of %d guids; want at least 90 %%", kept, len(before))
+	}
+}
+
+func TestClozeText(t *testing.T) {
+	for _, c := range []struct {
+		q    guide.Question
+		want string
+	}{
+		{guide.Question{Prompt: []guide.Piece{{Text: "In "}, {Text: "1999", Blank: true}, {Text: " NATO acted; by "}, {Text: "1999", Blank: true}, {Text: " it was over."}}, Hint: "(year)"},
+			"In {{c1::1999::year}} NATO acted; by {{c1::1999::year}} it was over."},
+		{guide.Question{Prompt: []guide.Piece{{Text: "A <b> & {{c2::x}} "}, {Text: "a::b}}c", Blank: true}}, Hint: "N…"},
+			"A &lt;b&gt; &amp; &#123;&#123;c2::x&#125;&#125; {{c1::a&#58;&#58;b&#125;&#125;c::N…}}"},
+		{guide.Question{Prompt: []guide.Piece{{Text: "Ratio: "}, {Text: "3:4", Blank: true}}},
+			"Ratio: {{c1::3&#58;4}}"},
+	} {
+		if got := clozeText(&c.q); got != c.want {
+			t.Errorf("clozeText\n got %q\nwant %q", got, c.want)
+		}
+		// Anki reads each deletion back as the answer and the hint.
+		for _, d := range clozeDeletion.FindAllStringSubmatch(clozeText(&c.q), -1) {
+			if n := len(strings.Split(d[2], "::")); n > 2 {
+				t.Errorf("deletion %q splits in %d", d[0], n)
+			}
+		}
+	}
+}
+
+func TestTags(t *testing.T) {
+	for _, c := range []struct {
+		path []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Causes of the War", "Economic  Causes"}, " Causes_of_the_War::Economic_Causes "},
+		{[]string{`The "Cold" War: 1947::1991`, "Ideas:"}, " The_Cold_War:_1947:1991::Ideas "},
+		{[]string{"  ", "Only"}, " Only "},
+	} {
+		if got := tagsColumn(sectionTags(c.path)); got != c.want {
+			t.Errorf("tags of %q = %q; want %q", c.path, got, c.want)
+		}
+	}
+}
+
+func TestDeckName(t *testing.T) {
+	for title, want := range map[string]string{
+		"NATO's Missions":      "NATO's Missions",
+		"Physics::Mechanics":   "Physics:Mechanics",
+		"Two\nlines  of\ttext": "Two lines of text",
+		"":                     "Study guide",
+	} {
+		if got := deckName(title); got != want {
+			t.Errorf("deckName(%q) = %q; want %q", title, got, want)
+		}
+	}
+}
+
+func TestIDs(t *testing.T) {
+	g := guid("title:x", "q-000000000001")
+	if !regexp.MustCompile(`^[0-9A-Za-z]{11}$`).MatchString(g) || g == guid("title:x", "q-000000000002") || g == guid("title:y", "q-000000000001") {
+		t.Errorf("guid %q", g)
+	}
+	for _, key := range []string{"", "title:x", "id:urn:uuid:1"} {
+		if id := deckID(key); id <= defaultDeckID || id >= 1<<53 {
+			t.Errorf("deckID(%q) = %d; want above 1 and below 2^53", key, id)
+		}
+	}
+	seen := map[string]bool{}
+	if a, b := uniqueGUID("k", "q-1", seen), uniqueGUID("k", "q-1", seen); a == b {
+		t.Error("a repeated question id gave a repeated guid")
+	}
+}
+
+// TestSortFieldAndChecksum checks sfld and csum against values Anki
+// computes: the checksum of "Hello" is the first 32 bits of its SHA-1,
+// f7ff9e8b.
+func TestSortFieldAndChecksum(t *testing.T) {
+	if got := checksum("<b>Hello</b>"); got != 0xf7ff9e8b {
+		t.Errorf("checksum = %x; want f7ff9e8b", got)
+	}
+	for in, want := range map[string]string{
+		"a &amp; b<br>c":       "a & bc",
+		"x&nbsp;y":             "x y",
+		"no\u00a0entity":       "no\u00a0entity",
+		"<!-- c -->{{c1::a}}":  "{{c1::a}}",
+		"a&#58;b &#123;&#125;": "a:b {}",
+	} {
+		if got := sortField(in); got != want {
+			t.Errorf("sortField(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestEmptyDeck writes the deck of a guide without questions: a valid
+// package with no notes, and a warning.
+func TestEmptyDeck(t *testing.T) {
+	g := readGuide(t, "plain.md", []byte("# Plain\n\nJust a line.\n"))
+	var warned []string
+	var b bytes.Buffer
+	if err := Write(&b, g, Options{Warn: func(_ guide.Pos, msg string) { warned = append(warned, msg) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(warned) != 1 {
+		t.Errorf("warnings %q; want one", warned)
+	}
+	p := openPackage(t, b.Bytes())
+	if r := p.query(t, "select count(*) from notes"); r[0][0] != int64(0) {
+		t.Errorf("%v notes", r[0][0])
+	}
+	readCollection(t, p)
+}
+
+// TestBuildDate checks that ids and times come from the guide's build
+// date.
+func TestBuildDate(t *testing.T) {
+	g := readGuide(t, "nato.md", seed(t))
+	a := writeDeck(t, g)
+	g.Meta.Modified = guide.FixedDate().AddDate(26, 0, 3).Add(5 * 3600e9)
+	b := writeDeck(t, g)
+	if bytes.Equal(a, b) {
+		t.Fatal("another build date gave the same package")
+	}
+	p := openPackage(t, b)
+	c := readCollection(t, p)
+	mod := g.Meta.Modified
+	if c.mod != mod.UnixMilli() || c.crt != mod.Truncate(24*3600e9).Unix() {
+		t.Errorf("col mod %d crt %d for %v", c.mod, c.crt, mod)
+	}
+	r := p.query(t, "select min(id), min(mod), max(mod) from notes")
+	if r[0][0] != mod.UnixMilli() || r[0][1] != mod.Unix() || r[0][2] != mod.Unix() {
+		t.Errorf("notes: first id %v, mod %v to %v; want %d and %d", r[0][0], r[0][1], r[0][2], mod.UnixMilli(), mod.Unix())
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	for _, f := range zr.File {
+		if !f.Modified.Equal(mod) {
+			t.Errorf("%s has time %v; want %v", f.Name, f.Modified, mod)
+		}
+	}
+}
+
+// TestPythonReadsTheCollection opens the collection with Python's sqlite3,
+// which links SQLite's C library, as Anki does, when Python is installed.
+func TestPythonReadsTheCollection(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed; the collection is read with the Go SQLite only")
+	}
+	if err := exec.Command(python, "-c", "import sqlite3").Run(); err != nil {
+		t.Skip("python3 has no sqlite3 module; the collection is read with the Go SQLite only")
+	}
+	p := openPackage(t, writeDeck(t, readGuide(t, "nato.md", seed(t))))
+	const script = `import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+print(db.execute("pragma integrity_check").fetchone()[0])
+print(db.execute("select ver from col").fetchone()[0])
+print(db.execute("select count(*) from notes join cards on cards.nid = notes.id").fetchone()[0])
+print(",".join(r[0] for r in db.execute("select name from sqlite_master order by name")))
+`
+	out, err := exec.Command(python, "-c", script, p.path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	n := p.query(t, "select count(*) from notes")[0][0]
+	want := fmt.Sprintf("ok\n11\n%d\ncards,col,graves,ix_cards_nid,ix_cards_sched,ix_cards_usn,ix_notes_csum,ix_notes_usn,ix_revlog_cid,ix_revlog_usn,notes,revlog\n", n)
+	if string(out) != want {
+		t.Errorf("python3 read\n%s\nwant\n%s", out, want)
+	}
 }

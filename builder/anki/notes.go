@@ -65,14 +65,14 @@ func clozeText(q *guide.Question) string {
 	var b strings.Builder
 	for _, p := range q.Prompt {
 		if !p.Blank {
-			b.WriteString(escapeCloze(p.Text))
+			b.WriteString(braceEscaper.Replace(escape(p.Text)))
 			continue
 		}
 		b.WriteString("{{c1::")
-		b.WriteString(escapeCloze(p.Text))
+		b.WriteString(escapeDeletion(p.Text))
 		if hint != "" {
 			b.WriteString("::")
-			b.WriteString(escapeCloze(hint))
+			b.WriteString(escapeDeletion(hint))
 		}
 		b.WriteString("}}")
 	}
@@ -94,14 +94,22 @@ func escape(s string) string {
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// escapeCloze returns s as HTML that Anki's cloze parser reads as plain
-// text: colons and braces, which would open, split or close a deletion,
-// are written as character references, which show as themselves.
-func escapeCloze(s string) string {
-	return clozeEscaper.Replace(escape(s))
-}
+// Anki's cloze parser reads "{{c1::" as the start of a deletion, "::"
+// inside it as the start of the hint and "}}" as its end, in the HTML of
+// the field. Text that holds them is written with character references,
+// which Anki shows as the characters: braces everywhere, so that no text
+// opens or closes a deletion, and colons too inside a deletion, where one
+// next to the hint's "::" would move it.
+var (
+	braceEscaper    = strings.NewReplacer("{", "&#123;", "}", "&#125;")
+	deletionEscaper = strings.NewReplacer(":", "&#58;", "{", "&#123;", "}", "&#125;")
+)
 
-var clozeEscaper = strings.NewReplacer(":", "&#58;", "{", "&#123;", "}", "&#125;")
+// escapeDeletion returns s as the HTML of the answer or the hint of a
+// cloze deletion.
+func escapeDeletion(s string) string {
+	return deletionEscaper.Replace(escape(s))
+}
 
 // sectionTags returns the tag of a section path: the titles joined by
 // "::", Anki's separator of tag levels, each title with its spaces made

@@ -4,7 +4,7 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap]
+//	                 [--imposition 2up,booklet] [--recap] [--anki]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
 //	studyguide layouts
@@ -33,6 +33,11 @@
 //	--recap            also write NAME-recap.pdf: one page with the title, the
 //	                   at-a-glance table, the mind palace drawn small and the
 //	                   most important key terms
+//	--anki             also write NAME.apkg: the self-test's questions as an
+//	                   Anki deck, one note each, that Anki 2.1.50 and later
+//	                   import with File > Import. Importing a rebuilt deck
+//	                   adds new questions and keeps the notes Anki has, with
+//	                   their reviews; it deletes none
 //	--strict           treat warnings as errors: when a note has a warning,
 //	                   nothing is written and the output folder stays as
 //	                   it was
