@@ -42,12 +42,14 @@ fuzz: ## run every fuzz target in FUZZPKGS (all packages), FUZZTIME each; go tes
 	  done; \
 	done
 
-handouts: ## build source/ as A5 booklets, 2-up sheets and recaps into out/handouts; picture them in docs/
-	$(GO) run ./cmd/studyguide build -o $(OUT)/handouts --format pdf --layout a5 --imposition booklet,2up --recap $(SOURCE)
+handouts: ## build source/ as A5 booklets, 2-up sheets, recaps and flashcards into out/handouts; picture them in docs/
+	$(GO) run ./cmd/studyguide build -o $(OUT)/handouts --format pdf --layout a5 --imposition booklet,2up --recap --flashcards $(SOURCE)
 	@if command -v pdftoppm >/dev/null 2>&1; then \
 	  side=$$(( $$(pdfinfo $(OUT)/handouts/space-race-booklet.pdf | awk '/^Pages:/ {print $$2}') - 1 )); \
 	  pdftoppm -png -r 45 -f $$side -l $$side -singlefile $(OUT)/handouts/space-race-booklet.pdf docs/pdf-booklet && echo "docs/pdf-booklet.png: side $$side of space-race-booklet.pdf"; \
 	  pdftoppm -png -r 45 -singlefile $(OUT)/handouts/space-race-recap.pdf docs/pdf-recap && echo "docs/pdf-recap.png: space-race-recap.pdf"; \
+	  pdftoppm -png -r 50 -f 1 -l 1 -singlefile $(OUT)/handouts/space-race-cards.pdf docs/cards-front && echo "docs/cards-front.png: page 1 of space-race-cards.pdf"; \
+	  pdftoppm -png -r 50 -f 2 -l 2 -singlefile $(OUT)/handouts/space-race-cards.pdf docs/cards-back && echo "docs/cards-back.png: page 2 of space-race-cards.pdf"; \
 	else echo "handouts: pdftoppm is not installed; no pictures"; fi
 
 # The summary picture shows its page from the heading down to the first

@@ -35,7 +35,7 @@ func TestRegistry(t *testing.T) {
 	if _, ok := Lookup("docx"); ok {
 		t.Error("Lookup found docx")
 	}
-	for kind, want := range map[Kind]string{Format: "epub,pdf", Imposition: "2up,booklet", Extra: "recap,anki"} {
+	for kind, want := range map[Kind]string{Format: "epub,pdf", Imposition: "2up,booklet", Extra: "recap,flashcards,anki"} {
 		if got := strings.Join(Names(kind), ","); got != want {
 			t.Errorf("Names(%s) = %s; want %s", kind, got, want)
 		}

@@ -4,7 +4,8 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap] [--anki]
+//	                 [--imposition 2up,booklet] [--recap] [--flashcards] [--anki]
+//	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
 //	studyguide layouts
@@ -33,6 +34,14 @@
 //	--recap            also write NAME-recap.pdf: one page with the title, the
 //	                   at-a-glance table, the mind palace drawn small and the
 //	                   most important key terms
+//	--flashcards       also write NAME-cards.pdf: a card per key term and
+//	                   per key point, eight to a sheet of the layout's
+//	                   paper, a page of fronts followed by the page of
+//	                   their backs, to print on both sides and cut
+//	--cards-flip EDGE  the edge the printer turns the sheet on when it
+//	                   prints the backs of the flashcards: long-edge (the
+//	                   default; the backs reverse their columns) or
+//	                   short-edge (the backs reverse their rows)
 //	--anki             also write NAME.apkg: the self-test's questions as an
 //	                   Anki deck, one note each, that Anki 2.1.50 and later
 //	                   import with File > Import. Importing a rebuilt deck
