@@ -4,7 +4,7 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap] [--flashcards]
+//	                 [--imposition 2up,booklet] [--recap] [--flashcards] [--anki]
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
@@ -42,6 +42,11 @@
 //	                   prints the backs of the flashcards: long-edge (the
 //	                   default; the backs reverse their columns) or
 //	                   short-edge (the backs reverse their rows)
+//	--anki             also write NAME.apkg: the self-test's questions as an
+//	                   Anki deck, one note each, that Anki 2.1.50 and later
+//	                   import with File > Import. Importing a rebuilt deck
+//	                   adds new questions and keeps the notes Anki has, with
+//	                   their reviews; it deletes none
 //	--strict           treat warnings as errors: when a note has a warning,
 //	                   nothing is written and the output folder stays as
 //	                   it was
