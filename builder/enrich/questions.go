@@ -69,9 +69,9 @@ type quizMaker struct {
 	english bool
 	stop    map[string]bool
 	paths   map[string][]string
-	titles  map[string]string              // section id -> title
-	anchors map[string]*guide.Term         // term anchor id -> term
-	rank    map[*guide.Term]int            // 0 for the most important
+	titles  map[string]string               // section id -> title
+	anchors map[string]*guide.Term          // term anchor id -> term
+	rank    map[*guide.Term]int             // 0 for the most important
 	points  map[string]*guide.KeyPointFacts // key point id -> facts
 	// names holds the capitalised words the notes write in the middle of
 	// a sentence and never in lower case, outside bold terms: names, which

@@ -28,8 +28,8 @@ type look struct {
 	// blank draws a rule under the piece: the gap of a question, whose
 	// text is non-breaking spaces.
 	blank bool
-	code   bool // set on a light background
-	link   linkRef
+	code  bool // set on a light background
+	link  linkRef
 	// page, when set, makes the piece a page number: the fpdf link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
