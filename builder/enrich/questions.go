@@ -439,7 +439,7 @@ func mergePieces(ps []guide.Piece) []guide.Piece {
 }
 
 // shows reports whether text shows answer: its words (without a final
-// bracket such as "(KFOR)", and without stop words) stand in text in
+// bracket such as "(KFOR)", stop words and numbers) stand in text in
 // order, each perhaps with a plural or possessive ending.
 func (m *quizMaker) shows(text, answer string) bool {
 	core := answer
@@ -447,6 +447,17 @@ func (m *quizMaker) shows(text, answer string) bool {
 		core = name
 	}
 	want := m.contentWords(core)
+	// A numbered name shows when its name does: "Sputnik" gives away
+	// "Sputnik 1".
+	var named []string
+	for _, w := range want {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			named = append(named, w)
+		}
+	}
+	if len(named) > 0 {
+		want = named
+	}
 	if len(want) == 0 {
 		return false
 	}
@@ -624,10 +635,22 @@ func (m *quizMaker) explain(title string) string {
 	return m.words.Format("quiz.explain", "topic", m.sentenceCase(strings.TrimRight(title, ".:;")))
 }
 
+// termCase writes the key terms in s as the notes name them ("Project
+// Mercury", "peacebuilding"), with a capital at the start of s.
+func (m *quizMaker) termCase(s string) string {
+	for _, t := range m.g.Study.Terms {
+		for _, sp := range termSpans(s, []string{t.Name}) {
+			s = s[:sp[0]] + t.Name + s[sp[1]:]
+		}
+	}
+	return capitalizeFirst(s)
+}
+
 // sentenceCase writes a title as running text writes it: every word but
 // the first loses its capital, each part of a hyphenated word on its own
-// ("Post-Conflict" becomes "Post-conflict"), except acronyms and the
-// names the notes write with a capital (see properNames).
+// ("Post-Conflict" becomes "Post-conflict"), except acronyms, the
+// names the notes write with a capital (see properNames) and the key
+// terms, which keep the case the notes give them.
 func (m *quizMaker) sentenceCase(title string) string {
 	var b strings.Builder
 	first := true
@@ -656,7 +679,7 @@ func (m *quizMaker) sentenceCase(title string) string {
 		first = false
 		i = j
 	}
-	return b.String()
+	return m.termCase(b.String())
 }
 
 // keyPointPrompt returns the prompt of a key point: "What did NATO do in
@@ -669,7 +692,7 @@ func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string
 		return m.explain(kp.Title)
 	}
 	actor, rest, ok := pastActor(first)
-	if !ok {
+	if !ok || !m.isName(actor) {
 		return m.explain(kp.Title)
 	}
 	var context []string
@@ -684,6 +707,29 @@ func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string
 		return m.explain(kp.Title)
 	}
 	return m.words.Format("quiz.what-did", "actor", actor, "context", strings.Join(context, " "))
+}
+
+// isName reports whether words name someone or something: an acronym, a
+// key term written with a capital, or words the notes write with a
+// capital in the middle of sentences (see properNames).
+func (m *quizMaker) isName(words string) bool {
+	words = strings.TrimPrefix(words, "the ")
+	if utf8.RuneCountInString(words) > 1 && strings.ToUpper(words) == words {
+		return true
+	}
+	for _, t := range m.g.Study.Terms {
+		for _, n := range append([]string{t.Name}, t.Aliases...) {
+			if r, _ := utf8.DecodeRuneInString(n); unicode.IsUpper(r) && strings.EqualFold(n, words) {
+				return true
+			}
+		}
+	}
+	for _, w := range strings.Fields(words) {
+		if !m.names[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // openers are the words that open a phrase before a sentence's subject

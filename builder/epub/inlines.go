@@ -152,11 +152,12 @@ func (p *pageWriter) image(n *guide.Image) {
 }
 
 // blank writes the gap of a question as a span of non-breaking spaces
-// that the stylesheet underlines, as wide as the blank asks, and named
-// "blank" in the guide's language for screen readers.
+// that the stylesheet underlines, two a character of the room the blank
+// asks for (from four to twenty-four characters), as the PDF draws it,
+// and named "blank" in the guide's language for screen readers.
 func (p *pageWriter) blank(n *guide.Blank) {
 	p.start("span", attr{"class", "blank"}, attr{"role", "img"}, attr{"aria-label", p.b.labels.Text("quiz.blank")})
-	p.text(strings.Repeat("\u00a0", min(max(n.Width, 4), 24)))
+	p.text(strings.Repeat("\u00a0", 2*min(max(n.Width, 4), 24)))
 	p.end("span")
 }
 

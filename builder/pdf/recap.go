@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
@@ -14,8 +16,11 @@ import (
 
 // The recap sheet is one page in the layout's size that a teacher hands
 // out after a lesson: the guide's title, the at-a-glance table, the mind
-// palace drawn small and the most important key terms with what they
-// mean. It never runs onto a second page. When its parts do not fit at
+// palace drawn small, the most important key terms with what they mean
+// and, when the guide has its self-test, five questions on the most
+// important terms of all (which the list of terms then leaves out, since
+// it would give their answers) with the answers in small type under
+// them. It never runs onto a second page. When its parts do not fit at
 // the layout's sizes, every size shrinks in steps down to recapMinScale of
 // the layout (and never below recapMinBody points of body text); when
 // they still do not fit, the lowest-ranked terms go, then the drawing,
@@ -36,6 +41,8 @@ const (
 	// recapMinDrawing is the smallest the drawing may be, as a share of
 	// the width it is given.
 	recapMinDrawing = 0.6
+	// recapQuestions is how many questions the recap asks.
+	recapQuestions = 5
 )
 
 // recapParts are the pieces of the guide the recap shows.
@@ -43,6 +50,8 @@ type recapParts struct {
 	glance *guide.Table
 	palace *guide.Figure
 	terms  []*guide.Term // ranked, most important first
+	// questions ask for the most important terms, most important first.
+	questions []*guide.Question
 }
 
 // findRecapParts picks the recap's pieces out of a guide that went through
@@ -67,11 +76,56 @@ func findRecapParts(g *guide.Guide) recapParts {
 	})
 	if g.Study != nil {
 		rp.terms = g.Study.RankedTerms()
+		if hasSelfTest(g) {
+			rp.questions, rp.terms = termQuestions(g.Study.Questions, rp.terms)
+		}
 		if len(rp.terms) > recapMaxTerms {
 			rp.terms = rp.terms[:recapMaxTerms]
 		}
 	}
 	return rp
+}
+
+// hasSelfTest reports whether the guide shows its self-test: the notes or
+// the command may leave it out, and the recap then asks nothing either.
+func hasSelfTest(g *guide.Guide) bool {
+	for _, s := range g.Sections {
+		if s.Kind == guide.SelfTest {
+			return true
+		}
+	}
+	return false
+}
+
+// termQuestions picks from qs the questions of the recapQuestions most
+// important terms of ranked that have one, and returns them with the
+// other terms, in rank order, less those whose explanation would give an
+// answer away.
+func termQuestions(qs []*guide.Question, ranked []*guide.Term) (picked []*guide.Question, rest []*guide.Term) {
+	byTerm := map[string]*guide.Question{}
+	for _, q := range qs {
+		if q.Kind == guide.Cloze && q.Term != "" && byTerm[q.Term] == nil {
+			byTerm[q.Term] = q
+		}
+	}
+	var others []*guide.Term
+	for _, t := range ranked {
+		if q := byTerm[t.Name]; q != nil && len(picked) < recapQuestions {
+			picked = append(picked, q)
+			continue
+		}
+		others = append(others, t)
+	}
+	for _, t := range others {
+		gives := false
+		for _, q := range picked {
+			gives = gives || strings.Contains(strings.ToLower(t.Explanation), strings.ToLower(q.Answer))
+		}
+		if !gives {
+			rest = append(rest, t)
+		}
+	}
+	return picked, rest
 }
 
 // WriteRecap writes the recap sheet of g to w as a one-page PDF in the
@@ -215,11 +269,60 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	if p.glance != nil {
 		l.table(p.glance, fr)
 	}
+	var quiz []*box
+	if len(p.questions) > 0 {
+		quiz = w.recapQuiz(p.questions)
+	}
 	if p.palace != nil || len(p.terms) > 0 {
 		l.space(1.2 * fr.lead)
-		room := w.textH - stackHeight(l.out) - l.pending
+		room := w.textH - stackHeight(l.out) - l.pending - stackHeight(quiz) - 1.2*fr.lead
 		l.push(w.recapBand(p, room), &fr)
 	}
+	if len(quiz) > 0 {
+		quiz[0].before = 1.2 * fr.lead
+		l.out = append(l.out, quiz...)
+	}
+	return l.out
+}
+
+// recapQuiz lays out the recap's questions, numbered, each blank a rule
+// and each hint in brackets, and under them their answers in one line of
+// small type.
+func (w *writer) recapQuiz(qs []*guide.Question) []*box {
+	l := &layouter{w: w}
+	fr := w.bodyFrame()
+	l.heading(w.labels.Text("quiz.title"), guide.NoPos, 3, fr, nil, 0)
+	l.out[0].before = 0
+	small := fr
+	small.style.size = w.lay.BodySize * 0.92
+	small.lead = pt(small.style.size) * w.lay.Leading
+	var answers []string
+	for i, q := range qs {
+		if i > 0 {
+			l.space(0.3 * small.lead)
+		}
+		ins := []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: strconv.Itoa(i+1) + ". "}}
+		for _, pc := range q.Prompt {
+			if pc.Blank {
+				ins = append(ins, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(pc.Text), 8)})
+			} else {
+				ins = append(ins, &guide.Text{Pos: guide.NoPos, Text: pc.Text})
+			}
+		}
+		if q.Hint != "" {
+			ins = append(ins, &guide.Text{Pos: guide.NoPos, Text: " "}, &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{
+				&guide.Text{Pos: guide.NoPos, Text: w.labels.Format("quiz.hint", "hint", q.Hint)},
+			}})
+		}
+		l.textOf(ins, small)
+		answers = append(answers, strconv.Itoa(i+1)+". "+q.Answer)
+	}
+	key := small
+	key.style.size = w.lay.SmallSize
+	key.style.color = colorMuted
+	key.lead = pt(key.style.size) * w.lay.Leading
+	l.space(0.6 * small.lead)
+	l.textOf(plain(guide.NoPos, w.labels.Format("pair", "name", w.labels.Text("quiz.answers-title"), "text", strings.Join(answers, " · "))), key)
 	return l.out
 }
 
