@@ -23,8 +23,9 @@ import (
 // them. It never runs onto a second page. When its parts do not fit at
 // the layout's sizes, every size shrinks in steps down to recapMinScale of
 // the layout (and never below recapMinBody points of body text); when
-// they still do not fit, the lowest-ranked terms go, then the drawing,
-// then the last rows of the table, with a line saying that the full guide
+// they still do not fit, the lowest-ranked terms go (and questions, when
+// fewer than recapMinTerms terms would be left), then the drawing, then
+// the last rows of the table, with a line saying that the full guide
 // has the rest.
 const (
 	recapMinScale = 0.7
@@ -43,6 +44,9 @@ const (
 	recapMinDrawing = 0.6
 	// recapQuestions is how many questions the recap asks.
 	recapQuestions = 5
+	// recapMinTerms is the fewest terms the recap keeps before it asks
+	// fewer questions to make room for more.
+	recapMinTerms = 3
 )
 
 // recapParts are the pieces of the guide the recap shows.
@@ -50,8 +54,26 @@ type recapParts struct {
 	glance *guide.Table
 	palace *guide.Figure
 	terms  []*guide.Term // ranked, most important first
-	// questions ask for the most important terms, most important first.
+	// questions ask for the most important terms, most important first;
+	// terms then leaves out the terms they ask for and those whose
+	// explanation would give an answer away.
 	questions []*guide.Question
+	// ranked are all the terms, most important first, and asked the
+	// questions the self-test has for them, from which questions and
+	// terms are chosen (see ask).
+	ranked []*guide.Term
+	asked  []*guide.Question
+}
+
+// ask returns the parts with the questions of the n most important terms
+// that have one (at most recapQuestions), and the terms that do not give
+// their answers away.
+func (rp recapParts) ask(n int) recapParts {
+	rp.questions, rp.terms = termQuestions(rp.asked, rp.ranked, min(n, recapQuestions))
+	if len(rp.terms) > recapMaxTerms {
+		rp.terms = rp.terms[:recapMaxTerms]
+	}
+	return rp
 }
 
 // findRecapParts picks the recap's pieces out of a guide that went through
@@ -75,15 +97,12 @@ func findRecapParts(g *guide.Guide) recapParts {
 		return true
 	})
 	if g.Study != nil {
-		rp.terms = g.Study.RankedTerms()
+		rp.ranked = g.Study.RankedTerms()
 		if hasSelfTest(g) {
-			rp.questions, rp.terms = termQuestions(g.Study.Questions, rp.terms)
-		}
-		if len(rp.terms) > recapMaxTerms {
-			rp.terms = rp.terms[:recapMaxTerms]
+			rp.asked = g.Study.Questions
 		}
 	}
-	return rp
+	return rp.ask(recapQuestions)
 }
 
 // hasSelfTest reports whether the guide shows its self-test: the notes or
@@ -97,11 +116,10 @@ func hasSelfTest(g *guide.Guide) bool {
 	return false
 }
 
-// termQuestions picks from qs the questions of the recapQuestions most
-// important terms of ranked that have one, and returns them with the
-// other terms, in rank order, less those whose explanation would give an
-// answer away.
-func termQuestions(qs []*guide.Question, ranked []*guide.Term) (picked []*guide.Question, rest []*guide.Term) {
+// termQuestions picks from qs the questions of the n most important terms
+// of ranked that have one, and returns them with the other terms, in rank
+// order, less those whose explanation would give an answer away.
+func termQuestions(qs []*guide.Question, ranked []*guide.Term, n int) (picked []*guide.Question, rest []*guide.Term) {
 	byTerm := map[string]*guide.Question{}
 	for _, q := range qs {
 		if q.Kind == guide.Cloze && q.Term != "" && byTerm[q.Term] == nil {
@@ -110,7 +128,7 @@ func termQuestions(qs []*guide.Question, ranked []*guide.Term) (picked []*guide.
 	}
 	var others []*guide.Term
 	for _, t := range ranked {
-		if q := byTerm[t.Name]; q != nil && len(picked) < recapQuestions {
+		if q := byTerm[t.Name]; q != nil && len(picked) < n {
 			picked = append(picked, q)
 			continue
 		}
@@ -167,8 +185,8 @@ func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, [
 	}
 	try := func(scale float64, p recapParts) ([]*box, bool) {
 		wr.setLayout(scaleLayout(lay, scale))
-		boxes := wr.recapBoxes(p)
-		return boxes, stackHeight(boxes) <= wr.textH
+		boxes, drawn := wr.recapBoxes(p)
+		return boxes, stackHeight(boxes) <= wr.textH && drawn
 	}
 	if boxes, ok := try(1, parts); ok {
 		return wr, boxes, nil
@@ -190,19 +208,29 @@ func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, [
 		boxes, _ := try(scale(lo), parts)
 		return wr, boxes, nil
 	}
-	// At the smallest sizes: keep as many of the top terms as fit.
-	p := parts
-	lo, hi := 0, len(parts.terms) // lo terms fit, unless lo is 0
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		p.terms = parts.terms[:mid]
-		if _, ok := try(minScale, p); ok {
-			lo = mid
-		} else {
-			hi = mid - 1
+	// At the smallest sizes: keep as many of the top terms as fit, with
+	// fewer questions when that leaves too few terms, and none at last.
+	var p recapParts
+	for n := len(parts.questions); n >= 0; n-- {
+		all := parts.ask(n)
+		p = all
+		lo, hi := 0, len(all.terms) // lo terms fit, unless lo is 0
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			p.terms = all.terms[:mid]
+			if _, ok := try(minScale, p); ok {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		p.terms = all.terms[:lo]
+		if lo >= min(recapMinTerms, len(all.terms)) {
+			if _, ok := try(minScale, p); ok {
+				break
+			}
 		}
 	}
-	p.terms = parts.terms[:lo]
 	boxes, ok := try(minScale, p)
 	if !ok && p.palace != nil {
 		p.palace = nil
@@ -243,8 +271,10 @@ func newRecapWriter(g *guide.Guide, lay *layouts.Layout) (*writer, error) {
 	return wr, nil
 }
 
-// recapBoxes lays out the parts of the recap from the top of the page.
-func (w *writer) recapBoxes(p recapParts) []*box {
+// recapBoxes lays out the parts of the recap from the top of the page,
+// and reports whether the drawing, if any, kept the size it needs: it is
+// left out, rather than drawn too small, when the page has no room for it.
+func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 	l := &layouter{w: w}
 	fr := w.bodyFrame()
 
@@ -269,6 +299,7 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	if p.glance != nil {
 		l.table(p.glance, fr)
 	}
+	drawn := p.palace == nil
 	var quiz []*box
 	if len(p.questions) > 0 {
 		quiz = w.recapQuiz(p.questions)
@@ -276,13 +307,15 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	if p.palace != nil || len(p.terms) > 0 {
 		l.space(1.2 * fr.lead)
 		room := w.textH - stackHeight(l.out) - l.pending - stackHeight(quiz) - 1.2*fr.lead
-		l.push(w.recapBand(p, room), &fr)
+		band, ok := w.recapBand(p, room)
+		drawn = ok
+		l.push(band, &fr)
 	}
 	if len(quiz) > 0 {
 		quiz[0].before = 1.2 * fr.lead
 		l.out = append(l.out, quiz...)
 	}
-	return l.out
+	return l.out, drawn
 }
 
 // recapQuiz lays out the recap's questions, numbered, each blank a rule
@@ -330,8 +363,8 @@ func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 // drawing on the left and the key terms beside it, or the terms across
 // the page when there is no drawing. The drawing is made smaller to fit
 // the room left on the page, and left out when that would make it
-// smaller than recapMinDrawing.
-func (w *writer) recapBand(p recapParts, room float64) *box {
+// smaller than recapMinDrawing; the second result is false then.
+func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	gap := 2 * w.bodyLead
 	termsX, termsW := 0.0, w.textW
 	var drawingH, scale float64
@@ -374,7 +407,7 @@ func (w *writer) recapBand(p recapParts, room float64) *box {
 			figure.Draw(sc, &pdfCanvas{p: pn, x: x, y: y, k: pt(scale), texts: texts})
 		}
 		paintStack(pn, termBoxes, x, y)
-	}}
+	}}, sc != nil || p.palace == nil
 }
 
 // termInlines is a term as the recap lists it: its name in bold, then
