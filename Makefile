@@ -10,7 +10,7 @@ FUZZMINIMIZE ?= 5s
 # The packages whose fuzz targets make fuzz runs: every package, unless told.
 FUZZPKGS ?= ./...
 
-.PHONY: help run build test check bench fuzz handouts screenshots clean
+.PHONY: help run build install test check bench fuzz handouts screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -18,8 +18,13 @@ help: ## list the targets
 run: ## build the sample notes in source/ into out/
 	$(GO) run ./cmd/studyguide build -o $(OUT) $(SOURCE)
 
+# -buildvcs=auto stamps the revision of a git checkout into the binary
+# ("studyguide version" names it), even when GOFLAGS turns stamping off.
 build: ## compile the studyguide binary
-	$(GO) build -o studyguide ./cmd/studyguide
+	$(GO) build -buildvcs=auto -o studyguide ./cmd/studyguide
+
+install: ## install studyguide into $(go env GOBIN), else $(go env GOPATH)/bin
+	$(GO) install -buildvcs=auto ./cmd/studyguide
 
 # go vet runs every check go test would run before the tests, and more:
 # go test need not run them again (-vet=off).
@@ -42,12 +47,14 @@ fuzz: ## run every fuzz target in FUZZPKGS (all packages), FUZZTIME each; go tes
 	  done; \
 	done
 
-handouts: ## build source/ as A5 booklets, 2-up sheets and recaps into out/handouts; picture them in docs/
-	$(GO) run ./cmd/studyguide build -o $(OUT)/handouts --format pdf --layout a5 --imposition booklet,2up --recap $(SOURCE)
+handouts: ## build source/ as A5 booklets, 2-up sheets, recaps and flashcards into out/handouts; picture them in docs/
+	$(GO) run ./cmd/studyguide build -o $(OUT)/handouts --format pdf --layout a5 --imposition booklet,2up --recap --flashcards $(SOURCE)
 	@if command -v pdftoppm >/dev/null 2>&1; then \
 	  side=$$(( $$(pdfinfo $(OUT)/handouts/space-race-booklet.pdf | awk '/^Pages:/ {print $$2}') - 1 )); \
 	  pdftoppm -png -r 45 -f $$side -l $$side -singlefile $(OUT)/handouts/space-race-booklet.pdf docs/pdf-booklet && echo "docs/pdf-booklet.png: side $$side of space-race-booklet.pdf"; \
 	  pdftoppm -png -r 45 -singlefile $(OUT)/handouts/space-race-recap.pdf docs/pdf-recap && echo "docs/pdf-recap.png: space-race-recap.pdf"; \
+	  pdftoppm -png -r 50 -f 1 -l 1 -singlefile $(OUT)/handouts/space-race-cards.pdf docs/cards-front && echo "docs/cards-front.png: page 1 of space-race-cards.pdf"; \
+	  pdftoppm -png -r 50 -f 2 -l 2 -singlefile $(OUT)/handouts/space-race-cards.pdf docs/cards-back && echo "docs/cards-back.png: page 2 of space-race-cards.pdf"; \
 	else echo "handouts: pdftoppm is not installed; no pictures"; fi
 
 # The summary picture shows its page from the heading down to the first

@@ -22,6 +22,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "layouts",
 	"golang.org/x/text":                "builder/enrich",
+	"modernc.org/sqlite":               "builder/anki",
 }
 
 // stageImports lists the packages of ours that each package may import.
@@ -35,6 +36,7 @@ var stageImports = map[string][]string{
 	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
+	"builder/anki":               {"builder/guide"},
 	"builder/aids":               {"builder/guide", "builder/enrich", "builder/palace"},
 	"builder/enrich":             {"builder/diag", "builder/guide", "builder/labels"},
 	"builder/palace":             {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts"},
@@ -43,9 +45,10 @@ var stageImports = map[string][]string{
 	"builder/markdown":           {"builder/diag", "builder/guide", "builder/labels"},
 	"builder/cover":              {"fonts"},
 	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
-	"builder/pdf":                {"builder/guide", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
+	"builder/cards":              {"builder/guide"},
+	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
 	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
-	"builder/outputs":            {"builder/guide", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
+	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
 	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts"},
 	"fonts":                      {},
 	"layouts":                    {},

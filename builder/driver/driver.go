@@ -56,6 +56,10 @@ type Options struct {
 	// path leads into one of them. Each is read through an os.Root, so no
 	// symbolic link in it leads out of it.
 	Resources []string
+	// Settings holds the values of the outputs' settings
+	// (outputs.Output.Settings) by name, as --cards-flip short-edge gives
+	// them; a setting missing from it has its default.
+	Settings map[string]string
 	// Strict makes a warning fail the build. A strict build puts its
 	// outputs in place only once every note is built without a warning,
 	// so a build that fails leaves the output folder as it was.
@@ -119,7 +123,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	for name, value := range opts.Settings {
+		if _, err := outputs.CheckSetting(name, value); err != nil {
+			return res, err
+		}
+	}
 	jobs := plan(names)
+	for i := range jobs {
+		jobs[i].settings = opts.Settings
+	}
 	notes, err := FindNotes(orDefaultPaths(opts.Paths))
 	if err != nil {
 		return res, err

@@ -19,16 +19,20 @@ import (
 // tests of the package (buildOnce), and every book the tests hold to
 // EPUBCheck is checked in one run (epubcheckVerdict). What they build
 // lives in a folder that TestMain removes when the tests are done.
-//
-// When all the tests run, TestMain starts checking the books at once,
-// beside the tests, so that the tests that need a verdict do not hold
-// the slots of parallel tests while EPUBCheck runs.
 
+// TestMain runs the tests and removes their shared outputs. When all the
+// tests run, it starts checking the books at once, beside the tests, so
+// that the tests that need a verdict do not hold the slots of parallel
+// tests while EPUBCheck runs; it waits for that check before it removes
+// the outputs.
 func TestMain(m *testing.M) {
+	var checking sync.WaitGroup
 	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
-		go checkAllBooks()
+		checking.Go(checkAllBooks)
 	}
 	code := m.Run()
+	checking.Wait()
+	scratch.once.Do(func() {}) // orders the read of scratch.dir after the Do that set it
 	if scratch.dir != "" {
 		os.RemoveAll(scratch.dir)
 	}

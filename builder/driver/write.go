@@ -21,6 +21,8 @@ import (
 type job struct {
 	out     outputs.Output
 	derived []outputs.Output
+	// settings are the values of the outputs' settings, by name.
+	settings map[string]string
 }
 
 // plan lists the jobs of a build from the checked output names: a job for
@@ -101,7 +103,7 @@ func stage(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base str
 	for i, j := range jobs {
 		wg.Go(func() {
 			r := &results[i]
-			in := outputs.Input{Guide: g, Layout: layout, Warn: func(pos guide.Pos, msg string) {
+			in := outputs.Input{Guide: g, Layout: layout, Settings: j.settings, Warn: func(pos guide.Pos, msg string) {
 				r.warnings = append(r.warnings, warning{pos, msg})
 			}}
 			temp, err := temps.write(base+j.out.Suffix, func(f *outputs.File) error { return j.out.Write(in, f) })

@@ -411,6 +411,15 @@ func TestForeignLanguageGuide(t *testing.T) {
 	if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">2024-05-17</time>`) {
 		t.Errorf("the title page of a guide with no table does not show an ISO date:\n%s", title)
 	}
+
+	// An English guide dates itself in words, as its PDF does.
+	for _, lang := range []string{"en", "en-GB", ""} {
+		g.Meta.Lang = lang
+		b = build(t, g)
+		if title := string(b.page(t, titleFile)); !strings.Contains(title, `<time datetime="2024-05-17">17 May 2024</time>`) {
+			t.Errorf("lang %q: the title page does not date the guide in English words:\n%s", lang, title)
+		}
+	}
 }
 
 func TestMissingDatesAndIdentifierStayFixed(t *testing.T) {

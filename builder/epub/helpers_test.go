@@ -263,14 +263,17 @@ func checkAllBooks() {
 	checked.once.Do(func() { checked.verdicts, checked.err = checkBooks() })
 }
 
-// TestMain starts checking checkedBooks at once when all the tests run,
-// beside the tests, so that the tests that need a verdict do not hold the
-// slots of parallel tests while EPUBCheck runs.
+// TestMain runs the tests. When all of them run, it starts checking
+// checkedBooks at once, beside the tests, so that the tests that need a
+// verdict do not hold the slots of parallel tests while EPUBCheck runs.
 func TestMain(m *testing.M) {
+	var checking sync.WaitGroup
 	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
-		go checkAllBooks()
+		checking.Go(checkAllBooks)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	checking.Wait()
+	os.Exit(code)
 }
 
 // checkBooks writes checkedBooks into a temporary folder and checks them

@@ -37,18 +37,24 @@ func (b *book) coverAlt() string {
 	return alt
 }
 
-// dateText is the guide's date as the title page shows it: in the words
-// of the guide's language ("1er octobre 2025", "1. Oktober 2025") when
-// that language is not English and has a table of its own. English
-// guides keep the ISO date (2025-10-01) they have always shown, and so
-// does a guide in a language with no table, since an ISO date reads the
-// same in every language while English month names would not.
+// dateText is the guide's date as the title page shows it, in the words
+// of the guide's language ("1 October 2025", "1er octobre 2025",
+// "1. Oktober 2025"), as the PDF's title page shows it. A guide in a
+// language with no table of its own keeps the ISO date (2025-10-01), which
+// reads the same in every language where English month names would not.
 func (b *book) dateText() string {
 	d := b.g.Meta.Date
-	if b.labels.Lang() == labels.English {
+	if b.labels.Lang() == labels.English && !isEnglish(b.g.Meta.Lang) {
 		return d.UTC().Format("2006-01-02")
 	}
 	return b.labels.Date(d)
+}
+
+// isEnglish reports whether a language tag names English; no tag at all
+// means English too.
+func isEnglish(tag string) bool {
+	tag = strings.ToLower(tag)
+	return tag == "" || tag == labels.English || strings.HasPrefix(tag, labels.English+"-")
 }
 
 // englishLang returns lang attributes for text that is in English

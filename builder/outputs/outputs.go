@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 
+	"studyguide/builder/anki"
+	"studyguide/builder/cards"
 	"studyguide/builder/epub"
 	"studyguide/builder/guide"
 	"studyguide/builder/impose"
@@ -60,6 +62,37 @@ type Input struct {
 	// Warn reports a problem met in the notes (a character no font can
 	// draw) at a position in the note, or at -1 for none.
 	Warn func(pos guide.Pos, msg string)
+	// Settings holds the value of each setting of the output (see
+	// Output.Settings), by name; a setting missing from it has its
+	// default.
+	Settings map[string]string
+}
+
+// Setting returns the value of the output's setting named name: the one
+// given in Settings, else the setting's default.
+func (in Input) Setting(o Output, name string) string {
+	if v, ok := in.Settings[name]; ok {
+		return v
+	}
+	for _, s := range o.Settings {
+		if s.Name == name {
+			return s.Values[0]
+		}
+	}
+	return ""
+}
+
+// Setting is a choice an output takes from a flag of its own, as the
+// cards take --cards-flip short-edge.
+type Setting struct {
+	// Name names the setting and its flag, --NAME.
+	Name string
+	// Arg names the flag's value in the command's help: "EDGE".
+	Arg string
+	// Values are the values the setting takes; the first is its default.
+	Values []string
+	// Usage says what the setting chooses, for the command's help.
+	Usage string
 }
 
 // File is the file an output is written to: a temporary file that the
@@ -99,6 +132,9 @@ type Output struct {
 	// Usage says what the output holds, for the command's help. Each line
 	// after the first is a line of its own in the help.
 	Usage string
+	// Settings are the choices the output takes from flags of its own;
+	// most outputs take none.
+	Settings []Setting
 	// Write writes the output.
 	Write func(in Input, out *File) error
 }
@@ -139,7 +175,36 @@ func All() []Output {
 				return pdf.WriteRecap(out, in.Guide, pdf.Options{Layout: in.Layout})
 			},
 		},
+		flashcards(),
+		{
+			Name: "anki", Suffix: ".apkg", Kind: Extra,
+			Usage: "an Anki deck of the self-test's questions",
+			Write: func(in Input, out *File) error {
+				return anki.Write(out, in.Guide, anki.Options{Warn: in.Warn})
+			},
+		},
 	}
+}
+
+// flashcards is the output of printable flashcards: eight cards a sheet,
+// fronts and backs on pages that follow each other, the backs laid out
+// for the edge the printer flips the sheet on.
+func flashcards() Output {
+	o := Output{
+		Name: "flashcards", Suffix: "-cards.pdf", Kind: Extra,
+		Usage: "cards to print on both sides\nand cut: one per key term and per key point",
+		Settings: []Setting{{
+			Name: "cards-flip", Arg: "EDGE", Values: []string{"long-edge", "short-edge"},
+			Usage: "the edge the printer turns the sheet on for the\ncards' backs: long-edge (default) or short-edge",
+		}},
+	}
+	o.Write = func(in Input, out *File) error {
+		return pdf.WriteCards(out, in.Guide, cards.Deck(in.Guide), pdf.CardOptions{
+			Layout:    in.Layout,
+			ShortEdge: in.Setting(o, "cards-flip") == "short-edge",
+		})
+	}
+	return o
 }
 
 // imposed returns the writer of the PDF imposed in mode on the layout's
@@ -191,6 +256,24 @@ func Parse(kind Kind, list string) ([]string, error) {
 		}
 	}
 	return names, nil
+}
+
+// CheckSetting returns the error that says why value is not a value of
+// the setting named name of any output, or nil when it is one. It also
+// returns the output the setting belongs to.
+func CheckSetting(name, value string) (Output, error) {
+	for _, o := range All() {
+		for _, s := range o.Settings {
+			if s.Name != name {
+				continue
+			}
+			if !slices.Contains(s.Values, value) {
+				return o, fmt.Errorf("--%s %q: the values are %s", name, value, strings.Join(s.Values, ", "))
+			}
+			return o, nil
+		}
+	}
+	return Output{}, fmt.Errorf("no output has a setting --%s", name)
 }
 
 // Flag returns how the command asks for the output: "--format pdf",

@@ -243,7 +243,8 @@ Clouds form when **water vapour** condenses.
 }
 
 // A key point with no bold term in it is remembered by the start of its
-// gist.
+// gist; the walk-through, which has room for words, gives the whole gist
+// as the cue and does not repeat it below.
 func TestKeyPointWithoutTermsIsCuedByItsGist(t *testing.T) {
 	note := "# Tides\n\n1. **Spring tides**: when the sun and the moon pull in a line, twice a month, the range is widest of all.\n2. **Neap tides**: the **quarter moon** pulls across the sun.\n"
 	var list diag.List
@@ -262,8 +263,11 @@ func TestKeyPointWithoutTermsIsCuedByItsGist(t *testing.T) {
 	for _, it := range walk.Blocks[1].(*guide.List).Items {
 		got = append(got, guide.PlainText(it.Blocks[0].(*guide.Paragraph).Inlines))
 	}
-	if want := "Spring tides: when the sun and the moon pull in a line… | Neap tides: quarter moon"; strings.Join(got, " | ") != want {
+	if want := "Spring tides: when the sun and the moon pull in a line, twice a month, the range is widest of all. | Neap tides: quarter moon"; strings.Join(got, " | ") != want {
 		t.Errorf("stations %q, want %q", strings.Join(got, " | "), want)
+	}
+	if n := strings.Count(guide.BlocksText(walk.Blocks[1].(*guide.List).Items[0].Blocks), "twice a month"); n != 1 {
+		t.Errorf("the walk gives the spring tides' gist %d times, want once", n)
 	}
 }
 

@@ -21,16 +21,20 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		item := &guide.ListItem{Pos: guide.NoPos}
 		name := &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(st.Name)}}
 		head := []guide.Inline{name}
-		if st.Cue != "" {
+		f := factsOf(g, st.target, kp)
+		cue, gist := st.Cue, f.Gist
+		if whole, ok := restates(cue, gist); ok {
+			cue, gist = whole, ""
+		}
+		if cue != "" {
 			head = fill(words.Pieces("pair"), map[string]guide.Inline{
 				"name": name,
-				"text": &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{text(st.Cue)}},
+				"text": &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{text(cue)}},
 			})
 		}
 		item.Blocks = append(item.Blocks, para(head...))
-		f := factsOf(g, st.target, kp)
-		if f.Gist != "" {
-			item.Blocks = append(item.Blocks, para(text(capitalize(f.Gist))))
+		if gist != "" {
+			item.Blocks = append(item.Blocks, para(text(capitalize(gist))))
 		}
 		var extra []string
 		if len(f.KeyPoints) > 0 {
@@ -54,6 +58,20 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 	}
 	s.Blocks = append(s.Blocks, list)
 	return s
+}
+
+// restates reports whether a station's gist says again what its cue says,
+// as it does when the station was made from a key point: the cue is then
+// that key point's text, perhaps cut short with an ellipsis for the
+// drawing. It returns the cue to print in words: the whole gist, begun as
+// the cue begins, so that nothing is cut and nothing is said twice.
+func restates(cue, gist string) (string, bool) {
+	stem := strings.TrimRight(strings.TrimSpace(cue), ".…!?;: ")
+	gist = strings.TrimSpace(gist)
+	if stem == "" || len(gist) < len(stem) || !strings.EqualFold(gist[:len(stem)], stem) {
+		return "", false
+	}
+	return stem + gist[len(stem):], true
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }

@@ -1,5 +1,10 @@
 package pdf
 
+import (
+	"studyguide/builder/guide"
+	"studyguide/layouts"
+)
+
 // book is a guide laid out: what goes on every page, known in full before
 // the first page is drawn.
 type book struct {
@@ -13,14 +18,28 @@ type book struct {
 // outnumber what references were given room for is laid out again with
 // more room, so that every page number fits where it is printed.
 func (w *writer) render() error {
-	if err := w.registerImages(); err != nil {
+	b, err := w.paginate()
+	if err != nil {
 		return err
+	}
+	w.draw(b)
+	if w.doc.Err() {
+		return w.doc.Error()
+	}
+	return nil
+}
+
+// paginate lays the guide out and places every anchor on its page, but
+// draws nothing.
+func (w *writer) paginate() (*book, error) {
+	if err := w.registerImages(); err != nil {
+		return nil, err
 	}
 	var b *book
 	for {
 		var err error
 		if b, err = w.layout(); err != nil {
-			return err
+			return nil, err
 		}
 		total := len(b.chrome) - 1
 		if d := digits(total); d > w.rb.refDigits {
@@ -30,11 +49,27 @@ func (w *writer) render() error {
 		break
 	}
 	w.placeAnchors(b)
-	w.draw(b)
-	if w.doc.Err() {
-		return w.doc.Error()
+	return b, nil
+}
+
+// anchorPages lays g out as Write does with lay, without drawing it, and
+// returns the page each id of the guide is on, for outputs that refer to
+// the pages of the guide's PDF.
+func anchorPages(g *guide.Guide, lay *layouts.Layout) (map[string]int, error) {
+	w, err := newWriter(g, lay, nil)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if _, err := w.paginate(); err != nil {
+		return nil, err
+	}
+	pages := make(map[string]int, len(w.links.byID))
+	for id, link := range w.links.byID {
+		if n, ok := w.pages[link]; ok {
+			pages[id] = n
+		}
+	}
+	return pages, nil
 }
 
 // layout lays out the title page, the table of contents and the body, and

@@ -4,7 +4,8 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap]
+//	                 [--imposition 2up,booklet] [--recap] [--flashcards] [--anki]
+//	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
 //	studyguide layouts
@@ -33,6 +34,19 @@
 //	--recap            also write NAME-recap.pdf: one page with the title, the
 //	                   at-a-glance table, the mind palace drawn small and the
 //	                   most important key terms
+//	--flashcards       also write NAME-cards.pdf: a card per key term and
+//	                   per key point, eight to a sheet of the layout's
+//	                   paper, a page of fronts followed by the page of
+//	                   their backs, to print on both sides and cut
+//	--cards-flip EDGE  the edge the printer turns the sheet on when it
+//	                   prints the backs of the flashcards: long-edge (the
+//	                   default; the backs reverse their columns) or
+//	                   short-edge (the backs reverse their rows)
+//	--anki             also write NAME.apkg: the self-test's questions as an
+//	                   Anki deck, one note each, that Anki 2.1.50 and later
+//	                   import with File > Import. Importing a rebuilt deck
+//	                   adds new questions and keeps the notes Anki has, with
+//	                   their reviews; it deletes none
 //	--strict           treat warnings as errors: when a note has a warning,
 //	                   nothing is written and the output folder stays as
 //	                   it was
@@ -77,6 +91,11 @@
 // The build keeps its heap near 1.2 GiB by collecting garbage more often
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
+//
+// The version command prints the module version of the binary, or for a
+// build from a git checkout the revision it was built from, whether the
+// tree had changes not yet committed ("modified") and the time of the
+// revision; then the Go release that built it.
 //
 // Exit status: 0 when everything was built, 1 when a build failed, 2 when
 // the command was used wrongly.

@@ -6,7 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -40,7 +40,7 @@ Usage:
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
-  studyguide version     print the version
+  studyguide version     print the version and the revision it was built from
   studyguide help        print this help
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
@@ -80,6 +80,10 @@ func makeUsage(template string) string {
 			fmt.Fprintf(&extras, " [--%s]", o.Name)
 			flagHelp(&extraFlags, "--"+o.Name, "also write NAME"+o.Suffix+", "+o.Usage)
 		}
+		for _, st := range o.Settings {
+			fmt.Fprintf(&extras, " [--%s %s]", st.Name, strings.Join(st.Values, "|"))
+			flagHelp(&extraFlags, "--"+st.Name+" "+st.Arg, st.Usage)
+		}
 	}
 	for _, a := range aids.All() {
 		if aidSynopsis.Len() > 0 {
@@ -98,11 +102,39 @@ func makeUsage(template string) string {
 		"{{every format}}", every,
 		"{{impositions}}", strings.Join(outputs.Names(outputs.Imposition), ","),
 		"{{imposition lines}}", impositions.String(),
-		"{{extras}}", extras.String(),
+		"{{extras}}", wrapSynopsis(extras.String(), synopsisStart+len(strings.Join(outputs.Names(outputs.Imposition), ","))+1),
 		"{{extra flags}}", extraFlags.String(),
 		"{{aids}}", aidSynopsis.String(),
 		"{{aid flags}}", aidFlags.String(),
 	).Replace(template)
+}
+
+// synopsisIndent is where the lines of the synopsis of build start, and
+// synopsisStart how long its line of impositions is before their names.
+const (
+	synopsisIndent = 19
+	synopsisStart  = synopsisIndent + len("[--imposition ")
+	synopsisWidth  = 79
+)
+
+// wrapSynopsis breaks the synopsis items in s ("[--recap] [--flashcards]")
+// onto lines of the synopsis, the first of which already holds used
+// characters.
+func wrapSynopsis(s string, used int) string {
+	var b strings.Builder
+	for _, item := range strings.SplitAfter(s, "]") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if used+1+len(item) > synopsisWidth {
+			b.WriteString("\n" + strings.Repeat(" ", synopsisIndent-1))
+			used = synopsisIndent - 1
+		}
+		b.WriteString(" " + item)
+		used += 1 + len(item)
+	}
+	return b.String()
 }
 
 // flagHelp writes the help of one flag: the flag and its argument, then
@@ -130,8 +162,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "layouts":
 		return runLayouts(stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "studyguide %s\n", version())
-		return exitOK
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -160,9 +191,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&maxSize, "max-size", "", "")
 	fs.Var((*folderList)(&opts.Resources), "resources", "")
 	fs.StringVar(&impositions, "imposition", "", "")
+	settings := map[string]*string{}
 	for _, o := range outputs.All() {
 		if o.Kind == outputs.Extra {
 			extras[o.Name] = fs.Bool(o.Name, false, "")
+		}
+		for _, st := range o.Settings {
+			settings[st.Name] = fs.String(st.Name, "", "")
 		}
 	}
 	paths, err := parseInterspersed(fs, args)
@@ -178,6 +213,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		}
 	}
 	if err := chooseOutputs(&opts, formats, impositions, extras); err != nil {
+		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
+		return exitUsage
+	}
+	if err := chooseSettings(&opts, fs, settings); err != nil {
 		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
 		return exitUsage
 	}
@@ -266,6 +305,32 @@ func chooseOutputs(opts *driver.Options, formats, impositions string, extras map
 	return err
 }
 
+// chooseSettings sets opts.Settings from the flags of the outputs'
+// settings that were given. A setting must have one of its values, and
+// its output must be written.
+func chooseSettings(opts *driver.Options, fs *flag.FlagSet, settings map[string]*string) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		v, ok := settings[f.Name]
+		if !ok || err != nil {
+			return
+		}
+		var o outputs.Output
+		if o, err = outputs.CheckSetting(f.Name, *v); err != nil {
+			return
+		}
+		if !slices.Contains(opts.Outputs, o.Name) {
+			err = fmt.Errorf("--%s is a setting of %s, which is not written: add %s", f.Name, o.Flag(), o.Flag())
+			return
+		}
+		if opts.Settings == nil {
+			opts.Settings = map[string]string{}
+		}
+		opts.Settings[f.Name] = *v
+	})
+	return err
+}
+
 // sizeUnits are the units --max-size accepts, longest first so that
 // "MiB" is not read as "B".
 var sizeUnits = []struct {
@@ -333,13 +398,4 @@ func runLayouts(stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	return exitOK
-}
-
-// version returns the module version the binary was built from, or
-// "devel" for a build from a checkout.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }

@@ -124,3 +124,28 @@ func TestUsageNamesTheRegistries(t *testing.T) {
 		t.Errorf("run(%q) = %d, %q; want the build to fail on the missing note", args, code, stderr.String())
 	}
 }
+
+// TestOutputSettings checks the flags of the outputs' settings: each is
+// in the help, takes only its values, and needs its output.
+func TestOutputSettings(t *testing.T) {
+	for _, want := range []string{"[--cards-flip long-edge|short-edge]", "--cards-flip EDGE"} {
+		if !strings.Contains(usage, want) {
+			t.Errorf("the help lacks %q", want)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--flashcards", "--cards-flip", "short-edge"}, exitBuild, "no-such-note.md"},
+		{[]string{"--flashcards", "--cards-flip", "sideways"}, exitUsage, `--cards-flip "sideways": the values are long-edge, short-edge`},
+		{[]string{"--cards-flip", "short-edge"}, exitUsage, "--cards-flip is a setting of --flashcards, which is not written: add --flashcards"},
+	} {
+		args := append(append([]string{"build"}, c.args...), "no-such-note.md")
+		var stderr bytes.Buffer
+		if code := run(context.Background(), args, io.Discard, &stderr, func(string) string { return "" }); code != c.code || !strings.Contains(stderr.String(), c.says) {
+			t.Errorf("run(%q) = %d, %q; want %d and %q", args, code, stderr.String(), c.code, c.says)
+		}
+	}
+}
