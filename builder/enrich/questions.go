@@ -76,10 +76,15 @@ type quizMaker struct {
 	// names holds the capitalised words the notes write in the middle of
 	// a sentence and never in lower case, outside bold terms: names, which
 	// keep their capital when a title is written as a sentence writes it.
-	names   map[string]bool
-	seen    map[string]bool // question ids
-	prompts map[string]bool // short-answer prompts
-	out     []*guide.Question
+	names map[string]bool
+	// termNames maps each key term's name, and each other spelling, in
+	// lower case to the term's name as the notes write it; termWords is
+	// how many words the longest has.
+	termNames map[string]string
+	termWords int
+	seen      map[string]bool // question ids
+	prompts   map[string]bool // short-answer prompts
+	out       []*guide.Question
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -98,9 +103,18 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 		seen:    map[string]bool{},
 		prompts: map[string]bool{},
 	}
+	m.termNames = map[string]string{}
 	for _, t := range g.Study.Terms {
 		if t.ID != "" {
 			m.anchors[t.ID] = t
+		}
+		for _, n := range append([]string{t.Name}, t.Aliases...) {
+			low := strings.ToLower(n)
+			if _, ok := m.termNames[low]; !ok {
+				m.termNames[low] = n
+			}
+			words := len(strings.FieldsFunc(n, func(r rune) bool { return !isWordRune(r) }))
+			m.termWords = min(max(m.termWords, words), 8)
 		}
 	}
 	for i, t := range g.Study.RankedTerms() {
@@ -638,12 +652,42 @@ func (m *quizMaker) explain(title string) string {
 // termCase writes the key terms in s as the notes name them ("Project
 // Mercury", "peacebuilding"), with a capital at the start of s.
 func (m *quizMaker) termCase(s string) string {
-	for _, t := range m.g.Study.Terms {
-		for _, sp := range termSpans(s, []string{t.Name}) {
-			s = s[:sp[0]] + t.Name + s[sp[1]:]
+	var words [][2]int // the byte spans of the words of s
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		words = append(words, [2]int{i, j})
+		i = j
+	}
+	var b strings.Builder
+	at := 0
+	for i := 0; i < len(words); i++ {
+		for n := min(m.termWords, len(words)-i); n > 0; n-- {
+			from, to := words[i][0], words[i+n-1][1]
+			name, ok := m.termNames[strings.ToLower(s[from:to])]
+			if !ok || len(name) != to-from {
+				continue
+			}
+			b.WriteString(s[at:from])
+			b.WriteString(name)
+			at = to
+			i += n - 1
+			break
 		}
 	}
-	return capitalizeFirst(s)
+	b.WriteString(s[at:])
+	return capitalizeFirst(b.String())
 }
 
 // sentenceCase writes a title as running text writes it: every word but
@@ -717,11 +761,9 @@ func (m *quizMaker) isName(words string) bool {
 	if utf8.RuneCountInString(words) > 1 && strings.ToUpper(words) == words {
 		return true
 	}
-	for _, t := range m.g.Study.Terms {
-		for _, n := range append([]string{t.Name}, t.Aliases...) {
-			if r, _ := utf8.DecodeRuneInString(n); unicode.IsUpper(r) && strings.EqualFold(n, words) {
-				return true
-			}
+	if name, ok := m.termNames[strings.ToLower(words)]; ok {
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+			return true
 		}
 	}
 	for _, w := range strings.Fields(words) {
