@@ -22,6 +22,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "layouts",
 	"golang.org/x/text":                "builder/enrich",
+	"github.com/fsnotify/fsnotify":     "builder/watch",
 	"modernc.org/sqlite":               "builder/anki",
 }
 
@@ -48,8 +49,9 @@ var stageImports = map[string][]string{
 	"builder/cards":              {"builder/guide"},
 	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
 	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
+	"builder/watch":              {},
 	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
-	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts"},
+	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts", "builder/watch"},
 	"fonts":                      {},
 	"layouts":                    {},
 }
