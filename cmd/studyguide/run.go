@@ -37,7 +37,7 @@ const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and 
 
 Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
-                   [--imposition {{impositions}}]{{extras}}
+                   [--chapters] [--imposition {{impositions}}]{{extras}}
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
@@ -46,6 +46,8 @@ Usage:
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
 DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
+A folder with a course.yaml is a course: its notes, in the order the file
+lists them, are the chapters of one book, DIR/FOLDER.epub and DIR/FOLDER.pdf.
 
 Flags of build:
   -o, --out DIR     output folder (default out)
@@ -53,6 +55,8 @@ Flags of build:
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
 {{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
+  --chapters        with a course, also write each of its notes as a guide
+                    of its own
 {{aid flags}}  --resources DIR   also read images from DIR, for notes whose images are
                     in another folder ("../images/x.png"); repeatable
   --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
@@ -186,6 +190,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
+	fs.BoolVar(&opts.Chapters, "chapters", false, "")
 	leaveOut := map[string]*bool{}
 	for _, a := range aids.All() {
 		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
