@@ -10,7 +10,7 @@ FUZZMINIMIZE ?= 5s
 # The packages whose fuzz targets make fuzz runs: every package, unless told.
 FUZZPKGS ?= ./...
 
-.PHONY: help run build test check bench fuzz handouts screenshots clean
+.PHONY: help run build install test check bench fuzz handouts screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -18,8 +18,13 @@ help: ## list the targets
 run: ## build the sample notes in source/ into out/
 	$(GO) run ./cmd/studyguide build -o $(OUT) $(SOURCE)
 
+# -buildvcs=auto stamps the revision of a git checkout into the binary
+# ("studyguide version" names it), even when GOFLAGS turns stamping off.
 build: ## compile the studyguide binary
-	$(GO) build -o studyguide ./cmd/studyguide
+	$(GO) build -buildvcs=auto -o studyguide ./cmd/studyguide
+
+install: ## install studyguide into $(go env GOBIN), else $(go env GOPATH)/bin
+	$(GO) install -buildvcs=auto ./cmd/studyguide
 
 # go vet runs every check go test would run before the tests, and more:
 # go test need not run them again (-vet=off).

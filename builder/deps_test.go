@@ -24,6 +24,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "layouts builder/course",
 	"golang.org/x/text":                "builder/enrich",
+	"modernc.org/sqlite":               "builder/anki",
 }
 
 // stageImports lists the packages of ours that each package may import.
@@ -37,6 +38,7 @@ var stageImports = map[string][]string{
 	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
+	"builder/anki":               {"builder/guide"},
 	"builder/aids":               {"builder/guide", "builder/enrich", "builder/palace"},
 	"builder/enrich":             {"builder/diag", "builder/guide", "builder/labels"},
 	"builder/palace":             {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts"},
@@ -49,7 +51,7 @@ var stageImports = map[string][]string{
 	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
 	"builder/course":             {"builder/diag"},
 	"builder/driver":             {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
-	"builder/outputs":            {"builder/guide", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
+	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
 	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts"},
 	"fonts":                      {},
 	"layouts":                    {},

@@ -17,6 +17,8 @@
 //   - epub (with cover) and pdf are the writers, pdf the only user of
 //     fpdf;
 //   - impose lays a finished PDF out as 2-up sheets or a booklet;
+//   - anki writes the self-test's questions as an Anki deck package, the
+//     only user of SQLite;
 //   - driver finds the notes and runs the stages and the writers, each
 //     output into a temporary file renamed into place.
 //

@@ -98,6 +98,11 @@ type Meta struct {
 	// Identifier is stable across rebuilds: from front matter, or derived
 	// from the note's content by the reader.
 	Identifier string
+	// IdentifierFromText is true when the notes give no identifier and
+	// the reader derived Identifier from their text, so that it changes
+	// with every edit. An output that must know the guide again after an
+	// edit (the Anki deck) then goes by the title instead.
+	IdentifierFromText bool
 
 	// Switches holds the study-aid switches the front matter gives, by
 	// key ("summaries: false"); a key it does not give is absent. Which

@@ -40,3 +40,16 @@ func TestContentIdentifier(t *testing.T) {
 		t.Errorf("identifier %q is not a version 5 style UUID URN", a)
 	}
 }
+
+// TestIdentifierFromText checks that the reader says when it derived the
+// identifier from the text.
+func TestIdentifierFromText(t *testing.T) {
+	g, _ := readText(t, "# Note\n\nText.\n")
+	if !g.Meta.IdentifierFromText || g.Meta.Identifier != contentIdentifier([]byte("# Note\n\nText.\n")) {
+		t.Errorf("identifier %q, from text %t; want one derived from the text", g.Meta.Identifier, g.Meta.IdentifierFromText)
+	}
+	g, _ = readText(t, "---\nidentifier: urn:isbn:0-00-000000-0\n---\n# Note\n")
+	if g.Meta.IdentifierFromText || g.Meta.Identifier != "urn:isbn:0-00-000000-0" {
+		t.Errorf("identifier %q, from text %t; want the front matter's", g.Meta.Identifier, g.Meta.IdentifierFromText)
+	}
+}

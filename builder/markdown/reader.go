@@ -104,6 +104,7 @@ func (r *reader) read() *guide.Guide {
 	}
 	if r.guide.Meta.Identifier == "" {
 		r.guide.Meta.Identifier = contentIdentifier(r.file.Text)
+		r.guide.Meta.IdentifierFromText = true
 	}
 	return r.guide
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"studyguide/builder/anki"
 	"studyguide/builder/cards"
 	"studyguide/builder/epub"
 	"studyguide/builder/guide"
@@ -175,6 +176,13 @@ func All() []Output {
 			},
 		},
 		flashcards(),
+		{
+			Name: "anki", Suffix: ".apkg", Kind: Extra,
+			Usage: "an Anki deck of the self-test's questions",
+			Write: func(in Input, out *File) error {
+				return anki.Write(out, in.Guide, anki.Options{Warn: in.Warn})
+			},
+		},
 	}
 }
 

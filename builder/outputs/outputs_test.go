@@ -35,7 +35,7 @@ func TestRegistry(t *testing.T) {
 	if _, ok := Lookup("docx"); ok {
 		t.Error("Lookup found docx")
 	}
-	for kind, want := range map[Kind]string{Format: "epub,pdf", Imposition: "2up,booklet", Extra: "recap,flashcards"} {
+	for kind, want := range map[Kind]string{Format: "epub,pdf", Imposition: "2up,booklet", Extra: "recap,flashcards,anki"} {
 		if got := strings.Join(Names(kind), ","); got != want {
 			t.Errorf("Names(%s) = %s; want %s", kind, got, want)
 		}
@@ -91,7 +91,7 @@ func TestWriteEveryOutput(t *testing.T) {
 		}
 		written[o.Name] = b.Bytes()
 		magic := "%PDF-"
-		if strings.HasSuffix(o.Suffix, ".epub") {
+		if strings.HasSuffix(o.Suffix, ".epub") || strings.HasSuffix(o.Suffix, ".apkg") {
 			magic = "PK"
 		}
 		if !bytes.HasPrefix(b.Bytes(), []byte(magic)) {

@@ -4,7 +4,8 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--chapters] [--imposition 2up,booklet] [--recap] [--flashcards]
+//	                 [--chapters] [--imposition 2up,booklet] [--recap]
+//	                 [--flashcards] [--anki]
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
@@ -49,6 +50,11 @@
 //	                   short-edge (the backs reverse their rows)
 //	--chapters         with a course, also write each of its notes as a
 //	                   guide of its own beside the course's book
+//	--anki             also write NAME.apkg: the self-test's questions as an
+//	                   Anki deck, one note each, that Anki 2.1.50 and later
+//	                   import with File > Import. Importing a rebuilt deck
+//	                   adds new questions and keeps the notes Anki has, with
+//	                   their reviews; it deletes none
 //	--strict           treat warnings as errors: when a note has a warning,
 //	                   nothing is written and the output folder stays as
 //	                   it was
@@ -93,6 +99,11 @@
 // The build keeps its heap near 1.2 GiB by collecting garbage more often
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
+//
+// The version command prints the module version of the binary, or for a
+// build from a git checkout the revision it was built from, whether the
+// tree had changes not yet committed ("modified") and the time of the
+// revision; then the Go release that built it.
 //
 // Exit status: 0 when everything was built, 1 when a build failed, 2 when
 // the command was used wrongly.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +40,7 @@ Usage:
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide layouts     list the built-in page layouts
-  studyguide version     print the version
+  studyguide version     print the version and the revision it was built from
   studyguide help        print this help
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
@@ -167,8 +166,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "layouts":
 		return runLayouts(stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "studyguide %s\n", version())
-		return exitOK
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -405,13 +403,4 @@ func runLayouts(stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	return exitOK
-}
-
-// version returns the module version the binary was built from, or
-// "devel" for a build from a checkout.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }
