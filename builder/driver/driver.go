@@ -141,7 +141,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	warnings := countWarnings(found)
+	warnings := 0
+	if opts.Strict {
+		warnings = countWarnings(found)
+	}
 	resources, err := openResources(opts.Resources)
 	if err != nil {
 		return res, err

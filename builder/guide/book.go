@@ -41,6 +41,7 @@ func Join(meta Meta, chapters []*Guide) *Guide {
 			Level:        1,
 			HeadingLevel: 1,
 			Pos:          NoPos,
+			Chapter:      true,
 			Blocks:       ch.Intro,
 			Sections:     ch.Sections,
 		}

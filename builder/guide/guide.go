@@ -127,6 +127,9 @@ type Section struct {
 	// Kind is FromNotes for sections the author wrote, else the study aid
 	// the section holds.
 	Kind Kind
+	// Chapter is true for a top-level section that holds one note of a
+	// book of several notes (see Join); on paper it starts a new page.
+	Chapter bool
 
 	Blocks   []Block
 	Sections []*Section
