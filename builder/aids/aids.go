@@ -66,7 +66,7 @@ func All() []Aid {
 			Name: "self-test", Key: "self_test", Default: true,
 			Adds:  "the self-test questions and their answer key",
 			Facts: enrich.Questions,
-			Stage: func(*guide.Guide) {},
+			Stage: enrich.SelfTest,
 		},
 	}
 }

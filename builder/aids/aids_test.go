@@ -65,7 +65,7 @@ var aidKinds = map[string][]guide.Kind{
 	"summaries": {guide.Summary, guide.Glance},
 	"palace":    {guide.Palace, guide.WalkThrough},
 	"glossary":  {guide.Glossary},
-	"self-test": {},
+	"self-test": {guide.SelfTest, guide.Answers},
 }
 
 func TestRegistry(t *testing.T) {
@@ -106,8 +106,8 @@ func TestRun(t *testing.T) {
 	if got := kinds(g); len(got) != len(all) {
 		t.Fatalf("a full run adds %v; want %v", got, all)
 	}
-	if len(g.Sections) == 0 || g.Sections[len(g.Sections)-1].Kind != guide.Glossary {
-		t.Error("the glossary is not the guide's last section")
+	if n := len(g.Sections); n < 2 || g.Sections[n-1].Kind != guide.Answers || g.Sections[n-2].Kind != guide.Glossary {
+		t.Error("the answer key is not the guide's last section, after the glossary")
 	}
 	for _, a := range All() {
 		for how, g := range map[string]*guide.Guide{"flag": read(t, ""), "front matter": read(t, a.Key+": false\n")} {

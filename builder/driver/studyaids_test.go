@@ -209,7 +209,7 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		return strings.Join(hs, "|")
 	}
 	all := headings(Options{}, note)
-	for _, want := range []string{"At a glance", "Glossary", "Mind palace: night-time relay", "(summary table)"} {
+	for _, want := range []string{"At a glance", "Glossary", "Mind palace: night-time relay", "(summary table)", "Test yourself", "Answers"} {
 		if !strings.Contains(all, want) {
 			t.Fatalf("the full build lacks %q: %s", want, all)
 		}
@@ -221,6 +221,7 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 		"no-summaries": {Options{LeaveOut: []string{"summaries"}}, []string{"At a glance", "(summary table)"}},
 		"no-glossary":  {Options{LeaveOut: []string{"glossary"}}, []string{"Glossary"}},
 		"no-palace":    {Options{LeaveOut: []string{"palace"}}, []string{"Mind palace"}},
+		"no-self-test": {Options{LeaveOut: []string{"self-test"}}, []string{"Test yourself", "Answers"}},
 	} {
 		got := headings(c.opts, note)
 		for _, g := range c.gone {
@@ -232,9 +233,9 @@ func TestSwitchesLeaveAidsOut(t *testing.T) {
 	// The same switches in the front matter.
 	src, _ := os.ReadFile(note)
 	fm := filepath.Join(t.TempDir(), "fm.md")
-	os.WriteFile(fm, append([]byte("---\nsummaries: false\nglossary: false\npalace: false\n---\n"), src...), 0o644)
+	os.WriteFile(fm, append([]byte("---\nsummaries: false\nglossary: false\npalace: false\nself_test: false\n---\n"), src...), 0o644)
 	got := headings(Options{}, fm)
-	for _, g := range []string{"At a glance", "(summary table)", "Glossary", "Mind palace"} {
+	for _, g := range []string{"At a glance", "(summary table)", "Glossary", "Mind palace", "Test yourself", "Answers"} {
 		if strings.Contains(got, g) {
 			t.Errorf("front matter switches still give %q", g)
 		}

@@ -75,4 +75,8 @@ func dumpStudy(b *bytes.Buffer, s *guide.Study, short bool) {
 			fmt.Fprintf(b, "  explanation %q\n", t.Explanation)
 		}
 	}
+	for _, q := range s.Questions {
+		fmt.Fprintf(b, "question %s %s section=%s target=%s %q\n", q.ID, q.Kind, q.SectionID, q.Target, q.PromptText("___"))
+		fmt.Fprintf(b, "  answer %q hint %q\n", q.Answer, q.Hint)
+	}
 }

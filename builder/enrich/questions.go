@@ -1,49 +1,984 @@
 package enrich
 
 import (
-	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 )
 
-// Questions makes the questions of the self-test from the facts Extract
-// found (and the palace's stations, when that stage has run) and keeps
-// them in g.Study.Questions, grouped by section in reading order:
+// The rules of the questions. A good question asks one fact, gives
+// enough context to be answered, and never shows its own answer.
+const (
+	// minContextWords is how many words a cloze question must keep
+	// around its blanks: a shorter sentence gives too little context.
+	minContextWords = 6
+	// maxSentenceWords is the longest sentence a cloze question is made
+	// from: a longer one is a paragraph to decipher, not a question.
+	maxSentenceWords = 50
+	// minAnswerLetters is the fewest letters or digits a blank may hide.
+	minAnswerLetters = 3
+)
+
+// Questions makes the questions of the self-test from the notes and the
+// facts Extract found, and keeps them in g.Study.Questions, grouped by
+// section in reading order:
 //
-//   - a cloze question for each key term whose sentence explains it, with
-//     the term blanked wherever the sentence writes it;
-//   - a short-answer question for each key point;
-//   - a question for each room of the mind palace that stands for
-//     something of the notes.
+//   - for each sentence that explains key terms, a cloze question with
+//     the most important of them blanked wherever the sentence writes it;
+//   - for each sentence that holds a date, a cloze question with the date
+//     blanked and a hint such as "(year)";
+//   - for each key point, a short-answer question: "What did NATO do in
+//     Libya in 2011?" when its first sentence tells what someone did
+//     where or when (in English notes), else "Explain: …";
+//   - for each room of the mind palace that stands for a part of the
+//     notes, "Which fact lives in room 3, Libya?".
+//
+// A blank never hides fewer than three letters or a stop word, a cloze
+// question is not made when its answer would stay visible in the prompt
+// or its section's title, nor from a sentence that leaves fewer than six
+// words around the blanks. A blank that several words could fill (one of
+// a list, a single common word) gets the first letter of each word of
+// its answer as a hint.
 //
 // Questions changes nothing else in the guide, and does nothing when
-// Extract has not run.
+// Extract has not run. It runs after the palace, whose rooms it asks
+// about, and whether or not the guides show the self-test.
 func Questions(g *guide.Guide) {
 	if g == nil || g.Study == nil {
 		return
 	}
-	paths := sectionPaths(g)
-	var qs []*guide.Question
-	seen := map[string]bool{}
-	add := func(q *guide.Question) {
-		if q == nil || seen[q.ID] {
-			return
-		}
-		seen[q.ID] = true
-		qs = append(qs, q)
+	m := newQuizMaker(g)
+	m.blocks(g.Intro, "", nil)
+	for _, s := range g.Sections {
+		m.section(s)
 	}
+	m.palace()
+	g.Study.Questions = groupBySection(g, m.out)
+}
+
+// quizMaker holds the state of one Questions call.
+type quizMaker struct {
+	g     *guide.Guide
+	words *labels.Catalogue
+	// english is set for notes in English, whose grammar the prompts of
+	// key points may rely on.
+	english bool
+	stop    map[string]bool
+	paths   map[string][]string
+	titles  map[string]string               // section id -> title
+	anchors map[string]*guide.Term          // term anchor id -> term
+	rank    map[*guide.Term]int             // 0 for the most important
+	points  map[string]*guide.KeyPointFacts // key point id -> facts
+	// names holds the capitalised words the notes write in the middle of
+	// a sentence and never in lower case, outside bold terms: names, which
+	// keep their capital when a title is written as a sentence writes it.
+	names map[string]bool
+	// termNames maps each key term's name, and each other spelling, in
+	// lower case to the term's name as the notes write it; termWords is
+	// how many words the longest has.
+	termNames map[string]string
+	termWords int
+	seen      map[string]bool // question ids
+	prompts   map[string]bool // short-answer prompts
+	out       []*guide.Question
+}
+
+func newQuizMaker(g *guide.Guide) *quizMaker {
+	lang := strings.ToLower(g.Meta.Lang)
+	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	m := &quizMaker{
+		g: g, words: labels.For(g.Meta.Lang),
+		english: primary == "" || primary == "en",
+		stop:    stopWordsFor(primary),
+		paths:   sectionPaths(g),
+		titles:  sectionTitles(g),
+		anchors: map[string]*guide.Term{},
+		rank:    map[*guide.Term]int{},
+		points:  map[string]*guide.KeyPointFacts{},
+		names:   properNames(g),
+		seen:    map[string]bool{},
+		prompts: map[string]bool{},
+	}
+	m.termNames = map[string]string{}
 	for _, t := range g.Study.Terms {
-		add(termQuestion(t, paths[t.SectionID]))
+		if t.ID != "" {
+			m.anchors[t.ID] = t
+		}
+		for _, n := range append([]string{t.Name}, t.Aliases...) {
+			low := strings.ToLower(n)
+			if _, ok := m.termNames[low]; !ok {
+				m.termNames[low] = n
+			}
+			words := len(strings.FieldsFunc(n, func(r rune) bool { return !isWordRune(r) }))
+			m.termWords = min(max(m.termWords, words), 8)
+		}
+	}
+	for i, t := range g.Study.RankedTerms() {
+		m.rank[t] = i
 	}
 	for _, kp := range g.Study.KeyPoints {
-		add(keyPointQuestion(kp, paths[kp.SectionID]))
+		m.points[kp.ID] = kp
 	}
-	for _, st := range g.Study.Stations {
-		add(stationQuestion(g, st, paths))
+	return m
+}
+
+// properNames returns the capitalised words that the running text of the
+// notes writes in the middle of a sentence, outside bold terms, and never
+// in lower case: names such as "Libya" or "NATO".
+func properNames(g *guide.Guide) map[string]bool {
+	capital, lower := map[string]bool{}, map[string]bool{}
+	guide.Inspect(g, func(n guide.Node) bool {
+		switch n := n.(type) {
+		case *guide.Section:
+			return n.Kind == guide.FromNotes
+		case *guide.Table:
+			return n.Kind == guide.FromNotes
+		case *guide.Strong:
+			return false
+		case *guide.Text:
+			prev := 'x'
+			for _, w := range strings.FieldsFunc(n.Text, unicode.IsSpace) {
+				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return !isWordRune(r) }) {
+					r, _ := utf8.DecodeRuneInString(part)
+					switch {
+					case unicode.IsLower(r):
+						lower[strings.ToLower(part)] = true
+					case unicode.IsUpper(r) && !strings.ContainsRune(".!?:", prev):
+						capital[strings.ToLower(part)] = true
+					}
+				}
+				prev, _ = utf8.DecodeLastRuneInString(w)
+			}
+		}
+		return true
+	})
+	names := map[string]bool{}
+	for w := range capital {
+		if !lower[w] {
+			names[w] = true
+		}
 	}
-	g.Study.Questions = groupBySection(g, qs)
+	return names
+}
+
+// add keeps q unless a question with its id is already kept.
+func (m *quizMaker) add(q *guide.Question) {
+	if q == nil || m.seen[q.ID] {
+		return
+	}
+	m.seen[q.ID] = true
+	m.out = append(m.out, q)
+}
+
+// section makes the questions of a section the author wrote and of its
+// subsections. The notes' mind-palace section holds cues, not facts.
+func (m *quizMaker) section(s *guide.Section) {
+	if s.Kind != guide.FromNotes || isPalaceSection(s) {
+		return
+	}
+	m.blocks(s.Blocks, s.ID, nil)
+	for _, c := range s.Sections {
+		m.section(c)
+	}
+}
+
+// blocks makes the questions of blocks of the section sec, inside the
+// key point kp (nil for none).
+func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointFacts) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *guide.Paragraph:
+			m.paragraph(b, sec, kp)
+		case *guide.List:
+			for _, it := range b.Items {
+				inner := kp
+				if it.Key != nil && m.points[it.Key.ID] != nil {
+					inner = m.points[it.Key.ID]
+				}
+				if inner != kp {
+					m.add(m.keyPointQuestion(it, inner))
+				}
+				m.blocks(it.Blocks, sec, inner)
+			}
+		case *guide.Quote:
+			m.blocks(b.Blocks, sec, kp)
+		}
+	}
+}
+
+// sentence is one sentence of running text with what the questions need
+// to know about it.
+type sentence struct {
+	text string
+	// strongs are the strong runs that start in it, with their spans
+	// made relative to it.
+	strongs []strongSpan
+	sec     string
+	kp      *guide.KeyPointFacts
+	pos     guide.Pos
+}
+
+// paragraph makes the cloze questions of each sentence of a paragraph.
+func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPointFacts) {
+	f := flatten(p.Inlines)
+	ends := sentenceEnds(f.text)
+	from := 0
+	for _, end := range ends {
+		start, stop := sentenceBounds(f.text, ends, from)
+		from = end
+		if start >= stop {
+			continue
+		}
+		s := sentence{text: f.text[start:stop], sec: sec, kp: kp, pos: p.Pos}
+		for _, sp := range f.strongs {
+			if sp.start >= start && sp.start < stop {
+				s.strongs = append(s.strongs, strongSpan{node: sp.node, start: sp.start - start, end: min(sp.end, stop) - start})
+			}
+		}
+		m.termCloze(s)
+		m.dateCloze(s)
+	}
+}
+
+// termCloze adds the cloze question of the most important key term that
+// the sentence explains (the term's anchor is in it) and that makes a
+// good blank; none when no term does.
+func (m *quizMaker) termCloze(s sentence) {
+	var terms []*guide.Term
+	for _, sp := range s.strongs {
+		if t := m.anchors[sp.node.ID]; t != nil && sp.node.ID != "" && t.Explanation != "" && !slices.Contains(terms, t) {
+			terms = append(terms, t)
+		}
+	}
+	slices.SortStableFunc(terms, func(a, b *guide.Term) int { return m.rank[a] - m.rank[b] })
+	for _, t := range terms {
+		names := append([]string{t.Name}, t.Aliases...)
+		if q := m.cloze(s, names, "", t.ID); q != nil {
+			q.Term = t.Name
+			q.ID = guide.QuestionID(q.Kind, q.Section, s.text, t.Name)
+			m.add(q)
+			return
+		}
+	}
+}
+
+// dateCloze adds the cloze question of the first date of the sentence,
+// with a hint that says what kind of date it is.
+func (m *quizMaker) dateCloze(s sentence) {
+	dates := scanDates(s.text)
+	if len(dates) == 0 {
+		return
+	}
+	d := dates[0]
+	written := s.text[d.start:d.end]
+	target := s.sec
+	for _, sp := range s.strongs {
+		if sp.node.ID != "" {
+			target = sp.node.ID
+			break
+		}
+	}
+	if target == s.sec && s.kp != nil {
+		target = s.kp.ID
+	}
+	if target == "" {
+		return
+	}
+	hint := m.words.Text("quiz.year")
+	switch {
+	case strings.ContainsAny(d.text, "-–— ") && !strings.HasSuffix(d.text, "BC") && !strings.HasSuffix(d.text, "AD") &&
+		!strings.HasSuffix(d.text, "BCE") && !strings.HasSuffix(d.text, "CE"):
+		hint = m.words.Text("quiz.years")
+	case strings.HasSuffix(d.text, "s"):
+		hint = m.words.Text("quiz.decade")
+	}
+	if q := m.cloze(s, []string{written}, hint, target); q != nil {
+		q.ID = guide.QuestionID(q.Kind, q.Section, s.text, d.text)
+		m.add(q)
+	}
+}
+
+// cloze returns the cloze question of sentence s with every use of names
+// blanked, or nil when that makes a poor question (see Questions). hint,
+// when not empty, is the question's hint; else one is chosen when the
+// blank is ambiguous. target is the id the answer key links to.
+func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guide.Question {
+	text := s.text
+	if n := len(strings.Fields(text)); n > maxSentenceWords {
+		return nil
+	}
+	var long, short []string
+	for _, n := range names {
+		if letterCount(n) >= minAnswerLetters {
+			long = append(long, n)
+		} else {
+			short = append(short, n)
+		}
+	}
+	spans := termSpans(text, long)
+	if len(spans) == 0 || len(termSpans(text, short)) > 0 {
+		// A spelling too short to blank would give the answer away.
+		return nil
+	}
+	answer := text[spans[0][0]:spans[0][1]]
+	if m.stop[strings.ToLower(answer)] {
+		return nil
+	}
+	q := &guide.Question{
+		Kind: guide.Cloze, Section: m.paths[s.sec], SectionID: s.sec,
+		Answer: answer, Hint: hint, Target: target, Source: text, Pos: s.pos,
+	}
+	if q.SectionID != "" && q.Section == nil {
+		q.SectionID = ""
+	}
+	at := 0
+	var rest strings.Builder
+	for _, sp := range spans {
+		if sp[0] > at {
+			q.Prompt = append(q.Prompt, guide.Piece{Text: text[at:sp[0]]})
+			rest.WriteString(text[at:sp[0]])
+		}
+		q.Prompt = append(q.Prompt, guide.Piece{Text: text[sp[0]:sp[1]], Blank: true})
+		rest.WriteString(" ")
+		at = sp[1]
+	}
+	if at < len(text) {
+		q.Prompt = append(q.Prompt, guide.Piece{Text: text[at:]})
+		rest.WriteString(text[at:])
+	}
+	if len(strings.FieldsFunc(rest.String(), func(r rune) bool { return !isWordRune(r) })) < minContextWords {
+		return nil
+	}
+	context := m.context(s)
+	visible := rest.String() + " " + context
+	if len(q.Section) > 0 {
+		visible += " " + q.Section[len(q.Section)-1]
+	}
+	if m.shows(visible, answer) {
+		return nil
+	}
+	for _, n := range names {
+		if letterCount(n) >= minAnswerLetters && m.shows(visible, n) {
+			return nil
+		}
+	}
+	if context != "" {
+		q.Prompt = m.withContext(context, q.Prompt)
+	}
+	if q.Hint == "" && m.ambiguous(q.Prompt, answer) {
+		q.Hint = initials(answer, m.stop)
+	}
+	q.TargetTitle = m.whereTitle(s)
+	return q
+}
+
+// whereTitle is the title of the place where the sentence s stands: its
+// key point, else its section.
+func (m *quizMaker) whereTitle(s sentence) string {
+	if s.kp != nil {
+		return s.kp.Title
+	}
+	if t := m.titles[s.sec]; t != "" {
+		return t
+	}
+	return m.words.Text("quiz.introduction")
+}
+
+// context returns the title of the key point a sentence belongs to when
+// the sentence opens with a word that points back (such as "This" or
+// "These") or speaks of "this" or "these" something, which would make
+// no sense alone; else "".
+func (m *quizMaker) context(s sentence) string {
+	if s.kp == nil {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(s.text))
+	for i, w := range words {
+		bare := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i == 0 && pointsBack[bare] {
+			return s.kp.Title
+		}
+		// "this approach", "these missions": a noun that points back.
+		if (bare == "this" || bare == "these") && bare == w && i+1 < len(words) && !m.stop[words[i+1]] {
+			return s.kp.Title
+		}
+	}
+	return ""
+}
+
+// pointsBack are words that open a sentence by pointing back at the one
+// before, in the languages of the catalogue.
+var pointsBack = wordSet(
+	"this", "these", "that", "those", "it", "they", "such", "he", "she",
+	"ce", "cela", "ceci", "ces", "il", "elle", "ils", "elles",
+	"dies", "diese", "dieser", "dieses", "es", "er", "sie",
+	"esto", "esta", "este", "estos", "estas", "ello",
+	"questo", "questa", "questi", "queste", "ciò",
+	"dit", "deze", "het", "zij", "hij",
+	"isto", "isso", "esse", "essa", "estes",
+)
+
+// withContext puts the context before the pieces of a prompt, as the
+// catalogue joins a context and a text.
+func (m *quizMaker) withContext(context string, pieces []guide.Piece) []guide.Piece {
+	var out []guide.Piece
+	for _, p := range m.words.Pieces("quiz.context") {
+		switch p.Slot {
+		case "context":
+			out = append(out, guide.Piece{Text: context})
+		case "text":
+			out = append(out, pieces...)
+		default:
+			out = append(out, guide.Piece{Text: p.Text})
+		}
+	}
+	return mergePieces(out)
+}
+
+// mergePieces joins neighbouring text pieces.
+func mergePieces(ps []guide.Piece) []guide.Piece {
+	var out []guide.Piece
+	for _, p := range ps {
+		if n := len(out); n > 0 && !p.Blank && !out[n-1].Blank {
+			out[n-1].Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// shows reports whether text shows answer: its words (without a final
+// bracket such as "(KFOR)", stop words and numbers) stand in text in
+// order, each perhaps with a plural or possessive ending.
+func (m *quizMaker) shows(text, answer string) bool {
+	core := answer
+	if name, _, ok := trailingParen(answer); ok && name != "" {
+		core = name
+	}
+	want := m.contentWords(core)
+	// A numbered name shows when its name does: "Sputnik" gives away
+	// "Sputnik 1".
+	var named []string
+	for _, w := range want {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			named = append(named, w)
+		}
+	}
+	if len(named) > 0 {
+		want = named
+	}
+	if len(want) == 0 {
+		return false
+	}
+	have := m.contentWords(text)
+	for i := 0; i+len(want) <= len(have); i++ {
+		match := true
+		for j, w := range want {
+			if stem(have[i+j]) != stem(w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords returns the words of s in lower case, stop words left out.
+func (m *quizMaker) contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
+		if !m.stop[w] && w != "s" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem is a word without a plural ending, so that "conflict" and
+// "conflicts" compare equal.
+func stem(w string) string {
+	if utf8.RuneCountInString(w) > 4 {
+		if s, ok := strings.CutSuffix(w, "es"); ok && strings.HasSuffix(s, "s") {
+			return s
+		}
+		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
+// ambiguous reports whether the blanks of a prompt could be filled by
+// several answers: the answer is one of a list (a comma, "and" or "or"
+// or "such as" next to the blank), or it is a single common word.
+func (m *quizMaker) ambiguous(prompt []guide.Piece, answer string) bool {
+	if !strings.ContainsFunc(answer, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if r, _ := utf8.DecodeRuneInString(answer); unicode.IsLower(r) {
+			return true
+		}
+	}
+	for i, p := range prompt {
+		if !p.Blank {
+			continue
+		}
+		if i > 0 {
+			before := strings.ToLower(strings.TrimRightFunc(prompt[i-1].Text, unicode.IsSpace))
+			words := strings.Fields(before)
+			if len(words) > 0 && listWords[words[len(words)-1]] {
+				return true
+			}
+		}
+		if i+1 < len(prompt) && listFollows(prompt[i+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// listFollows reports whether the text after a blank goes on with more
+// items of a list: "and X", "or X", ", and X" or ", X, …" with a short X.
+func listFollows(after string) bool {
+	after = strings.ToLower(strings.TrimLeftFunc(after, unicode.IsSpace))
+	word, _, _ := strings.Cut(after, " ")
+	if listWords[word] && word != "as" && word != "like" && word != "including" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(after, ",")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	word, _, _ = strings.Cut(rest, " ")
+	if listWords[word] && word != "as" && word != "like" && word != "including" {
+		return true
+	}
+	item, _, more := strings.Cut(rest, ",")
+	return more && len(strings.Fields(item)) <= 4
+}
+
+// listWords join the items of a list, in the languages of the catalogue.
+var listWords = wordSet(
+	"and", "or", "as", "like", "including", "et", "ou", "comme", "und",
+	"oder", "wie", "y", "o", "como", "e", "come", "en", "of", "zoals",
+)
+
+// initials returns the hint of an answer: the first letter of each of
+// its words followed by an ellipsis, stop words written whole ("B… and
+// H…"); a bracket at the end ("(KFOR)") is left out.
+func initials(answer string, stop map[string]bool) string {
+	if name, _, ok := trailingParen(answer); ok && name != "" {
+		answer = name
+	}
+	var parts []string
+	for _, w := range strings.Fields(answer) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if stop[strings.ToLower(w)] || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			parts = append(parts, w)
+			continue
+		}
+		parts = append(parts, string(r)+"…")
+	}
+	return strings.Join(parts, " ")
+}
+
+// letterCount counts the letters and digits of s.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// keyPointQuestion returns the short-answer question of a key point: its
+// prompt (see keyPointPrompt) and, as its answer, the first sentence of
+// its body.
+func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts) *guide.Question {
+	answer := keyPointAnswer(it)
+	if answer == "" {
+		answer = kp.Gist
+	}
+	if answer == "" {
+		return nil
+	}
+	prompt := m.keyPointPrompt(kp, answer)
+	if m.prompts[prompt] {
+		prompt = m.explain(kp.Title)
+	}
+	m.prompts[prompt] = true
+	path := m.paths[kp.SectionID]
+	q := &guide.Question{
+		Kind: guide.Short, Section: path, SectionID: kp.SectionID,
+		Prompt: []guide.Piece{{Text: prompt}},
+		Answer: answer, Target: kp.ID, TargetTitle: kp.Title, Source: kp.Title, Pos: kp.Pos,
+	}
+	if path == nil {
+		q.SectionID = ""
+	}
+	q.ID = guide.QuestionID(q.Kind, path, kp.Title, "")
+	return q
+}
+
+// keyPointAnswer returns the first sentence of a key point's body: of
+// the text after its bold title, else of its first sub-item.
+func keyPointAnswer(it *guide.ListItem) string {
+	if len(it.Blocks) == 0 {
+		return ""
+	}
+	more := it.Blocks[1:]
+	if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
+		if s := meaningText(firstSentence(afterLead(p.Inlines).text)); s != "" {
+			return s
+		}
+	} else {
+		more = it.Blocks
+	}
+	return meaningText(firstLineSentence(guide.BlocksText(more)))
+}
+
+// explain returns the "Explain: …" prompt of a key point's title.
+func (m *quizMaker) explain(title string) string {
+	return m.words.Format("quiz.explain", "topic", m.sentenceCase(strings.TrimRight(title, ".:;")))
+}
+
+// termCase writes the key terms in s as the notes name them ("Project
+// Mercury", "peacebuilding"), with a capital at the start of s.
+func (m *quizMaker) termCase(s string) string {
+	var words [][2]int // the byte spans of the words of s
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		words = append(words, [2]int{i, j})
+		i = j
+	}
+	var b strings.Builder
+	at := 0
+	for i := 0; i < len(words); i++ {
+		for n := min(m.termWords, len(words)-i); n > 0; n-- {
+			from, to := words[i][0], words[i+n-1][1]
+			name, ok := m.termNames[strings.ToLower(s[from:to])]
+			if !ok || len(name) != to-from {
+				continue
+			}
+			b.WriteString(s[at:from])
+			b.WriteString(name)
+			at = to
+			i += n - 1
+			break
+		}
+	}
+	b.WriteString(s[at:])
+	return capitalizeFirst(b.String())
+}
+
+// sentenceCase writes a title as running text writes it: every word but
+// the first loses its capital, each part of a hyphenated word on its own
+// ("Post-Conflict" becomes "Post-conflict"), except acronyms, the
+// names the notes write with a capital (see properNames) and the key
+// terms, which keep the case the notes give them.
+func (m *quizMaker) sentenceCase(title string) string {
+	var b strings.Builder
+	first := true
+	for i := 0; i < len(title); {
+		r, size := utf8.DecodeRuneInString(title[i:])
+		if !isWordRune(r) {
+			b.WriteRune(r)
+			i += size
+			continue
+		}
+		j := i
+		for j < len(title) {
+			r, size := utf8.DecodeRuneInString(title[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		w := title[i:j]
+		low := strings.ToLower(w)
+		if first || strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 || m.names[low] {
+			b.WriteString(w)
+		} else {
+			b.WriteString(low)
+		}
+		first = false
+		i = j
+	}
+	return m.termCase(b.String())
+}
+
+// keyPointPrompt returns the prompt of a key point: "What did NATO do in
+// Libya in 2011?" when, in English notes, the first sentence of its body
+// tells what someone did (a name, perhaps possessive, then a verb in the
+// past) and where (a place its title names) or when (a date); else
+// "Explain: " and its title.
+func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string {
+	if !m.english {
+		return m.explain(kp.Title)
+	}
+	actor, rest, ok := pastActor(first)
+	if !ok || !m.isName(actor) {
+		return m.explain(kp.Title)
+	}
+	var context []string
+	if where := placePhrase(first, kp.Title); where != "" {
+		context = append(context, where)
+	}
+	if when := datePhrase(first); when != "" {
+		context = append(context, when)
+	}
+	_ = rest
+	if len(context) == 0 {
+		return m.explain(kp.Title)
+	}
+	return m.words.Format("quiz.what-did", "actor", actor, "context", strings.Join(context, " "))
+}
+
+// isName reports whether words name someone or something: an acronym, a
+// key term written with a capital, or words the notes write with a
+// capital in the middle of sentences (see properNames).
+func (m *quizMaker) isName(words string) bool {
+	words = strings.TrimPrefix(words, "the ")
+	if utf8.RuneCountInString(words) > 1 && strings.ToUpper(words) == words {
+		return true
+	}
+	if name, ok := m.termNames[strings.ToLower(words)]; ok {
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(words) {
+		if !m.names[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// openers are the words that open a phrase before a sentence's subject
+// ("In 2011, NATO led…").
+var openers = wordSet("in", "during", "after", "before", "by", "from", "since", "on", "at",
+	"following", "between", "throughout", "until", "when", "while", "under", "as")
+
+// pastVerbs are common verbs in the past that do not end in "ed".
+var pastVerbs = wordSet("led", "took", "began", "became", "built", "fought", "made", "sent", "won",
+	"gave", "set", "ran", "held", "brought", "saw", "found", "left", "lost", "met", "put", "rose",
+	"sought", "spent", "stood", "struck", "taught", "told", "thought", "went", "wrote", "drew",
+	"grew", "kept", "laid", "paid", "said", "sold", "split", "spread", "swept", "undertook",
+	"oversaw", "overthrew", "withdrew", "broke", "chose", "drove", "fell", "flew", "forbade",
+	"froze", "hid", "knew", "meant", "rode", "shook", "sank", "sang", "spoke", "stole", "threw",
+	"woke", "wore", "bore", "bought", "caught", "dealt", "fled", "fed", "felt", "heard", "hit",
+	"let", "lit", "quit", "read", "shot", "shut", "slid", "struck", "swore", "tore", "understood", "won")
+
+// pastActor finds who acts in an English sentence: after an opening
+// phrase that ends with a comma, a name (capitalised words, perhaps
+// possessive: "NATO’s first operations") followed, within a few words,
+// by a verb in the past. It returns the name and the text after it.
+func pastActor(s string) (actor, rest string, ok bool) {
+	text := s
+	first, _, _ := strings.Cut(text, " ")
+	if openers[strings.ToLower(first)] {
+		before, after, found := strings.Cut(text, ",")
+		if !found || len(strings.Fields(before)) > 8 {
+			return "", "", false
+		}
+		text = strings.TrimSpace(after)
+	}
+	words := strings.Fields(text)
+	n := 0
+	the := false
+	if len(words) > 0 && words[0] == "the" || len(words) > 0 && words[0] == "The" {
+		the, n = true, 1
+	}
+	var name []string
+	possessive := false
+	for ; n < len(words); n++ {
+		w := words[n]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if base, ok := cutPossessive(w); ok {
+			name = append(name, base)
+			possessive = true
+			n++
+			break
+		}
+		if strings.ContainsAny(w, ",;:") {
+			return "", "", false
+		}
+		name = append(name, w)
+	}
+	if len(name) == 0 {
+		return "", "", false
+	}
+	limit := n + 1
+	if possessive {
+		limit = n + 5
+	}
+	for i := n; i < len(words) && i < limit; i++ {
+		w := strings.ToLower(strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) }))
+		if pastVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			actor = strings.Join(name, " ")
+			if the {
+				actor = "the " + actor
+			}
+			return actor, strings.Join(words[i:], " "), true
+		}
+		if strings.ContainsAny(words[i], ",;:") {
+			break
+		}
+	}
+	return "", "", false
+}
+
+// cutPossessive returns a word without its possessive ending ("NATO’s").
+func cutPossessive(w string) (string, bool) {
+	for _, end := range []string{"’s", "'s", "’", "'"} {
+		if base, ok := strings.CutSuffix(w, end); ok && base != "" {
+			return base, true
+		}
+	}
+	return w, false
+}
+
+// placePhrase returns the phrase of the sentence that says where, such as
+// "in Libya" or "in the Balkans": a preposition of place, perhaps "the",
+// then capitalised words of which one is in the key point's title.
+func placePhrase(s, title string) string {
+	titleWords := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !isWordRune(r) }) {
+		titleWords[w] = true
+	}
+	words := strings.Fields(s)
+	for i := 0; i+1 < len(words); i++ {
+		prep := strings.ToLower(words[i])
+		if prep != "in" && prep != "across" && prep != "throughout" && prep != "to" {
+			continue
+		}
+		j := i + 1
+		phrase := []string{prep}
+		if words[j] == "the" && j+1 < len(words) {
+			phrase = append(phrase, "the")
+			j++
+		}
+		var place []string
+		for ; j < len(words); j++ {
+			w := words[j]
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				break
+			}
+			clean := strings.TrimRightFunc(w, func(r rune) bool { return !isWordRune(r) })
+			place = append(place, clean)
+			if clean != w {
+				break
+			}
+		}
+		if len(place) == 0 || len(place) > 4 {
+			continue
+		}
+		hit := false
+		for _, p := range place {
+			hit = hit || titleWords[strings.ToLower(p)]
+		}
+		if hit && !isYear(place[0]) {
+			return strings.Join(append(phrase, place...), " ")
+		}
+	}
+	return ""
+}
+
+// datePhrase returns the phrase of the sentence that says when, such as
+// "in 2011" or "during the 1990s": its first date with the preposition
+// (and "the") written before it.
+func datePhrase(s string) string {
+	dates := scanDates(s)
+	if len(dates) == 0 {
+		return ""
+	}
+	d := dates[0]
+	before := strings.Fields(s[:d.start])
+	var lead []string
+	if n := len(before); n > 0 && strings.ToLower(before[n-1]) == "the" {
+		lead = []string{"the"}
+		before = before[:n-1]
+	}
+	n := len(before)
+	if n == 0 {
+		return ""
+	}
+	prep := strings.ToLower(before[n-1])
+	switch prep {
+	case "in", "during", "since", "until", "by", "after", "before", "from", "between", "around", "throughout":
+	default:
+		return ""
+	}
+	return strings.Join(append(append([]string{prep}, lead...), strings.TrimRight(s[d.start:d.end], ",.;:")), " ")
+}
+
+// palace adds a question for each room of the mind palace that stands for
+// a part of the notes, grouped under the palace: the notes' own
+// mind-palace section, else the palace the build drew.
+func (m *quizMaker) palace() {
+	if len(m.g.Study.Stations) == 0 {
+		return
+	}
+	var home *guide.Section
+	m.g.WalkSections(func(s *guide.Section) bool {
+		if s.Kind == guide.FromNotes && isPalaceSection(s) || s.Kind == guide.Palace {
+			home = s
+			return false
+		}
+		return true
+	})
+	var path []string
+	sec := ""
+	if home != nil {
+		path, sec = m.paths[home.ID], home.ID
+	}
+	for _, st := range m.g.Study.Stations {
+		if st.Target == "" {
+			continue
+		}
+		answer := st.TargetTitle
+		if st.Gist != "" && !strings.EqualFold(st.Gist, st.TargetTitle) {
+			answer = m.words.Format("quiz.context", "context", st.TargetTitle, "text", capitalizeFirst(st.Gist))
+		}
+		q := &guide.Question{
+			Kind: guide.PalaceRecall, Section: path, SectionID: sec,
+			Prompt: []guide.Piece{{Text: m.words.Format("quiz.room", "n", st.Number, "name", st.Name)}},
+			Answer: answer, Target: st.Target, TargetTitle: st.TargetTitle,
+			Source: st.Name, Pos: st.Pos,
+		}
+		q.ID = guide.QuestionID(q.Kind, path, st.Name, "")
+		m.add(q)
+	}
+}
+
+// capitalizeFirst returns s with its first letter in upper case.
+func capitalizeFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // sectionPaths maps each section id of g to the titles from the top level
@@ -74,11 +1009,7 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 	})
 	buckets := make([][]*guide.Question, n)
 	for _, q := range qs {
-		i, ok := order[q.SectionID]
-		if !ok {
-			i = 0
-		}
-		buckets[i] = append(buckets[i], q)
+		buckets[order[q.SectionID]] = append(buckets[order[q.SectionID]], q)
 	}
 	var out []*guide.Question
 	for _, b := range buckets {
@@ -87,52 +1018,17 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 	return out
 }
 
-// termQuestion returns the cloze question of a key term: its explaining
-// sentence with every use of the term blanked, or nil when the term has
-// no sentence of its own.
-func termQuestion(t *guide.Term, path []string) *guide.Question {
-	sentence := t.Explanation
-	if sentence == "" {
-		return nil
-	}
-	spans := termSpans(sentence, append([]string{t.Name}, t.Aliases...))
-	if len(spans) == 0 {
-		return nil
-	}
-	q := &guide.Question{
-		Kind: guide.Cloze, Section: path, SectionID: sectionOf(path, t.SectionID),
-		Answer: sentence[spans[0][0]:spans[0][1]], Target: t.ID, Term: t.Name,
-		Source: sentence, Pos: t.Pos,
-	}
-	at := 0
-	for _, sp := range spans {
-		if sp[0] > at {
-			q.Prompt = append(q.Prompt, guide.Piece{Text: sentence[at:sp[0]]})
-		}
-		q.Prompt = append(q.Prompt, guide.Piece{Text: sentence[sp[0]:sp[1]], Blank: true})
-		at = sp[1]
-	}
-	if at < len(sentence) {
-		q.Prompt = append(q.Prompt, guide.Piece{Text: sentence[at:]})
-	}
-	q.ID = guide.QuestionID(q.Kind, path, sentence, t.Name)
-	return q
-}
-
-// sectionOf returns id when the section has a path, else "".
-func sectionOf(path []string, id string) string {
-	if len(path) == 0 {
-		return ""
-	}
-	return id
-}
-
 // termSpans returns the byte spans of sentence that write one of names,
 // compared without regard to case, each starting and ending at a word
 // boundary, in order and not overlapping; a longer name wins where two
 // start at the same place.
 func termSpans(sentence string, names []string) [][2]int {
 	lower := strings.ToLower(sentence)
+	if len(lower) != len(sentence) {
+		// Case folding changed the length of some letter: compare the
+		// sentence as written.
+		lower = sentence
+	}
 	var spans [][2]int
 	for i := 0; i < len(lower); {
 		best := 0
@@ -171,37 +1067,4 @@ func wordEnd(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return !isWordRune(r)
-}
-
-// keyPointQuestion returns the short-answer question of a key point.
-func keyPointQuestion(kp *guide.KeyPointFacts, path []string) *guide.Question {
-	if kp.Gist == "" {
-		return nil
-	}
-	q := &guide.Question{
-		Kind: guide.Short, Section: path, SectionID: sectionOf(path, kp.SectionID),
-		Prompt: []guide.Piece{{Text: "Explain: " + kp.Title}},
-		Answer: kp.Gist, Target: kp.ID, Source: kp.Title, Pos: kp.Pos,
-	}
-	q.ID = guide.QuestionID(q.Kind, path, kp.Title, "")
-	return q
-}
-
-// stationQuestion returns the question of a room of the palace that
-// stands for something of the notes.
-func stationQuestion(g *guide.Guide, st *guide.Station, paths map[string][]string) *guide.Question {
-	if st.Target == "" {
-		return nil
-	}
-	answer := st.TargetTitle
-	if st.Gist != "" {
-		answer += ": " + st.Gist
-	}
-	q := &guide.Question{
-		Kind:   guide.PalaceRecall,
-		Prompt: []guide.Piece{{Text: fmt.Sprintf("Which fact lives in room %d, %s?", st.Number, st.Name)}},
-		Answer: answer, Target: st.Target, Source: st.Name + ": " + st.Cue, Pos: st.Pos,
-	}
-	q.ID = guide.QuestionID(q.Kind, nil, st.Name, st.Cue)
-	return q
 }

@@ -192,7 +192,7 @@ func TestSwitches(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, _ := readNote(t, "keypoints.md", text)
-	g.Meta.Switches = map[string]bool{"summaries": false, "glossary": false}
+	g.Meta.Switches = map[string]bool{"summaries": false, "glossary": false, "self_test": false}
 	enrichAll(g)
 	if g.Study == nil || len(g.Study.KeyPoints) == 0 {
 		t.Error("extraction did not run")
@@ -208,7 +208,7 @@ func TestSwitches(t *testing.T) {
 	})
 
 	g, _ = readNote(t, "keypoints.md", text)
-	g.Meta.Switches = map[string]bool{"summaries": true, "glossary": false}
+	g.Meta.Switches = map[string]bool{"summaries": true, "glossary": false, "self_test": false}
 	enrichAll(g)
 	kinds := ""
 	for _, s := range g.Sections {

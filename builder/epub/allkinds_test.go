@@ -30,6 +30,7 @@ func TestEveryKindIsWritten(t *testing.T) {
 		`class="ref">ref text</a>`,
 		`class="missing-image">image alt</span>`,
 		`class="noteref"`,
+		` blank text <span class="blank" role="img" aria-label="blank">` + strings.Repeat("\u00a0", 16) + "</span>",
 		`<li id="key-point" class="key-point">`,
 		"<ol",
 		"plain item text",

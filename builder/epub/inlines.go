@@ -38,6 +38,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		p.image(n)
 	case *guide.FootnoteRef:
 		p.noteRef(n.Index)
+	case *guide.Blank:
+		p.blank(n)
 	case *guide.Break:
 		if n.Hard {
 			p.empty("br")
@@ -147,6 +149,16 @@ func (p *pageWriter) image(n *guide.Image) {
 		attrs = append(attrs, attr{"title", n.Title})
 	}
 	p.empty("img", attrs...)
+}
+
+// blank writes the gap of a question as a span of non-breaking spaces
+// that the stylesheet underlines, two a character of the room the blank
+// asks for (from four to twenty-four characters), as the PDF draws it,
+// and named "blank" in the guide's language for screen readers.
+func (p *pageWriter) blank(n *guide.Blank) {
+	p.start("span", attr{"class", "blank"}, attr{"role", "img"}, attr{"aria-label", p.b.labels.Text("quiz.blank")})
+	p.text(strings.Repeat("\u00a0", 2*min(max(n.Width, 4), 24)))
+	p.end("span")
 }
 
 // noteRef writes a reference to footnote i and remembers it, so the

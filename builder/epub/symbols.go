@@ -113,7 +113,7 @@ func plainASCII(inlines []guide.Inline) bool {
 		case *guide.Image:
 			ok = isASCII(n.Alt)
 		case nil, *guide.Strong, *guide.Emph, *guide.Strike, *guide.Link, *guide.Ref,
-			*guide.FootnoteRef, *guide.Break:
+			*guide.FootnoteRef, *guide.Break, *guide.Blank:
 		default:
 			ok = false
 		}

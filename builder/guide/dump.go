@@ -204,6 +204,8 @@ func (d *dumper) writeMarkup(b *strings.Builder, inlines []Inline) {
 			} else {
 				b.WriteString(" ")
 			}
+		case *Blank:
+			fmt.Fprintf(b, "[___%d]", n.Width)
 		default:
 			d.unknown(n)
 		}

@@ -69,6 +69,14 @@ type FootnoteRef struct {
 	Index int
 }
 
+// Blank is the gap of a question where the student writes the answer,
+// drawn as a rule. It holds no text, so that no writer can show the
+// answer in it; Width is how many characters of room it gives.
+type Blank struct {
+	Pos   Pos
+	Width int
+}
+
 // Break is a line break; Hard is true for a break the author asked for.
 type Break struct {
 	Pos  Pos
@@ -84,6 +92,7 @@ func (n *Link) Position() Pos        { return n.Pos }
 func (n *Image) Position() Pos       { return n.Pos }
 func (n *FootnoteRef) Position() Pos { return n.Pos }
 func (n *Break) Position() Pos       { return n.Pos }
+func (n *Blank) Position() Pos       { return n.Pos }
 
 func (*Text) inline()        {}
 func (*Strong) inline()      {}
@@ -94,10 +103,11 @@ func (*Link) inline()        {}
 func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
 func (*Break) inline()       {}
+func (*Blank) inline()       {}
 
 // PlainText returns the text of inlines with all markup removed. Soft line
-// breaks become spaces; images contribute their alt text; footnote
-// references contribute nothing.
+// breaks become spaces; images contribute their alt text; blanks are
+// written as five underscores; footnote references contribute nothing.
 func PlainText(inlines []Inline) string {
 	var b strings.Builder
 	writePlain(&b, inlines)
@@ -116,6 +126,8 @@ func writePlain(b *strings.Builder, inlines []Inline) {
 				b.WriteString(n.Alt)
 			case *Break:
 				b.WriteByte(' ')
+			case *Blank:
+				b.WriteString("_____")
 			}
 			return true
 		})

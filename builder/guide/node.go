@@ -44,6 +44,7 @@ func (*Ref) node()         {}
 func (*Image) node()       {}
 func (*FootnoteRef) node() {}
 func (*Break) node()       {}
+func (*Blank) node()       {}
 
 // Children returns the nodes directly below n, in reading order:
 //
@@ -58,8 +59,8 @@ func (*Break) node()       {}
 //   - a paragraph, a cell, or an inline that holds others (strong,
 //     emphasis, strike-through, link, reference): its inlines.
 //
-// Text, code, rules, figures, images, footnote references and line breaks
-// have no children, and neither has nil. A footnote reference's footnote
+// Text, code, rules, figures, images, footnote references, line breaks
+// and blanks have no children, and neither has nil. A footnote reference's footnote
 // is below the guide, not below the reference.
 func Children(n Node) iter.Seq[Node] {
 	return func(yield func(Node) bool) {
@@ -164,7 +165,7 @@ func eachChild(n Node, yield func(Node) bool) bool {
 	case *Ref:
 		return yieldInlines(n.Children, yield)
 	case *CodeBlock, *Rule, *Figure,
-		*Text, *Code, *Image, *FootnoteRef, *Break, nil:
+		*Text, *Code, *Image, *FootnoteRef, *Break, *Blank, nil:
 		return true
 	}
 	return true

@@ -60,15 +60,26 @@ var palaceLangs = []string{"en", "fr", "de", "es", "it", "pt", "nl"}
 // function, so that they agree on which section it is.
 func IsPalaceTitle(title string) bool {
 	words := titleWords(title)
-	for _, lang := range palaceLangs {
-		for _, phrase := range palacePhrases[lang] {
-			if holdsPhrase(words, titleWords(phrase)) {
-				return true
-			}
+	for _, phrase := range palacePhraseWords {
+		if holdsPhrase(words, phrase) {
+			return true
 		}
 	}
 	return false
 }
+
+// palacePhraseWords are the phrases of palacePhrases as words (see
+// titleWords), in the order of palaceLangs, made once: every section's
+// title is compared with them.
+var palacePhraseWords = func() [][]string {
+	var out [][]string
+	for _, lang := range palaceLangs {
+		for _, phrase := range palacePhrases[lang] {
+			out = append(out, titleWords(phrase))
+		}
+	}
+	return out
+}()
 
 // titleWords returns the words of s in lower case without accents.
 func titleWords(s string) []string {

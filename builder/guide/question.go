@@ -57,6 +57,9 @@ type Question struct {
 	// link there. Writers check nothing: the stage only sets ids that
 	// exist in the guide.
 	Target string
+	// TargetTitle names that place for a reader: the title of the key
+	// point or section that explains the answer.
+	TargetTitle string
 	// Term is the key term the question asks for, as Study.Terms names
 	// it; empty when it asks for a date or a key point.
 	Term string

@@ -21,7 +21,7 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"intro text", "paragraph text", "strong text", "emph text", "strike text", "code text",
 		"link text p. 3", "image alt", "list item text", "plain item text", "quote text",
 		"code block text", "table caption", "header cell", "second cell", "figure text",
-		"definition term", "definition text", "footnote text",
+		"definition term", "definition text", "footnote text", "blank text",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q:\n%s", want, text)

@@ -25,8 +25,11 @@ type look struct {
 	color  rgb
 	rise   float64 // millimetres above the baseline
 	strike bool
-	code   bool // set on a light background
-	link   linkRef
+	// blank draws a rule under the piece: the gap of a question, whose
+	// text is non-breaking spaces.
+	blank bool
+	code  bool // set on a light background
+	link  linkRef
 	// page, when set, makes the piece a page number: the fpdf link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
@@ -131,6 +134,10 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			rb.ref(n, st, lk)
 		case *guide.FootnoteRef:
 			rb.add(rb.noteRef(n, st, lk))
+		case *guide.Blank:
+			l := lk
+			l.blank, l.strike = true, false
+			rb.add(run{text: blankText(n.Width), style: st, look: l, pos: n.Pos})
 		case *guide.Break:
 			if n.Hard {
 				rb.runs = append(rb.runs, run{brk: true, pos: n.Pos})
@@ -173,6 +180,14 @@ func (rb *runBuilder) add(r run) {
 		r.anchor, rb.anchor = rb.anchor, 0
 	}
 	rb.runs = append(rb.runs, r)
+}
+
+// blankText is the text of a blank Width characters wide: two
+// non-breaking spaces a character, since a space is about half as wide as
+// an average letter, with room for four characters at least and for
+// twenty-four at most, so that a long answer does not take a whole line.
+func blankText(width int) string {
+	return strings.Repeat("\u00a0", 2*min(max(width, 4), 24))
 }
 
 // plain returns text with no markup as inlines.

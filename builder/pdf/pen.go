@@ -90,6 +90,10 @@ func (p *pen) line(l *line, x, y float64) {
 	for i := range l.pieces {
 		pc := &l.pieces[i]
 		p.say(x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
+		if pc.look.blank {
+			by := y + 0.18*pt(pc.size)
+			p.rule(x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
+		}
 		if pc.look.strike {
 			sy := y - pc.look.rise - 0.28*pt(pc.size)
 			p.rule(x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
@@ -14,12 +16,16 @@ import (
 
 // The recap sheet is one page in the layout's size that a teacher hands
 // out after a lesson: the guide's title, the at-a-glance table, the mind
-// palace drawn small and the most important key terms with what they
-// mean. It never runs onto a second page. When its parts do not fit at
+// palace drawn small, the most important key terms with what they mean
+// and, when the guide has its self-test, five questions on the most
+// important terms of all (which the list of terms then leaves out, since
+// it would give their answers) with the answers in small type under
+// them. It never runs onto a second page. When its parts do not fit at
 // the layout's sizes, every size shrinks in steps down to recapMinScale of
 // the layout (and never below recapMinBody points of body text); when
-// they still do not fit, the lowest-ranked terms go, then the drawing,
-// then the last rows of the table, with a line saying that the full guide
+// they still do not fit, the lowest-ranked terms go (and questions, when
+// fewer than recapMinTerms terms would be left), then the drawing, then
+// the last rows of the table, with a line saying that the full guide
 // has the rest.
 const (
 	recapMinScale = 0.7
@@ -36,6 +42,11 @@ const (
 	// recapMinDrawing is the smallest the drawing may be, as a share of
 	// the width it is given.
 	recapMinDrawing = 0.6
+	// recapQuestions is how many questions the recap asks.
+	recapQuestions = 5
+	// recapMinTerms is the fewest terms the recap keeps before it asks
+	// fewer questions to make room for more.
+	recapMinTerms = 3
 )
 
 // recapParts are the pieces of the guide the recap shows.
@@ -43,6 +54,26 @@ type recapParts struct {
 	glance *guide.Table
 	palace *guide.Figure
 	terms  []*guide.Term // ranked, most important first
+	// questions ask for the most important terms, most important first;
+	// terms then leaves out the terms they ask for and those whose
+	// explanation would give an answer away.
+	questions []*guide.Question
+	// ranked are all the terms, most important first, and asked the
+	// questions the self-test has for them, from which questions and
+	// terms are chosen (see ask).
+	ranked []*guide.Term
+	asked  []*guide.Question
+}
+
+// ask returns the parts with the questions of the n most important terms
+// that have one (at most recapQuestions), and the terms that do not give
+// their answers away.
+func (rp recapParts) ask(n int) recapParts {
+	rp.questions, rp.terms = termQuestions(rp.asked, rp.ranked, min(n, recapQuestions))
+	if len(rp.terms) > recapMaxTerms {
+		rp.terms = rp.terms[:recapMaxTerms]
+	}
+	return rp
 }
 
 // findRecapParts picks the recap's pieces out of a guide that went through
@@ -66,12 +97,53 @@ func findRecapParts(g *guide.Guide) recapParts {
 		return true
 	})
 	if g.Study != nil {
-		rp.terms = g.Study.RankedTerms()
-		if len(rp.terms) > recapMaxTerms {
-			rp.terms = rp.terms[:recapMaxTerms]
+		rp.ranked = g.Study.RankedTerms()
+		if hasSelfTest(g) {
+			rp.asked = g.Study.Questions
 		}
 	}
-	return rp
+	return rp.ask(recapQuestions)
+}
+
+// hasSelfTest reports whether the guide shows its self-test: the notes or
+// the command may leave it out, and the recap then asks nothing either.
+func hasSelfTest(g *guide.Guide) bool {
+	for _, s := range g.Sections {
+		if s.Kind == guide.SelfTest {
+			return true
+		}
+	}
+	return false
+}
+
+// termQuestions picks from qs the questions of the n most important terms
+// of ranked that have one, and returns them with the other terms, in rank
+// order, less those whose explanation would give an answer away.
+func termQuestions(qs []*guide.Question, ranked []*guide.Term, n int) (picked []*guide.Question, rest []*guide.Term) {
+	byTerm := map[string]*guide.Question{}
+	for _, q := range qs {
+		if q.Kind == guide.Cloze && q.Term != "" && byTerm[q.Term] == nil {
+			byTerm[q.Term] = q
+		}
+	}
+	var others []*guide.Term
+	for _, t := range ranked {
+		if q := byTerm[t.Name]; q != nil && len(picked) < n {
+			picked = append(picked, q)
+			continue
+		}
+		others = append(others, t)
+	}
+	for _, t := range others {
+		gives := false
+		for _, q := range picked {
+			gives = gives || strings.Contains(strings.ToLower(t.Explanation), strings.ToLower(q.Answer))
+		}
+		if !gives {
+			rest = append(rest, t)
+		}
+	}
+	return picked, rest
 }
 
 // WriteRecap writes the recap sheet of g to w as a one-page PDF in the
@@ -113,8 +185,8 @@ func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, [
 	}
 	try := func(scale float64, p recapParts) ([]*box, bool) {
 		wr.setLayout(scaleLayout(lay, scale))
-		boxes := wr.recapBoxes(p)
-		return boxes, stackHeight(boxes) <= wr.textH
+		boxes, drawn := wr.recapBoxes(p)
+		return boxes, stackHeight(boxes) <= wr.textH && drawn
 	}
 	if boxes, ok := try(1, parts); ok {
 		return wr, boxes, nil
@@ -136,19 +208,29 @@ func fitRecap(g *guide.Guide, lay *layouts.Layout, parts recapParts) (*writer, [
 		boxes, _ := try(scale(lo), parts)
 		return wr, boxes, nil
 	}
-	// At the smallest sizes: keep as many of the top terms as fit.
-	p := parts
-	lo, hi := 0, len(parts.terms) // lo terms fit, unless lo is 0
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		p.terms = parts.terms[:mid]
-		if _, ok := try(minScale, p); ok {
-			lo = mid
-		} else {
-			hi = mid - 1
+	// At the smallest sizes: keep as many of the top terms as fit, with
+	// fewer questions when that leaves too few terms, and none at last.
+	var p recapParts
+	for n := len(parts.questions); n >= 0; n-- {
+		all := parts.ask(n)
+		p = all
+		lo, hi := 0, len(all.terms) // lo terms fit, unless lo is 0
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			p.terms = all.terms[:mid]
+			if _, ok := try(minScale, p); ok {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		p.terms = all.terms[:lo]
+		if lo >= min(recapMinTerms, len(all.terms)) {
+			if _, ok := try(minScale, p); ok {
+				break
+			}
 		}
 	}
-	p.terms = parts.terms[:lo]
 	boxes, ok := try(minScale, p)
 	if !ok && p.palace != nil {
 		p.palace = nil
@@ -189,8 +271,10 @@ func newRecapWriter(g *guide.Guide, lay *layouts.Layout) (*writer, error) {
 	return wr, nil
 }
 
-// recapBoxes lays out the parts of the recap from the top of the page.
-func (w *writer) recapBoxes(p recapParts) []*box {
+// recapBoxes lays out the parts of the recap from the top of the page,
+// and reports whether the drawing, if any, kept the size it needs: it is
+// left out, rather than drawn too small, when the page has no room for it.
+func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 	l := &layouter{w: w}
 	fr := w.bodyFrame()
 
@@ -215,11 +299,63 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 	if p.glance != nil {
 		l.table(p.glance, fr)
 	}
+	drawn := p.palace == nil
+	var quiz []*box
+	if len(p.questions) > 0 {
+		quiz = w.recapQuiz(p.questions)
+	}
 	if p.palace != nil || len(p.terms) > 0 {
 		l.space(1.2 * fr.lead)
-		room := w.textH - stackHeight(l.out) - l.pending
-		l.push(w.recapBand(p, room), &fr)
+		room := w.textH - stackHeight(l.out) - l.pending - stackHeight(quiz) - 1.2*fr.lead
+		band, ok := w.recapBand(p, room)
+		drawn = ok
+		l.push(band, &fr)
 	}
+	if len(quiz) > 0 {
+		quiz[0].before = 1.2 * fr.lead
+		l.out = append(l.out, quiz...)
+	}
+	return l.out, drawn
+}
+
+// recapQuiz lays out the recap's questions, numbered, each blank a rule
+// and each hint in brackets, and under them their answers in one line of
+// small type.
+func (w *writer) recapQuiz(qs []*guide.Question) []*box {
+	l := &layouter{w: w}
+	fr := w.bodyFrame()
+	l.heading(w.labels.Text("quiz.title"), guide.NoPos, 3, fr, nil, 0)
+	l.out[0].before = 0
+	small := fr
+	small.style.size = w.lay.BodySize * 0.92
+	small.lead = pt(small.style.size) * w.lay.Leading
+	var answers []string
+	for i, q := range qs {
+		if i > 0 {
+			l.space(0.3 * small.lead)
+		}
+		ins := []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: strconv.Itoa(i+1) + ". "}}
+		for _, pc := range q.Prompt {
+			if pc.Blank {
+				ins = append(ins, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(pc.Text), 8)})
+			} else {
+				ins = append(ins, &guide.Text{Pos: guide.NoPos, Text: pc.Text})
+			}
+		}
+		if q.Hint != "" {
+			ins = append(ins, &guide.Text{Pos: guide.NoPos, Text: " "}, &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{
+				&guide.Text{Pos: guide.NoPos, Text: w.labels.Format("quiz.hint", "hint", q.Hint)},
+			}})
+		}
+		l.textOf(ins, small)
+		answers = append(answers, strconv.Itoa(i+1)+". "+q.Answer)
+	}
+	key := small
+	key.style.size = w.lay.SmallSize
+	key.style.color = colorMuted
+	key.lead = pt(key.style.size) * w.lay.Leading
+	l.space(0.6 * small.lead)
+	l.textOf(plain(guide.NoPos, w.labels.Format("pair", "name", w.labels.Text("quiz.answers-title"), "text", strings.Join(answers, " · "))), key)
 	return l.out
 }
 
@@ -227,8 +363,8 @@ func (w *writer) recapBoxes(p recapParts) []*box {
 // drawing on the left and the key terms beside it, or the terms across
 // the page when there is no drawing. The drawing is made smaller to fit
 // the room left on the page, and left out when that would make it
-// smaller than recapMinDrawing.
-func (w *writer) recapBand(p recapParts, room float64) *box {
+// smaller than recapMinDrawing; the second result is false then.
+func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	gap := 2 * w.bodyLead
 	termsX, termsW := 0.0, w.textW
 	var drawingH, scale float64
@@ -271,7 +407,7 @@ func (w *writer) recapBand(p recapParts, room float64) *box {
 			figure.Draw(sc, &pdfCanvas{p: pn, x: x, y: y, k: pt(scale), texts: texts})
 		}
 		paintStack(pn, termBoxes, x, y)
-	}}
+	}}, sc != nil || p.palace == nil
 }
 
 // termInlines is a term as the recap lists it: its name in bold, then

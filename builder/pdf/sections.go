@@ -47,7 +47,7 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 		} else {
 			start := len(l.out)
 			l.heading(s.Title, s.Pos, s.Level, fr, mk, anchor)
-			if (opensPage(s.Kind) || s.Chapter) && len(l.out) > start {
+			if (opensPage(s) || s.Chapter) && len(l.out) > start {
 				l.out[start].newPage = true
 			}
 		}
@@ -62,12 +62,15 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 	return l.out, marks
 }
 
-// opensPage reports whether sections of a kind start on a new page: the
-// study aids that are read on their own.
-func opensPage(k guide.Kind) bool {
-	switch k {
+// opensPage reports whether a section starts on a new page: the study
+// aids that are read on their own, and the self-test and its answer key
+// (but not the groups of questions inside the test).
+func opensPage(s *guide.Section) bool {
+	switch s.Kind {
 	case guide.Glance, guide.Glossary, guide.Palace, guide.WalkThrough:
 		return true
+	case guide.SelfTest, guide.Answers:
+		return s.Level <= 1
 	}
 	return false
 }

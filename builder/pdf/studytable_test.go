@@ -65,7 +65,7 @@ func TestStudySectionsOpenPages(t *testing.T) {
 			continue
 		}
 		lines := strings.Split(pages[n-1], "\n")
-		if !opensPage(s.Kind) {
+		if !opensPage(s) {
 			continue
 		}
 		if len(lines) < 3 || strings.TrimSpace(lines[2]) != first {

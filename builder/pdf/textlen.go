@@ -78,6 +78,8 @@ func inlinesLength(ins []guide.Inline) int {
 			n += utf8.RuneCountInString(in.Alt)
 		case *guide.Break:
 			n++
+		case *guide.Blank:
+			n += 5 // guide.PlainText writes "_____"
 		}
 		return true
 	}

@@ -9,6 +9,7 @@
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
+//	studyguide init [DIR]
 //	studyguide layouts
 //	studyguide version
 //	studyguide help
@@ -99,6 +100,14 @@
 // The build keeps its heap near 1.2 GiB by collecting garbage more often
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
+//
+// The init command writes a starter course into DIR (the current folder
+// when there is none), making the folder when it is missing: course.yaml,
+// which names the course and lists its notes in chapter order, and two
+// short notes whose comments show how key points, key terms, dates and a
+// mind-palace section are written. "studyguide build --strict DIR" builds
+// it without a warning. Init never overwrites a file: when any of the
+// three is already there it names it, writes nothing and exits 1.
 //
 // The version command prints the module version of the binary, or for a
 // build from a git checkout the revision it was built from, whether the

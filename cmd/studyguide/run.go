@@ -39,6 +39,7 @@ Usage:
                    [--chapters] [--imposition {{impositions}}]{{extras}}
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
+  studyguide init [DIR]  write a starter course into DIR (default .)
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version and the revision it was built from
   studyguide help        print this help
@@ -60,6 +61,9 @@ Flags of build:
                     in another folder ("../images/x.png"); repeatable
   --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
+
+init writes course.yaml and two short notes into DIR, a course to build
+and edit; it never overwrites a file.
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
@@ -163,6 +167,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr, getenv)
+	case "init":
+		return runInit(args[1:], stdout, stderr, getenv)
 	case "layouts":
 		return runLayouts(stdout, stderr)
 	case "version", "--version":

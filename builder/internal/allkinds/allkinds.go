@@ -51,6 +51,8 @@ func Guide() *guide.Guide {
 					text(" "),
 					&guide.Image{Pos: guide.NoPos, Src: "missing.png", Alt: "image alt"},
 					&guide.FootnoteRef{Pos: guide.NoPos, Index: 0},
+					text(" blank text "),
+					&guide.Blank{Pos: guide.NoPos, Width: 8},
 				),
 				&guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Tight: true, Items: []*guide.ListItem{
 					{Pos: guide.NoPos, Key: &guide.KeyPoint{Title: "Key point", ID: "key-point"}, Blocks: []guide.Block{

@@ -1,0 +1,155 @@
+package enrich
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+	"studyguide/builder/labels"
+)
+
+// SelfTest adds the questions of g.Study.Questions (see Questions) to the
+// guide as two sections: "Test yourself", before the glossary, with the
+// questions numbered and grouped under the titles of the sections they
+// come from, each blank a guide.Blank, and "Answers", the answer key at
+// the back of the guide, with each answer numbered as its question and a
+// reference to where the guide explains it (a link in the EPUB, a page
+// number in the PDF).
+//
+// SelfTest does nothing when there are no questions, and adds nothing
+// twice.
+func SelfTest(g *guide.Guide) {
+	if g == nil || g.Study == nil || len(g.Study.Questions) == 0 {
+		return
+	}
+	for _, s := range g.Sections {
+		if s.Kind == guide.SelfTest {
+			return
+		}
+	}
+	ids := g.IDs()
+	words := labels.For(g.Meta.Lang)
+	level := topHeadingLevel(g)
+	test := &guide.Section{
+		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
+	}
+	answers := &guide.Section{
+		ID: ids.Claim("answers"), Title: words.Text("quiz.answers-title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.Answers,
+	}
+	test.Blocks = append(test.Blocks, para(fill(words.Pieces("quiz.intro"), map[string]guide.Inline{
+		"answers": linkTo(answers.ID, words.Text("quiz.answers")),
+	})...))
+	answers.Blocks = append(answers.Blocks, para(fill(words.Pieces("quiz.answers-intro"), map[string]guide.Inline{
+		"test": linkTo(test.ID, words.Text("quiz.test")),
+	})...))
+
+	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1}
+	qs := g.Study.Questions
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && qs[j].SectionID == qs[i].SectionID {
+			j++
+		}
+		title := words.Text("quiz.introduction")
+		if p := qs[i].Section; len(p) > 0 {
+			title = p[len(p)-1]
+		}
+		base := "test-introduction"
+		if qs[i].SectionID != "" {
+			base = "test-" + qs[i].SectionID
+		}
+		group := &guide.Section{
+			ID: ids.Claim(base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+			Pos: guide.NoPos, Kind: guide.SelfTest,
+		}
+		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
+		for _, q := range qs[i:j] {
+			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
+			key.Items = append(key.Items, item(para(answerInlines(words, q)...)))
+		}
+		group.Blocks = append(group.Blocks, list)
+		test.Sections = append(test.Sections, group)
+		i = j
+	}
+	answers.Blocks = append(answers.Blocks, key)
+
+	// The test goes before the glossary, the key after everything.
+	at := len(g.Sections)
+	if at > 0 && g.Sections[at-1].Kind == guide.Glossary {
+		at--
+	}
+	g.Sections = append(g.Sections[:at], append([]*guide.Section{test}, g.Sections[at:]...)...)
+	g.Sections = append(g.Sections, answers)
+}
+
+// minBlank is the fewest characters of room a blank gives, so that a short
+// answer can be written in by hand.
+const minBlank = 8
+
+// promptInlines returns a question as the test shows it: its text with a
+// blank for each gap, then its hint in brackets.
+func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
+	var out []guide.Inline
+	for _, p := range q.Prompt {
+		if p.Blank {
+			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	if q.Hint != "" {
+		out = append(out, text(" "), &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{
+			text(words.Format("quiz.hint", "hint", q.Hint)),
+		}})
+	}
+	return out
+}
+
+// answerInlines returns an answer as the key shows it: the answer (in bold
+// for a blank's), then where the guide explains it.
+func answerInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
+	var out []guide.Inline
+	if q.Kind == guide.Cloze {
+		out = append(out, &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(q.Answer)}})
+	} else {
+		out = append(out, text(q.Answer))
+	}
+	if q.Target == "" {
+		return out
+	}
+	where := q.TargetTitle
+	if where == "" {
+		where = strings.Join(q.Section, " › ")
+	}
+	out = append(out, text(" ("))
+	out = append(out, fill(words.Pieces("quiz.see"), map[string]guide.Inline{
+		"where": &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: []guide.Inline{text(where)}},
+	})...)
+	return append(out, text(")"))
+}
+
+func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+
+func para(ins ...guide.Inline) *guide.Paragraph {
+	return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins}
+}
+
+func item(blocks ...guide.Block) *guide.ListItem {
+	return &guide.ListItem{Pos: guide.NoPos, Blocks: blocks}
+}
+
+// fill turns the pieces of a text from the catalogue into inlines: plain
+// text, and for each placeholder the inline given for it.
+func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
+	out := make([]guide.Inline, 0, len(pieces))
+	for _, p := range pieces {
+		if in, ok := slots[p.Slot]; ok && p.Slot != "" {
+			out = append(out, in)
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	return out
+}
