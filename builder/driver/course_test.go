@@ -48,10 +48,14 @@ func TestCourseIsOneBook(t *testing.T) {
 	for i, ch := range courseChapters {
 		want = append(want, ch, "Mind Palace", "Mind palace: "+[]string{"old château", "royal palace", "town square"}[i], "Walking the palace")
 	}
-	want = append(want, "Glossary")
+	// One self-test and one answer key, grouped by chapter.
+	want = append(want, "Test yourself")
+	want = append(want, courseChapters...)
+	want = append(want, "Glossary", "Answers")
+	want = append(want, courseChapters...)
 	assertContainsInOrder(t, "the EPUB's contents", nav, want)
 	assertContainsInOrder(t, "the PDF's outline", pdfOutline(t, b.pdf), want)
-	for _, title := range []string{"At a glance", "Glossary"} {
+	for _, title := range []string{"At a glance", "Glossary", "Test yourself", "Answers"} {
 		if n := count(nav, title); n != 1 {
 			t.Errorf("the contents list %q %d times, want once", title, n)
 		}
