@@ -20,6 +20,10 @@ import (
 type unit struct {
 	note   string
 	course *course.Course
+	// chapter is set on the note of a course built as a guide of its
+	// own (Options.Chapters): its problems were reported with the
+	// course's, and only those the course's book did not meet are new.
+	chapter bool
 }
 
 // name is the name the unit's outputs take: the note's file name without
@@ -153,7 +157,7 @@ func findUnits(paths []string, chapters bool, diags *diag.List) ([]unit, error) 
 		units = append(units, unit{course: c})
 		if chapters {
 			for _, n := range c.Notes {
-				units = append(units, unit{note: n.Path})
+				units = append(units, unit{note: n.Path, chapter: true})
 			}
 		}
 		return nil

@@ -226,6 +226,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if opts.Progress != nil {
 			opts.Progress(done, total)
 		}
+		if u.chapter {
+			b.diags = newDiagnostics(res.Diagnostics, b.diags)
+		}
 		res.Diagnostics = append(res.Diagnostics, b.diags...)
 		if b.err != nil {
 			drop(i)
@@ -265,6 +268,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// newDiagnostics returns the diagnostics of l that are not in reported.
+func newDiagnostics(reported, l diag.List) diag.List {
+	seen := map[string]bool{}
+	for _, d := range reported {
+		seen[d.String()] = true
+	}
+	var out diag.List
+	for _, d := range l {
+		if !seen[d.String()] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // countWarnings returns the number of warnings in l.
