@@ -60,6 +60,9 @@ type Options struct {
 	// (outputs.Output.Settings) by name, as --cards-flip short-edge gives
 	// them; a setting missing from it has its default.
 	Settings map[string]string
+	// Chapters makes a course (a folder with a course.yaml) also write
+	// each of its notes as a guide of its own, beside the course's book.
+	Chapters bool
 	// Strict makes a warning fail the build. A strict build puts its
 	// outputs in place only once every note is built without a warning,
 	// so a build that fails leaves the output folder as it was.
@@ -132,9 +135,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for i := range jobs {
 		jobs[i].settings = opts.Settings
 	}
-	notes, err := FindNotes(orDefaultPaths(opts.Paths))
+	var found diag.List
+	units, err := findUnits(orDefaultPaths(opts.Paths), opts.Chapters, &found)
+	res.Diagnostics = append(res.Diagnostics, found...)
 	if err != nil {
 		return res, err
+	}
+	warnings := 0
+	if opts.Strict {
+		warnings = countWarnings(found)
 	}
 	resources, err := openResources(opts.Resources)
 	if err != nil {
@@ -153,7 +162,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// pending are the staged outputs of a strict build, put in place
 	// only at its end.
 	var pending []*staged
-	warnings := 0
 	discard := func() {
 		for _, s := range pending {
 			s.discard()
@@ -162,7 +170,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			os.Remove(made[i]) // only an empty folder goes
 		}
 	}
-	for _, note := range notes {
+	for _, u := range units {
 		if err := ctx.Err(); err != nil {
 			discard()
 			return res, err
@@ -170,7 +178,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// The note's problems are kept apart until its build is over:
 		// a stopped build returns before the reader or the writers do.
 		var diags diag.List
-		g, err := prepare(ctx, note, &diags, opts, resources)
+		var g *guide.Guide
+		note, base := u.note, ""
+		if u.course != nil {
+			note, base = u.course.Dir, courseBase(outDir, u.course)
+			g, err = prepareCourse(ctx, u.course, &diags, opts, resources)
+		} else {
+			base = outputBase(outDir, note)
+			g, err = prepare(ctx, note, &diags, opts, resources)
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				res.Diagnostics = append(res.Diagnostics, diags...)
@@ -185,7 +201,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Diagnostics = append(res.Diagnostics, diags...)
 			continue
 		}
-		s, err := stage(ctx, g, layout, outputBase(outDir, note), jobs)
+		s, err := stage(ctx, g, layout, base, jobs)
 		if ctx.Err() == nil {
 			res.Diagnostics = append(res.Diagnostics, diags...)
 		}
@@ -323,6 +339,12 @@ func openResources(paths []string) ([]resource, error) {
 // on each resource folder, so that neither a path nor a symbolic link can
 // reach outside them.
 func readNoteWithin(path string, diags *diag.List, limit int64, resources []resource) (*guide.Guide, error) {
+	return readNoteInto(nil, path, diags, limit, resources)
+}
+
+// readNoteInto is readNoteWithin for a note added to set, the file set of
+// a book of several notes; a nil set means a set of its own.
+func readNoteInto(set *diag.FileSet, path string, diags *diag.List, limit int64, resources []resource) (*guide.Guide, error) {
 	if limit <= 0 {
 		limit = DefaultMaxInputSize
 	}
@@ -361,7 +383,12 @@ func readNoteWithin(path string, diags *diag.List, limit int64, resources []reso
 	for _, r := range resources {
 		ropts.Resources = append(ropts.Resources, markdown.Resource{Path: r.path, FS: r.root.FS()})
 	}
-	file := diag.NewFile(path, text, diags)
+	var file *diag.File
+	if set == nil {
+		file = diag.NewFile(path, text, diags)
+	} else {
+		file = set.AddFile(path, text)
+	}
 	g, err := markdown.Read(file, ropts)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)

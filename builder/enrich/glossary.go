@@ -45,18 +45,54 @@ func Glossary(g *guide.Guide) {
 		if !ok || term.SectionID == "" {
 			where = g.Meta.Title
 		}
+		see := guide.Cell{Inlines: []guide.Inline{&guide.Ref{
+			Pos:      guide.NoPos,
+			Target:   term.ID,
+			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
+		}}}
+		if len(term.Chapters) > 1 {
+			see = chapterRefs(g, titles, term.Chapters)
+		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
 			textCell(orDash(term.Explanation)),
-			{Inlines: []guide.Inline{&guide.Ref{
-				Pos:      guide.NoPos,
-				Target:   term.ID,
-				Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
-			}}},
+			see,
 		})
 	}
 	sec.Blocks = []guide.Block{t}
 	g.Sections = append(g.Sections, sec)
+}
+
+// chapterRefs is the "see" cell of a term of several chapters: a
+// reference into each chapter, named after the chapter and the section
+// ("Evaporation: The sun's engine"), one per line.
+func chapterRefs(g *guide.Guide, titles map[string]string, places []guide.TermPlace) guide.Cell {
+	chapter := map[string]string{}
+	for _, s := range g.Sections {
+		s.Walk(func(c *guide.Section) bool {
+			chapter[c.ID] = s.Title
+			return true
+		})
+	}
+	var c guide.Cell
+	for i, p := range places {
+		if i > 0 {
+			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
+		}
+		name := chapter[p.SectionID]
+		if t := titles[p.SectionID]; t != "" && t != name {
+			name += ": " + t
+		}
+		if name == "" {
+			name = g.Meta.Title
+		}
+		c.Inlines = append(c.Inlines, &guide.Ref{
+			Pos:      guide.NoPos,
+			Target:   p.ID,
+			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}},
+		})
+	}
+	return c
 }
 
 // glossaryName is a term's name as the glossary shows it: the name, and

@@ -4,10 +4,12 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap] [--flashcards] [--anki]
+//	                 [--chapters] [--imposition 2up,booklet] [--recap]
+//	                 [--flashcards] [--anki]
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
+//	studyguide init [DIR]
 //	studyguide layouts
 //	studyguide version
 //	studyguide help
@@ -17,6 +19,11 @@
 // a folder of notes; with no PATH it builds every note in ./source. DIR
 // defaults to ./out. Each output is written to a temporary file and renamed
 // into place, so a build that fails leaves earlier outputs whole.
+//
+// A folder that holds a course.yaml is a course: the notes that file lists
+// are the chapters of one book, written as DIR/FOLDER.epub and
+// DIR/FOLDER.pdf (and every extra output named the same way), with one
+// contents, one at-a-glance table and one glossary for the whole course.
 //
 // Flags of build:
 //
@@ -42,6 +49,8 @@
 //	                   prints the backs of the flashcards: long-edge (the
 //	                   default; the backs reverse their columns) or
 //	                   short-edge (the backs reverse their rows)
+//	--chapters         with a course, also write each of its notes as a
+//	                   guide of its own beside the course's book
 //	--anki             also write NAME.apkg: the self-test's questions as an
 //	                   Anki deck, one note each, that Anki 2.1.50 and later
 //	                   import with File > Import. Importing a rebuilt deck
@@ -91,6 +100,14 @@
 // The build keeps its heap near 1.2 GiB by collecting garbage more often
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
+//
+// The init command writes a starter course into DIR (the current folder
+// when there is none), making the folder when it is missing: course.yaml,
+// which names the course and lists its notes in chapter order, and two
+// short notes whose comments show how key points, key terms, dates and a
+// mind-palace section are written. "studyguide build --strict DIR" builds
+// it without a warning. Init never overwrites a file: when any of the
+// three is already there it names it, writes nothing and exits 1.
 //
 // The version command prints the module version of the binary, or for a
 // build from a git checkout the revision it was built from, whether the

@@ -36,15 +36,18 @@ const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and 
 
 Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
-                   [--imposition {{impositions}}]{{extras}}
+                   [--chapters] [--imposition {{impositions}}]{{extras}}
                    {{aids}}
                    [--resources DIR]... [--max-size SIZE] [PATH...]
+  studyguide init [DIR]  write a starter course into DIR (default .)
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version and the revision it was built from
   studyguide help        print this help
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
 DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
+A folder with a course.yaml is a course: its notes, in the order the file
+lists them, are the chapters of one book, DIR/FOLDER.epub and DIR/FOLDER.pdf.
 
 Flags of build:
   -o, --out DIR     output folder (default out)
@@ -52,10 +55,15 @@ Flags of build:
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
 {{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
+  --chapters        with a course, also write each of its notes as a guide
+                    of its own
 {{aid flags}}  --resources DIR   also read images from DIR, for notes whose images are
                     in another folder ("../images/x.png"); repeatable
   --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
+
+init writes course.yaml and two short notes into DIR, a course to build
+and edit; it never overwrites a file.
 
 SOURCE_DATE_EPOCH, when set, is the date written into the outputs.
 GOMEMLIMIT, when set, replaces the 1.2 GiB heap size the build keeps near.
@@ -159,6 +167,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr, getenv)
+	case "init":
+		return runInit(args[1:], stdout, stderr, getenv)
 	case "layouts":
 		return runLayouts(stdout, stderr)
 	case "version", "--version":
@@ -184,6 +194,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
+	fs.BoolVar(&opts.Chapters, "chapters", false, "")
 	leaveOut := map[string]*bool{}
 	for _, a := range aids.All() {
 		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")

@@ -1,0 +1,237 @@
+package driver
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"studyguide/builder/diag"
+)
+
+// courseDir is a course of three lessons whose notes folder lists them in
+// natural order (1, 2, 10), and which holds one note its list leaves out.
+const courseDir = "testdata/revolution"
+
+// sampleCourseDir is the course among the samples that make run builds.
+const sampleCourseDir = "../../source/water-cycle"
+
+// courseChapters are the chapters of courseDir, in the listed order.
+var courseChapters = []string{"The Crisis of the Old Regime", "The Year 1789", "The Republic and the Terror"}
+
+// TestCourseIsOneBook builds a course folder: it writes one EPUB and one
+// PDF named after the folder, whose contents and outline list the
+// chapters in order, each with its own palace, one at-a-glance table and
+// one glossary, where a term of two chapters links into both. EPUBCheck
+// finds nothing wrong.
+func TestCourseIsOneBook(t *testing.T) {
+	b := buildOnce(t, courseDir, Options{})
+	files, err := os.ReadDir(b.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name())
+	}
+	if !slices.Equal(names, []string{"revolution.epub", "revolution.pdf"}) {
+		t.Errorf("the course wrote %v, want revolution.epub and revolution.pdf", names)
+	}
+
+	epub := epubContents(t, b.epub)
+	nav := navTitles(t, epub["EPUB/nav.xhtml"])
+	want := []string{"At a glance"}
+	for i, ch := range courseChapters {
+		want = append(want, ch, "Mind Palace", "Mind palace: "+[]string{"old château", "royal palace", "town square"}[i], "Walking the palace")
+	}
+	// One self-test and one answer key, grouped by chapter.
+	want = append(want, "Test yourself")
+	want = append(want, courseChapters...)
+	want = append(want, "Glossary", "Answers")
+	want = append(want, courseChapters...)
+	assertContainsInOrder(t, "the EPUB's contents", nav, want)
+	assertContainsInOrder(t, "the PDF's outline", pdfOutline(t, b.pdf), want)
+	for _, title := range []string{"At a glance", "Glossary", "Test yourself", "Answers"} {
+		if n := count(nav, title); n != 1 {
+			t.Errorf("the contents list %q %d times, want once", title, n)
+		}
+	}
+
+	// The Estates-General is explained in the first chapter and named in
+	// the second: one row, a link into each chapter's page.
+	var glossary string
+	for _, page := range epub {
+		if strings.Contains(string(page), `id="glossary"`) {
+			glossary = string(page)
+		}
+	}
+	var estates string
+	for _, r := range regexp.MustCompile(`(?s)<tr>.*?</tr>`).FindAllString(glossary, -1) {
+		if strings.Contains(r, ">Estates-General<") {
+			estates = r
+		}
+	}
+	links := regexp.MustCompile(`href="(section-\d+)\.xhtml#([^"]+)"`).FindAllStringSubmatch(estates, -1)
+	if len(links) != 2 || links[0][1] == links[1][1] {
+		t.Fatalf("the glossary's row of the Estates-General links to %v, want a page of each of two chapters:\n%s", links, estates)
+	}
+	for _, l := range links {
+		if !strings.Contains(string(epub["EPUB/"+l[1]+".xhtml"]), `id="`+l[2]+`"`) {
+			t.Errorf("the glossary links to %s#%s, which is not there", l[1], l[2])
+		}
+	}
+
+	// On paper the row gives the pages of both chapters.
+	text := strings.Join(pdfText(t, b.pdf, true), "\f")
+	if !regexp.MustCompile(`Estates-General[^\n]*p\. \d+\n[^\n]*p\. \d+`).MatchString(text) {
+		t.Errorf("the PDF's glossary does not give two pages for the Estates-General")
+	}
+
+	v := epubcheckVerdict(t, b.epub)
+	if len(v.Errors) > 0 || len(v.Warnings) > 0 {
+		t.Errorf("epubcheck: %s", strings.Join(v.Problems(), "\n"))
+	}
+	if out := qpdfCheck(t, b.pdf); out != "" {
+		t.Errorf("qpdf --check: %s", out)
+	}
+}
+
+// count returns how many times s is in list.
+func count(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCourseWarnsOfUnlistedNotes: the note the course leaves out is a
+// warning at the line of notes in course.yaml.
+func TestCourseWarnsOfUnlistedNotes(t *testing.T) {
+	b := buildOnce(t, courseDir, Options{})
+	want := filepath.Join(courseDir, "course.yaml") + ":7:1: warning: notes-to-self.md is in the course's folder but not in its notes list"
+	found := false
+	for _, d := range b.diagnostic {
+		found = found || strings.HasPrefix(d.String(), want)
+	}
+	if !found {
+		t.Errorf("the diagnostics do not warn of the unlisted note:\n%v\nwant %s", b.diagnostic, want)
+	}
+}
+
+// writeCourse writes a course of the given files into a new folder named
+// name, and returns the folder.
+func writeCourse(t *testing.T, name string, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	for path, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestCourseFileErrors: a course.yaml with a mistake fails the build with
+// a message naming the file and line, and writes nothing.
+func TestCourseFileErrors(t *testing.T) {
+	note := "# A\n\nText with a **term** in it.\n"
+	cases := []struct {
+		name, yaml, want string
+	}{
+		{"missing note", "title: T\nnotes:\n  - a.md\n  - b.md\n", "course.yaml:4: b.md: no such note"},
+		{"unknown key", "title: T\nchapters: 3\nnotes:\n  - a.md\n", "course.yaml:2: unknown key chapters"},
+		{"wrong type", "title: T\nnotes: a.md\n", "course.yaml:2:"},
+		{"outside", "title: T\nnotes:\n  - a.md\n  - ../other.md\n", "course.yaml:4: ../other.md is outside the course's folder"},
+		{"absolute", "title: T\nnotes:\n  - /etc/passwd\n", "course.yaml:3: /etc/passwd is outside the course's folder"},
+		{"twice", "title: T\nnotes:\n  - a.md\n  - ./a.md\n", "course.yaml:4: a.md is listed already on line 3"},
+		{"no notes", "title: T\n", "course.yaml:1: notes is missing"},
+		{"bad date", "date: 5 May\nnotes:\n  - a.md\n", "course.yaml:1: date \"5 May\" is not a day"},
+		{"both authors", "author: A\nauthors: [B]\nnotes:\n  - a.md\n", "course.yaml:2: give author or authors, not both"},
+		{"not a mapping", "- a.md\n", "course.yaml:1: a course file is a mapping"},
+		{"bad yaml", "title: [T\nnotes:\n  - a.md\n", "course.yaml:"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeCourse(t, "course", map[string]string{"course.yaml": c.yaml, "a.md": note})
+			out := filepath.Join(t.TempDir(), "out")
+			_, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out})
+			if err == nil {
+				t.Fatal("the build succeeded")
+			}
+			if !strings.Contains(err.Error(), filepath.Join(dir, c.want)) {
+				t.Errorf("the error is\n%v\nwant it to hold %s", err, filepath.Join(dir, c.want))
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a failed build made the output folder")
+			}
+		})
+	}
+}
+
+// TestCourseChapterSwitches: a note's front matter still switches its
+// own chapter's aids; --chapters also writes each note's own guide; a
+// folder entry takes its notes in natural order.
+func TestCourseChapterSwitches(t *testing.T) {
+	lesson := func(title, extra string) string {
+		return extra + "# " + title + "\n\n## Facts\n\n1. **First Fact**:\n   - The **" + title + " term** and the **shared idea** met in 1901.\n2. **Second Fact**:\n   - More of the **shared idea** in 1902.\n"
+	}
+	dir := writeCourse(t, "mini", map[string]string{
+		"course.yaml": "title: Mini\nnotes:\n  - parts\n",
+		"parts/10-c.md": lesson("Gamma", ""),
+		"parts/2-b.md":  lesson("Beta", "---\npalace: false\n---\n"),
+		"parts/1-a.md":  lesson("Alpha", ""),
+	})
+	out := t.TempDir()
+	res, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out, Outputs: []string{"epub"}, Chapters: true})
+	if err != nil {
+		t.Fatal(err, res.Diagnostics)
+	}
+	var names []string
+	for _, o := range res.Outputs {
+		names = append(names, filepath.Base(o))
+	}
+	if !slices.Equal(names, []string{"mini.epub", "1-a.epub", "2-b.epub", "10-c.epub"}) {
+		t.Errorf("the build wrote %v", names)
+	}
+	nav := navTitles(t, epubContents(t, filepath.Join(out, "mini.epub"))["EPUB/nav.xhtml"])
+	assertContainsInOrder(t, "the contents", nav, []string{"At a glance", "Alpha", "Mind palace: Alpha", "Beta", "Gamma", "Mind palace: Gamma", "Glossary"})
+	if n := count(nav, "Walking the palace"); n != 2 {
+		t.Errorf("the contents list %d walk-throughs, want 2 (Beta's front matter says palace: false):\n%v", n, nav)
+	}
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("the build warns:\n%v", res.Diagnostics)
+	}
+}
+
+// TestCourseStrictWarnings: under Strict, an unlisted note fails the
+// build and nothing is written.
+func TestCourseStrictWarnings(t *testing.T) {
+	dir := writeCourse(t, "strict", map[string]string{
+		"course.yaml": "title: S\nnotes:\n  - a.md\n",
+		"a.md":        "# A\n\nSome **text**.\n",
+		"b.md":        "# B\n\nMore **text**.\n",
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out, Strict: true})
+	var warned *WarningsError
+	if err == nil || !errors.As(err, &warned) || warned.Warnings != 1 {
+		t.Fatalf("a strict build with an unlisted note returned %v, %v", err, res.Diagnostics)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed strict build made the output folder")
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != diag.Warning {
+		t.Errorf("diagnostics %v, want the one warning", res.Diagnostics)
+	}
+}
