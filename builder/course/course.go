@@ -238,6 +238,9 @@ func (c *Course) findNotes(entries []entry) error {
 			if !info.Mode().IsRegular() {
 				return fmt.Errorf("%s:%d: %s is not a regular file", c.File, e.line, e.value)
 			}
+			if !IsNote(rel) {
+				return fmt.Errorf("%s:%d: %s is not a note (%s)", c.File, e.line, e.value, strings.Join(NoteExtensions, ", "))
+			}
 			if err := add(rel, e.line); err != nil {
 				return err
 			}

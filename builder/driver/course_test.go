@@ -159,11 +159,21 @@ func TestCourseFileErrors(t *testing.T) {
 		{"bad date", "date: 5 May\nnotes:\n  - a.md\n", "course.yaml:1: date \"5 May\" is not a day"},
 		{"both authors", "author: A\nauthors: [B]\nnotes:\n  - a.md\n", "course.yaml:2: give author or authors, not both"},
 		{"not a mapping", "- a.md\n", "course.yaml:1: a course file is a mapping"},
+		{"not a note", "title: T\nnotes:\n  - a.md\n  - course.yaml\n", "course.yaml:4: course.yaml is not a note"},
+		{"link outside", "title: T\nnotes:\n  - link.md\n", "course.yaml:3: link.md: leads outside the course's folder"},
+		{"empty entry", "title: T\nnotes:\n  - a.md\n  - \n", "course.yaml:4: an empty entry in notes"},
 		{"bad yaml", "title: [T\nnotes:\n  - a.md\n", "course.yaml:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeCourse(t, "course", map[string]string{"course.yaml": c.yaml, "a.md": note})
+			outside := filepath.Join(filepath.Dir(dir), "outside.md")
+			if err := os.WriteFile(outside, []byte(note), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(dir, "link.md")); err != nil {
+				t.Fatal(err)
+			}
 			out := filepath.Join(t.TempDir(), "out")
 			_, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out})
 			if err == nil {

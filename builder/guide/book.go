@@ -10,7 +10,8 @@ import (
 // set (the first chapter's Files): each guide becomes a top-level section
 // of Kind FromNotes, a chapter, whose title is the note's title, whose
 // blocks are the note's introduction and whose subsections are the note's
-// sections one level down. Ids are made unique across the book: the first
+// sections one level down (a note that is one section of its own title
+// makes that section the chapter). Ids are made unique across the book: the first
 // chapter keeps its own, a later chapter's id already taken gets a number
 // ("introduction-2"), and the links of its note follow. Footnotes and
 // images are the chapters' together. The book's Meta is meta; the
@@ -44,6 +45,18 @@ func Join(meta Meta, chapters []*Guide) *Guide {
 			Chapter:      true,
 			Blocks:       ch.Intro,
 			Sections:     ch.Sections,
+		}
+		if len(ch.Intro) == 0 && len(ch.Sections) == 1 && ch.Sections[0].Title == sec.Title {
+			// A note with no title of its own is one section named
+			// after its file: that section is the chapter.
+			only := ch.Sections[0]
+			sec.ID, sec.Pos, sec.Blocks, sec.Sections = only.ID, only.Pos, only.Blocks, only.Sections
+			for _, c := range sec.Sections {
+				c.Walk(func(s *Section) bool {
+					s.Level--
+					return true
+				})
+			}
 		}
 		down := 0
 		sec.Walk(func(s *Section) bool {
