@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 
 	"studyguide/builder/aids"
 	"studyguide/builder/course"
@@ -265,20 +266,46 @@ func prepareCourse(ctx context.Context, c *course.Course, diags *diag.List, opts
 	}
 }
 
-// readCourse reads and enriches the book of a course.
+// readCourse reads and enriches the book of a course. Its notes are read
+// side by side, each on its own (at most GOMAXPROCS at once, or
+// opts.workers), then added in order to the book's file set, so that the
+// book and its messages are those of reading one note after the other.
 func readCourse(c *course.Course, diags *diag.List, opts Options, resources []resource) (*guide.Guide, error) {
+	type read struct {
+		g     *guide.Guide
+		diags diag.List
+		err   error
+	}
+	reads := make([]read, len(c.Notes))
+	workers := opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, max(workers, 1))
+	var wg sync.WaitGroup
+	for i, n := range c.Notes {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			r := &reads[i]
+			r.g, r.err = readNoteWithin(n.Path, &r.diags, opts.MaxInputSize, resources)
+		})
+	}
+	wg.Wait()
 	set := diag.NewFileSet(diags)
 	var chapters []*guide.Guide
 	var metas []guide.Meta
 	sum := sha256.New()
-	for _, n := range c.Notes {
-		g, err := readNoteInto(set, n.Path, diags, opts.MaxInputSize, resources)
-		if err != nil {
-			return nil, err
+	for _, r := range reads {
+		*diags = append(*diags, r.diags...)
+		if r.err != nil {
+			return nil, r.err
 		}
-		chapters = append(chapters, g)
-		metas = append(metas, g.Meta)
-		fmt.Fprintf(sum, "%s\n", g.Meta.Identifier)
+		note := r.g.Files.Files()[0]
+		guide.MoveTo(r.g, set.AddFile(note.Name, note.Text))
+		chapters = append(chapters, r.g)
+		metas = append(metas, r.g.Meta)
+		fmt.Fprintf(sum, "%s\n", r.g.Meta.Identifier)
 	}
 	first := metas[0]
 	meta := guide.Meta{

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -317,6 +318,35 @@ func TestParallelBuildIsStable(t *testing.T) {
 		slices.Sort(names)
 		if strings.Join(names, " ") != "a.epub b.epub c.epub d.epub" {
 			t.Errorf("workers %d: the failed build left %v, want the outputs of the notes before the failing one", workers, names)
+		}
+	}
+}
+
+// TestCourseMessagesNameTheirNote: the notes of a course are read side by
+// side and joined into one book, yet a problem found while reading a note
+// and one found in the book afterwards both name the note and the line.
+func TestCourseMessagesNameTheirNote(t *testing.T) {
+	dir := writeCourse(t, "lines", map[string]string{
+		"course.yaml": "title: Lines\nnotes:\n  - a.md\n  - b.md\n  - c.md\n",
+		"a.md":        "# A\n\nThe **core idea** is explained here.\n",
+		"b.md":        "# B\n\nSome text.\n\n![A plan](plan.png)\n",
+		"c.md":        "# C\n\nMore text.\n\n## Points\n\n1. **Empty Point**\n2. **Full Point**: with words.\n\nThe **core idea** is explained here in another way entirely.\n",
+	})
+	for _, workers := range []int{1, 0} {
+		res, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: t.TempDir(), Outputs: []string{"epub"}, workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range res.Diagnostics {
+			rel, _ := filepath.Rel(dir, d.File)
+			got = append(got, rel+":"+strconv.Itoa(d.Line))
+		}
+		want := []string{"b.md:5", "c.md:7"}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("workers %d: the messages are at %v, want one at %s:\n%v", workers, got, w, res.Diagnostics)
+			}
 		}
 	}
 }

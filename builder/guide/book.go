@@ -2,8 +2,11 @@ package guide
 
 import (
 	"maps"
+	"reflect"
 	"strconv"
 	"strings"
+
+	"studyguide/builder/diag"
 )
 
 // Join makes one book of the guides of several notes, read into one file
@@ -118,4 +121,29 @@ func renameIDs(ch *Guide, ids *IDs, n int) {
 		}
 		return true
 	})
+}
+
+// MoveTo moves a guide read alone from one note, whose positions are
+// offsets in that note, into file: the same note added to the file set of
+// a book. Every position of the guide is shifted by the file's base, and
+// the guide's Files becomes the file's set, so that notes can be read
+// side by side, each on its own, and then joined into one book (see Join)
+// as if they had been read one after the other into one set.
+func MoveTo(g *Guide, file *diag.File) {
+	by := int64(file.Base())
+	posType := reflect.TypeFor[Pos]()
+	Inspect(g, func(n Node) bool {
+		if n == nil {
+			return false
+		}
+		v := reflect.ValueOf(n)
+		if v.Kind() != reflect.Pointer || v.IsNil() {
+			return true
+		}
+		if f := v.Elem().FieldByName("Pos"); f.IsValid() && f.CanSet() && f.Type() == posType && Pos(f.Int()) != NoPos {
+			f.SetInt(f.Int() + by)
+		}
+		return true
+	})
+	g.Files = file.Set()
 }
