@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"studyguide/builder/aids"
 	"studyguide/builder/course"
 	"studyguide/builder/diag"
 	"studyguide/builder/guide"
+	"studyguide/layouts"
 )
 
 // unit is one book a build writes: a single note, or a course folder
@@ -18,6 +20,10 @@ import (
 type unit struct {
 	note   string
 	course *course.Course
+	// chapter is set on the note of a course built as a guide of its
+	// own (Options.Chapters): its problems were reported with the
+	// course's, and only those the course's book did not meet are new.
+	chapter bool
 }
 
 // name is the name the unit's outputs take: the note's file name without
@@ -27,6 +33,98 @@ func (u unit) name() string {
 		return u.course.Name()
 	}
 	return noteName(u.note)
+}
+
+// weight is the number of notes the unit reads.
+func (u unit) weight() int {
+	if u.course != nil {
+		return len(u.course.Notes)
+	}
+	return 1
+}
+
+// source is the note or the course folder the unit is built from.
+func (u unit) source() string {
+	if u.course != nil {
+		return u.course.Dir
+	}
+	return u.note
+}
+
+// unitBuild is the outcome of building one unit: its problems, and its
+// outputs staged in temporary files, or the error that stopped it.
+type unitBuild struct {
+	diags  diag.List
+	staged *staged
+	err    error
+}
+
+// buildUnits builds the units side by side, at most GOMAXPROCS at once
+// (or opts.workers when set),
+// and returns a channel per unit on which its outcome comes, once. Under
+// Strict, a unit with warnings is read only, not written. When ctx is
+// cancelled, the units not yet started come out with ctx's error.
+func buildUnits(ctx context.Context, units []unit, opts Options, resources []resource, layout *layouts.Layout, outDir string, jobs []job) []chan unitBuild {
+	out := make([]chan unitBuild, len(units))
+	for i := range out {
+		out[i] = make(chan unitBuild, 1)
+	}
+	workers := opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, max(workers, 1))
+	go func() {
+		for i, u := range units {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				out[i] <- unitBuild{err: ctx.Err()}
+				continue
+			}
+			go func() {
+				defer func() { <-sem }()
+				out[i] <- buildUnit(ctx, u, opts, resources, layout, outDir, jobs)
+			}()
+		}
+	}()
+	return out
+}
+
+// buildUnit reads one unit, adds its study aids and stages its outputs.
+// The unit's problems are kept apart until its build is over: a stopped
+// build returns before the reader or the writers do.
+func buildUnit(ctx context.Context, u unit, opts Options, resources []resource, layout *layouts.Layout, outDir string, jobs []job) unitBuild {
+	var diags diag.List
+	var g *guide.Guide
+	var err error
+	base := outputBase(outDir, u.note)
+	if u.course != nil {
+		base = courseBase(outDir, u.course)
+		g, err = prepareCourse(ctx, u.course, &diags, opts, resources)
+	} else {
+		g, err = prepare(ctx, u.note, &diags, opts, resources)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return unitBuild{err: ctx.Err()}
+		}
+		return unitBuild{diags: diags, err: err}
+	}
+	if opts.Strict && countWarnings(diags) > 0 {
+		return unitBuild{diags: diags}
+	}
+	s, err := stage(ctx, g, layout, base, jobs)
+	if ctx.Err() != nil {
+		if s != nil {
+			s.discard()
+		}
+		return unitBuild{err: ctx.Err()}
+	}
+	if err != nil {
+		return unitBuild{diags: diags, err: fmt.Errorf("%s: %w", u.source(), err)}
+	}
+	return unitBuild{diags: diags, staged: s}
 }
 
 // findUnits expands paths into the books to build: a folder with a
@@ -59,7 +157,7 @@ func findUnits(paths []string, chapters bool, diags *diag.List) ([]unit, error) 
 		units = append(units, unit{course: c})
 		if chapters {
 			for _, n := range c.Notes {
-				units = append(units, unit{note: n.Path})
+				units = append(units, unit{note: n.Path, chapter: true})
 			}
 		}
 		return nil

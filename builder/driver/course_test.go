@@ -187,9 +187,9 @@ func TestCourseChapterSwitches(t *testing.T) {
 		return extra + "# " + title + "\n\n## Facts\n\n1. **First Fact**:\n   - The **" + title + " term** and the **shared idea** met in 1901.\n2. **Second Fact**:\n   - More of the **shared idea** in 1902.\n"
 	}
 	dir := writeCourse(t, "mini", map[string]string{
-		"course.yaml": "title: Mini\nnotes:\n  - parts\n",
+		"course.yaml":   "title: Mini\nnotes:\n  - parts\n",
 		"parts/10-c.md": lesson("Gamma", ""),
-		"parts/2-b.md":  lesson("Beta", "---\npalace: false\n---\n"),
+		"parts/2-b.md":  lesson("Beta", "---\npalace: false\n---\n") + "\n![A map](missing.png)\n",
 		"parts/1-a.md":  lesson("Alpha", ""),
 	})
 	out := t.TempDir()
@@ -209,8 +209,10 @@ func TestCourseChapterSwitches(t *testing.T) {
 	if n := count(nav, "Walking the palace"); n != 2 {
 		t.Errorf("the contents list %d walk-throughs, want 2 (Beta's front matter says palace: false):\n%v", n, nav)
 	}
-	if len(res.Diagnostics) != 0 {
-		t.Errorf("the build warns:\n%v", res.Diagnostics)
+	// The missing picture is reported once, though the note is built
+	// twice: in the book, and as a guide of its own.
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].String(), "missing.png") {
+		t.Errorf("the build reports\n%v\nwant the missing picture once", res.Diagnostics)
 	}
 }
 
@@ -233,5 +235,78 @@ func TestCourseStrictWarnings(t *testing.T) {
 	}
 	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != diag.Warning {
 		t.Errorf("diagnostics %v, want the one warning", res.Diagnostics)
+	}
+}
+
+// TestParallelBuildIsStable builds a folder of notes with warnings and a
+// course, one book after the other and on all cores: the outputs are the
+// same files in the same order, with the same bytes, and the messages
+// are the same in the same order. A note that cannot be built stops both
+// builds at the same place: the books before it are written, no other
+// file is left.
+func TestParallelBuildIsStable(t *testing.T) {
+	notes := map[string]string{}
+	for i := range 9 {
+		notes[string(rune('a'+i))+".md"] = "# Note " + string(rune('A'+i)) + "\n\n![A diagram](missing" + string(rune('a'+i)) + ".png) and a **term " + string(rune('a'+i)) + "** in it.\n"
+	}
+	dir := writeCourse(t, "notes", notes)
+	for name, text := range map[string]string{"course.yaml": "title: C\nnotes:\n  - x.md\n  - y.md\n", "x.md": "# X\n\nThe **shared term** here.\n", "y.md": "# Y\n\nThe **shared term** again, and ![gone](gone.png).\n"} {
+		p := filepath.Join(dir, "course", name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(workers int) (*Result, map[string][]byte, error) {
+		out := t.TempDir()
+		res, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out, Outputs: []string{"epub"}, workers: workers})
+		return res, folderFiles(t, out), err
+	}
+	serial, serialFiles, err := build(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		par, parFiles, err := build(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(par.Outputs) != len(serial.Outputs) || len(par.Outputs) != 10 {
+			t.Fatalf("the parallel build wrote %d outputs, the serial one %d, want 10", len(par.Outputs), len(serial.Outputs))
+		}
+		for i := range par.Outputs {
+			if filepath.Base(par.Outputs[i]) != filepath.Base(serial.Outputs[i]) {
+				t.Errorf("output %d: %s in parallel, %s in series", i, par.Outputs[i], serial.Outputs[i])
+			}
+		}
+		if par.Diagnostics.Error() != serial.Diagnostics.Error() || len(par.Diagnostics) != 10 {
+			t.Errorf("the messages differ:\n%v\nin series:\n%v", par.Diagnostics, serial.Diagnostics)
+		}
+		for name, data := range serialFiles {
+			if string(parFiles[name]) != string(data) {
+				t.Errorf("%s differs", name)
+			}
+		}
+	}
+
+	// A note too large to read fails the build at its turn.
+	if err := os.WriteFile(filepath.Join(dir, "e.md"), []byte("# E\n\n"+strings.Repeat("Text. ", 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 0} {
+		out := t.TempDir()
+		_, err := Build(context.Background(), Options{Paths: []string{dir}, OutDir: out, Outputs: []string{"epub"}, MaxInputSize: 100, workers: workers})
+		if err == nil || !strings.Contains(err.Error(), "e.md") {
+			t.Fatalf("a note over the size limit gave %v, want an error about e.md", err)
+		}
+		files := folderFiles(t, out)
+		var names []string
+		for name := range files {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		if strings.Join(names, " ") != "a.epub b.epub c.epub d.epub" {
+			t.Errorf("workers %d: the failed build left %v, want the outputs of the notes before the failing one", workers, names)
+		}
 	}
 }

@@ -253,7 +253,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		opts.SourceDate = &t
 	}
 
+	prog := newProgress(stderr)
+	if prog != nil {
+		opts.Progress = prog.update
+	}
 	res, err := driver.Build(ctx, opts)
+	prog.end()
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(stderr, d)
 	}
