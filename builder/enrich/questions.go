@@ -1029,28 +1029,20 @@ func datePhrase(s string) string {
 }
 
 // palace adds a question for each room of the mind palace that stands for
-// a part of the notes, grouped under the palace: the notes' own
-// mind-palace section, else the palace the build drew.
+// a part of the notes, grouped under its palace: the notes' own
+// mind-palace section, else the palace the build drew (see
+// guide.Station.SectionID).
 func (m *quizMaker) palace() {
 	if len(m.g.Study.Stations) == 0 {
 		return
 	}
-	var home *guide.Section
-	m.g.WalkSections(func(s *guide.Section) bool {
-		if s.Kind == guide.FromNotes && isPalaceSection(s) || s.Kind == guide.Palace {
-			home = s
-			return false
-		}
-		return true
-	})
-	var path []string
-	sec := ""
-	if home != nil {
-		path, sec = m.paths[home.ID], home.ID
-	}
 	for _, st := range m.g.Study.Stations {
 		if st.Target == "" {
 			continue
+		}
+		path, sec := m.paths[st.SectionID], st.SectionID
+		if path == nil {
+			sec = ""
 		}
 		answer := st.TargetTitle
 		if st.Gist != "" && !strings.EqualFold(st.Gist, st.TargetTitle) {
