@@ -350,3 +350,30 @@ func TestCourseMessagesNameTheirNote(t *testing.T) {
 		}
 	}
 }
+
+// TestCourseChaptersAreTheNotesOwnGuides: with Chapters, each note's own
+// guide beside the book has the bytes of the note built alone.
+func TestCourseChaptersAreTheNotesOwnGuides(t *testing.T) {
+	withChapters, alone := t.TempDir(), t.TempDir()
+	if _, err := Build(context.Background(), Options{Paths: []string{sampleCourseDir}, OutDir: withChapters, Outputs: []string{"epub"}, Chapters: true}); err != nil {
+		t.Fatal(err)
+	}
+	note := filepath.Join(sampleCourseDir, "2-clouds-and-rain.md")
+	if _, err := Build(context.Background(), Options{Paths: []string{note}, OutDir: alone, Outputs: []string{"epub"}}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := os.ReadFile(filepath.Join(withChapters, "2-clouds-and-rain.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(alone, "2-clouds-and-rain.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Error("the chapter's own guide differs from the note built alone")
+	}
+	if _, err := os.Stat(filepath.Join(withChapters, "water-cycle.epub")); err != nil {
+		t.Error(err)
+	}
+}
