@@ -27,6 +27,7 @@ func Glossary(g *guide.Guide) {
 	}
 	ids := g.IDs()
 	titles := sectionTitles(g)
+	book := isBook(g)
 	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
 		ID:           ids.Claim("glossary"),
@@ -50,8 +51,10 @@ func Glossary(g *guide.Guide) {
 			Target:   term.ID,
 			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
 		}}}
-		if len(term.Chapters) > 1 {
-			see = chapterRefs(g, titles, term.Chapters)
+		if places := term.Chapters; len(places) > 1 {
+			see = chapterRefs(g, titles, places)
+		} else if book {
+			see = chapterRefs(g, titles, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
 		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
@@ -63,9 +66,9 @@ func Glossary(g *guide.Guide) {
 	g.Sections = append(g.Sections, sec)
 }
 
-// chapterRefs is the "see" cell of a term of several chapters: a
-// reference into each chapter, named after the chapter and the section
-// ("Evaporation: The sun's engine"), one per line.
+// chapterRefs is the "see" cell of a term of a book: a reference into
+// each chapter that uses it, named after the chapter and the section
+// ("Lesson 1: Evaporation: How Water Rises"), one per line.
 func chapterRefs(g *guide.Guide, titles map[string]string, places []guide.TermPlace) guide.Cell {
 	chapter := map[string]string{}
 	for _, s := range g.Sections {

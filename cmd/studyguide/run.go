@@ -36,9 +36,9 @@ const usageTemplate = `studyguide turns Markdown study notes into an EPUB 3 and 
 
 Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
-                   [--chapters] [--imposition {{impositions}}]{{extras}}
+                   [--imposition {{impositions}}]{{extras}}
                    {{aids}}
-                   [--resources DIR]... [--max-size SIZE] [PATH...]
+                   [--chapters] [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide init [DIR]  write a starter course into DIR (default .)
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version and the revision it was built from
