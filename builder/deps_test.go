@@ -13,14 +13,16 @@ import (
 const module = "studyguide"
 
 // libraryDoors names, for each third-party import path prefix, the one
-// package of ours allowed to import it.
+// package of ours allowed to import it. The YAML library has two, one for
+// each kind of file the build reads as YAML besides front matter: layout
+// files and course.yaml.
 var libraryDoors = map[string]string{
 	"github.com/yuin/goldmark":         "builder/markdown",
 	"go.abhg.dev/goldmark/frontmatter": "builder/markdown",
 	"codeberg.org/go-pdf/fpdf":         "builder/pdf",
 	"golang.org/x/image/font/sfnt":     "fonts",
 	"golang.org/x/image":               "builder/cover",
-	"gopkg.in/yaml.v3":                 "layouts",
+	"gopkg.in/yaml.v3":                 "layouts builder/course",
 	"golang.org/x/text":                "builder/enrich",
 	"github.com/fsnotify/fsnotify":     "builder/watch",
 	"modernc.org/sqlite":               "builder/anki",
@@ -48,10 +50,11 @@ var stageImports = map[string][]string{
 	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
 	"builder/cards":              {"builder/guide"},
 	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
-	"builder/driver":             {"builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
+	"builder/course":             {"builder/diag"},
+	"builder/driver":             {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
 	"builder/watch":              {},
 	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
-	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts", "builder/watch"},
+	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/course", "builder/outputs", "layouts", "builder/watch"},
 	"fonts":                      {},
 	"layouts":                    {},
 }
@@ -109,7 +112,7 @@ func TestImports(t *testing.T) {
 			door, known := doorFor(ip)
 			if !known {
 				t.Errorf("%s imports %s, a library with no door in libraryDoors", pkg, ip)
-			} else if door != pkg {
+			} else if !contains(strings.Fields(door), pkg) {
 				t.Errorf("%s imports %s; only %s may", pkg, ip, door)
 			}
 		}

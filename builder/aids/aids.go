@@ -140,3 +140,106 @@ func Run(g *guide.Guide, off []string) {
 		}
 	}
 }
+
+// Chapter-wide and book-wide stages: in a book of several notes, these
+// aids run on each chapter alone, as the chapter's own front matter says;
+// the others (the at-a-glance table, the glossary, the self-test) run
+// once over the whole book, as the book's metadata says.
+var perChapter = map[string]bool{"summaries": true, "palace": true}
+
+// RunBook adds the study aids to a book made by guide.Join, whose
+// top-level sections are its chapters and chapters[i] the front matter
+// of the note of its i-th chapter. The summary tables and the mind palace
+// are made for each chapter on its own (each chapter whose switches keep
+// them gets its own tables, palace pages and walk-through); the
+// at-a-glance table, grouped by chapter, the glossary, which sends the
+// reader into every chapter that uses a term, and the self-test are made
+// once for the book. The aids named in off are left out everywhere.
+func RunBook(book *guide.Guide, chapters []guide.Meta, off []string) {
+	if book == nil {
+		return
+	}
+	enrich.ExtractBook(book)
+	secs := append([]*guide.Section(nil), book.Sections...)
+	for _, a := range All() {
+		if a.Facts != nil {
+			a.Facts(book)
+		}
+		if !perChapter[a.Name] {
+			if a.On(book.Meta, off) {
+				a.Stage(book)
+			}
+			continue
+		}
+		for i, sec := range secs {
+			if i >= len(chapters) || !a.On(chapters[i], off) {
+				continue
+			}
+			switch a.Name {
+			case "summaries":
+				inChapter(book, sec, chapters[i], enrich.Summaries)
+			case "palace":
+				inChapter(book, sec, chapters[i], func(g *guide.Guide) { palace.Build(g, palace.Options{}) })
+			}
+		}
+		if a.Name == "summaries" && a.On(book.Meta, off) {
+			enrich.Glance(book)
+		}
+	}
+}
+
+// inChapter runs stage on one chapter of book seen as a guide of its own:
+// the chapter's blocks are its introduction, its subsections its
+// sections, and its study facts those of the book that stand in it. What
+// the stage adds goes back into the chapter, one level below the book's
+// top, and the palace's stations into the book's facts.
+func inChapter(book *guide.Guide, sec *guide.Section, meta guide.Meta, stage func(*guide.Guide)) {
+	meta.Lang = book.Meta.Lang
+	meta.Title = sec.Title
+	in := map[string]bool{}
+	sec.Walk(func(c *guide.Section) bool {
+		in[c.ID] = true
+		return true
+	})
+	local := func(id string) string {
+		if id == sec.ID {
+			return ""
+		}
+		return id
+	}
+	study := &guide.Study{}
+	if book.Study != nil {
+		for _, kp := range book.Study.KeyPoints {
+			if in[kp.SectionID] {
+				c := *kp
+				c.SectionID = local(c.SectionID)
+				study.KeyPoints = append(study.KeyPoints, &c)
+			}
+		}
+		for _, t := range book.Study.Terms {
+			if in[t.SectionID] {
+				c := *t
+				c.SectionID = local(c.SectionID)
+				study.Terms = append(study.Terms, &c)
+			}
+		}
+	}
+	g := &guide.Guide{Meta: meta, Files: book.Files, Intro: sec.Blocks, Sections: sec.Sections,
+		Footnotes: book.Footnotes, Study: study, Images: book.Images, Book: book}
+	stage(g)
+	sec.Blocks, sec.Sections = g.Intro, g.Sections
+	for _, c := range sec.Sections {
+		setLevels(c, 2)
+	}
+	if book.Study != nil {
+		book.Study.Stations = append(book.Study.Stations, study.Stations...)
+	}
+}
+
+// setLevels gives s the level level and its subsections the levels below.
+func setLevels(s *guide.Section, level int) {
+	s.Level = level
+	for _, c := range s.Sections {
+		setLevels(c, level+1)
+	}
+}

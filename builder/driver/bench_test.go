@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,4 +43,46 @@ func BenchmarkBuild1000SectionsNoAids(b *testing.B) {
 	b.Run("both", func(b *testing.B) {
 		benchmarkBuild(b, Options{LeaveOut: aids.Names()})
 	})
+}
+
+// benchmarkManyNotes builds a folder of notes, or a course of them, with
+// at most workers books at once (zero: GOMAXPROCS).
+func benchmarkManyNotes(b *testing.B, notes int, course bool, workers int) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "notes")
+	if err := os.Mkdir(src, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	list := "title: Many\nnotes:\n"
+	for i := range notes {
+		name := fmt.Sprintf("%02d-note.md", i+1)
+		text := bytes.Replace(testnotes.CourseReader(12), []byte("# "), []byte(fmt.Sprintf("# Part %d: ", i+1)), 1)
+		if err := os.WriteFile(filepath.Join(src, name), text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		list += "  - " + name + "\n"
+	}
+	if course {
+		if err := os.WriteFile(filepath.Join(src, "course.yaml"), []byte(list), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := Options{Paths: []string{src}, OutDir: filepath.Join(dir, "out"), Chapters: course, workers: workers}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Build(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkManyNotes builds a folder of 16 notes of 12 sections each, one
+// note after the other (serial) and on all cores (parallel); and a course
+// of the same notes with --chapters, whose book and 16 chapters' guides
+// are built side by side.
+func BenchmarkManyNotes(b *testing.B) {
+	b.Run("serial", func(b *testing.B) { benchmarkManyNotes(b, 16, false, 1) })
+	b.Run("parallel", func(b *testing.B) { benchmarkManyNotes(b, 16, false, 0) })
+	b.Run("course-serial", func(b *testing.B) { benchmarkManyNotes(b, 16, true, 1) })
+	b.Run("course-parallel", func(b *testing.B) { benchmarkManyNotes(b, 16, true, 0) })
 }

@@ -60,6 +60,19 @@ type Options struct {
 	// (outputs.Output.Settings) by name, as --cards-flip short-edge gives
 	// them; a setting missing from it has its default.
 	Settings map[string]string
+	// Chapters makes a course (a folder with a course.yaml) also write
+	// each of its notes as a guide of its own, beside the course's book.
+	Chapters bool
+	// Progress, when set, is called once the notes are found and then
+	// each time a book is built, with the
+	// number of notes built so far and the number of all the notes of
+	// the build (a course counts each of its notes). It is called from
+	// the goroutine that called Build, in the order of the books.
+	Progress func(done, total int)
+	// workers is how many books are built at once; zero means
+	// GOMAXPROCS. Benchmarks set it to 1 to measure a build of one book
+	// after the other.
+	workers int
 	// Strict makes a warning fail the build. A strict build puts its
 	// outputs in place only once every note is built without a warning,
 	// so a build that fails leaves the output folder as it was.
@@ -132,9 +145,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for i := range jobs {
 		jobs[i].settings = opts.Settings
 	}
-	notes, err := FindNotes(orDefaultPaths(opts.Paths))
+	var found diag.List
+	units, err := findUnits(orDefaultPaths(opts.Paths), opts.Chapters, &found)
+	res.Diagnostics = append(res.Diagnostics, found...)
 	if err != nil {
 		return res, err
+	}
+	warnings := 0
+	if opts.Strict {
+		warnings = countWarnings(found)
 	}
 	resources, err := openResources(opts.Resources)
 	if err != nil {
@@ -153,7 +172,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// pending are the staged outputs of a strict build, put in place
 	// only at its end.
 	var pending []*staged
-	warnings := 0
 	discard := func() {
 		for _, s := range pending {
 			s.discard()
@@ -162,46 +180,79 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			os.Remove(made[i]) // only an empty folder goes
 		}
 	}
-	for _, note := range notes {
-		if err := ctx.Err(); err != nil {
-			discard()
-			return res, err
-		}
-		// The note's problems are kept apart until its build is over:
-		// a stopped build returns before the reader or the writers do.
-		var diags diag.List
-		g, err := prepare(ctx, note, &diags, opts, resources)
-		if err != nil {
-			if ctx.Err() == nil {
-				res.Diagnostics = append(res.Diagnostics, diags...)
+	// The books are built side by side, as many at once as Go runs
+	// threads (GOMAXPROCS), each into temporary files; their outcomes
+	// are taken in the order of units, so that the outputs are put in
+	// place, and the problems reported, as a build of one book after
+	// the other would.
+	work, cancel := context.WithCancel(ctx)
+	defer cancel()
+	built := buildUnits(work, units, opts, resources, layout, outDir, jobs)
+	// drop waits for the books after the i-th and removes what they
+	// staged.
+	drop := func(i int) {
+		cancel()
+		for _, ch := range built[i+1:] {
+			if b := <-ch; b.staged != nil {
+				b.staged.discard()
 			}
+		}
+	}
+	total, done := 0, 0
+	for _, u := range units {
+		total += u.weight()
+	}
+	if opts.Progress != nil {
+		opts.Progress(0, total)
+	}
+	for i, u := range units {
+		var b unitBuild
+		select {
+		case b = <-built[i]:
+		case <-ctx.Done():
+			drop(i - 1)
+			discard()
+			return res, ctx.Err()
+		}
+		if err := ctx.Err(); err != nil {
+			if b.staged != nil {
+				b.staged.discard()
+			}
+			drop(i)
 			discard()
 			return res, err
 		}
-		if opts.Strict && (warnings > 0 || countWarnings(diags) > 0) {
-			// The build has failed: the note is read for its warnings
-			// only.
-			warnings += countWarnings(diags)
-			res.Diagnostics = append(res.Diagnostics, diags...)
-			continue
+		done += u.weight()
+		if opts.Progress != nil {
+			opts.Progress(done, total)
 		}
-		s, err := stage(ctx, g, layout, outputBase(outDir, note), jobs)
-		if ctx.Err() == nil {
-			res.Diagnostics = append(res.Diagnostics, diags...)
+		if u.chapter {
+			b.diags = newDiagnostics(res.Diagnostics, b.diags)
 		}
-		if err != nil {
+		res.Diagnostics = append(res.Diagnostics, b.diags...)
+		if b.err != nil {
+			drop(i)
 			discard()
-			return res, fmt.Errorf("%s: %w", note, err)
+			return res, b.err
+		}
+		if opts.Strict && (warnings > 0 || countWarnings(b.diags) > 0) {
+			// The build has failed: the book was read for its warnings
+			// only.
+			warnings += countWarnings(b.diags)
+			if b.staged != nil {
+				b.staged.discard()
+			}
+			continue
 		}
 		if opts.Strict {
-			pending = append(pending, s)
-			warnings += countWarnings(diags)
+			pending = append(pending, b.staged)
 			continue
 		}
-		written, err := s.commit()
+		written, err := b.staged.commit()
 		res.Outputs = append(res.Outputs, written...)
 		if err != nil {
-			return res, fmt.Errorf("%s: %w", note, err)
+			drop(i)
+			return res, fmt.Errorf("%s: %w", u.source(), err)
 		}
 	}
 	if warnings > 0 {
@@ -217,6 +268,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// newDiagnostics returns the diagnostics of l that are not in reported.
+func newDiagnostics(reported, l diag.List) diag.List {
+	seen := map[string]bool{}
+	for _, d := range reported {
+		seen[d.String()] = true
+	}
+	var out diag.List
+	for _, d := range l {
+		if !seen[d.String()] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // countWarnings returns the number of warnings in l.
@@ -323,6 +389,12 @@ func openResources(paths []string) ([]resource, error) {
 // on each resource folder, so that neither a path nor a symbolic link can
 // reach outside them.
 func readNoteWithin(path string, diags *diag.List, limit int64, resources []resource) (*guide.Guide, error) {
+	return readNoteInto(nil, path, diags, limit, resources)
+}
+
+// readNoteInto is readNoteWithin for a note added to set, the file set of
+// a book of several notes; a nil set means a set of its own.
+func readNoteInto(set *diag.FileSet, path string, diags *diag.List, limit int64, resources []resource) (*guide.Guide, error) {
 	if limit <= 0 {
 		limit = DefaultMaxInputSize
 	}
@@ -361,7 +433,12 @@ func readNoteWithin(path string, diags *diag.List, limit int64, resources []reso
 	for _, r := range resources {
 		ropts.Resources = append(ropts.Resources, markdown.Resource{Path: r.path, FS: r.root.FS()})
 	}
-	file := diag.NewFile(path, text, diags)
+	var file *diag.File
+	if set == nil {
+		file = diag.NewFile(path, text, diags)
+	} else {
+		file = set.AddFile(path, text)
+	}
 	g, err := markdown.Read(file, ropts)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("read %s: the note has errors", path)

@@ -18,6 +18,18 @@ import (
 // build added earlier (sections or tables of a study-aid kind) are never
 // read as notes.
 func Extract(g *guide.Guide) {
+	extract(g, false)
+}
+
+// ExtractBook is Extract for a book whose top-level sections are its
+// chapters (see guide.Join). It also gives each key term used in more
+// than one chapter a place in each of them (Term.Chapters), so that the
+// glossary can send the reader to every chapter that uses it.
+func ExtractBook(g *guide.Guide) {
+	extract(g, true)
+}
+
+func extract(g *guide.Guide, book bool) {
 	if g == nil {
 		return
 	}
@@ -27,6 +39,9 @@ func Extract(g *guide.Guide) {
 		x.section(s)
 	}
 	x.explain()
+	if book {
+		x.chapterPlaces()
+	}
 	x.checkDefinitions()
 	study := &guide.Study{KeyPoints: x.keyPoints}
 	for _, e := range x.reg.entries {
@@ -268,4 +283,53 @@ func firstLineSentence(text string) string {
 		}
 	}
 	return ""
+}
+
+// chapterPlaces sets Term.Chapters for every key term used in more than
+// one chapter (top-level section): in each such chapter, the use whose
+// sentence explains the term, else its first use there, given an anchor
+// when it has none.
+func (x *extractor) chapterPlaces() {
+	top := map[string]string{}
+	for _, s := range x.g.Sections {
+		s.Walk(func(c *guide.Section) bool {
+			top[c.ID] = s.ID
+			return true
+		})
+	}
+	for _, e := range x.reg.entries {
+		var order []string
+		chosen := map[string]termUse{}
+		for _, u := range e.uses {
+			ch := top[u.sec]
+			prev, seen := chosen[ch]
+			switch {
+			case !seen:
+				order = append(order, ch)
+				chosen[ch] = u
+			case !prev.explains && u.explains:
+				chosen[ch] = u
+			}
+		}
+		if len(order) < 2 {
+			continue
+		}
+		for _, ch := range order {
+			u := chosen[ch]
+			if top[e.term.SectionID] == ch {
+				e.term.Chapters = append(e.term.Chapters, guide.TermPlace{ID: e.term.ID, SectionID: e.term.SectionID})
+				continue
+			}
+			if u.strong.ID == "" {
+				base := slug(newSpelling(guide.PlainText(u.strong.Children)).base)
+				if base == "" {
+					base = "term"
+				} else {
+					base = "term-" + base
+				}
+				u.strong.ID = x.ids.Claim(base)
+			}
+			e.term.Chapters = append(e.term.Chapters, guide.TermPlace{ID: u.strong.ID, SectionID: u.sec})
+		}
+	}
 }

@@ -27,6 +27,7 @@ func Glossary(g *guide.Guide) {
 	}
 	ids := g.IDs()
 	titles := sectionTitles(g)
+	book := isBook(g)
 	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
 		ID:           ids.Claim("glossary"),
@@ -45,18 +46,56 @@ func Glossary(g *guide.Guide) {
 		if !ok || term.SectionID == "" {
 			where = g.Meta.Title
 		}
+		see := guide.Cell{Inlines: []guide.Inline{&guide.Ref{
+			Pos:      guide.NoPos,
+			Target:   term.ID,
+			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
+		}}}
+		if places := term.Chapters; len(places) > 1 {
+			see = chapterRefs(g, titles, places)
+		} else if book {
+			see = chapterRefs(g, titles, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
+		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
 			textCell(orDash(term.Explanation)),
-			{Inlines: []guide.Inline{&guide.Ref{
-				Pos:      guide.NoPos,
-				Target:   term.ID,
-				Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
-			}}},
+			see,
 		})
 	}
 	sec.Blocks = []guide.Block{t}
 	g.Sections = append(g.Sections, sec)
+}
+
+// chapterRefs is the "see" cell of a term of a book: a reference into
+// each chapter that uses it, named after the chapter and the section
+// ("Lesson 1: Evaporation: How Water Rises"), one per line.
+func chapterRefs(g *guide.Guide, titles map[string]string, places []guide.TermPlace) guide.Cell {
+	chapter := map[string]string{}
+	for _, s := range g.Sections {
+		s.Walk(func(c *guide.Section) bool {
+			chapter[c.ID] = s.Title
+			return true
+		})
+	}
+	var c guide.Cell
+	for i, p := range places {
+		if i > 0 {
+			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
+		}
+		name := chapter[p.SectionID]
+		if t := titles[p.SectionID]; t != "" && t != name {
+			name += ": " + t
+		}
+		if name == "" {
+			name = g.Meta.Title
+		}
+		c.Inlines = append(c.Inlines, &guide.Ref{
+			Pos:      guide.NoPos,
+			Target:   p.ID,
+			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}},
+		})
+	}
+	return c
 }
 
 // glossaryName is a term's name as the glossary shows it: the name, and

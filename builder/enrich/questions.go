@@ -83,8 +83,11 @@ type quizMaker struct {
 	termNames map[string]string
 	termWords int
 	seen      map[string]bool // question ids
-	prompts   map[string]bool // short-answer prompts
-	out       []*guide.Question
+	// unit holds the questions asked about the key point, or outside key
+	// points the paragraph, being read (see fits).
+	unit    []*guide.Question
+	prompts map[string]bool // short-answer prompts
+	out     []*guide.Question
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -165,13 +168,34 @@ func properNames(g *guide.Guide) map[string]bool {
 	return names
 }
 
-// add keeps q unless a question with its id is already kept.
-func (m *quizMaker) add(q *guide.Question) {
-	if q == nil || m.seen[q.ID] {
-		return
+// add keeps q unless a question with its id is already kept or it does
+// not fit beside the questions of its unit (see fits).
+func (m *quizMaker) add(q *guide.Question) bool {
+	if q == nil || m.seen[q.ID] || !m.fits(q) {
+		return false
 	}
 	m.seen[q.ID] = true
 	m.out = append(m.out, q)
+	m.unit = append(m.unit, q)
+	return true
+}
+
+// fits reports whether q can stand beside the questions already asked
+// about the same key point (or paragraph, outside key points), which a
+// student reads together: none of their prompts may show the answer of a
+// cloze question q, and the prompt of q may show none of theirs. Of two
+// questions that would, the first asked is kept.
+func (m *quizMaker) fits(q *guide.Question) bool {
+	mine := q.PromptText(" ")
+	for _, o := range m.unit {
+		if q.Kind == guide.Cloze && m.shows(o.PromptText(" "), q.Answer) {
+			return false
+		}
+		if o.Kind == guide.Cloze && m.shows(mine, o.Answer) {
+			return false
+		}
+	}
+	return true
 }
 
 // section makes the questions of a section the author wrote and of its
@@ -200,6 +224,7 @@ func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointF
 					inner = m.points[it.Key.ID]
 				}
 				if inner != kp {
+					m.unit = nil
 					m.add(m.keyPointQuestion(it, inner))
 				}
 				m.blocks(it.Blocks, sec, inner)
@@ -224,6 +249,9 @@ type sentence struct {
 
 // paragraph makes the cloze questions of each sentence of a paragraph.
 func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPointFacts) {
+	if kp == nil {
+		m.unit = nil
+	}
 	f := flatten(p.Inlines)
 	ends := sentenceEnds(f.text)
 	from := 0
@@ -239,8 +267,8 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 				s.strongs = append(s.strongs, strongSpan{node: sp.node, start: sp.start - start, end: min(sp.end, stop) - start})
 			}
 		}
-		m.termCloze(s)
 		m.dateCloze(s)
+		m.termCloze(s)
 	}
 }
 
@@ -260,8 +288,9 @@ func (m *quizMaker) termCloze(s sentence) {
 		if q := m.cloze(s, names, "", t.ID); q != nil {
 			q.Term = t.Name
 			q.ID = guide.QuestionID(q.Kind, q.Section, s.text, t.Name)
-			m.add(q)
-			return
+			if m.add(q) {
+				return
+			}
 		}
 	}
 }
@@ -354,7 +383,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		return nil
 	}
 	context := m.context(s)
-	visible := rest.String() + " " + context
+	visible := rest.String() + " " + context + " " + m.g.Meta.Title
 	if len(q.Section) > 0 {
 		visible += " " + q.Section[len(q.Section)-1]
 	}
@@ -735,6 +764,9 @@ func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string
 	if !m.english {
 		return m.explain(kp.Title)
 	}
+	if verb := definingVerb(first, kp.Title); verb != "" {
+		return m.words.Format(whatIs[verb], "topic", m.termCase(kp.Title))
+	}
 	actor, rest, ok := pastActor(first)
 	if !ok || !m.isName(actor) {
 		return m.explain(kp.Title)
@@ -774,6 +806,32 @@ func (m *quizMaker) isName(words string) bool {
 	return true
 }
 
+// whatIs names, for each verb definingVerb finds, the catalogue's
+// question that asks what the title is.
+var whatIs = map[string]string{
+	"is": "quiz.what-is", "are": "quiz.what-are", "was": "quiz.what-was", "were": "quiz.what-were",
+}
+
+// definingVerb returns "is", "are", "was" or "were" when an English
+// sentence opens by saying what the title is ("Skylab was the first US
+// space station"), else "".
+func definingVerb(s, title string) string {
+	title = strings.TrimRight(title, ".:;")
+	rest, ok := strings.CutPrefix(s, title+" ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "The "+title+" ")
+	}
+	if !ok {
+		return ""
+	}
+	verb, _, _ := strings.Cut(rest, " ")
+	switch verb {
+	case "is", "are", "was", "were":
+		return verb
+	}
+	return ""
+}
+
 // openers are the words that open a phrase before a sentence's subject
 // ("In 2011, NATO led…").
 var openers = wordSet("in", "during", "after", "before", "by", "from", "since", "on", "at",
@@ -797,11 +855,15 @@ func pastActor(s string) (actor, rest string, ok bool) {
 	text := s
 	first, _, _ := strings.Cut(text, " ")
 	if openers[strings.ToLower(first)] {
-		before, after, found := strings.Cut(text, ",")
-		if !found || len(strings.Fields(before)) > 8 {
-			return "", "", false
+		if rest, ok := afterDateOpening(text); ok {
+			text = rest
+		} else {
+			before, after, found := strings.Cut(text, ",")
+			if !found || len(strings.Fields(before)) > 8 {
+				return "", "", false
+			}
+			text = strings.TrimSpace(after)
 		}
-		text = strings.TrimSpace(after)
 	}
 	words := strings.Fields(text)
 	n := 0
@@ -849,6 +911,26 @@ func pastActor(s string) (actor, rest string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// afterDateOpening returns the text after an opening date written with
+// no comma, such as "On 4 October 1957 " or "In July 1969 ", and
+// whether the text opens with one.
+func afterDateOpening(s string) (string, bool) {
+	words := strings.Fields(s)
+	i := 1
+	for i < len(words) && i < 4 {
+		w := strings.ToLower(strings.TrimRight(words[i], ","))
+		if monthWords[w] || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 && len(w) <= 2 {
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(words) || !isYear(strings.TrimRight(words[i], ",")) {
+		return "", false
+	}
+	return strings.Join(words[i+1:], " "), true
 }
 
 // cutPossessive returns a word without its possessive ending ("NATO’s").
@@ -918,18 +1000,28 @@ func datePhrase(s string) string {
 	}
 	d := dates[0]
 	before := strings.Fields(s[:d.start])
-	var lead []string
+	var lead, day []string
 	if n := len(before); n > 0 && strings.ToLower(before[n-1]) == "the" {
 		lead = []string{"the"}
 		before = before[:n-1]
 	}
+	// A day and a month before the year: "on 4 October 1957".
+	for len(lead) == 0 && len(before) > 1 {
+		w := strings.ToLower(before[len(before)-1])
+		if !monthWords[w] && (len(w) > 2 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0) {
+			break
+		}
+		day = append([]string{before[len(before)-1]}, day...)
+		before = before[:len(before)-1]
+	}
+	lead = append(lead, day...)
 	n := len(before)
 	if n == 0 {
 		return ""
 	}
 	prep := strings.ToLower(before[n-1])
 	switch prep {
-	case "in", "during", "since", "until", "by", "after", "before", "from", "between", "around", "throughout":
+	case "in", "during", "since", "until", "by", "after", "before", "from", "between", "around", "throughout", "on":
 	default:
 		return ""
 	}
@@ -937,28 +1029,20 @@ func datePhrase(s string) string {
 }
 
 // palace adds a question for each room of the mind palace that stands for
-// a part of the notes, grouped under the palace: the notes' own
-// mind-palace section, else the palace the build drew.
+// a part of the notes, grouped under its palace: the notes' own
+// mind-palace section, else the palace the build drew (see
+// guide.Station.SectionID).
 func (m *quizMaker) palace() {
 	if len(m.g.Study.Stations) == 0 {
 		return
 	}
-	var home *guide.Section
-	m.g.WalkSections(func(s *guide.Section) bool {
-		if s.Kind == guide.FromNotes && isPalaceSection(s) || s.Kind == guide.Palace {
-			home = s
-			return false
-		}
-		return true
-	})
-	var path []string
-	sec := ""
-	if home != nil {
-		path, sec = m.paths[home.ID], home.ID
-	}
 	for _, st := range m.g.Study.Stations {
 		if st.Target == "" {
 			continue
+		}
+		path, sec := m.paths[st.SectionID], st.SectionID
+		if path == nil {
+			sec = ""
 		}
 		answer := st.TargetTitle
 		if st.Gist != "" && !strings.EqualFold(st.Gist, st.TargetTitle) {

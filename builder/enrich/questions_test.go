@@ -42,6 +42,8 @@ const libya = `# NATO missions
 3. **Resource Limitations**:
    - Long missions strain the alliance’s **financial capacity** and its patience with slow and costly deployments.
    - The **EU** helps.
+   - Budgets were cut in 2008 across the alliance, which slowed every new mission for years.
+   - In the 1990s, the alliance had to learn peacekeeping from scratch, far from home.
 
 ## The Kosovo Force
 
@@ -118,7 +120,7 @@ func TestClozeRules(t *testing.T) {
 
 func TestDateCloze(t *testing.T) {
 	g := quiz(t, libya)
-	for answer, hint := range map[string]string{"2011": "year", "1990s": "decade"} {
+	for answer, hint := range map[string]string{"2008": "year", "1990s": "decade"} {
 		q := questionFor(g, answer)
 		if q == nil {
 			t.Errorf("no question on %s", answer)
@@ -131,6 +133,28 @@ func TestDateCloze(t *testing.T) {
 	g = quiz(t, "# Space\n\n- **Skylab**: three crews visited **Skylab** from 1973 to 1974, each for weeks of work in orbit.\n")
 	if q := questionFor(g, "1973 to 1974"); q == nil || q.Hint != "years" {
 		t.Errorf("a range of years: %+v, want the hint \"years\"", q)
+	}
+}
+
+// TestQuestionsDoNotGiveEachOtherAway checks that of the questions on one
+// key point, none shows the answer of a cloze question in its prompt: the
+// key point's question names the Balkans and the 1990s and Libya and 2011,
+// so no blank hides them there; of a date and a term in one sentence, the
+// date is asked.
+func TestQuestionsDoNotGiveEachOtherAway(t *testing.T) {
+	g := quiz(t, libya)
+	for _, q := range g.Study.Questions {
+		if q.Target == "term-balkans" || q.Answer == "2011" {
+			t.Errorf("asked %q, which its key point's question gives away", prompt(q))
+		}
+	}
+	var kosovo []string
+	g = quiz(t, "# Kosovo\n\n## Air war\n\nIn **Kosovo**, NATO launched **Operation Allied Force** in 1999 to stop ethnic cleansing by Serbian forces.\n")
+	for _, q := range g.Study.Questions {
+		kosovo = append(kosovo, prompt(q))
+	}
+	if len(kosovo) != 1 || !strings.Contains(kosovo[0], "in ___ to stop") {
+		t.Errorf("one sentence with a date and terms asks %q, want its date once", kosovo)
 	}
 }
 
@@ -151,6 +175,33 @@ func TestKeyPointPrompts(t *testing.T) {
 			}
 			if q.Answer == "" || q.TargetTitle == "" {
 				t.Errorf("key point %s: answer %q, where %q", q.Target, q.Answer, q.TargetTitle)
+			}
+			delete(want, q.Target)
+		}
+	}
+	for id := range want {
+		t.Errorf("no question on key point %s", id)
+	}
+}
+
+func TestKeyPointPromptsOfOtherShapes(t *testing.T) {
+	g := quiz(t, `# Space
+
+## Stations and satellites
+
+- **Skylab**: Skylab was the first US space station, launched in 1973.
+- **Sputnik**: On 4 October 1957 the USSR launched Sputnik 1, the first artificial satellite.
+- **Legacy**: Spending peaked in 1966, and the treaty of 1967 still matters.
+`)
+	want := map[string]string{
+		"kp-skylab":  "What was Skylab?",
+		"kp-sputnik": "What did the USSR do on 4 October 1957?",
+		"kp-legacy":  "Explain: Legacy.", // "Spending" names no one
+	}
+	for _, q := range g.Study.Questions {
+		if w, ok := want[q.Target]; ok && q.Kind == guide.Short {
+			if got := prompt(q); got != w {
+				t.Errorf("key point %s asks %q, want %q", q.Target, got, w)
 			}
 			delete(want, q.Target)
 		}

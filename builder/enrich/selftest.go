@@ -45,6 +45,11 @@ func SelfTest(g *guide.Guide) {
 		"test": linkTo(test.ID, words.Text("quiz.test")),
 	})...))
 
+	if isBook(g) {
+		selfTestByChapter(g, ids, words, level, test, answers)
+		placeSelfTest(g, test, answers)
+		return
+	}
 	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1}
 	qs := g.Study.Questions
 	for i := 0; i < len(qs); {
@@ -74,8 +79,12 @@ func SelfTest(g *guide.Guide) {
 		i = j
 	}
 	answers.Blocks = append(answers.Blocks, key)
+	placeSelfTest(g, test, answers)
+}
 
-	// The test goes before the glossary, the key after everything.
+// placeSelfTest puts the test before the glossary and the key after
+// everything.
+func placeSelfTest(g *guide.Guide, test, answers *guide.Section) {
 	at := len(g.Sections)
 	if at > 0 && g.Sections[at-1].Kind == guide.Glossary {
 		at--
@@ -152,4 +161,77 @@ func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
 		out = append(out, text(p.Text))
 	}
 	return out
+}
+
+// isBook reports whether g is a book of several notes: its top-level
+// sections are chapters (see guide.Join).
+func isBook(g *guide.Guide) bool {
+	for _, s := range g.Sections {
+		if s.Chapter {
+			return true
+		}
+	}
+	return false
+}
+
+// selfTestByChapter fills the test and the answer key of a book: under
+// each chapter's title, the questions of the chapter's introduction, then
+// those of each of its sections under the section's title; and the
+// answers under each chapter's title, numbered as their questions.
+func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, level int, test, answers *guide.Section) {
+	chapterOf := map[string]*guide.Section{}
+	for _, ch := range g.Sections {
+		ch.Walk(func(c *guide.Section) bool {
+			chapterOf[c.ID] = ch
+			return true
+		})
+	}
+	qs := g.Study.Questions
+	var testCh, keyCh *guide.Section
+	var key *guide.List
+	var current *guide.Section
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && qs[j].SectionID == qs[i].SectionID {
+			j++
+		}
+		ch := chapterOf[qs[i].SectionID]
+		if testCh == nil || ch != current {
+			current = ch
+			title, base := g.Meta.Title, "introduction"
+			if ch != nil {
+				title, base = ch.Title, ch.ID
+			}
+			testCh = &guide.Section{
+				ID: ids.Claim("test-" + base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+				Pos: guide.NoPos, Kind: guide.SelfTest,
+			}
+			test.Sections = append(test.Sections, testCh)
+			keyCh = &guide.Section{
+				ID: ids.Claim("answers-" + base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+				Pos: guide.NoPos, Kind: guide.Answers,
+			}
+			key = &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
+			keyCh.Blocks = []guide.Block{key}
+			answers.Sections = append(answers.Sections, keyCh)
+		}
+		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
+		for _, q := range qs[i:j] {
+			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
+			key.Items = append(key.Items, item(para(answerInlines(words, q)...)))
+		}
+		if ch != nil && qs[i].SectionID == ch.ID && len(testCh.Sections) == 0 {
+			testCh.Blocks = append(testCh.Blocks, list)
+		} else {
+			title := words.Text("quiz.introduction")
+			if p := qs[i].Section; len(p) > 0 {
+				title = p[len(p)-1]
+			}
+			testCh.Sections = append(testCh.Sections, &guide.Section{
+				ID: ids.Claim("test-" + qs[i].SectionID), Title: title, Level: 3, HeadingLevel: min(level+2, 6),
+				Pos: guide.NoPos, Kind: guide.SelfTest, Blocks: []guide.Block{list},
+			})
+		}
+		i = j
+	}
 }

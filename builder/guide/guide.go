@@ -51,6 +51,11 @@ type Guide struct {
 	// Writers take image bytes from here, through Guide.Image, and never
 	// from the file system.
 	Images map[ImageKey]*ImageFile
+
+	// Book is set on the guide of one chapter of a book while a study aid
+	// is added to that chapter alone: ids the book has taken count as
+	// taken in the chapter too (see IDs). nil for any other guide.
+	Book *Guide
 }
 
 // ImageKey names a loaded image file of a guide: the name of the note
@@ -122,6 +127,9 @@ type Section struct {
 	// Kind is FromNotes for sections the author wrote, else the study aid
 	// the section holds.
 	Kind Kind
+	// Chapter is true for a top-level section that holds one note of a
+	// book of several notes (see Join); on paper it starts a new page.
+	Chapter bool
 
 	Blocks   []Block
 	Sections []*Section

@@ -58,10 +58,14 @@ func NewIDs(taken ...string) *IDs {
 }
 
 // IDs returns an allocator that holds every id of the guide that EachID
-// lists as taken.
+// lists as taken, and every id of its Book when it is a chapter seen
+// alone.
 func (g *Guide) IDs() *IDs {
 	s := NewIDs()
 	g.EachID(func(id string) { s.taken[id] = true })
+	if g.Book != nil {
+		g.Book.EachID(func(id string) { s.taken[id] = true })
+	}
 	return s
 }
 

@@ -137,7 +137,11 @@ type Station struct {
 	// Gist is the first sentence of what the station stands for, as the
 	// walk-through tells it; empty when there is none.
 	Gist string
-	Pos  Pos
+	// SectionID is the id of the notes' mind-palace section the station
+	// is read from, else of the palace section the build drew: in a book,
+	// each chapter has its own palace.
+	SectionID string
+	Pos       Pos
 }
 
 // SectionPath returns the titles of the sections from the top level down

@@ -107,6 +107,19 @@ type Term struct {
 	// Mentions is how many times the notes write the term, bold or not,
 	// under any of its spellings; at least 1 for a term the notes use.
 	Mentions int
+	// Chapters, in a book of several notes whose term is used in more
+	// than one chapter, holds a place for each such chapter in order:
+	// where the term is explained in that chapter, else where it is first
+	// used there. Nil in a guide of one note, and for a term of one
+	// chapter.
+	Chapters []TermPlace
+}
+
+// TermPlace is a place where a key term stands: the anchor set on its
+// Strong node and the innermost section that holds it.
+type TermPlace struct {
+	ID        string
+	SectionID string
 }
 
 // RankedTerms returns the key terms, most important first: a term counts

@@ -102,22 +102,27 @@ func Build(g *guide.Guide, opts Options) {
 		})
 	}
 	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
-	keep(g, p)
+	keep(g, p, palaceSec)
 	place(g, p.Section, palaceSec, walk)
 }
 
 // keep records the stations of p in g.Study for the stages after the
-// palace, such as the self-test.
-func keep(g *guide.Guide, p *model) {
+// palace, such as the self-test, with the section they belong to: the
+// notes' mind-palace section, else drawn, the palace section.
+func keep(g *guide.Guide, p *model, drawn *guide.Section) {
 	if g.Study == nil {
 		return
+	}
+	home := drawn.ID
+	if p.Section != nil {
+		home = p.Section.ID
 	}
 	kp := studyFacts(g)
 	for i, st := range p.Stations {
 		g.Study.Stations = append(g.Study.Stations, &guide.Station{
 			Number: i + 1, Name: st.Name, Cue: st.Cue,
 			Target: st.Target, TargetTitle: st.TargetTitle,
-			Gist: factsOf(g, st.target, kp).Gist, Pos: st.Pos,
+			Gist: factsOf(g, st.target, kp).Gist, SectionID: home, Pos: st.Pos,
 		})
 	}
 }

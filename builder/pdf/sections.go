@@ -47,7 +47,7 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 		} else {
 			start := len(l.out)
 			l.heading(s.Title, s.Pos, s.Level, fr, mk, anchor)
-			if opensPage(s) && len(l.out) > start {
+			if (opensPage(s) || s.Chapter) && len(l.out) > start {
 				l.out[start].newPage = true
 			}
 		}

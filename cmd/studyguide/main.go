@@ -4,7 +4,8 @@
 // Usage:
 //
 //	studyguide build [-o DIR] [--format epub,pdf] [--layout NAME] [--strict]
-//	                 [--imposition 2up,booklet] [--recap] [--flashcards] [--anki]
+//	                 [--chapters] [--imposition 2up,booklet] [--recap]
+//	                 [--flashcards] [--anki]
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
@@ -19,6 +20,11 @@
 // a folder of notes; with no PATH it builds every note in ./source. DIR
 // defaults to ./out. Each output is written to a temporary file and renamed
 // into place, so a build that fails leaves earlier outputs whole.
+//
+// A folder that holds a course.yaml is a course: the notes that file lists
+// are the chapters of one book, written as DIR/FOLDER.epub and
+// DIR/FOLDER.pdf (and every extra output named the same way), with one
+// contents, one at-a-glance table and one glossary for the whole course.
 //
 // Flags of build:
 //
@@ -44,6 +50,8 @@
 //	                   prints the backs of the flashcards: long-edge (the
 //	                   default; the backs reverse their columns) or
 //	                   short-edge (the backs reverse their rows)
+//	--chapters         with a course, also write each of its notes as a
+//	                   guide of its own beside the course's book
 //	--anki             also write NAME.apkg: the self-test's questions as an
 //	                   Anki deck, one note each, that Anki 2.1.50 and later
 //	                   import with File > Import. Importing a rebuilt deck

@@ -38,7 +38,7 @@ Usage:
   studyguide build [-o DIR] [--format {{formats}}] [--layout NAME] [--strict]
                    [--imposition {{impositions}}]{{extras}}
                    {{aids}}
-                   [--resources DIR]... [--max-size SIZE] [PATH...]
+                   [--chapters] [--resources DIR]... [--max-size SIZE] [PATH...]
   studyguide watch [-o DIR] [flags of build] [PATH...]
   studyguide init [DIR]  write a starter course into DIR (default .)
   studyguide layouts     list the built-in page layouts
@@ -47,6 +47,8 @@ Usage:
 
 build reads each note (.md, .markdown, .txt) and writes DIR/NAME.epub and
 DIR/NAME.pdf. A PATH is a note or a folder of notes (default: source).
+A folder with a course.yaml is a course: its notes, in the order the file
+lists them, are the chapters of one book, DIR/FOLDER.epub and DIR/FOLDER.pdf.
 
 Flags of build:
   -o, --out DIR     output folder (default out)
@@ -54,6 +56,8 @@ Flags of build:
   --layout NAME     page layout: a built-in name or a layout file (default a4)
   --imposition LIST also write the PDF imposed for printing, comma-separated:
 {{imposition lines}}{{extra flags}}  --strict          treat warnings as errors; write nothing if there are any
+  --chapters        with a course, also write each of its notes as a guide
+                    of its own
 {{aid flags}}  --resources DIR   also read images from DIR, for notes whose images are
                     in another folder ("../images/x.png"); repeatable
   --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
@@ -208,6 +212,7 @@ func buildOptions(command string, args []string, stderr io.Writer, getenv func(s
 	fs.StringVar(&formats, "format", "", "")
 	fs.StringVar(&opts.Layout, "layout", layouts.Default, "")
 	fs.BoolVar(&strict, "strict", false, "")
+	fs.BoolVar(&opts.Chapters, "chapters", false, "")
 	leaveOut := map[string]*bool{}
 	for _, a := range aids.All() {
 		leaveOut[a.Name] = fs.Bool("no-"+a.Name, false, "")
@@ -272,7 +277,12 @@ func buildOptions(command string, args []string, stderr io.Writer, getenv func(s
 // failure on stderr, the outputs written on stdout. It returns the exit
 // status of the build.
 func report(ctx context.Context, opts driver.Options, stdout, stderr io.Writer) int {
+	prog := newProgress(stderr)
+	if prog != nil {
+		opts.Progress = prog.update
+	}
 	res, err := driver.Build(ctx, opts)
+	prog.end()
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(stderr, d)
 	}

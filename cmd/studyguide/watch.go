@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"studyguide/builder/course"
 	"studyguide/builder/driver"
 	"studyguide/builder/watch"
 	"studyguide/layouts"
@@ -19,9 +20,6 @@ import (
 // imageExtensions are the endings of the image files a note may show: a
 // change to one rebuilds every guide.
 var imageExtensions = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
-
-// courseFile is the file that makes a folder of notes one book.
-const courseFile = "course.yaml"
 
 // runWatch builds what the flags and paths of build name, then rebuilds
 // what a saved file changes until ctx is done, which ends it with exitOK.
@@ -36,10 +34,6 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if opts.OutDir == "" {
 		opts.OutDir = driver.DefaultOutDir
 	}
-	if _, err := driver.FindNotes(opts.Paths); err != nil {
-		fmt.Fprintf(stderr, "studyguide watch: %v\n", err)
-		return exitBuild
-	}
 	wt, err := newWatcher(opts, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "studyguide watch: %v\n", err)
@@ -47,7 +41,12 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	defer wt.w.Close()
 
-	if !wt.round(ctx, "built", wt.everything()) {
+	units := wt.everything()
+	if err := sameNames(units); err != nil {
+		fmt.Fprintf(stderr, "studyguide watch: %v\n", err)
+		return exitBuild
+	}
+	if !wt.round(ctx, "built", units) {
 		return wt.stopped()
 	}
 	fmt.Fprintf(stdout, "watching %s for changes; Ctrl-C stops\n", joinNames(wt.watchedNames()))
@@ -177,9 +176,13 @@ func (wt *watcher) plan(b watch.Batch) []string {
 	for _, f := range b.Files {
 		base := filepath.Base(f)
 		isNote := slices.Contains(driver.NoteExtensions, strings.ToLower(filepath.Ext(base)))
-		if !isNote && base != courseFile {
+		if !isNote && base != course.FileName {
 			all = true
 			used = append(used, f)
+			continue
+		}
+		if c, ok := wt.courseOf(f); ok {
+			add(c, f)
 			continue
 		}
 		for _, t := range wt.targets {
@@ -188,15 +191,12 @@ func (wt *watcher) plan(b watch.Batch) []string {
 				if f == t.abs {
 					add(t.arg, f)
 				}
-			case isCourse(t.abs):
-				if within(f, t.abs) && (isNote || filepath.Dir(f) == t.abs) {
-					add(t.arg, f)
-				}
-			case base == courseFile:
-				if filepath.Dir(f) == t.abs {
-					add(t.arg, f)
-				}
-			case filepath.Dir(f) == t.abs:
+			case filepath.Dir(f) != t.abs:
+			case base == course.FileName:
+				// The folder is a course no more: its notes are
+				// built one by one.
+				add(t.arg, f)
+			default:
 				if info, err := os.Stat(f); err == nil && info.Mode().IsRegular() {
 					add(filepath.Join(t.arg, base), f)
 				}
@@ -220,28 +220,81 @@ func (wt *watcher) plan(b watch.Batch) []string {
 	return units
 }
 
-// everything returns every guide to build: each note given, each course
-// given, and each note of a folder given that is not a course, so that a
-// note that fails does not keep the others of its folder from building.
+// courseOf returns the course that file is in, as a path for the driver:
+// a course folder given, or a course in a sub-folder of a folder given.
+func (wt *watcher) courseOf(file string) (string, bool) {
+	for _, t := range wt.targets {
+		if !t.dir || !within(file, t.abs) {
+			continue
+		}
+		if course.Is(t.abs) {
+			return t.arg, true
+		}
+		rel, err := filepath.Rel(t.abs, file)
+		if err != nil {
+			continue
+		}
+		if first, _, ok := strings.Cut(rel, string(filepath.Separator)); ok && course.Is(filepath.Join(t.abs, first)) {
+			return filepath.Join(t.arg, first), true
+		}
+	}
+	return "", false
+}
+
+// everything returns every book to build, as paths for the driver: each
+// note given, each course given, and of a folder given that is not a
+// course, each of its notes and each course in its sub-folders, so that a
+// note that fails does not keep the others from building.
 func (wt *watcher) everything() []string {
 	var units []string
+	add := func(u string) {
+		if !slices.Contains(units, u) {
+			units = append(units, u)
+		}
+	}
 	for _, t := range wt.targets {
-		if !t.dir || isCourse(t.abs) {
-			units = append(units, t.arg)
+		if !t.dir || course.Is(t.abs) {
+			add(t.arg)
 			continue
 		}
-		notes, err := driver.FindNotes([]string{t.arg})
-		if err != nil {
-			units = append(units, t.arg) // its build says what is wrong
-			continue
-		}
+		before := len(units)
+		notes, _ := driver.FindNotes([]string{t.arg})
 		for _, n := range notes {
-			if !slices.Contains(units, n) {
-				units = append(units, n)
+			add(n)
+		}
+		entries, _ := os.ReadDir(t.abs)
+		for _, e := range entries {
+			if e.IsDir() && course.Is(filepath.Join(t.abs, e.Name())) {
+				add(filepath.Join(t.arg, e.Name()))
 			}
+		}
+		if len(units) == before {
+			add(t.arg) // its build says what is wrong
 		}
 	}
 	return units
+}
+
+// sameNames returns an error when two of units would write the same
+// outputs: two notes of one name in different folders, or a note and a
+// course folder of that name.
+func sameNames(units []string) error {
+	seen := map[string]string{}
+	for _, u := range units {
+		abs, err := filepath.Abs(u)
+		if err != nil {
+			return err
+		}
+		name := filepath.Base(abs)
+		if !course.Is(abs) {
+			name = strings.TrimSuffix(name, filepath.Ext(name))
+		}
+		if other, ok := seen[name]; ok {
+			return fmt.Errorf("%s and %s would both write %s.*", other, u, name)
+		}
+		seen[name] = u
+	}
+	return nil
 }
 
 // round builds each of units in turn, prints what each wrote and its
@@ -259,7 +312,12 @@ func (wt *watcher) round(ctx context.Context, verb string, units []string) bool 
 	for _, u := range units {
 		opts := wt.opts
 		opts.Paths = []string{u}
+		prog := newProgress(wt.stderr)
+		if prog != nil {
+			opts.Progress = prog.update
+		}
 		res, err := driver.Build(ctx, opts)
+		prog.end()
 		if ctx.Err() != nil {
 			return false
 		}
@@ -319,13 +377,6 @@ func (wt *watcher) display(p string) string {
 		}
 	}
 	return p
-}
-
-// isCourse reports whether the folder dir is a course: it holds
-// course.yaml.
-func isCourse(dir string) bool {
-	info, err := os.Stat(filepath.Join(dir, courseFile))
-	return err == nil && info.Mode().IsRegular()
 }
 
 // within reports whether p is dir or inside it; both are absolute.

@@ -202,8 +202,8 @@ func TestWatchRebuilds(t *testing.T) {
 
 // TestWatchPlan checks what each saved file rebuilds: a note given alone
 // its guide, a note of a folder its own guide, a chapter or course.yaml
-// of a course the course, an image every guide; a note no path names,
-// nothing.
+// of a course the course (given, or in a sub-folder of a folder given),
+// an image every guide; a note no path names, nothing.
 func TestWatchPlan(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
@@ -217,6 +217,8 @@ func TestWatchPlan(t *testing.T) {
 		"course/1-one.md":       "# One\n",
 		"course/part/2-two.md":  "# Two\n",
 		"course/images/map.png": "",
+		"plain/term/course.yaml": "title: A term\n",
+		"plain/term/week-1.md":   "# Week 1\n",
 	}
 	for name, text := range files {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -231,7 +233,7 @@ func TestWatchPlan(t *testing.T) {
 		info, _ := os.Stat(arg)
 		wt.targets = append(wt.targets, target{arg: arg, abs: filepath.Join(root, arg), dir: info.IsDir()})
 	}
-	everything := []string{"single/alone.md", "plain/a.md", "plain/b.md", "course"}
+	everything := []string{"single/alone.md", "plain/a.md", "plain/b.md", "plain/term", "course"}
 	for _, c := range []struct {
 		saved []string
 		want  []string
@@ -241,6 +243,7 @@ func TestWatchPlan(t *testing.T) {
 		{[]string{"plain/b.md", "plain/a.md"}, []string{"plain/b.md", "plain/a.md"}},
 		{[]string{"plain/sub/c.md"}, nil},
 		{[]string{"plain/gone.md"}, nil},
+		{[]string{"plain/term/week-1.md", "plain/a.md"}, []string{"plain/term", "plain/a.md"}},
 		{[]string{"course/part/2-two.md"}, []string{"course"}},
 		{[]string{"course/course.yaml", "course/1-one.md"}, []string{"course"}},
 		{[]string{"course/images/map.png"}, everything},

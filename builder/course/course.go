@@ -1,0 +1,423 @@
+// Package course reads course.yaml, the file that makes a folder of notes
+// one book: the book's metadata and its notes in chapter order. Errors name
+// the file and the line ("course.yaml:7: ..."), as errors in a layout file
+// do; a note of the folder that the list leaves out is a warning.
+package course
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"studyguide/builder/diag"
+)
+
+// FileName is the name of the file that makes a folder a course.
+const FileName = "course.yaml"
+
+// NoteExtensions are the file name endings taken as notes when an entry
+// of the list names a folder, and when the folder is searched for notes
+// the list leaves out.
+var NoteExtensions = []string{".md", ".markdown", ".txt"}
+
+// Course is a folder of notes read as one book.
+type Course struct {
+	// Dir is the course's folder, as the caller named it.
+	Dir string
+	// File is the path of its course.yaml.
+	File string
+
+	Title       string
+	Subtitle    string
+	Authors     []string
+	Lang        string
+	Date        time.Time
+	Identifier  string
+	Description string
+
+	// Notes are the chapters' notes in order, each once.
+	Notes []Note
+}
+
+// Note is one note of a course: its path (Dir joined with the entry)
+// and the line of course.yaml that lists it.
+type Note struct {
+	Path string
+	Line int
+}
+
+// Name is the course's name: its folder's name, which its outputs take.
+func (c *Course) Name() string {
+	abs, err := filepath.Abs(c.Dir)
+	if err != nil {
+		abs = c.Dir
+	}
+	return filepath.Base(abs)
+}
+
+// Is reports whether dir is a course folder: it holds a course.yaml.
+func Is(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, FileName))
+	return err == nil && info.Mode().IsRegular()
+}
+
+// maxFileSize is the largest course.yaml read.
+const maxFileSize = 1 << 20
+
+// file is the layout of course.yaml, decoded strictly.
+type file struct {
+	Title       string    `yaml:"title"`
+	Subtitle    string    `yaml:"subtitle"`
+	Author      string    `yaml:"author"`
+	Authors     []string  `yaml:"authors"`
+	Lang        string    `yaml:"lang"`
+	Date        yaml.Node `yaml:"date"`
+	Identifier  string    `yaml:"identifier"`
+	Description string    `yaml:"description"`
+	Notes       []string  `yaml:"notes"`
+}
+
+// Read reads the course.yaml of dir and finds its notes. A note of the
+// folder that the list leaves out is reported to diags as a warning at
+// the line of the notes key; anything wrong in the file itself, or a
+// listed note that is missing, is an error naming the file and line.
+func Read(dir string, diags *diag.List) (*Course, error) {
+	name := filepath.Join(dir, FileName)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("%s: more than the %d KiB a course file may have", name, maxFileSize>>10)
+	}
+	c, notesLine, entries, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	c.Dir = dir
+	if err := c.findNotes(entries); err != nil {
+		return nil, err
+	}
+	c.warnUnlisted(data, notesLine, diags)
+	return c, nil
+}
+
+// entry is one item of the notes list and its line.
+type entry struct {
+	value string
+	line  int
+}
+
+// decode reads the text of a course file.
+func decode(name string, data []byte) (*Course, int, []entry, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, 0, nil, errors.New(yamlMessage(name, err))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, 0, nil, fmt.Errorf("%s:%d: a course file is a mapping of keys to values (title, authors, notes…)", name, max(root.Line, 1))
+	}
+	var raw file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+		return nil, 0, nil, errors.New(yamlMessage(name, err))
+	}
+	line := func(key string) int {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return root.Content[i].Line
+			}
+		}
+		return 1
+	}
+	c := &Course{File: name, Title: strings.TrimSpace(raw.Title), Subtitle: strings.TrimSpace(raw.Subtitle),
+		Lang: strings.TrimSpace(raw.Lang), Identifier: strings.TrimSpace(raw.Identifier),
+		Description: strings.TrimSpace(raw.Description)}
+	if raw.Author != "" && len(raw.Authors) > 0 {
+		return nil, 0, nil, fmt.Errorf("%s:%d: give author or authors, not both", name, line("authors"))
+	}
+	if a := strings.TrimSpace(raw.Author); a != "" {
+		c.Authors = []string{a}
+	}
+	for _, a := range raw.Authors {
+		if a = strings.TrimSpace(a); a != "" {
+			c.Authors = append(c.Authors, a)
+		}
+	}
+	if c.Lang != "" && !langTag.MatchString(c.Lang) {
+		return nil, 0, nil, fmt.Errorf("%s:%d: lang %q is not a language tag such as en, fr or pt-BR", name, line("lang"), c.Lang)
+	}
+	if raw.Date.Kind != 0 {
+		if raw.Date.Kind != yaml.ScalarNode {
+			return nil, 0, nil, fmt.Errorf("%s:%d: date is a day written YYYY-MM-DD", name, raw.Date.Line)
+		}
+		d, err := time.Parse("2006-01-02", strings.TrimSpace(raw.Date.Value))
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("%s:%d: date %q is not a day written YYYY-MM-DD", name, raw.Date.Line, raw.Date.Value)
+		}
+		c.Date = d
+	}
+	var entries []entry
+	notesLine := 0
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "notes" {
+			continue
+		}
+		notesLine = root.Content[i].Line
+		for _, n := range root.Content[i+1].Content {
+			entries = append(entries, entry{strings.TrimSpace(n.Value), n.Line})
+		}
+	}
+	if notesLine == 0 || len(entries) == 0 {
+		return nil, 0, nil, fmt.Errorf("%s:%d: notes is missing: list the notes in chapter order under notes:", name, max(notesLine, 1))
+	}
+	return c, notesLine, entries, nil
+}
+
+// langTag is the shape of a BCP 47 language tag.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// findNotes turns the entries of the notes list into note paths: a note
+// is taken as it is, a folder gives its notes in natural order. An entry
+// that leads outside the course's folder, or to nothing, is an error at
+// its line.
+func (c *Course) findNotes(entries []entry) error {
+	seen := map[string]int{}
+	root, err := os.OpenRoot(c.Dir)
+	if err != nil {
+		return fmt.Errorf("course: %w", err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	add := func(rel string, line int) error {
+		if first, dup := seen[rel]; dup {
+			return fmt.Errorf("%s:%d: %s is listed already on line %d", c.File, line, rel, first)
+		}
+		seen[rel] = line
+		c.Notes = append(c.Notes, Note{Path: filepath.Join(c.Dir, filepath.FromSlash(rel)), Line: line})
+		return nil
+	}
+	for _, e := range entries {
+		if e.value == "" {
+			return fmt.Errorf("%s:%d: an empty entry in notes", c.File, e.line)
+		}
+		rel := path.Clean(filepath.ToSlash(e.value))
+		if path.IsAbs(rel) || filepath.IsAbs(e.value) || rel == ".." || strings.HasPrefix(rel, "../") || !fs.ValidPath(rel) {
+			return fmt.Errorf("%s:%d: %s is outside the course's folder; a course's notes are in its folder", c.File, e.line, e.value)
+		}
+		info, err := fs.Stat(fsys, rel)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%s:%d: %s: no such note", c.File, e.line, e.value)
+			}
+			return fmt.Errorf("%s:%d: %s: %s", c.File, e.line, e.value, plainError(err))
+		}
+		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				return fmt.Errorf("%s:%d: %s is not a regular file", c.File, e.line, e.value)
+			}
+			if !IsNote(rel) {
+				return fmt.Errorf("%s:%d: %s is not a note (%s)", c.File, e.line, e.value, strings.Join(NoteExtensions, ", "))
+			}
+			if err := add(rel, e.line); err != nil {
+				return err
+			}
+			continue
+		}
+		names, err := notesIn(fsys, rel)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %s: %s", c.File, e.line, e.value, plainError(err))
+		}
+		if len(names) == 0 {
+			return fmt.Errorf("%s:%d: %s holds no notes (%s)", c.File, e.line, e.value, strings.Join(NoteExtensions, ", "))
+		}
+		for _, n := range names {
+			if err := add(path.Join(rel, n), e.line); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// plainError is the message of err without the path an os.Root puts in it.
+func plainError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if strings.Contains(pe.Err.Error(), "escapes") {
+			return "leads outside the course's folder"
+		}
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// notesIn returns the names of the notes in the folder dir of fsys, in
+// natural order.
+func notesIn(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && IsNote(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	slices.SortFunc(names, NaturalCompare)
+	return names, nil
+}
+
+// IsNote reports whether a file name ends like a note.
+func IsNote(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return slices.Contains(NoteExtensions, ext)
+}
+
+// warnUnlisted reports, at the line of the notes key, each note of the
+// course's folder that the list leaves out.
+func (c *Course) warnUnlisted(data []byte, notesLine int, diags *diag.List) {
+	names, err := notesIn(os.DirFS(c.Dir), ".")
+	if err != nil {
+		return
+	}
+	listed := map[string]bool{}
+	for _, n := range c.Notes {
+		listed[filepath.Clean(n.Path)] = true
+	}
+	var file *diag.File
+	for _, n := range names {
+		if listed[filepath.Clean(filepath.Join(c.Dir, n))] {
+			continue
+		}
+		if file == nil {
+			file = diag.NewFile(c.File, data, diags)
+		}
+		file.Warnf(lineOffset(data, notesLine), "%s is in the course's folder but not in its notes list, so the book leaves it out", n)
+	}
+}
+
+// lineOffset is the byte offset where line n (from 1) starts.
+func lineOffset(data []byte, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data[off:], '\n')
+		if j < 0 {
+			return off
+		}
+		off += j + 1
+	}
+	return off
+}
+
+// NaturalCompare orders names as people count: a run of digits compares
+// by its value, so "2-x.md" comes before "10-y.md"; letters compare
+// without regard to case, and names that still tie compare byte by byte.
+func NaturalCompare(a, b string) int {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if isDigit(a[i]) && isDigit(b[j]) {
+			si, sj := i, j
+			for i < len(a) && isDigit(a[i]) {
+				i++
+			}
+			for j < len(b) && isDigit(b[j]) {
+				j++
+			}
+			x := strings.TrimLeft(a[si:i], "0")
+			y := strings.TrimLeft(b[sj:j], "0")
+			if len(x) != len(y) {
+				return cmpInt(len(x), len(y))
+			}
+			if x != y {
+				return strings.Compare(x, y)
+			}
+			continue
+		}
+		ra, rb := unicode.ToLower(rune(a[i])), unicode.ToLower(rune(b[j]))
+		if ra != rb {
+			return cmpInt(int(ra), int(rb))
+		}
+		i++
+		j++
+	}
+	if c := cmpInt(len(a)-i, len(b)-j); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// yamlLine matches one message of the YAML library: "line N: message".
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlWrongType matches the library's message for a value of the wrong
+// type.
+var yamlWrongType = regexp.MustCompile("^cannot unmarshal !!\\w+ `(.*)` into (\\S+)$")
+
+// yamlMessage turns a YAML error into messages of the form
+// "file:N: message", one a line, in words a teacher knows.
+func yamlMessage(file string, err error) string {
+	msgs := []string{err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for i, m := range msgs {
+		line := ""
+		if g := yamlLine.FindStringSubmatch(m); g != nil {
+			line, m = g[1]+":", g[2]
+		}
+		m = strings.TrimPrefix(m, "yaml: ")
+		if g := yamlWrongType.FindStringSubmatch(m); g != nil {
+			want := "a " + g[2]
+			switch g[2] {
+			case "string":
+				want = "a line of text"
+			case "[]string":
+				want = "a list"
+			}
+			m = fmt.Sprintf("%q is not %s", g[1], want)
+		} else if key, ok := strings.CutPrefix(m, "field "); ok {
+			if key, ok = strings.CutSuffix(key, " not found in type course.file"); ok {
+				m = "unknown key " + key + " (keys: title, subtitle, author, authors, lang, date, identifier, description, notes)"
+			}
+		}
+		msgs[i] = file + ":" + line + " " + m
+	}
+	return strings.Join(msgs, "\n")
+}
