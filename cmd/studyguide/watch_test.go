@@ -67,8 +67,9 @@ func epubSays(path, text string) bool {
 	return false
 }
 
-// TestWatchRebuilds runs "studyguide watch" on a folder and saves its note
-// the ways editors do: each save is rebuilt, a broken note keeps the last
+// TestWatchRebuilds runs "studyguide watch" on a folder of notes and on a
+// course, and saves a note the ways editors do: each save is rebuilt, a
+// saved chapter rebuilds its course's book, a broken note keeps the last
 // good outputs, and an interrupt stops the watch with exit status 0 and
 // no temporary file left.
 func TestWatchRebuilds(t *testing.T) {
@@ -86,8 +87,12 @@ func TestWatchRebuilds(t *testing.T) {
 		}
 	}
 	save(note, watchNote("Alpha"))
+	course := filepath.Join(dir, "course")
+	if code := run(context.Background(), []string{"init", course}, io.Discard, io.Discard, func(string) string { return "" }); code != exitOK {
+		t.Fatalf("init: exit %d", code)
+	}
 
-	cmd := exec.Command(bin, "watch", "-o", out, notes)
+	cmd := exec.Command(bin, "watch", "-o", out, notes, course)
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1788000000")
 	var stdout, stderr syncBuffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -147,6 +152,16 @@ func TestWatchRebuilds(t *testing.T) {
 	}
 	rebuilt("a save after a backup", "Delta")
 
+	// A chapter of a course rebuilds the course's book.
+	book := filepath.Join(out, "course.epub")
+	chapter := filepath.Join(course, "2-the-telegraph.md")
+	text, err := os.ReadFile(chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save(chapter, string(text)+"\nThe **Foxtrot cable** of 1858 failed within weeks.\n")
+	waitFor("a save of a chapter", func() bool { return epubSays(book, "Foxtrot") })
+
 	goodEPUB, goodPDF := read(epub), read(pdf)
 	save(note, "# Broken\n\x00\x00\x00")
 	waitFor("the broken note's build", func() bool {
@@ -182,7 +197,7 @@ func TestWatchRebuilds(t *testing.T) {
 	for _, d := range []struct {
 		dir   string
 		files []string
-	}{{out, []string{"a.epub", "a.pdf"}}, {notes, []string{"a.md"}}} {
+	}{{out, []string{"a.epub", "a.pdf", "course.epub", "course.pdf"}}, {notes, []string{"a.md"}}} {
 		entries, err := os.ReadDir(d.dir)
 		if err != nil {
 			t.Fatal(err)
