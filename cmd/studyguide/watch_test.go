@@ -223,15 +223,15 @@ func TestWatchPlan(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
 	files := map[string]string{
-		"single/alone.md":       "# Alone\n",
-		"single/other.md":       "# Other\n",
-		"plain/a.md":            "# A\n",
-		"plain/b.md":            "# B\n",
-		"plain/sub/c.md":        "# C\n",
-		"course/course.yaml":    "title: A course\n",
-		"course/1-one.md":       "# One\n",
-		"course/part/2-two.md":  "# Two\n",
-		"course/images/map.png": "",
+		"single/alone.md":        "# Alone\n",
+		"single/other.md":        "# Other\n",
+		"plain/a.md":             "# A\n",
+		"plain/b.md":             "# B\n",
+		"plain/sub/c.md":         "# C\n",
+		"course/course.yaml":     "title: A course\n",
+		"course/1-one.md":        "# One\n",
+		"course/part/2-two.md":   "# Two\n",
+		"course/images/map.png":  "",
 		"plain/term/course.yaml": "title: A term\n",
 		"plain/term/week-1.md":   "# Week 1\n",
 	}
