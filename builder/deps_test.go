@@ -24,6 +24,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "layouts builder/course",
 	"golang.org/x/text":                "builder/enrich",
+	"github.com/fsnotify/fsnotify":     "builder/watch",
 	"modernc.org/sqlite":               "builder/anki",
 }
 
@@ -51,8 +52,9 @@ var stageImports = map[string][]string{
 	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
 	"builder/course":             {"builder/diag"},
 	"builder/driver":             {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
+	"builder/watch":              {},
 	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
-	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/outputs", "layouts"},
+	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/course", "builder/outputs", "layouts", "builder/watch"},
 	"fonts":                      {},
 	"layouts":                    {},
 }

@@ -22,6 +22,10 @@
 //   - driver finds the notes and runs the stages and the writers, each
 //     output into a temporary file renamed into place.
 //
+// Beside the pipeline, watch reports the files saved in the folders of
+// the notes, for the command's watch mode; it is the only user of
+// fsnotify.
+//
 // Packages under internal serve tests and stages alike: allkinds (a guide
 // with a node of every kind), checkers (the external checkers tests run),
 // golden (golden files), pdfxref (the one reader of PDF cross-reference

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -63,11 +62,7 @@ func TestNoNetworkOrProcessCode(t *testing.T) {
 		}
 	}
 
-	bin := filepath.Join(t.TempDir(), "studyguide")
-	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	syms, err := exec.Command(gobin, "tool", "nm", bin).Output()
+	syms, err := exec.Command(gobin, "tool", "nm", binary(t)).Output()
 	if err != nil {
 		t.Fatalf("go tool nm: %v", err)
 	}

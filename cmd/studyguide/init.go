@@ -66,7 +66,7 @@ func runInit(args []string, stdout, stderr io.Writer, getenv func(string) string
 		fmt.Fprintf(stderr, "studyguide init: %s also holds %s; list %s under notes: in course.yaml to make %s chapters of the book\n",
 			dir, strings.Join(others, ", "), them(len(others)), them(len(others)))
 	}
-	fmt.Fprintf(stdout, "build the course with: studyguide build %s\n", quoteArg(dir))
+	fmt.Fprintf(stdout, "build the course with: studyguide build %s\nor rebuild it on every save with: studyguide watch %s\n", quoteArg(dir), quoteArg(dir))
 	return exitOK
 }
 

@@ -9,6 +9,7 @@
 //	                 [--cards-flip long-edge|short-edge]
 //	                 [--no-summaries] [--no-palace] [--no-glossary]
 //	                 [--resources DIR]... [--max-size SIZE] [PATH...]
+//	studyguide watch [-o DIR] [flags of build] [PATH...]
 //	studyguide init [DIR]
 //	studyguide layouts
 //	studyguide version
@@ -100,6 +101,18 @@
 // The build keeps its heap near 1.2 GiB by collecting garbage more often
 // as it nears that size, so even a note of the largest size read fits a
 // small machine; GOMEMLIMIT, when set, takes the place of that figure.
+//
+// The watch command takes the flags and paths of build. It builds, then
+// watches the folders of the notes (with their sub-folders), of the
+// resources and of the layout file, and rebuilds once a saved file has
+// been quiet for a fifth of a second: a note rebuilds its own guide, or its
+// course when it is a chapter of one; course.yaml rebuilds its course; an
+// image or a layout file rebuilds every guide. Editors that save by
+// renaming a new file over the old one are seen as well as those that
+// write in place. Each build prints its problems, the outputs it wrote
+// and the time it took; a build that fails keeps the last good outputs.
+// Ctrl-C (SIGINT) or SIGTERM stops the watch at once, even in the middle
+// of a build, with exit status 0 and no temporary file left.
 //
 // The init command writes a starter course into DIR (the current folder
 // when there is none), making the folder when it is missing: course.yaml,

@@ -39,6 +39,7 @@ Usage:
                    [--imposition {{impositions}}]{{extras}}
                    {{aids}}
                    [--chapters] [--resources DIR]... [--max-size SIZE] [PATH...]
+  studyguide watch [-o DIR] [flags of build] [PATH...]
   studyguide init [DIR]  write a starter course into DIR (default .)
   studyguide layouts     list the built-in page layouts
   studyguide version     print the version and the revision it was built from
@@ -61,6 +62,10 @@ Flags of build:
                     in another folder ("../images/x.png"); repeatable
   --max-size SIZE   largest note read, in bytes or with KiB, MiB, GiB
                     (default 32MiB)
+
+watch builds as build does, then rebuilds what a saved note, course.yaml,
+image or layout file changes, printing the problems and the time each
+build took, until Ctrl-C. A build that fails keeps the last good outputs.
 
 init writes course.yaml and two short notes into DIR, a course to build
 and edit; it never overwrites a file.
@@ -167,6 +172,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr, getenv)
+	case "watch":
+		return runWatch(ctx, args[1:], stdout, stderr, getenv)
 	case "init":
 		return runInit(args[1:], stdout, stderr, getenv)
 	case "layouts":
@@ -183,7 +190,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	opts, code := buildOptions("build", args, stderr, getenv)
+	if code != exitOK {
+		return code
+	}
+	return report(ctx, opts, stdout, stderr)
+}
+
+// buildOptions reads the flags and paths of build (and of watch, which
+// takes the same, named by command in messages) into driver options. It
+// returns exitOK, or exitUsage once it has said what is wrong.
+func buildOptions(command string, args []string, stderr io.Writer, getenv func(string) string) (driver.Options, int) {
+	fs := flag.NewFlagSet(command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var opts driver.Options
 	var formats, maxSize, impositions string
@@ -213,8 +231,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n\n%s", err, usage)
-		return exitUsage
+		fmt.Fprintf(stderr, "studyguide %s: %v\n\n%s", command, err, usage)
+		return opts, exitUsage
 	}
 	opts.Paths = paths
 	opts.Strict = strict
@@ -224,35 +242,41 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		}
 	}
 	if err := chooseOutputs(&opts, formats, impositions, extras); err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
-		return exitUsage
+		fmt.Fprintf(stderr, "studyguide %s: %v\n", command, err)
+		return opts, exitUsage
 	}
 	if err := chooseSettings(&opts, fs, settings); err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
-		return exitUsage
+		fmt.Fprintf(stderr, "studyguide %s: %v\n", command, err)
+		return opts, exitUsage
 	}
 	if maxSize != "" {
 		n, err := parseSize(maxSize)
 		if err != nil {
-			fmt.Fprintf(stderr, "studyguide build: --max-size: %v\n", err)
-			return exitUsage
+			fmt.Fprintf(stderr, "studyguide %s: --max-size: %v\n", command, err)
+			return opts, exitUsage
 		}
 		opts.MaxInputSize = n
 	}
 	if _, err := layouts.Load(opts.Layout); err != nil {
-		fmt.Fprintf(stderr, "studyguide build: %v\n", err)
-		return exitUsage
+		fmt.Fprintf(stderr, "studyguide %s: %v\n", command, err)
+		return opts, exitUsage
 	}
 	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			fmt.Fprintf(stderr, "studyguide build: SOURCE_DATE_EPOCH=%q is not a number of seconds\n", s)
-			return exitUsage
+			fmt.Fprintf(stderr, "studyguide %s: SOURCE_DATE_EPOCH=%q is not a number of seconds\n", command, s)
+			return opts, exitUsage
 		}
 		t := time.Unix(secs, 0).UTC()
 		opts.SourceDate = &t
 	}
+	return opts, exitOK
+}
 
+// report builds what opts names and reports it: the diagnostics and any
+// failure on stderr, the outputs written on stdout. It returns the exit
+// status of the build.
+func report(ctx context.Context, opts driver.Options, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr)
 	if prog != nil {
 		opts.Progress = prog.update

@@ -46,6 +46,9 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"build", "--layout", "tabloid"},
 		{"build", "--imposition", "4up"},
 		{"build", "--format", "epub", "--imposition", "booklet"},
+		{"watch", "--no-such-flag"},
+		{"watch", "--layout", "tabloid"},
+		{"init", "--no-such-flag"},
 	} {
 		var stdout, stderr bytes.Buffer
 		getenv := func(string) string { return "" }
