@@ -97,6 +97,9 @@ screenshots: ## build source/ (and ../shared/seed) into out/, then shoot EPUB st
 	page=$$(find_page 'class="level-1 aid glossary"'); \
 	if [ -n "$$page" ]; then shot 600,800 epub-glossary.png "$$page"; \
 	else echo "screenshots: no glossary page; skipped epub-glossary.png"; fi; \
+	page=$$(find_page 'class="level-1 aid self-test"'); \
+	if [ -n "$$page" ]; then shot 600,800 epub-selftest.png "$$page"; \
+	else echo "screenshots: no self-test page; skipped epub-selftest.png"; fi; \
 	page=$$(find_page 'class="palace"'); \
 	if [ -n "$$page" ]; then shot 600,800 epub-palace.png "$$page"; \
 	else echo "screenshots: no palace page; skipped epub-palace.png"; fi

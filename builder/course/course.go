@@ -81,7 +81,7 @@ type file struct {
 	Title       string    `yaml:"title"`
 	Subtitle    string    `yaml:"subtitle"`
 	Author      string    `yaml:"author"`
-	Authors     []string  `yaml:"authors"`
+	Authors     yaml.Node `yaml:"authors"`
 	Lang        string    `yaml:"lang"`
 	Date        yaml.Node `yaml:"date"`
 	Identifier  string    `yaml:"identifier"`
@@ -138,6 +138,9 @@ func decode(name string, data []byte) (*Course, int, []entry, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, 0, nil, fmt.Errorf("%s:%d: a course file is a mapping of keys to values (title, authors, notes…)", name, max(root.Line, 1))
 	}
+	if err := checkShapes(name, root); err != nil {
+		return nil, 0, nil, err
+	}
 	var raw file
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -155,14 +158,18 @@ func decode(name string, data []byte) (*Course, int, []entry, error) {
 	c := &Course{File: name, Title: strings.TrimSpace(raw.Title), Subtitle: strings.TrimSpace(raw.Subtitle),
 		Lang: strings.TrimSpace(raw.Lang), Identifier: strings.TrimSpace(raw.Identifier),
 		Description: strings.TrimSpace(raw.Description)}
-	if raw.Author != "" && len(raw.Authors) > 0 {
+	if raw.Author != "" && raw.Authors.Kind != 0 {
 		return nil, 0, nil, fmt.Errorf("%s:%d: give author or authors, not both", name, line("authors"))
 	}
 	if a := strings.TrimSpace(raw.Author); a != "" {
 		c.Authors = []string{a}
 	}
-	for _, a := range raw.Authors {
-		if a = strings.TrimSpace(a); a != "" {
+	authors := []*yaml.Node{&raw.Authors}
+	if raw.Authors.Kind == yaml.SequenceNode {
+		authors = raw.Authors.Content
+	}
+	for _, n := range authors {
+		if a := strings.TrimSpace(n.Value); a != "" {
 			c.Authors = append(c.Authors, a)
 		}
 	}
@@ -194,6 +201,43 @@ func decode(name string, data []byte) (*Course, int, []entry, error) {
 		return nil, 0, nil, fmt.Errorf("%s:%d: notes is missing: list the notes in chapter order under notes:", name, max(notesLine, 1))
 	}
 	return c, notesLine, entries, nil
+}
+
+// checkShapes checks that each key of the file has a value of its kind:
+// one line of text, or for authors and notes a list of them (authors may
+// also be one name).
+func checkShapes(name string, root *yaml.Node) error {
+	kind := func(n *yaml.Node) string {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			return "a list"
+		case yaml.MappingNode:
+			return "a mapping"
+		}
+		return "one value"
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "title", "subtitle", "author", "lang", "date", "identifier", "description":
+			if v.Kind != yaml.ScalarNode {
+				return fmt.Errorf("%s:%d: %s is %s; give it as one line of text", name, k.Line, k.Value, kind(v))
+			}
+		case "authors", "notes":
+			if v.Kind == yaml.ScalarNode && k.Value == "authors" {
+				continue
+			}
+			if v.Kind != yaml.SequenceNode {
+				return fmt.Errorf("%s:%d: %s is %s; give it as a list, one item a line starting with \"- \"", name, k.Line, k.Value, kind(v))
+			}
+			for _, item := range v.Content {
+				if item.Kind != yaml.ScalarNode {
+					return fmt.Errorf("%s:%d: an item of %s is %s; each item is one line of text", name, item.Line, k.Value, kind(item))
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // langTag is the shape of a BCP 47 language tag.

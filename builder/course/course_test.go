@@ -57,3 +57,24 @@ func TestRead(t *testing.T) {
 		t.Errorf("diagnostics %v", diags)
 	}
 }
+
+// FuzzDecode: no course file makes the reader panic, and every error it
+// returns names the file.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		"title: T\nnotes:\n  - a.md\n",
+		"title: [a]\nauthors: x\nnotes: {a: b}\n",
+		"date: 2026-13-45\nnotes: [a.md]\n",
+		"- a\n- b\n",
+		"notes:\n  - \n  - ../x\n",
+		"&a [*a]\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _, _, err := decode("course.yaml", data)
+		if err != nil && !strings.HasPrefix(err.Error(), "course.yaml:") {
+			t.Errorf("the error %q does not name the file", err)
+		}
+	})
+}

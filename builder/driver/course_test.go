@@ -152,7 +152,9 @@ func TestCourseFileErrors(t *testing.T) {
 	}{
 		{"missing note", "title: T\nnotes:\n  - a.md\n  - b.md\n", "course.yaml:4: b.md: no such note"},
 		{"unknown key", "title: T\nchapters: 3\nnotes:\n  - a.md\n", "course.yaml:2: unknown key chapters"},
-		{"wrong type", "title: T\nnotes: a.md\n", "course.yaml:2:"},
+		{"wrong type", "title: T\nnotes: a.md\n", "course.yaml:2: notes is one value; give it as a list"},
+		{"title a list", "title: [a, b]\nnotes: [a.md]\n", "course.yaml:1: title is a list; give it as one line of text"},
+		{"item a list", "title: T\nnotes:\n  - [a.md]\n", "course.yaml:3: an item of notes is a list"},
 		{"outside", "title: T\nnotes:\n  - a.md\n  - ../other.md\n", "course.yaml:4: ../other.md is outside the course's folder"},
 		{"absolute", "title: T\nnotes:\n  - /etc/passwd\n", "course.yaml:3: /etc/passwd is outside the course's folder"},
 		{"twice", "title: T\nnotes:\n  - a.md\n  - ./a.md\n", "course.yaml:4: a.md is listed already on line 3"},
