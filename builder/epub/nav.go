@@ -44,7 +44,9 @@ func (b *book) toc() []navEntry {
 	var entries []navEntry
 	for i, s := range b.g.Sections {
 		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i]}
-		e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
+		if !s.Kind.RepeatsSections() {
+			e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
+		}
 		entries = append(entries, e)
 	}
 	return entries
@@ -64,11 +66,11 @@ func (b *book) subEntries(file string, sections []*guide.Section, depth int) []n
 				href = at + "#" + id
 			}
 		}
-		entries = append(entries, navEntry{
-			label:    b.sectionTitle(s),
-			href:     href,
-			children: b.subEntries(file, s.Sections, depth-1),
-		})
+		e := navEntry{label: b.sectionTitle(s), href: href}
+		if !s.Kind.RepeatsSections() {
+			e.children = b.subEntries(file, s.Sections, depth-1)
+		}
+		entries = append(entries, e)
 	}
 	return entries
 }

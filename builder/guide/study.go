@@ -25,6 +25,12 @@ const (
 	Answers     Kind = "answers"     // the answer key of the self-test
 )
 
+// RepeatsSections reports whether the sections below a section of kind k
+// only repeat the guide's own sections as headings of groups, as the
+// self-test's and its answer key's do. A table of contents lists such a
+// section without them: they would list the guide a second time.
+func (k Kind) RepeatsSections() bool { return k == SelfTest || k == Answers }
+
 // Figure is a drawing placed as a block: a vector scene that each writer
 // draws natively, with a text alternative.
 type Figure struct {

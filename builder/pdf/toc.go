@@ -71,7 +71,15 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	}
 	plan := planTOC(w.g.Sections)
 	top := -1
+	// repeats is the level of the last section listed whose subsections
+	// only repeat the guide's own (the self-test's groups), while the walk
+	// is below it; they are not listed.
+	repeats := 0
 	w.g.WalkSections(func(s *guide.Section) bool {
+		if repeats > 0 && s.Level > repeats {
+			return true
+		}
+		repeats = 0
 		if s.Level == 1 {
 			top++
 		}
@@ -109,6 +117,9 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			p.links.place(link, x+indent, y, textW-indent, h)
 		}
 		l.push(b, &fr)
+		if s.Kind.RepeatsSections() {
+			repeats = s.Level
+		}
 		return true
 	})
 	return l.out
