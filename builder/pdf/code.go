@@ -63,7 +63,7 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 		}
 		ln := &rows[i]
 		base := top + lead/2 + baselineRatio*pt(size)
-		b := &box{h: h, baseline: base, keepNext: glued[i] || n >= 2 && (i == 0 || i == n-2)}
+		b := &box{h: h, baseline: base, keepNext: glued[i] || n >= 2 && (i == 0 || i == n-2) || n <= keptCode && i < n-1}
 		b.paint = func(p *pen, x, y float64) {
 			p.fill(x+indent, y, width, band, colorCodeBg)
 			p.line(ln, x+indent+padX, y+base)
@@ -71,6 +71,10 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 		l.push(b, &fr)
 	}
 }
+
+// keptCode is the most lines a code block may have and still never be
+// split between pages.
+const keptCode = 12
 
 // lastSpace returns the rune index of the last space in w, or -1.
 func lastSpace(w word) int {

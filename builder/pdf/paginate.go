@@ -35,6 +35,7 @@ func (pg *paginator) paginate(boxes []*box) []pagePlan {
 	orphans := pg.orphans(boxes)
 	for i := 0; i < len(boxes) || len(carry) > 0 || len(orphans) > 0; {
 		end := pg.fit(boxes, i, carry)
+		end = pg.balance(boxes, i, end)
 		if end == len(boxes) && len(orphans) > 0 {
 			// Footnotes that no box references go at the foot of the
 			// last page, so that no note is lost.
@@ -155,6 +156,37 @@ func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	}
 	if k == start {
 		return j
+	}
+	return k
+}
+
+// shortPage is the most lines a page may hold when more could have gone
+// on it: a page of so few lines reads as a mistake.
+const shortPage = 3
+
+// balance returns where to end the page that starts with boxes[start] and
+// would end before boxes[end], so that the next page is not left with
+// shortPage lines or fewer before a page that must start afresh (a new
+// section, a drawing on its own page; the last page may be short): the break moves up, by
+// whole chains of boxes that keep together, until the next page holds
+// more, as long as this page keeps more than shortPage lines too.
+func (pg *paginator) balance(boxes []*box, start, end int) int {
+	if end >= len(boxes) {
+		return end
+	}
+	next := pg.fit(boxes, end, nil)
+	if next-end > shortPage || next == len(boxes) || !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
+		return end
+	}
+	if boxes[end].alone || boxes[end].newPage {
+		return end
+	}
+	k := next - shortPage - 1
+	for k > start && boxes[k-1].keepNext {
+		k--
+	}
+	if k-start <= shortPage || pg.fit(boxes, k, nil) < next {
+		return end
 	}
 	return k
 }

@@ -200,3 +200,18 @@ func TestAloneBoxHasItsPage(t *testing.T) {
 		t.Errorf("%d pages, the figure on page %d with %d boxes", len(pages), on[fig], len(pages[on[fig]].items))
 	}
 }
+
+func TestFewLinesBeforeANewPageTakeCompany(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100}
+	// Eleven lines: nine fit on a page, two would be left alone before
+	// the section that starts a page.
+	bs := boxes(11, 10)
+	section := &box{h: 10, before: 1, newPage: true}
+	bs = append(bs, section)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if len(pages) != 3 || on[bs[6]] != 0 || on[bs[7]] != 1 || on[section] != 2 {
+		t.Errorf("%d pages; the seventh line on page %d, the eighth on %d, the section on %d; want 3 pages, 0, 1, 2",
+			len(pages), on[bs[6]], on[bs[7]], on[section])
+	}
+}

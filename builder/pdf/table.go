@@ -222,6 +222,8 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 			b := &box{h: h, header: header, baseline: base, notes: notes, anchors: rowAnchors(row, from, to)}
 			notes = nil
 			bottom := last && to == most
+			// A short table is never split between pages.
+			b.keepNext = len(rows) <= keptRows && !bottom
 			b.paint = func(p *pen, x, y float64) {
 				if zebra {
 					p.fill(x+left, y, right-left, h, colorZebra)
@@ -235,6 +237,10 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 		}
 	}
 }
+
+// keptRows is the most body rows a table may have and still never be
+// split between pages.
+const keptRows = 6
 
 // rowNotes returns the footnotes referenced in a row's cells.
 func rowNotes(row []tableCell) []int {
