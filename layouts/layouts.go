@@ -61,6 +61,11 @@ type Layout struct {
 	TitleSize   float64   `yaml:"title_size"`
 	HeadingSize []float64 `yaml:"heading_size"` // for section levels 1, 2, 3...
 
+	// BreakBeforeSections starts each top-level section of the notes on
+	// a new page, the first aside: the introduction flows on into it.
+	// By default sections follow on where the one before ends.
+	BreakBeforeSections bool `yaml:"break_before_sections"`
+
 	// Header is what the running head shows; Footer what the running
 	// foot shows.
 	Header Header `yaml:"header"`

@@ -47,7 +47,7 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 		} else {
 			start := len(l.out)
 			l.heading(s.Title, s.Pos, s.Level, fr, mk, anchor)
-			if (opensPage(s) || s.Chapter) && len(l.out) > start {
+			if (opensPage(s) || s.Chapter || w.breaksBefore(s)) && len(l.out) > start {
 				l.out[start].newPage = true
 			}
 		}
@@ -60,6 +60,14 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 		walk(s)
 	}
 	return l.out, marks
+}
+
+// breaksBefore reports whether the layout starts s on a new page: a
+// top-level section of the notes when the layout breaks before sections,
+// save the first, into which the introduction flows.
+func (w *writer) breaksBefore(s *guide.Section) bool {
+	return w.lay.BreakBeforeSections && s.Level == 1 && s.Kind == guide.FromNotes &&
+		len(w.g.Sections) > 0 && s != w.g.Sections[0]
 }
 
 // opensPage reports whether a section starts on a new page: the study
