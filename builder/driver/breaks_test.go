@@ -35,9 +35,7 @@ func TestPagesBreakWell(t *testing.T) {
 				default:
 					b = buildOnce(t, note, Options{Outputs: []string{"pdf"}, Layout: name})
 				}
-				// A line may reach a little past the text block.
-				slack := 2.0
-				if problems := checkers.BreakProblems(checkers.PDFLines(t, b.pdf), top-slack, bottom+slack); len(problems) > 0 {
+				if problems := checkers.BreakProblems(checkers.PDFLines(t, b.pdf), top, bottom); len(problems) > 0 {
 					t.Errorf("%s in %s breaks pages badly:\n%s", noteName(note), name, strings.Join(problems, "\n"))
 				}
 			})

@@ -62,7 +62,8 @@ func PDFLines(t testing.TB, path string) [][]Line {
 // pages have lines: a page, the first (the title page) and the last aside,
 // whose body holds three lines or fewer, and a page whose body ends with a
 // heading. The body of a page lies between top and bottom, in points from
-// the top of the page; the running head and the folio lie outside it.
+// the top of the page; the running head and the folio lie outside it. A
+// line is in the body when its middle is.
 // Lines at the same height, such as a table's cells, count as one line. A
 // heading is a line taller than the document's most common line, the
 // running text; a page whose body holds nothing but a picture counts no
@@ -72,7 +73,7 @@ func BreakProblems(pages [][]Line, top, bottom float64) []string {
 	heights := map[int]int{}
 	for i, p := range pages {
 		for _, l := range p {
-			if l.YMin < top || l.YMax > bottom {
+			if mid := (l.YMin + l.YMax) / 2; mid < top || mid > bottom {
 				continue
 			}
 			if n := len(body[i]); n > 0 && math.Abs(body[i][n-1].YMin-l.YMin) < 1 {
