@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
@@ -13,20 +14,16 @@ import (
 // so that the rows are short: a column of dates or page numbers stays
 // narrow, a column of sentences gets the room.
 
-// studyMinEms is the width, in ems of the table's type, below which a
-// column of a study table that holds longer text is not squeezed while the
-// table can be laid out without doing so.
-const studyMinEms = 8
+// studyNarrowEms is the width, in ems of the table's type, up to which a
+// column's longest cell is short enough (a date, a dash, a page number)
+// for the column to be given that cell's width and no share of the rest.
+const studyNarrowEms = 8
 
-// proseWeight is how much more each line a sentence wraps onto counts
-// than a line of any other cell, when the width of a study table is
-// shared: a sentence broken into many short lines is harder to read than a
-// list of terms.
-const proseWeight = 1.6
-
-// widthSteps is how many slices the free width of a study table is dealt
-// out in.
-const widthSteps = 160
+// proseWeight is how much more of the room left over a column of
+// sentences ("In one line", "Meaning") takes than any other column, for
+// the same length of text: a sentence broken into short lines is harder
+// to read than a list of terms.
+const proseWeight = 3
 
 // studyTableSize returns the type size of study tables: the layout's
 // table size, but never under its small size.
@@ -47,52 +44,103 @@ func leadColumn(t *guide.Table) int {
 }
 
 // setStudyWidths shares the frame's width among the columns of a study
-// table. Each column first gets a comfortable width: what its longest cell
-// needs on one line, but no more than studyMinEms and no less than its
-// longest word. The rest is dealt out in small slices, each to the column
-// where it shortens the table most, the lines of the prose column (whose
-// cells are sentences: "In one line", "Meaning") weighing proseWeight.
-// When the comfortable widths do not fit, the widths are shared as for any
-// table.
+// table by their content, as autoWidths describes. A column of sentences
+// (by its role, else the one whose cells most often end a sentence)
+// weighs proseWeight, and a column whose longest cell is narrow keeps
+// that cell on one line.
 func (tl *tableLayout) setStudyWidths(rows [][]tableCell) {
 	minW, maxW := columnExtents(rows, tl.ncol)
-	pad := 2 * tl.padX
-	avail := tl.fr.width
-	start := make([]float64, tl.ncol)
-	most := make([]float64, tl.ncol)
-	sum := 0.0
-	for c := range tl.ncol {
-		most[c] = max(maxW[c], minW[c]) + pad
-		start[c] = min(most[c], max(minW[c]+pad, studyMinEms*pt(tl.size)))
-		sum += start[c]
-	}
-	if sum > avail {
-		tl.widths = columnWidths(minW, maxW, avail, pad)
-	} else {
-		weight := make([]float64, tl.ncol)
-		for c := range weight {
-			weight[c] = 1
+	weight := make([]float64, tl.ncol)
+	prose := false
+	for c := range weight {
+		weight[c] = 1
+		switch tl.t.Role(c) {
+		case guide.RoleGist, guide.RoleMeaning:
+			weight[c] = proseWeight
+			prose = true
 		}
+	}
+	if !prose {
 		if c := proseColumn(rows[1:], tl.ncol); c >= 0 {
 			weight[c] = proseWeight
 		}
-		lengths := make([][]float64, 0, len(rows))
-		for _, row := range rows {
-			if row == nil {
-				continue
-			}
-			ls := make([]float64, tl.ncol)
-			for c, cell := range row {
-				ls[c] = cellLength(cell)
-			}
-			lengths = append(lengths, ls)
-		}
-		tl.widths = balanceWidths(lengths, start, most, weight, avail, pad)
 	}
+	tl.widths = autoWidths(minW, maxW, weight, tl.fr.width, 2*tl.padX, studyNarrowEms*pt(tl.size))
 	tl.tableW = 0
 	for _, w := range tl.widths {
 		tl.tableW += w
 	}
+}
+
+// autoWidths shares avail among columns, all of it, as browsers lay out
+// tables of automatic width. minW is each column's narrowest width (its
+// longest word) and maxW its preferred width (its longest line, unwrapped);
+// pad is added to both. When the preferred widths fit, each column gets
+// its preferred width and what is left is spread in proportion to them.
+// Otherwise a column whose preferred width is at most narrow gets it
+// (when the other columns' narrowest widths still fit), every other column
+// gets at least its narrowest width, and the room left goes to those
+// columns in proportion to weight times how much wider they would be on
+// one line: the extra width goes where the text is longest. Only when even
+// the narrowest widths do not fit are columns set narrower than their
+// longest word, in proportion to it, so that long words are broken.
+func autoWidths(minW, maxW, weight []float64, avail, pad, narrow float64) []float64 {
+	n := len(minW)
+	mins := make([]float64, n)
+	maxs := make([]float64, n)
+	widths := make([]float64, n)
+	sumMin, sumMax := 0.0, 0.0
+	for c := range n {
+		mins[c] = minW[c] + pad
+		maxs[c] = max(maxW[c]+pad, mins[c])
+		sumMin += mins[c]
+		sumMax += maxs[c]
+	}
+	switch {
+	case sumMin >= avail:
+		for c := range n {
+			widths[c] = mins[c] * avail / sumMin
+		}
+		return widths
+	case sumMax <= avail:
+		for c := range n {
+			widths[c] = maxs[c] * avail / sumMax
+		}
+		return widths
+	}
+	// Columns short enough to stay on one line take their preferred width
+	// first, when the others can still have their narrowest.
+	fixed := make([]bool, n)
+	base := sumMin
+	for c := range n {
+		if maxs[c] <= narrow+pad && maxs[c] > mins[c] && base+maxs[c]-mins[c] <= avail && maxs[c]-mins[c] <= (avail-sumMin)/4 {
+			fixed[c] = true
+			base += maxs[c] - mins[c]
+		}
+	}
+	share := 0.0
+	for c := range n {
+		widths[c] = mins[c]
+		if fixed[c] {
+			widths[c] = maxs[c]
+		} else {
+			share += weight[c] * (maxs[c] - mins[c])
+		}
+	}
+	room := avail - base
+	if share <= 0 {
+		// Only fixed columns could grow: spread the room over all.
+		for c := range n {
+			widths[c] += room * widths[c] / base
+		}
+		return widths
+	}
+	for c := range n {
+		if !fixed[c] {
+			widths[c] += room * weight[c] * (maxs[c] - mins[c]) / share
+		}
+	}
+	return widths
 }
 
 // proseColumn returns the column with the most cells that end a sentence,
@@ -155,109 +203,58 @@ func columnExtents(rows [][]tableCell, ncol int) (minW, maxW []float64) {
 	return minW, maxW
 }
 
-// cellLength is the width of a cell's words set on one line, hard breaks
-// ignored.
-func cellLength(cell tableCell) float64 {
-	n := 0.0
-	for i, w := range cell.words {
-		if i > 0 {
-			n += w.space
+// hyphenBreaks returns words with each word cut after every hyphen that
+// has letters on both sides, as browsers allow a line to break there: a
+// compound such as "institution-building" then no longer sets the
+// narrowest width of its column. The part after a hyphen has no space
+// before it, so the parts print as one word when they share a line.
+func (ts *typesetter) hyphenBreaks(words []word) []word {
+	var out []word
+	for i, w := range words {
+		n := hyphenCut(w)
+		if n == 0 {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
 		}
-		n += w.w
+		if out == nil {
+			out = append(make([]word, 0, len(words)+2), words[:i]...)
+		}
+		for n > 0 {
+			head, tail := ts.splitAt(w, n)
+			head.space, head.joins, head.brk = w.space, w.joins, w.brk
+			out = append(out, head)
+			w = tail
+			n = hyphenCut(w)
+		}
+		out = append(out, w)
 	}
-	return n
+	if out == nil {
+		return words
+	}
+	return out
 }
 
-// balanceWidths deals avail out among columns that start at start and
-// need no more than most. lengths holds each row's cells' lengths on one
-// line; a cell of length L in a column of width w takes about L/(w-pad)
-// lines, at least one, each line after the first weighing as much as the
-// column's weight, and a row is as tall as its tallest cell. Each slice
-// goes to the column that makes the rows shortest in sum (the first such
-// column on a tie).
-func balanceWidths(lengths [][]float64, start, most, weight []float64, avail, pad float64) []float64 {
-	n := len(start)
-	w := append([]float64(nil), start...)
-	left := avail
-	for _, v := range w {
-		left -= v
-	}
-	lines := func(c int, l, width float64) float64 {
-		return 1 + weight[c]*(max(1, l/max(width-pad, 1e-6))-1)
-	}
-	step := avail / widthSteps
-	gain := make([]float64, n)
-	// The lines of each cell at the widths so far and one slice wider,
-	// worked out again only for the column that grew.
-	now := make([]float64, len(lengths)*n)
-	wider := make([]float64, len(lengths)*n)
-	update := func(c int, d float64) {
-		for r, row := range lengths {
-			if c < len(row) {
-				now[r*n+c] = lines(c, row[c], w[c])
-				wider[r*n+c] = lines(c, row[c], w[c]+d)
-			}
-		}
-	}
-	slice := 0.0 // the slice wider holds the lines at
-	for left > 1e-9 {
-		d := min(step, left)
-		if d != slice {
-			for c := range n {
-				update(c, d)
-			}
-			slice = d
-		}
-		clear(gain)
-		for r, row := range lengths {
-			top, second, col := 0.0, 0.0, -1
-			for c := range row {
-				v := now[r*n+c]
-				switch {
-				case v > top:
-					top, second, col = v, top, c
-				case v > second:
-					second = v
+// hyphenCut returns the number of runes of a word up to and including its
+// first hyphen that follows a letter and is followed by one, or 0.
+func hyphenCut(w word) int {
+	var prev rune
+	n, cut := 0, 0
+	for _, p := range w.pieces {
+		for _, r := range p.text {
+			if cut > 0 {
+				if unicode.IsLetter(r) {
+					return cut
 				}
+				cut = 0
 			}
-			if col >= 0 && w[col] < most[col] {
-				gain[col] += top - max(second, wider[r*n+col])
+			n++
+			if r == '-' && unicode.IsLetter(prev) {
+				cut = n
 			}
-		}
-		best := -1
-		for c := range n {
-			if gain[c] > 1e-9 && (best < 0 || gain[c] > gain[best]) {
-				best = c
-			}
-		}
-		if best < 0 {
-			break
-		}
-		w[best] += d
-		left -= d
-		update(best, d)
-	}
-	// What no slice could use goes first to columns that still wrap, in
-	// proportion to what they lack, then to all in proportion to width.
-	room := 0.0
-	for c := range w {
-		room += most[c] - w[c]
-	}
-	if left > 1e-9 && room > 1e-9 {
-		give := min(left, room)
-		for c := range w {
-			w[c] += give * (most[c] - w[c]) / room
-		}
-		left -= give
-	}
-	if left > 1e-9 {
-		total := 0.0
-		for _, v := range w {
-			total += v
-		}
-		for c := range w {
-			w[c] += left * w[c] / total
+			prev = r
 		}
 	}
-	return w
+	return 0
 }

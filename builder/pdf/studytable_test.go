@@ -123,35 +123,6 @@ func TestStudyTableColumns(t *testing.T) {
 	})
 }
 
-func TestBalanceWidths(t *testing.T) {
-	// Three columns: dates, titles, sentences. Each starts at 10 and may
-	// grow to hold its longest cell on one line (plus 2 of padding).
-	lengths := [][]float64{
-		{8, 30, 120},
-		{8, 20, 90},
-		{4, 40, 150},
-	}
-	start := []float64{10, 10, 10}
-	most := []float64{10, 42, 152}
-	w := balanceWidths(lengths, start, most, []float64{1, 1, 1}, 100, 2)
-	sum := w[0] + w[1] + w[2]
-	if sum < 100-1e-6 || sum > 100+1e-6 {
-		t.Errorf("widths %v add up to %g, want 100", w, sum)
-	}
-	if w[0] != 10 {
-		t.Errorf("the dates column grew to %g", w[0])
-	}
-	if w[2] <= w[1] {
-		t.Errorf("widths %v: the sentences should get the most", w)
-	}
-	// When everything fits on one line, each column gets what it needs,
-	// and the rest goes to all in proportion.
-	w = balanceWidths(lengths, start, most, []float64{1, 1, 1}, 300, 2)
-	if w[1] < 42 || w[2] < 152 {
-		t.Errorf("widths %v: columns do not hold their cells on one line", w)
-	}
-}
-
 func TestLeadColumn(t *testing.T) {
 	header := func(roles []guide.ColumnRole, names ...string) *guide.Table {
 		tb := &guide.Table{Roles: roles}

@@ -113,6 +113,9 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCe
 			cs.bold = true
 		}
 		out[c].words = ts.keep(tl.l.w.rb.flatten(row[c].Inlines, cs))
+		if tl.t.Kind != guide.FromNotes {
+			out[c].words = ts.hyphenBreaks(out[c].words)
+		}
 	}
 	return out
 }

@@ -1,0 +1,88 @@
+package pdf
+
+import (
+	"math"
+	"testing"
+)
+
+// sum adds up widths.
+func sum(ws []float64) float64 {
+	s := 0.0
+	for _, w := range ws {
+		s += w
+	}
+	return s
+}
+
+func TestAutoWidthsFit(t *testing.T) {
+	// The preferred widths (plus 2 of padding) add up to 60 of 120: each
+	// column gets its own, doubled.
+	got := autoWidths([]float64{5, 8, 3}, []float64{18, 28, 8}, []float64{1, 1, 1}, 120, 2, 0)
+	want := []float64{40, 60, 20}
+	for c := range want {
+		if math.Abs(got[c]-want[c]) > 1e-9 {
+			t.Fatalf("widths %v, want %v", got, want)
+		}
+	}
+}
+
+func TestAutoWidthsShareByWhatEachLacks(t *testing.T) {
+	// Minimums (with padding) 10+10+10 = 30 of 100; the 70 left goes in
+	// proportion to preferred minus minimum: 0, 40 and 100.
+	got := autoWidths([]float64{8, 8, 8}, []float64{8, 48, 108}, []float64{1, 1, 1}, 100, 2, 0)
+	want := []float64{10, 10 + 70*40.0/140, 10 + 70*100.0/140}
+	for c := range want {
+		if math.Abs(got[c]-want[c]) > 1e-9 {
+			t.Fatalf("widths %v, want %v", got, want)
+		}
+	}
+	// A column of sentences weighing 3 takes more of the room.
+	w3 := autoWidths([]float64{8, 8, 8}, []float64{8, 48, 108}, []float64{1, 1, 3}, 100, 2, 0)
+	if w3[2] <= got[2] || math.Abs(sum(w3)-100) > 1e-9 {
+		t.Errorf("weighted widths %v, want the last wider than %g and 100 in all", w3, got[2])
+	}
+	for c := range w3 {
+		if w3[c] < 10-1e-9 {
+			t.Errorf("column %d is %g, under its longest word", c, w3[c])
+		}
+	}
+}
+
+func TestAutoWidthsNarrowColumnStaysOnOneLine(t *testing.T) {
+	// A column of dates, 6 to 14 wide, keeps its dates on one line while
+	// the room is ample (narrow 16), and stays near its longest word when
+	// the room is short.
+	ample := autoWidths([]float64{6, 10, 10}, []float64{14, 60, 200}, []float64{1, 1, 3}, 150, 0, 16)
+	if math.Abs(ample[0]-14) > 1e-9 || math.Abs(sum(ample)-150) > 1e-9 {
+		t.Errorf("ample room: widths %v, want the dates at 14 and 150 in all", ample)
+	}
+	short := autoWidths([]float64{6, 10, 10}, []float64{14, 60, 200}, []float64{1, 1, 3}, 40, 0, 16)
+	if short[0] >= 7 || short[2] <= short[1] {
+		t.Errorf("short room: widths %v, want the dates under 7 and the sentences widest", short)
+	}
+}
+
+func TestAutoWidthsMinimumsDoNotFit(t *testing.T) {
+	// Longest words wider than the room: shared by longest word, the only
+	// case where a column is narrower than its longest word.
+	got := autoWidths([]float64{100, 300}, []float64{100, 300}, []float64{1, 1}, 100, 0, 0)
+	if math.Abs(got[0]-25) > 1e-9 || math.Abs(got[1]-75) > 1e-9 {
+		t.Errorf("widths %v, want [25 75]", got)
+	}
+}
+
+func TestHyphenCut(t *testing.T) {
+	for text, want := range map[string]int{
+		"institution-building": 12,
+		"Euro-Atlantic":        5,
+		"-5":                   0,
+		"well-":                0,
+		"1990-1999":            0,
+		"plain":                0,
+	} {
+		w := word{pieces: []piece{{text: text}}}
+		if got := hyphenCut(w); got != want {
+			t.Errorf("hyphenCut(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
