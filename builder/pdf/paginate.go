@@ -10,6 +10,10 @@ type paginator struct {
 	noteSep     float64 // space between the text and the notes
 	noteCap     float64 // most height the notes may take on one page
 	placed      []bool  // footnotes already on a page
+	// line is the height of a line of the smallest running type, by
+	// which balance counts the lines a box holds; zero counts each box
+	// as lines as tall as the shortest box around it.
+	line float64
 }
 
 // placement is a box at its place on a page.
@@ -167,28 +171,46 @@ const shortPage = 3
 // balance returns where to end the page that starts with boxes[start] and
 // would end before boxes[end], so that the next page is not left with
 // shortPage lines or fewer before a page that must start afresh (a new
-// section, a drawing on its own page; the last page may be short): the break moves up, by
-// whole chains of boxes that keep together, until the next page holds
-// more, as long as this page keeps more than shortPage lines too.
+// section, a drawing on its own page; the last page may be short): the
+// break moves up, by whole chains of boxes that keep together, until the
+// next page holds more, as long as this page keeps more than shortPage
+// lines too.
 func (pg *paginator) balance(boxes []*box, start, end int) int {
-	if end >= len(boxes) {
+	if end >= len(boxes) || boxes[end].alone || boxes[end].newPage {
 		return end
 	}
 	next := pg.fit(boxes, end, nil)
-	if next-end > shortPage || next == len(boxes) || !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
+	if next == len(boxes) || !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
 		return end
 	}
-	if boxes[end].alone || boxes[end].newPage {
-		return end
+	line := pg.line
+	if line <= 0 {
+		line = boxes[end].h
+		for _, b := range boxes[end:next] {
+			line = min(line, b.h)
+		}
 	}
-	k := next - shortPage - 1
-	for k > start && boxes[k-1].keepNext {
+	k := end
+	for lines(boxes[k:next], line) <= shortPage && k > start {
 		k--
+		for k > start && boxes[k-1].keepNext {
+			k--
+		}
 	}
-	if k-start <= shortPage || pg.fit(boxes, k, nil) < next {
+	if k == end || lines(boxes[start:k], line) <= shortPage || pg.fit(boxes, k, nil) < next {
 		return end
 	}
 	return k
+}
+
+// lines counts the lines of text boxes hold, a box as tall as n lines of
+// height line counting n.
+func lines(bs []*box, line float64) int {
+	n := 0
+	for _, b := range bs {
+		n += max(1, int(b.h/line+0.5))
+	}
+	return n
 }
 
 // place lays out boxes[start:end] on a page and puts as many footnote boxes

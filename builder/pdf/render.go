@@ -90,6 +90,7 @@ func (w *writer) layout() (*book, error) {
 		notes:   notes,
 		noteSep: 1.2 * w.bodyLead,
 		noteCap: notesCap * w.textH,
+		line:    pt(min(w.lay.BodySize, w.lay.TableSize, w.lay.CodeSize)) * w.lay.Leading,
 	}
 	b.body = pg.paginate(body)
 	firstBody := 2 + len(b.toc)
