@@ -58,6 +58,12 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 		}
 		start := len(l.out)
 		l.block(b, fr)
+		// A list item's lead keeps with the first line of the text after
+		// it, and the item's last line, when it stands alone (a "See …"
+		// line), with what it belongs to.
+		if fr.inItem && start > 0 && len(l.out) > start && (i == 1 || i > 0 && i == len(bs)-1 && len(l.out) == start+1) {
+			l.out[start-1].keepNext = true
+		}
 		// A paragraph that leads into a list ("Three causes:") stays with
 		// the list's first lines.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {

@@ -151,8 +151,9 @@ func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
 
 // breakBefore returns where to break a page that overflows at boxes[j]:
 // before j, or earlier so that boxes that keep together go to the next
-// page together. When the whole page is one chain, the chain is broken at
-// j.
+// page together. When the whole page is one chain, or what comes before
+// the chain would leave the page with shortPage lines or fewer, the chain
+// is broken at j, though not just after a heading.
 func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	k := j
 	for k > start && boxes[k-1].keepNext {
@@ -160,6 +161,15 @@ func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	}
 	if k == start {
 		return j
+	}
+	if pg.line > 0 && lines(boxes[start:k], pg.line) <= shortPage {
+		m := j
+		for m > k && boxes[m-1].mark != nil {
+			m--
+		}
+		if m > k {
+			return m
+		}
 	}
 	return k
 }

@@ -215,3 +215,19 @@ func TestFewLinesBeforeANewPageTakeCompany(t *testing.T) {
 			len(pages), on[bs[6]], on[bs[7]], on[section])
 	}
 }
+
+func TestChainDoesNotLeaveAPageOfTwoLines(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 100, line: 10}
+	// Two lines, then twelve that keep together and cannot all follow
+	// them: the two lines take company rather than a page of their own.
+	bs := boxes(2, 10)
+	chain := boxes(12, 10)
+	for _, b := range chain[:11] {
+		b.keepNext = true
+	}
+	bs = append(bs, chain...)
+	pages := pg.paginate(bs)
+	if n := len(pages[0].items); n <= 3 {
+		t.Errorf("the first page holds %d lines", n)
+	}
+}
