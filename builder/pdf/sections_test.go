@@ -35,3 +35,27 @@ func TestLayoutBreaksBeforeSectionsButNotTheFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestListItemKeepsItsLeadAndItsSeeLine(t *testing.T) {
+	item := item(
+		para(txt("Lead: the room's cue.")),
+		para(txt("A first line of text after the lead.")),
+		para(txt("See Somewhere p. 4.")),
+	)
+	g := &guide.Guide{Meta: guide.Meta{Title: "Items", Lang: "en"}, Intro: []guide.Block{&guide.List{Ordered: true, Start: 1, Items: []*guide.ListItem{item}}}}
+	lay, err := layouts.Load("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWriter(g, lay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes, _ := w.bodyBoxes()
+	if len(boxes) != 3 {
+		t.Fatalf("%d boxes, want a line for each paragraph", len(boxes))
+	}
+	if !boxes[0].keepNext || !boxes[1].keepNext {
+		t.Errorf("the lead keeps with the next line: %t; the line before the See line keeps with it: %t", boxes[0].keepNext, boxes[1].keepNext)
+	}
+}

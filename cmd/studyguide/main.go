@@ -80,9 +80,10 @@
 // fonts (serif, sans or mono for body, headings and code), type sizes in
 // points, header (title-and-section, title or none), footer
 // (page-of-pages, page or none) and sheet (the paper imposed copies are
-// printed on). "extends: NAME" starts from a built-in layout, or from
-// another file given by a path relative to this one, so a file need only
-// say what it changes:
+// printed on), and break_before_sections (true starts each top-level
+// section but the first on a new page). "extends: NAME" starts from a
+// built-in layout, or from another file given by a path relative to this
+// one, so a file need only say what it changes:
 //
 //	extends: a4
 //	body_size: 12
