@@ -165,7 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}()
 	outDir := orDefault(opts.OutDir, DefaultOutDir)
-	made, err := makeFolder(outDir)
+	made, err := MakeFolders(outDir)
 	if err != nil {
 		return res, fmt.Errorf("output folder: %w", err)
 	}
@@ -296,9 +296,10 @@ func countWarnings(l diag.List) int {
 	return n
 }
 
-// makeFolder makes the folder dir and any missing parent, and returns the
-// folders it made, outermost first.
-func makeFolder(dir string) ([]string, error) {
+// MakeFolders makes the folder dir and any missing parent, and returns the
+// folders it made, outermost first, so that a build or a command that
+// fails can remove what it made and no more.
+func MakeFolders(dir string) ([]string, error) {
 	var missing []string
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(d); err == nil {

@@ -102,7 +102,7 @@ func writeStarter(dir string, date time.Time) ([]string, error) {
 		}
 		return nil, fmt.Errorf("%s already %s; init never overwrites a file, so nothing was written", joinNames(there), verb)
 	}
-	made, err := makeFolders(dir)
+	made, err := driver.MakeFolders(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -150,26 +150,6 @@ func writeNew(path string, text []byte) error {
 		os.Remove(path)
 	}
 	return err
-}
-
-// makeFolders makes the folder dir and any missing parent, and returns
-// the folders it made, outermost first.
-func makeFolders(dir string) ([]string, error) {
-	var missing []string
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(d); err == nil {
-			break
-		}
-		missing = append(missing, d)
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	slices.Reverse(missing)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	return missing, nil
 }
 
 // unlistedNotes returns the names of the notes in dir that the starter
