@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"studyguide/builder/internal/pdfxref"
 )
 
 // value is one PDF object as read: a name, an atom, a string, an array, a
@@ -75,46 +77,14 @@ type parser struct {
 	pos int
 }
 
-func isSpace(c byte) bool {
-	switch c {
-	case 0, '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
 // skipSpace skips white space and comments.
-func (p *parser) skipSpace() {
-	for p.pos < len(p.b) {
-		c := p.b[p.pos]
-		switch {
-		case isSpace(c):
-			p.pos++
-		case c == '%':
-			for p.pos < len(p.b) && p.b[p.pos] != '\n' && p.b[p.pos] != '\r' {
-				p.pos++
-			}
-		default:
-			return
-		}
-	}
-}
+func (p *parser) skipSpace() { p.pos = pdfxref.SkipSpace(p.b, p.pos) }
 
 // regular reads a run of regular characters: a keyword or a number.
 func (p *parser) regular() []byte {
-	start := p.pos
-	for p.pos < len(p.b) && !isSpace(p.b[p.pos]) && !isDelim(p.b[p.pos]) {
-		p.pos++
-	}
-	return p.b[start:p.pos]
+	tok, end := pdfxref.Regular(p.b, p.pos)
+	p.pos = end
+	return tok
 }
 
 // token skips white space and reads a run of regular characters.
@@ -238,7 +208,7 @@ func (p *parser) hex() (value, error) {
 	}
 	s := p.b[p.pos : p.pos+end+1]
 	for _, c := range s[1 : len(s)-1] {
-		if !isSpace(c) && !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+		if !pdfxref.IsSpace(c) && !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
 			return nil, fmt.Errorf("bad hexadecimal string at byte %d", p.pos)
 		}
 	}

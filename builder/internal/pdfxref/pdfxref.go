@@ -95,30 +95,14 @@ type scanner struct {
 }
 
 // skipSpace skips white space and comments.
-func (s *scanner) skipSpace() {
-	for s.pos < len(s.b) {
-		c := s.b[s.pos]
-		switch {
-		case isSpace(c):
-			s.pos++
-		case c == '%':
-			for s.pos < len(s.b) && s.b[s.pos] != '\n' && s.b[s.pos] != '\r' {
-				s.pos++
-			}
-		default:
-			return
-		}
-	}
-}
+func (s *scanner) skipSpace() { s.pos = SkipSpace(s.b, s.pos) }
 
 // token skips white space and reads a run of regular characters.
 func (s *scanner) token() []byte {
 	s.skipSpace()
-	start := s.pos
-	for s.pos < len(s.b) && !isSpace(s.b[s.pos]) && !isDelim(s.b[s.pos]) {
-		s.pos++
-	}
-	return s.b[start:s.pos]
+	tok, end := Regular(s.b, s.pos)
+	s.pos = end
+	return tok
 }
 
 // keyword reports whether the next token is kw, and consumes it if so.
@@ -131,8 +115,39 @@ func (s *scanner) keyword(kw string) bool {
 	return false
 }
 
-// isSpace reports whether c is white space in PDF.
-func isSpace(c byte) bool {
+// SkipSpace returns the offset of the first byte of b at or after pos that
+// is neither white space nor part of a comment: the lexical rule every
+// reader of PDF syntax in the build shares.
+func SkipSpace(b []byte, pos int) int {
+	for pos < len(b) {
+		c := b[pos]
+		switch {
+		case IsSpace(c):
+			pos++
+		case c == '%':
+			for pos < len(b) && b[pos] != '\n' && b[pos] != '\r' {
+				pos++
+			}
+		default:
+			return pos
+		}
+	}
+	return pos
+}
+
+// Regular reads the run of regular characters of b that starts at pos (a
+// keyword or a number, possibly empty) and returns it with the offset
+// after it.
+func Regular(b []byte, pos int) ([]byte, int) {
+	start := pos
+	for pos < len(b) && !IsSpace(b[pos]) && !IsDelim(b[pos]) {
+		pos++
+	}
+	return b[start:pos], pos
+}
+
+// IsSpace reports whether c is white space in PDF.
+func IsSpace(c byte) bool {
 	switch c {
 	case 0, '\t', '\n', '\f', '\r', ' ':
 		return true
@@ -140,8 +155,8 @@ func isSpace(c byte) bool {
 	return false
 }
 
-// isDelim reports whether c is a delimiter in PDF.
-func isDelim(c byte) bool {
+// IsDelim reports whether c is a delimiter in PDF.
+func IsDelim(c byte) bool {
 	switch c {
 	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 		return true
