@@ -29,6 +29,20 @@ type layouter struct {
 	out     []*box
 	pending float64 // space to put above the next box
 	bars    int     // quote bars handed out so far
+	// cur is the element of the structure tree that the boxes pushed now
+	// belong to, nil for the Document.
+	cur *structElem
+}
+
+// in makes an element of type typ in the current one, lays out what f
+// lays out inside it, and returns it.
+func (l *layouter) in(typ string, f func(e *structElem)) *structElem {
+	prev := l.cur
+	e := l.w.tags.elem(typ, prev)
+	l.cur = e
+	f(e)
+	l.cur = prev
+	return e
 }
 
 // space asks for at least h of space above the next box.
@@ -43,6 +57,9 @@ func (l *layouter) push(b *box, fr *frame) {
 	}
 	if len(fr.bars) > 0 {
 		b.bars = fr.bars
+	}
+	if b.tag == nil {
+		b.tag = l.cur
 	}
 	l.out = append(l.out, b)
 }
@@ -82,15 +99,15 @@ func (l *layouter) block(b guide.Block, fr frame) {
 	case *guide.List:
 		l.list(b, fr)
 	case *guide.Quote:
-		l.quote(b, fr)
+		l.in("BlockQuote", func(*structElem) { l.quote(b, fr) })
 	case *guide.CodeBlock:
-		l.code(b, fr)
+		l.in("Code", func(*structElem) { l.code(b, fr) })
 	case *guide.Rule:
 		l.rule(fr)
 	case *guide.Table:
 		l.table(b, fr)
 	case *guide.DefinitionList:
-		l.definitions(b, fr)
+		l.in("L", func(*structElem) { l.definitions(b, fr) })
 	case *guide.Figure:
 		l.drawing(b, fr, nil, nil)
 	default:
@@ -107,14 +124,22 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 		if !ok {
 			continue
 		}
-		if l.textOf(inlines[start:i], fr) {
+		if l.para(inlines[start:i], fr) {
 			l.space(fr.skip)
 		}
 		l.figure(img, fr)
 		l.space(fr.skip)
 		start = i + 1
 	}
-	l.textOf(inlines[start:], fr)
+	l.para(inlines[start:], fr)
+}
+
+// para lays out inlines as a paragraph, a P of the structure tree, and
+// reports whether there was any text.
+func (l *layouter) para(inlines []guide.Inline, fr frame) bool {
+	var any bool
+	l.in("P", func(*structElem) { any = l.textOf(inlines, fr) })
+	return any
 }
 
 // textOf lays out inlines as lines of text and reports whether there was
@@ -159,6 +184,7 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
 			b.notes = ln.notes
+			l.w.placeNotes(ln.notes, l.cur)
 		}
 		if len(ln.anchors) > 0 {
 			b.anchors = append(b.anchors, ln.anchors...)
@@ -219,10 +245,16 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 	if !ls.Ordered {
 		inner.depth++
 	}
+	list := l.w.tags.elem("L", l.cur)
+	prev := l.cur
+	defer func() { l.cur = prev }()
 	for i, it := range ls.Items {
 		if i > 0 {
 			l.space(itemSkip)
 		}
+		li := l.w.tags.elem("LI", list)
+		lbl := l.w.tags.elem("Lbl", li)
+		l.cur = l.w.tags.elem("LBody", li)
 		first := len(l.out)
 		l.blocks(it.Blocks, inner)
 		if len(l.out) == first {
@@ -237,12 +269,17 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 		mk := &marks[i]
 		mx := fr.indent + col - gap - mk.w
 		base := b.baseline
-		paint := b.paint
+		paint, tag := b.paint, b.tag
 		b.paint = func(p *pen, x, y float64) {
+			// The marker is painted after the text, as it always was,
+			// but comes first in the reading order.
+			p.touch(lbl)
 			if paint != nil {
 				paint(p, x, y)
 			}
+			p.tag(lbl)
 			p.line(mk, x+mx, y+base)
+			p.tag(tag)
 		}
 	}
 }
@@ -280,15 +317,20 @@ func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
 	inner.inItem = false
 	termStyle := fr
 	termStyle.style.bold = true
+	list := l.cur
+	defer func() { l.cur = list }()
 	for i, it := range dl.Items {
 		if i > 0 {
 			l.space(fr.skip)
 		}
+		li := l.w.tags.elem("LI", list)
+		l.cur = l.w.tags.elem("Lbl", li)
 		start := len(l.out)
 		l.textOf(it.Term, termStyle)
 		if len(l.out) > start {
 			l.out[len(l.out)-1].keepNext = true
 		}
+		l.cur = l.w.tags.elem("LBody", li)
 		for _, d := range it.Definitions {
 			l.space(tightSkip * l.w.bodyLead)
 			l.blocks(d, inner)

@@ -21,6 +21,9 @@ type box struct {
 	mark     *mark // set on the first box of a section heading
 	header   *box  // drawn above the box when the box opens a page
 	bars     []bar // quote bars beside the box
+	// tag is the element of the structure tree the box's content belongs
+	// to; nil makes it an artifact.
+	tag   *structElem
 	paint    func(p *pen, x, y float64)
 }
 

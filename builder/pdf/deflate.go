@@ -37,10 +37,18 @@ const (
 // "endobj"), a classic xref table (read by pdfxref.Read), the trailer and
 // startxref. A stream whose dictionary is exactly "<</Length n>>" is
 // compressed; every other object is copied as it is.
-func deflateStreams(w io.Writer, pdf []byte) error {
+//
+// A tagger, when given, adds its structure tree (see tagger.edits).
+func deflateStreams(w io.Writer, pdf []byte, tags *tagger) error {
 	xref, err := pdfxref.Read(pdf)
 	if err != nil {
 		return fmt.Errorf("deflate: %w", err)
+	}
+	ed := &pdfEdits{}
+	if tags != nil {
+		if ed, err = tags.edits(pdf, xref); err != nil {
+			return fmt.Errorf("tagging: %w", err)
+		}
 	}
 	offsets, xrefAt := xref.Offsets, xref.XrefAt
 	trailer := pdf[xref.TrailerAt:xref.StartxrefAt]
@@ -78,10 +86,23 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 
 	// The objects go out as they are written, counted for the new table.
 	out := &countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	out.Write(pdf[:offsets[order[0]]])
-	newOff := make([]int, len(offsets))
+	head := pdf[:offsets[order[0]]]
+	if v, ok := bytes.CutPrefix(head, []byte("%PDF-1.")); ok && ed.version != "" && len(v) > 0 {
+		// The version has one digit after the point: same length.
+		out.Write([]byte("%PDF-" + ed.version))
+		head = v[1:]
+	}
+	out.Write(head)
+	size := len(offsets) + len(ed.added)
+	newOff := make([]int, size)
 	for _, o := range objs {
 		newOff[o.n] = out.n
+		if nb, ok := ed.replace[o.n]; ok {
+			fmt.Fprintf(out, "%d 0 obj\n", o.n)
+			out.Write(nb)
+			io.WriteString(out, "\nendobj\n")
+			continue
+		}
 		if o.data == nil {
 			out.Write(o.body)
 			continue
@@ -90,10 +111,21 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 		out.Write(o.packed)
 		io.WriteString(out, "\nendstream\nendobj\n")
 	}
+	for i, nb := range ed.added {
+		n := len(offsets) + i
+		newOff[n] = out.n
+		fmt.Fprintf(out, "%d 0 obj\n", n)
+		out.Write(nb)
+		io.WriteString(out, "\nendobj\n")
+	}
 	newXrefAt := out.n
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for n := 1; n < len(offsets); n++ {
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for n := 1; n < size; n++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", newOff[n])
+	}
+	if size != len(offsets) {
+		old := fmt.Appendf(nil, "/Size %d\n", len(offsets))
+		trailer = bytes.Replace(trailer, old, fmt.Appendf(nil, "/Size %d\n", size), 1)
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXrefAt)

@@ -30,6 +30,7 @@ type look struct {
 	blank bool
 	code  bool // set on a light background
 	link  linkRef
+	note  bool // the number of a footnote, linked to it
 	// page, when set, makes the piece a page number: the fpdf link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
@@ -161,6 +162,7 @@ func (rb *runBuilder) noteRef(n *guide.FootnoteRef, st textStyle, lk look) run {
 	l := lk
 	l.rise = pt(st.size) * supRise
 	l.strike = false
+	l.note = true
 	if n.Index >= 0 && n.Index < len(rb.notes) {
 		if r := rb.links.refInternal(rb.links.internal(rb.notes[n.Index].ID)); r != 0 {
 			l.link = r

@@ -68,11 +68,14 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 
 // finish writes the drawn document to w, with its streams compressed.
 func (wr *writer) finish(w io.Writer) error {
+	if wr.tags != nil {
+		wr.doc.SetXmpMetadata(xmpPacket(wr.g.Meta))
+	}
 	var raw handOver
 	if err := wr.doc.Output(&raw); err != nil {
 		return err
 	}
-	return deflateStreams(w, raw.b)
+	return deflateStreams(w, raw.b, wr.tags)
 }
 
 // handOver takes the document fpdf writes. fpdf hands its whole finished
