@@ -32,6 +32,9 @@ type layouter struct {
 	// cur is the element of the structure tree that the boxes pushed now
 	// belong to, nil for the Document.
 	cur *structElem
+	// bare says that the next paragraph is all its list item holds: its
+	// text goes straight into the item's LBody, with no P of its own.
+	bare bool
 }
 
 // in makes an element of type typ in the current one, lays out what f
@@ -137,6 +140,10 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 // para lays out inlines as a paragraph, a P of the structure tree, and
 // reports whether there was any text.
 func (l *layouter) para(inlines []guide.Inline, fr frame) bool {
+	if l.bare {
+		l.bare = false
+		return l.textOf(inlines, fr)
+	}
 	var any bool
 	l.in("P", func(*structElem) { any = l.textOf(inlines, fr) })
 	return any
@@ -256,7 +263,11 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 		lbl := l.w.tags.elem("Lbl", li)
 		l.cur = l.w.tags.elem("LBody", li)
 		first := len(l.out)
+		if len(it.Blocks) == 1 {
+			_, l.bare = it.Blocks[0].(*guide.Paragraph)
+		}
 		l.blocks(it.Blocks, inner)
+		l.bare = false
 		if len(l.out) == first {
 			l.push(&box{h: fr.lead}, &inner)
 		}
@@ -271,15 +282,14 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 		base := b.baseline
 		paint, tag := b.paint, b.tag
 		b.paint = func(p *pen, x, y float64) {
-			// The marker is painted after the text, as it always was,
-			// but comes first in the reading order.
-			p.touch(lbl)
-			if paint != nil {
-				paint(p, x, y)
-			}
+			// The marker first, as it is read first: the item's text
+			// then runs on in one marked-content sequence.
 			p.tag(lbl)
 			p.line(mk, x+mx, y+base)
 			p.tag(tag)
+			if paint != nil {
+				paint(p, x, y)
+			}
 		}
 	}
 }

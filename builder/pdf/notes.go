@@ -58,15 +58,13 @@ func (w *writer) layoutNotes() [][]*box {
 		base := first.baseline
 		paint, tag := first.paint, first.tag
 		first.paint = func(p *pen, x, y float64) {
-			// The number is painted after the text but comes first in
-			// the reading order.
-			p.touch(lbl)
-			if paint != nil {
-				paint(p, x, y)
-			}
+			// The number first, as it is read first.
 			p.tag(lbl)
 			p.line(mk, x+col-0.6*pt(size)-mk.w, y+base)
 			p.tag(tag)
+			if paint != nil {
+				paint(p, x, y)
+			}
 		}
 		notes[i] = l.out
 	}

@@ -138,6 +138,14 @@ func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
 	p.doc.Line(x1, y1, x2, y2)
 }
 
+// ruleAs draws a straight line as rule does, as part of what m marks.
+func (p *pen) ruleAs(m tagMark, x1, y1, x2, y2, width float64, c rgb) {
+	p.flushText()
+	p.mark(m)
+	p.strokeStyle(c, width)
+	p.doc.Line(x1, y1, x2, y2)
+}
+
 // line prints a typeset line starting at x with its baseline at y, and
 // places its links. Page numbers of references are filled in first. In
 // the structure tree each stretch of pieces with the same link is a Link
@@ -171,13 +179,15 @@ func (p *pen) line(l *line, x, y float64) {
 		for k := i; k < j; k++ {
 			pc := &l.pieces[k]
 			p.sayAs(m, x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
+			// The rule of a blank or a strike says something about the
+			// text: it belongs with it.
 			if pc.look.blank {
 				by := y + 0.18*pt(pc.size)
-				p.rule(x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
+				p.ruleAs(m, x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
 			}
 			if pc.look.strike {
 				sy := y - pc.look.rise - 0.28*pt(pc.size)
-				p.rule(x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
+				p.ruleAs(m, x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
 			}
 		}
 		// One clickable area per stretch of pieces with the same link.

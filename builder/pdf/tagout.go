@@ -18,6 +18,7 @@ import (
 type pdfEdits struct {
 	replace map[int][]byte // object number -> its new dictionary, "<<…>>"
 	added   [][]byte       // the dictionaries of the added objects
+	first   int            // the number of the first added object
 	version string         // "1.7"; empty leaves the header alone
 }
 
@@ -30,14 +31,29 @@ type pdfEdits struct {
 func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 	offsets := xref.Offsets
 	ed := &pdfEdits{replace: map[int][]byte{}, version: "1.7"}
-	next := len(offsets)
+	// The added objects go in object streams (see deflateStreams), which
+	// with the cross-reference stream that lists them are numbered first,
+	// so that the table lists none of the added objects.
+	count := 2 + len(t.annots)
+	var countElems func(e *structElem)
+	countElems = func(e *structElem) {
+		count++
+		for _, k := range e.kids {
+			if k.elem != nil {
+				countElems(k.elem)
+			}
+		}
+	}
+	countElems(t.root)
+	ed.first = len(offsets) + (count+objectsPerStream-1)/objectsPerStream + 1
+	next := ed.first
 	alloc := func() int {
 		ed.added = append(ed.added, nil)
 		n := next
 		next++
 		return n
 	}
-	set := func(n int, body []byte) { ed.added[n-len(offsets)] = body }
+	set := func(n int, body []byte) { ed.added[n-ed.first] = body }
 	body := func(n int) ([]byte, error) {
 		if n <= 0 || n >= len(offsets) || offsets[n] == 0 {
 			return nil, fmt.Errorf("object %d is not in the file", n)
@@ -142,7 +158,7 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 	var ids [][2]string // id, object reference
 	for _, e := range elems {
 		var b []byte
-		b = append(b, "<</Type /StructElem /S /"...)
+		b = append(b, "<</S /"...)
 		b = append(b, e.typ...)
 		b = append(b, " /P "...)
 		b = appendRef(b, parentOf(e))
