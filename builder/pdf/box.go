@@ -24,7 +24,7 @@ type box struct {
 	// tag is the element of the structure tree the box's content belongs
 	// to; nil makes it an artifact.
 	tag   *structElem
-	paint    func(p *pen, x, y float64)
+	paint func(p *pen, x, y float64)
 }
 
 // mark is what a section heading leaves behind: an outline entry and, for
