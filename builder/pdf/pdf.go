@@ -17,6 +17,12 @@
 // boxes, and the boxes are dealt out to pages. Only then does it draw,
 // page after page, so that the table of contents, the references and the
 // "n of N" page numbers are known before the first page is drawn.
+//
+// The guide and the recap are tagged PDFs (PDF/UA-1): the layout makes the
+// elements of a structure tree, the pen marks what it paints as theirs or
+// as decoration, and the finishing pass that compresses the streams adds
+// the tree (tags.go, tagout.go). The flashcards are a print file and are
+// not tagged.
 package pdf
 
 import (
