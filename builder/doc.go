@@ -2,6 +2,8 @@
 // each, in the order a note meets them:
 //
 //   - markdown reads a note into the model, the only user of goldmark;
+//   - texmath reads the TeX maths of a formula into a tree, once, for
+//     the writers to lay out;
 //   - guide is the document model every stage meets at, with its walker
 //     (Inspect), its id allocator and the palace-title rule;
 //   - diag holds the file set that positions point into and the
