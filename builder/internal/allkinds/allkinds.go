@@ -53,6 +53,8 @@ func Guide() *guide.Guide {
 					&guide.FootnoteRef{Pos: guide.NoPos, Index: 0},
 					text(" blank text "),
 					&guide.Blank{Pos: guide.NoPos, Width: 8},
+					text(" "),
+					&guide.Span{Pos: guide.NoPos, Lang: "fr", Children: []guide.Inline{text("span text")}},
 				),
 				&guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Tight: true, Items: []*guide.ListItem{
 					{Pos: guide.NoPos, Key: &guide.KeyPoint{Title: "Key point", ID: "key-point"}, Blocks: []guide.Block{
@@ -61,6 +63,7 @@ func Guide() *guide.Guide {
 					{Pos: guide.NoPos, Blocks: []guide.Block{para(text("plain item text"))}},
 				}},
 				&guide.Quote{Pos: guide.NoPos, Blocks: []guide.Block{para(text("quote text"))}},
+				&guide.Div{Pos: guide.NoPos, Lang: "de", Blocks: []guide.Block{para(text("div text"))}},
 				&guide.CodeBlock{Pos: guide.NoPos, Lang: "go", Text: "code block text"},
 				&guide.Rule{Pos: guide.NoPos},
 				&guide.Table{
