@@ -26,7 +26,8 @@
 //
 // Beside the pipeline, watch reports the files saved in the folders of
 // the notes, for the command's watch mode; it is the only user of
-// fsnotify.
+// fsnotify; yamlfile reads layout files and course.yaml strictly and
+// words their errors, the only user of the YAML library.
 //
 // Packages under internal serve tests and stages alike: allkinds (a guide
 // with a node of every kind), checkers (the external checkers tests run),

@@ -108,6 +108,18 @@ func (n *Formula) Text() string {
 	return texmath.Linear(n.Tree)
 }
 
+// Span is text in a language of its own, which Lang names (a BCP 47
+// tag such as "uk" or "el"). The author marks one with a bracketed span,
+// [слово]{lang=uk}; MarkScripts adds one around each run of a script the
+// language around it does not use. Writers tag what it holds with its
+// language (lang in the EPUB, /Lang in the PDF) and show it as running
+// text.
+type Span struct {
+	Pos      Pos
+	Lang     string
+	Children []Inline
+}
+
 // Break is a line break; Hard is true for a break the author asked for.
 type Break struct {
 	Pos  Pos
@@ -124,6 +136,7 @@ func (n *Image) Position() Pos       { return n.Pos }
 func (n *FootnoteRef) Position() Pos { return n.Pos }
 func (n *Formula) Position() Pos     { return n.Pos }
 func (n *Break) Position() Pos       { return n.Pos }
+func (n *Span) Position() Pos        { return n.Pos }
 func (n *Blank) Position() Pos       { return n.Pos }
 
 func (*Text) inline()        {}
@@ -136,6 +149,7 @@ func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
 func (*Formula) inline()     {}
 func (*Break) inline()       {}
+func (*Span) inline()        {}
 func (*Blank) inline()       {}
 
 // PlainText returns the text of inlines with all markup removed. Soft line

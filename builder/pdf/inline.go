@@ -115,6 +115,8 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			s := st
 			s.italic = true
 			rb.walk(n.Children, s, lk)
+		case *guide.Span:
+			rb.walk(n.Children, st, lk)
 		case *guide.Strike:
 			l := lk
 			l.strike = true

@@ -60,6 +60,8 @@ func Guide() *guide.Guide {
 					&guide.FootnoteRef{Pos: guide.NoPos, Index: 0},
 					text(" blank text "),
 					&guide.Blank{Pos: guide.NoPos, Width: 8},
+					text(" "),
+					&guide.Span{Pos: guide.NoPos, Lang: "fr", Children: []guide.Inline{text("span text")}},
 					text(" formula text "),
 					formula(`x = \frac{1}{2}`, false),
 				),
@@ -70,6 +72,7 @@ func Guide() *guide.Guide {
 					{Pos: guide.NoPos, Blocks: []guide.Block{para(text("plain item text"))}},
 				}},
 				&guide.Quote{Pos: guide.NoPos, Blocks: []guide.Block{para(text("quote text"))}},
+				&guide.Div{Pos: guide.NoPos, Lang: "de", Blocks: []guide.Block{para(text("div text"))}},
 				&guide.CodeBlock{Pos: guide.NoPos, Lang: "go", Text: "code block text"},
 				&guide.Rule{Pos: guide.NoPos},
 				&guide.Table{
