@@ -9,7 +9,7 @@ import (
 	"fmt"
 )
 
-//go:embed noto/*.ttf dejavu/*.ttf noto/OFL.txt dejavu/LICENSE.txt
+//go:embed noto/*.ttf dejavu/*.ttf notomath/*.ttf noto/OFL.txt dejavu/LICENSE.txt notomath/OFL.txt
 var files embed.FS
 
 // Face names one embedded font file by family and style.
