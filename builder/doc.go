@@ -2,6 +2,8 @@
 // each, in the order a note meets them:
 //
 //   - markdown reads a note into the model, the only user of goldmark;
+//   - texmath reads the TeX maths of a formula into a tree, once, for
+//     the writers to lay out;
 //   - guide is the document model every stage meets at, with its walker
 //     (Inspect), its id allocator and the palace-title rule;
 //   - diag holds the file set that positions point into and the
@@ -24,7 +26,8 @@
 //
 // Beside the pipeline, watch reports the files saved in the folders of
 // the notes, for the command's watch mode; it is the only user of
-// fsnotify.
+// fsnotify; yamlfile reads layout files and course.yaml strictly and
+// words their errors, the only user of the YAML library.
 //
 // Packages under internal serve tests and stages alike: allkinds (a guide
 // with a node of every kind), checkers (the external checkers tests run),

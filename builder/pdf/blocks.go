@@ -83,6 +83,8 @@ func (l *layouter) block(b guide.Block, fr frame) {
 		l.list(b, fr)
 	case *guide.Quote:
 		l.quote(b, fr)
+	case *guide.Div:
+		l.blocks(b.Blocks, fr)
 	case *guide.CodeBlock:
 		l.code(b, fr)
 	case *guide.Rule:

@@ -93,6 +93,15 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			cl := lk
 			cl.code = true
 			rb.add(run{text: n.Text, style: cs, look: cl, pos: n.Pos})
+		case *guide.Formula:
+			// Until formulas are typeset, a formula is shown as its
+			// source, in the face of code.
+			cs := st
+			cs.fam, cs.italic = codeFam, false
+			cs.size = st.size * rb.codeSize
+			cl := lk
+			cl.code = true
+			rb.add(run{text: n.TeX, style: cs, look: cl, pos: n.Pos})
 		case *guide.Strong:
 			s := st
 			s.bold = true
@@ -106,6 +115,8 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			s := st
 			s.italic = true
 			rb.walk(n.Children, s, lk)
+		case *guide.Span:
+			rb.walk(n.Children, st, lk)
 		case *guide.Strike:
 			l := lk
 			l.strike = true
