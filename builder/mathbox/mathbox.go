@@ -23,6 +23,10 @@ import (
 // Glyph is one glyph of the maths face placed in a box.
 type Glyph struct {
 	ID uint16
+	// Text, when not zero, is a character the maths face lacks (an
+	// accented letter in \text, say): the glyph is that character in
+	// the regular face of the family TextFamily, not glyph ID.
+	Text rune
 	// X and Y place the glyph's origin, in points from the box's origin
 	// (the left end of its baseline), Y upwards.
 	X, Y float64
@@ -34,6 +38,10 @@ type Glyph struct {
 type Rule struct {
 	X, Y, W, H float64
 }
+
+// TextFamily is the family of embedded text faces that sets the
+// characters the maths face lacks: its sans matches the maths face.
+const TextFamily = "sans"
 
 // Box is a formula laid out: its glyphs and rules, its width, and how far
 // it reaches above (Ascent) and below (Descent) its baseline, in points.
@@ -199,12 +207,38 @@ func (e *engine) runeGlyph(r rune) uint16 {
 	return g
 }
 
+// fallback returns a box of r set in the text face, which has it, or nil.
+func (e *engine) fallback(r rune, s style) *box {
+	if _, ok := e.f.Glyph(r); ok {
+		return nil
+	}
+	if _, ok := e.f.Glyph(fonts.PlainOf(r)); ok {
+		return nil
+	}
+	face, ok := fonts.Fallback(TextFamily, "", r)
+	if !ok {
+		return nil
+	}
+	size := e.size(s)
+	return &box{
+		w:       face.Width(string(r), size),
+		h:       0.76 * size, // the ascender of the faces, accents and all
+		d:       0.24 * size,
+		glyphs:  []Glyph{{Text: r, Size: size}},
+		single:  true,
+		accentX: face.Width(string(r), size) / 2,
+	}
+}
+
 // text sets a string glyph by glyph, side by side, without spacing.
 func (e *engine) text(str string, s style) *box {
 	b := &box{}
 	n := 0
 	for _, r := range str {
-		g := e.glyph(e.runeGlyph(r), s)
+		g := e.fallback(r, s)
+		if g == nil {
+			g = e.glyph(e.runeGlyph(r), s)
+		}
 		b.put(g, b.w, 0)
 		b.w += g.w
 		b.italic = g.italic

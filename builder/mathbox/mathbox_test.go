@@ -308,3 +308,21 @@ func TestBoxHoldsItsInk(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFallsBackToTheTextFace checks that a character the maths face
+// lacks is set in the text face rather than as a stand-in.
+func TestTextFallsBackToTheTextFace(t *testing.T) {
+	b := layout(t, `\text{vitesse à }v`, false)
+	var got []rune
+	for _, g := range b.Glyphs {
+		if g.Text != 0 {
+			got = append(got, g.Text)
+		}
+	}
+	if string(got) != "à" {
+		t.Errorf("characters set in the text face: %q, want just à", string(got))
+	}
+	if len(find(t, b, '?')) != 0 {
+		t.Error("a character is shown as ?")
+	}
+}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"studyguide/builder/mathbox"
+	"studyguide/fonts"
 )
 
 // formula draws a laid-out formula with its baseline starting at x, y
@@ -14,8 +15,20 @@ func (p *pen) formula(b *mathbox.Box, x, y float64, c rgb) {
 		p.fill(x+pt(r.X), y-pt(r.Y+r.H), pt(r.W), pt(r.H), c)
 	}
 	for _, g := range b.Glyphs {
-		slot, code := p.fs.maths.Encoding(g.ID)
-		f := p.fs.mathSlot(slot)
+		var f faceRef
+		var code rune
+		if g.Text != 0 {
+			face, _ := fonts.Fallback(mathbox.TextFamily, "", g.Text)
+			i, ok := p.fs.find(face.Family, face.Style)
+			if !ok {
+				continue
+			}
+			f, code = faceRef(i), g.Text
+		} else {
+			var slot int
+			slot, code = p.fs.maths.Encoding(g.ID)
+			f = p.fs.mathSlot(slot)
+		}
 		if !p.fs.use(f) {
 			return
 		}
