@@ -35,6 +35,9 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"<ol",
 		"plain item text",
 		"<blockquote>",
+		`<span lang="fr" xml:lang="fr">span text</span>`,
+		`<div lang="de" xml:lang="de">`,
+		"div text",
 		`<code class="language-go">code block text</code>`,
 		"<hr/>",
 		"table caption",
@@ -45,6 +48,7 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"definition term</dt>",
 		"definition text",
 		"footnote text",
+		" formula text <code>x = \\frac{1}{2}</code>",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no page holds %q", want)

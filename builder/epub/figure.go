@@ -61,13 +61,13 @@ func (p *pageWriter) caption(alt string) {
 	}
 	p.start("figcaption")
 	p.nl()
-	p.element("p", lines[0])
+	p.phrase("p", lines[0])
 	p.nl()
 	if len(lines) > 1 {
 		p.start("ul", attr{"class", "alt-lines"})
 		p.nl()
 		for _, l := range lines[1:] {
-			p.element("li", l)
+			p.phrase("li", l)
 			p.nl()
 		}
 		p.end("ul")

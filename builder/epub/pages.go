@@ -82,10 +82,10 @@ func (b *book) titlePage() pageSpec {
 		content: func(p *pageWriter) {
 			p.start("section", attr{"class", "title-block"}, attr{"epub:type", "titlepage"})
 			p.nl()
-			p.element("h1", b.title(), attr{"class", "title"}, attr{"epub:type", "fulltitle"})
+			p.phrase("h1", b.title(), attr{"class", "title"}, attr{"epub:type", "fulltitle"})
 			p.nl()
 			if m.Subtitle != "" {
-				p.element("p", m.Subtitle, attr{"class", "subtitle"}, attr{"epub:type", "subtitle"})
+				p.phrase("p", m.Subtitle, attr{"class", "subtitle"}, attr{"epub:type", "subtitle"}, attr{"role", "doc-subtitle"})
 				p.nl()
 			}
 			if len(m.Authors) > 0 {
@@ -94,7 +94,7 @@ func (b *book) titlePage() pageSpec {
 					if i > 0 {
 						p.text(", ")
 					}
-					p.element("span", a, attr{"class", "author"})
+					p.phrase("span", a, attr{"class", "author"})
 				}
 				p.end("p")
 				p.nl()
@@ -227,7 +227,7 @@ func (p *pageWriter) openSection(s *guide.Section) {
 	}
 	p.start("section", attrs...)
 	p.nl()
-	p.element(h, s.Title, withID(id)...)
+	p.phrase(h, s.Title, withID(id)...)
 	p.nl()
 }
 
