@@ -2,6 +2,8 @@
 // each, in the order a note meets them:
 //
 //   - markdown reads a note into the model, the only user of goldmark;
+//   - texmath reads the TeX maths of a formula into a tree, once, for
+//     the writers to lay out;
 //   - guide is the document model every stage meets at, with its walker
 //     (Inspect), its id allocator and the palace-title rule;
 //   - diag holds the file set that positions point into and the
@@ -15,7 +17,8 @@
 //   - outputs is the registry of what a build writes: formats,
 //     impositions and extra outputs, each with its writer;
 //   - epub (with cover) and pdf are the writers, pdf the only user of
-//     fpdf;
+//     fpdf; mathbox lays a formula's tree out for pdf as glyphs of the
+//     maths face and rules, by TeX's rules and the face's MATH table;
 //   - impose lays a finished PDF out as 2-up sheets or a booklet;
 //   - anki writes the self-test's questions as an Anki deck package, the
 //     only user of SQLite;

@@ -48,6 +48,7 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"definition term</dt>",
 		"definition text",
 		"footnote text",
+		" formula text <code>x = \\frac{1}{2}</code>",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no page holds %q", want)

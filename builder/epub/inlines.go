@@ -32,6 +32,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		p.wrap("s", n.Children)
 	case *guide.Code:
 		p.element("code", n.Text)
+	case *guide.Formula:
+		p.formula(n)
 	case *guide.Link:
 		p.link(n)
 	case *guide.Ref:
@@ -190,4 +192,10 @@ func (p *pageWriter) noteRef(i int) {
 	p.text(noteNumber(i))
 	p.end("a")
 	p.end("sup")
+}
+
+// formula writes a formula. Until formulas are written as MathML, a
+// formula is shown as its TeX source, as code.
+func (p *pageWriter) formula(n *guide.Formula) {
+	p.element("code", n.TeX)
 }

@@ -62,6 +62,8 @@ func (s *scanner) visit(n guide.Node) bool {
 		s.text += len(n.Text)
 	case *guide.Code:
 		s.text += len(n.Text)
+	case *guide.Formula:
+		s.text += len(n.TeX)
 	case *guide.Strong:
 		s.id(n.ID)
 	case *guide.Image:

@@ -112,6 +112,8 @@ func plainASCII(inlines []guide.Inline) bool {
 			ok = isASCII(n.Text)
 		case *guide.Image:
 			ok = isASCII(n.Alt)
+		case *guide.Formula:
+			ok = isASCII(n.Text())
 		case nil, *guide.Strong, *guide.Emph, *guide.Strike, *guide.Link, *guide.Ref, *guide.Span,
 			*guide.FootnoteRef, *guide.Break, *guide.Blank:
 		default:

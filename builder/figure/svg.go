@@ -38,7 +38,10 @@ var svgFamilies = map[string]string{
 // <title> (or the element opts.LabelledBy names) and described by its
 // <desc>. Text is set in the embedded fonts by family
 // name, one <tspan> per line; a Link becomes an <a> around a transparent
-// rectangle, with a <title> that names where it goes. Numbers are written
+// rectangle, with a <title> that names where it goes. Colours are written
+// as presentation attributes and a Class as the element's class, which a
+// stylesheet's rules outrank: the drawing keeps its own colours unless
+// the page's stylesheet repaints it. Numbers are written
 // with at most two decimals and no trailing zeros, so the same scene
 // always gives the same bytes.
 //
@@ -143,7 +146,9 @@ func (c *svgCanvas) Text(t *Text) {
 	if !fill.Set {
 		fill = RGB(0, 0, 0)
 	}
-	fmt.Fprintf(&c.b, ` fill="%s">`, hex(fill))
+	fmt.Fprintf(&c.b, ` fill="%s"`, hex(fill))
+	c.class(t.Class)
+	c.b.WriteString(">")
 	for i, line := range t.Lines {
 		fmt.Fprintf(&c.b, `<tspan x="%s" y="%s">%s</tspan>`, num(t.X), num(t.Y+float64(i)*t.LineHeight), escape(line))
 	}
@@ -185,6 +190,14 @@ func (c *svgCanvas) style(s Style) {
 	}
 	if s.Opacity > 0 && s.Opacity < 1 {
 		fmt.Fprintf(&c.b, ` opacity="%s"`, num(s.Opacity))
+	}
+	c.class(s.Class)
+}
+
+// class writes an element's class attribute, when it has one.
+func (c *svgCanvas) class(name string) {
+	if name = strings.Join(strings.Fields(name), " "); name != "" {
+		fmt.Fprintf(&c.b, ` class="%s"`, escape(name))
 	}
 }
 

@@ -213,6 +213,17 @@ func (d *dumper) writeMarkup(b *strings.Builder, inlines []Inline) {
 			}
 		case *Blank:
 			fmt.Fprintf(b, "[___%d]", n.Width)
+		case *Formula:
+			// A formula the reader could not parse is marked "(TeX)":
+			// it is shown as its source.
+			delim := "$"
+			if n.Display {
+				delim = "$$"
+			}
+			b.WriteString(delim + n.TeX + delim)
+			if n.Tree == nil {
+				b.WriteString("(TeX)")
+			}
 		default:
 			d.unknown(n)
 		}

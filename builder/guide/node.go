@@ -44,6 +44,7 @@ func (*Link) node()        {}
 func (*Ref) node()         {}
 func (*Image) node()       {}
 func (*FootnoteRef) node() {}
+func (*Formula) node()     {}
 func (*Break) node()       {}
 func (*Blank) node()       {}
 func (*Span) node()        {}
@@ -61,8 +62,8 @@ func (*Span) node()        {}
 //   - a paragraph, a cell, or an inline that holds others (strong,
 //     emphasis, strike-through, link, reference, span): its inlines.
 //
-// Text, code, rules, figures, images, footnote references, line breaks
-// and blanks have no children, and neither has nil. A footnote reference's footnote
+// Text, code, formulas, rules, figures, images, footnote references,
+// line breaks and blanks have no children, and neither has nil. A footnote reference's footnote
 // is below the guide, not below the reference.
 func Children(n Node) iter.Seq[Node] {
 	return func(yield func(Node) bool) {
@@ -171,7 +172,7 @@ func eachChild(n Node, yield func(Node) bool) bool {
 	case *Span:
 		return yieldInlines(n.Children, yield)
 	case *CodeBlock, *Rule, *Figure,
-		*Text, *Code, *Image, *FootnoteRef, *Break, *Blank, nil:
+		*Text, *Code, *Formula, *Image, *FootnoteRef, *Break, *Blank, nil:
 		return true
 	}
 	return true

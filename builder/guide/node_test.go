@@ -160,7 +160,7 @@ func TestInspectOrder(t *testing.T) {
 	got := strings.Join(order, "|")
 	for _, want := range []string{
 		"intro text|section blocks|paragraph text |strong text|emph text",
-		"blank text | |span text|Key point",
+		"blank text | |span text| formula text |Key point",
 		"Key point|: list item text|plain item text|quote text|div text|code block text|header cell|second header|row cell|second cell|figure alt|definition term|definition text|footnote blocks",
 	} {
 		want = strings.Replace(want, "footnote blocks", "footnote fn-1|footnote text", 1)

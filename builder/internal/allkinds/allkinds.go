@@ -9,7 +9,14 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/texmath"
 )
+
+// formula returns a formula of tex, read by texmath.Parse.
+func formula(tex string, display bool) *guide.Formula {
+	tree, _ := texmath.Parse(tex)
+	return &guide.Formula{Pos: guide.NoPos, TeX: tex, Display: display, Tree: tree}
+}
 
 // Guide returns a new guide with one node of every kind. Each node that
 // holds text holds words of its own, named after its kind ("paragraph
@@ -55,6 +62,8 @@ func Guide() *guide.Guide {
 					&guide.Blank{Pos: guide.NoPos, Width: 8},
 					text(" "),
 					&guide.Span{Pos: guide.NoPos, Lang: "fr", Children: []guide.Inline{text("span text")}},
+					text(" formula text "),
+					formula(`x = \frac{1}{2}`, false),
 				),
 				&guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Tight: true, Items: []*guide.ListItem{
 					{Pos: guide.NoPos, Key: &guide.KeyPoint{Title: "Key point", ID: "key-point"}, Blocks: []guide.Block{
@@ -89,6 +98,7 @@ func Guide() *guide.Guide {
 					Term:        []guide.Inline{text("definition term")},
 					Definitions: [][]guide.Block{{para(text("definition text"))}},
 				}}},
+				para(formula(`E = mc^2`, true)),
 			},
 		}},
 		Footnotes: []*guide.Footnote{{

@@ -69,8 +69,7 @@ func Ace(t testing.TB, books ...string) []AceReport {
 }
 
 // missingAce says why Ace cannot run here: it needs node, the ace-cli
-// command and Chromium, found as PUPPETEER_EXECUTABLE_PATH or as
-// chromium on the PATH.
+// command and Chromium (see aceBrowser).
 func missingAce() error {
 	if _, err := exec.LookPath("node"); err != nil {
 		return err
@@ -78,7 +77,7 @@ func missingAce() error {
 	if _, err := aceDir(); err != nil {
 		return err
 	}
-	_, err := chromium()
+	_, err := aceBrowser()
 	return err
 }
 
@@ -100,12 +99,13 @@ func aceDir() (string, error) {
 	return dir, nil
 }
 
-// chromium returns the browser Ace is to drive.
-func chromium() (string, error) {
+// aceBrowser returns the browser Ace is to drive:
+// PUPPETEER_EXECUTABLE_PATH when set, else the system's Chromium.
+func aceBrowser() (string, error) {
 	if p := os.Getenv("PUPPETEER_EXECUTABLE_PATH"); p != "" {
 		return p, nil
 	}
-	return exec.LookPath("chromium")
+	return chromium()
 }
 
 // RunAce is Ace without a test: it returns an error when Ace is missing
@@ -118,7 +118,7 @@ func RunAce(books ...string) ([]AceReport, error) {
 		return nil, fmt.Errorf("ace is not installed: %v", err)
 	}
 	dir, _ := aceDir()
-	browser, _ := chromium()
+	browser, _ := aceBrowser()
 	work, err := os.MkdirTemp("", "ace-batch-")
 	if err != nil {
 		return nil, err
