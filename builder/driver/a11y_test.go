@@ -207,3 +207,30 @@ func foreignWords(t *testing.T, page []byte) []foreignWord {
 	}
 	return words
 }
+
+// TestMetadataFromFrontMatter checks that the author and the date the
+// notes give reach both guides: dc:creator, dc:date and a dcterms:modified
+// of that date (no SOURCE_DATE_EPOCH is set) in the EPUB, the Author and
+// the creation date in the PDF.
+func TestMetadataFromFrontMatter(t *testing.T) {
+	t.Parallel()
+	b := buildOnce(t, scriptsNote, Options{})
+	opf := string(epubContents(t, b.epub)["EPUB/package.opf"])
+	for _, want := range []string{
+		`<dc:creator id="creator-1">Modern Languages Department</dc:creator>`,
+		`<dc:date>2025-03-14</dc:date>`,
+		`<meta property="dcterms:modified">2025-03-14T00:00:00Z</meta>`,
+	} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("package document lacks %s", want)
+		}
+	}
+	if checkers.Available(t, "pdfinfo") {
+		info := checkers.PDFInfo(t, b.pdf)
+		for _, want := range []string{"Author:          Modern Languages Department", "CreationDate:    Fri Mar 14 00:00:00 2025"} {
+			if !strings.Contains(info, want) {
+				t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+			}
+		}
+	}
+}
