@@ -14,6 +14,10 @@ type paginator struct {
 	// which balance counts the lines a box holds; zero counts each box
 	// as lines as tall as the shortest box around it.
 	line float64
+	// closed says a fresh page follows the last box, as one follows the
+	// table of contents: its last page is balanced like any page before a
+	// fresh page.
+	closed bool
 }
 
 // placement is a box at its place on a page.
@@ -40,6 +44,13 @@ func (pg *paginator) paginate(boxes []*box) []pagePlan {
 	for i := 0; i < len(boxes) || len(carry) > 0 || len(orphans) > 0; {
 		end := pg.fit(boxes, i, carry)
 		end = pg.balance(boxes, i, end)
+		if pg.short(boxes, i, end) {
+			// Nothing could move onto the page: rather than leave it
+			// with a few lines, what starts a fresh page flows on after
+			// them (an introduction of two lines and the at-a-glance
+			// table after it).
+			end = pg.fitPast(boxes, i, carry, end)
+		}
 		if end == len(boxes) && len(orphans) > 0 {
 			// Footnotes that no box references go at the foot of the
 			// last page, so that no note is lost.
@@ -107,9 +118,42 @@ func (pg *paginator) newNotes(b *box, seen map[int]bool, stacked bool) float64 {
 	return h
 }
 
+// short reports whether the page boxes[start:end] holds shortPage lines
+// or fewer, before a box that starts a fresh page without needing a page
+// of its own, when none of the page's boxes needs one either.
+func (pg *paginator) short(boxes []*box, start, end int) bool {
+	if end <= start || end >= len(boxes) || !boxes[end].newPage || boxes[end].alone {
+		return false
+	}
+	for _, b := range boxes[start:end] {
+		if b.alone {
+			return false
+		}
+	}
+	return lines(boxes[start:end], pg.lineOf(boxes[start:end])) <= shortPage
+}
+
+// lineOf returns the height by which lines counts the lines of bs: the
+// paginator's line, else the height of the shortest box.
+func (pg *paginator) lineOf(bs []*box) float64 {
+	if pg.line > 0 || len(bs) == 0 {
+		return pg.line
+	}
+	line := bs[0].h
+	for _, b := range bs {
+		line = min(line, b.h)
+	}
+	return line
+}
+
 // fit returns the index of the first box that does not go on the page that
 // starts with boxes[start] and carries the footnote boxes carry.
 func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
+	return pg.fitPast(boxes, start, carry, -1)
+}
+
+// fitPast is fit, save that boxes[past] does not start a fresh page.
+func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) int {
 	y := pg.top
 	notesH := height(carry)
 	seen := map[int]bool{}
@@ -124,7 +168,7 @@ func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
 		if j > start && (b.alone || boxes[j-1].alone) {
 			return j
 		}
-		if j > start && b.newPage {
+		if j > start && b.newPage && j != past {
 			// Break before the box, and before what keeps with it,
 			// unless the page holds nothing else.
 			k := j
@@ -181,7 +225,8 @@ const shortPage = 3
 // balance returns where to end the page that starts with boxes[start] and
 // would end before boxes[end], so that the next page is not left with
 // shortPage lines or fewer before a page that must start afresh (a new
-// section, a drawing on its own page; the last page may be short): the
+// section, a drawing on its own page; the last page may be short, unless
+// the paginator is closed): the
 // break moves up, by whole chains of boxes that keep together, until the
 // next page holds more, as long as this page keeps more than shortPage
 // lines too.
@@ -190,16 +235,10 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 		return end
 	}
 	next := pg.fit(boxes, end, nil)
-	if next == len(boxes) || !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
+	if next == len(boxes) && !pg.closed || next < len(boxes) && !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
 		return end
 	}
-	line := pg.line
-	if line <= 0 {
-		line = boxes[end].h
-		for _, b := range boxes[end:next] {
-			line = min(line, b.h)
-		}
-	}
+	line := pg.lineOf(boxes[end:next])
 	k := end
 	for lines(boxes[k:next], line) <= shortPage && k > start {
 		k--

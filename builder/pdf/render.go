@@ -83,7 +83,7 @@ func (w *writer) layout() (*book, error) {
 		toc = w.tocBoxes(marks)
 	}
 	top, bottom := w.lay.MarginTop, w.lay.PageHeight-w.lay.MarginBottom
-	b.toc = (&paginator{top: top, bottom: bottom}).paginate(toc)
+	b.toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(toc)
 	pg := &paginator{
 		top:     top,
 		bottom:  bottom,
