@@ -1,7 +1,13 @@
 // Package fonts embeds the typefaces that both guides are set in, each with
 // its licence beside it: Noto Serif for body text, Noto Sans for headings,
-// Noto Sans Mono for code (all under the SIL Open Font License) and DejaVu
-// Sans for symbols the Noto faces lack (Bitstream Vera licence).
+// Noto Sans Mono for code (all under the SIL Open Font License), DejaVu
+// Sans for symbols the Noto faces lack (Bitstream Vera licence) and Noto
+// Sans Math for formulas (SIL Open Font License).
+//
+// Noto Sans Math is version 3.000, the first with an OpenType MATH table
+// (Debian's fonts-noto-core still ships 2.001, which has none): its tables
+// are those of the WOFF file of the npm package @fontsource/noto-sans-math,
+// unwrapped into a TrueType file as they are.
 package fonts
 
 import (
@@ -9,7 +15,7 @@ import (
 	"fmt"
 )
 
-//go:embed noto/*.ttf dejavu/*.ttf noto/OFL.txt dejavu/LICENSE.txt
+//go:embed noto/*.ttf dejavu/*.ttf notomath/*.ttf noto/OFL.txt dejavu/LICENSE.txt notomath/OFL.txt
 var files embed.FS
 
 // Face names one embedded font file by family and style.

@@ -22,7 +22,7 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"link text p. 3", "image alt", "list item text", "plain item text", "quote text", "span text", "div text",
 		"code block text", "table caption", "header cell", "second cell", "figure text",
 		"definition term", "definition text", "footnote text", "blank text",
-		`formula text x = \frac{1}{2}`, `E = mc^2`,
+		"formula text x =", "E = mc2",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q:\n%s", want, text)

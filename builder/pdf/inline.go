@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/mathbox"
+	"studyguide/fonts"
 )
 
 // textStyle is the style running text starts in: a family, weight, slant,
@@ -42,7 +44,9 @@ type run struct {
 	style textStyle
 	look  look
 	brk   bool
-	note  int // for a footnote reference: the footnote's index plus one
+	// math is a formula laid out, set as one unbreakable piece.
+	math *mathbox.Box
+	note int // for a footnote reference: the footnote's index plus one
 	// anchor is an fpdf link that points at the line where the run's text
 	// starts: the first use of a key term.
 	anchor int
@@ -61,7 +65,10 @@ type runBuilder struct {
 	warn      func(pos guide.Pos, msg string)
 	// fail stops the document with an error: the runs of an inline of a
 	// kind the builder does not know cannot be made.
-	fail   func(error)
+	fail func(error)
+	// maths is the maths face formulas are set in; nil when it cannot
+	// be read, and then formulas are shown as their source.
+	maths  *fonts.MathFont
 	runs   []run
 	anchor int // an anchor waiting for the next run with text
 }
@@ -94,7 +101,15 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			cl.code = true
 			rb.add(run{text: n.Text, style: cs, look: cl, pos: n.Pos})
 		case *guide.Formula:
-			// Until formulas are typeset, a formula is shown as its
+			if n.Tree != nil && rb.maths != nil {
+				// Set in a line of text, a formula is in text style,
+				// even one written for display: a caller that sets it
+				// on a line of its own lays it out itself.
+				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				rb.add(run{math: b, style: st, look: lk, pos: n.Pos})
+				continue
+			}
+			// A formula the reader could not parse is shown as its
 			// source, in the face of code.
 			cs := st
 			cs.fam, cs.italic = codeFam, false
@@ -184,10 +199,10 @@ func (rb *runBuilder) noteRef(n *guide.FootnoteRef, st textStyle, lk look) run {
 // add keeps a run unless it is empty. The first run with text after a key
 // term's anchor carries the anchor.
 func (rb *runBuilder) add(r run) {
-	if r.text == "" && r.note == 0 {
+	if r.text == "" && r.note == 0 && r.math == nil {
 		return
 	}
-	if rb.anchor != 0 && r.text != "" {
+	if rb.anchor != 0 && (r.text != "" || r.math != nil) {
 		r.anchor, rb.anchor = rb.anchor, 0
 	}
 	rb.runs = append(rb.runs, r)

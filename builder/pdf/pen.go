@@ -89,6 +89,10 @@ func (p *pen) line(l *line, x, y float64) {
 	}
 	for i := range l.pieces {
 		pc := &l.pieces[i]
+		if pc.math != nil {
+			p.formula(pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
+			continue
+		}
 		p.say(x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
 		if pc.look.blank {
 			by := y + 0.18*pt(pc.size)
