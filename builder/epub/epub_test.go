@@ -670,3 +670,23 @@ func TestLanguageOfParts(t *testing.T) {
 		t.Error("the accessibility summary does not say that other languages are marked")
 	}
 }
+
+// TestEmptyHeaderCell checks that a header cell with nothing in it is a
+// plain cell, not a header a screen reader cannot name.
+func TestEmptyHeaderCell(t *testing.T) {
+	g := sampleGuide()
+	s := g.Sections[len(g.Sections)-1]
+	cell := func(s string) guide.Cell { return guide.Cell{Inlines: []guide.Inline{txt(s)}} }
+	s.Blocks = append(s.Blocks, &guide.Table{Pos: guide.NoPos,
+		Header: []guide.Cell{cell("Name"), {}},
+		Rows:   [][]guide.Cell{{cell("Nile"), cell("long")}},
+	})
+	b := build(t, g)
+	var all strings.Builder
+	for _, p := range b.pages() {
+		all.Write(b.files[p])
+	}
+	if want := `<tr><th scope="col">Name</th><td></td></tr>`; !strings.Contains(all.String(), want) {
+		t.Errorf("no page holds %s", want)
+	}
+}
