@@ -32,3 +32,28 @@ func TestLookupFallsBackToRegular(t *testing.T) {
 		t.Fatal("Lookup found a family that does not exist")
 	}
 }
+
+func TestPostScriptName(t *testing.T) {
+	for file, want := range map[string]string{
+		"noto/NotoSerif-BoldItalic.ttf": "NotoSerif-BoldItalic",
+		"dejavu/DejaVuSans.ttf":         "DejaVuSans",
+	} {
+		data, err := Read(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := PostScriptName(data); got != want || !ok {
+			t.Errorf("PostScriptName(%s) = %q, %v; want %q", file, got, ok, want)
+		}
+		sub, err := Subset(data, []rune("abc"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := PostScriptName(sub); got != want {
+			t.Errorf("the subset of %s is named %q", file, got)
+		}
+	}
+	if _, ok := PostScriptName([]byte("not a font")); ok {
+		t.Error("a name was read from bytes that are no font")
+	}
+}
