@@ -40,6 +40,8 @@ var stageImports = map[string][]string{
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
 	// The generator of the course reader, for bench/compare.sh.
 	"builder/internal/testnotes/gen": {"builder/internal/testnotes"},
+	// The generator of the fonts' tables.
+	"fonts/gen": {"fonts"},
 	"builder/anki":                   {"builder/guide"},
 	"builder/aids":                   {"builder/guide", "builder/enrich", "builder/palace"},
 	"builder/enrich":                 {"builder/diag", "builder/guide", "builder/labels"},
