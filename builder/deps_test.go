@@ -77,7 +77,7 @@ func TestImports(t *testing.T) {
 			return err
 		}
 		if d.IsDir() {
-			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "out") {
+			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "out" || name == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil

@@ -64,12 +64,17 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 		// line), with what it belongs to.
 		if fr.inItem && start > 0 && len(l.out) > start && (i == 1 || i > 0 && i == len(bs)-1 && len(l.out) == start+1) {
 			l.out[start-1].keepNext = true
+			if i == 1 {
+				l.out[start-1].glue = glueHeading
+			} else {
+				l.out[start-1].glue = glueWhole
+			}
 		}
 		// A paragraph that leads into a list ("Three causes:") stays with
 		// the list's first lines.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
 			if _, ok := bs[i+1].(*guide.List); ok {
-				l.out[len(l.out)-1].keepNext = true
+				l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueWhole
 			}
 		}
 	}
@@ -325,7 +330,7 @@ func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
 		start := len(l.out)
 		l.textOf(it.Term, termStyle)
 		if len(l.out) > start {
-			l.out[len(l.out)-1].keepNext = true
+			l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueHeading
 		}
 		for _, d := range it.Definitions {
 			l.space(tightSkip * l.w.bodyLead)
