@@ -13,16 +13,14 @@ import (
 const module = "studyguide"
 
 // libraryDoors names, for each third-party import path prefix, the one
-// package of ours allowed to import it. The YAML library has two, one for
-// each kind of file the build reads as YAML besides front matter: layout
-// files and course.yaml.
+// package of ours allowed to import it.
 var libraryDoors = map[string]string{
 	"github.com/yuin/goldmark":         "builder/markdown",
 	"go.abhg.dev/goldmark/frontmatter": "builder/markdown",
 	"codeberg.org/go-pdf/fpdf":         "builder/pdf",
 	"golang.org/x/image/font/sfnt":     "fonts",
 	"golang.org/x/image":               "builder/cover",
-	"gopkg.in/yaml.v3":                 "layouts builder/course",
+	"gopkg.in/yaml.v3":                 "builder/yamlfile",
 	"golang.org/x/text":                "builder/enrich",
 	"github.com/fsnotify/fsnotify":     "builder/watch",
 	"modernc.org/sqlite":               "builder/anki",
@@ -32,31 +30,38 @@ var libraryDoors = map[string]string{
 // A package missing from this table may import none of ours.
 var stageImports = map[string][]string{
 	"builder/diag":               {},
-	"builder/guide":              {"builder/diag", "builder/figure"},
+	"builder/guide":              {"builder/diag", "builder/figure", "builder/texmath"},
+	"builder/texmath":            {},
 	"builder/figure":             {},
 	"builder/impose":             {"builder/internal/pdfxref"},
-	"builder/internal/allkinds":  {"builder/guide", "builder/figure"},
+	"builder/internal/allkinds":  {"builder/guide", "builder/figure", "builder/texmath"},
 	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
-	"builder/anki":               {"builder/guide"},
-	"builder/aids":               {"builder/guide", "builder/enrich", "builder/palace"},
-	"builder/enrich":             {"builder/diag", "builder/guide", "builder/labels"},
-	"builder/palace":             {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts"},
-	"builder/palace/icons":       {},
-	"builder/labels":             {},
-	"builder/markdown":           {"builder/diag", "builder/guide", "builder/labels"},
-	"builder/cover":              {"fonts"},
-	"builder/epub":               {"builder/guide", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
-	"builder/cards":              {"builder/guide"},
-	"builder/pdf":                {"builder/guide", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
-	"builder/course":             {"builder/diag"},
-	"builder/driver":             {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
-	"builder/watch":              {},
-	"builder/outputs":            {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
-	"cmd/studyguide":             {"builder/driver", "builder/aids", "builder/course", "builder/outputs", "layouts", "builder/watch"},
-	"fonts":                      {},
-	"layouts":                    {},
+	// The generator of the course reader, for bench/compare.sh.
+	"builder/internal/testnotes/gen": {"builder/internal/testnotes"},
+	// The generator of the fonts' tables.
+	"fonts/gen":            {"fonts"},
+	"builder/anki":         {"builder/guide"},
+	"builder/aids":         {"builder/guide", "builder/enrich", "builder/palace"},
+	"builder/enrich":       {"builder/diag", "builder/guide", "builder/labels"},
+	"builder/palace":       {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts"},
+	"builder/palace/icons": {},
+	"builder/labels":       {},
+	"builder/markdown":     {"builder/diag", "builder/guide", "builder/labels", "builder/texmath"},
+	"builder/cover":        {"fonts"},
+	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
+	"builder/cards":        {"builder/guide"},
+	"builder/mathbox":      {"builder/texmath", "fonts"},
+	"builder/pdf":          {"builder/guide", "builder/texmath", "builder/mathbox", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
+	"builder/course":       {"builder/diag", "builder/yamlfile"},
+	"builder/driver":       {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
+	"builder/watch":        {},
+	"builder/yamlfile":     {},
+	"builder/outputs":      {"builder/guide", "builder/anki", "builder/cards", "builder/epub", "builder/pdf", "builder/impose", "layouts"},
+	"cmd/studyguide":       {"builder/driver", "builder/aids", "builder/course", "builder/outputs", "layouts", "builder/watch"},
+	"fonts":                {},
+	"layouts":              {"builder/yamlfile"},
 }
 
 // TestImports keeps each library behind one door and each stage from
@@ -72,7 +77,7 @@ func TestImports(t *testing.T) {
 			return err
 		}
 		if d.IsDir() {
-			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "out") {
+			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "out" || name == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil

@@ -1,16 +1,20 @@
 // Package fonts embeds the typefaces that both guides are set in, each with
 // its licence beside it: Noto Serif for body text, Noto Sans for headings,
-// Noto Sans Mono for code (all under the SIL Open Font License) and DejaVu
-// Sans for symbols the Noto faces lack (Bitstream Vera licence).
+// Noto Sans Mono for code (all under the SIL Open Font License), DejaVu
+// Sans for symbols the Noto faces lack (Bitstream Vera licence) and Noto
+// Sans Math for formulas (SIL Open Font License).
+//
+// Noto Sans Math is version 3.000, the first with an OpenType MATH table
+// (Debian's fonts-noto-core still ships 2.001, which has none): its tables
+// are those of the WOFF file of the npm package @fontsource/noto-sans-math,
+// unwrapped into a TrueType file as they are.
 package fonts
 
 import (
-	"embed"
 	"fmt"
 )
 
-//go:embed noto/*.ttf dejavu/*.ttf noto/OFL.txt dejavu/LICENSE.txt
-var files embed.FS
+//go:generate go run ./gen
 
 // Face names one embedded font file by family and style.
 type Face struct {
@@ -41,11 +45,12 @@ var Faces = []Face{
 var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt"}
 
 // Read returns the bytes of an embedded file named by its path, such as
-// Face.File or an entry of Licences.
+// Face.File or an entry of Licences. The bytes are the embedded ones, not
+// a copy: the caller must not change them.
 func Read(path string) ([]byte, error) {
-	b, err := files.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("fonts: %w", err)
+	b, ok := files[path]
+	if !ok {
+		return nil, fmt.Errorf("fonts: open %s: file does not exist", path)
 	}
 	return b, nil
 }

@@ -16,12 +16,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
-	"gopkg.in/yaml.v3"
-
 	"studyguide/builder/diag"
+	"studyguide/builder/yamlfile"
 )
 
 // FileName is the name of the file that makes a folder a course.
@@ -78,15 +78,15 @@ const maxFileSize = 1 << 20
 
 // file is the layout of course.yaml, decoded strictly.
 type file struct {
-	Title       string    `yaml:"title"`
-	Subtitle    string    `yaml:"subtitle"`
-	Author      string    `yaml:"author"`
-	Authors     yaml.Node `yaml:"authors"`
-	Lang        string    `yaml:"lang"`
-	Date        yaml.Node `yaml:"date"`
-	Identifier  string    `yaml:"identifier"`
-	Description string    `yaml:"description"`
-	Notes       []string  `yaml:"notes"`
+	Title       string       `yaml:"title"`
+	Subtitle    string       `yaml:"subtitle"`
+	Author      string       `yaml:"author"`
+	Authors     yamlfile.Any `yaml:"authors"`
+	Lang        string       `yaml:"lang"`
+	Date        yamlfile.Any `yaml:"date"`
+	Identifier  string       `yaml:"identifier"`
+	Description string       `yaml:"description"`
+	Notes       []string     `yaml:"notes"`
 }
 
 // Read reads the course.yaml of dir and finds its notes. A note of the
@@ -127,73 +127,66 @@ type entry struct {
 
 // decode reads the text of a course file.
 func decode(name string, data []byte) (*Course, int, []entry, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, 0, nil, errors.New(yamlMessage(name, err))
+	root, err := yamlfile.Parse(name, data)
+	if err != nil {
+		return nil, 0, nil, err
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, 0, nil, fmt.Errorf("%s:%d: a course file is a mapping of keys to values (title, authors, notes…)", name, max(root.Line, 1))
+	if root.Kind != yamlfile.Mapping {
+		return nil, 0, nil, fmt.Errorf("%s:%d: a course file is a mapping of keys to values (title, authors, notes…)", name, root.Line)
 	}
 	if err := checkShapes(name, root); err != nil {
 		return nil, 0, nil, err
 	}
 	var raw file
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		return nil, 0, nil, errors.New(yamlMessage(name, err))
+	if err := yamlfile.Decode(name, data, &raw, courseWords); err != nil {
+		return nil, 0, nil, err
 	}
 	line := func(key string) int {
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == key {
-				return root.Content[i].Line
-			}
+		if k, _ := root.Get(key); k != nil {
+			return k.Line
 		}
 		return 1
 	}
 	c := &Course{File: name, Title: strings.TrimSpace(raw.Title), Subtitle: strings.TrimSpace(raw.Subtitle),
 		Lang: strings.TrimSpace(raw.Lang), Identifier: strings.TrimSpace(raw.Identifier),
 		Description: strings.TrimSpace(raw.Description)}
-	if raw.Author != "" && raw.Authors.Kind != 0 {
+	_, authorsNode := root.Get("authors")
+	if raw.Author != "" && authorsNode != nil {
 		return nil, 0, nil, fmt.Errorf("%s:%d: give author or authors, not both", name, line("authors"))
 	}
 	if a := strings.TrimSpace(raw.Author); a != "" {
 		c.Authors = []string{a}
 	}
-	authors := []*yaml.Node{&raw.Authors}
-	if raw.Authors.Kind == yaml.SequenceNode {
-		authors = raw.Authors.Content
+	authors := []*yamlfile.Node{authorsNode}
+	if authorsNode != nil && authorsNode.Kind == yamlfile.List {
+		authors = authorsNode.Items
 	}
 	for _, n := range authors {
+		if n == nil {
+			continue
+		}
 		if a := strings.TrimSpace(n.Value); a != "" {
 			c.Authors = append(c.Authors, a)
 		}
 	}
-	if c.Lang != "" && !langTag.MatchString(c.Lang) {
+	if c.Lang != "" && !langTag().MatchString(c.Lang) {
 		return nil, 0, nil, fmt.Errorf("%s:%d: lang %q is not a language tag such as en, fr or pt-BR", name, line("lang"), c.Lang)
 	}
-	if raw.Date.Kind != 0 {
-		if raw.Date.Kind != yaml.ScalarNode {
-			return nil, 0, nil, fmt.Errorf("%s:%d: date is a day written YYYY-MM-DD", name, raw.Date.Line)
+	if _, date := root.Get("date"); date != nil {
+		if date.Kind != yamlfile.Scalar {
+			return nil, 0, nil, fmt.Errorf("%s:%d: date is a day written YYYY-MM-DD", name, date.Line)
 		}
-		d, err := time.Parse("2006-01-02", strings.TrimSpace(raw.Date.Value))
+		d, err := time.Parse("2006-01-02", strings.TrimSpace(date.Value))
 		if err != nil {
-			return nil, 0, nil, fmt.Errorf("%s:%d: date %q is not a day written YYYY-MM-DD", name, raw.Date.Line, raw.Date.Value)
+			return nil, 0, nil, fmt.Errorf("%s:%d: date %q is not a day written YYYY-MM-DD", name, date.Line, date.Value)
 		}
 		c.Date = d
 	}
 	var entries []entry
 	notesLine := 0
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value != "notes" {
-			continue
-		}
-		notesLine = root.Content[i].Line
-		for _, n := range root.Content[i+1].Content {
+	if k, v := root.Get("notes"); k != nil {
+		notesLine = k.Line
+		for _, n := range v.Items {
 			entries = append(entries, entry{strings.TrimSpace(n.Value), n.Line})
 		}
 	}
@@ -206,33 +199,24 @@ func decode(name string, data []byte) (*Course, int, []entry, error) {
 // checkShapes checks that each key of the file has a value of its kind:
 // one line of text, or for authors and notes a list of them (authors may
 // also be one name).
-func checkShapes(name string, root *yaml.Node) error {
-	kind := func(n *yaml.Node) string {
-		switch n.Kind {
-		case yaml.SequenceNode:
-			return "a list"
-		case yaml.MappingNode:
-			return "a mapping"
-		}
-		return "one value"
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+func checkShapes(name string, root *yamlfile.Node) error {
+	for i, k := range root.Keys {
+		v := root.Values[i]
 		switch k.Value {
 		case "title", "subtitle", "author", "lang", "date", "identifier", "description":
-			if v.Kind != yaml.ScalarNode {
-				return fmt.Errorf("%s:%d: %s is %s; give it as one line of text", name, k.Line, k.Value, kind(v))
+			if v.Kind != yamlfile.Scalar {
+				return fmt.Errorf("%s:%d: %s is %s; give it as one line of text", name, k.Line, k.Value, v.Kind)
 			}
 		case "authors", "notes":
-			if v.Kind == yaml.ScalarNode && k.Value == "authors" {
+			if v.Kind == yamlfile.Scalar && k.Value == "authors" {
 				continue
 			}
-			if v.Kind != yaml.SequenceNode {
-				return fmt.Errorf("%s:%d: %s is %s; give it as a list, one item a line starting with \"- \"", name, k.Line, k.Value, kind(v))
+			if v.Kind != yamlfile.List {
+				return fmt.Errorf("%s:%d: %s is %s; give it as a list, one item a line starting with \"- \"", name, k.Line, k.Value, v.Kind)
 			}
-			for _, item := range v.Content {
-				if item.Kind != yaml.ScalarNode {
-					return fmt.Errorf("%s:%d: an item of %s is %s; each item is one line of text", name, item.Line, k.Value, kind(item))
+			for _, item := range v.Items {
+				if item.Kind != yamlfile.Scalar {
+					return fmt.Errorf("%s:%d: an item of %s is %s; each item is one line of text", name, item.Line, k.Value, item.Kind)
 				}
 			}
 		}
@@ -240,8 +224,9 @@ func checkShapes(name string, root *yaml.Node) error {
 	return nil
 }
 
-// langTag is the shape of a BCP 47 language tag.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+// langTag is the shape of a BCP 47 language tag, compiled when a course
+// is first read.
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 
 // findNotes turns the entries of the notes list into note paths: a note
 // is taken as it is, a folder gives its notes in natural order. An entry
@@ -426,42 +411,11 @@ func cmpInt(a, b int) int {
 	return 0
 }
 
-// yamlLine matches one message of the YAML library: "line N: message".
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
-// yamlWrongType matches the library's message for a value of the wrong
-// type.
-var yamlWrongType = regexp.MustCompile("^cannot unmarshal !!\\w+ `(.*)` into (\\S+)$")
-
-// yamlMessage turns a YAML error into messages of the form
-// "file:N: message", one a line, in words a teacher knows.
-func yamlMessage(file string, err error) string {
-	msgs := []string{err.Error()}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	for i, m := range msgs {
-		line := ""
-		if g := yamlLine.FindStringSubmatch(m); g != nil {
-			line, m = g[1]+":", g[2]
-		}
-		m = strings.TrimPrefix(m, "yaml: ")
-		if g := yamlWrongType.FindStringSubmatch(m); g != nil {
-			want := "a " + g[2]
-			switch g[2] {
-			case "string":
-				want = "a line of text"
-			case "[]string":
-				want = "a list"
-			}
-			m = fmt.Sprintf("%q is not %s", g[1], want)
-		} else if key, ok := strings.CutPrefix(m, "field "); ok {
-			if key, ok = strings.CutSuffix(key, " not found in type course.file"); ok {
-				m = "unknown key " + key + " (keys: title, subtitle, author, authors, lang, date, identifier, description, notes)"
-			}
-		}
-		msgs[i] = file + ":" + line + " " + m
-	}
-	return strings.Join(msgs, "\n")
+// courseWords names the types of a course file's values as its author
+// knows them.
+var courseWords = yamlfile.Words{
+	Values: map[string]string{"string": "a line of text", "[]string": "a list"},
+	UnknownKey: map[string]string{
+		"course.file": "unknown key %s (keys: title, subtitle, author, authors, lang, date, identifier, description, notes)",
+	},
 }

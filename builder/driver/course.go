@@ -335,6 +335,7 @@ func readCourse(c *course.Course, diags *diag.List, opts Options, resources []re
 	book := guide.Join(meta, chapters)
 	book.Meta.Modified = buildDate(book, opts.SourceDate)
 	aids.RunBook(book, metas, opts.LeaveOut)
+	guide.MarkScripts(book)
 	return book, nil
 }
 

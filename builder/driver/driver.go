@@ -317,8 +317,9 @@ func MakeFolders(dir string) ([]string, error) {
 	return missing, nil
 }
 
-// prepare reads a note into a guide and adds the study aids that are on,
-// reporting problems to diags. It returns as soon as ctx is cancelled,
+// prepare reads a note into a guide, adds the study aids that are on and
+// marks the runs of text in other scripts with their language (last, so
+// that the aids' tables are marked too), reporting problems to diags. It returns as soon as ctx is cancelled,
 // leaving the reader to finish on its own: it writes nothing but diags.
 func prepare(ctx context.Context, note string, diags *diag.List, opts Options, resources []resource) (*guide.Guide, error) {
 	type prepared struct {
@@ -331,6 +332,7 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options, r
 		if err == nil {
 			g.Meta.Modified = buildDate(g, opts.SourceDate)
 			aids.Run(g, opts.LeaveOut)
+			guide.MarkScripts(g)
 		}
 		ready <- prepared{g, err}
 	}()

@@ -35,6 +35,8 @@ func flatten(inlines []guide.Inline) flat {
 			b.WriteString(in.Text)
 		case *guide.Code:
 			b.WriteString(in.Text)
+		case *guide.Formula:
+			b.WriteString(in.Text())
 		case *guide.Image:
 			b.WriteString(in.Alt)
 		case *guide.Break:

@@ -231,6 +231,8 @@ func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointF
 			}
 		case *guide.Quote:
 			m.blocks(b.Blocks, sec, kp)
+		case *guide.Div:
+			m.blocks(b.Blocks, sec, kp)
 		}
 	}
 }

@@ -26,6 +26,12 @@ func (p *pageWriter) block(b guide.Block) {
 		p.blocks(b.Blocks)
 		p.end("blockquote")
 		p.nl()
+	case *guide.Div:
+		p.inLang("div", b.Lang, func() {
+			p.nl()
+			p.blocks(b.Blocks)
+		})
+		p.nl()
 	case *guide.CodeBlock:
 		p.codeBlock(b)
 	case *guide.Rule:
@@ -49,7 +55,7 @@ func (p *pageWriter) paragraph(b *guide.Paragraph) {
 		p.start("figure", attr{"class", "image"})
 		p.image(img)
 		if img.Title != "" {
-			p.element("figcaption", img.Title)
+			p.phrase("figcaption", img.Title)
 		}
 		p.end("figure")
 		p.nl()

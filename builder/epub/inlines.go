@@ -19,8 +19,10 @@ func (p *pageWriter) inline(n guide.Inline) {
 		if p.inCell {
 			p.cellText(n.Text)
 		} else {
-			p.text(n.Text)
+			p.says(n.Text)
 		}
+	case *guide.Span:
+		p.inLang("span", n.Lang, func() { p.inlines(n.Children) })
 	case *guide.Strong:
 		// A key term's first use carries the anchor the glossary links to.
 		p.wrap("strong", n.Children, withID(p.claim(n.ID))...)
@@ -30,6 +32,8 @@ func (p *pageWriter) inline(n guide.Inline) {
 		p.wrap("s", n.Children)
 	case *guide.Code:
 		p.element("code", n.Text)
+	case *guide.Formula:
+		p.formula(n)
 	case *guide.Link:
 		p.link(n)
 	case *guide.Ref:
@@ -141,7 +145,7 @@ func (p *pageWriter) image(n *guide.Image) {
 		if alt == "" {
 			alt = n.Src
 		}
-		p.element("span", alt, attr{"class", "missing-image"})
+		p.phrase("span", alt, attr{"class", "missing-image"})
 		return
 	}
 	attrs := []attr{{"src", imageDir + f.Name}, {"alt", n.Alt}}

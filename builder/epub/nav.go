@@ -163,7 +163,7 @@ func (p *pageWriter) navList(entries []navEntry) {
 	p.nl()
 	for _, e := range entries {
 		p.start("li")
-		p.element("a", e.label, attr{"href", e.href})
+		p.phrase("a", e.label, attr{"href", e.href})
 		if len(e.children) > 0 {
 			p.nl()
 			p.navList(e.children)

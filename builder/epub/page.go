@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"studyguide/builder/guide"
 )
@@ -29,6 +30,14 @@ type pageWriter struct {
 	// while those of a study-aid table are; text in them is written by
 	// cellText.
 	inCell, inAid bool
+	// heads are the headings of the sections open on the page, innermost
+	// last, and names the names already given to sections of the page
+	// (see sectionName).
+	heads []heading
+	names map[string]bool
+	// lang is the language of the text being written: the guide's, or
+	// that of the span or div that holds it.
+	lang string
 	// err is the first node met of a kind the writer cannot write.
 	err error
 }
@@ -61,7 +70,7 @@ type pageSpec struct {
 // stylesheet, the body and the page's footnotes. It checks that the page
 // is well-formed XML (see checkXML) before returning it.
 func (b *book) document(s pageSpec) ([]byte, error) {
-	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string)}
+	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string), lang: b.lang()}
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
 	p.buf.Grow(b.lastPageSize)
@@ -142,7 +151,7 @@ func (b *book) lang() string {
 	switch l := b.g.Meta.Lang; {
 	case l == "":
 		return "en"
-	case !langTag.MatchString(l):
+	case !langTag().MatchString(l):
 		return "und"
 	default:
 		return l
@@ -151,7 +160,7 @@ func (b *book) lang() string {
 
 // langTag matches the shape of a BCP 47 language tag: a primary language
 // of two to eight letters and subtags of one to eight letters or digits.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // title returns the guide's title, or a stand-in when it has none.
 func (b *book) title() string {
@@ -183,6 +192,57 @@ const (
 	nsNCX     = "http://www.daisy.org/z3986/2005/ncx/"
 	nsOCF     = "urn:oasis:names:tc:opendocument:xmlns:container"
 )
+
+// says writes text of the guide's: each run in another script than the
+// language around it (see guide.ScriptRuns) in a span that names its
+// language, so that a screen reader reads it in that language.
+func (p *pageWriter) says(s string) {
+	runs := guide.ScriptRuns(s, p.lang)
+	for _, r := range runs {
+		if r.Lang == "" {
+			p.text(r.Text)
+			continue
+		}
+		p.start("span", langAttrs(r.Lang)...)
+		p.text(r.Text)
+		p.end("span")
+	}
+}
+
+// phrase writes an element holding text of the guide's, with its runs
+// tagged as says does.
+func (p *pageWriter) phrase(name, s string, attrs ...attr) {
+	p.start(name, attrs...)
+	p.says(s)
+	p.end(name)
+}
+
+// inLang writes what write writes inside the language lang: the element
+// name (span or div) with attrs and lang attributes, unless lang is the
+// language already around it or not a well-formed tag.
+func (p *pageWriter) inLang(name, lang string, write func(), attrs ...attr) {
+	if lang == "" || lang == p.lang || !langTag().MatchString(lang) {
+		if len(attrs) > 0 {
+			p.start(name, attrs...)
+		}
+		write()
+		if len(attrs) > 0 {
+			p.end(name)
+		}
+		return
+	}
+	around := p.lang
+	p.lang = lang
+	p.start(name, append(attrs, langAttrs(lang)...)...)
+	write()
+	p.end(name)
+	p.lang = around
+}
+
+// langAttrs returns the lang and xml:lang attributes that name lang.
+func langAttrs(lang string) []attr {
+	return []attr{{"lang", lang}, {"xml:lang", lang}}
+}
 
 // ownLang returns lang attributes for the writer's own text named name in
 // the catalogue when that text is not in the guide's language (the

@@ -55,7 +55,7 @@ func blocksNeed(blocks []guide.Block, needs func(string) bool) bool {
 			return false
 		}
 		switch n := n.(type) {
-		case nil, *guide.List, *guide.ListItem, *guide.Quote, *guide.Rule, *guide.DefinitionList:
+		case nil, *guide.List, *guide.ListItem, *guide.Quote, *guide.Div, *guide.Rule, *guide.DefinitionList:
 		case *guide.Paragraph:
 			found = inlinesNeed(n.Inlines, needs)
 			return false
@@ -112,7 +112,9 @@ func plainASCII(inlines []guide.Inline) bool {
 			ok = isASCII(n.Text)
 		case *guide.Image:
 			ok = isASCII(n.Alt)
-		case nil, *guide.Strong, *guide.Emph, *guide.Strike, *guide.Link, *guide.Ref,
+		case *guide.Formula:
+			ok = isASCII(n.Text())
+		case nil, *guide.Strong, *guide.Emph, *guide.Strike, *guide.Link, *guide.Ref, *guide.Span,
 			*guide.FootnoteRef, *guide.Break, *guide.Blank:
 		default:
 			ok = false

@@ -25,7 +25,7 @@ func (p *pageWriter) table(t *guide.Table) {
 	p.start("table", withID(p.claim(t.ID), attrs...)...)
 	p.nl()
 	if t.Caption != "" {
-		p.element("caption", t.Caption)
+		p.phrase("caption", t.Caption)
 		p.nl()
 	}
 	labels := make([]string, len(t.Header))
@@ -59,6 +59,12 @@ func (p *pageWriter) table(t *guide.Table) {
 		p.start("thead")
 		p.start("tr")
 		for i, c := range t.Header {
+			if labels[i] == "" {
+				// A header cell with nothing in it heads nothing: an
+				// empty th is a header a screen reader cannot name.
+				p.wrap("td", c.Inlines, withClass(class(i))...)
+				continue
+			}
 			p.wrap("th", c.Inlines, withClass(class(i), attr{"scope", "col"})...)
 		}
 		p.end("tr")
@@ -114,11 +120,11 @@ func (p *pageWriter) cellText(s string) {
 	}
 	last := 0
 	for _, sp := range spans {
-		p.text(s[last:sp.from])
-		p.element("span", s[sp.from:sp.to], attr{"class", sp.class})
+		p.says(s[last:sp.from])
+		p.phrase("span", s[sp.from:sp.to], attr{"class", sp.class})
 		last = sp.to
 	}
-	p.text(s[last:])
+	p.says(s[last:])
 }
 
 // roleClasses gives the class of the cells of a study-aid column by its

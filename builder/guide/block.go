@@ -51,6 +51,16 @@ type Quote struct {
 	Blocks []Block
 }
 
+// Div is a passage of blocks in a language of its own, which Lang names
+// (a BCP 47 tag such as "fr"): the author marks one with a fenced div,
+// "::: {lang=fr}" up to a line of ":::". Writers tag what it holds with
+// its language and show its blocks as if they stood on their own.
+type Div struct {
+	Pos    Pos
+	Lang   string
+	Blocks []Block
+}
+
 // CodeBlock is preformatted text, fenced or indented.
 type CodeBlock struct {
 	Pos  Pos
@@ -142,6 +152,7 @@ func (b *CodeBlock) Position() Pos      { return b.Pos }
 func (b *Rule) Position() Pos           { return b.Pos }
 func (b *Table) Position() Pos          { return b.Pos }
 func (b *DefinitionList) Position() Pos { return b.Pos }
+func (b *Div) Position() Pos            { return b.Pos }
 
 func (*Paragraph) block()      {}
 func (*List) block()           {}
@@ -150,3 +161,4 @@ func (*CodeBlock) block()      {}
 func (*Rule) block()           {}
 func (*Table) block()          {}
 func (*DefinitionList) block() {}
+func (*Div) block()            {}

@@ -107,6 +107,9 @@ func (d *dumper) blocks(depth int, blocks []Block) {
 		case *Quote:
 			d.line(depth, "quote")
 			d.blocks(depth+1, b.Blocks)
+		case *Div:
+			d.line(depth, "div lang=%s", b.Lang)
+			d.blocks(depth+1, b.Blocks)
 		case *CodeBlock:
 			d.line(depth, "code lang=%q %q", b.Lang, b.Text)
 		case *Rule:
@@ -194,6 +197,10 @@ func (d *dumper) writeMarkup(b *strings.Builder, inlines []Inline) {
 			b.WriteString("[")
 			d.writeMarkup(b, n.Children)
 			b.WriteString("](ref:" + n.Target + ")")
+		case *Span:
+			b.WriteString("[")
+			d.writeMarkup(b, n.Children)
+			b.WriteString("]{lang=" + n.Lang + "}")
 		case *Image:
 			b.WriteString("![" + n.Alt + "](" + n.Src + ")")
 		case *FootnoteRef:
@@ -206,6 +213,17 @@ func (d *dumper) writeMarkup(b *strings.Builder, inlines []Inline) {
 			}
 		case *Blank:
 			fmt.Fprintf(b, "[___%d]", n.Width)
+		case *Formula:
+			// A formula the reader could not parse is marked "(TeX)":
+			// it is shown as its source.
+			delim := "$"
+			if n.Display {
+				delim = "$$"
+			}
+			b.WriteString(delim + n.TeX + delim)
+			if n.Tree == nil {
+				b.WriteString("(TeX)")
+			}
 		default:
 			d.unknown(n)
 		}

@@ -1,6 +1,10 @@
 package guide
 
-import "strings"
+import (
+	"strings"
+
+	"studyguide/builder/texmath"
+)
 
 // Inline is a node inside running text. The set is closed (see Node);
 // writers switch on the concrete type and fail on a kind they do not know.
@@ -77,6 +81,45 @@ type Blank struct {
 	Width int
 }
 
+// Formula is a formula written in TeX maths: between single dollars or
+// \( and \) in the text, or between double dollars or \[ and \] for
+// a formula displayed on a line of its own (Display). A paragraph that
+// holds only a display formula is a displayed equation.
+type Formula struct {
+	// Pos is where the formula starts in the note: its opening
+	// delimiter.
+	Pos Pos
+	// TeX is the source between the delimiters, exactly as written.
+	TeX     string
+	Display bool
+	// Tree is the formula read once by texmath.Parse, for every writer
+	// to lay out. It is nil when the source holds something the subset
+	// does not (the reader has said so in a warning): writers then show
+	// TeX as it is, in the mono face.
+	Tree *texmath.Row
+}
+
+// Text returns the formula as one line of readable plain text (see
+// texmath.Linear), or its TeX source when it has no tree.
+func (n *Formula) Text() string {
+	if n.Tree == nil {
+		return n.TeX
+	}
+	return texmath.Linear(n.Tree)
+}
+
+// Span is text in a language of its own, which Lang names (a BCP 47
+// tag such as "uk" or "el"). The author marks one with a bracketed span,
+// [слово]{lang=uk}; MarkScripts adds one around each run of a script the
+// language around it does not use. Writers tag what it holds with its
+// language (lang in the EPUB, /Lang in the PDF) and show it as running
+// text.
+type Span struct {
+	Pos      Pos
+	Lang     string
+	Children []Inline
+}
+
 // Break is a line break; Hard is true for a break the author asked for.
 type Break struct {
 	Pos  Pos
@@ -91,7 +134,9 @@ func (n *Code) Position() Pos        { return n.Pos }
 func (n *Link) Position() Pos        { return n.Pos }
 func (n *Image) Position() Pos       { return n.Pos }
 func (n *FootnoteRef) Position() Pos { return n.Pos }
+func (n *Formula) Position() Pos     { return n.Pos }
 func (n *Break) Position() Pos       { return n.Pos }
+func (n *Span) Position() Pos        { return n.Pos }
 func (n *Blank) Position() Pos       { return n.Pos }
 
 func (*Text) inline()        {}
@@ -102,12 +147,15 @@ func (*Code) inline()        {}
 func (*Link) inline()        {}
 func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
+func (*Formula) inline()     {}
 func (*Break) inline()       {}
+func (*Span) inline()        {}
 func (*Blank) inline()       {}
 
 // PlainText returns the text of inlines with all markup removed. Soft line
-// breaks become spaces; images contribute their alt text; blanks are
-// written as five underscores; footnote references contribute nothing.
+// breaks become spaces; images contribute their alt text; formulas their
+// linear form (see Formula.Text); blanks are written as five
+// underscores; footnote references contribute nothing.
 func PlainText(inlines []Inline) string {
 	var b strings.Builder
 	writePlain(&b, inlines)
@@ -124,6 +172,8 @@ func writePlain(b *strings.Builder, inlines []Inline) {
 				b.WriteString(n.Text)
 			case *Image:
 				b.WriteString(n.Alt)
+			case *Formula:
+				b.WriteString(n.Text())
 			case *Break:
 				b.WriteByte(' ')
 			case *Blank:

@@ -33,6 +33,7 @@ func (*Cell) node()           {}
 func (*Figure) node()         {}
 func (*DefinitionList) node() {}
 func (*Definition) node()     {}
+func (*Div) node()            {}
 
 func (*Text) node()        {}
 func (*Strong) node()      {}
@@ -43,24 +44,26 @@ func (*Link) node()        {}
 func (*Ref) node()         {}
 func (*Image) node()       {}
 func (*FootnoteRef) node() {}
+func (*Formula) node()     {}
 func (*Break) node()       {}
 func (*Blank) node()       {}
+func (*Span) node()        {}
 
 // Children returns the nodes directly below n, in reading order:
 //
 //   - a guide: the introduction's blocks, the top-level sections, then
 //     the footnotes;
 //   - a section: its blocks, then its subsections;
-//   - a footnote, a list item or a quote: its blocks;
+//   - a footnote, a list item, a quote or a div: its blocks;
 //   - a list: its items; a definition list: its definitions;
 //   - a definition: the inlines of its term, then the blocks of each of
 //     its definitions;
 //   - a table: the header's cells, then each row's cells;
 //   - a paragraph, a cell, or an inline that holds others (strong,
-//     emphasis, strike-through, link, reference): its inlines.
+//     emphasis, strike-through, link, reference, span): its inlines.
 //
-// Text, code, rules, figures, images, footnote references, line breaks
-// and blanks have no children, and neither has nil. A footnote reference's footnote
+// Text, code, formulas, rules, figures, images, footnote references,
+// line breaks and blanks have no children, and neither has nil. A footnote reference's footnote
 // is below the guide, not below the reference.
 func Children(n Node) iter.Seq[Node] {
 	return func(yield func(Node) bool) {
@@ -126,6 +129,8 @@ func eachChild(n Node, yield func(Node) bool) bool {
 		return yieldBlocks(n.Blocks, yield)
 	case *Quote:
 		return yieldBlocks(n.Blocks, yield)
+	case *Div:
+		return yieldBlocks(n.Blocks, yield)
 	case *Table:
 		for i := range n.Header {
 			if !yield(&n.Header[i]) {
@@ -164,8 +169,10 @@ func eachChild(n Node, yield func(Node) bool) bool {
 		return yieldInlines(n.Children, yield)
 	case *Ref:
 		return yieldInlines(n.Children, yield)
+	case *Span:
+		return yieldInlines(n.Children, yield)
 	case *CodeBlock, *Rule, *Figure,
-		*Text, *Code, *Image, *FootnoteRef, *Break, *Blank, nil:
+		*Text, *Code, *Formula, *Image, *FootnoteRef, *Break, *Blank, nil:
 		return true
 	}
 	return true

@@ -160,7 +160,8 @@ func TestInspectOrder(t *testing.T) {
 	got := strings.Join(order, "|")
 	for _, want := range []string{
 		"intro text|section blocks|paragraph text |strong text|emph text",
-		"Key point|: list item text|plain item text|quote text|code block text|header cell|second header|row cell|second cell|figure alt|definition term|definition text|footnote blocks",
+		"blank text | |span text| formula text |Key point",
+		"Key point|: list item text|plain item text|quote text|div text|code block text|header cell|second header|row cell|second cell|figure alt|definition term|definition text|footnote blocks",
 	} {
 		want = strings.Replace(want, "footnote blocks", "footnote fn-1|footnote text", 1)
 		if !strings.Contains(got, want) {

@@ -141,7 +141,7 @@ func keyPointsIn(s *guide.Section, skip *guide.Section) []keyPointAt {
 					out = append(out, keyPointAt{n, s})
 					return false
 				}
-			case *guide.List, *guide.Quote:
+			case *guide.List, *guide.Quote, *guide.Div:
 			default:
 				return false
 			}
@@ -206,7 +206,7 @@ func firstTermIn(blocks []guide.Block) string {
 					skip = n.Key.Title
 				}
 				found = firstStrongIn(n.Blocks, skip)
-			case *guide.List, *guide.Quote:
+			case *guide.List, *guide.Quote, *guide.Div:
 				return true
 			}
 			return false

@@ -48,7 +48,7 @@ func candidates(g *guide.Guide, skip *guide.Section) []*candidate {
 				if n.Key != nil && n.Key.ID != "" {
 					out = append(out, &candidate{ID: n.Key.ID, Title: n.Key.Title, KeyPoint: true, Pos: n.Pos, Section: current, Item: n})
 				}
-			case *guide.List, *guide.Quote:
+			case *guide.List, *guide.Quote, *guide.Div:
 			default:
 				// Key points are the items of lists, also in quotes
 				// and in other lists.

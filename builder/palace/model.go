@@ -156,7 +156,7 @@ func firstStrongIn(blocks []guide.Block, skip string) string {
 			switch n := n.(type) {
 			case *guide.Paragraph:
 				found = firstStrong(n.Inlines, skip)
-			case *guide.List, *guide.ListItem, *guide.Quote:
+			case *guide.List, *guide.ListItem, *guide.Quote, *guide.Div:
 				return true
 			}
 			// Tables and definition lists are not searched.

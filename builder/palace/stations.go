@@ -251,6 +251,8 @@ func flatten(inlines []guide.Inline) flatText {
 				b.WriteString(n.Text)
 			case *guide.Code:
 				b.WriteString(n.Text)
+			case *guide.Formula:
+				b.WriteString(n.Text())
 			case *guide.Image:
 				b.WriteString(n.Alt)
 			case *guide.Break:

@@ -19,9 +19,10 @@ func TestEveryKindIsWritten(t *testing.T) {
 	text := strings.Join(strings.Fields(checkers.Run(t, "pdftotext", path, "-")), " ")
 	for _, want := range []string{
 		"intro text", "paragraph text", "strong text", "emph text", "strike text", "code text",
-		"link text p. 3", "image alt", "list item text", "plain item text", "quote text",
+		"link text p. 3", "image alt", "list item text", "plain item text", "quote text", "span text", "div text",
 		"code block text", "table caption", "header cell", "second cell", "figure text",
 		"definition term", "definition text", "footnote text", "blank text",
+		"formula text x =", "E = mc2",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q:\n%s", want, text)

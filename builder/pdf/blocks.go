@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/mathbox"
 )
 
 // frame is the space a block is laid out in: how far in from the left of
@@ -83,12 +84,17 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 		// line), with what it belongs to.
 		if fr.inItem && start > 0 && len(l.out) > start && (i == 1 || i > 0 && i == len(bs)-1 && len(l.out) == start+1) {
 			l.out[start-1].keepNext = true
+			if i == 1 {
+				l.out[start-1].glue = glueHeading
+			} else {
+				l.out[start-1].glue = glueWhole
+			}
 		}
 		// A paragraph that leads into a list ("Three causes:") stays with
 		// the list's first lines.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
 			if _, ok := bs[i+1].(*guide.List); ok {
-				l.out[len(l.out)-1].keepNext = true
+				l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueWhole
 			}
 		}
 	}
@@ -103,6 +109,14 @@ func (l *layouter) block(b guide.Block, fr frame) {
 		l.list(b, fr)
 	case *guide.Quote:
 		l.in("BlockQuote", func(*structElem) { l.quote(b, fr) })
+	case *guide.Div:
+		// A passage in a language of its own.
+		l.in("Div", func(e *structElem) {
+			if e != nil {
+				e.lang = langTag(b.Lang)
+			}
+			l.blocks(b.Blocks, fr)
+		})
 	case *guide.CodeBlock:
 		l.in("Code", func(*structElem) { l.code(b, fr) })
 	case *guide.Rule:
@@ -123,16 +137,26 @@ func (l *layouter) block(b guide.Block, fr frame) {
 func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 	start := 0
 	for i, n := range inlines {
-		img, ok := n.(*guide.Image)
-		if !ok {
-			continue
-		}
-		if l.para(inlines[start:i], fr) {
+		switch n := n.(type) {
+		case *guide.Image:
+			if l.para(inlines[start:i], fr) {
+				l.space(fr.skip)
+			}
+			l.figure(n, fr)
 			l.space(fr.skip)
+			start = i + 1
+		case *guide.Formula:
+			if !n.Display || n.Tree == nil || l.w.fs.maths == nil {
+				continue
+			}
+			if l.para(inlines[start:i], fr) {
+				// The words that lead into a displayed formula stay
+				// on its page.
+				l.out[len(l.out)-1].keepNext = true
+			}
+			l.displayed(n, fr)
+			start = i + 1
 		}
-		l.figure(img, fr)
-		l.space(fr.skip)
-		start = i + 1
 	}
 	l.para(inlines[start:], fr)
 }
@@ -147,6 +171,29 @@ func (l *layouter) para(inlines []guide.Inline, fr frame) bool {
 	var any bool
 	l.in("P", func(*structElem) { any = l.textOf(inlines, fr) })
 	return any
+}
+
+// displayed lays out a formula on a line of its own, in display style,
+// centred, with space above and below: one box, never split between
+// pages. A formula wider than the frame is set smaller to fit it.
+func (l *layouter) displayed(f *guide.Formula, fr frame) {
+	size := fr.style.size
+	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
+	if w := pt(b.Width); w > fr.width {
+		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*fr.width/w)
+	}
+	gap := displaySkip * fr.lead
+	x0 := fr.indent + (fr.width-pt(b.Width))/2
+	up := pt(b.Ascent)
+	l.space(gap)
+	tag := l.w.tags.elem("Formula", l.cur)
+	if tag != nil {
+		tag.alt = f.Text()
+	}
+	l.push(&box{h: up + pt(b.Descent), baseline: up, tag: tag, paint: func(p *pen, x, y float64) {
+		p.formula(b, x+x0, y+up, fr.style.color)
+	}}, &fr)
+	l.space(gap)
 }
 
 // textOf lays out inlines as lines of text and reports whether there was
@@ -185,9 +232,15 @@ func (l *layouter) lines(lines []line, fr frame) {
 	n := len(lines)
 	base := fr.lead/2 + baselineRatio*pt(fr.style.size)
 	indent := fr.indent
+	room := mathClearance * pt(fr.style.size)
 	for i := range lines {
 		ln := &lines[i]
-		b := &box{h: fr.lead, baseline: base}
+		// A formula that reaches beyond the text's own room in the line
+		// makes the line taller by what it lacks, above and below.
+		up := max(0, ln.mathUp+room-base)
+		down := max(0, ln.mathDown+room-(fr.lead-base))
+		base := base + up
+		b := &box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
 			b.notes = ln.notes
@@ -338,7 +391,7 @@ func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
 		start := len(l.out)
 		l.textOf(it.Term, termStyle)
 		if len(l.out) > start {
-			l.out[len(l.out)-1].keepNext = true
+			l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueHeading
 		}
 		l.cur = l.w.tags.elem("LBody", li)
 		for _, d := range it.Definitions {

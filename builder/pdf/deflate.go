@@ -80,6 +80,7 @@ func deflateStreams(w io.Writer, pdf []byte, tags *tagger) error {
 			o.data = data
 		}
 	}
+	tagFontNames(objs)
 	if err := compressStreams(objs, deflaters(objs)); err != nil {
 		return err
 	}

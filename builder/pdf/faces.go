@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -10,7 +11,8 @@ import (
 	"studyguide/layouts"
 )
 
-// faceRef indexes fonts.Faces.
+// faceRef indexes the faces of a faceSet: fonts.Faces, then the slots of
+// the maths face.
 type faceRef int32
 
 // family is the part of the guide a typeface is chosen for: bodyFam for
@@ -44,13 +46,26 @@ type faceSet struct {
 	faces  []fonts.Face
 	added  []bool
 	chains [numFamilies][2][2]chain // by family, bold, italic
+	// maths is the maths face, whose slots (see fonts.MathFont) follow
+	// fonts.Faces from mathBase on; nil when it cannot be read, and then
+	// formulas are printed as their source.
+	maths    *fonts.MathFont
+	mathBase faceRef
 }
 
 // newFaceSet works out the chain of every style, each part of the guide in
 // the family names gives it. It registers no face: use does that when a
 // face is first measured.
 func newFaceSet(doc *fpdf.Fpdf, names [numFamilies]string) (*faceSet, error) {
-	fs := &faceSet{doc: doc, faces: fonts.Faces, added: make([]bool, len(fonts.Faces))}
+	fs := &faceSet{doc: doc, faces: fonts.Faces, mathBase: faceRef(len(fonts.Faces))}
+	if m, err := fonts.Math(); err == nil {
+		fs.maths = m
+		fs.faces = slices.Clone(fonts.Faces)
+		for s := range m.Slots() {
+			fs.faces = append(fs.faces, fonts.Face{Family: fmt.Sprintf("math%d", s), File: fonts.MathFile})
+		}
+	}
+	fs.added = make([]bool, len(fs.faces))
 	for fam := range numFamilies {
 		for bold := range 2 {
 			for italic := range 2 {
@@ -76,7 +91,13 @@ func (fs *faceSet) use(f faceRef) bool {
 		return true
 	}
 	face := fs.faces[f]
-	data, err := fonts.Read(face.File)
+	var data []byte
+	var err error
+	if f >= fs.mathBase {
+		data, err = fs.maths.SlotFont(int(f - fs.mathBase))
+	} else {
+		data, err = fonts.Read(face.File)
+	}
 	if err != nil {
 		fs.doc.SetError(err)
 		return false
@@ -147,3 +168,6 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// mathSlot returns the face of slot s of the maths face.
+func (fs *faceSet) mathSlot(s int) faceRef { return fs.mathBase + faceRef(s) }

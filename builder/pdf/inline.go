@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/mathbox"
+	"studyguide/fonts"
 )
 
 // textStyle is the style running text starts in: a family, weight, slant,
@@ -31,6 +33,9 @@ type look struct {
 	code  bool // set on a light background
 	link  linkRef
 	note  bool // the number of a footnote, linked to it
+	// lang is the language of the text when it is not the guide's: a
+	// Span of the structure tree with its /Lang.
+	lang string
 	// page, when set, makes the piece a page number: the fpdf link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
@@ -43,7 +48,9 @@ type run struct {
 	style textStyle
 	look  look
 	brk   bool
-	note  int // for a footnote reference: the footnote's index plus one
+	// math is a formula laid out, set as one unbreakable piece.
+	math *mathbox.Box
+	note int // for a footnote reference: the footnote's index plus one
 	// anchor is an fpdf link that points at the line where the run's text
 	// starts: the first use of a key term.
 	anchor int
@@ -62,7 +69,12 @@ type runBuilder struct {
 	warn      func(pos guide.Pos, msg string)
 	// fail stops the document with an error: the runs of an inline of a
 	// kind the builder does not know cannot be made.
-	fail   func(error)
+	fail func(error)
+	// maths is the maths face formulas are set in; nil when it cannot
+	// be read, and then formulas are shown as their source.
+	maths  *fonts.MathFont
+	// mathAlt gives each formula laid out its text alternative.
+	mathAlt map[*mathbox.Box]string
 	runs   []run
 	anchor int // an anchor waiting for the next run with text
 }
@@ -94,6 +106,27 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			cl := lk
 			cl.code = true
 			rb.add(run{text: n.Text, style: cs, look: cl, pos: n.Pos})
+		case *guide.Formula:
+			if n.Tree != nil && rb.maths != nil {
+				// Set in a line of text, a formula is in text style,
+				// even one written for display: a caller that sets it
+				// on a line of its own lays it out itself.
+				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				if rb.mathAlt == nil {
+					rb.mathAlt = map[*mathbox.Box]string{}
+				}
+				rb.mathAlt[b] = n.Text()
+				rb.add(run{math: b, style: st, look: lk, pos: n.Pos})
+				continue
+			}
+			// A formula the reader could not parse is shown as its
+			// source, in the face of code.
+			cs := st
+			cs.fam, cs.italic = codeFam, false
+			cs.size = st.size * rb.codeSize
+			cl := lk
+			cl.code = true
+			rb.add(run{text: n.TeX, style: cs, look: cl, pos: n.Pos})
 		case *guide.Strong:
 			s := st
 			s.bold = true
@@ -107,6 +140,12 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			s := st
 			s.italic = true
 			rb.walk(n.Children, s, lk)
+		case *guide.Span:
+			l := lk
+			if tag := langTag(n.Lang); tag != "" {
+				l.lang = tag
+			}
+			rb.walk(n.Children, st, l)
 		case *guide.Strike:
 			l := lk
 			l.strike = true
@@ -175,10 +214,10 @@ func (rb *runBuilder) noteRef(n *guide.FootnoteRef, st textStyle, lk look) run {
 // add keeps a run unless it is empty. The first run with text after a key
 // term's anchor carries the anchor.
 func (rb *runBuilder) add(r run) {
-	if r.text == "" && r.note == 0 {
+	if r.text == "" && r.note == 0 && r.math == nil {
 		return
 	}
-	if rb.anchor != 0 && r.text != "" {
+	if rb.anchor != 0 && (r.text != "" || r.math != nil) {
 		r.anchor, rb.anchor = rb.anchor, 0
 	}
 	rb.runs = append(rb.runs, r)

@@ -14,6 +14,10 @@ type paginator struct {
 	// which balance counts the lines a box holds; zero counts each box
 	// as lines as tall as the shortest box around it.
 	line float64
+	// closed says a fresh page follows the last box, as one follows the
+	// table of contents: its last page is balanced like any page before a
+	// fresh page.
+	closed bool
 }
 
 // placement is a box at its place on a page.
@@ -43,6 +47,13 @@ func (pg *paginator) paginate(boxes []*box) []pagePlan {
 	for i := 0; i < len(boxes) || len(carry) > 0 || len(orphans) > 0; {
 		end := pg.fit(boxes, i, carry)
 		end = pg.balance(boxes, i, end)
+		if pg.short(boxes, i, end) {
+			// Nothing could move onto the page: rather than leave it
+			// with a few lines, what starts a fresh page flows on after
+			// them (an introduction of two lines and the at-a-glance
+			// table after it).
+			end = pg.fitPast(boxes, i, carry, end)
+		}
 		if end == len(boxes) && len(orphans) > 0 {
 			// Footnotes that no box references go at the foot of the
 			// last page, so that no note is lost.
@@ -110,9 +121,42 @@ func (pg *paginator) newNotes(b *box, seen map[int]bool, stacked bool) float64 {
 	return h
 }
 
+// short reports whether the page boxes[start:end] holds shortPage lines
+// or fewer, before a box that starts a fresh page without needing a page
+// of its own, when none of the page's boxes needs one either.
+func (pg *paginator) short(boxes []*box, start, end int) bool {
+	if end <= start || end >= len(boxes) || !boxes[end].newPage || boxes[end].alone {
+		return false
+	}
+	for _, b := range boxes[start:end] {
+		if b.alone {
+			return false
+		}
+	}
+	return lines(boxes[start:end], pg.lineOf(boxes[start:end])) <= shortPage
+}
+
+// lineOf returns the height by which lines counts the lines of bs: the
+// paginator's line, else the height of the shortest box.
+func (pg *paginator) lineOf(bs []*box) float64 {
+	if pg.line > 0 || len(bs) == 0 {
+		return pg.line
+	}
+	line := bs[0].h
+	for _, b := range bs {
+		line = min(line, b.h)
+	}
+	return line
+}
+
 // fit returns the index of the first box that does not go on the page that
 // starts with boxes[start] and carries the footnote boxes carry.
 func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
+	return pg.fitPast(boxes, start, carry, -1)
+}
+
+// fitPast is fit, save that boxes[past] does not start a fresh page.
+func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) int {
 	y := pg.top
 	notesH := height(carry)
 	seen := map[int]bool{}
@@ -127,7 +171,7 @@ func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
 		if j > start && (b.alone || boxes[j-1].alone) {
 			return j
 		}
-		if j > start && b.newPage {
+		if j > start && b.newPage && j != past {
 			// Break before the box, and before what keeps with it,
 			// unless the page holds nothing else.
 			k := j
@@ -156,25 +200,40 @@ func (pg *paginator) fit(boxes []*box, start int, carry []*box) int {
 // before j, or earlier so that boxes that keep together go to the next
 // page together. When the whole page is one chain, or what comes before
 // the chain would leave the page with shortPage lines or fewer, the chain
-// is broken at j, though not just after a heading.
+// is broken where its glue is weakest, leaving the page more than
+// shortPage lines where it can and as late as it can; never just after a
+// heading while there is another place.
 func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	k := j
 	for k > start && boxes[k-1].keepNext {
 		k--
 	}
-	if k == start {
+	if k == j {
 		return j
 	}
-	if pg.line > 0 && lines(boxes[start:k], pg.line) <= shortPage {
-		m := j
-		for m > k && boxes[m-1].mark != nil {
-			m--
+	line := pg.lineOf(boxes[start:j])
+	if k > start && lines(boxes[start:k], line) > shortPage {
+		return k
+	}
+	best, worst := j, 1<<30
+	for m := j; m > k; m-- {
+		cost := boxes[m-1].glue.cost()
+		if boxes[m-1].glue == glueHeading {
+			cost += 100
 		}
-		if m > k {
-			return m
+		if lines(boxes[start:m], line) <= shortPage {
+			cost += 10
+		}
+		if cost < worst {
+			best, worst = m, cost
 		}
 	}
-	return k
+	if k > start && worst >= 10 {
+		// Breaking the chain would leave the page short all the same,
+		// or end it with a heading.
+		return k
+	}
+	return best
 }
 
 // shortPage is the most lines a page may hold when more could have gone
@@ -184,7 +243,8 @@ const shortPage = 3
 // balance returns where to end the page that starts with boxes[start] and
 // would end before boxes[end], so that the next page is not left with
 // shortPage lines or fewer before a page that must start afresh (a new
-// section, a drawing on its own page; the last page may be short): the
+// section, a drawing on its own page; the last page may be short, unless
+// the paginator is closed): the
 // break moves up, by whole chains of boxes that keep together, until the
 // next page holds more, as long as this page keeps more than shortPage
 // lines too.
@@ -193,16 +253,10 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 		return end
 	}
 	next := pg.fit(boxes, end, nil)
-	if next == len(boxes) || !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
+	if next == len(boxes) && !pg.closed || next < len(boxes) && !boxes[next].newPage && !boxes[next].alone && !boxes[next-1].alone {
 		return end
 	}
-	line := pg.line
-	if line <= 0 {
-		line = boxes[end].h
-		for _, b := range boxes[end:next] {
-			line = min(line, b.h)
-		}
-	}
+	line := pg.lineOf(boxes[end:next])
 	k := end
 	for lines(boxes[k:next], line) <= shortPage && k > start {
 		k--
@@ -217,11 +271,12 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 }
 
 // lines counts the lines of text boxes hold, a box as tall as n lines of
-// height line counting n.
+// height line counting n: a heading, set larger but on one line, counts
+// one unless it is more than one and three quarters lines tall.
 func lines(bs []*box, line float64) int {
 	n := 0
 	for _, b := range bs {
-		n += max(1, int(b.h/line+0.5))
+		n += max(1, int(b.h/line+0.25))
 	}
 	return n
 }

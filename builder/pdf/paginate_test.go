@@ -171,20 +171,52 @@ func TestUnreferencedFootnoteIsNotLost(t *testing.T) {
 
 func TestNewPageBoxOpensAPage(t *testing.T) {
 	pg := &paginator{top: 0, bottom: 100}
-	bs := boxes(3, 10)
+	bs := boxes(4, 10)
 	heading := &box{h: 8, before: 1, keepNext: true, newPage: true}
 	bs = append(bs, heading, &box{h: 10, before: 1})
 	on := pageOf(pg.paginate(bs), bs)
-	if on[bs[2]] != 0 || on[heading] != 1 || on[bs[4]] != 1 {
-		t.Errorf("pages %d, %d, %d; want the heading to open the second page", on[bs[2]], on[heading], on[bs[4]])
+	if on[bs[3]] != 0 || on[heading] != 1 || on[bs[5]] != 1 {
+		t.Errorf("pages %d, %d, %d; want the heading to open the second page", on[bs[3]], on[heading], on[bs[5]])
 	}
 	// A box that opens a page takes the heading kept with it along.
 	pg = &paginator{top: 0, bottom: 100}
 	parent := &box{h: 8, before: 1, keepNext: true}
-	bs = append(boxes(2, 10), parent, &box{h: 8, before: 1, newPage: true})
+	bs = append(boxes(4, 10), parent, &box{h: 8, before: 1, newPage: true})
 	on = pageOf(pg.paginate(bs), bs)
-	if on[parent] != 1 || on[bs[3]] != 1 {
-		t.Errorf("the parent heading is on page %d, the new page's box on %d", on[parent], on[bs[3]])
+	if on[parent] != 1 || on[bs[5]] != 1 {
+		t.Errorf("the parent heading is on page %d, the new page's box on %d", on[parent], on[bs[5]])
+	}
+}
+
+func TestFewLinesFlowIntoAFreshPage(t *testing.T) {
+	// Two lines of introduction, then a section that starts a fresh page:
+	// nothing can move up to the lines, so the section follows them.
+	pg := &paginator{top: 0, bottom: 100, line: 10}
+	heading := &box{h: 8, before: 1, keepNext: true, newPage: true}
+	bs := append(boxes(2, 10), heading)
+	bs = append(bs, boxes(12, 10)...)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if on[heading] != 0 || len(pages[0].items) <= 3 {
+		t.Errorf("the heading is on page %d after %d boxes; want it on the first page", on[heading], len(pages[0].items))
+	}
+	// A drawing that needs a page of its own keeps it.
+	fig := &box{h: 8, before: 1, newPage: true, alone: true}
+	bs = append(boxes(2, 10), fig)
+	if on := pageOf(pg.paginate(bs), bs); on[fig] != 1 {
+		t.Errorf("the drawing is on page %d, want 1", on[fig])
+	}
+}
+
+func TestClosedPaginatorBalancesItsLastPage(t *testing.T) {
+	// Eleven lines of contents, nine to a page: the last page of contents
+	// is followed by the body's fresh page, so it takes company.
+	for _, closed := range []bool{false, true} {
+		pg := &paginator{top: 0, bottom: 100, closed: closed}
+		pages := pg.paginate(boxes(11, 10))
+		if last := len(pages[len(pages)-1].items); closed != (last > 3) {
+			t.Errorf("closed %v: the last page holds %d lines", closed, last)
+		}
 	}
 }
 
@@ -229,5 +261,58 @@ func TestChainDoesNotLeaveAPageOfTwoLines(t *testing.T) {
 	pages := pg.paginate(bs)
 	if n := len(pages[0].items); n <= 3 {
 		t.Errorf("the first page holds %d lines", n)
+	}
+}
+
+func TestShortPageBreaksAChainWhereItsGlueIsWeakest(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 150, line: 10}
+	// Two lines, a heading, and a code block of twelve lines kept whole,
+	// of which eleven fit: the page takes the heading and the block's
+	// first lines, broken inside the block but not before its last line
+	// (which would stand alone) nor after the heading.
+	heading := &box{h: 10, before: 1, keepNext: true, glue: glueHeading}
+	code := boxes(12, 10)
+	for i, b := range code[:11] {
+		b.keepNext, b.glue = true, glueWhole
+		if i == 0 || i == 10 {
+			b.glue = glueLines
+		}
+		b.before = 0
+	}
+	bs := append(append(boxes(2, 10), heading), code...)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if on[heading] != 0 || on[code[9]] != 0 || on[code[10]] != 1 {
+		t.Errorf("heading on page %d, the code's tenth line on %d, its eleventh on %d; want 0, 0, 1", on[heading], on[code[9]], on[code[10]])
+	}
+	last := pages[0].items[len(pages[0].items)-1].b
+	if last.glue != glueWhole {
+		t.Errorf("the first page ends with a box of glue %d, want a break inside the block kept whole", last.glue)
+	}
+
+	// A heading kept with a box too tall for what is left goes with it,
+	// leaving the two lines, rather than end their page.
+	pg = &paginator{top: 0, bottom: 100, line: 10}
+	tall := &box{h: 80, before: 1}
+	heading = &box{h: 10, before: 1, keepNext: true, glue: glueHeading}
+	bs = append(boxes(2, 10), heading, tall)
+	if on := pageOf(pg.paginate(bs), bs); on[heading] != 1 {
+		t.Errorf("the heading is on page %d, want it on the tall box's page", on[heading])
+	}
+}
+
+func TestShortSectionFlowsIntoTheNext(t *testing.T) {
+	// A section that starts a page holds a heading half as tall again as
+	// a line and two lines of text, then the next section starts a page:
+	// three lines, so the next section follows them.
+	pg := &paginator{top: 0, bottom: 100, line: 10}
+	first := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	second := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	bs := append(boxes(8, 10), first)
+	bs = append(append(bs, boxes(2, 10)...), second)
+	bs = append(bs, boxes(3, 10)...)
+	on := pageOf(pg.paginate(bs), bs)
+	if on[first] != 1 || on[second] != 1 {
+		t.Errorf("the sections are on pages %d and %d, want both on 1", on[first], on[second])
 	}
 }

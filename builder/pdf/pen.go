@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"studyguide/builder/mathbox"
 )
 
 // pen draws on the current page. It remembers the font, colours and line
@@ -38,6 +40,9 @@ type pen struct {
 	tags   *tagger
 	want   tagMark
 	repeat bool
+	// mathAlt gives each formula set in running text its text
+	// alternative, for the structure tree.
+	mathAlt map[*mathbox.Box]string
 }
 
 // tag makes the text and drawings painted next belong to element e, or be
@@ -138,6 +143,28 @@ func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
 	p.doc.Line(x1, y1, x2, y2)
 }
 
+// formulaIn draws a formula set in a line of text as a Formula element
+// of what m marks, its text alternative the formula in words.
+func (p *pen) formulaIn(m tagMark, b *mathbox.Box, x, y float64, c rgb) {
+	saved := p.want
+	if m.e != nil {
+		f := p.tags.elem("Formula", m.e)
+		f.alt = p.mathAlt[b]
+		m = tagMark{e: f}
+	}
+	p.want = m
+	p.formula(b, x, y, c)
+	p.want = saved
+}
+
+// fillAs paints a rectangle as fill does, as part of what m marks.
+func (p *pen) fillAs(m tagMark, x, y, w, h float64, c rgb) {
+	p.flushText()
+	p.mark(m)
+	p.fillColor(c)
+	p.doc.Rect(x, y, w, h, "F")
+}
+
 // ruleAs draws a straight line as rule does, as part of what m marks.
 func (p *pen) ruleAs(m tagMark, x1, y1, x2, y2, width float64, c rgb) {
 	p.flushText()
@@ -160,24 +187,39 @@ func (p *pen) line(l *line, x, y float64) {
 			p.fill(x+pc.x-0.35, y-0.8*s, pc.w+0.7, 1.05*s, colorCodeBg)
 		}
 	}
+	var link *structElem // the Link of the stretch before, if it goes on
 	for i := 0; i < len(l.pieces); {
-		ref := l.pieces[i].look.link
+		ref, lang := l.pieces[i].look.link, l.pieces[i].look.lang
 		j := i + 1
-		for j < len(l.pieces) && l.pieces[j].look.link == ref {
+		for j < len(l.pieces) && l.pieces[j].look.link == ref && l.pieces[j].look.lang == lang {
 			j++
 		}
 		m := p.want
-		var link *structElem
+		if ref == 0 || i == 0 || l.pieces[i-1].look.link != ref {
+			link = nil
+		}
 		if ref != 0 && m.e != nil {
-			parent := m.e
-			if l.pieces[i].look.note {
-				parent = p.tags.elem("Reference", parent)
+			if link == nil {
+				parent := m.e
+				if l.pieces[i].look.note {
+					parent = p.tags.elem("Reference", parent)
+				}
+				link = p.tags.elem("Link", parent)
 			}
-			link = p.tags.elem("Link", parent)
 			m = tagMark{e: link}
+		}
+		if lang != "" && m.e != nil {
+			// Words in another language: a Span with its /Lang.
+			span := p.tags.elem("Span", m.e)
+			span.lang = lang
+			m = tagMark{e: span}
 		}
 		for k := i; k < j; k++ {
 			pc := &l.pieces[k]
+			if pc.math != nil {
+				p.formulaIn(m, pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
+				continue
+			}
 			p.sayAs(m, x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
 			// The rule of a blank or a strike says something about the
 			// text: it belongs with it.
@@ -191,14 +233,18 @@ func (p *pen) line(l *line, x, y float64) {
 			}
 		}
 		// One clickable area per stretch of pieces with the same link.
-		if ref != 0 {
-			first, last := &l.pieces[i], &l.pieces[j-1]
+		if ref != 0 && (j == len(l.pieces) || l.pieces[j].look.link != ref) {
+			k := i
+			for k > 0 && l.pieces[k-1].look.link == ref {
+				k--
+			}
+			first, last := &l.pieces[k], &l.pieces[j-1]
 			size := first.size
-			for _, q := range l.pieces[i:j] {
+			for _, q := range l.pieces[k:j] {
 				size = max(size, q.size)
 			}
 			s := pt(size)
-			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[i:j]))
+			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[k:j]))
 		}
 		i = j
 	}

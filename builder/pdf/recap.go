@@ -502,7 +502,7 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 
 // drawRecap draws the recap's one page.
 func (w *writer) drawRecap(boxes []*box) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }, tags: w.tags}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	w.doc.AddPage()
 	p.newPage()
 	paintStack(p, boxes, w.lay.MarginInner, w.lay.MarginTop)

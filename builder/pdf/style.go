@@ -45,6 +45,13 @@ const (
 	notesCap     = 0.4  // most of the text block footnotes may take
 	imageMaxPart = 0.5  // most of the text block height an image may take
 	imageDPI     = 150  // resolution an image is shown at when it is small
+
+	// displaySkip is the space above and below a displayed formula, in
+	// lines of its frame.
+	displaySkip = 0.5
+	// mathClearance is the least space, as a share of the type size,
+	// between a formula in a line and the lines above and below.
+	mathClearance = 0.12
 )
 
 // pt converts points to millimetres.

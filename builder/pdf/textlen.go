@@ -76,6 +76,8 @@ func inlinesLength(ins []guide.Inline) int {
 			n += utf8.RuneCountInString(in.Text)
 		case *guide.Image:
 			n += utf8.RuneCountInString(in.Alt)
+		case *guide.Formula:
+			n += utf8.RuneCountInString(in.Text())
 		case *guide.Break:
 			n++
 		case *guide.Blank:

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/mathbox"
 )
 
 // piece is text in one face, size and look, placed at x in its line.
@@ -13,14 +14,20 @@ type piece struct {
 	size float64 // points
 	x, w float64 // millimetres
 	look look
+	// math, when set, is a formula: the piece has no text and is drawn
+	// by the pen as the formula's glyphs and rules.
+	math *mathbox.Box
 }
 
 // line is one typeset line of running text.
 type line struct {
-	pieces  []piece
-	w       float64
-	notes   []int // footnotes referenced in the line, as indexes
-	anchors []int // fpdf links that point at the line: key terms in it
+	pieces []piece
+	w      float64
+	// mathUp and mathDown are how far the formulas in the line reach
+	// above and below its baseline, in millimetres; zero without one.
+	mathUp, mathDown float64
+	notes            []int // footnotes referenced in the line, as indexes
+	anchors          []int // fpdf links that point at the line: key terms in it
 }
 
 // word is text between two break opportunities, with the space before it.
@@ -42,10 +49,11 @@ type pieceKey struct {
 	face faceRef
 	size float64
 	look look
+	math *mathbox.Box // a formula is printed as one with nothing else
 }
 
 // key returns what the piece must share with another to be printed as one.
-func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look} }
+func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look, p.math} }
 
 // typesetter turns runs into lines: the small line breaker that fpdf's
 // MultiCell cannot be, since running text mixes faces and sizes.
@@ -153,8 +161,26 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 			cur.w += p.w
 		}
 	}
+	appendMath := func(r *run) {
+		p := piece{size: r.style.size, look: r.look, math: r.math, w: pt(r.math.Width)}
+		open(&p)
+		if len(anchors) > 0 {
+			cur.anchors = append(cur.anchors, anchors...)
+			anchors = anchors[:0]
+		}
+		p.x = cur.w
+		pieces.push(p)
+		cur.w += p.w
+	}
 	for i := range runs {
 		r := &runs[i]
+		if r.math != nil {
+			if r.anchor != 0 {
+				anchors = append(anchors, r.anchor)
+			}
+			appendMath(r)
+			continue
+		}
 		if r.brk {
 			finish()
 			brk, pending = true, false
@@ -181,7 +207,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 				c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
 				u, _ := ts.m.advance(c.primary, ' ')
 				spaceW = float64(u) * pt(r.style.size) / 1000
-				spaceK = pieceKey{c.primary, r.style.size, r.look}
+				spaceK = pieceKey{face: c.primary, size: r.style.size, look: r.look}
 			}
 			text = text[j+1:]
 		}
@@ -299,5 +325,12 @@ func (l *lineBuilder) line(a *arena[piece]) line {
 		}
 		ps[i].text = text[l.starts[i]:end]
 	}
-	return line{pieces: ps, w: l.w, notes: l.notes, anchors: l.anchors}
+	ln := line{pieces: ps, w: l.w, notes: l.notes, anchors: l.anchors}
+	for i := range ps {
+		if m := ps[i].math; m != nil {
+			ln.mathUp = max(ln.mathUp, pt(m.Ascent)+ps[i].look.rise)
+			ln.mathDown = max(ln.mathDown, pt(m.Descent)-ps[i].look.rise)
+		}
+	}
+	return ln
 }

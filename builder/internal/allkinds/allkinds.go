@@ -9,7 +9,14 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/texmath"
 )
+
+// formula returns a formula of tex, read by texmath.Parse.
+func formula(tex string, display bool) *guide.Formula {
+	tree, _ := texmath.Parse(tex)
+	return &guide.Formula{Pos: guide.NoPos, TeX: tex, Display: display, Tree: tree}
+}
 
 // Guide returns a new guide with one node of every kind. Each node that
 // holds text holds words of its own, named after its kind ("paragraph
@@ -53,6 +60,10 @@ func Guide() *guide.Guide {
 					&guide.FootnoteRef{Pos: guide.NoPos, Index: 0},
 					text(" blank text "),
 					&guide.Blank{Pos: guide.NoPos, Width: 8},
+					text(" "),
+					&guide.Span{Pos: guide.NoPos, Lang: "fr", Children: []guide.Inline{text("span text")}},
+					text(" formula text "),
+					formula(`x = \frac{1}{2}`, false),
 				),
 				&guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Tight: true, Items: []*guide.ListItem{
 					{Pos: guide.NoPos, Key: &guide.KeyPoint{Title: "Key point", ID: "key-point"}, Blocks: []guide.Block{
@@ -61,6 +72,7 @@ func Guide() *guide.Guide {
 					{Pos: guide.NoPos, Blocks: []guide.Block{para(text("plain item text"))}},
 				}},
 				&guide.Quote{Pos: guide.NoPos, Blocks: []guide.Block{para(text("quote text"))}},
+				&guide.Div{Pos: guide.NoPos, Lang: "de", Blocks: []guide.Block{para(text("div text"))}},
 				&guide.CodeBlock{Pos: guide.NoPos, Lang: "go", Text: "code block text"},
 				&guide.Rule{Pos: guide.NoPos},
 				&guide.Table{
@@ -86,6 +98,7 @@ func Guide() *guide.Guide {
 					Term:        []guide.Inline{text("definition term")},
 					Definitions: [][]guide.Block{{para(text("definition text"))}},
 				}}},
+				para(formula(`E = mc^2`, true)),
 			},
 		}},
 		Footnotes: []*guide.Footnote{{

@@ -63,47 +63,71 @@ func PDFLines(t testing.TB, path string) [][]Line {
 // whose body holds three lines or fewer, and a page whose body ends with a
 // heading. The body of a page lies between top and bottom, in points from
 // the top of the page; the running head and the folio lie outside it. A
-// line is in the body when its middle is.
-// Lines at the same height, such as a table's cells, count as one line. A
-// heading is a line taller than the document's most common line, the
-// running text; a page whose body holds nothing but a picture counts no
+// line is in the body when its middle is. Lines at the same height, such
+// as a table's cells, count as one line. A heading is a line that stands
+// alone at its height, at the left of the text, and is one of headings
+// (the titles of the guide's sections and the captions of its tables), or
+// the first or last line of one broken over lines; a page whose body holds nothing but a picture counts no
 // lines and is let be.
-func BreakProblems(pages [][]Line, top, bottom float64) []string {
-	body := make([][]Line, len(pages))
-	heights := map[int]int{}
-	for i, p := range pages {
-		for _, l := range p {
+func BreakProblems(pages [][]Line, top, bottom float64, headings []string) []string {
+	titles := map[string]bool{}
+	for _, h := range headings {
+		titles[strings.Join(strings.Fields(h), " ")] = true
+	}
+	var problems []string
+	for i := 1; i < len(pages)-1; i++ {
+		var body []Line
+		alone := true // the last line of body stands alone at its height
+		for _, l := range pages[i] {
 			if mid := (l.YMin + l.YMax) / 2; mid < top || mid > bottom {
 				continue
 			}
-			if n := len(body[i]); n > 0 && math.Abs(body[i][n-1].YMin-l.YMin) < 1 {
-				if l.Height() > body[i][n-1].Height() {
-					body[i][n-1] = l
-				}
+			if n := len(body); n > 0 && math.Abs(body[n-1].YMin-l.YMin) < 1 {
+				alone = false
 				continue
 			}
-			body[i] = append(body[i], l)
-			heights[int(math.Round(l.Height()*4))]++
+			body = append(body, l)
+			alone = true
 		}
-	}
-	text, most := 0, 0
-	for h, n := range heights {
-		if n > most || n == most && h < text {
-			text, most = h, n
+		n := len(body)
+		if n > 0 && n <= 3 {
+			problems = append(problems, fmt.Sprintf("page %d holds %d line(s): %s", i+1, n, quote(body)))
 		}
-	}
-	textHeight := float64(text) / 4
-	var problems []string
-	for i := 1; i < len(body)-1; i++ {
-		lines := body[i]
-		if n := len(lines); n > 0 && n <= 3 {
-			problems = append(problems, fmt.Sprintf("page %d holds %d line(s): %s", i+1, n, quote(lines)))
-		}
-		if n := len(lines); n > 0 && lines[n-1].Height() > textHeight*1.03 {
-			problems = append(problems, fmt.Sprintf("page %d ends with a heading: %q", i+1, lines[n-1].Text))
+		if n > 0 && alone && isHeading(body, titles) {
+			problems = append(problems, fmt.Sprintf("page %d ends with a heading: %q", i+1, body[n-1].Text))
 		}
 	}
 	return problems
+}
+
+// isHeading reports whether the last of lines is a heading: it starts at
+// the left of the text, as far left as any line, and it is one of titles,
+// or the first line of one broken over lines, or the last line of one
+// whose line before it holds the title's other words.
+func isHeading(lines []Line, titles map[string]bool) bool {
+	last := lines[len(lines)-1]
+	for _, l := range lines {
+		if l.XMin < last.XMin-2 {
+			return false
+		}
+	}
+	text := strings.Join(strings.Fields(last.Text), " ")
+	if text == "" {
+		return false
+	}
+	if titles[text] {
+		return true
+	}
+	prev := ""
+	if len(lines) > 1 {
+		prev = strings.Join(strings.Fields(lines[len(lines)-2].Text), " ")
+	}
+	for t := range titles {
+		if strings.HasPrefix(t, text+" ") || prev != "" && (t == prev+" "+text || strings.HasSuffix(t, " "+prev+" "+text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // quote gives the text of lines, each quoted, for a message.

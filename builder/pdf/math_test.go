@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"studyguide/builder/guide"
+	"studyguide/builder/internal/checkers"
+	"studyguide/builder/texmath"
+)
+
+// formulaNode returns a formula read by texmath.Parse.
+func formulaNode(t *testing.T, tex string, display bool) *guide.Formula {
+	t.Helper()
+	tree, problems := texmath.Parse(tex)
+	if len(problems) > 0 {
+		t.Fatalf("%s: %v", tex, problems)
+	}
+	return &guide.Formula{Pos: guide.NoPos, TeX: tex, Display: display, Tree: tree}
+}
+
+// physicsGuide returns a guide whose formulas stand in running text, on
+// lines of their own, in a table and in a definition.
+func physicsGuide(t *testing.T) *guide.Guide {
+	text := func(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+	f := func(tex string) *guide.Formula { return formulaNode(t, tex, false) }
+	para := func(ins ...guide.Inline) *guide.Paragraph { return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins} }
+	at := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	blocks := []guide.Block{
+		para(text("A body covers "), f(`s = ut + \frac{1}{2}at^2`), text(" in a time "), f(`t`), text(".")),
+		para(text("The distance is the area under the graph:")),
+		para(formulaNode(t, `s = \int_0^T v(t)\,dt`, true)),
+		para(text("A pendulum swings with the period "), f(`T = 2\pi\sqrt{\frac{L}{g}}`), text(" while "), f(`\sin\theta \approx \theta`), text(".")),
+		&guide.Table{
+			Pos:    guide.NoPos,
+			Align:  []guide.Align{guide.AlignLeft, guide.AlignLeft},
+			Header: []guide.Cell{{Inlines: []guide.Inline{text("Law")}}, {Inlines: []guide.Inline{text("Formula")}}},
+			Rows: [][]guide.Cell{
+				{{Inlines: []guide.Inline{text("Gravitation")}}, {Inlines: []guide.Inline{f(`F = G\frac{m_1 m_2}{r^2}`)}}},
+			},
+		},
+		&guide.DefinitionList{Pos: guide.NoPos, Items: []*guide.Definition{{
+			Term:        []guide.Inline{text("Range")},
+			Definitions: [][]guide.Block{{para(f(`R = \frac{v_0^2 \sin 2\theta}{g}`), text(" on level ground."))}},
+		}}},
+	}
+	return &guide.Guide{
+		Meta: guide.Meta{Title: "Motion", Lang: "en", Date: at, Modified: at,
+			Identifier: "urn:uuid:00000000-0000-4000-8000-000000000016"},
+		Sections: []*guide.Section{{ID: "motion", Title: "Motion", Level: 1, HeadingLevel: 2, Pos: guide.NoPos, Blocks: blocks}},
+	}
+}
+
+// TestFormulasAreTypeset checks that formulas print as their symbols, in
+// running text, on lines of their own, in tables and in definitions, in
+// an embedded maths face, never as their TeX source.
+func TestFormulasAreTypeset(t *testing.T) {
+	path := writeFile(t, physicsGuide(t), Options{})
+	checkers.Require(t, "pdftotext", "pdffonts")
+	text := checkers.Run(t, "pdftotext", path, "-")
+	for _, want := range []string{"∫", "√", "π", "θ", "≈", "Gravitation", "on level ground."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+	for _, raw := range []string{`\frac`, `\sqrt`, `^{`, `\int`, `\theta`, "$"} {
+		if strings.Contains(text, raw) {
+			t.Errorf("the PDF shows TeX: %q", raw)
+		}
+	}
+	fonts := checkers.Run(t, "pdffonts", path)
+	if !strings.Contains(fonts, "+NotoSansMath-Regular") {
+		t.Errorf("no maths face among the PDF's fonts:\n%s", fonts)
+	}
+	for _, l := range strings.Split(fonts, "\n")[2:] {
+		if f := strings.Fields(l); len(f) >= 5 && f[len(f)-5] != "yes" {
+			t.Errorf("a font is not embedded: %s", l)
+		}
+	}
+}
+
+// TestFormulaLines checks the room formulas take: a line with a tall
+// formula is taller than a plain one and its baseline lower, and a
+// displayed formula is one box, centred, with space above and below.
+func TestFormulaLines(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	l.paragraph([]guide.Inline{&guide.Text{Pos: guide.NoPos, Text: "plain words"}}, fr)
+	l.paragraph([]guide.Inline{formulaNode(t, `T = 2\pi\sqrt{\frac{L}{g}}`, false)}, fr)
+	l.paragraph([]guide.Inline{formulaNode(t, `x = \frac{-b \pm \sqrt{b^2-4ac}}{2a}`, true)}, fr)
+	if len(l.out) != 3 {
+		t.Fatalf("%d boxes, want three", len(l.out))
+	}
+	plain, tall, shown := l.out[0], l.out[1], l.out[2]
+	if tall.h <= plain.h || tall.baseline <= plain.baseline {
+		t.Errorf("a line with a fraction under a root is %.2f mm high (baseline %.2f), a plain one %.2f (%.2f)",
+			tall.h, tall.baseline, plain.h, plain.baseline)
+	}
+	if shown.before < displaySkip*fr.lead-1e-9 || l.pending < displaySkip*fr.lead-1e-9 {
+		t.Errorf("a displayed formula has %.2f mm before and %.2f after it", shown.before, l.pending)
+	}
+	if shown.h < 2*pt(fr.style.size) {
+		t.Errorf("a displayed fraction is only %.2f mm high", shown.h)
+	}
+}
+
+// TestFormulaRebuildsIdentically writes the same guide twice.
+func TestFormulaRebuildsIdentically(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := Write(&a, physicsGuide(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, physicsGuide(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writes of the same formulas differ")
+	}
+}
