@@ -72,11 +72,11 @@ type runBuilder struct {
 	fail func(error)
 	// maths is the maths face formulas are set in; nil when it cannot
 	// be read, and then formulas are shown as their source.
-	maths  *fonts.MathFont
+	maths *fonts.MathFont
 	// mathAlt gives each formula laid out its text alternative.
 	mathAlt map[*mathbox.Box]string
-	runs   []run
-	anchor int // an anchor waiting for the next run with text
+	runs    []run
+	anchor  int // an anchor waiting for the next run with text
 }
 
 // flatten returns the runs of inlines set in base. Images become their alt
