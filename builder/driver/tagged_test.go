@@ -51,7 +51,7 @@ func longNotePath(t *testing.T) string {
 // figures with their text alternatives.
 func TestPDFIsTagged(t *testing.T) {
 	long := longNotePath(t)
-	notes := append(sampleNotes(t), long)
+	notes := append(sampleNotes(t), long, "testdata/scripts/words-abroad.md")
 	for _, note := range notes {
 		t.Run(noteName(note), func(t *testing.T) {
 			t.Parallel()
@@ -82,6 +82,7 @@ func TestPDFIsTagged(t *testing.T) {
 				t.Fatal(err)
 			}
 			aids.Run(g, nil)
+			guide.MarkScripts(g)
 
 			// Headings: the title page's, the contents', then every
 			// section's but those whose drawing carries the title.
@@ -130,6 +131,35 @@ func TestPDFIsTagged(t *testing.T) {
 			}
 			if !slices.Equal(haveTH, wantTH) {
 				t.Errorf("table headers in the structure tree:\n%s\nwant:\n%s", strings.Join(haveTH, "\n"), strings.Join(wantTH, "\n"))
+			}
+
+			// Languages: every word or passage in another language that
+			// the PDF prints, marked by the notes or found by its
+			// script, is a Span with its /Lang.
+			if text {
+				printed := flatText(strings.Join(checkers.PDFText(t, b.pdf), " "))
+				spans := map[string]bool{}
+				for _, e := range tree.All("Span") {
+					spans[flatText(e.AllText())] = true
+				}
+				seen := map[string]bool{}
+				inspectGuide(g, func(n guide.Node) {
+					s, ok := n.(*guide.Span)
+					if !ok || s.Lang == "" {
+						return
+					}
+					words := flatText(guide.PlainText(s.Children))
+					if words == "" || seen[words] || !strings.Contains(printed, words) {
+						return
+					}
+					seen[words] = true
+					if !spans[words] {
+						t.Errorf("%q (%s) is printed but is no Span of the structure tree", words, s.Lang)
+					}
+					if tags.Langs[s.Lang] == 0 {
+						t.Errorf("no element of the PDF has /Lang (%s), the language of %q", s.Lang, words)
+					}
+				})
 			}
 
 			// Figures: every drawing is a Figure whose /Alt is its text

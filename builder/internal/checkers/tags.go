@@ -23,6 +23,8 @@ type Tagging struct {
 	// MCIDs counts the marked-content sequences of the pages that belong
 	// to the tree.
 	MCIDs int
+	// Langs counts the elements of the tree by the /Lang they carry.
+	Langs map[string]int
 }
 
 // maxProblems is the most problems TaggedPDF lists; it counts the rest.
@@ -158,6 +160,12 @@ func TaggedPDF(t testing.TB, path string) Tagging {
 			return
 		}
 		s, _ := e["/S"].(string)
+		if lang, ok := e["/Lang"].(string); ok {
+			if c.langs == nil {
+				c.langs = map[string]int{}
+			}
+			c.langs[strings.TrimPrefix(lang, "u:")]++
+		}
 		if s == "/Figure" {
 			alt, _ := e["/Alt"].(string)
 			alt = strings.TrimPrefix(alt, "u:")
@@ -286,6 +294,7 @@ type tagCheck struct {
 	more     int
 	figures  []string
 	mcids    int
+	langs    map[string]int
 }
 
 func (c *tagCheck) fail(msg string) {
@@ -301,7 +310,7 @@ func (c *tagCheck) result() Tagging {
 	if c.more > 0 {
 		ps = append(ps, fmt.Sprintf("and %d more", c.more))
 	}
-	return Tagging{Problems: ps, Figures: c.figures, MCIDs: c.mcids}
+	return Tagging{Problems: ps, Figures: c.figures, MCIDs: c.mcids, Langs: c.langs}
 }
 
 // painting holds the operators that paint: text, paths, images and
