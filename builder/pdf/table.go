@@ -124,7 +124,7 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCe
 // line, and the column whose cells most often end a sentence weighs
 // proseWeight.
 func (tl *tableLayout) setWidths(rows [][]tableCell) {
-	minW, maxW := columnExtents(rows, tl.ncol)
+	minW, maxW := tl.extents(rows, 0)
 	weight := make([]float64, tl.ncol)
 	for c := range weight {
 		weight[c] = 1
@@ -132,12 +132,34 @@ func (tl *tableLayout) setWidths(rows [][]tableCell) {
 	if c := proseColumn(rows[1:], tl.ncol); c >= 0 {
 		weight[c] = proseWeight
 	}
-	tl.fitPadding(minW, 0)
 	tl.widths = autoWidths(minW, maxW, weight, tl.fr.width, 2*tl.padX, studyNarrowEms*pt(tl.size))
 	tl.tableW = 0
 	for _, w := range tl.widths {
 		tl.tableW += w
 	}
+}
+
+// extents returns each column's narrowest and preferred width, as
+// columnExtents measures them over rows (the header row first), and
+// narrows the space around the cells' text as fitPadding says. When the
+// rows cannot all be set on one line, a column's preferred width is that
+// of its body cells: a header set on two lines costs one line, a column
+// of wrapped cells a line a row, so a long header gives its column no
+// claim to the room.
+func (tl *tableLayout) extents(rows [][]tableCell, spare float64) (minW, maxW []float64) {
+	minW, maxW = columnExtents(rows, tl.ncol)
+	tl.fitPadding(minW, spare)
+	need := 0.0
+	for _, w := range maxW {
+		need += w + 2*tl.padX
+	}
+	if need > tl.fr.width && len(rows) > 1 {
+		_, body := columnExtents(rows[1:], tl.ncol)
+		for c := range maxW {
+			maxW[c] = max(body[c], minW[c])
+		}
+	}
+	return minW, maxW
 }
 
 // fitPadding narrows the space on either side of the cells' text, down to
