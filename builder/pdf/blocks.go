@@ -185,13 +185,9 @@ func (l *layouter) lines(lines []line, fr frame) {
 	n := len(lines)
 	base := fr.lead/2 + baselineRatio*pt(fr.style.size)
 	indent := fr.indent
-	room := mathClearance * pt(fr.style.size)
 	for i := range lines {
 		ln := &lines[i]
-		// A formula that reaches beyond the text's own room in the line
-		// makes the line taller by what it lacks, above and below.
-		up := max(0, ln.mathUp+room-base)
-		down := max(0, ln.mathDown+room-(fr.lead-base))
+		up, down := ln.mathRoom(fr.lead, base, fr.style.size)
 		base := base + up
 		b := &box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
@@ -204,6 +200,17 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
 		l.push(b, &fr)
 	}
+}
+
+// mathRoom returns how much taller the formulas in a line make it, above
+// and below, when the line is lead high with its baseline base below its
+// top: what they lack of the text's own room, and a little space.
+func (ln *line) mathRoom(lead, base, size float64) (up, down float64) {
+	if ln.mathUp == 0 && ln.mathDown == 0 {
+		return 0, 0
+	}
+	room := mathClearance * pt(size)
+	return max(0, ln.mathUp+room-base), max(0, ln.mathDown+room-(lead-base))
 }
 
 // bullet returns the marker of an unordered list at a depth.
