@@ -194,6 +194,8 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 		if inl := c.inlines(n); len(inl) > 0 {
 			out = append(out, &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}})
 		}
+	case *mathBlock:
+		out = append(out, &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{c.blockFormula(n)}})
 	case *ast.ThematicBreak:
 		out = append(out, &guide.Rule{Pos: pos})
 	case *ast.CodeBlock:

@@ -122,6 +122,8 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 			s = unescape(n.Value)
 		}
 		l.text(c.at(off), s)
+	case *mathNode:
+		l.add(c.formula(n))
 	case *ast.CodeSpan:
 		off := c.inlinePos(n)
 		l.add(&guide.Code{Pos: c.at(off), Text: c.codeSpan(n)})

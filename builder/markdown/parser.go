@@ -44,8 +44,8 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter)
 	opts := []parser.Option{
 		// The footnote extension, with goldmark's parsers of definitions
 		// and its transformer, but a faster parser of references.
-		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
-		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101)),
+		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999), util.Prioritized(mathBlockParser{}, 750)),
+		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101), util.Prioritized(&mathParser{}, 150)),
 		parser.WithASTTransformers(
 			util.Prioritized(audit, 500),
 			util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
