@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -66,9 +67,10 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 			l.out[start-1].keepNext = true
 		}
 		// A paragraph that leads into a list ("Three causes:") stays with
-		// the list's first lines.
+		// the list's first lines, and one that leads into a displayed
+		// formula ("The roots are") with the formula.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
-			if _, ok := bs[i+1].(*guide.List); ok {
+			if _, ok := bs[i+1].(*guide.List); ok || displayedOnly(bs[i+1]) {
 				l.out[len(l.out)-1].keepNext = true
 			}
 		}
@@ -128,6 +130,33 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 		}
 	}
 	l.textOf(inlines[start:], fr)
+}
+
+// displayedOnly reports whether a block is a paragraph that holds only a
+// formula for display: a displayed equation.
+func displayedOnly(b guide.Block) bool {
+	p, ok := b.(*guide.Paragraph)
+	if !ok {
+		return false
+	}
+	found := false
+	for _, n := range p.Inlines {
+		switch n := n.(type) {
+		case *guide.Formula:
+			if !n.Display || found {
+				return false
+			}
+			found = true
+		case *guide.Text:
+			if strings.TrimSpace(n.Text) != "" {
+				return false
+			}
+		case *guide.Break:
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 // displayed lays out a formula on a line of its own, in display style,

@@ -146,3 +146,21 @@ func TestFormulaTableRows(t *testing.T) {
 		t.Errorf("row heights %.2f, %.2f, %.2f mm: want the middle one taller", rows[0].h, rows[1].h, rows[2].h)
 	}
 }
+
+// TestFormulaKeepsWithItsLead checks that a paragraph that leads into a
+// displayed equation is kept on the equation's page.
+func TestFormulaKeepsWithItsLead(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	lead := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: "The roots are"}}}
+	shown := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{formulaNode(t, `x = \frac{-b}{2a}`, true)}}
+	after := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: "and so on."}}}
+	l.blocks([]guide.Block{lead, shown, after}, fr)
+	if len(l.out) != 3 {
+		t.Fatalf("%d boxes, want three", len(l.out))
+	}
+	if !l.out[0].keepNext || l.out[1].keepNext {
+		t.Errorf("keepNext of the lead, the formula: %v, %v; want true, false", l.out[0].keepNext, l.out[1].keepNext)
+	}
+}
