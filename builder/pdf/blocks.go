@@ -161,12 +161,13 @@ func displayedOnly(b guide.Block) bool {
 
 // displayed lays out a formula on a line of its own, in display style,
 // centred, with space above and below: one box, never split between
-// pages. A formula wider than the frame is set smaller to fit it.
+// pages. A formula wider than the frame is set smaller to fit it, down
+// to minDisplayShrink of its size.
 func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	size := fr.style.size
 	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
 	if w := pt(b.Width); w > fr.width {
-		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*fr.width/w)
+		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*max(fr.width/w, minDisplayShrink))
 	}
 	gap := displaySkip * fr.lead
 	x0 := fr.indent + (fr.width-pt(b.Width))/2
