@@ -57,52 +57,38 @@ handouts: ## build source/ as A5 booklets, 2-up sheets, recaps and flashcards in
 	  pdftoppm -png -r 50 -f 2 -l 2 -singlefile $(OUT)/handouts/space-race-cards.pdf docs/cards-back && echo "docs/cards-back.png: page 2 of space-race-cards.pdf"; \
 	else echo "handouts: pdftoppm is not installed; no pictures"; fi
 
-# The summary picture shows its page from the heading down to the first
-# summary table (what comes between is hidden in a copy of the page); the
-# glossary and palace pictures show the top of their pages as they are.
-screenshots: ## build source/ (and ../shared/seed) into out/, then shoot EPUB study-aid pages into docs/
+# The e-reader pictures are screenshots of two real reading engines,
+# foliate-js and epub.js, paginated in headless Chromium by the harness in
+# tools/engines (its npm packages: cd tools/engines && npm ci): pages of
+# the seed's guide when the seed is beside the checkout, else of
+# space-race. Each picture names the engine, page, window and theme.
+ENGINES ?= tools/engines
+SHOTS_VIEWS = 600x800:light:summary+glossary+selftest+palace 400x700:light:summary 400x700:dark:glossary+palace
+screenshots: ## build source/ (and ../shared/seed) into out/, then shoot EPUB study-aid pages in reading engines into docs/
 	$(GO) run ./cmd/studyguide build -o $(OUT) $(SOURCE)
 	@if [ -d ../shared/seed ]; then echo "$(GO) run ./cmd/studyguide build -o $(OUT) ../shared/seed"; $(GO) run ./cmd/studyguide build -o $(OUT) ../shared/seed; fi
 	@set -e; \
-	for tool in chromium unzip; do \
-	  if ! command -v $$tool >/dev/null 2>&1; then echo "screenshots: $$tool is not installed; skipped"; exit 0; fi; \
-	done; \
+	if ! command -v node >/dev/null 2>&1 || [ ! -d $(ENGINES)/node_modules/puppeteer-core ]; then \
+	  echo "screenshots: the reading engines are not installed (cd $(ENGINES) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci); skipped"; exit 0; \
+	fi; \
+	book=$(OUT)/space-race.epub; \
+	for f in ../shared/seed/*.md; do if [ -f "$$f" ]; then book=$(OUT)/$$(basename "$$f" .md).epub; break; fi; done; \
+	name=$$(basename "$$book" .epub); \
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	books=""; \
-	for f in ../shared/seed/*.md; do [ -f "$$f" ] && books="$$books $(OUT)/$$(basename "$$f" .md).epub"; done; \
-	books="$$books $$(ls $(OUT)/*.epub 2>/dev/null)"; \
-	for b in $$books; do \
-	  [ -f "$$b" ] && [ ! -d "$$tmp/$$(basename "$$b" .epub)" ] || continue; \
-	  mkdir "$$tmp/$$(basename "$$b" .epub)"; unzip -q "$$b" -d "$$tmp/$$(basename "$$b" .epub)"; \
-	done; \
-	find_page() { \
-	  for b in $$books; do \
-	    p=$$(grep -l "$$1" "$$tmp/$$(basename "$$b" .epub)"/EPUB/*.xhtml 2>/dev/null | head -n 1); \
-	    if [ -n "$$p" ]; then echo "$$p"; return; fi; \
-	  done; \
+	views=""; for v in $(SHOTS_VIEWS); do views="$$views --view $$v"; done; \
+	node $(ENGINES)/engines.mjs --shots "$$tmp" $$views "$$book" >/dev/null; \
+	mkdir -p docs; \
+	pick() { \
+	  if [ -f "$$tmp/$$name-$$1.png" ]; then cp "$$tmp/$$name-$$1.png" "docs/$$2"; echo "docs/$$2: $$1 of $$name.epub"; \
+	  else echo "screenshots: $$name.epub has no $$1; skipped docs/$$2"; fi; \
 	}; \
-	shot() { \
-	  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-	    --disable-sync --no-first-run --hide-scrollbars --window-size=$$1 --screenshot="$(CURDIR)/docs/$$2" "file://$$3" >/dev/null 2>&1; \
-	  echo "docs/$$2: $$(basename "$$3") of $$(basename "$$(dirname "$$(dirname "$$3")")").epub at $$1"; \
-	}; \
-	mkdir -p "$(CURDIR)/docs"; \
-	page=$$(find_page 'class="aid summary"'); \
-	if [ -n "$$page" ]; then \
-	  probe="$$(dirname "$$page")/summary-probe.xhtml"; \
-	  sed 's#</head>#<style>body :not(h1):has(~ table.aid.summary), body :not(h1):has(~ * table.aid.summary) { display: none; }</style></head>#' "$$page" > "$$probe"; \
-	  shot 600,800 epub-summary.png "$$probe"; \
-	  shot 400,800 epub-summary-narrow.png "$$probe"; \
-	else echo "screenshots: no page with a summary table; skipped epub-summary.png and epub-summary-narrow.png"; fi; \
-	page=$$(find_page 'class="level-1 aid glossary"'); \
-	if [ -n "$$page" ]; then shot 600,800 epub-glossary.png "$$page"; \
-	else echo "screenshots: no glossary page; skipped epub-glossary.png"; fi; \
-	page=$$(find_page 'class="level-1 aid self-test"'); \
-	if [ -n "$$page" ]; then shot 600,800 epub-selftest.png "$$page"; \
-	else echo "screenshots: no self-test page; skipped epub-selftest.png"; fi; \
-	page=$$(find_page 'class="palace"'); \
-	if [ -n "$$page" ]; then shot 600,800 epub-palace.png "$$page"; \
-	else echo "screenshots: no palace page; skipped epub-palace.png"; fi
+	pick epubjs-summary-600x800-light epub-summary.png; \
+	pick foliate-summary-400x700-light epub-summary-narrow.png; \
+	pick epubjs-glossary-600x800-light epub-glossary.png; \
+	pick epubjs-glossary-400x700-dark epub-glossary-night.png; \
+	pick foliate-selftest-600x800-light epub-selftest.png; \
+	pick epubjs-palace-600x800-light epub-palace.png; \
+	pick foliate-palace-400x700-dark epub-palace-night.png
 
 clean: ## remove built outputs
 	rm -f $(OUT)/*.epub $(OUT)/*.pdf studyguide

@@ -3,25 +3,29 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 )
 
-// Subset returns a copy of a TrueType font file in which every glyph that
-// text made of the given runes cannot need is emptied, for embedding in an
-// e-book. It keeps glyph 0 (.notdef), the glyphs the font maps the runes
-// to, every glyph that a GSUB substitution can put in their place
-// (ligatures, small capitals, alternate figures) and every component of a
-// kept composite glyph. Glyph ids do not change, so the hmtx, kern, GDEF,
-// GPOS and GSUB tables stay valid and are copied as they are.
+// Subset returns a TrueType font file cut down to what text made of the
+// given runes needs, for embedding in an e-book.
 //
-// The glyf and loca tables are rebuilt, loca in the short format whenever
-// the smaller glyf table allows it. The cmap is rebuilt to map only the
-// given runes that the font has glyphs for, so that a reader sets any
-// other rune in the next font of its list rather than as a blank (the
-// original cmap stays when a new one would exceed the format's limits).
-// The post table loses its glyph names (it becomes version 3) and a DSIG
-// signature, which no longer holds, is dropped. Table checksums and the
-// head checksum adjustment are recomputed.
+// It keeps glyph 0 (.notdef), the glyphs the font maps the runes to, every
+// glyph that a substitution of a feature shapers apply by default
+// (ligatures, contextual and localised forms; see defaultGSUBFeatures) can
+// put in their place, and every component of a kept composite glyph. The
+// kept glyphs are numbered anew from 0 in their old order, and every table
+// that names glyphs is rewritten for them: glyf and loca, hmtx, cmap (the
+// given runes the font has, so that a reader sets any other rune in the
+// next font of its list rather than as a blank), GSUB, GPOS, GDEF and kern.
+// A font with a MATH table keeps its glyph ids, as that table names glyphs
+// too; the glyphs it does not keep are emptied.
+//
+// Hinting is dropped (the fpgm, prep and cvt tables and every glyph's
+// instructions), as are tables of per-glyph data that readers do without
+// (hdmx, LTSH, VDMX), the glyph names (post becomes version 3) and a DSIG
+// signature, which no longer holds. Table checksums and the head checksum
+// adjustment are recomputed.
 //
 // The output depends only on the font and the set of runes: their order
 // and repeats do not matter. Subset reports an error, and never panics,
@@ -41,7 +45,7 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, tag := range []string{"head", "maxp", "loca", "glyf", "cmap"} {
+	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "loca", "glyf", "cmap"} {
 		if file.table(tag) == nil {
 			return nil, fmt.Errorf("%w: no %s table", errMalformed, tag)
 		}
@@ -50,27 +54,39 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if glyphs.numGlyphs() == 0 {
+	numGlyphs := glyphs.numGlyphs()
+	if numGlyphs == 0 {
 		return nil, fmt.Errorf("%w: the font has no glyphs", errMalformed)
 	}
 
-	keep := make([]bool, glyphs.numGlyphs())
+	keep := make([]bool, numGlyphs)
 	keep[0] = true
-	mapped, err := mapRunes(file.table("cmap"), glyphs.numGlyphs(), runes)
+	mapped, err := mapRunes(file.table("cmap"), numGlyphs, runes)
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range mapped {
 		keep[e.gid] = true
 	}
-	if err := addSubstitutes(file.table("GSUB"), keep); err != nil {
-		return nil, err
+	gsub, gpos := file.table("GSUB"), file.table("GPOS")
+	var gsubActive, gposActive []bool
+	if gsub != nil {
+		if gsubActive, err = activeLookups(gsub, defaultGSUBFeatures, true); err != nil {
+			return nil, err
+		}
+		if err := addActiveSubstitutes(gsub, keep, gsubActive); err != nil {
+			return nil, err
+		}
 	}
 	if err := glyphs.addComponents(keep); err != nil {
 		return nil, err
 	}
+	m := newGlyphMap(keep, file.table("MATH") == nil)
 
-	glyf, loca, long := glyphs.build(keep)
+	glyf, loca, long, err := glyphs.build(m)
+	if err != nil {
+		return nil, err
+	}
 	head := bytes.Clone(file.table("head"))
 	binary.BigEndian.PutUint16(head[50:], 0)
 	if long {
@@ -79,14 +95,74 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	file.replace("head", head)
 	file.replace("loca", loca)
 	file.replace("glyf", glyf)
+	hmtx, numLong, err := hmtxOf(file.table("hhea"), file.table("hmtx"), numGlyphs, m)
+	if err != nil {
+		return nil, err
+	}
+	hhea := bytes.Clone(file.table("hhea"))
+	binary.BigEndian.PutUint16(hhea[34:], uint16(numLong))
+	file.replace("hhea", hhea)
+	file.replace("hmtx", hmtx)
+	file.replace("maxp", maxpOf(file.table("maxp"), m.count()))
 	if post := file.table("post"); len(post) >= 32 {
 		post = bytes.Clone(post[:32])
 		binary.BigEndian.PutUint32(post, 0x00030000)
 		file.replace("post", post)
 	}
+	for i, e := range mapped {
+		mapped[i].gid, _ = m.get(int(e.gid))
+	}
 	if cmap, ok := buildCmap(mapped); ok {
 		file.replace("cmap", cmap)
+	} else {
+		return nil, fmt.Errorf("too many runes for a character map")
 	}
-	file.replace("DSIG", nil)
+
+	if gsub != nil {
+		t, err := rewriteLayout(gsub, gsubActive, m, 7, gsubSubtable)
+		if err := layoutResult(file, "GSUB", t, err); err != nil {
+			return nil, err
+		}
+	}
+	if gpos != nil {
+		if gposActive, err = activeLookups(gpos, defaultGPOSFeatures, false); err != nil {
+			return nil, err
+		}
+		t, err := rewriteLayout(gpos, gposActive, m, 9, gposSubtable)
+		if err := layoutResult(file, "GPOS", t, err); err != nil {
+			return nil, err
+		}
+	}
+	if gdef := file.table("GDEF"); gdef != nil {
+		t, err := gdefOf(gdef, m)
+		if err := layoutResult(file, "GDEF", t, err); err != nil {
+			return nil, err
+		}
+	}
+	if kern := file.table("kern"); kern != nil {
+		t, err := kernOf(kern, m)
+		if err := layoutResult(file, "kern", t, err); err != nil {
+			return nil, err
+		}
+	}
+	for _, tag := range []string{"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "DSIG"} {
+		file.replace(tag, nil)
+	}
 	return file.bytes(), nil
+}
+
+// layoutResult puts a rewritten table in place. A table that could not be
+// rewritten for a reason other than a malformed font (offsets beyond
+// reach, an order of parts the rewriting does not know) is left out, which
+// costs only its refinements; a malformed font is an error.
+func layoutResult(file *sfntFile, tag string, table []byte, err error) error {
+	switch {
+	case errors.Is(err, errMalformed):
+		return err
+	case err != nil || table == nil:
+		file.replace(tag, nil)
+	default:
+		file.replace(tag, table)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 )
@@ -143,22 +144,152 @@ func (g *glyphTable) addComponents(keep []bool) error {
 	return nil
 }
 
-// build returns new glyf and loca tables in which every glyph that is not
-// kept is empty. Each kept glyph starts on a 4-byte boundary. The loca
-// table is in the short format when the glyf table is small enough for
-// it, and long reports whether it is not.
-func (g *glyphTable) build(keep []bool) (glyf, loca []byte, long bool) {
-	n := g.numGlyphs()
-	offsets := make([]uint32, n+1)
-	for gid := range n {
-		offsets[gid] = uint32(len(glyf))
-		if keep[gid] {
-			d := g.outline(gid)
-			glyf = append(glyf, d...)
-			glyf = append(glyf, make([]byte, pad4(len(d))-len(d))...)
-		}
+// Flags of glyph outlines read when instructions are dropped.
+const weHaveInstructions = 0x0100
+
+// stripped returns the outline of glyph gid without its hinting
+// instructions and, for a composite glyph, with its components' ids
+// renumbered by m. It reports false when the glyph is malformed.
+func (g *glyphTable) stripped(gid int, m glyphMap) ([]byte, bool) {
+	d := g.outline(gid)
+	if len(d) == 0 {
+		return nil, true
 	}
-	offsets[n] = uint32(len(glyf))
+	if len(d) < glyphHeaderSize {
+		return nil, false
+	}
+	contours := int(int16(binary.BigEndian.Uint16(d)))
+	if contours >= 0 {
+		at := glyphHeaderSize + 2*contours
+		if at+2 > len(d) {
+			return nil, false
+		}
+		n := int(binary.BigEndian.Uint16(d[at:]))
+		if at+2+n > len(d) {
+			return nil, false
+		}
+		rest, ok := pointData(d[at+2+n:], d[at-2:at], contours)
+		if !ok {
+			return nil, false
+		}
+		out := make([]byte, 0, at+2+len(rest))
+		out = append(out, d[:at]...)
+		out = append(out, 0, 0)
+		return append(out, rest...), true
+	}
+	out := bytes.Clone(d)
+	for p := glyphHeaderSize; ; {
+		if p+4 > len(out) {
+			return nil, false
+		}
+		flags := binary.BigEndian.Uint16(out[p:])
+		id, ok := m.get(int(binary.BigEndian.Uint16(out[p+2:])))
+		if !ok {
+			return nil, false
+		}
+		binary.BigEndian.PutUint16(out[p+2:], id)
+		next := p + 4 + 2
+		if flags&argsAreWords != 0 {
+			next += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			next += 2
+		case flags&haveXYScale != 0:
+			next += 4
+		case flags&haveTwoByTwo != 0:
+			next += 8
+		}
+		if next > len(out) {
+			return nil, false
+		}
+		if flags&moreComponents == 0 {
+			binary.BigEndian.PutUint16(out[p:], flags&^weHaveInstructions)
+			return out[:next], true
+		}
+		p = next
+	}
+}
+
+// Flags of a simple glyph's points.
+const (
+	xShort    = 0x02
+	yShort    = 0x04
+	repeat    = 0x08
+	xSameOrUp = 0x10
+	ySameOrUp = 0x20
+)
+
+// pointData returns the flags and coordinates of a simple glyph's points,
+// which data starts with, without the padding that may follow them. last
+// holds the glyph's last end point (its number of points less one) unless
+// it has no contours.
+func pointData(data, last []byte, contours int) ([]byte, bool) {
+	if contours == 0 {
+		return nil, true
+	}
+	points := int(binary.BigEndian.Uint16(last)) + 1
+	p, xBytes, yBytes := 0, 0, 0
+	for n := 0; n < points; {
+		if p >= len(data) {
+			return nil, false
+		}
+		flag := data[p]
+		p++
+		times := 1
+		if flag&repeat != 0 {
+			if p >= len(data) {
+				return nil, false
+			}
+			times += int(data[p])
+			p++
+		}
+		switch {
+		case flag&xShort != 0:
+			xBytes += times
+		case flag&xSameOrUp == 0:
+			xBytes += 2 * times
+		}
+		switch {
+		case flag&yShort != 0:
+			yBytes += times
+		case flag&ySameOrUp == 0:
+			yBytes += 2 * times
+		}
+		n += times
+	}
+	end := p + xBytes + yBytes
+	if end > len(data) {
+		return nil, false
+	}
+	return data[:end], true
+}
+
+// build returns new glyf and loca tables of the glyphs of a subset, in
+// their new order, without hinting instructions. Each glyph starts on a
+// 4-byte boundary. The loca table is in the short format when the glyf
+// table is small enough for it, and long reports whether it is not.
+func (g *glyphTable) build(m glyphMap) (glyf, loca []byte, long bool, err error) {
+	n := m.count()
+	offsets := make([]uint32, n+1)
+	next := 0
+	for gid, to := range m {
+		if to < 0 {
+			continue
+		}
+		for ; next <= int(to); next++ {
+			offsets[next] = uint32(len(glyf))
+		}
+		d, ok := g.stripped(gid, m)
+		if !ok {
+			return nil, nil, false, fmt.Errorf("%w: glyph %d is cut short", errMalformed, gid)
+		}
+		glyf = append(glyf, d...)
+		glyf = append(glyf, make([]byte, pad4(len(d))-len(d))...)
+	}
+	for ; next <= n; next++ {
+		offsets[next] = uint32(len(glyf))
+	}
 	long = offsets[n] > 2*0xFFFF
 	if long {
 		loca = make([]byte, 4*(n+1))
@@ -174,5 +305,5 @@ func (g *glyphTable) build(keep []bool) (glyf, loca []byte, long bool) {
 	if glyf == nil {
 		glyf = []byte{}
 	}
-	return glyf, loca, long
+	return glyf, loca, long, nil
 }

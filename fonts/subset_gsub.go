@@ -30,6 +30,9 @@ type gsubReader struct {
 	ids   []uint16 // the glyph ids that spans refer to
 	spent int      // glyph ids read, bounded by maxSubstitutionGlyphs
 	err   error
+	// active, when not nil, says which lookups to read; the others are
+	// skipped.
+	active []bool
 }
 
 // glyphsOf returns the glyph ids of a span.
@@ -133,6 +136,9 @@ func (r *gsubReader) lookups() {
 	list := r.u16(8)
 	n := r.u16(list)
 	for i := 0; i < n && r.err == nil; i++ {
+		if r.active != nil && (i >= len(r.active) || !r.active[i]) {
+			continue
+		}
 		lookup := list + r.u16(list+2+2*i)
 		kind, count := r.u16(lookup), r.u16(lookup+4)
 		for j := 0; j < count && r.err == nil; j++ {
@@ -201,14 +207,18 @@ func (r *gsubReader) subtable(kind, at int, extensible bool) {
 
 // addSubstitutes marks as kept every glyph that the GSUB table can put in
 // place of kept glyphs, in any feature, script or context, repeating until
-// no more glyphs are added. Keeping glyphs of features that text may never
-// turn on costs a little size and never leaves a blank where a feature
-// (ligatures, small capitals, old-style figures) substitutes a glyph.
+// no more glyphs are added.
 func addSubstitutes(gsub []byte, keep []bool) error {
+	return addActiveSubstitutes(gsub, keep, nil)
+}
+
+// addActiveSubstitutes is addSubstitutes for the lookups that active
+// marks, or for every lookup when active is nil.
+func addActiveSubstitutes(gsub []byte, keep, active []bool) error {
 	if gsub == nil {
 		return nil
 	}
-	r := &gsubReader{data: gsub}
+	r := &gsubReader{data: gsub, active: active}
 	r.lookups()
 	if r.err != nil {
 		return r.err

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 
 	"golang.org/x/image/font"
@@ -57,7 +56,45 @@ const (
 	textWidth   = Width - 2*margin
 )
 
-// Render draws the cover and returns it as PNG bytes.
+// levels is the number of steps of coverage, from the ground to the ink,
+// that the edges of letters are drawn in: enough that no step shows at the
+// size a reader shows the cover.
+const levels = 16
+
+// inks are the pairs of a text colour and the ground it is set on; each
+// has levels-1 entries of the palette after the flat colours, blending
+// from the ground towards the ink, the last the ink itself.
+var inks = [][2]uint32{{onDark, panel}, {ink, paper}, {muted, paper}}
+
+// Indices of the flat colours in the palette.
+const (
+	paperIndex = iota
+	panelIndex
+	accentIndex
+	flatColours
+)
+
+// palette returns the cover's colours: the flat ones, then the blends of
+// each ink.
+func palette() color.Palette {
+	p := color.Palette{rgb(paper), rgb(panel), rgb(accent)}
+	for _, pair := range inks {
+		fg, bg := rgb(pair[0]), rgb(pair[1])
+		for l := 1; l < levels; l++ {
+			mix := func(a, b uint8) uint8 { return uint8((int(a)*l + int(b)*(levels-1-l) + (levels-1)/2) / (levels - 1)) }
+			p = append(p, color.RGBA{mix(fg.R, bg.R), mix(fg.G, bg.G), mix(fg.B, bg.B), 0xFF})
+		}
+	}
+	return p
+}
+
+// inkBase returns the palette index before the first blend of ink i.
+func inkBase(i int) int { return flatColours + i*(levels-1) - 1 }
+
+// Render draws the cover and returns it as PNG bytes: an image of a
+// palette, which is all a cover of a few flat colours and letters set in
+// them needs, a quarter of the memory of a full-colour one to draw and far
+// less to encode.
 func Render(c Content) ([]byte, error) {
 	data, err := fonts.Read("noto/NotoSans-Bold.ttf")
 	if err != nil {
@@ -67,9 +104,9 @@ func Render(c Content) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cover: parse font: %w", err)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	draw.Draw(img, img.Bounds(), image.NewUniform(rgb(paper)), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, Width, panelBottom), image.NewUniform(rgb(panel)), image.Point{}, draw.Src)
+	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette())
+	fill(img, image.Rect(0, 0, Width, panelBottom), panelIndex)
+	fill(img, image.Rect(0, panelBottom, Width, Height), paperIndex)
 
 	// The title sits on the foot of the dark panel, growing upwards.
 	title, err := fit(f, c.Title, 124, 60, 6)
@@ -77,10 +114,10 @@ func Render(c Content) ([]byte, error) {
 		return nil, err
 	}
 	y := panelBottom - 120 - title.height()
-	title.draw(img, rgb(onDark), margin, y)
+	title.draw(img, 0, margin, y)
 
 	// A short rule in the accent colour starts the lower part.
-	draw.Draw(img, image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), image.NewUniform(rgb(accent)), image.Point{}, draw.Src)
+	fill(img, image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), accentIndex)
 
 	y = panelBottom + 150
 	if c.Subtitle != "" {
@@ -88,7 +125,7 @@ func Render(c Content) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		sub.draw(img, rgb(ink), margin, y)
+		sub.draw(img, 1, margin, y)
 	}
 
 	if len(c.Authors) > 0 {
@@ -96,7 +133,7 @@ func Render(c Content) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		authors.draw(img, rgb(muted), margin, Height-margin-authors.height())
+		authors.draw(img, 2, margin, Height-margin-authors.height())
 	}
 
 	var buf bytes.Buffer
@@ -105,6 +142,17 @@ func Render(c Content) ([]byte, error) {
 		return nil, fmt.Errorf("cover: encode png: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// fill paints a rectangle of img in one colour of its palette.
+func fill(img *image.Paletted, r image.Rectangle, index uint8) {
+	r = r.Intersect(img.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
+		for i := range row {
+			row[i] = index
+		}
+	}
 }
 
 // joinAuthors lists the authors the way a cover names them.
@@ -142,12 +190,50 @@ func (b *block) height() int {
 	return b.lineHeight * len(b.lines)
 }
 
-// draw paints the block with its top-left corner at (x, y).
-func (b *block) draw(dst draw.Image, c color.Color, x, y int) {
-	d := font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: b.face}
-	for i, line := range b.lines {
-		d.Dot = fixed.P(x, y+b.ascent+i*b.lineHeight)
-		d.DrawString(line)
+// draw paints the block in ink i (see inks) with its top-left corner at
+// (x, y). Each pixel a letter covers takes the blend of the ink's palette
+// nearest its coverage, unless a letter drawn before covers it more.
+func (b *block) draw(img *image.Paletted, i, x, y int) {
+	base := inkBase(i)
+	levelAt := func(p int) int {
+		if l := int(img.Pix[p]) - base; l >= 1 && l < levels {
+			return l
+		}
+		return 0
+	}
+	prev := rune(-1)
+	for n, line := range b.lines {
+		dot := fixed.P(x, y+b.ascent+n*b.lineHeight)
+		for _, r := range line {
+			if prev >= 0 {
+				dot.X += b.face.Kern(prev, r)
+			}
+			dr, mask, mp, adv, _ := b.face.Glyph(dot, r)
+			dot.X += adv
+			prev = r
+			if mask == nil {
+				continue
+			}
+			alpha, _ := mask.(*image.Alpha)
+			clip := dr.Intersect(img.Rect)
+			for py := clip.Min.Y; py < clip.Max.Y; py++ {
+				for px := clip.Min.X; px < clip.Max.X; px++ {
+					mx, my := mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y
+					var a uint32
+					if alpha != nil {
+						a = uint32(alpha.AlphaAt(mx, my).A) * 0x101
+					} else {
+						_, _, _, a = mask.At(mx, my).RGBA()
+					}
+					l := int((a*(levels-1) + 0x7FFF) / 0xFFFF)
+					p := img.PixOffset(px, py)
+					if l > levelAt(p) {
+						img.Pix[p] = uint8(base + l)
+					}
+				}
+			}
+		}
+		prev = -1
 	}
 }
 

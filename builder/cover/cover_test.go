@@ -2,6 +2,7 @@ package cover
 
 import (
 	"bytes"
+	"image"
 	"image/color"
 	"image/png"
 	"os"
@@ -37,6 +38,13 @@ func TestRenderIsDeterministicPNG(t *testing.T) {
 	}
 	if got := img.Bounds().Size(); got.X != Width || got.Y != Height {
 		t.Fatalf("size %v; want %dx%d", got, Width, Height)
+	}
+	// A palette image of a few colours: a small file, cheap to encode.
+	if p, ok := img.(*image.Paletted); !ok || len(p.Palette) > 64 {
+		t.Errorf("the cover is a %T, not an image of a palette of at most 64 colours", img)
+	}
+	if len(a) > 100_000 {
+		t.Errorf("the cover takes %d bytes", len(a))
 	}
 	if dir := os.Getenv("COVER_OUT"); dir != "" {
 		os.WriteFile(filepath.Join(dir, "cover.png"), a, 0o644)

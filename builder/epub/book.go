@@ -79,6 +79,9 @@ type book struct {
 	// imagesShown counts image placements that show a loaded image, and
 	// imagesWithoutAlt those of them with no alternative text.
 	imagesShown, imagesWithoutAlt int
+	// otherLangs is set when the guide holds words or passages in
+	// another language than its own, which the pages mark as such.
+	otherLangs bool
 }
 
 // sectionFile returns the file name of the i-th file of sections.

@@ -39,8 +39,12 @@ func newDeflater(capacity int) *deflater {
 	return d
 }
 
-// add queues an entry, whose data must not change from now on.
+// add queues an entry, whose data must not change from now on; a stored
+// entry needs no deflating and is not queued.
 func (d *deflater) add(e *entry) {
+	if e.stored {
+		return
+	}
 	d.queue <- e
 }
 

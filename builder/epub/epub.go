@@ -137,7 +137,7 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 		{name: rootDir + ncxFile, data: ncx},
 		{name: rootDir + cssFile, data: css},
 	}
-	tail := []*entry{{name: rootDir + coverImage, data: coverPNG}}
+	tail := []*entry{{name: rootDir + coverImage, data: coverPNG, stored: true}}
 	for _, img := range b.images {
 		tail = append(tail, &entry{name: rootDir + imageDir + img.Name, data: img.Data})
 	}

@@ -70,8 +70,9 @@ func TestContainerLayout(t *testing.T) {
 	}
 	want := sampleGuide().Meta.Modified
 	for _, f := range b.zr.File[1:] {
-		if f.Method != zip.Deflate {
-			t.Errorf("%s is not deflated", f.Name)
+		// The cover, a PNG, is compressed already and stored as it is.
+		if stored := f.Name == rootDir+coverImage; stored != (f.Method == zip.Store) || !stored && f.Method != zip.Deflate {
+			t.Errorf("%s has method %d", f.Name, f.Method)
 		}
 		if !f.Modified.Equal(want) {
 			t.Errorf("%s has time %v; want %v", f.Name, f.Modified, want)
@@ -454,7 +455,7 @@ func TestFontsAreEmbeddedAndSubset(t *testing.T) {
 			if !strings.Contains(css, `url("fonts/`+f+`")`) {
 				t.Errorf("no @font-face for %s", f)
 			}
-			if len(b.files[n]) > 400_000 {
+			if len(b.files[n]) > 80_000 {
 				t.Errorf("%s is %d bytes; not subset", f, len(b.files[n]))
 			}
 		}
@@ -476,6 +477,26 @@ func TestSymbolsFontOnlyWhenNeeded(t *testing.T) {
 	b := build(t, g)
 	if _, ok := b.files[rootDir+fontDir+"DejaVuSans.ttf"]; ok {
 		t.Error("DejaVu Sans embedded for a guide that does not need it")
+	}
+}
+
+func TestMonoFontOnlyWithCode(t *testing.T) {
+	plain := &guide.Guide{Meta: guide.Meta{Title: "Plain", Lang: "en"}, Sections: []*guide.Section{
+		{ID: "a", Title: "A", Level: 1, Blocks: []guide.Block{para(txt("No code here."))}},
+	}}
+	b := build(t, plain)
+	if _, ok := b.files[rootDir+fontDir+"NotoSansMono-Regular.ttf"]; ok {
+		t.Error("Noto Sans Mono embedded for a guide without code")
+	}
+	if css := string(b.page(t, cssFile)); strings.Contains(css, "NotoSansMono") {
+		t.Error("the stylesheet names a mono font the book does not hold")
+	}
+	withCode := &guide.Guide{Meta: guide.Meta{Title: "Code", Lang: "en"}, Sections: []*guide.Section{
+		{ID: "a", Title: "A", Level: 1, Blocks: []guide.Block{para(txt("Run "), &guide.Code{Text: "go test"})}},
+	}}
+	b = build(t, withCode)
+	if _, ok := b.files[rootDir+fontDir+"NotoSansMono-Regular.ttf"]; !ok {
+		t.Error("Noto Sans Mono not embedded for a guide with inline code")
 	}
 }
 
@@ -572,5 +593,80 @@ func TestStylesheetOption(t *testing.T) {
 	css.ReadFrom(f)
 	if !strings.HasPrefix(css.String(), "/* Fonts embedded") || !strings.HasSuffix(css.String(), "body { color: black; }\n") {
 		t.Errorf("stylesheet:\n%s", css.String())
+	}
+}
+
+// TestConformanceClaim checks that the package claims EPUB Accessibility
+// 1.1 at WCAG 2.2 AA, says so in its summary, and that it claims nothing
+// once an image lacks a text alternative or the guide's language is not
+// a language tag; text alone is then not said to be enough either.
+func TestConformanceClaim(t *testing.T) {
+	const claim = `<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>`
+	opf := string(sampleBook(t).page(t, opfFile))
+	for _, want := range []string{claim, "WCAG 2.2 at level AA.</meta>", `<meta property="schema:accessModeSufficient">textual</meta>`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("package document lacks %s", want)
+		}
+	}
+
+	g := sampleGuide()
+	guide.Inspect(g, func(n guide.Node) bool {
+		if img, ok := n.(*guide.Image); ok && img.Src == "falls.png" {
+			img.Alt = ""
+		}
+		return true
+	})
+	opf = string(build(t, g).page(t, opfFile))
+	for _, not := range []string{claim, "WCAG", `<meta property="schema:accessModeSufficient">textual</meta>`, "alternativeText"} {
+		if strings.Contains(opf, not) {
+			t.Errorf("a book with an image without alt text still states %s", not)
+		}
+	}
+	if !strings.Contains(opf, `<meta property="schema:accessModeSufficient">textual,visual</meta>`) {
+		t.Error("a book with an image without alt text does not say it needs sight too")
+	}
+
+	g = sampleGuide()
+	g.Meta.Lang = "not a tag"
+	if opf := string(build(t, g).page(t, opfFile)); strings.Contains(opf, claim) {
+		t.Error("a book of undetermined language claims conformance")
+	}
+}
+
+// TestLanguageOfParts checks that a span and a div of another language,
+// and runs of another script in text, titles and captions, carry lang
+// and xml:lang, and that the summary says so.
+func TestLanguageOfParts(t *testing.T) {
+	g := sampleGuide()
+	var s *guide.Section
+	for _, c := range g.Sections {
+		if c.Kind == guide.FromNotes {
+			s = c
+			break
+		}
+	}
+	s.Title = "Rivers: ποταμός"
+	s.Blocks = append(s.Blocks,
+		para(txt("The word "), &guide.Span{Pos: guide.NoPos, Lang: "uk", Children: []guide.Inline{txt("річка")}}, txt(" and река.")),
+		&guide.Div{Pos: guide.NoPos, Lang: "fr", Blocks: []guide.Block{para(txt("Un fleuve."))}},
+	)
+	b := build(t, g)
+	var all strings.Builder
+	for _, p := range b.pages() {
+		all.Write(b.files[p])
+	}
+	text := all.String()
+	for _, want := range []string{
+		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></h1>`,
+		`<span lang="uk" xml:lang="uk">річка</span> and <span lang="ru" xml:lang="ru">река</span>.`,
+		`<div lang="fr" xml:lang="fr">`,
+		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></a>`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no page holds %s", want)
+		}
+	}
+	if opf := string(b.page(t, opfFile)); !strings.Contains(opf, "marked with their language") {
+		t.Error("the accessibility summary does not say that other languages are marked")
 	}
 }

@@ -8,18 +8,35 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/figure"
+	"studyguide/builder/guide"
 	"studyguide/fonts"
 )
 
-// bookFaces lists the faces every book embeds, by family and style: Noto
-// Serif in four styles for the text, Noto Sans Bold for headings and Noto
-// Sans Mono for code.
-func bookFaces() [][2]string {
-	return [][2]string{
+// bookFaces lists the faces a book embeds, by family and style: Noto
+// Serif in four styles for the text, Noto Sans Bold for headings and, when
+// the guide has code, Noto Sans Mono for it.
+func bookFaces(code bool) [][2]string {
+	faces := [][2]string{
 		{"serif", ""}, {"serif", "B"}, {"serif", "I"}, {"serif", "BI"},
 		{"sans", "B"},
-		{"mono", ""},
 	}
+	if code {
+		faces = append(faces, [2]string{"mono", ""})
+	}
+	return faces
+}
+
+// hasCode reports whether the guide has code, in a block or inline.
+func (b *book) hasCode() bool {
+	found := false
+	guide.Inspect(b.g, func(n guide.Node) bool {
+		switch n.(type) {
+		case *guide.Code, *guide.CodeBlock:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // fontFile is one font embedded in the book.
@@ -29,13 +46,14 @@ type fontFile struct {
 	data []byte
 }
 
-// chooseFonts picks the faces to embed: the book faces, and the symbols
+// chooseFonts picks the faces to embed: the book faces, those the drawings
+// name, and the symbols
 // face when the guide has characters the serif lacks and the symbols face
 // has. It also sets the names and licence texts that the title and licence
 // pages show.
 func (b *book) chooseFonts() error {
 	var faces []fonts.Face
-	for _, fs := range bookFaces() {
+	for _, fs := range bookFaces(b.hasCode()) {
 		f, ok := fonts.Lookup(fs[0], fs[1])
 		if !ok || f.Style != fs[1] {
 			return fmt.Errorf("font %s %q is not embedded", fs[0], fs[1])

@@ -29,6 +29,11 @@ type pageWriter struct {
 	// while those of a study-aid table are; text in them is written by
 	// cellText.
 	inCell, inAid bool
+	// heads are the headings of the sections open on the page, innermost
+	// last, and names the names already given to sections of the page
+	// (see sectionName).
+	heads []heading
+	names map[string]bool
 	// lang is the language of the text being written: the guide's, or
 	// that of the span or div that holds it.
 	lang string

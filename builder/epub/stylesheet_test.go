@@ -43,3 +43,38 @@ func TestStylesheetKeepsTheReadersSettings(t *testing.T) {
 		}
 	}
 }
+
+// The cards of a narrow screen are asked for twice, by the viewport's
+// width (@media) and by the page's (@container, for reading engines whose
+// frame holds a whole chapter's pages side by side): both must say the
+// same, and a section must be the container that the second asks.
+func TestNarrowCardsAskTheViewportAndThePage(t *testing.T) {
+	css := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(layouts.Stylesheet()), "")
+	block := func(at string) string {
+		i := strings.Index(css, at+" {")
+		if i < 0 {
+			t.Fatalf("stylesheet lacks %q", at)
+		}
+		depth := 0
+		for j := i; j < len(css); j++ {
+			switch css[j] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth == 0 {
+					return css[i+len(at) : j+1]
+				}
+			}
+		}
+		t.Fatalf("%s is not closed", at)
+		return ""
+	}
+	media, container := block("@media (max-width: 30em)"), block("@container (max-width: 30em)")
+	if media != container {
+		t.Errorf("the narrow rules differ:\n@media%s\n@container%s", media, container)
+	}
+	if !regexp.MustCompile(`(?s)\nbody > section \{[^}]*container-type: inline-size;`).MatchString(css) {
+		t.Error("no section is a container of inline size")
+	}
+}

@@ -16,6 +16,10 @@ type entry struct {
 	name     string
 	data     []byte
 	deflated []byte
+	// stored is set for data that is compressed already, such as a PNG
+	// image, which deflating again would only make slower to write and
+	// read: it is stored as it is.
+	stored bool
 }
 
 // mimetype is the content of the first entry of every EPUB.
@@ -58,6 +62,16 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 	}
 	var fw *flate.Writer
 	for _, e := range entries {
+		if e.stored {
+			f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Store, Modified: mod.UTC()})
+			if err == nil {
+				_, err = f.Write(e.data)
+			}
+			if err != nil {
+				return fmt.Errorf("zip %s: %w", e.name, err)
+			}
+			continue
+		}
 		if e.deflated == nil {
 			if fw == nil {
 				fw, _ = flate.NewWriter(nil, zipDeflateLevel) // the level is valid

@@ -26,6 +26,13 @@ type Style struct {
 	Opacity     float64   // 0 means fully opaque; otherwise 0 < Opacity <= 1
 	Dash        []float64 // dash pattern in points; nil for a solid line
 	RoundJoins  bool      // round line joins and caps, for pictograms and routes
+	// Class names the part the shape plays in its drawing ("wall",
+	// "room blue"), space-separated. The SVG canvas writes it as the
+	// element's class, so that a stylesheet can paint the drawing in the
+	// reader's colours, as in a night mode; the colours above stay the
+	// drawing's own, which the PDF and a reader without that stylesheet
+	// show.
+	Class string
 }
 
 // Scene is one drawing: a size and the items painted in order.
@@ -99,6 +106,7 @@ type Text struct {
 	Style      string  // "", "B", "I" or "BI"
 	Color      Color
 	Anchor     Anchor
+	Class      string // the part the text plays, as Style.Class
 }
 
 // Link makes a rectangle of the scene a link to an element of the guide,

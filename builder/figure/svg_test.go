@@ -19,14 +19,14 @@ func sample() *Scene {
 		Title: "A room & a path",
 		Desc:  `Two rooms joined by a dashed route; "1" links to Libya.`,
 		Items: []Item{
-			&Rect{Style: Style{Fill: RGB(0xf7, 0xf5, 0xf0), Stroke: ink, StrokeWidth: 1.5}, X: 4, Y: 4, W: 192, H: 112.5, Radius: 6},
+			&Rect{Style: Style{Fill: RGB(0xf7, 0xf5, 0xf0), Stroke: ink, StrokeWidth: 1.5, Class: "wall"}, X: 4, Y: 4, W: 192, H: 112.5, Radius: 6},
 			&Path{
 				Style:    Style{Stroke: RGB(0x3d, 0x4a, 0x5c), StrokeWidth: 2, Dash: []float64{5, 4}, RoundJoins: true},
 				Segments: []Segment{{Op: MoveTo, Pts: [3]Point{{20, 100}}}, {Op: CubicTo, Pts: [3]Point{{60, 100}, {140, 20.333}, {180, 20}}}},
 			},
 			&Circle{Style: Style{Fill: ink}, CX: 20, CY: 100, R: 9},
 			&Text{X: 20, Y: 103.15, Lines: []string{"1"}, Size: 9, LineHeight: 10.8, Family: "sans", Style: "B", Color: RGB(255, 255, 255), Anchor: AnchorMiddle},
-			&Text{X: 40, Y: 30, Lines: []string{"Jets <enforcing>", "a no-fly zone"}, Size: 9, LineHeight: 11, Family: "serif", Style: "BI"},
+			&Text{X: 40, Y: 30, Lines: []string{"Jets <enforcing>", "a no-fly zone"}, Size: 9, LineHeight: 11, Family: "serif", Style: "BI", Class: " cue  note "},
 			&Text{X: 190, Y: 60, Lines: []string{"end"}, Size: 10, LineHeight: 12, Family: "mono", Anchor: AnchorEnd, Color: ink},
 			&Group{Translate: Point{100, 50}, Scale: 0.5, Items: []Item{
 				&Rect{Style: Style{Stroke: ink, StrokeWidth: 2, Opacity: 0.4}, X: 2, Y: 2, W: 20, H: 20, Radius: 2},
@@ -78,10 +78,23 @@ func TestSVGIsWellFormed(t *testing.T) {
 	if bytes.HasPrefix(out, []byte("<?xml")) {
 		t.Error("an XML declaration cannot stand inside an XHTML page")
 	}
-	for _, want := range []string{`aria-labelledby="figure-title figure-desc"`, `<title id="figure-title">A room &amp; a path</title>`} {
+	for _, want := range []string{`aria-labelledby="figure-title" aria-describedby="figure-desc"`, `<title id="figure-title">A room &amp; a path</title>`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("missing %s", want)
 		}
+	}
+}
+
+// TestSVGNamedByHeading checks that a drawing named by an element of the
+// page, such as the heading above it, leaves its own title out, so that
+// its name is written once.
+func TestSVGNamedByHeading(t *testing.T) {
+	out := string(SVG(sample(), SVGOptions{LabelledBy: "palace-heading"}))
+	if !strings.Contains(out, `role="img" aria-labelledby="palace-heading" aria-describedby="figure-desc">`) {
+		t.Errorf("the drawing is not named by the heading:\n%.300s", out)
+	}
+	if strings.Contains(out, "<title id=") {
+		t.Error("the drawing still holds a title of its own")
 	}
 }
 

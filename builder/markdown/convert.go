@@ -107,16 +107,11 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	var items []item
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
-			pos := c.start(h)
-			inl := c.inlines(h)
-			title, long := shortTitle(plainTitle(inl))
-			items = append(items, item{heading: &heading{level: h.Level, title: title, pos: pos}})
-			if long > 0 {
-				// The whole heading stays in the guide, as the section's
-				// first paragraph.
-				c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
-				items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
-			}
+			items = append(items, c.headingItems(h)...)
+			continue
+		}
+		if d, ok := n.(*divNode); ok && hasHeading(d) {
+			items = append(items, c.divItems(d)...)
 			continue
 		}
 		for _, b := range c.appendBlock(nil, n) {
@@ -134,6 +129,22 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 		}
 	}
 	return items, footnotes
+}
+
+// headingItems converts a top-level heading: the heading, and the whole
+// heading again as a paragraph when it is too long to be a title.
+func (c *converter) headingItems(h *ast.Heading) []item {
+	pos := c.start(h)
+	inl := c.inlines(h)
+	title, long := shortTitle(plainTitle(inl))
+	items := []item{{heading: &heading{level: h.Level, title: title, pos: pos}}}
+	if long > 0 {
+		// The whole heading stays in the guide, as the section's first
+		// paragraph.
+		c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
+		items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
+	}
+	return items
 }
 
 // start returns the position of block n and moves the conversion there.
@@ -227,6 +238,8 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 		if p := c.htmlBlock(n, pos); p != nil {
 			out = append(out, p)
 		}
+	case *divNode:
+		out = c.div(out, n, pos)
 	case *extast.Table:
 		out = append(out, c.table(n, pos))
 	case *extast.DefinitionList:

@@ -42,15 +42,15 @@ type drawing struct {
 func (d *drawing) add(items ...figure.Item) { d.items = append(d.items, items...) }
 
 // text adds lines of one style as Text items, one per run of lines that
-// share an x.
-func (d *drawing) text(lines []line, color figure.Color) {
+// share an x, in a colour and with the class of their part.
+func (d *drawing) text(lines []line, color figure.Color, class string) {
 	for i := 0; i < len(lines); {
 		j := i + 1
 		for j < len(lines) && lines[j].X == lines[i].X && lines[j].Size == lines[i].Size && lines[j].Style == lines[i].Style {
 			j++
 		}
 		t := &figure.Text{X: lines[i].X, Y: lines[i].Baseline, Size: lines[i].Size, LineHeight: leading * lines[i].Size,
-			Family: "sans", Style: lines[i].Style, Color: color}
+			Family: "sans", Style: lines[i].Style, Color: color, Class: class}
 		for _, l := range lines[i:j] {
 			t.Lines = append(t.Lines, l.Text)
 		}
@@ -76,7 +76,7 @@ func layout(pg page) (*figure.Scene, []*station) {
 	height := plan.bottom() + footerH + margin
 	// The page is white under everything, so that it reads the same on a
 	// tinted or dark screen as on paper.
-	d.add(&figure.Rect{Style: figure.Style{Fill: paper}, W: sceneWidth, H: height})
+	d.add(&figure.Rect{Style: figure.Style{Fill: paper, Class: classPaper}, W: sceneWidth, H: height})
 	d.items = append(d.items[len(d.items)-1:], d.items[:len(d.items)-1]...)
 
 	rooms := placeRooms(plan, rows, roomH, len(pg.stations))
@@ -91,16 +91,16 @@ func layout(pg page) (*figure.Scene, []*station) {
 	for i, st := range pg.stations {
 		h := hueOf(pg.first + i)
 		r := rooms[i]
-		d.add(&figure.Rect{Style: figure.Style{Fill: h.tile}, X: r.tile.X, Y: r.tile.Y, W: r.tile.W, H: r.tile.H, Radius: r.tile.W * 0.22})
-		d.add(pictogram(pg.icons[i], r.tile, h.ink))
-		d.text(texts[i].name, headColor)
-		d.text(texts[i].cue, textColor)
+		d.add(&figure.Rect{Style: figure.Style{Fill: h.tile, Class: classTile + " " + h.name}, X: r.tile.X, Y: r.tile.Y, W: r.tile.W, H: r.tile.H, Radius: r.tile.W * 0.22})
+		d.add(pictogram(pg.icons[i], r.tile, h.ink, classInk+" "+h.name))
+		d.text(texts[i].name, headColor, classHead)
+		d.text(texts[i].cue, textColor, classText)
 		if texts[i].cut {
 			d.cut = append(d.cut, st)
 		}
 	}
 	for i := range pg.stations {
-		drawBadge(d, rooms[i].badge, pg.first+i+1, hueOf(pg.first+i).ink)
+		drawBadge(d, rooms[i].badge, pg.first+i+1, hueOf(pg.first+i))
 	}
 	footer(d, pg, height)
 	for i, st := range pg.stations {
@@ -129,7 +129,7 @@ func header(d *drawing, pg page) float64 {
 	}
 	f := &flow{box: box, cursor: box.Y}
 	ls, _ := f.fill([]string{label}, "B", minSize, 1)
-	d.text(ls, quietColor)
+	d.text(ls, quietColor, classQuiet)
 	var rooms string
 	switch {
 	case pg.total == 1:
@@ -142,7 +142,7 @@ func header(d *drawing, pg page) float64 {
 		rooms = pg.words.Format("palace.rooms-of", "from", pg.first+1, "to", pg.first+len(pg.stations), "total", pg.total)
 	}
 	d.add(&figure.Text{X: box.right(), Y: ls[0].Baseline, Lines: []string{rooms}, Size: minSize, LineHeight: leading * minSize,
-		Family: "sans", Color: quietColor, Anchor: figure.AnchorEnd})
+		Family: "sans", Color: quietColor, Anchor: figure.AnchorEnd, Class: classQuiet})
 	f.cursor += 2
 
 	theme := capitalize(pg.palace.Theme)
@@ -161,7 +161,7 @@ func header(d *drawing, pg page) float64 {
 			endWithEllipsis(&heading[len(heading)-1])
 		}
 	}
-	d.text(heading, headColor)
+	d.text(heading, headColor, classHead)
 	if lead := pg.palace.Lead; lead != "" {
 		f.cursor += 1
 		if !strings.HasSuffix(lead, ".") && !strings.HasSuffix(lead, "!") && !strings.HasSuffix(lead, "?") {
@@ -171,7 +171,7 @@ func header(d *drawing, pg page) float64 {
 		if len(rest) > 0 && len(ll) > 0 {
 			endWithEllipsis(&ll[len(ll)-1])
 		}
-		d.text(ll, textColor)
+		d.text(ll, textColor, classText)
 	}
 	return f.cursor + 6
 }
@@ -191,7 +191,7 @@ func footer(d *drawing, pg page, height float64) {
 	if len(rest) > 0 && len(ls) > 0 {
 		endWithEllipsis(&ls[0])
 	}
-	d.text(ls, quietColor)
+	d.text(ls, quietColor, classQuiet)
 }
 
 // placeRooms lays the rooms out in rows on both sides of a corridor down
@@ -268,22 +268,23 @@ func centre(rooms []room, texts []roomText) {
 // drawPlan draws the walls, the corridor, the rooms' floors and doors,
 // and a courtyard where the last row has only one room.
 func drawPlan(d *drawing, plan rect, rooms []room, first int, courtyard bool) {
-	d.add(&figure.Rect{Style: figure.Style{Fill: wallColor, Stroke: wallEdge, StrokeWidth: 1}, X: plan.X, Y: plan.Y, W: plan.W, H: plan.H, Radius: 4})
+	d.add(&figure.Rect{Style: figure.Style{Fill: wallColor, Stroke: wallEdge, StrokeWidth: 1, Class: classWall}, X: plan.X, Y: plan.Y, W: plan.W, H: plan.H, Radius: 4})
 	cx := plan.X + plan.W/2
 	// The corridor is open at the top: the entrance.
-	d.add(&figure.Rect{Style: figure.Style{Fill: floorColor}, X: cx - corridorWidth/2, Y: plan.Y - 0.5, W: corridorWidth, H: plan.H - wall + 0.5})
+	d.add(&figure.Rect{Style: figure.Style{Fill: floorColor, Class: classFloor}, X: cx - corridorWidth/2, Y: plan.Y - 0.5, W: corridorWidth, H: plan.H - wall + 0.5})
 	for i, r := range rooms {
-		d.add(&figure.Rect{Style: figure.Style{Fill: hueOf(first + i).floor}, X: r.box.X, Y: r.box.Y, W: r.box.W, H: r.box.H, Radius: 1.5})
+		h := hueOf(first + i)
+		d.add(&figure.Rect{Style: figure.Style{Fill: h.floor, Class: classRoom + " " + h.name}, X: r.box.X, Y: r.box.Y, W: r.box.W, H: r.box.H, Radius: 1.5})
 		// The door: an opening in the wall behind the badge.
-		d.add(&figure.Rect{Style: figure.Style{Fill: floorColor}, X: r.badge.X - wall/2 - 0.5, Y: r.badge.Y - badgeRadius - 3, W: wall + 1, H: 2*badgeRadius + 6})
+		d.add(&figure.Rect{Style: figure.Style{Fill: floorColor, Class: classFloor}, X: r.badge.X - wall/2 - 0.5, Y: r.badge.Y - badgeRadius - 3, W: wall + 1, H: 2*badgeRadius + 6})
 	}
 	if courtyard && len(rooms) > 0 {
 		last := rooms[len(rooms)-1]
 		yard := rect{plan.X + plan.W - wall - last.box.W, last.box.Y, last.box.W, last.box.H}
-		d.add(&figure.Rect{Style: figure.Style{Fill: yardFloor, Stroke: yardInk, StrokeWidth: 0.8, Dash: []float64{3, 3}}, X: yard.X, Y: yard.Y, W: yard.W, H: yard.H, Radius: 1.5})
+		d.add(&figure.Rect{Style: figure.Style{Fill: yardFloor, Stroke: yardInk, StrokeWidth: 0.8, Dash: []float64{3, 3}, Class: classYard}, X: yard.X, Y: yard.Y, W: yard.W, H: yard.H, Radius: 1.5})
 		tree, _ := icons.Lookup("trees")
 		size := math.Min(36, yard.H*0.5)
-		g := pictogram(tree, rect{yard.X + (yard.W-size)/2, yard.Y + (yard.H-size)/2, size, size}, yardInk)
+		g := pictogram(tree, rect{yard.X + (yard.W-size)/2, yard.Y + (yard.H-size)/2, size, size}, yardInk, classTree)
 		d.add(g)
 	}
 }

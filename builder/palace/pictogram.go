@@ -6,10 +6,11 @@ import (
 )
 
 // pictogram draws an icon centred in a tile, with a margin of about a
-// sixth of the tile, its strokes in ink. The icon's own 24-unit grid
-// becomes a group scaled to the tile; path data the scene cannot read is
-// left out (the embedded set is checked by the tests).
-func pictogram(ic icons.Icon, tile rect, ink figure.Color) *figure.Group {
+// sixth of the tile, its strokes in ink and of the class given. The
+// icon's own 24-unit grid becomes a group scaled to the tile; path data
+// the scene cannot read is left out (the embedded set is checked by the
+// tests).
+func pictogram(ic icons.Icon, tile rect, ink figure.Color, class string) *figure.Group {
 	pad := tile.W * 0.17
 	size := tile.W - 2*pad
 	g := &figure.Group{Translate: figure.Point{X: tile.X + pad, Y: tile.Y + pad}, Scale: size / icons.Grid}
@@ -19,7 +20,7 @@ func pictogram(ic icons.Icon, tile rect, ink figure.Color) *figure.Group {
 			continue
 		}
 		g.Items = append(g.Items, &figure.Path{
-			Style:    figure.Style{Stroke: ink, StrokeWidth: icons.StrokeWidth, RoundJoins: true},
+			Style:    figure.Style{Stroke: ink, StrokeWidth: icons.StrokeWidth, RoundJoins: true, Class: class},
 			Segments: segs,
 		})
 	}

@@ -32,7 +32,7 @@ func TestEveryIconDraws(t *testing.T) {
 func TestPictogramFillsItsTile(t *testing.T) {
 	ic, _ := icons.Lookup("shield")
 	tile := rect{100, 50, 30, 30}
-	g := pictogram(ic, tile, figure.RGB(0, 0, 0))
+	g := pictogram(ic, tile, figure.RGB(0, 0, 0), "ink")
 	rec := &recorder{}
 	figure.Draw(&figure.Scene{Width: 200, Height: 200, Items: []figure.Item{g}}, rec)
 	if len(rec.paths) != len(ic.Paths) {

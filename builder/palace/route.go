@@ -21,7 +21,7 @@ func drawRoute(d *drawing, plan rect, rooms []room, start string) {
 	if start != "" {
 		base := plan.Y + 2 + ascent*minSize
 		d.add(&figure.Text{X: cx, Y: base, Lines: []string{start}, Size: minSize, LineHeight: leading * minSize,
-			Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle})
+			Family: "sans", Style: "B", Color: routeColor, Anchor: figure.AnchorMiddle, Class: classMark})
 		startY = base + descent*minSize + 3
 	}
 	reach := corridorWidth * 0.75 // how far a curve swings out of a door
@@ -45,10 +45,10 @@ func drawRoute(d *drawing, plan rect, rooms []room, start string) {
 	if end.Y > from.Y {
 		segs = append(segs, figure.Segment{Op: figure.CubicTo, Pts: [3]figure.Point{out, {X: cx, Y: end.Y - reach}, end}})
 	}
-	d.add(&figure.Path{Style: figure.Style{Stroke: routeColor, StrokeWidth: routeWidth, Dash: []float64{4, 3.5}, RoundJoins: true}, Segments: segs})
+	d.add(&figure.Path{Style: figure.Style{Stroke: routeColor, StrokeWidth: routeWidth, Dash: []float64{4, 3.5}, RoundJoins: true, Class: classRoute}, Segments: segs})
 	if end.Y > from.Y {
 		// An arrowhead at the end, pointing on down the corridor.
-		d.add(&figure.Path{Style: figure.Style{Fill: routeColor}, Segments: []figure.Segment{
+		d.add(&figure.Path{Style: figure.Style{Fill: routeColor, Class: classMark}, Segments: []figure.Segment{
 			{Op: figure.MoveTo, Pts: [3]figure.Point{{X: cx - 5, Y: end.Y - 1}}},
 			{Op: figure.LineTo, Pts: [3]figure.Point{{X: cx + 5, Y: end.Y - 1}}},
 			{Op: figure.LineTo, Pts: [3]figure.Point{{X: cx, Y: end.Y + 7}}},
@@ -57,15 +57,15 @@ func drawRoute(d *drawing, plan rect, rooms []room, start string) {
 	}
 }
 
-// drawBadge draws a station's number in a dark disc with a white ring, on
-// its room's door.
-func drawBadge(d *drawing, at figure.Point, number int, ink figure.Color) {
-	d.add(&figure.Circle{Style: figure.Style{Fill: ink, Stroke: paper, StrokeWidth: 1.5}, CX: at.X, CY: at.Y, R: badgeRadius})
+// drawBadge draws a station's number in a disc of its hue's ink with a
+// white ring, on its room's door.
+func drawBadge(d *drawing, at figure.Point, number int, h hue) {
+	d.add(&figure.Circle{Style: figure.Style{Fill: h.ink, Stroke: paper, StrokeWidth: 1.5, Class: classBadge + " " + h.name}, CX: at.X, CY: at.Y, R: badgeRadius})
 	label := strconv.Itoa(number)
 	size := minSize + 1
 	if len(label) > 1 {
 		size = minSize
 	}
 	d.add(&figure.Text{X: at.X, Y: at.Y + 0.36*size, Lines: []string{label}, Size: size, LineHeight: leading * size,
-		Family: "sans", Style: "B", Color: paper, Anchor: figure.AnchorMiddle})
+		Family: "sans", Style: "B", Color: paper, Anchor: figure.AnchorMiddle, Class: classOnInk})
 }

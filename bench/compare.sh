@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# bench/compare.sh: the studyguide command side by side with pandoc on the
+# same generated notes (the course reader the benchmarks build: 6 sections,
+# about the size of a real note of 10 KB, then 1,000 and 5,000 sections),
+# plus any notes named as arguments.
+#
+# For each note, hyperfine times three commands (medians of several runs):
+#   pandoc NOTE -o x.epub                            (EPUB only: pandoc needs LaTeX for a PDF)
+#   studyguide build --format epub -o DIR NOTE       (our EPUB)
+#   studyguide build -o DIR NOTE                     (our EPUB and PDF)
+# and /usr/bin/time -v reports the peak memory (maximum resident set size)
+# of one run of each. The table gives the medians, the ratio of each of our
+# commands to pandoc's EPUB-only time, the peak memory and the EPUB's size.
+#
+# Usage: bench/compare.sh [NOTE.md...]
+# Environment: STUDYGUIDE (a binary to measure; default: built from this
+# checkout), SIZES (default "6 1000 5000"), RUNS (default "20 10 5", one per
+# size; notes named as arguments take the first), BENCH_DIR (where the notes
+# and outputs go; default a temporary folder, removed afterwards).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in hyperfine pandoc /usr/bin/time; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "compare.sh: $tool is not installed (Debian packages: hyperfine pandoc time)" >&2
+    exit 1
+  fi
+done
+
+SIZES=${SIZES:-"6 1000 5000"}
+RUNS=${RUNS:-"20 10 5"}
+read -r -a sizes <<<"$SIZES"
+read -r -a runs <<<"$RUNS"
+
+if [[ -n ${BENCH_DIR:-} ]]; then
+  work=$BENCH_DIR
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
+
+bin=${STUDYGUIDE:-}
+if [[ -z $bin ]]; then
+  bin=$work/studyguide
+  go build -o "$bin" ./cmd/studyguide
+fi
+
+notes=()
+noteRuns=()
+for i in "${!sizes[@]}"; do
+  n=${sizes[$i]}
+  go run ./builder/internal/testnotes/gen -sections "$n" >"$work/reader-$n.md"
+  notes+=("$work/reader-$n.md")
+  noteRuns+=("${runs[$i]:-${runs[-1]}}")
+done
+for note in "$@"; do
+  notes+=("$(realpath "$note")")
+  noteRuns+=("${runs[0]}")
+done
+
+# peak prints the maximum resident set size of one run of a command, in MB.
+peak() {
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {printf "%.0f", $NF / 1024}'
+}
+
+# median prints the median time in ms of the command named in a hyperfine
+# CSV export, whose columns are command,mean,stddev,median,...
+median() {
+  awk -F, -v cmd="$2" 'NR > 1 && $1 == cmd {printf "%.0f", $4 * 1000}' "$1"
+}
+
+echo "studyguide: $bin ($("$bin" version 2>/dev/null | head -n 1))"
+echo "pandoc: $(pandoc --version | head -n 1)"
+echo "machine: $(nproc) cores, $(uname -sr)"
+echo
+
+rows=()
+for i in "${!notes[@]}"; do
+  note=${notes[$i]}
+  r=${noteRuns[$i]}
+  name=$(basename "$note" .md)
+  out=$work/out-$name
+  mkdir -p "$out"
+  p="pandoc $note -o $out/pandoc.epub"
+  e="$bin build --format epub -o $out $note"
+  b="$bin build -o $out $note"
+  hyperfine -N -w 2 -r "$r" --style basic --export-csv "$work/$name.csv" \
+    -n pandoc "$p" -n epub "$e" -n both "$b"
+  tp=$(median "$work/$name.csv" pandoc)
+  te=$(median "$work/$name.csv" epub)
+  tb=$(median "$work/$name.csv" both)
+  mp=$(peak $p)
+  me=$(peak $e)
+  mb=$(peak $b)
+  size=$(($(wc -c <"$out/$name.epub") / 1024))
+  psize=$(($(wc -c <"$out/pandoc.epub") / 1024))
+  rows+=("$(printf '| %s (%s KB) | %s ms, %s MB, %s KB | %s ms (%s), %s MB, %s KB | %s ms (%s), %s MB |' \
+    "$name" $(($(wc -c <"$note") / 1024)) \
+    "$tp" "$mp" "$psize" \
+    "$te" "$(awk -v a="$te" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$me" "$size" \
+    "$tb" "$(awk -v a="$tb" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$mb")")
+done
+
+echo
+echo "medians of hyperfine runs; (ratio) = time / pandoc's EPUB-only time; MB = peak resident memory; KB = EPUB size"
+echo
+echo "| note | pandoc, EPUB | studyguide, EPUB | studyguide, EPUB and PDF |"
+echo "|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
