@@ -65,13 +65,18 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 		// line), with what it belongs to.
 		if fr.inItem && start > 0 && len(l.out) > start && (i == 1 || i > 0 && i == len(bs)-1 && len(l.out) == start+1) {
 			l.out[start-1].keepNext = true
+			if i == 1 {
+				l.out[start-1].glue = glueHeading
+			} else {
+				l.out[start-1].glue = glueWhole
+			}
 		}
 		// A paragraph that leads into a list ("Three causes:") stays with
 		// the list's first lines, and one that leads into a displayed
 		// formula ("The roots are") with the formula.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
 			if _, ok := bs[i+1].(*guide.List); ok || displayedOnly(bs[i+1]) {
-				l.out[len(l.out)-1].keepNext = true
+				l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueWhole
 			}
 		}
 	}
@@ -123,7 +128,8 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 			if l.textOf(inlines[start:i], fr) {
 				// The words that lead into a displayed formula stay
 				// on its page.
-				l.out[len(l.out)-1].keepNext = true
+				last := l.out[len(l.out)-1]
+				last.keepNext, last.glue = true, glueWhole
 			}
 			l.displayed(n, fr)
 			start = i + 1
@@ -362,7 +368,7 @@ func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
 		start := len(l.out)
 		l.textOf(it.Term, termStyle)
 		if len(l.out) > start {
-			l.out[len(l.out)-1].keepNext = true
+			l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueHeading
 		}
 		for _, d := range it.Definitions {
 			l.space(tightSkip * l.w.bodyLead)

@@ -195,7 +195,7 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	if caption == "" {
 		caption = n.Title
 	}
-	b.keepNext = caption != ""
+	b.keepNext, b.glue = caption != "", glueHeading
 	l.push(b, &fr)
 	if caption == "" {
 		return
@@ -208,7 +208,12 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	for i := range lines {
 		lines[i].center(fr.width)
 	}
+	start := len(l.out)
 	l.lines(lines, cf)
+	// A caption is read as one: it is never split between pages.
+	for _, c := range l.out[start : len(l.out)-1] {
+		c.keepNext, c.glue = true, glueHeading
+	}
 }
 
 // center moves a line's pieces so that the line sits in the middle of

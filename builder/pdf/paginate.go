@@ -197,25 +197,40 @@ func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) in
 // before j, or earlier so that boxes that keep together go to the next
 // page together. When the whole page is one chain, or what comes before
 // the chain would leave the page with shortPage lines or fewer, the chain
-// is broken at j, though not just after a heading.
+// is broken where its glue is weakest, leaving the page more than
+// shortPage lines where it can and as late as it can; never just after a
+// heading while there is another place.
 func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	k := j
 	for k > start && boxes[k-1].keepNext {
 		k--
 	}
-	if k == start {
+	if k == j {
 		return j
 	}
-	if pg.line > 0 && lines(boxes[start:k], pg.line) <= shortPage {
-		m := j
-		for m > k && boxes[m-1].mark != nil {
-			m--
+	line := pg.lineOf(boxes[start:j])
+	if k > start && lines(boxes[start:k], line) > shortPage {
+		return k
+	}
+	best, worst := j, 1<<30
+	for m := j; m > k; m-- {
+		cost := boxes[m-1].glue.cost()
+		if boxes[m-1].glue == glueHeading {
+			cost += 100
 		}
-		if m > k {
-			return m
+		if lines(boxes[start:m], line) <= shortPage {
+			cost += 10
+		}
+		if cost < worst {
+			best, worst = m, cost
 		}
 	}
-	return k
+	if k > start && worst >= 10 {
+		// Breaking the chain would leave the page short all the same,
+		// or end it with a heading.
+		return k
+	}
+	return best
 }
 
 // shortPage is the most lines a page may hold when more could have gone

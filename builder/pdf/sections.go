@@ -51,7 +51,15 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 				l.out[start].newPage = true
 			}
 		}
+		first := len(l.out)
 		l.blocks(blocks, fr)
+		if first > 0 && first+1 < len(l.out) && l.out[first-1].keepNext {
+			// A heading keeps two lines of its text with it, though the
+			// first be a paragraph of one line.
+			if b := l.out[first]; !b.keepNext {
+				b.keepNext, b.glue = true, glueLines
+			}
+		}
 		for _, c := range s.Sections {
 			walk(c)
 		}
@@ -123,7 +131,7 @@ func (l *layouter) heading(title string, pos guide.Pos, level int, fr frame, mk 
 	start := len(l.out)
 	l.lines(lines, hf)
 	for _, b := range l.out[start:] {
-		b.keepNext = true
+		b.keepNext, b.glue = true, glueHeading
 	}
 	first := l.out[start]
 	first.mark = mk

@@ -210,7 +210,7 @@ func (tl *tableLayout) caption() {
 	start := len(tl.l.out)
 	tl.l.textOf(plain(tl.t.Pos, tl.t.Caption), cf)
 	for _, b := range tl.l.out[start:] {
-		b.keepNext = true
+		b.keepNext, b.glue = true, glueHeading
 	}
 	tl.l.space(0.25 * tl.lead)
 }
@@ -219,7 +219,7 @@ func (tl *tableLayout) caption() {
 func (tl *tableLayout) headerBox(header []tableCell) *box {
 	_, lines := tl.lineTops(header, 0, tl.breakRow(header))
 	h := lines + 2*tl.padY
-	b := &box{h: h, keepNext: true, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
+	b := &box{h: h, keepNext: true, glue: glueHeading, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
 	b.paint = func(p *pen, x, y float64) {
 		p.rule(x+left, y, x+right, y, tableRuleThick, colorHeadRule)
@@ -260,7 +260,7 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 			notes = nil
 			bottom := last && to == most
 			// A short table is never split between pages.
-			b.keepNext = len(rows) <= keptRows && !bottom
+			b.keepNext, b.glue = len(rows) <= keptRows && !bottom, glueWhole
 			b.paint = func(p *pen, x, y float64) {
 				if zebra {
 					p.fill(x+left, y, right-left, h, colorZebra)
