@@ -515,7 +515,7 @@ func (c *converter) divItems(d *divNode) []item {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
-			items = append(items, c.headingItems(n)...)
+			items = append(items, c.headingItems(n, d.lang)...)
 			continue
 		case *divNode:
 			if hasHeading(n) {
