@@ -221,7 +221,7 @@ func (p *pageWriter) phrase(name, s string, attrs ...attr) {
 // is lang ("" for the language around it), with the element's own lang
 // attributes when it is another.
 func (p *pageWriter) titled(name, title, lang string, attrs ...attr) {
-	if lang == "" || lang == p.lang || !langTag.MatchString(lang) {
+	if lang == "" || lang == p.lang || !langTag().MatchString(lang) {
 		p.phrase(name, title, attrs...)
 		return
 	}
