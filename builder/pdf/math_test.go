@@ -71,7 +71,7 @@ func TestFormulasAreTypeset(t *testing.T) {
 		}
 	}
 	fonts := checkers.Run(t, "pdffonts", path)
-	if !strings.Contains(fonts, "math") {
+	if !strings.Contains(fonts, "+NotoSansMath-Regular") {
 		t.Errorf("no maths face among the PDF's fonts:\n%s", fonts)
 	}
 	for _, l := range strings.Split(fonts, "\n")[2:] {

@@ -112,20 +112,29 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCe
 		if c == bold {
 			cs.bold = true
 		}
-		out[c].words = ts.keep(tl.l.w.rb.flatten(row[c].Inlines, cs))
-		if tl.t.Kind != guide.FromNotes {
-			out[c].words = ts.hyphenBreaks(out[c].words)
-		}
+		out[c].words = ts.hyphenBreaks(ts.keep(tl.l.w.rb.flatten(row[c].Inlines, cs)))
 	}
 	return out
 }
 
-// setWidths shares the frame's width among the columns: the narrowest a
-// column can be is its longest word, the widest it needs is its longest
-// cell on one line.
+// setWidths shares the frame's width among the columns of a table of the
+// notes by their content, as autoWidths describes: the narrowest a column
+// can be is its longest word, the widest it needs is its longest cell on
+// one line, a column of short cells (dates, numbers) keeps them on one
+// line, and the column whose cells most often end a sentence weighs
+// proseWeight.
 func (tl *tableLayout) setWidths(rows [][]tableCell) {
 	minW, maxW := columnExtents(rows, tl.ncol)
-	tl.widths = columnWidths(minW, maxW, tl.fr.width, 2*tl.padX)
+	weight := make([]float64, tl.ncol)
+	for c := range weight {
+		weight[c] = 1
+	}
+	if c := proseColumn(rows[1:], tl.ncol); c >= 0 {
+		weight[c] = proseWeight
+	}
+	tl.fitPadding(minW, 0)
+	tl.widths = autoWidths(minW, maxW, weight, tl.fr.width, 2*tl.padX, studyNarrowEms*pt(tl.size))
+	tl.tableW = 0
 	for _, w := range tl.widths {
 		tl.tableW += w
 	}
@@ -141,12 +150,27 @@ func (tl *tableLayout) rowLines(row []tableCell) int {
 	return most
 }
 
+// fitPadding narrows the space on either side of the cells' text, down to
+// half of what it is, when the columns' longest words (minW) would not
+// otherwise fit side by side with spare of the width left over: a word is
+// broken only when even the narrower padding leaves it no room.
+func (tl *tableLayout) fitPadding(minW []float64, spare float64) {
+	words := spare * tl.fr.width
+	for _, w := range minW {
+		words += w
+	}
+	if need := words + 2*tl.padX*float64(len(minW)); need > tl.fr.width {
+		tl.padX = max(tl.padX/2, (tl.fr.width-words)/float64(2*len(minW)))
+	}
+}
+
 // breakRow breaks a row's cells into lines and returns the number of lines
 // of its tallest cell.
 func (tl *tableLayout) breakRow(row []tableCell) int {
 	most := 1
 	for c := range row {
-		row[c].lines = tl.l.w.ts.lines(row[c].words, tl.widths[c]-2*tl.padX)
+		room := tl.widths[c] - 2*tl.padX
+		row[c].lines = tl.l.w.ts.lines(tl.l.w.ts.hyphenate(row[c].words, room), room)
 		most = max(most, len(row[c].lines))
 	}
 	return most
@@ -300,94 +324,4 @@ func rowAnchors(row []tableCell, from, to int) []int {
 		}
 	}
 	return anchors
-}
-
-// columnWidths shares avail among columns, all of it. A column that needs
-// no more than a fair share of the width (its longest cell on one line)
-// gets what it needs; the others share the rest in proportion to what they
-// need, each at least as wide as its longest word where that is possible.
-// pad is added to every column's content width.
-func columnWidths(minW, maxW []float64, avail, pad float64) []float64 {
-	n := len(minW)
-	mins := make([]float64, n)
-	maxs := make([]float64, n)
-	widths := make([]float64, n)
-	sumMin := 0.0
-	for i := range n {
-		mins[i] = minW[i] + pad
-		maxs[i] = max(maxW[i]+pad, mins[i])
-		sumMin += mins[i]
-	}
-	if sumMin >= avail {
-		for i := range n {
-			widths[i] = mins[i] * avail / sumMin
-		}
-		return widths
-	}
-	open := make([]int, n)
-	for i := range open {
-		open[i] = i
-	}
-	left := avail
-	for changed := true; changed && len(open) > 0; {
-		changed = false
-		share := left / float64(len(open))
-		kept := open[:0]
-		for _, c := range open {
-			if maxs[c] <= share {
-				widths[c] = maxs[c]
-				left -= maxs[c]
-				changed = true
-			} else {
-				kept = append(kept, c)
-			}
-		}
-		open = kept
-	}
-	if len(open) == 0 {
-		// Everything fits on one line: widen all columns alike.
-		for i := range n {
-			widths[i] *= avail / (avail - left)
-		}
-		return widths
-	}
-	openMin := 0.0
-	for _, c := range open {
-		openMin += mins[c]
-	}
-	if openMin > left {
-		// The narrow columns took too much: share between narrowest and
-		// widest for all columns instead.
-		sumMax := 0.0
-		for i := range n {
-			sumMax += maxs[i]
-		}
-		f := (avail - sumMin) / (sumMax - sumMin)
-		for i := range n {
-			widths[i] = mins[i] + (maxs[i]-mins[i])*f
-		}
-		return widths
-	}
-	for {
-		need := 0.0
-		for _, c := range open {
-			need += maxs[c]
-		}
-		kept := open[:0]
-		for _, c := range open {
-			if w := left * maxs[c] / need; w < mins[c] {
-				widths[c] = mins[c]
-				left -= mins[c]
-			} else {
-				kept = append(kept, c)
-			}
-		}
-		if len(kept) == len(open) {
-			for _, c := range open {
-				widths[c] = left * maxs[c] / need
-			}
-			return widths
-		}
-		open = kept
-	}
 }
