@@ -646,6 +646,7 @@ func TestLanguageOfParts(t *testing.T) {
 		}
 	}
 	s.Title = "Rivers: ποταμός"
+	s.Sections[0].TitleLang = "es"
 	s.Blocks = append(s.Blocks,
 		para(txt("The word "), &guide.Span{Pos: guide.NoPos, Lang: "uk", Children: []guide.Inline{txt("річка")}}, txt(" and река.")),
 		&guide.Div{Pos: guide.NoPos, Lang: "fr", Blocks: []guide.Block{para(txt("Un fleuve."))}},
@@ -660,6 +661,7 @@ func TestLanguageOfParts(t *testing.T) {
 		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></h1>`,
 		`<span lang="uk" xml:lang="uk">річка</span> and <span lang="ru" xml:lang="ru">река</span>.`,
 		`<div lang="fr" xml:lang="fr">`,
+		`id="` + s.Sections[0].ID + `" lang="es" xml:lang="es">` + s.Sections[0].Title + `</h2>`,
 		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></a>`,
 	} {
 		if !strings.Contains(text, want) {
@@ -668,5 +670,25 @@ func TestLanguageOfParts(t *testing.T) {
 	}
 	if opf := string(b.page(t, opfFile)); !strings.Contains(opf, "marked with their language") {
 		t.Error("the accessibility summary does not say that other languages are marked")
+	}
+}
+
+// TestEmptyHeaderCell checks that a header cell with nothing in it is a
+// plain cell, not a header a screen reader cannot name.
+func TestEmptyHeaderCell(t *testing.T) {
+	g := sampleGuide()
+	s := g.Sections[len(g.Sections)-1]
+	cell := func(s string) guide.Cell { return guide.Cell{Inlines: []guide.Inline{txt(s)}} }
+	s.Blocks = append(s.Blocks, &guide.Table{Pos: guide.NoPos,
+		Header: []guide.Cell{cell("Name"), {}},
+		Rows:   [][]guide.Cell{{cell("Nile"), cell("long")}},
+	})
+	b := build(t, g)
+	var all strings.Builder
+	for _, p := range b.pages() {
+		all.Write(b.files[p])
+	}
+	if want := `<tr><th scope="col">Name</th><td></td></tr>`; !strings.Contains(all.String(), want) {
+		t.Errorf("no page holds %s", want)
 	}
 }

@@ -72,6 +72,7 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 			o.data = data
 		}
 	}
+	tagFontNames(objs)
 	if err := compressStreams(objs, deflaters(objs)); err != nil {
 		return err
 	}

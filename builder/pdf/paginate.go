@@ -268,11 +268,12 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 }
 
 // lines counts the lines of text boxes hold, a box as tall as n lines of
-// height line counting n.
+// height line counting n: a heading, set larger but on one line, counts
+// one unless it is more than one and three quarters lines tall.
 func lines(bs []*box, line float64) int {
 	n := 0
 	for _, b := range bs {
-		n += max(1, int(b.h/line+0.5))
+		n += max(1, int(b.h/line+0.25))
 	}
 	return n
 }

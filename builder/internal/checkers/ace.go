@@ -103,7 +103,8 @@ func aceDir() (string, error) {
 // PUPPETEER_EXECUTABLE_PATH when set, else the system's Chromium.
 func aceBrowser() (string, error) {
 	if p := os.Getenv("PUPPETEER_EXECUTABLE_PATH"); p != "" {
-		return p, nil
+		_, err := os.Stat(p)
+		return p, err
 	}
 	return chromium()
 }
