@@ -162,6 +162,16 @@ func (tl *tableLayout) extents(rows [][]tableCell, spare float64) (minW, maxW []
 	return minW, maxW
 }
 
+// rowLines returns the number of lines of a row's tallest cell, once
+// broken.
+func (tl *tableLayout) rowLines(row []tableCell) int {
+	most := 1
+	for c := range row {
+		most = max(most, len(row[c].lines))
+	}
+	return most
+}
+
 // fitPadding narrows the space on either side of the cells' text, down to
 // half of what it is, when the columns' longest words (minW) would not
 // otherwise fit side by side with spare of the width left over: a word is
@@ -188,11 +198,33 @@ func (tl *tableLayout) breakRow(row []tableCell) int {
 	return most
 }
 
+// lineTops returns where each line [from, to) of a row starts below the
+// row's first line, and where the last one ends: lead apart, more where a
+// formula in a cell's line needs the room.
+func (tl *tableLayout) lineTops(row []tableCell, from, to int) (tops []float64, end float64) {
+	base := tl.lead/2 + baselineRatio*pt(tl.size)
+	tops = make([]float64, 0, to-from)
+	extra := 0.0 // the room formulas took so far
+	for i := from; i < to; i++ {
+		up, down := 0.0, 0.0
+		for c := range row {
+			if i < len(row[c].lines) {
+				u, d := row[c].lines[i].mathRoom(tl.lead, base, tl.size)
+				up, down = max(up, u), max(down, d)
+			}
+		}
+		tops = append(tops, float64(i-from)*tl.lead+extra+up)
+		extra += up + down
+	}
+	return tops, float64(to-from)*tl.lead + extra
+}
+
 // paintCells prints lines [from, to) of every cell of a row whose top is
 // at y.
 func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y float64) {
 	base := tl.lead/2 + baselineRatio*pt(tl.size)
 	cx := x + tl.fr.indent
+	tops, _ := tl.lineTops(row, from, min(to, tl.rowLines(row)))
 	for c := range row {
 		ls := row[c].lines
 		for i := from; i < to && i < len(ls); i++ {
@@ -206,7 +238,7 @@ func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y fl
 					lx = cx + (tl.widths[c]-ln.w)/2
 				}
 			}
-			p.line(ln, lx, y+tl.padY+float64(i-from)*tl.lead+base)
+			p.line(ln, lx, y+tl.padY+tops[i-from]+base)
 		}
 		cx += tl.widths[c]
 	}
@@ -231,7 +263,8 @@ func (tl *tableLayout) caption() {
 
 // headerBox returns the header row: a thick rule above, a thin one below.
 func (tl *tableLayout) headerBox(header []tableCell) *box {
-	h := float64(tl.breakRow(header))*tl.lead + 2*tl.padY
+	_, lines := tl.lineTops(header, 0, tl.breakRow(header))
+	h := lines + 2*tl.padY
 	b := &box{h: h, keepNext: true, glue: glueHeading, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
 	b.paint = func(p *pen, x, y float64) {
@@ -267,7 +300,8 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 		last := ri == len(rows)-1
 		for from := 0; from < most; from += maxLines {
 			to := min(from+maxLines, most)
-			h := float64(to-from)*tl.lead + 2*tl.padY
+			_, lines := tl.lineTops(row, from, to)
+			h := lines + 2*tl.padY
 			b := &box{h: h, header: header, baseline: base, notes: notes, anchors: rowAnchors(row, from, to)}
 			notes = nil
 			bottom := last && to == most
