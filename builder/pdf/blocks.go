@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -91,9 +92,10 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 			}
 		}
 		// A paragraph that leads into a list ("Three causes:") stays with
-		// the list's first lines.
+		// the list's first lines, and one that leads into a displayed
+		// formula ("The roots are") with the formula.
 		if _, ok := b.(*guide.Paragraph); ok && i+1 < len(bs) && len(l.out) > start {
-			if _, ok := bs[i+1].(*guide.List); ok {
+			if _, ok := bs[i+1].(*guide.List); ok || displayedOnly(bs[i+1]) {
 				l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueWhole
 			}
 		}
@@ -152,7 +154,8 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 			if l.para(inlines[start:i], fr) {
 				// The words that lead into a displayed formula stay
 				// on its page.
-				l.out[len(l.out)-1].keepNext = true
+				last := l.out[len(l.out)-1]
+				last.keepNext, last.glue = true, glueWhole
 			}
 			l.displayed(n, fr)
 			start = i + 1
@@ -173,14 +176,42 @@ func (l *layouter) para(inlines []guide.Inline, fr frame) bool {
 	return any
 }
 
+// displayedOnly reports whether a block is a paragraph that holds only a
+// formula for display: a displayed equation.
+func displayedOnly(b guide.Block) bool {
+	p, ok := b.(*guide.Paragraph)
+	if !ok {
+		return false
+	}
+	found := false
+	for _, n := range p.Inlines {
+		switch n := n.(type) {
+		case *guide.Formula:
+			if !n.Display || found {
+				return false
+			}
+			found = true
+		case *guide.Text:
+			if strings.TrimSpace(n.Text) != "" {
+				return false
+			}
+		case *guide.Break:
+		default:
+			return false
+		}
+	}
+	return found
+}
+
 // displayed lays out a formula on a line of its own, in display style,
 // centred, with space above and below: one box, never split between
-// pages. A formula wider than the frame is set smaller to fit it.
+// pages. A formula wider than the frame is set smaller to fit it, down
+// to minDisplayShrink of its size.
 func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	size := fr.style.size
 	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
 	if w := pt(b.Width); w > fr.width {
-		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*fr.width/w)
+		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*max(fr.width/w, minDisplayShrink))
 	}
 	gap := displaySkip * fr.lead
 	x0 := fr.indent + (fr.width-pt(b.Width))/2
@@ -232,13 +263,9 @@ func (l *layouter) lines(lines []line, fr frame) {
 	n := len(lines)
 	base := fr.lead/2 + baselineRatio*pt(fr.style.size)
 	indent := fr.indent
-	room := mathClearance * pt(fr.style.size)
 	for i := range lines {
 		ln := &lines[i]
-		// A formula that reaches beyond the text's own room in the line
-		// makes the line taller by what it lacks, above and below.
-		up := max(0, ln.mathUp+room-base)
-		down := max(0, ln.mathDown+room-(fr.lead-base))
+		up, down := ln.mathRoom(fr.lead, base, fr.style.size)
 		base := base + up
 		b := &box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
@@ -252,6 +279,17 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
 		l.push(b, &fr)
 	}
+}
+
+// mathRoom returns how much taller the formulas in a line make it, above
+// and below, when the line is lead high with its baseline base below its
+// top: what they lack of the text's own room, and a little space.
+func (ln *line) mathRoom(lead, base, size float64) (up, down float64) {
+	if ln.mathUp == 0 && ln.mathDown == 0 {
+		return 0, 0
+	}
+	room := mathClearance * pt(size)
+	return max(0, ln.mathUp+room-base), max(0, ln.mathDown+room-(lead-base))
 }
 
 // bullet returns the marker of an unordered list at a depth.

@@ -338,6 +338,8 @@ func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 		for _, pc := range q.Prompt {
 			if pc.Blank {
 				ins = append(ins, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(pc.Text), 8)})
+			} else if pc.Formula != nil {
+				ins = append(ins, pc.Formula)
 			} else {
 				ins = append(ins, &guide.Text{Pos: guide.NoPos, Text: pc.Text})
 			}
@@ -431,16 +433,51 @@ func termInlines(words *labels.Catalogue, t *guide.Term) []guide.Inline {
 	if gist == "" {
 		return []guide.Inline{strong}
 	}
+	text := []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: gist}}
+	if t.Meaning != nil {
+		text = cutInlines(t.Meaning, recapGistWords)
+	}
 	var out []guide.Inline
 	for _, p := range words.Pieces("pair") {
 		switch p.Slot {
 		case "name":
 			out = append(out, strong)
 		case "text":
-			out = append(out, &guide.Text{Pos: guide.NoPos, Text: gist})
+			out = append(out, text...)
 		default:
 			out = append(out, &guide.Text{Pos: guide.NoPos, Text: p.Text})
 		}
+	}
+	return out
+}
+
+// cutInlines returns the first n words of inlines of text and formulas,
+// a formula counting as one word and never cut, with an ellipsis when it
+// cut.
+func cutInlines(ins []guide.Inline, n int) []guide.Inline {
+	var out []guide.Inline
+	count := 0
+	for _, in := range ins {
+		t, ok := in.(*guide.Text)
+		if !ok {
+			if count >= n {
+				return append(out, &guide.Text{Pos: guide.NoPos, Text: "…"})
+			}
+			out = append(out, in)
+			count++
+			continue
+		}
+		words := strings.Fields(t.Text)
+		if count+len(words) <= n {
+			out = append(out, t)
+			count += len(words)
+			continue
+		}
+		kept := strings.Join(words[:n-count], " ")
+		if kept != "" && strings.HasPrefix(t.Text, " ") {
+			kept = " " + kept
+		}
+		return append(out, &guide.Text{Pos: guide.NoPos, Text: strings.TrimRight(kept, ",;:") + "…"})
 	}
 	return out
 }
