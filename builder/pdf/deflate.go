@@ -94,7 +94,10 @@ func deflateStreams(w io.Writer, pdf []byte, tags *tagger) error {
 		head = v[1:]
 	}
 	out.Write(head)
-	packs := packObjects(ed.first, ed.added)
+	packs, err := packObjects(ed.first, ed.added)
+	if err != nil {
+		return err
+	}
 	// The table lists fpdf's objects, the object streams and the
 	// cross-reference stream; the objects in the streams come after.
 	size, listed := len(offsets), len(offsets)
@@ -280,18 +283,17 @@ type packedObjects struct {
 }
 
 // packObjects puts the objects bodies, numbered from first on, in object
-// streams of up to objectsPerStream objects, each compressed.
-func packObjects(first int, bodies [][]byte) packedObjects {
+// streams of up to objectsPerStream objects, compressed side by side as
+// the page streams are.
+func packObjects(first int, bodies [][]byte) (packedObjects, error) {
 	var p packedObjects
 	if len(bodies) == 0 {
-		return p
+		return p, nil
 	}
-	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
-	var head, data []byte
+	var raw []pdfObject
 	for start := 0; start < len(bodies); start += objectsPerStream {
 		end := min(start+objectsPerStream, len(bodies))
-		head, data = head[:0], data[:0]
+		var head, data []byte
 		for i := start; i < end; i++ {
 			head = strconv.AppendInt(head, int64(first+i), 10)
 			head = append(head, ' ')
@@ -303,14 +305,16 @@ func packObjects(first int, bodies [][]byte) packedObjects {
 			p.index = append(p.index, i-start)
 		}
 		head[len(head)-1] = '\n'
-		buf.Reset()
-		zw.Reset(&buf)
-		zw.Write(head)
-		zw.Write(data)
-		zw.Close()
-		p.streams = append(p.streams, objStream{count: end - start, first: len(head), packed: bytes.Clone(buf.Bytes())})
+		p.streams = append(p.streams, objStream{count: end - start, first: len(head)})
+		raw = append(raw, pdfObject{data: append(head, data...)})
 	}
-	return p
+	if err := compressStreams(raw, deflaters(raw)); err != nil {
+		return p, err
+	}
+	for i := range raw {
+		p.streams[i].packed = raw[i].packed
+	}
+	return p, nil
 }
 
 // xrefData is the compressed data of the cross-reference stream of the

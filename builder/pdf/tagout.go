@@ -47,6 +47,7 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 	countElems(t.root)
 	ed.first = len(offsets) + (count+objectsPerStream-1)/objectsPerStream + 1
 	next := ed.first
+	ed.added = make([][]byte, 0, count)
 	alloc := func() int {
 		ed.added = append(ed.added, nil)
 		n := next
@@ -137,7 +138,7 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 	}
 
 	// The elements, numbered in the order of the tree.
-	var elems []*structElem
+	elems := make([]*structElem, 0, count)
 	var number func(e *structElem)
 	number = func(e *structElem) {
 		e.obj = alloc()
@@ -156,8 +157,11 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 		return e.parent.obj
 	}
 	var ids [][2]string // id, object reference
-	for _, e := range elems {
-		var b []byte
+	// The elements are written into one buffer, each then a slice of it.
+	var all []byte
+	ends := make([]int, len(elems))
+	for ei, e := range elems {
+		b := all
 		b = append(b, "<</S /"...)
 		b = append(b, e.typ...)
 		b = append(b, " /P "...)
@@ -223,7 +227,15 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 			b = append(b, ">>"...)
 		}
 		b = append(b, "]>>"...)
-		set(e.obj, b)
+		all = b
+		ends[ei] = len(all)
+	}
+	for ei, e := range elems {
+		start := 0
+		if ei > 0 {
+			start = ends[ei-1]
+		}
+		set(e.obj, all[start:ends[ei]:ends[ei]])
 	}
 
 	// The parent tree: for each page the element of each MCID, then the
