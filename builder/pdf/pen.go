@@ -261,8 +261,6 @@ func (p *pen) placeLink(r linkRef, x, y, w, h float64, e *structElem, contents s
 	if e == nil {
 		e = p.tags.elem("Link", p.want.e)
 	}
-	// The text before the link joins the tree before the link does.
-	p.flushText()
 	p.tags.annot(e, contents)
 }
 

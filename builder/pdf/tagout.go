@@ -34,6 +34,10 @@ func (t *tagger) edits(pdf []byte, xref *pdfxref.Table) (*pdfEdits, error) {
 	// The added objects go in object streams (see deflateStreams), which
 	// with the cross-reference stream that lists them are numbered first,
 	// so that the table lists none of the added objects.
+	// A link with no text joins the tree now (see tagger.annot).
+	for _, a := range t.annots {
+		t.join(a.elem)
+	}
 	count := 2 + len(t.annots)
 	var countElems func(e *structElem)
 	countElems = func(e *structElem) {

@@ -174,9 +174,10 @@ func (t *tagger) set(m tagMark) {
 }
 
 // annot records a link annotation just placed on the current page as
-// belonging to the Link element e, which joins the tree if it has not.
+// belonging to the Link element e. The element joins the tree with its
+// text, which may still wait to be printed; one with no text (a link on a
+// drawing) joins when the tree is written, after its parent's content.
 func (t *tagger) annot(e *structElem, contents string) {
-	t.join(e)
 	e.annots = append(e.annots, len(t.annots))
 	t.annots = append(t.annots, annotTag{page: t.page(), elem: e, contents: contents})
 }
