@@ -68,7 +68,10 @@ type runBuilder struct {
 	fail func(error)
 	// maths is the maths face formulas are set in; nil when it cannot
 	// be read, and then formulas are shown as their source.
-	maths  *fonts.MathFont
+	maths *fonts.MathFont
+	// width, when not zero, is the width of the lines the runs are for,
+	// in millimetres: a formula wider than a line is set smaller to fit.
+	width  float64
 	runs   []run
 	anchor int // an anchor waiting for the next run with text
 }
@@ -106,6 +109,9 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 				// even one written for display: a caller that sets it
 				// on a line of its own lays it out itself.
 				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				if w := pt(b.Width); rb.width > 0 && w > rb.width {
+					b = b.Scaled(rb.width / w)
+				}
 				rb.add(run{math: b, style: st, look: lk, pos: n.Pos})
 				continue
 			}
