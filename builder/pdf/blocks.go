@@ -206,12 +206,18 @@ func displayedOnly(b guide.Block) bool {
 // displayed lays out a formula on a line of its own, in display style,
 // centred, with space above and below: one box, never split between
 // pages. A formula wider than the frame is set smaller to fit it, down
-// to minDisplayShrink of its size.
+// to minDisplayShrink of its size, and one taller than most of a page is
+// shrunk to fit the page.
 func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	size := fr.style.size
 	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
 	if w := pt(b.Width); w > fr.width {
 		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*max(fr.width/w, minDisplayShrink))
+	}
+	// Nor is it ever taller than most of a page, which would run it off
+	// the foot of its page: a formula that tall is shrunk whole.
+	if h, most := pt(b.Ascent+b.Descent), displayMaxPart*l.w.textH; h > most {
+		b = b.Scaled(most / h)
 	}
 	gap := displaySkip * fr.lead
 	x0 := fr.indent + (fr.width-pt(b.Width))/2

@@ -73,6 +73,9 @@ type runBuilder struct {
 	// maths is the maths face formulas are set in; nil when it cannot
 	// be read, and then formulas are shown as their source.
 	maths *fonts.MathFont
+	// width, when not zero, is the width of the lines the runs are for,
+	// in millimetres: a formula wider than a line is set smaller to fit.
+	width float64
 	// mathAlt gives each formula laid out its text alternative.
 	mathAlt map[*mathbox.Box]string
 	runs    []run
@@ -112,6 +115,9 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 				// even one written for display: a caller that sets it
 				// on a line of its own lays it out itself.
 				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				if w := pt(b.Width); rb.width > 0 && w > rb.width {
+					b = b.Scaled(rb.width / w)
+				}
 				if rb.mathAlt == nil {
 					rb.mathAlt = map[*mathbox.Box]string{}
 				}

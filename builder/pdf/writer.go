@@ -138,5 +138,7 @@ func (w *writer) placeNotes(notes []int, e *structElem) {
 
 // typeset breaks inlines set in st into lines no wider than width.
 func (w *writer) typeset(inlines []guide.Inline, st textStyle, width float64) []line {
+	w.rb.width = width
+	defer func() { w.rb.width = 0 }()
 	return w.ts.lines(w.ts.words(w.rb.flatten(inlines, st)), width)
 }
