@@ -3,6 +3,7 @@ package driver
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,10 +72,6 @@ func TestPDFIsTagged(t *testing.T) {
 			// long note's tree is read without it.
 			text := note != long
 			tree := checkers.PDFStructure(t, b.pdf, text)
-			flat := flatText
-			if !text {
-				flat = func(string) string { return "" }
-			}
 			// The guide as the build made it, study aids and all.
 			var diags diag.List
 			g, err := readNote(note, &diags)
@@ -85,7 +82,12 @@ func TestPDFIsTagged(t *testing.T) {
 			guide.MarkScripts(g)
 
 			// Headings: the title page's, the contents', then every
-			// section's but those whose drawing carries the title.
+			// section's but those whose drawing carries the title, each
+			// read from the tags with the spaces between its words.
+			flat := wordsText
+			if !text {
+				flat = func(string) string { return "" }
+			}
 			want := []string{"H1 " + flat(g.Meta.Title)}
 			if len(g.Sections) > 0 {
 				want = append(want, "H1 "+flat(tocTitle(tree)))
@@ -102,6 +104,49 @@ func TestPDFIsTagged(t *testing.T) {
 			})
 			if !slices.Equal(have, want) {
 				t.Errorf("headings in the structure tree:\n%s\nwant:\n%s", strings.Join(have, "\n"), strings.Join(want, "\n"))
+			}
+
+			// Words: every paragraph the tags hold reads with the spaces
+			// of the notes between its words ("in peacekeeping", not
+			// "inpeacekeeping"), however its words are styled and
+			// wherever its lines wrap. A paragraph is found by its text
+			// without spaces: one printed otherwise (a formula in
+			// symbols, a reference as its page number) is not held to
+			// its notes' text.
+			if text {
+				tagged := map[string][]string{}
+				for _, typ := range []string{"P", "LBody"} {
+					for _, e := range tree.All(typ) {
+						s := pageRef.ReplaceAllString(e.AllText(), "")
+						tagged[flatText(s)] = append(tagged[flatText(s)], wordsText(s))
+					}
+				}
+				inspectGuide(g, func(n guide.Node) {
+					p, ok := n.(*guide.Paragraph)
+					if !ok || printedOtherwise(p) {
+						return
+					}
+					want := wordsText(guide.PlainText(p.Inlines))
+					if want == "" {
+						return
+					}
+					have := tagged[flatText(want)]
+					switch {
+					case len(have) == 0:
+						t.Errorf("a paragraph is not in the tags:\n%s", want)
+					case !slices.Contains(have, want):
+						t.Errorf("a paragraph reads in the tags:\n%s\nwant:\n%s", have[0], want)
+					}
+				})
+				// Each entry of the contents reads as its title, then
+				// its page number.
+				for _, e := range tree.All("TOCI") {
+					words := wordsText(e.AllText())
+					i := strings.LastIndexByte(words, ' ')
+					if _, err := strconv.Atoi(words[i+1:]); err != nil || i <= 0 {
+						t.Errorf("entry of the contents %q does not end with a page number after a space", words)
+					}
+				}
 			}
 
 			// Tables: each table of the guide with a header row, in
@@ -180,7 +225,35 @@ func TestPDFIsTagged(t *testing.T) {
 	}
 }
 
-// flatText removes white space, which pdfinfo leaves out between lines.
+// pageRef matches the page number the PDF prints after a link to a place
+// in the guide ("p. 12"), the word and the number a no-break space apart,
+// with the space before it.
+var pageRef = regexp.MustCompile(`\s*[^\s\x{a0}]+\x{a0}[0-9]+`)
+
+// printedOtherwise reports whether the PDF prints a paragraph's text
+// otherwise than its notes write it: with the gap of a question (a rule),
+// a footnote's number, a reference's page number, a formula in symbols or
+// an image that stands alone.
+func printedOtherwise(p *guide.Paragraph) bool {
+	found := false
+	for _, in := range p.Inlines {
+		guide.Inspect(in, func(n guide.Node) bool {
+			switch n.(type) {
+			case *guide.Blank, *guide.FootnoteRef, *guide.Ref, *guide.Formula, *guide.Image:
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// wordsText is s with its words one space apart.
+func wordsText(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// flatText removes white space.
 func flatText(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), "")
 }

@@ -220,7 +220,15 @@ func (p *pen) line(l *line, x, y float64) {
 				p.formulaIn(m, pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
 				continue
 			}
-			p.sayAs(m, x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
+			text := pc.text
+			if pc.lead > 0 {
+				// The space the piece starts with is printed in the
+				// gap before it, on its own: the text stands where it
+				// would without it, to the hundredth of a point.
+				p.sayAs(m, x+pc.x-pc.lead, y-pc.look.rise, " ", pc.face, pc.size, pc.look.color)
+				text = text[1:]
+			}
+			p.sayAs(m, x+pc.x, y-pc.look.rise, text, pc.face, pc.size, pc.look.color)
 			// The rule of a blank or a strike says something about the
 			// text: it belongs with it.
 			if pc.look.blank {

@@ -93,6 +93,13 @@ func (p *pen) resolve(l *line) *line {
 		s := strconv.Itoa(max(p.pageOf(pc.look.page), 1))
 		w := p.m.width(pc.face, pc.size, s)
 		shift += w - pc.w
+		// The spaces the placeholder carries stay with the number.
+		if pc.lead > 0 {
+			s = " " + s
+		}
+		if strings.HasSuffix(pc.text, " ") {
+			s += " "
+		}
 		pc.text, pc.w = s, w
 		pc.look.page = 0
 	}

@@ -213,9 +213,9 @@ func (ts *typesetter) hyphenate(words []word, width float64) []word {
 				head.pieces = append(head.pieces, hp)
 				head.w += hw
 			}
-			head.space, head.joins, head.brk = w.space, w.joins, w.brk
+			head.space, head.joins, head.brk, head.glued = w.space, w.joins, w.brk, w.glued
 			out = append(out, head)
-			tail.brk = true
+			tail.brk, tail.glued = true, true
 			w = tail
 		}
 		out = append(out, w)
@@ -306,8 +306,9 @@ func (ts *typesetter) hyphenBreaks(words []word) []word {
 		}
 		for n > 0 {
 			head, tail := ts.splitAt(w, n)
-			head.space, head.joins, head.brk = w.space, w.joins, w.brk
+			head.space, head.joins, head.brk, head.glued = w.space, w.joins, w.brk, w.glued
 			out = append(out, head)
+			tail.glued = true
 			w = tail
 			n = hyphenCut(w)
 		}

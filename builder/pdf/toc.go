@@ -113,8 +113,12 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			}
 			last := &lines[len(lines)-1]
 			ly := y + base + float64(len(lines)-1)*lead
+			// The number reads after a space, printed in the gap
+			// before it: the leaders are decoration.
 			n := strconv.Itoa(mk.page)
-			p.say(x+textW-p.m.width(face, size, n), ly, n, face, size, colorText)
+			nx := x + textW - p.m.width(face, size, n)
+			p.say(nx-p.m.width(face, size, " "), ly, " ", face, size, colorText)
+			p.say(nx, ly, n, face, size, colorText)
 			from := indent + last.w + pitch
 			if dots := int((leaderEnd - from) / pitch); dots > 0 {
 				p.sayAs(artifact, x+leaderEnd-float64(dots)*pitch, ly, strings.Repeat(". ", dots), face, size, colorTOCLeader)

@@ -17,6 +17,10 @@ type piece struct {
 	// math, when set, is a formula: the piece has no text and is drawn
 	// by the pen as the formula's glyphs and rules.
 	math *mathbox.Box
+	// lead is the width of a space the text starts with, printed before
+	// x: the space between two words that the piece before could not
+	// carry. x and w are those of the text after it.
+	lead float64
 }
 
 // line is one typeset line of running text.
@@ -38,8 +42,11 @@ type word struct {
 	// joins is set when the space before the word is set in the face, size
 	// and look of the word's first piece, so that a line can print the
 	// space and the piece as part of the piece before them.
-	joins   bool
-	brk     bool // a hard line break comes before the word
+	joins bool
+	brk   bool // a hard line break comes before the word
+	// glued is set on the part of a word broken at the end of a line:
+	// no space stands between it and the part before.
+	glued   bool
 	notes   []int
 	anchors []int
 }
@@ -240,6 +247,7 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	out := ts.lineBuf[:0]
 	cur := &ts.builder
 	cur.reset()
+	cur.m = ts.m
 	flush := func() {
 		out = append(out, cur.line(&ts.arena))
 		cur.reset()
@@ -247,7 +255,14 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	for i := range words {
 		w := &words[i]
 		if cur.started && (w.brk || cur.w+w.space+w.w > width+1e-6) {
+			// The space between two words on two lines ends the first
+			// line, unseen, so that the text of the lines reads on.
+			lead := false
+			if !w.glued && (w.space > 0 || w.brk) {
+				lead = !cur.endSpace()
+			}
 			flush()
+			cur.lead = lead
 		}
 		for !cur.started && w.w > width+1e-6 && splittable(*w) {
 			head, tail := ts.splitWord(*w, width)
@@ -269,7 +284,16 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 // lineBuilder collects the pieces of one line. The text of all pieces goes
 // into one buffer, so that a finished line costs one string however many
 // words were folded into its pieces.
+//
+// The spaces between words are part of the text printed, for those who
+// read it other than by looking, and where a line wraps it ends with the
+// space. A space between two pieces ends the piece before, unseen in the
+// gap, since each piece is placed where it starts; when that piece cannot
+// carry it (a formula, or a face with no space) or its space is wider than
+// the gap, it starts the piece after, printed a space's width before its
+// place.
 type lineBuilder struct {
+	m       *metrics
 	pieces  []piece
 	starts  []int // where each piece's text starts in buf
 	buf     []byte
@@ -277,12 +301,38 @@ type lineBuilder struct {
 	notes   []int
 	anchors []int
 	started bool
+	// lead asks for a space before the line's first piece: the line
+	// before could not end with it.
+	lead bool
 }
 
 // reset empties the builder for the next line, keeping its buffers.
 func (l *lineBuilder) reset() {
 	l.pieces, l.starts, l.buf = l.pieces[:0], l.starts[:0], l.buf[:0]
-	l.w, l.notes, l.anchors, l.started = 0, nil, nil, false
+	l.w, l.notes, l.anchors, l.started, l.lead = 0, nil, nil, false, false
+}
+
+// spaceWidth returns the width of a space in p's face and size, or 0 when
+// p cannot carry a space: a formula, or a face with no space.
+func (l *lineBuilder) spaceWidth(p *piece) float64 {
+	if p.math != nil || p.text == "" || l.m == nil {
+		return 0
+	}
+	u, ok := l.m.advance(p.face, ' ')
+	if !ok || u <= 0 {
+		return 0
+	}
+	return float64(u) * pt(p.size) / 1000
+}
+
+// endSpace ends the line's last piece with a space, and reports whether
+// it could.
+func (l *lineBuilder) endSpace() bool {
+	if len(l.pieces) == 0 || l.spaceWidth(&l.pieces[len(l.pieces)-1]) == 0 {
+		return false
+	}
+	l.buf = append(l.buf, ' ')
+	return true
 }
 
 // add appends a word to the line, after its space when spaced.
@@ -292,20 +342,45 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 	if spaced {
 		x += w.space
 	}
+	// A space goes in the text before the word's first piece.
+	space := spaced && w.space > 0 || l.lead && len(l.pieces) == 0
 	for i, p := range w.pieces {
-		if i == 0 && spaced && w.joins && len(l.pieces) > 0 {
-			last := &l.pieces[len(l.pieces)-1]
-			if last.key() == p.key() {
+		lead := false
+		if i == 0 && space {
+			last := len(l.pieces) - 1
+			switch {
+			case last >= 0 && w.joins && l.pieces[last].key() == p.key():
 				l.buf = append(l.buf, ' ')
 				l.buf = append(l.buf, p.text...)
-				last.w = x + p.w - last.x
+				l.pieces[last].w = x + p.w - l.pieces[last].x
 				x += p.w
 				continue
+			default:
+				// The space goes where it fits in the gap, else where
+				// it can: it is never seen.
+				before, after := 0.0, l.spaceWidth(&p)
+				if last >= 0 {
+					before = l.spaceWidth(&l.pieces[last])
+				}
+				gap := x - l.w
+				if len(l.pieces) == 0 {
+					gap = after // before the margin, at a line's start
+				}
+				fits := func(sw float64) bool { return sw > 0 && sw <= gap+1e-6 }
+				switch {
+				case fits(before), before > 0 && !fits(after):
+					l.buf = append(l.buf, ' ')
+				case after > 0:
+					p.lead, lead = after, true
+				}
 			}
 		}
 		p.x = x
 		l.pieces = append(l.pieces, p)
 		l.starts = append(l.starts, len(l.buf))
+		if lead {
+			l.buf = append(l.buf, ' ')
+		}
 		l.buf = append(l.buf, p.text...)
 		x += p.w
 	}

@@ -33,16 +33,27 @@ func body(w *writer) textStyle {
 	return textStyle{fam: bodyFam, size: w.lay.BodySize, color: colorText}
 }
 
-// lineText returns the text of a line with one space where the line has a
-// gap between pieces.
+// lineText returns the text of a line as it is printed: its pieces' text,
+// with the spaces they carry.
 func lineText(l line) string {
+	var b strings.Builder
+	for _, p := range l.pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// gapText returns the text of a line as a reader sees it: the pieces'
+// text without their spaces, with one space where the line has a gap
+// between pieces.
+func gapText(l line) string {
 	var b strings.Builder
 	end := 0.0
 	for i, p := range l.pieces {
 		if i > 0 && p.x > end+0.01 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(p.text)
+		b.WriteString(strings.TrimSpace(p.text))
 		end = p.x + p.w
 	}
 	return b.String()
@@ -54,15 +65,21 @@ func TestLinesFitAndKeepEveryWord(t *testing.T) {
 	in := []guide.Inline{txt("Heat from the Sun turns surface water into "), strong(txt("water vapour")), txt(". When the vapour rises it cools and "), emph(txt("condenses")), txt(" into droplets around tiny particles.")}
 	for _, width := range []float64{30, 60, 100, 160} {
 		lines := w.typeset(in, body(w), width)
-		var got []string
+		var got, seen []string
 		for _, l := range lines {
 			if l.w > width+1e-6 {
 				t.Errorf("width %g: line %q is %g wide", width, lineText(l), l.w)
 			}
 			got = append(got, lineText(l))
+			seen = append(seen, gapText(l))
 		}
-		if strings.Join(got, " ") != text {
+		// The text printed reads on from line to line with its spaces,
+		// and the words are placed as it reads.
+		if strings.Join(got, "") != text {
 			t.Errorf("width %g: lines %q do not read %q", width, got, text)
+		}
+		if strings.Join(seen, " ") != text {
+			t.Errorf("width %g: lines %q are not placed to read %q", width, seen, text)
 		}
 	}
 }
@@ -86,7 +103,7 @@ func TestLongWordIsBrokenBetweenCharacters(t *testing.T) {
 		}
 		all.WriteString(lineText(l))
 	}
-	if got := strings.ReplaceAll(all.String(), " ", ""); got != "short"+long+"end" {
+	if got := all.String(); got != "short "+long+" end" {
 		t.Errorf("text changed: %q", got)
 	}
 	if len(lines) < 4 {
@@ -185,8 +202,8 @@ func TestMissingCharactersInTwoNotes(t *testing.T) {
 func TestHardBreakStartsALine(t *testing.T) {
 	w := testWriter(t, &guide.Guide{}, nil)
 	lines := w.typeset([]guide.Inline{txt("first"), &guide.Break{Hard: true}, txt("second")}, body(w), 200)
-	if len(lines) != 2 || lineText(lines[0]) != "first" || lineText(lines[1]) != "second" {
-		t.Fatalf("got %d lines", len(lines))
+	if len(lines) != 2 || lineText(lines[0]) != "first " || lineText(lines[1]) != "second" {
+		t.Fatalf("got %d lines, want %q and %q", len(lines), "first ", "second")
 	}
 }
 
@@ -199,11 +216,53 @@ func TestFootnoteReferenceIsARaisedLink(t *testing.T) {
 	}
 	var sup *piece
 	for i := range lines[0].pieces {
-		if lines[0].pieces[i].text == "1" {
+		if strings.TrimSpace(lines[0].pieces[i].text) == "1" {
 			sup = &lines[0].pieces[i]
 		}
 	}
 	if sup == nil || sup.look.rise <= 0 || sup.look.link == 0 || sup.size >= w.lay.BodySize {
 		t.Fatalf("footnote number = %+v, want a small raised link", sup)
+	}
+}
+
+// TestSpacesArePrintedInTheGaps checks that the spaces between words are
+// in the text printed, for those who read it other than by looking, and
+// unseen: a space that ends a piece fits in the gap before the next, one
+// that starts a piece (after a formula, which cannot carry it) is printed
+// in the gap before its text, and a line that wraps ends with one.
+func TestSpacesArePrintedInTheGaps(t *testing.T) {
+	g := &guide.Guide{Footnotes: []*guide.Footnote{{ID: "fn-1", Blocks: []guide.Block{para(txt("A note."))}}}}
+	w := testWriter(t, g, nil)
+	in := []guide.Inline{
+		txt("Heat turns "), strong(txt("water")), txt(" into "), formulaNode(t, "x^2", false), txt(" vapour, "),
+		emph(txt("which rises")), &guide.FootnoteRef{Index: 0}, txt(" and cools around "), &guide.Code{Text: "aerosols"},
+		txt(" called "), link("https://example.org", txt("nuclei")), txt(" in ύδωρ."),
+	}
+	// The formula prints no text: the spaces on its two sides remain.
+	want := "Heat turns water into  vapour, which rises1 and cools around aerosols called nuclei in ύδωρ."
+	for _, width := range []float64{25, 40, 70, 200} {
+		lines := w.typeset(in, body(w), width)
+		var got []string
+		for _, l := range lines {
+			got = append(got, lineText(l))
+			end := 0.0
+			for i, p := range l.pieces {
+				if i > 0 && p.x-p.lead < end-1e-6 {
+					t.Errorf("width %g: the space before %q is printed over the text before it", width, p.text)
+				}
+				end = p.x + p.w
+				if strings.HasSuffix(p.text, " ") && i+1 < len(l.pieces) {
+					if next := l.pieces[i+1]; end+w.m.width(p.face, p.size, " ") > next.x-next.lead+1e-6 {
+						t.Errorf("width %g: the space after %q is printed over %q", width, p.text, next.text)
+					}
+				}
+				if p.lead > 0 && !strings.HasPrefix(p.text, " ") {
+					t.Errorf("width %g: piece %q is printed a space before its place, with no space", width, p.text)
+				}
+			}
+		}
+		if strings.Join(got, "") != want {
+			t.Errorf("width %g: lines %q do not read %q", width, got, want)
+		}
 	}
 }

@@ -543,6 +543,16 @@ type StructElem struct {
 	Attrs []string // its attributes, such as "/Scope /Column"
 	Text  string   // the text of its own marked content
 	Kids  []*StructElem
+	// texts are the stretches of Text in the order pdfinfo shows them
+	// among the kids: each before the kid of its index.
+	texts []textBefore
+}
+
+// textBefore is a stretch of an element's own text that comes before its
+// kid of index kid, or after them all.
+type textBefore struct {
+	kid  int
+	text string
 }
 
 // PDFStructure reads the structure tree of a tagged PDF back with pdfinfo,
@@ -589,6 +599,7 @@ func parseStructText(out string) *StructElem {
 				s = s[:len(s)-1]
 			}
 			top.Text += s
+			top.texts = append(top.texts, textBefore{len(top.Kids), s})
 		case strings.HasPrefix(content, "/"):
 			top.Attrs = append(top.Attrs, content)
 		case strings.HasPrefix(content, "Object "):
@@ -619,14 +630,24 @@ func (e *StructElem) All(typ string) []*StructElem {
 }
 
 // AllText returns the text of e and of everything under it, in reading
-// order.
+// order: an element's own text among its kids' where pdfinfo shows it.
 func (e *StructElem) AllText() string {
 	var b strings.Builder
 	var walk func(*StructElem)
 	walk = func(x *StructElem) {
-		b.WriteString(x.Text)
-		for _, k := range x.Kids {
+		texts := x.texts
+		if len(texts) == 0 && x.Text != "" {
+			texts = []textBefore{{0, x.Text}}
+		}
+		for i, k := range x.Kids {
+			for len(texts) > 0 && texts[0].kid <= i {
+				b.WriteString(texts[0].text)
+				texts = texts[1:]
+			}
 			walk(k)
+		}
+		for _, t := range texts {
+			b.WriteString(t.text)
 		}
 	}
 	walk(e)

@@ -61,6 +61,12 @@ func TestParseStructText(t *testing.T) {
   Figure
     Link (inline)
       Object 13 0
+  P (block)
+    "See "
+    Link (inline)
+      "the map"
+      Object 14 0
+    "."
 `
 	root := parseStructText(out)
 	if len(root.Kids) != 1 || root.Kids[0].Type != "Document" {
@@ -78,5 +84,9 @@ func TestParseStructText(t *testing.T) {
 	}
 	if f := root.All("Figure"); len(f) != 1 || len(f[0].Kids) != 1 || f[0].Kids[0].Type != "Link" {
 		t.Errorf("Figure %+v", f)
+	}
+	// A paragraph's own text stands around its link, as pdfinfo shows.
+	if p := root.All("P"); len(p) != 1 || p[0].AllText() != "See the map." {
+		t.Errorf("P reads %q, want %q", p[0].AllText(), "See the map.")
 	}
 }
