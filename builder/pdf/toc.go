@@ -95,6 +95,9 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 		if len(lines) == 0 {
 			lines = []line{{}}
 		}
+		// The page number reads after a space: the title ends with
+		// one, unless it cannot, and then the number starts with one.
+		spaced := w.ts.endWithSpace(&lines[len(lines)-1])
 		if s.Level == 1 {
 			l.space(0.45 * lead)
 		}
@@ -113,11 +116,12 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			}
 			last := &lines[len(lines)-1]
 			ly := y + base + float64(len(lines)-1)*lead
-			// The number reads after a space, printed in the gap
-			// before it: the leaders are decoration.
+			// The leaders are decoration, not the text of the entry.
 			n := strconv.Itoa(mk.page)
 			nx := x + textW - p.m.width(face, size, n)
-			p.say(nx-p.m.width(face, size, " "), ly, " ", face, size, colorText)
+			if !spaced {
+				p.say(nx-p.m.width(face, size, " "), ly, " ", face, size, colorText)
+			}
 			p.say(nx, ly, n, face, size, colorText)
 			from := indent + last.w + pitch
 			if dots := int((leaderEnd - from) / pitch); dots > 0 {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"strings"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -315,14 +316,35 @@ func (l *lineBuilder) reset() {
 // spaceWidth returns the width of a space in p's face and size, or 0 when
 // p cannot carry a space: a formula, or a face with no space.
 func (l *lineBuilder) spaceWidth(p *piece) float64 {
-	if p.math != nil || p.text == "" || l.m == nil {
+	return spaceWidth(l.m, p)
+}
+
+// spaceWidth returns the width of a space in p's face and size, or 0 when
+// p cannot carry a space: a formula, or a face with no space.
+func spaceWidth(m *metrics, p *piece) float64 {
+	if p.math != nil || p.text == "" || m == nil {
 		return 0
 	}
-	u, ok := l.m.advance(p.face, ' ')
+	u, ok := m.advance(p.face, ' ')
 	if !ok || u <= 0 {
 		return 0
 	}
 	return float64(u) * pt(p.size) / 1000
+}
+
+// endWithSpace ends a finished line with a space after its last piece,
+// where it is not seen, and reports whether it could: for a line that
+// something else follows on the page, such as a page number.
+func (ts *typesetter) endWithSpace(l *line) bool {
+	if len(l.pieces) == 0 {
+		return false
+	}
+	last := &l.pieces[len(l.pieces)-1]
+	if spaceWidth(ts.m, last) == 0 || strings.HasSuffix(last.text, " ") {
+		return false
+	}
+	last.text += " "
+	return true
 }
 
 // endSpace ends the line's last piece with a space, and reports whether
