@@ -114,6 +114,12 @@ func TestScriptsCarryTheirLanguage(t *testing.T) {
 	if !strings.Contains(page, `<div lang="fr" xml:lang="fr">`) {
 		t.Error("the French div is not marked as French")
 	}
+	if !strings.Contains(page, `lang="fr" xml:lang="fr">Le coin du professeur</h1>`) {
+		t.Error("the heading of the French div is not marked as French")
+	}
+	if !strings.Contains(page, `lang="fr" xml:lang="fr">Le coin du professeur</a>`) {
+		t.Error("the contents do not mark the French heading as French")
+	}
 	if strings.Contains(page, `lang="el" xml:lang="el">β</span>`) {
 		t.Error("a lone β, a symbol, is marked as Greek")
 	}

@@ -646,6 +646,7 @@ func TestLanguageOfParts(t *testing.T) {
 		}
 	}
 	s.Title = "Rivers: ποταμός"
+	s.Sections[0].TitleLang = "es"
 	s.Blocks = append(s.Blocks,
 		para(txt("The word "), &guide.Span{Pos: guide.NoPos, Lang: "uk", Children: []guide.Inline{txt("річка")}}, txt(" and река.")),
 		&guide.Div{Pos: guide.NoPos, Lang: "fr", Blocks: []guide.Block{para(txt("Un fleuve."))}},
@@ -660,6 +661,7 @@ func TestLanguageOfParts(t *testing.T) {
 		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></h1>`,
 		`<span lang="uk" xml:lang="uk">річка</span> and <span lang="ru" xml:lang="ru">река</span>.`,
 		`<div lang="fr" xml:lang="fr">`,
+		`id="` + s.Sections[0].ID + `" lang="es" xml:lang="es">` + s.Sections[0].Title + `</h2>`,
 		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></a>`,
 	} {
 		if !strings.Contains(text, want) {

@@ -217,6 +217,20 @@ func (p *pageWriter) phrase(name, s string, attrs ...attr) {
 	p.end(name)
 }
 
+// titled writes an element holding a title of the guide's whose language
+// is lang ("" for the language around it), with the element's own lang
+// attributes when it is another.
+func (p *pageWriter) titled(name, title, lang string, attrs ...attr) {
+	if lang == "" || lang == p.lang || !langTag().MatchString(lang) {
+		p.phrase(name, title, attrs...)
+		return
+	}
+	around := p.lang
+	p.lang = lang
+	p.phrase(name, title, append(attrs, langAttrs(lang)...)...)
+	p.lang = around
+}
+
 // inLang writes what write writes inside the language lang: the element
 // name (span or div) with attrs and lang attributes, unless lang is the
 // language already around it or not a well-formed tag.

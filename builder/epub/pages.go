@@ -270,7 +270,7 @@ func (p *pageWriter) openSection(s *guide.Section) {
 	p.heads = append(p.heads, hd)
 	p.start("section", attrs...)
 	p.nl()
-	p.phrase(h, s.Title, withID(id)...)
+	p.titled(h, s.Title, s.TitleLang, withID(id)...)
 	p.nl()
 }
 

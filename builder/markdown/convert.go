@@ -60,11 +60,13 @@ type item struct {
 	block   guide.Block
 }
 
-// heading is a top-level heading with its plain-text title.
+// heading is a top-level heading with its plain-text title, and the
+// language of the fenced div that holds it, if any.
 type heading struct {
 	level int
 	title string
 	pos   guide.Pos
+	lang  string
 }
 
 func newConverter(file *diag.File, src []byte, offsets *offsetMap, images *imageLoader) *converter {
@@ -107,7 +109,7 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	var items []item
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
-			items = append(items, c.headingItems(h)...)
+			items = append(items, c.headingItems(h, "")...)
 			continue
 		}
 		if d, ok := n.(*divNode); ok && hasHeading(d) {
@@ -131,18 +133,23 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	return items, footnotes
 }
 
-// headingItems converts a top-level heading: the heading, and the whole
-// heading again as a paragraph when it is too long to be a title.
-func (c *converter) headingItems(h *ast.Heading) []item {
+// headingItems converts a top-level heading, in a fenced div of language
+// lang when lang is not "": the heading, and the whole heading again as a
+// paragraph when it is too long to be a title.
+func (c *converter) headingItems(h *ast.Heading, lang string) []item {
 	pos := c.start(h)
 	inl := c.inlines(h)
 	title, long := shortTitle(plainTitle(inl))
-	items := []item{{heading: &heading{level: h.Level, title: title, pos: pos}}}
+	items := []item{{heading: &heading{level: h.Level, title: title, pos: pos, lang: lang}}}
 	if long > 0 {
 		// The whole heading stays in the guide, as the section's first
 		// paragraph.
 		c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
-		items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
+		var b guide.Block = &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}
+		if lang != "" {
+			b = &guide.Div{Pos: pos, Lang: lang, Blocks: []guide.Block{b}}
+		}
+		items = append(items, item{block: b})
 	}
 	return items
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -21,7 +22,9 @@ import (
 
 // langTag matches the shape of a BCP 47 language tag: a primary language
 // of two to eight letters and subtags of one to eight letters or digits.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+// It is compiled when a note first marks a language, not when the
+// command starts.
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // attribute is one attribute of a span or a div: a name ("lang", "id" for
 // #x, "class" for .x) and its value, at offset at of the attribute list.
@@ -117,7 +120,7 @@ func isNameByte(c byte) bool {
 func langOf(attrs []attribute, what string) (lang string, problems []auditProblem) {
 	for _, a := range attrs {
 		switch {
-		case a.name == "lang" && langTag.MatchString(a.value):
+		case a.name == "lang" && langTag().MatchString(a.value):
 			lang = a.value
 		case a.name == "lang":
 			problems = append(problems, auditProblem{a.at, fmt.Sprintf(
@@ -515,7 +518,7 @@ func (c *converter) divItems(d *divNode) []item {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
-			items = append(items, c.headingItems(n)...)
+			items = append(items, c.headingItems(n, d.lang)...)
 			continue
 		case *divNode:
 			if hasHeading(n) {

@@ -25,6 +25,9 @@ type placement struct {
 	b   *box
 	y   float64 // top of the box
 	gap float64 // space above it on the page (zero at the top)
+	// repeat is set on a table's header row repeated above the rows
+	// that run onto another page: an artifact for the structure tree.
+	repeat bool
 }
 
 // pagePlan is what one page holds.
@@ -268,11 +271,12 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 }
 
 // lines counts the lines of text boxes hold, a box as tall as n lines of
-// height line counting n.
+// height line counting n: a heading, set larger but on one line, counts
+// one unless it is more than one and three quarters lines tall.
 func lines(bs []*box, line float64) int {
 	n := 0
 	for _, b := range bs {
-		n += max(1, int(b.h/line+0.5))
+		n += max(1, int(b.h/line+0.25))
 	}
 	return n
 }
@@ -290,7 +294,7 @@ func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan
 		if j > start {
 			gap = b.before
 		} else if b.header != nil {
-			plan.items = append(plan.items, placement{b: b.header, y: y})
+			plan.items = append(plan.items, placement{b: b.header, y: y, repeat: true})
 			y += b.header.h
 		}
 		y += gap

@@ -300,3 +300,19 @@ func TestShortPageBreaksAChainWhereItsGlueIsWeakest(t *testing.T) {
 		t.Errorf("the heading is on page %d, want it on the tall box's page", on[heading])
 	}
 }
+
+func TestShortSectionFlowsIntoTheNext(t *testing.T) {
+	// A section that starts a page holds a heading half as tall again as
+	// a line and two lines of text, then the next section starts a page:
+	// three lines, so the next section follows them.
+	pg := &paginator{top: 0, bottom: 100, line: 10}
+	first := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	second := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	bs := append(boxes(8, 10), first)
+	bs = append(append(bs, boxes(2, 10)...), second)
+	bs = append(bs, boxes(3, 10)...)
+	on := pageOf(pg.paginate(bs), bs)
+	if on[first] != 1 || on[second] != 1 {
+		t.Errorf("the sections are on pages %d and %d, want both on 1", on[first], on[second])
+	}
+}
