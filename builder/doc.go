@@ -5,7 +5,8 @@
 //   - texmath reads the TeX maths of a formula into a tree, once, for
 //     the writers to lay out;
 //   - guide is the document model every stage meets at, with its walker
-//     (Inspect), its id allocator and the palace-title rule;
+//     (Inspect), its id allocator, the palace-title rule and the rule that
+//     gives runs of another script their language (ScriptRuns);
 //   - diag holds the file set that positions point into and the
 //     diagnostics reported at file:line:col;
 //   - aids is the registry of study aids, in the order their stages run;

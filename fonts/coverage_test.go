@@ -110,7 +110,7 @@ func BenchmarkFallback(b *testing.B) {
 
 func TestEveryFaceHasACoverage(t *testing.T) {
 	for _, f := range Faces {
-		if coverages[f.File] == nil {
+		if tableOf(f.File) == nil {
 			t.Errorf("%s has no coverage", f.File)
 		}
 	}

@@ -11,12 +11,10 @@
 package fonts
 
 import (
-	"embed"
 	"fmt"
 )
 
-//go:embed noto/*.ttf dejavu/*.ttf notomath/*.ttf noto/OFL.txt dejavu/LICENSE.txt notomath/OFL.txt
-var files embed.FS
+//go:generate go run ./gen
 
 // Face names one embedded font file by family and style.
 type Face struct {
@@ -47,11 +45,12 @@ var Faces = []Face{
 var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt"}
 
 // Read returns the bytes of an embedded file named by its path, such as
-// Face.File or an entry of Licences.
+// Face.File or an entry of Licences. The bytes are the embedded ones, not
+// a copy: the caller must not change them.
 func Read(path string) ([]byte, error) {
-	b, err := files.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("fonts: %w", err)
+	b, ok := files[path]
+	if !ok {
+		return nil, fmt.Errorf("fonts: open %s: file does not exist", path)
 	}
 	return b, nil
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"studyguide/builder/guide"
 )
@@ -210,15 +211,16 @@ func base62(n uint64) string {
 // HTML with the tags taken out and, when it holds an ampersand, the
 // character references read and no-break spaces made spaces.
 func sortField(field string) string {
-	s := htmlTag.ReplaceAllString(field, "")
+	s := htmlTag().ReplaceAllString(field, "")
 	if !strings.Contains(s, "&") {
 		return s
 	}
 	return strings.ReplaceAll(html.UnescapeString(s), "\u00a0", " ")
 }
 
-// htmlTag matches an HTML tag or comment.
-var htmlTag = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+// htmlTag matches an HTML tag or comment; it is compiled when first used,
+// by a build that writes a deck.
+var htmlTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`) })
 
 // checksum returns the checksum Anki keeps of a note's first field
 // (notes.csum), which finds duplicates: the first 32 bits of the SHA-1 of

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -168,7 +169,7 @@ func decode(name string, data []byte) (*Course, int, []entry, error) {
 			c.Authors = append(c.Authors, a)
 		}
 	}
-	if c.Lang != "" && !langTag.MatchString(c.Lang) {
+	if c.Lang != "" && !langTag().MatchString(c.Lang) {
 		return nil, 0, nil, fmt.Errorf("%s:%d: lang %q is not a language tag such as en, fr or pt-BR", name, line("lang"), c.Lang)
 	}
 	if _, date := root.Get("date"); date != nil {
@@ -223,8 +224,9 @@ func checkShapes(name string, root *yamlfile.Node) error {
 	return nil
 }
 
-// langTag is the shape of a BCP 47 language tag.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+// langTag is the shape of a BCP 47 language tag, compiled when a course
+// is first read.
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 
 // findNotes turns the entries of the notes list into note paths: a note
 // is taken as it is, a folder gives its notes in natural order. An entry

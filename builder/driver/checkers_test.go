@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/guide"
 	"studyguide/builder/internal/checkers"
 )
 
@@ -190,4 +191,31 @@ func missingWords(want, have string) (missing []string, total int) {
 		}
 	}
 	return missing, total
+}
+
+// formulaWords returns the words of the guide's formulas in their plain
+// linear form ("v²"): the guides draw formulas (MathML in the EPUB), so
+// these are not words of their text.
+func formulaWords(g *guide.Guide) map[string]bool {
+	out := map[string]bool{}
+	guide.Inspect(g, func(n guide.Node) bool {
+		if f, ok := n.(*guide.Formula); ok {
+			for _, w := range words(f.Text()) {
+				out[w] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// notIn returns the words of ws that set does not hold.
+func notIn(ws []string, set map[string]bool) []string {
+	var out []string
+	for _, w := range ws {
+		if !set[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }

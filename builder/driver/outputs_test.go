@@ -24,12 +24,15 @@ import (
 // TestMain runs the tests and removes their shared outputs. When all the
 // tests run, it starts checking the books at once, beside the tests, so
 // that the tests that need a verdict do not hold the slots of parallel
-// tests while EPUBCheck runs; it waits for that check before it removes
-// the outputs.
+// tests while EPUBCheck and Ace run; it waits for those checks before it
+// removes the outputs.
 func TestMain(m *testing.M) {
 	var checking sync.WaitGroup
 	if checkers.WholeRun() && checkers.Missing("epubcheck") == nil {
 		checking.Go(checkAllBooks)
+	}
+	if checkers.WholeRun() && checkers.Missing(checkers.AceCommand) == nil {
+		checking.Go(checkAceBooks)
 	}
 	code := m.Run()
 	checking.Wait()
@@ -192,10 +195,12 @@ var checkedBuilds = []struct {
 	opts Options
 }{
 	{physicsNote, physicsOptions},
+	{mathsNote, mathsOptions},
 	{manualNote, manualWithResources},
 	{manualNote, Options{}},
 	{courseDir, Options{}},
 	{sampleCourseDir, Options{}},
+	{scriptsNote, Options{}},
 }
 
 // booksToCheck builds, a few at a time, the books the tests hold to

@@ -48,7 +48,8 @@ func TestEveryKindIsWritten(t *testing.T) {
 		"definition term</dt>",
 		"definition text",
 		"footnote text",
-		" formula text <code>x = \\frac{1}{2}</code>",
+		` formula text <math xmlns="http://www.w3.org/1998/Math/MathML" alttext="x = \frac{1}{2}" display="inline"><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>`,
+		`<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="E = mc^2" display="block">`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no page holds %q", want)

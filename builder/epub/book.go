@@ -62,6 +62,9 @@ type book struct {
 	// svgFiles holds the files that draw a figure as inline SVG; their
 	// manifest entries carry the "svg" property.
 	svgFiles map[string]bool
+	// mathFiles holds the pages that hold MathML; their manifest
+	// entries say so.
+	mathFiles map[string]bool
 	// scenes are the drawings of the guide's figures, in order.
 	scenes []*figure.Scene
 	// figuresShown counts the figures of the guide, and figuresWithoutAlt
@@ -76,6 +79,9 @@ type book struct {
 	// imagesShown counts image placements that show a loaded image, and
 	// imagesWithoutAlt those of them with no alternative text.
 	imagesShown, imagesWithoutAlt int
+	// otherLangs is set when the guide holds words or passages in
+	// another language than its own, which the pages mark as such.
+	otherLangs bool
 }
 
 // sectionFile returns the file name of the i-th file of sections.
@@ -134,12 +140,13 @@ func (b *book) groupSections() []sectionGroup {
 // plan lays the guide out on pages.
 func plan(g *guide.Guide) *book {
 	b := &book{
-		g:        g,
-		labels:   labels.For(g.Meta.Lang),
-		where:    make(map[string]string),
-		noteHome: make(map[int]string),
-		strays:   make(map[string][]int),
-		svgFiles: make(map[string]bool),
+		g:         g,
+		labels:    labels.For(g.Meta.Lang),
+		where:     make(map[string]string),
+		noteHome:  make(map[int]string),
+		strays:    make(map[string][]int),
+		svgFiles:  make(map[string]bool),
+		mathFiles: make(map[string]bool),
 	}
 	s := &scanner{b: b, seenImage: make(map[*guide.ImageFile]bool)}
 	s.file = titleFile

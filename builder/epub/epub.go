@@ -154,16 +154,24 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	return entries, nil
 }
 
-// props returns the manifest properties of a page: its own, and "svg"
-// when it draws a figure as inline SVG, as EPUB requires.
+// props returns the manifest properties of a page: its own, "mathml"
+// when it holds a formula and "svg" when it draws a figure as inline
+// SVG, as EPUB requires.
 func (b *book) props(s pageSpec) string {
-	if !b.svgFiles[s.file] {
-		return s.props
+	props := s.props
+	for _, p := range []struct {
+		name string
+		on   bool
+	}{{"mathml", b.mathFiles[s.file]}, {"svg", b.svgFiles[s.file]}} {
+		if !p.on {
+			continue
+		}
+		if props != "" {
+			props += " "
+		}
+		props += p.name
 	}
-	if s.props == "" {
-		return "svg"
-	}
-	return s.props + " svg"
+	return props
 }
 
 // containerXML points reading systems at the package document.

@@ -595,3 +595,100 @@ func TestStylesheetOption(t *testing.T) {
 		t.Errorf("stylesheet:\n%s", css.String())
 	}
 }
+
+// TestConformanceClaim checks that the package claims EPUB Accessibility
+// 1.1 at WCAG 2.2 AA, says so in its summary, and that it claims nothing
+// once an image lacks a text alternative or the guide's language is not
+// a language tag; text alone is then not said to be enough either.
+func TestConformanceClaim(t *testing.T) {
+	const claim = `<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>`
+	opf := string(sampleBook(t).page(t, opfFile))
+	for _, want := range []string{claim, "WCAG 2.2 at level AA.</meta>", `<meta property="schema:accessModeSufficient">textual</meta>`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("package document lacks %s", want)
+		}
+	}
+
+	g := sampleGuide()
+	guide.Inspect(g, func(n guide.Node) bool {
+		if img, ok := n.(*guide.Image); ok && img.Src == "falls.png" {
+			img.Alt = ""
+		}
+		return true
+	})
+	opf = string(build(t, g).page(t, opfFile))
+	for _, not := range []string{claim, "WCAG", `<meta property="schema:accessModeSufficient">textual</meta>`, "alternativeText"} {
+		if strings.Contains(opf, not) {
+			t.Errorf("a book with an image without alt text still states %s", not)
+		}
+	}
+	if !strings.Contains(opf, `<meta property="schema:accessModeSufficient">textual,visual</meta>`) {
+		t.Error("a book with an image without alt text does not say it needs sight too")
+	}
+
+	g = sampleGuide()
+	g.Meta.Lang = "not a tag"
+	if opf := string(build(t, g).page(t, opfFile)); strings.Contains(opf, claim) {
+		t.Error("a book of undetermined language claims conformance")
+	}
+}
+
+// TestLanguageOfParts checks that a span and a div of another language,
+// and runs of another script in text, titles and captions, carry lang
+// and xml:lang, and that the summary says so.
+func TestLanguageOfParts(t *testing.T) {
+	g := sampleGuide()
+	var s *guide.Section
+	for _, c := range g.Sections {
+		if c.Kind == guide.FromNotes {
+			s = c
+			break
+		}
+	}
+	s.Title = "Rivers: ποταμός"
+	s.Sections[0].TitleLang = "es"
+	s.Blocks = append(s.Blocks,
+		para(txt("The word "), &guide.Span{Pos: guide.NoPos, Lang: "uk", Children: []guide.Inline{txt("річка")}}, txt(" and река.")),
+		&guide.Div{Pos: guide.NoPos, Lang: "fr", Blocks: []guide.Block{para(txt("Un fleuve."))}},
+	)
+	b := build(t, g)
+	var all strings.Builder
+	for _, p := range b.pages() {
+		all.Write(b.files[p])
+	}
+	text := all.String()
+	for _, want := range []string{
+		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></h1>`,
+		`<span lang="uk" xml:lang="uk">річка</span> and <span lang="ru" xml:lang="ru">река</span>.`,
+		`<div lang="fr" xml:lang="fr">`,
+		`id="` + s.Sections[0].ID + `" lang="es" xml:lang="es">` + s.Sections[0].Title + `</h2>`,
+		`">Rivers: <span lang="el" xml:lang="el">ποταμός</span></a>`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no page holds %s", want)
+		}
+	}
+	if opf := string(b.page(t, opfFile)); !strings.Contains(opf, "marked with their language") {
+		t.Error("the accessibility summary does not say that other languages are marked")
+	}
+}
+
+// TestEmptyHeaderCell checks that a header cell with nothing in it is a
+// plain cell, not a header a screen reader cannot name.
+func TestEmptyHeaderCell(t *testing.T) {
+	g := sampleGuide()
+	s := g.Sections[len(g.Sections)-1]
+	cell := func(s string) guide.Cell { return guide.Cell{Inlines: []guide.Inline{txt(s)}} }
+	s.Blocks = append(s.Blocks, &guide.Table{Pos: guide.NoPos,
+		Header: []guide.Cell{cell("Name"), {}},
+		Rows:   [][]guide.Cell{{cell("Nile"), cell("long")}},
+	})
+	b := build(t, g)
+	var all strings.Builder
+	for _, p := range b.pages() {
+		all.Write(b.files[p])
+	}
+	if want := `<tr><th scope="col">Name</th><td></td></tr>`; !strings.Contains(all.String(), want) {
+		t.Errorf("no page holds %s", want)
+	}
+}

@@ -31,7 +31,8 @@ func (p *pageWriter) figure(f *guide.Figure) {
 	p.nl()
 	if f.Scene != nil {
 		svg := figure.SVG(f.Scene, figure.SVGOptions{
-			ID: id,
+			ID:         id,
+			LabelledBy: p.headingNaming(f.Scene.Title),
 			Href: func(target string) string {
 				if href, ok := p.b.href(p.file, target); ok {
 					return href
@@ -45,6 +46,20 @@ func (p *pageWriter) figure(f *guide.Figure) {
 	p.caption(f.Alt)
 	p.end("figure")
 	p.nl()
+}
+
+// headingNaming returns the id of the heading of the innermost section
+// open on the page when it says title, so that a drawing under a heading
+// that names it (the palace's page) is named by that heading rather than
+// by a second copy of the same words; else "".
+func (p *pageWriter) headingNaming(title string) string {
+	if len(p.heads) == 0 || title == "" {
+		return ""
+	}
+	if h := p.heads[len(p.heads)-1]; h.id != "" && collapseSpace(h.title) == collapseSpace(title) {
+		return h.id
+	}
+	return ""
 }
 
 // caption writes a figure's text alternative. Its first line is a

@@ -193,9 +193,3 @@ func (p *pageWriter) noteRef(i int) {
 	p.end("a")
 	p.end("sup")
 }
-
-// formula writes a formula. Until formulas are written as MathML, a
-// formula is shown as its TeX source, as code.
-func (p *pageWriter) formula(n *guide.Formula) {
-	p.element("code", n.TeX)
-}

@@ -11,6 +11,7 @@ import (
 type navEntry struct {
 	label    string
 	href     string
+	lang     string // the label's language, when not the guide's
 	children []navEntry
 }
 
@@ -43,7 +44,7 @@ func (b *book) toc() []navEntry {
 	depth := navDepthWithin(b.g.Sections, maxNavEntries)
 	var entries []navEntry
 	for i, s := range b.g.Sections {
-		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i]}
+		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i], lang: s.TitleLang}
 		if !s.Kind.RepeatsSections() {
 			e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
 		}
@@ -66,7 +67,7 @@ func (b *book) subEntries(file string, sections []*guide.Section, depth int) []n
 				href = at + "#" + id
 			}
 		}
-		e := navEntry{label: b.sectionTitle(s), href: href}
+		e := navEntry{label: b.sectionTitle(s), href: href, lang: s.TitleLang}
 		if !s.Kind.RepeatsSections() {
 			e.children = b.subEntries(file, s.Sections, depth-1)
 		}
@@ -163,7 +164,7 @@ func (p *pageWriter) navList(entries []navEntry) {
 	p.nl()
 	for _, e := range entries {
 		p.start("li")
-		p.phrase("a", e.label, attr{"href", e.href})
+		p.titled("a", e.label, e.lang, attr{"href", e.href})
 		if len(e.children) > 0 {
 			p.nl()
 			p.navList(e.children)

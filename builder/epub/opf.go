@@ -81,6 +81,9 @@ func (b *book) opf(items []manifestItem, spine []spineItem) []byte {
 	for _, a := range b.accessibility() {
 		line("meta", a[1], attr{"property", a[0]})
 	}
+	if b.conforms() {
+		line("meta", conformance, attr{"property", "dcterms:conformsTo"})
+	}
 	w.end("metadata")
 	w.nl()
 
@@ -137,19 +140,41 @@ func (b *book) opf(items []manifestItem, spine []spineItem) []byte {
 	return w.bytes()
 }
 
+// conformance is the accessibility standard and the level of WCAG that a
+// book meets when conforms says so, as EPUB Accessibility 1.1 spells it.
+const conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+// conforms reports whether the book can claim conformance: what the
+// writer cannot make right on its own is in order. Every image and
+// drawing has a text alternative (WCAG 1.1.1) and the guide's language is
+// a language tag (3.1.1). The rest (structure, names, contrast, the
+// language of parts, reflow) the writer always does, and Ace checks it in
+// the tests.
+func (b *book) conforms() bool {
+	return b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0 && b.lang() != "und"
+}
+
 // accessibility returns the schema.org accessibility metadata as
 // property and value pairs. The book is text with a table of contents,
-// headings in order and one reading order; its images, the cover among
-// them, carry text alternatives.
+// headings in order and one reading order, with ARIA roles on its
+// parts; its images, the cover among them, carry text alternatives, and
+// text alone is enough to read it when they all do.
 func (b *book) accessibility() [][2]string {
+	alt := b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0
 	md := [][2]string{
 		{"schema:accessMode", "textual"},
 		{"schema:accessMode", "visual"},
-		{"schema:accessModeSufficient", "textual"},
+		{"schema:accessModeSufficient", "textual,visual"},
 	}
-	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
-	if b.imagesWithoutAlt == 0 && b.figuresWithoutAlt == 0 {
+	if alt {
+		md = append(md, [2]string{"schema:accessModeSufficient", "textual"})
+	}
+	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "ARIA"}
+	if alt {
 		features = append(features, "alternativeText")
+	}
+	if b.figuresShown > 0 && b.figuresWithoutAlt == 0 {
+		features = append(features, "longDescription")
 	}
 	for _, f := range features {
 		md = append(md, [2]string{"schema:accessibilityFeature", f})
@@ -174,6 +199,12 @@ func (b *book) accessibilitySummary() string {
 	}
 	if b.figuresShown > 0 && b.figuresWithoutAlt == 0 {
 		parts = append(parts, b.labels.Text("a11y.drawings"))
+	}
+	if b.otherLangs {
+		parts = append(parts, b.labels.Text("a11y.languages"))
+	}
+	if b.conforms() {
+		parts = append(parts, b.labels.Text("a11y.conforms"))
 	}
 	return strings.Join(parts, " ")
 }

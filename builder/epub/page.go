@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"studyguide/builder/guide"
 )
@@ -29,6 +30,11 @@ type pageWriter struct {
 	// while those of a study-aid table are; text in them is written by
 	// cellText.
 	inCell, inAid bool
+	// heads are the headings of the sections open on the page, innermost
+	// last, and names the names already given to sections of the page
+	// (see sectionName).
+	heads []heading
+	names map[string]bool
 	// lang is the language of the text being written: the guide's, or
 	// that of the span or div that holds it.
 	lang string
@@ -145,7 +151,7 @@ func (b *book) lang() string {
 	switch l := b.g.Meta.Lang; {
 	case l == "":
 		return "en"
-	case !langTag.MatchString(l):
+	case !langTag().MatchString(l):
 		return "und"
 	default:
 		return l
@@ -154,7 +160,7 @@ func (b *book) lang() string {
 
 // langTag matches the shape of a BCP 47 language tag: a primary language
 // of two to eight letters and subtags of one to eight letters or digits.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // title returns the guide's title, or a stand-in when it has none.
 func (b *book) title() string {
@@ -211,11 +217,25 @@ func (p *pageWriter) phrase(name, s string, attrs ...attr) {
 	p.end(name)
 }
 
+// titled writes an element holding a title of the guide's whose language
+// is lang ("" for the language around it), with the element's own lang
+// attributes when it is another.
+func (p *pageWriter) titled(name, title, lang string, attrs ...attr) {
+	if lang == "" || lang == p.lang || !langTag().MatchString(lang) {
+		p.phrase(name, title, attrs...)
+		return
+	}
+	around := p.lang
+	p.lang = lang
+	p.phrase(name, title, append(attrs, langAttrs(lang)...)...)
+	p.lang = around
+}
+
 // inLang writes what write writes inside the language lang: the element
 // name (span or div) with attrs and lang attributes, unless lang is the
 // language already around it or not a well-formed tag.
 func (p *pageWriter) inLang(name, lang string, write func(), attrs ...attr) {
-	if lang == "" || lang == p.lang || !langTag.MatchString(lang) {
+	if lang == "" || lang == p.lang || !langTag().MatchString(lang) {
 		if len(attrs) > 0 {
 			p.start(name, attrs...)
 		}

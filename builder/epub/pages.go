@@ -176,6 +176,12 @@ func (p *pageWriter) section(s *guide.Section) {
 	for _, c := range s.Sections {
 		p.section(c)
 	}
+	p.closeSection()
+}
+
+// closeSection ends a section's element.
+func (p *pageWriter) closeSection() {
+	p.heads = p.heads[:len(p.heads)-1]
 	p.end("section")
 	p.nl()
 }
@@ -190,13 +196,48 @@ func (p *pageWriter) sectionPart(s *guide.Section, f sectionGroup) {
 	} else {
 		p.start("section", attr{"class", sectionClass(s) + " continued"})
 		p.nl()
+		p.heads = append(p.heads, heading{})
 	}
 	p.blocks(f.blocks)
 	for _, c := range f.subs {
 		p.section(c)
 	}
-	p.end("section")
-	p.nl()
+	p.closeSection()
+}
+
+// heading is the heading of a section open on a page: its id on the page
+// ("" when it has none there) and its title.
+type heading struct {
+	id, title string
+}
+
+// sectionName returns the ids that name the section whose heading is h
+// (its aria-labelledby), so that no two sections of a page have the same
+// name, as landmarks must not: the heading alone, else the heading of the
+// section around it and this one ("Lesson 1 Mind palace"), else nothing.
+// A section without a name is not a landmark.
+func (p *pageWriter) sectionName(h heading) string {
+	if h.id == "" {
+		return ""
+	}
+	if p.names == nil {
+		p.names = map[string]bool{}
+	}
+	name := collapseSpace(h.title)
+	if !p.names[name] {
+		p.names[name] = true
+		return h.id
+	}
+	if len(p.heads) > 0 {
+		if up := p.heads[len(p.heads)-1]; up.id != "" {
+			name = collapseSpace(up.title) + " " + name
+			if !p.names[name] {
+				p.names[name] = true
+				return up.id + " " + h.id
+			}
+		}
+	}
+	return ""
 }
 
 // sectionClass returns the class of a section's element: its level, and
@@ -222,12 +263,14 @@ func (p *pageWriter) openSection(s *guide.Section) {
 	case level == 1:
 		attrs = append(attrs, attr{"epub:type", "chapter"}, attr{"role", "doc-chapter"})
 	}
-	if id != "" {
-		attrs = append(attrs, attr{"aria-labelledby", id})
+	hd := heading{id, s.Title}
+	if name := p.sectionName(hd); name != "" {
+		attrs = append(attrs, attr{"aria-labelledby", name})
 	}
+	p.heads = append(p.heads, hd)
 	p.start("section", attrs...)
 	p.nl()
-	p.phrase(h, s.Title, withID(id)...)
+	p.titled(h, s.Title, s.TitleLang, withID(id)...)
 	p.nl()
 }
 

@@ -43,6 +43,11 @@ func (s *scanner) visit(n guide.Node) bool {
 	case *guide.Section:
 		s.id(n.ID)
 		s.text += len(n.Title)
+		if !s.b.otherLangs && len(guide.ScriptRuns(n.Title, s.b.lang())) > 1 {
+			s.b.otherLangs = true
+		}
+	case *guide.Span, *guide.Div:
+		s.b.otherLangs = true
 	case *guide.ListItem:
 		if n.Key != nil {
 			s.id(n.Key.ID)

@@ -78,3 +78,23 @@ func TestNarrowCardsAskTheViewportAndThePage(t *testing.T) {
 		t.Error("no section is a container of inline size")
 	}
 }
+
+// TestPalaceHeadingIsRead checks that the heading of the palace's page,
+// which the drawing's own title stands for on screen, is hidden from
+// sight only: display: none would take it from screen readers, and with
+// it the drawing's name.
+func TestPalaceHeadingIsRead(t *testing.T) {
+	css := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(layouts.Stylesheet()), "")
+	m := regexp.MustCompile(`(?s)section\.palace > h1[^{]*\{([^}]*)\}`).FindStringSubmatch(css)
+	if m == nil {
+		t.Fatal("no rule for the palace page's heading")
+	}
+	for _, banned := range []string{"display: none", "visibility: hidden", "display:none"} {
+		if strings.Contains(m[1], banned) {
+			t.Errorf("the palace page's heading has %s", banned)
+		}
+	}
+	if !strings.Contains(m[1], "clip-path: inset(50%)") {
+		t.Errorf("the palace page's heading is not clipped out of sight:%s", m[1])
+	}
+}

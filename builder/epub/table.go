@@ -59,6 +59,12 @@ func (p *pageWriter) table(t *guide.Table) {
 		p.start("thead")
 		p.start("tr")
 		for i, c := range t.Header {
+			if labels[i] == "" {
+				// A header cell with nothing in it heads nothing: an
+				// empty th is a header a screen reader cannot name.
+				p.wrap("td", c.Inlines, withClass(class(i))...)
+				continue
+			}
 			p.wrap("th", c.Inlines, withClass(class(i), attr{"scope", "col"})...)
 		}
 		p.end("tr")

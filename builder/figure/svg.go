@@ -16,6 +16,10 @@ type SVGOptions struct {
 	// ID prefixes the ids of the elements SVG writes (its title and
 	// description), so that several drawings can share one page.
 	ID string
+	// LabelledBy is the id of an element of the page that names the
+	// drawing, such as the heading above it; the scene's title is then
+	// not written, so that the drawing is named once.
+	LabelledBy string
 }
 
 // svgFamilies maps the families of package fonts to CSS font lists: the
@@ -30,8 +34,9 @@ var svgFamilies = map[string]string{
 // SVG returns the scene as an SVG element to place inside an XHTML page:
 // no XML declaration, the SVG namespace on the element, a viewBox in
 // points and a width of 100% so that the page decides the size. The
-// drawing is an image for assistive technology (role="img"), labelled by
-// its <title> and <desc>. Text is set in the embedded fonts by family
+// drawing is an image for assistive technology (role="img"), named by its
+// <title> (or the element opts.LabelledBy names) and described by its
+// <desc>. Text is set in the embedded fonts by family
 // name, one <tspan> per line; a Link becomes an <a> around a transparent
 // rectangle, with a <title> that names where it goes. Colours are written
 // as presentation attributes and a Class as the element's class, which a
@@ -51,18 +56,18 @@ func SVG(s *Scene, opts SVGOptions) []byte {
 	b := &w.b
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" viewBox="0 0 %s %s" width="100%%" role="img"`,
 		num(s.Width), num(s.Height))
-	labels := []string{}
-	if s.Title != "" {
-		labels = append(labels, id+"-title")
+	title := s.Title != "" && opts.LabelledBy == ""
+	switch {
+	case opts.LabelledBy != "":
+		fmt.Fprintf(b, ` aria-labelledby="%s"`, escape(opts.LabelledBy))
+	case title:
+		fmt.Fprintf(b, ` aria-labelledby="%s-title"`, id)
 	}
 	if s.Desc != "" {
-		labels = append(labels, id+"-desc")
-	}
-	if len(labels) > 0 {
-		fmt.Fprintf(b, ` aria-labelledby="%s"`, strings.Join(labels, " "))
+		fmt.Fprintf(b, ` aria-describedby="%s-desc"`, id)
 	}
 	b.WriteString(">\n")
-	if s.Title != "" {
+	if title {
 		fmt.Fprintf(b, "<title id=\"%s-title\">%s</title>\n", id, escape(s.Title))
 	}
 	if s.Desc != "" {

@@ -78,10 +78,23 @@ func TestSVGIsWellFormed(t *testing.T) {
 	if bytes.HasPrefix(out, []byte("<?xml")) {
 		t.Error("an XML declaration cannot stand inside an XHTML page")
 	}
-	for _, want := range []string{`aria-labelledby="figure-title figure-desc"`, `<title id="figure-title">A room &amp; a path</title>`} {
+	for _, want := range []string{`aria-labelledby="figure-title" aria-describedby="figure-desc"`, `<title id="figure-title">A room &amp; a path</title>`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("missing %s", want)
 		}
+	}
+}
+
+// TestSVGNamedByHeading checks that a drawing named by an element of the
+// page, such as the heading above it, leaves its own title out, so that
+// its name is written once.
+func TestSVGNamedByHeading(t *testing.T) {
+	out := string(SVG(sample(), SVGOptions{LabelledBy: "palace-heading"}))
+	if !strings.Contains(out, `role="img" aria-labelledby="palace-heading" aria-describedby="figure-desc">`) {
+		t.Errorf("the drawing is not named by the heading:\n%.300s", out)
+	}
+	if strings.Contains(out, "<title id=") {
+		t.Error("the drawing still holds a title of its own")
 	}
 }
 

@@ -77,7 +77,11 @@ func (d *dumper) section(depth int, s *Section) {
 	if s.Kind != FromNotes {
 		d.line(depth, "section h%d level=%d id=%s kind=%s %q", s.HeadingLevel, s.Level, s.ID, s.Kind, s.Title)
 	} else {
-		d.line(depth, "section h%d level=%d id=%s %q", s.HeadingLevel, s.Level, s.ID, s.Title)
+		if s.TitleLang != "" {
+			d.line(depth, "section h%d level=%d id=%s lang=%s %q", s.HeadingLevel, s.Level, s.ID, s.TitleLang, s.Title)
+		} else {
+			d.line(depth, "section h%d level=%d id=%s %q", s.HeadingLevel, s.Level, s.ID, s.Title)
+		}
 	}
 	d.blocks(depth+1, s.Blocks)
 	for _, c := range s.Sections {

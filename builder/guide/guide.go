@@ -118,6 +118,11 @@ type Section struct {
 	ID string
 	// Title is the heading as plain text, emphasis markers removed.
 	Title string
+	// TitleLang is the language of the title when it is not the
+	// guide's: that of a fenced div of another language that holds the
+	// heading. "" for the guide's language. (The section's blocks carry
+	// their own language, in a Div.)
+	TitleLang string
 	// Level is the depth in the tree: 1 for a top-level section.
 	Level int
 	// HeadingLevel is the Markdown level of the heading (1 to 6); the

@@ -60,11 +60,13 @@ type item struct {
 	block   guide.Block
 }
 
-// heading is a top-level heading with its plain-text title.
+// heading is a top-level heading with its plain-text title, and the
+// language of the fenced div that holds it, if any.
 type heading struct {
 	level int
 	title string
 	pos   guide.Pos
+	lang  string
 }
 
 func newConverter(file *diag.File, src []byte, offsets *offsetMap, images *imageLoader) *converter {
@@ -107,16 +109,11 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	var items []item
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
-			pos := c.start(h)
-			inl := c.inlines(h)
-			title, long := shortTitle(plainTitle(inl))
-			items = append(items, item{heading: &heading{level: h.Level, title: title, pos: pos}})
-			if long > 0 {
-				// The whole heading stays in the guide, as the section's
-				// first paragraph.
-				c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
-				items = append(items, item{block: &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}})
-			}
+			items = append(items, c.headingItems(h, "")...)
+			continue
+		}
+		if d, ok := n.(*divNode); ok && hasHeading(d) {
+			items = append(items, c.divItems(d)...)
 			continue
 		}
 		for _, b := range c.appendBlock(nil, n) {
@@ -134,6 +131,27 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 		}
 	}
 	return items, footnotes
+}
+
+// headingItems converts a top-level heading, in a fenced div of language
+// lang when lang is not "": the heading, and the whole heading again as a
+// paragraph when it is too long to be a title.
+func (c *converter) headingItems(h *ast.Heading, lang string) []item {
+	pos := c.start(h)
+	inl := c.inlines(h)
+	title, long := shortTitle(plainTitle(inl))
+	items := []item{{heading: &heading{level: h.Level, title: title, pos: pos, lang: lang}}}
+	if long > 0 {
+		// The whole heading stays in the guide, as the section's first
+		// paragraph.
+		c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
+		var b guide.Block = &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}
+		if lang != "" {
+			b = &guide.Div{Pos: pos, Lang: lang, Blocks: []guide.Block{b}}
+		}
+		items = append(items, item{block: b})
+	}
+	return items
 }
 
 // start returns the position of block n and moves the conversion there.
@@ -194,6 +212,8 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 		if inl := c.inlines(n); len(inl) > 0 {
 			out = append(out, &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}})
 		}
+	case *mathBlock:
+		out = append(out, &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{c.blockFormula(n)}})
 	case *ast.ThematicBreak:
 		out = append(out, &guide.Rule{Pos: pos})
 	case *ast.CodeBlock:
@@ -225,6 +245,8 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 		if p := c.htmlBlock(n, pos); p != nil {
 			out = append(out, p)
 		}
+	case *divNode:
+		out = c.div(out, n, pos)
 	case *extast.Table:
 		out = append(out, c.table(n, pos))
 	case *extast.DefinitionList:

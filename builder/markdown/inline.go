@@ -18,9 +18,7 @@ func (c *converter) inlines(parent ast.Node) []guide.Inline {
 // children converts the inline children of parent.
 func (c *converter) children(parent ast.Node) []guide.Inline {
 	var l inlineList
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		c.inline(&l, n)
-	}
+	c.inlineRange(&l, parent.FirstChild(), nil)
 	return l.done()
 }
 
@@ -122,6 +120,8 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 			s = unescape(n.Value)
 		}
 		l.text(c.at(off), s)
+	case *mathNode:
+		l.add(c.formula(n))
 	case *ast.CodeSpan:
 		off := c.inlinePos(n)
 		l.add(&guide.Code{Pos: c.at(off), Text: c.codeSpan(n)})
@@ -186,6 +186,11 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		}
 	case *extast.FootnoteBacklink:
 		// Writers make their own way back from a footnote.
+	case *spanOpen:
+		// A span whose close is not beside it (see inlineRange).
+		l.text(c.at(c.inlinePos(n)), "[")
+	case *spanClose:
+		l.text(c.at(c.inlinePos(n)), n.raw)
 	default:
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			c.inline(l, ch)

@@ -40,12 +40,16 @@ var typography = map[extension.TypographicPunctuation]string{
 // goldmark's search for link reference definitions (100), the guard on
 // table sizes before the table transformer (200), the split by bytes after
 // it.
-func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter) parser.Parser {
+func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems) parser.Parser {
 	opts := []parser.Option{
+		// Bracketed spans come before goldmark's links (200), after
+		// footnote references; fenced divs before paragraphs.
+		parser.WithInlineParsers(util.Prioritized(&spanParser{lp}, 150)),
+		parser.WithBlockParsers(util.Prioritized(&divParser{lp}, 650)),
 		// The footnote extension, with goldmark's parsers of definitions
 		// and its transformer, but a faster parser of references.
-		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
-		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101)),
+		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999), util.Prioritized(mathBlockParser{}, 750)),
+		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101), util.Prioritized(&mathParser{}, 150)),
 		parser.WithASTTransformers(
 			util.Prioritized(audit, 500),
 			util.Prioritized(extension.NewFootnoteASTTransformer(), 999),

@@ -71,12 +71,13 @@ func (r *reader) read() *guide.Guide {
 
 	audit := &footnoteAudit{}
 	split := &paragraphSplitter{}
-	p := newParser(fm.found && fm.closed, audit, split)
+	lp := &langProblems{}
+	p := newParser(fm.found && fm.closed, audit, split, lp)
 	pc := parser.NewContext()
 	doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 
 	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc, r.opts.Switches)
-	for _, u := range append(audit.problems, split.problems...) {
+	for _, u := range append(append(audit.problems, split.problems...), lp.problems...) {
 		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
 	}
 

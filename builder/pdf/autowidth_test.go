@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"studyguide/builder/guide"
 )
 
 // sum adds up widths.
@@ -63,11 +66,12 @@ func TestAutoWidthsNarrowColumnStaysOnOneLine(t *testing.T) {
 }
 
 func TestAutoWidthsMinimumsDoNotFit(t *testing.T) {
-	// Longest words wider than the room: shared by longest word, the only
+	// Longest words wider than the room: the narrow column keeps its
+	// longest word and the two wide ones share the rest alike, the only
 	// case where a column is narrower than its longest word.
-	got := autoWidths([]float64{100, 300}, []float64{100, 300}, []float64{1, 1}, 100, 0, 0)
-	if math.Abs(got[0]-25) > 1e-9 || math.Abs(got[1]-75) > 1e-9 {
-		t.Errorf("widths %v, want [25 75]", got)
+	got := autoWidths([]float64{10, 100, 300}, []float64{10, 100, 300}, []float64{1, 1, 1}, 100, 0, 0)
+	if math.Abs(got[0]-10) > 1e-9 || math.Abs(got[1]-45) > 1e-9 || math.Abs(got[2]-45) > 1e-9 {
+		t.Errorf("widths %v, want [10 45 45]", got)
 	}
 }
 
@@ -83,6 +87,65 @@ func TestHyphenCut(t *testing.T) {
 		w := word{pieces: []piece{{text: text}}}
 		if got := hyphenCut(w); got != want {
 			t.Errorf("hyphenCut(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+func TestHyphenateBreaksOnlyWordsWiderThanTheColumn(t *testing.T) {
+	w := testWriter(t, &guide.Guide{Meta: guide.Meta{Title: "T", Lang: "it"}}, nil)
+	st := textStyle{fam: bodyFam, size: 10}
+	words := w.ts.keep(w.rb.flatten([]guide.Inline{txt("il Costruttore")}, st))
+	if len(words) != 2 {
+		t.Fatalf("%d words", len(words))
+	}
+	width := words[1].w * 0.6
+	got := w.ts.hyphenate(words, width)
+	if len(got) != 3 {
+		t.Fatalf("%d words after hyphenation, want the short word and two parts of the long one", len(got))
+	}
+	text := func(w word) string {
+		s := ""
+		for _, p := range w.pieces {
+			s += p.text
+		}
+		return s
+	}
+	head, tail := text(got[1]), text(got[2])
+	if !strings.HasSuffix(head, "-") || strings.TrimSuffix(head, "-")+tail != "Costruttore" || !got[2].brk {
+		t.Errorf("parts %q and %q (a line of its own: %t), want a hyphen after the first and the word whole again", head, tail, got[2].brk)
+	}
+	for _, p := range got {
+		if p.w > width+1e-6 {
+			t.Errorf("%q is %g wide, over the column's %g", text(p), p.w, width)
+		}
+	}
+	if same := w.ts.hyphenate(words, words[1].w); len(same) != 2 {
+		t.Errorf("a word that fits is broken: %d words", len(same))
+	}
+}
+
+func TestLongHeadersGiveNoClaimToTheRoom(t *testing.T) {
+	// Long headers over short numbers, and a first column of names: the
+	// headers wrap, the names stay on one line.
+	w := testWriter(t, &guide.Guide{Meta: guide.Meta{Title: "T", Lang: "en"}}, nil)
+	cell := func(s string) guide.Cell { return guide.Cell{Inlines: []guide.Inline{txt(s)}} }
+	tb := &guide.Table{Header: []guide.Cell{
+		cell("Aqueduct"),
+		cell("Average gradient in metres for each kilometre of its length"),
+		cell("Total drop from the spring to the city in metres"),
+		cell("Length carried on arches above the ground in kilometres"),
+	}}
+	for _, name := range []string{"Pont du Gard (Nîmes), Gallia", "Aqua Marcia", "Segovia"} {
+		tb.Rows = append(tb.Rows, []guide.Cell{cell(name), cell("0.25"), cell("12.6"), cell("0.3")})
+	}
+	l := &layouter{w: w}
+	tl, header, rows := l.measureTable(tb, w.bodyFrame())
+	if n := tl.breakRow(header); n < 2 {
+		t.Errorf("the header is set on %d line, want it wrapped", n)
+	}
+	for i, row := range rows {
+		if n := tl.breakRow(row); n != 1 {
+			t.Errorf("row %d is set on %d lines, want 1 (widths %.0f)", i, n, tl.widths)
 		}
 	}
 }

@@ -10,6 +10,9 @@ type box struct {
 	// heading and the lines after it, the first two and last two lines of
 	// a paragraph, a table's header and its first row.
 	keepNext bool
+	// glue is how firmly keepNext holds, for a page that must break
+	// between boxes that keep together.
+	glue glue
 	// newPage starts a page with the box; alone gives the box a page of
 	// its own, with nothing before or after it on that page.
 	newPage, alone bool
@@ -21,7 +24,40 @@ type box struct {
 	mark     *mark // set on the first box of a section heading
 	header   *box  // drawn above the box when the box opens a page
 	bars     []bar // quote bars beside the box
-	paint    func(p *pen, x, y float64)
+	// tag is the element of the structure tree the box's content belongs
+	// to; nil makes it an artifact.
+	tag   *structElem
+	paint func(p *pen, x, y float64)
+}
+
+// glue is how firmly a box keeps with the next one. When what keeps
+// together cannot all go on a page, or would leave a page with a few
+// lines, the page breaks where the glue is weakest.
+type glue uint8
+
+const (
+	// glueLines keeps a paragraph's first two and last two lines
+	// together, so that no line of it stands alone at the foot or the
+	// top of a page.
+	glueLines glue = iota
+	// glueWhole keeps a short code block or table whole, a paragraph
+	// with the list it leads into, and a "See …" line with its item.
+	glueWhole
+	// glueHeading keeps a heading, a list item's lead, a caption or a
+	// table's header row with what follows.
+	glueHeading
+)
+
+// cost is how badly a page reads when it breaks after a box of glue g:
+// worst after a heading, least inside a block kept whole.
+func (g glue) cost() int {
+	switch g {
+	case glueWhole:
+		return 0
+	case glueHeading:
+		return 2
+	}
+	return 1
 }
 
 // mark is what a section heading leaves behind: an outline entry and, for

@@ -64,6 +64,9 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 		ln := &rows[i]
 		base := top + lead/2 + baselineRatio*pt(size)
 		b := &box{h: h, baseline: base, keepNext: glued[i] || n >= 2 && (i == 0 || i == n-2) || n <= keptCode && i < n-1}
+		if !glued[i] && !(n >= 2 && (i == 0 || i == n-2)) {
+			b.glue = glueWhole
+		}
 		b.paint = func(p *pen, x, y float64) {
 			p.fill(x+indent, y, width, band, colorCodeBg)
 			p.line(ln, x+indent+padX, y+base)

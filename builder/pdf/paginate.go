@@ -25,6 +25,9 @@ type placement struct {
 	b   *box
 	y   float64 // top of the box
 	gap float64 // space above it on the page (zero at the top)
+	// repeat is set on a table's header row repeated above the rows
+	// that run onto another page: an artifact for the structure tree.
+	repeat bool
 }
 
 // pagePlan is what one page holds.
@@ -197,25 +200,40 @@ func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) in
 // before j, or earlier so that boxes that keep together go to the next
 // page together. When the whole page is one chain, or what comes before
 // the chain would leave the page with shortPage lines or fewer, the chain
-// is broken at j, though not just after a heading.
+// is broken where its glue is weakest, leaving the page more than
+// shortPage lines where it can and as late as it can; never just after a
+// heading while there is another place.
 func (pg *paginator) breakBefore(boxes []*box, start, j int) int {
 	k := j
 	for k > start && boxes[k-1].keepNext {
 		k--
 	}
-	if k == start {
+	if k == j {
 		return j
 	}
-	if pg.line > 0 && lines(boxes[start:k], pg.line) <= shortPage {
-		m := j
-		for m > k && boxes[m-1].mark != nil {
-			m--
+	line := pg.lineOf(boxes[start:j])
+	if k > start && lines(boxes[start:k], line) > shortPage {
+		return k
+	}
+	best, worst := j, 1<<30
+	for m := j; m > k; m-- {
+		cost := boxes[m-1].glue.cost()
+		if boxes[m-1].glue == glueHeading {
+			cost += 100
 		}
-		if m > k {
-			return m
+		if lines(boxes[start:m], line) <= shortPage {
+			cost += 10
+		}
+		if cost < worst {
+			best, worst = m, cost
 		}
 	}
-	return k
+	if k > start && worst >= 10 {
+		// Breaking the chain would leave the page short all the same,
+		// or end it with a heading.
+		return k
+	}
+	return best
 }
 
 // shortPage is the most lines a page may hold when more could have gone
@@ -253,11 +271,12 @@ func (pg *paginator) balance(boxes []*box, start, end int) int {
 }
 
 // lines counts the lines of text boxes hold, a box as tall as n lines of
-// height line counting n.
+// height line counting n: a heading, set larger but on one line, counts
+// one unless it is more than one and three quarters lines tall.
 func lines(bs []*box, line float64) int {
 	n := 0
 	for _, b := range bs {
-		n += max(1, int(b.h/line+0.5))
+		n += max(1, int(b.h/line+0.25))
 	}
 	return n
 }
@@ -275,7 +294,7 @@ func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan
 		if j > start {
 			gap = b.before
 		} else if b.header != nil {
-			plan.items = append(plan.items, placement{b: b.header, y: y})
+			plan.items = append(plan.items, placement{b: b.header, y: y, repeat: true})
 			y += b.header.h
 		}
 		y += gap

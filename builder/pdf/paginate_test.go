@@ -263,3 +263,56 @@ func TestChainDoesNotLeaveAPageOfTwoLines(t *testing.T) {
 		t.Errorf("the first page holds %d lines", n)
 	}
 }
+
+func TestShortPageBreaksAChainWhereItsGlueIsWeakest(t *testing.T) {
+	pg := &paginator{top: 0, bottom: 150, line: 10}
+	// Two lines, a heading, and a code block of twelve lines kept whole,
+	// of which eleven fit: the page takes the heading and the block's
+	// first lines, broken inside the block but not before its last line
+	// (which would stand alone) nor after the heading.
+	heading := &box{h: 10, before: 1, keepNext: true, glue: glueHeading}
+	code := boxes(12, 10)
+	for i, b := range code[:11] {
+		b.keepNext, b.glue = true, glueWhole
+		if i == 0 || i == 10 {
+			b.glue = glueLines
+		}
+		b.before = 0
+	}
+	bs := append(append(boxes(2, 10), heading), code...)
+	pages := pg.paginate(bs)
+	on := pageOf(pages, bs)
+	if on[heading] != 0 || on[code[9]] != 0 || on[code[10]] != 1 {
+		t.Errorf("heading on page %d, the code's tenth line on %d, its eleventh on %d; want 0, 0, 1", on[heading], on[code[9]], on[code[10]])
+	}
+	last := pages[0].items[len(pages[0].items)-1].b
+	if last.glue != glueWhole {
+		t.Errorf("the first page ends with a box of glue %d, want a break inside the block kept whole", last.glue)
+	}
+
+	// A heading kept with a box too tall for what is left goes with it,
+	// leaving the two lines, rather than end their page.
+	pg = &paginator{top: 0, bottom: 100, line: 10}
+	tall := &box{h: 80, before: 1}
+	heading = &box{h: 10, before: 1, keepNext: true, glue: glueHeading}
+	bs = append(boxes(2, 10), heading, tall)
+	if on := pageOf(pg.paginate(bs), bs); on[heading] != 1 {
+		t.Errorf("the heading is on page %d, want it on the tall box's page", on[heading])
+	}
+}
+
+func TestShortSectionFlowsIntoTheNext(t *testing.T) {
+	// A section that starts a page holds a heading half as tall again as
+	// a line and two lines of text, then the next section starts a page:
+	// three lines, so the next section follows them.
+	pg := &paginator{top: 0, bottom: 100, line: 10}
+	first := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	second := &box{h: 15, before: 1, keepNext: true, glue: glueHeading, newPage: true}
+	bs := append(boxes(8, 10), first)
+	bs = append(append(bs, boxes(2, 10)...), second)
+	bs = append(bs, boxes(3, 10)...)
+	on := pageOf(pg.paginate(bs), bs)
+	if on[first] != 1 || on[second] != 1 {
+		t.Errorf("the sections are on pages %d and %d, want both on 1", on[first], on[second])
+	}
+}

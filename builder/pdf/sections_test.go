@@ -59,3 +59,28 @@ func TestListItemKeepsItsLeadAndItsSeeLine(t *testing.T) {
 		t.Errorf("the lead keeps with the next line: %t; the line before the See line keeps with it: %t", boxes[0].keepNext, boxes[1].keepNext)
 	}
 }
+
+func TestHeadingKeepsTwoLinesOfText(t *testing.T) {
+	s := &guide.Section{Title: "A heading", Level: 2, Blocks: []guide.Block{
+		para(txt("One line.")),
+		para(txt("Another paragraph of one line.")),
+		para(txt("A third.")),
+	}}
+	g := &guide.Guide{Meta: guide.Meta{Title: "Headings", Lang: "en"}, Sections: []*guide.Section{s}}
+	lay, err := layouts.Load("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWriter(g, lay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes, _ := w.bodyBoxes()
+	if len(boxes) != 4 {
+		t.Fatalf("%d boxes, want the heading and three lines", len(boxes))
+	}
+	if !boxes[0].keepNext || boxes[0].glue != glueHeading || !boxes[1].keepNext || boxes[2].keepNext {
+		t.Errorf("keeps: heading %t (glue %d), first line %t, second line %t; want the heading and the first line kept with what follows, no more",
+			boxes[0].keepNext, boxes[0].glue, boxes[1].keepNext, boxes[2].keepNext)
+	}
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,10 +21,22 @@ import (
 const studyNarrowEms = 8
 
 // proseWeight is how much more of the room left over a column of
-// sentences ("In one line", "Meaning") takes than any other column, for
-// the same length of text: a sentence broken into short lines is harder
-// to read than a list of terms.
+// sentences ("In one line", "Meaning") or of key points one a line takes
+// than any other column, for the same length of text: a sentence broken
+// into short lines is harder to read than a list of terms.
 const proseWeight = 3
+
+// titleWeight is the weight of a column of titles (sections, key points,
+// terms, lists of key terms), less than any other column's: a title set
+// on two or three lines reads well, and its row is most often as tall for
+// its other cells.
+const titleWeight = 0.5
+
+// studySpare is the share of a study table's width that is left to share
+// out after every column has its longest word: the space around the
+// cells' text narrows (see fitPadding) to leave it, so that in large
+// print and on small pages the sentences still get room.
+const studySpare = 0.25
 
 // studyTableSize returns the type size of study tables: the layout's
 // table size, but never under its small size.
@@ -44,20 +57,25 @@ func leadColumn(t *guide.Table) int {
 }
 
 // setStudyWidths shares the frame's width among the columns of a study
-// table by their content, as autoWidths describes. A column of sentences
-// (by its role, else the one whose cells most often end a sentence)
-// weighs proseWeight, and a column whose longest cell is narrow keeps
-// that cell on one line.
+// table by their content, as autoWidths describes, with the space around
+// the cells' text narrowed to leave studySpare of the width over. A
+// column of sentences
+// or of key points one a line (by its role, else the one whose cells most
+// often end a sentence) weighs proseWeight, a column of titles
+// titleWeight, and a column whose longest cell is narrow keeps that cell
+// on one line while there is room.
 func (tl *tableLayout) setStudyWidths(rows [][]tableCell) {
-	minW, maxW := columnExtents(rows, tl.ncol)
+	minW, maxW := tl.extents(rows, studySpare)
 	weight := make([]float64, tl.ncol)
 	prose := false
 	for c := range weight {
 		weight[c] = 1
 		switch tl.t.Role(c) {
-		case guide.RoleGist, guide.RoleMeaning:
+		case guide.RoleGist, guide.RoleMeaning, guide.RoleKeyPoints:
 			weight[c] = proseWeight
 			prose = true
+		case guide.RoleSection, guide.RoleKeyPoint, guide.RoleTerm, guide.RoleTerms:
+			weight[c] = titleWeight
 		}
 	}
 	if !prose {
@@ -83,7 +101,8 @@ func (tl *tableLayout) setStudyWidths(rows [][]tableCell) {
 // columns in proportion to weight times how much wider they would be on
 // one line: the extra width goes where the text is longest. Only when even
 // the narrowest widths do not fit are columns set narrower than their
-// longest word, in proportion to it, so that long words are broken.
+// longest word, and only the widest: they share alike what the others
+// leave, so that as few columns as can be have a word broken.
 func autoWidths(minW, maxW, weight []float64, avail, pad, narrow float64) []float64 {
 	n := len(minW)
 	mins := make([]float64, n)
@@ -98,10 +117,7 @@ func autoWidths(minW, maxW, weight []float64, avail, pad, narrow float64) []floa
 	}
 	switch {
 	case sumMin >= avail:
-		for c := range n {
-			widths[c] = mins[c] * avail / sumMin
-		}
-		return widths
+		return capWidths(mins, avail)
 	case sumMax <= avail:
 		for c := range n {
 			widths[c] = maxs[c] * avail / sumMax
@@ -141,6 +157,73 @@ func autoWidths(minW, maxW, weight []float64, avail, pad, narrow float64) []floa
 		}
 	}
 	return widths
+}
+
+// capWidths returns widths that add up to avail, each the smaller of its
+// minimum and a cap: the columns wider than the cap share alike what the
+// narrower ones leave.
+func capWidths(mins []float64, avail float64) []float64 {
+	order := make([]int, len(mins))
+	for c := range order {
+		order[c] = c
+	}
+	sort.SliceStable(order, func(a, b int) bool { return mins[order[a]] < mins[order[b]] })
+	widths := make([]float64, len(mins))
+	left := avail
+	for i, c := range order {
+		if share := left / float64(len(order)-i); mins[c] > share {
+			for _, d := range order[i:] {
+				widths[d] = share
+			}
+			return widths
+		}
+		widths[c] = mins[c]
+		left -= mins[c]
+	}
+	return widths
+}
+
+// hyphenate returns words with each word wider than width cut into
+// pieces that fit, each but the last ending with a hyphen and each after
+// the first starting a line: it is for a column too narrow for its
+// longest word, which is then broken as a reader expects.
+func (ts *typesetter) hyphenate(words []word, width float64) []word {
+	var out []word
+	for i, w := range words {
+		if w.w <= width+1e-6 || !splittable(w) {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]word, 0, len(words)+2), words[:i]...)
+		}
+		for w.w > width+1e-6 && splittable(w) {
+			last := w.pieces[len(w.pieces)-1]
+			u, _ := ts.m.advance(last.face, '-')
+			hw := float64(u) * pt(last.size) / 1000
+			head, tail := ts.splitWord(w, max(width-hw, 0))
+			if len(tail.pieces) == 0 {
+				break
+			}
+			if n := len(head.pieces); n > 0 {
+				hp := head.pieces[n-1]
+				hp.text, hp.x, hp.w, hp.math = "-", head.w, hw, nil
+				head.pieces = append(head.pieces, hp)
+				head.w += hw
+			}
+			head.space, head.joins, head.brk = w.space, w.joins, w.brk
+			out = append(out, head)
+			tail.brk = true
+			w = tail
+		}
+		out = append(out, w)
+	}
+	if out == nil {
+		return words
+	}
+	return out
 }
 
 // proseColumn returns the column with the most cells that end a sentence,

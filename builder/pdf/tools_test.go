@@ -52,6 +52,18 @@ func TestEveryFontIsEmbedded(t *testing.T) {
 	}
 }
 
+func TestFontsAreNamedAsSubsets(t *testing.T) {
+	// pdffonts: name, type, encoding, then "yes" or "no" for embedded,
+	// subset and ToUnicode.
+	tagged := regexp.MustCompile(`^[A-Z]{6}\+(NotoSerif|NotoSans|NotoSansMono|DejaVuSans|NotoSansMath)-?[A-Za-z]*$`)
+	for _, l := range checkers.PDFFonts(t, writeFile(t, sampleGuide(), Options{})) {
+		f := strings.Fields(l)
+		if len(f) < 7 || !tagged.MatchString(f[0]) || f[len(f)-4] != "yes" {
+			t.Errorf("not named as a subset of an embedded font: %s", l)
+		}
+	}
+}
+
 func TestMetadata(t *testing.T) {
 	checkers.Require(t, "pdfinfo")
 	out := checkers.Run(t, "pdfinfo", writeFile(t, sampleGuide(), Options{}))

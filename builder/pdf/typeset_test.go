@@ -207,25 +207,3 @@ func TestFootnoteReferenceIsARaisedLink(t *testing.T) {
 		t.Fatalf("footnote number = %+v, want a small raised link", sup)
 	}
 }
-
-func TestColumnWidths(t *testing.T) {
-	// A narrow label column, a wide text column and a narrow number.
-	got := columnWidths([]float64{15, 20, 10}, []float64{18, 300, 12}, 160, 4)
-	sum := got[0] + got[1] + got[2]
-	if sum < 159.99 || sum > 160.01 {
-		t.Errorf("widths %v add up to %g, want 160", got, sum)
-	}
-	if got[0] != 22 || got[2] != 16 {
-		t.Errorf("narrow columns got %v, want their full widths 22 and 16", got)
-	}
-	// Content that fits on one line: columns widened alike.
-	got = columnWidths([]float64{5, 5}, []float64{10, 30}, 100, 0)
-	if got[0] != 25 || got[1] != 75 {
-		t.Errorf("widths %v, want [25 75]", got)
-	}
-	// Longest words wider than the page: shared by longest word.
-	got = columnWidths([]float64{100, 300}, []float64{100, 300}, 100, 0)
-	if got[0] != 25 || got[1] != 75 {
-		t.Errorf("widths %v, want [25 75]", got)
-	}
-}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -154,15 +155,20 @@ type Any struct{}
 // UnmarshalYAML accepts any value.
 func (*Any) UnmarshalYAML(*yaml.Node) error { return nil }
 
+// The YAML library's messages are matched only when a file has an error,
+// so the expressions are compiled when first used.
+//
 // lineMessage matches one message of the YAML library: "line N: message".
-var lineMessage = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var lineMessage = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // wrongType matches the library's message for a value of the wrong type.
-var wrongType = regexp.MustCompile("^cannot unmarshal !!\\w+ `(.*)` into (\\S+)$")
+var wrongType = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^cannot unmarshal !!\\w+ `(.*)` into (\\S+)$")
+})
 
 // unknownField matches the library's message for a key the destination
 // has no field for.
-var unknownField = regexp.MustCompile(`^field (.*) not found in type (\S+)$`)
+var unknownField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (.*) not found in type (\S+)$`) })
 
 // message turns an error of the YAML library into messages of the form
 // "file:N: message", one a line.
@@ -174,17 +180,17 @@ func message(file string, err error, words Words) string {
 	}
 	for i, m := range msgs {
 		line := ""
-		if g := lineMessage.FindStringSubmatch(m); g != nil {
+		if g := lineMessage().FindStringSubmatch(m); g != nil {
 			line, m = g[1]+":", g[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		if g := wrongType.FindStringSubmatch(m); g != nil {
+		if g := wrongType().FindStringSubmatch(m); g != nil {
 			want, ok := words.Values[g[2]]
 			if !ok {
 				want = "a " + g[2]
 			}
 			m = fmt.Sprintf("%q is not %s", g[1], want)
-		} else if g := unknownField.FindStringSubmatch(m); g != nil {
+		} else if g := unknownField().FindStringSubmatch(m); g != nil {
 			format, ok := words.UnknownKey[g[2]]
 			if !ok {
 				format = "unknown key %s"

@@ -33,7 +33,7 @@ func runInit(args []string, stdout, stderr io.Writer, getenv func(string) string
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "studyguide init: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "studyguide init: %v\n\n%s", err, usage())
 		return exitUsage
 	}
 	dir := "."
@@ -42,7 +42,7 @@ func runInit(args []string, stdout, stderr io.Writer, getenv func(string) string
 	case 1:
 		dir = fs.Arg(0)
 	default:
-		fmt.Fprintf(stderr, "studyguide init: one folder at most, not %d\n\n%s", fs.NArg(), usage)
+		fmt.Fprintf(stderr, "studyguide init: one folder at most, not %d\n\n%s", fs.NArg(), usage())
 		return exitUsage
 	}
 	date := time.Now()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -27,8 +28,9 @@ const (
 
 // usage is the command's help. What comes from the registries of outputs
 // and study aids (the formats, the impositions, a --NAME flag per extra
-// output and a --no-NAME flag per study aid) is written in by makeUsage.
-var usage = makeUsage(usageTemplate)
+// output and a --no-NAME flag per study aid) is written in by makeUsage
+// when the help is first shown.
+var usage = sync.OnceValue(func() string { return makeUsage(usageTemplate) })
 
 // usageTemplate is the help with a {{...}} mark wherever makeUsage
 // writes in a part that comes from a registry.
@@ -166,7 +168,7 @@ func flagHelp(b *strings.Builder, flag, text string) {
 // call it. It returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -181,10 +183,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "version", "--version":
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "studyguide: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "studyguide: unknown command %q\n\n%s", args[0], usage())
 		return exitUsage
 	}
 }
@@ -231,7 +233,7 @@ func buildOptions(command string, args []string, stderr io.Writer, getenv func(s
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "studyguide %s: %v\n\n%s", command, err, usage)
+		fmt.Fprintf(stderr, "studyguide %s: %v\n\n%s", command, err, usage())
 		return opts, exitUsage
 	}
 	opts.Paths = paths

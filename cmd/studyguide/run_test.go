@@ -105,12 +105,12 @@ func TestUsageNamesTheRegistries(t *testing.T) {
 		want = append(want, "[--no-"+a.Name+"]", "--no-"+a.Name+" ", a.Adds)
 	}
 	for _, w := range want {
-		if !strings.Contains(usage, w) {
+		if !strings.Contains(usage(), w) {
 			t.Errorf("the help lacks %q", w)
 		}
 	}
-	if strings.Contains(usage, "{{") {
-		t.Errorf("the help keeps a mark:\n%s", usage)
+	if strings.Contains(usage(), "{{") {
+		t.Errorf("the help keeps a mark:\n%s", usage())
 	}
 	args := []string{"build", "--imposition", strings.Join(outputs.Names(outputs.Imposition), ",")}
 	for _, o := range outputs.All() {
@@ -132,7 +132,7 @@ func TestUsageNamesTheRegistries(t *testing.T) {
 // in the help, takes only its values, and needs its output.
 func TestOutputSettings(t *testing.T) {
 	for _, want := range []string{"[--cards-flip long-edge|short-edge]", "--cards-flip EDGE"} {
-		if !strings.Contains(usage, want) {
+		if !strings.Contains(usage(), want) {
 			t.Errorf("the help lacks %q", want)
 		}
 	}

@@ -1,19 +1,24 @@
 // Package checkers runs the external tools that hold the outputs to their
-// contract in tests: EPUBCheck, qpdf and the Poppler tools (pdftotext,
-// pdffonts, pdfinfo, pdfimages). Every package's tests use them through
-// here, as they do Engines, which opens books in two real reading engines
-// (foliate-js and epub.js) in headless Chromium, so that all of them treat
-// a missing tool alike and pay for each tool as little as they can:
+// contract in tests: EPUBCheck, Ace by DAISY, qpdf and the Poppler tools
+// (pdftotext, pdffonts, pdfinfo, pdfimages). Every package's tests use
+// them through here, as they do Engines, which opens books in two real
+// reading engines (foliate-js and epub.js) in headless Chromium, so that
+// all of them treat a missing tool alike and pay for each tool as little
+// as they can:
 //
 //   - A test that needs a tool skips when it is missing, unless
 //     STUDYGUIDE_REQUIRE_CHECKERS is set (as in CI): then the test fails.
 //   - Epubcheck checks any number of books in one run of the Java virtual
 //     machine, started with options that favour a quick start, and still
-//     gives one verdict a book.
+//     gives one verdict a book. Ace, likewise, checks any number of books
+//     in one run of Node and of Chromium (see Ace).
 //   - What a Poppler tool or qpdf --check says about a file is asked once
 //     per test binary: PDFText runs pdftotext once for all the pages of a
 //     PDF, and later calls with the same options read the same answer.
 //   - PDFImages runs pdfimages only on a PDF that can hold a picture.
+//   - TaggedPDF checks a tagged PDF's marked content against its
+//     structure tree from one run of qpdf --json, and PDFStructure reads
+//     the tree back with pdfinfo.
 //   - Engines opens any number of books in one run of the browser.
 package checkers
 
@@ -37,10 +42,14 @@ const EpubcheckJar = "/usr/share/java/epubcheck.jar"
 
 // Missing says why tool cannot run here, or returns nil when it can. The
 // tool "epubcheck" needs java and EpubcheckJar; "engines", the reading
-// engines' harness, needs node, its npm packages and Chromium.
+// engines' harness, needs node, its npm packages and Chromium; AceCommand
+// needs node and Chromium too.
 func Missing(tool string) error {
 	if tool == "engines" {
 		return missingEngines()
+	}
+	if tool == AceCommand {
+		return missingAce()
 	}
 	if tool == "epubcheck" {
 		if _, err := os.Stat(EpubcheckJar); err != nil {
