@@ -195,6 +195,7 @@ var checkedBuilds = []struct {
 	opts Options
 }{
 	{physicsNote, physicsOptions},
+	{mathsNote, mathsOptions},
 	{manualNote, manualWithResources},
 	{manualNote, Options{}},
 	{courseDir, Options{}},

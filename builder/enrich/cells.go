@@ -10,6 +10,15 @@ func textCell(s string) guide.Cell {
 	return guide.Cell{Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: s}}}
 }
 
+// richCell is a cell of inlines, or of the plain text s when there are
+// none.
+func richCell(ins []guide.Inline, s string) guide.Cell {
+	if len(ins) == 0 {
+		return textCell(s)
+	}
+	return guide.Cell{Inlines: ins}
+}
+
 // linkCell is a cell holding a link to the element with id inside the
 // guide.
 func linkCell(id, text string) guide.Cell {

@@ -141,7 +141,7 @@ func (x *extractor) text(f flat, sec, explained string) {
 				id = x.sentences
 				ids[start] = id
 			}
-			u.sentence, u.sentenceID = f.text[start:end], id
+			u.sentence, u.sentenceID, u.from = f.text[start:end], id, f
 			// A strong run may start in the space before its sentence
 			// or end in the next one.
 			from := min(max(s.start-start, 0), end-start)
@@ -162,6 +162,9 @@ type termUse struct {
 	sentence   string
 	sentenceID int
 	explains   bool
+	// from is the text the sentence was taken from, which knows where
+	// its formulas stand.
+	from flat
 }
 
 // use records one use of strong text in running text: a key term, unless
@@ -170,7 +173,7 @@ type termUse struct {
 // known (see explain).
 func (x *extractor) use(u termUse) {
 	written := guide.PlainText(u.strong.Children)
-	if !isTermText(written) {
+	if !isTermText(written) || holdsFormula(u.strong) {
 		return
 	}
 	sp := newSpelling(written)
@@ -230,6 +233,7 @@ func (x *extractor) explain() {
 		if chosen >= 0 {
 			at = e.uses[chosen]
 			e.term.Explanation = meaningText(at.sentence)
+			e.term.Meaning = at.from.rich(e.term.Explanation)
 		}
 		e.term.SectionID, e.term.Pos = at.sec, at.strong.Pos
 		if at.strong.ID == "" {

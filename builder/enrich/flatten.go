@@ -9,10 +9,20 @@ import (
 )
 
 // flat is running text as plain text, with where each strong run in it
-// starts, so that a strong run can be found in its sentence.
+// starts, so that a strong run can be found in its sentence, and where
+// each formula stands, written in its linear form (see
+// guide.Formula.Text), so that the study aids made from the text can
+// show the formula itself (see flat.rich).
 type flat struct {
-	text    string
-	strongs []strongSpan
+	text     string
+	strongs  []strongSpan
+	formulas []formulaSpan
+}
+
+// formulaSpan is where a formula's linear form stands in a flat text.
+type formulaSpan struct {
+	node       *guide.Formula
+	start, end int
 }
 
 // strongSpan is one strong run of a flat text, from start to end. A
@@ -36,7 +46,9 @@ func flatten(inlines []guide.Inline) flat {
 		case *guide.Code:
 			b.WriteString(in.Text)
 		case *guide.Formula:
+			start := b.Len()
 			b.WriteString(in.Text())
+			f.formulas = append(f.formulas, formulaSpan{node: in, start: start, end: b.Len()})
 		case *guide.Image:
 			b.WriteString(in.Alt)
 		case *guide.Break:
@@ -83,6 +95,11 @@ func afterLead(inlines []guide.Inline) flat {
 	for _, s := range f.strongs {
 		if s.start >= cut {
 			out.strongs = append(out.strongs, strongSpan{node: s.node, start: s.start - cut, end: s.end - cut})
+		}
+	}
+	for _, s := range f.formulas {
+		if s.start >= cut {
+			out.formulas = append(out.formulas, formulaSpan{node: s.node, start: s.start - cut, end: s.end - cut})
 		}
 	}
 	return out

@@ -58,7 +58,7 @@ func Glossary(g *guide.Guide) {
 		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
-			textCell(orDash(term.Explanation)),
+			richCell(term.Meaning, orDash(term.Explanation)),
 			see,
 		})
 	}

@@ -36,15 +36,17 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 
 	facts.Dates = mergeDates(findDates(it.Key.Title), findDates(rest.text), findDates(guide.BlocksText(more)))
 	gist := firstSentence(rest.text)
+	from := rest
 	if gist != "" {
 		x.define(it.Key.Title, gist, it.Pos, true)
 	} else {
 		gist = firstLineSentence(guide.BlocksText(more))
+		from = flattenFirst(more)
 	}
 	if gist == "" {
 		warnf(x.g, it.Pos, "key point %q has nothing after its title; give it a sentence or sub-points", it.Key.Title)
 	}
-	facts.Gist = cutGist(gist)
+	facts.Gist, facts.GistInlines = from.richGist(gist)
 }
 
 // mergeDates joins lists of dates, keeping the first of equal dates.

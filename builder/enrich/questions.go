@@ -244,9 +244,11 @@ type sentence struct {
 	// strongs are the strong runs that start in it, with their spans
 	// made relative to it.
 	strongs []strongSpan
-	sec     string
-	kp      *guide.KeyPointFacts
-	pos     guide.Pos
+	// formulas are where its formulas stand, relative to it.
+	formulas []formulaSpan
+	sec      string
+	kp       *guide.KeyPointFacts
+	pos      guide.Pos
 }
 
 // paragraph makes the cloze questions of each sentence of a paragraph.
@@ -267,6 +269,11 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 		for _, sp := range f.strongs {
 			if sp.start >= start && sp.start < stop {
 				s.strongs = append(s.strongs, strongSpan{node: sp.node, start: sp.start - start, end: min(sp.end, stop) - start})
+			}
+		}
+		for _, fs := range f.formulas {
+			if fs.start >= start && fs.end <= stop {
+				s.formulas = append(s.formulas, formulaSpan{node: fs.node, start: fs.start - start, end: fs.end - start})
 			}
 		}
 		m.dateCloze(s)
@@ -355,6 +362,13 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		// A spelling too short to blank would give the answer away.
 		return nil
 	}
+	in := flat{text: text, formulas: s.formulas}
+	for _, sp := range spans {
+		if in.cutsFormula(sp[0], sp[1]) || in.holdsFormula(sp[0], sp[1]) {
+			// A blank never cuts or hides a formula.
+			return nil
+		}
+	}
 	answer := text[spans[0][0]:spans[0][1]]
 	if m.stop[strings.ToLower(answer)] {
 		return nil
@@ -370,7 +384,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 	var rest strings.Builder
 	for _, sp := range spans {
 		if sp[0] > at {
-			q.Prompt = append(q.Prompt, guide.Piece{Text: text[at:sp[0]]})
+			q.Prompt = append(q.Prompt, in.pieces(at, sp[0])...)
 			rest.WriteString(text[at:sp[0]])
 		}
 		q.Prompt = append(q.Prompt, guide.Piece{Text: text[sp[0]:sp[1]], Blank: true})
@@ -378,7 +392,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		at = sp[1]
 	}
 	if at < len(text) {
-		q.Prompt = append(q.Prompt, guide.Piece{Text: text[at:]})
+		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
 		rest.WriteString(text[at:])
 	}
 	if len(strings.FieldsFunc(rest.String(), func(r rune) bool { return !isWordRune(r) })) < minContextWords {
@@ -474,7 +488,7 @@ func (m *quizMaker) withContext(context string, pieces []guide.Piece) []guide.Pi
 func mergePieces(ps []guide.Piece) []guide.Piece {
 	var out []guide.Piece
 	for _, p := range ps {
-		if n := len(out); n > 0 && !p.Blank && !out[n-1].Blank {
+		if n := len(out); n > 0 && !p.Blank && !out[n-1].Blank && p.Formula == nil && out[n-1].Formula == nil {
 			out[n-1].Text += p.Text
 			continue
 		}

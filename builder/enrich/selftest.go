@@ -106,6 +106,10 @@ func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
 			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
 			continue
 		}
+		if p.Formula != nil {
+			out = append(out, p.Formula)
+			continue
+		}
 		out = append(out, text(p.Text))
 	}
 	if q.Hint != "" {

@@ -73,7 +73,7 @@ func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPo
 			linkCell(kp.ID, kp.Title),
 			textCell(listOrDash(kp.Terms)),
 			textCell(listOrDash(kp.Dates)),
-			textCell(orDash(kp.Gist)),
+			richCell(kp.GistInlines, orDash(kp.Gist)),
 		})
 	}
 	return t
@@ -89,7 +89,7 @@ func termTable(words *labels.Catalogue, ids *guide.IDs, points int, terms []*gui
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), textCell(orDash(term.Explanation))})
+		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), richCell(term.Meaning, orDash(term.Explanation))})
 	}
 	return t
 }

@@ -114,15 +114,31 @@ func (p *pageWriter) mathNode(n texmath.Node) {
 
 // mathItems writes the items of a row. An operator name is followed by
 // an invisible function application, which spaces it from its argument
-// as TeX does ("sin x"); a relation that opens a cell of aligned
-// equations keeps its spaces.
+// as TeX does ("sin x"); a binary operator with nothing to its left (−x,
+// a = −b) is a sign, set without space, as TeX sets it.
 func (p *pageWriter) mathItems(items []texmath.Node) {
 	for i, it := range items {
-		p.mathNode(it)
+		if s, ok := it.(*texmath.Symbol); ok && s.Class == texmath.Bin && i > 0 && isSignAfter(items[i-1]) {
+			p.element("mo", s.Text, attr{"form", "prefix"})
+		} else {
+			p.mathNode(it)
+		}
 		if isOpName(it) && i+1 < len(items) {
 			p.element("mo", "\u2061")
 		}
 	}
+}
+
+// isSignAfter reports whether a binary operator after n is a sign: after
+// a relation, an operator, an opening delimiter or punctuation.
+func isSignAfter(n texmath.Node) bool {
+	switch n := n.(type) {
+	case *texmath.Symbol:
+		return n.Class == texmath.Rel || n.Class == texmath.Bin || n.Class == texmath.Open || n.Class == texmath.Punct
+	case *texmath.Op:
+		return !n.Name
+	}
+	return false
 }
 
 // isOpName reports whether n is an operator name, perhaps with scripts.

@@ -73,10 +73,13 @@ type Question struct {
 
 // Piece is a part of a question's prompt: plain text, or, when Blank is
 // set, a blank whose answer is Text (as the sentence writes it there,
-// which may differ in case from Question.Answer).
+// which may differ in case from Question.Answer), or, when Formula is
+// set, a formula of the sentence, whose linear form is Text. A blank
+// never hides a formula.
 type Piece struct {
-	Text  string
-	Blank bool
+	Text    string
+	Blank   bool
+	Formula *Formula
 }
 
 // PromptText returns the prompt as plain text with each blank written

@@ -92,6 +92,9 @@ type KeyPointFacts struct {
 	Terms     []string // key terms of its body, in order, each once
 	Dates     []string // dates in normal form ("1999", "1990s", "2014–2021")
 	Gist      string   // the body's first sentence, cut near 25 words
+	// GistInlines is Gist with the formulas it holds, for the writers
+	// to show them; nil when it holds none.
+	GistInlines []Inline
 }
 
 // Term is one key term with where it is explained.
@@ -105,6 +108,9 @@ type Term struct {
 	// another term and not this one; empty when no sentence of the notes
 	// is the term's own.
 	Explanation string
+	// Meaning is Explanation with the formulas it holds, for the writers
+	// to show them; nil when it holds none.
+	Meaning []Inline
 	// ID is the anchor set on the Strong node of the use whose sentence
 	// is its Explanation, else of its first use.
 	ID        string

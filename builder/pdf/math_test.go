@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,5 +119,71 @@ func TestFormulaRebuildsIdentically(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two writes of the same formulas differ")
+	}
+}
+
+// TestFormulaTableRows checks that a table row whose cell holds a tall
+// formula is taller than a row of plain words.
+func TestFormulaTableRows(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	cell := func(ins ...guide.Inline) guide.Cell { return guide.Cell{Inlines: ins} }
+	word := &guide.Text{Pos: guide.NoPos, Text: "word"}
+	l.table(&guide.Table{
+		Pos:   guide.NoPos,
+		Align: []guide.Align{guide.AlignLeft, guide.AlignLeft},
+		Rows: [][]guide.Cell{
+			{cell(word), cell(word)},
+			{cell(word), cell(formulaNode(t, `T = 2\pi\sqrt{\frac{L}{g}}`, false))},
+			{cell(word), cell(word)},
+		},
+	}, fr)
+	if len(l.out) < 3 {
+		t.Fatalf("%d boxes", len(l.out))
+	}
+	rows := l.out[len(l.out)-3:]
+	if rows[1].h <= rows[0].h || rows[2].h != rows[0].h {
+		t.Errorf("row heights %.2f, %.2f, %.2f mm: want the middle one taller", rows[0].h, rows[1].h, rows[2].h)
+	}
+}
+
+// TestFormulaKeepsWithItsLead checks that a paragraph that leads into a
+// displayed equation is kept on the equation's page.
+func TestFormulaKeepsWithItsLead(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	lead := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: "The roots are"}}}
+	shown := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{formulaNode(t, `x = \frac{-b}{2a}`, true)}}
+	after := &guide.Paragraph{Pos: guide.NoPos, Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: "and so on."}}}
+	l.blocks([]guide.Block{lead, shown, after}, fr)
+	if len(l.out) != 3 {
+		t.Fatalf("%d boxes, want three", len(l.out))
+	}
+	if !l.out[0].keepNext || l.out[1].keepNext {
+		t.Errorf("keepNext of the lead, the formula: %v, %v; want true, false", l.out[0].keepNext, l.out[1].keepNext)
+	}
+}
+
+// TestFormulaTooLarge checks that a formula larger than its room is set
+// smaller rather than run off the page: a displayed one taller than the
+// page, and one in a sentence wider than the line.
+func TestFormulaTooLarge(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	tall := `\begin{pmatrix}` + strings.Repeat(`1 & 2 \\ `, 200) + `3 & 4 \end{pmatrix}`
+	l.paragraph([]guide.Inline{formulaNode(t, tall, true)}, fr)
+	if len(l.out) != 1 || l.out[0].h > displayMaxPart*w.textH+1e-9 {
+		t.Fatalf("a displayed matrix of 201 rows is %.1f mm high on a text block of %.1f", l.out[0].h, w.textH)
+	}
+	terms := make([]string, 200)
+	for i := range terms {
+		terms[i] = "x_{" + strconv.Itoa(i) + "}"
+	}
+	lines := w.typeset([]guide.Inline{formulaNode(t, strings.Join(terms, "+"), false)}, body(w), fr.width)
+	if len(lines) != 1 || lines[0].w > fr.width+1e-9 {
+		t.Errorf("a formula of 200 terms in a sentence takes %d lines, the first %.1f mm wide on a line of %.1f", len(lines), lines[0].w, fr.width)
 	}
 }

@@ -51,7 +51,13 @@ const (
 	displaySkip = 0.5
 	// mathClearance is the least space, as a share of the type size,
 	// between a formula in a line and the lines above and below.
-	mathClearance = 0.12
+	mathClearance = 0.06
+	// minDisplayShrink is the least share of its size a displayed formula
+	// too wide for its frame is set at.
+	minDisplayShrink = 0.6
+	// displayMaxPart is the most of the text block's height a displayed
+	// formula may take.
+	displayMaxPart = 0.9
 )
 
 // pt converts points to millimetres.
