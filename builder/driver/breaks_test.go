@@ -32,7 +32,8 @@ func breakNotes(t *testing.T) []string {
 // TestPagesBreakWell holds the PDF of every sample, of the seed and of the
 // notes in testdata/breaks, in every built-in layout, to the page-break
 // checker: no page but the title page and the last holds three lines or
-// fewer, and none ends with a heading or a table's caption. It reuses the
+// fewer, none ends with a heading or a table's caption, and no paragraph
+// leaves a line alone at the foot or the top of a page. It reuses the
 // builds other tests make where it can.
 func TestPagesBreakWell(t *testing.T) {
 	notes := append(sampleNotes(t), breakNotes(t)...)
@@ -56,7 +57,10 @@ func TestPagesBreakWell(t *testing.T) {
 					b = buildOnce(t, note, Options{Outputs: []string{"pdf"}, Layout: name})
 				}
 				headings := headingsOf(t, note)
-				if problems := checkers.BreakProblems(checkers.PDFLines(t, b.pdf), top, bottom, headings); len(problems) > 0 {
+				pages := checkers.PDFLines(t, b.pdf)
+				problems := checkers.BreakProblems(pages, top, bottom, headings)
+				problems = append(problems, checkers.LoneLines(pages, top, bottom, headings)...)
+				if len(problems) > 0 {
 					t.Errorf("%s in %s breaks pages badly:\n%s", noteName(note), name, strings.Join(problems, "\n"))
 				}
 			})

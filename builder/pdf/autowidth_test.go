@@ -123,3 +123,29 @@ func TestHyphenateBreaksOnlyWordsWiderThanTheColumn(t *testing.T) {
 		t.Errorf("a word that fits is broken: %d words", len(same))
 	}
 }
+
+func TestLongHeadersGiveNoClaimToTheRoom(t *testing.T) {
+	// Long headers over short numbers, and a first column of names: the
+	// headers wrap, the names stay on one line.
+	w := testWriter(t, &guide.Guide{Meta: guide.Meta{Title: "T", Lang: "en"}}, nil)
+	cell := func(s string) guide.Cell { return guide.Cell{Inlines: []guide.Inline{txt(s)}} }
+	tb := &guide.Table{Header: []guide.Cell{
+		cell("Aqueduct"),
+		cell("Average gradient in metres for each kilometre of its length"),
+		cell("Total drop from the spring to the city in metres"),
+		cell("Length carried on arches above the ground in kilometres"),
+	}}
+	for _, name := range []string{"Pont du Gard (Nîmes), Gallia", "Aqua Marcia", "Segovia"} {
+		tb.Rows = append(tb.Rows, []guide.Cell{cell(name), cell("0.25"), cell("12.6"), cell("0.3")})
+	}
+	l := &layouter{w: w}
+	tl, header, rows := l.measureTable(tb, w.bodyFrame())
+	if n := tl.breakRow(header); n < 2 {
+		t.Errorf("the header is set on %d line, want it wrapped", n)
+	}
+	for i, row := range rows {
+		if n := tl.breakRow(row); n != 1 {
+			t.Errorf("row %d is set on %d lines, want 1 (widths %.0f)", i, n, tl.widths)
+		}
+	}
+}

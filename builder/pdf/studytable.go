@@ -65,7 +65,7 @@ func leadColumn(t *guide.Table) int {
 // titleWeight, and a column whose longest cell is narrow keeps that cell
 // on one line while there is room.
 func (tl *tableLayout) setStudyWidths(rows [][]tableCell) {
-	minW, maxW := columnExtents(rows, tl.ncol)
+	minW, maxW := tl.extents(rows, studySpare)
 	weight := make([]float64, tl.ncol)
 	prose := false
 	for c := range weight {
@@ -83,7 +83,6 @@ func (tl *tableLayout) setStudyWidths(rows [][]tableCell) {
 			weight[c] = proseWeight
 		}
 	}
-	tl.fitPadding(minW, studySpare)
 	tl.widths = autoWidths(minW, maxW, weight, tl.fr.width, 2*tl.padX, studyNarrowEms*pt(tl.size))
 	tl.tableW = 0
 	for _, w := range tl.widths {

@@ -25,6 +25,7 @@ var (
 	layoutPage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
 	layoutLine = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>`)
 	layoutWord = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
+	listMarker = regexp.MustCompile(`^(\d+\.|[•–◦]) `)
 )
 
 // PDFLines returns the lines of every page of a PDF, from page 1, each
@@ -137,4 +138,80 @@ func quote(lines []Line) string {
 		qs = append(qs, strconv.Quote(l.Text))
 	}
 	return strings.Join(qs, " ")
+}
+
+// LoneLines returns where a paragraph leaves one line alone at a page
+// break: a page whose last line opens a paragraph that runs on to the next
+// page, or whose first line closes a paragraph begun on the page before.
+// Body lines are as BreakProblems reads them; only lines that stand alone
+// at their height count (a table's row does not). A line opens a
+// paragraph when more space than a line's stands above it, closes one
+// when more space stands below it, and runs on when it reaches within a
+// sixth of the text's width of the page's longest line; the next page's
+// first line goes on from it when it starts as far left, or further in by
+// no more than a list's text from its marker, and the last line is not a
+// list item's first line level with it. Headings (see BreakProblems) are
+// no paragraphs.
+func LoneLines(pages [][]Line, top, bottom float64, headings []string) []string {
+	titles := map[string]bool{}
+	for _, h := range headings {
+		titles[strings.Join(strings.Fields(h), " ")] = true
+	}
+	type bodyLine struct {
+		Line
+		alone bool
+	}
+	bodies := make([][]bodyLine, len(pages))
+	for i, p := range pages {
+		var body []bodyLine
+		for _, l := range p {
+			if mid := (l.YMin + l.YMax) / 2; mid < top || mid > bottom {
+				continue
+			}
+			if n := len(body); n > 0 && math.Abs(body[n-1].YMin-l.YMin) < 1 {
+				body[n-1].alone = false
+				continue
+			}
+			body = append(body, bodyLine{l, true})
+		}
+		bodies[i] = body
+	}
+	// spaced reports whether more space than a line's stands between a
+	// and the line b below it.
+	spaced := func(a, b Line) bool {
+		return b.YMin-a.YMin > 1.4*a.Height()
+	}
+	isTitle := func(l Line) bool { return titles[strings.Join(strings.Fields(l.Text), " ")] }
+	var problems []string
+	for i := 1; i+1 < len(bodies); i++ {
+		a, b := bodies[i], bodies[i+1]
+		if len(a) < 2 || len(b) == 0 {
+			continue
+		}
+		left, right := a[0].XMin, a[0].XMax
+		for _, l := range a {
+			left, right = min(left, l.XMin), max(right, l.XMax)
+		}
+		last, first := a[len(a)-1], b[0]
+		runsOn := last.XMax >= right-(right-left)/6
+		// The next page's first line goes on from the last line where it
+		// starts as far left, or no further in than a list's text from
+		// its marker; a line level with a list marker is the next item.
+		indent := first.XMin - last.XMin
+		same := last.alone && first.alone && math.Abs(last.Height()-first.Height()) < 0.5 &&
+			indent >= -1 && indent <= 2*last.Height() && !(indent < 1 && listMarker.MatchString(last.Text)) &&
+			!isTitle(last.Line) && !isTitle(first.Line)
+		if !same || !runsOn {
+			continue
+		}
+		if spaced(a[len(a)-2].Line, last.Line) {
+			problems = append(problems, fmt.Sprintf("page %d ends with a paragraph's first line alone: %q", i+1, last.Text))
+		}
+		if len(b) == 1 || spaced(first.Line, b[1].Line) {
+			if !spaced(a[len(a)-2].Line, last.Line) {
+				problems = append(problems, fmt.Sprintf("page %d starts with a paragraph's last line alone: %q", i+2, first.Text))
+			}
+		}
+	}
+	return problems
 }

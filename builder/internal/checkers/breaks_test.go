@@ -45,3 +45,52 @@ func TestBreakProblemsFindsShortPagesAndStrandedHeadings(t *testing.T) {
 		t.Errorf("BreakProblems finds %d problems, want 3:\n%s", n, got)
 	}
 }
+
+// para returns the lines of a paragraph from y down, 15 points apart, each
+// reaching to 500 but the last, which reaches to 200.
+func para(n int, y float64) []Line {
+	ls := textLines(n, y)
+	for i := range ls {
+		ls[i].XMin, ls[i].XMax = 50, 500
+	}
+	ls[n-1].XMax = 200
+	return ls
+}
+
+func TestLoneLinesFindsOrphansAndWidows(t *testing.T) {
+	head := Line{Text: "Running head", YMin: 20, YMax: 30}
+	full := func(ls []Line) []Line {
+		ls[len(ls)-1].XMax = 500
+		return ls
+	}
+	// A page ending with a paragraph's first line: 20 lines, a gap, and
+	// one line that runs on to the next page.
+	orphan := append(append([]Line{head}, para(20, 60)...), full(para(1, 375))...)
+	// A page that starts with a paragraph's last line alone, a gap, and a
+	// paragraph.
+	widow := append(append([]Line{head}, para(1, 60)...), para(20, 90)...)
+	// A page ending inside a paragraph, two lines of it on each side.
+	whole := append(append([]Line{head}, para(20, 60)...), full(para(2, 375))...)
+	// A list item of one long line, and the next item on the next page.
+	item := []Line{{Text: "3. A key point that fills its whole line.", XMin: 50, XMax: 500, YMin: 375, YMax: 390}}
+	items := append(append([]Line{head}, para(20, 60)...), item...)
+	next := append([]Line{head}, Line{Text: "4. The next key point.", XMin: 50, XMax: 200, YMin: 60, YMax: 75})
+	next = append(next, para(20, 90)...)
+	pages := [][]Line{
+		{{Text: "Title", YMin: 200, YMax: 235}},
+		orphan, para(20, 60), // page 2 ends with a first line
+		whole, widow, // page 5 starts with a last line
+		whole, para(20, 60),
+		items, next,
+		textLines(1, 60),
+	}
+	got := strings.Join(LoneLines(pages, 50, 800, nil), "\n")
+	for _, want := range []string{"page 2 ends with a paragraph's first line alone", "page 5 starts with a paragraph's last line alone"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("LoneLines lacks %q; it says:\n%s", want, got)
+		}
+	}
+	if n := len(strings.Split(got, "\n")); n != 2 {
+		t.Errorf("LoneLines finds %d problems, want 2:\n%s", n, got)
+	}
+}
