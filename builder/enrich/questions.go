@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -88,6 +89,9 @@ type quizMaker struct {
 	unit    []*guide.Question
 	prompts map[string]bool // short-answer prompts
 	out     []*guide.Question
+	// contentCache holds the content words of texts lately asked for
+	// (see contentWords).
+	contentCache map[string][]string
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -346,7 +350,7 @@ func (m *quizMaker) dateCloze(s sentence) {
 // blank is ambiguous. target is the id the answer key links to.
 func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guide.Question {
 	text := s.text
-	if n := len(strings.Fields(text)); n > maxSentenceWords {
+	if n := countFields(text); n > maxSentenceWords {
 		return nil
 	}
 	var long, short []string
@@ -395,7 +399,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
 		rest.WriteString(text[at:])
 	}
-	if len(strings.FieldsFunc(rest.String(), func(r rune) bool { return !isWordRune(r) })) < minContextWords {
+	if countWords(rest.String()) < minContextWords {
 		return nil
 	}
 	context := m.context(s)
@@ -537,14 +541,72 @@ func (m *quizMaker) shows(text, answer string) bool {
 }
 
 // contentWords returns the words of s in lower case, stop words left out.
+// The words of the last few texts asked for are kept, since a question's
+// visible text is asked about once for each spelling of its answer, and
+// a prompt once for each question beside it; the caller must not change
+// them.
 func (m *quizMaker) contentWords(s string) []string {
+	if out, ok := m.contentCache[s]; ok {
+		return out
+	}
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
+	for w := range wordsOf(strings.ToLower(s)) {
 		if !m.stop[w] && w != "s" {
 			out = append(out, w)
 		}
 	}
+	if m.contentCache == nil || len(m.contentCache) >= contentCacheSize {
+		m.contentCache = make(map[string][]string, contentCacheSize)
+	}
+	m.contentCache[s] = out
 	return out
+}
+
+// contentCacheSize is how many texts' content words a quizMaker keeps.
+const contentCacheSize = 16
+
+// wordsOf yields the words of s: its runs of letters, digits and marks
+// (isWordRune), as strings.FieldsFunc would split them.
+func wordsOf(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// countWords returns the number of words of s (see wordsOf).
+func countWords(s string) int {
+	n := 0
+	for range wordsOf(s) {
+		n++
+	}
+	return n
+}
+
+// countFields returns the number of fields strings.Fields would split s
+// into, without making them.
+func countFields(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // stem is a word without a plural ending, so that "conflict" and
