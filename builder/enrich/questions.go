@@ -2,8 +2,10 @@ package enrich
 
 import (
 	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,11 +56,92 @@ func Questions(g *guide.Guide) {
 	}
 	m := newQuizMaker(g)
 	m.blocks(g.Intro, "", nil)
-	for _, s := range g.Sections {
-		m.section(s)
-	}
+	m.sections(g.Sections)
 	m.palace()
 	g.Study.Questions = groupBySection(g, m.out)
+}
+
+// sections makes the questions of the top-level sections secs as m.section
+// would, one after the other, but with the sections shared out between
+// the cores. Each section starts its questions afresh (a key point or a
+// paragraph opens every unit of questions), so a section depends on the
+// ones before it only through the question ids and short-answer prompts
+// they took: each is first made on its own, noting which it looked up,
+// and is made again, in turn, after the ones before it when one of those
+// was taken before it. The questions are the same, in the same order, as
+// one core would make them.
+func (m *quizMaker) sections(secs []*guide.Section) {
+	workers := min(runtime.GOMAXPROCS(0), len(secs))
+	if workers < 2 {
+		for _, s := range secs {
+			m.section(s)
+		}
+		return
+	}
+	parts := make([]*quizMaker, len(secs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				part := m.alone()
+				part.section(secs[i])
+				parts[i] = part
+			}
+		})
+	}
+	for i := range secs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, part := range parts {
+		if m.dependsOn(part) {
+			m.unit = nil
+			m.section(secs[i])
+			continue
+		}
+		for _, q := range part.out {
+			m.seen[q.ID] = true
+		}
+		for p := range part.prompts {
+			m.prompts[p] = true
+		}
+		m.out = append(m.out, part.out...)
+	}
+}
+
+// alone returns a quizMaker that shares m's view of the guide but has
+// taken no question id or prompt yet, and notes those it looks up.
+func (m *quizMaker) alone() *quizMaker {
+	part := *m
+	part.seen, part.prompts = map[string]bool{}, map[string]bool{}
+	part.unit, part.out, part.contentCache = nil, nil, nil
+	part.looked = &lookups{}
+	return &part
+}
+
+// lookups are the question ids and the prompts a quizMaker made alone
+// looked up (see quizMaker.alone).
+type lookups struct {
+	ids, prompts []string
+}
+
+// dependsOn reports whether part, made alone, looked up a question id or
+// a prompt that m has taken: then it might have made other questions
+// after m's.
+func (m *quizMaker) dependsOn(part *quizMaker) bool {
+	for _, id := range part.looked.ids {
+		if m.seen[id] {
+			return true
+		}
+	}
+	for _, p := range part.looked.prompts {
+		if m.prompts[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // quizMaker holds the state of one Questions call.
@@ -89,6 +172,9 @@ type quizMaker struct {
 	unit    []*guide.Question
 	prompts map[string]bool // short-answer prompts
 	out     []*guide.Question
+	// looked, when set, notes the ids and prompts looked up (see
+	// quizMaker.alone).
+	looked *lookups
 	// contentCache holds the content words of texts lately asked for
 	// (see contentWords).
 	contentCache map[string][]string
@@ -175,7 +261,13 @@ func properNames(g *guide.Guide) map[string]bool {
 // add keeps q unless a question with its id is already kept or it does
 // not fit beside the questions of its unit (see fits).
 func (m *quizMaker) add(q *guide.Question) bool {
-	if q == nil || m.seen[q.ID] || !m.fits(q) {
+	if q == nil {
+		return false
+	}
+	if m.looked != nil {
+		m.looked.ids = append(m.looked.ids, q.ID)
+	}
+	if m.seen[q.ID] || !m.fits(q) {
 		return false
 	}
 	m.seen[q.ID] = true
@@ -717,6 +809,9 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 		return nil
 	}
 	prompt := m.keyPointPrompt(kp, answer)
+	if m.looked != nil {
+		m.looked.prompts = append(m.looked.prompts, prompt)
+	}
 	if m.prompts[prompt] {
 		prompt = m.explain(kp.Title)
 	}
