@@ -66,6 +66,19 @@ func cutStreams(src []byte, max int) ([]byte, error) {
 			cut.data = cut.data[:max]
 			obj = &cut
 		}
+		if dv, ok := obj.v.(*dict); ok && !obj.stream {
+			// The structure tree of a tagged file and the link
+			// annotations it points to are in object streams, which
+			// the table leaves out: the copy leaves them out too.
+			kept := &dict{}
+			for i, k := range dv.keys {
+				if k != "StructTreeRoot" && k != "Annots" {
+					kept.keys = append(kept.keys, k)
+					kept.vals = append(kept.vals, dv.vals[i])
+				}
+			}
+			obj = &object{v: kept}
+		}
 		var b bytes.Buffer
 		if err := o.putObject(&b, obj); err != nil {
 			return nil, err

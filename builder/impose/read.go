@@ -73,7 +73,10 @@ func (d *document) readXref() error {
 	if !ok {
 		return errors.New("the trailer is not a dictionary")
 	}
-	for _, k := range []name{"Encrypt", "Prev", "XRefStm"} {
+	// A hybrid file's /XRefStm lists objects in object streams, which the
+	// table leaves out: the structure tree of a tagged guide, which the
+	// printed sheets do not carry. What a page needs is in the table.
+	for _, k := range []name{"Encrypt", "Prev"} {
 		if trailer.get(k) != nil {
 			return fmt.Errorf("the trailer has /%s, which is not supported", k)
 		}

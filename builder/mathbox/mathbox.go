@@ -64,6 +64,21 @@ func Layout(face *fonts.MathFont, formula *texmath.Row, display bool, size float
 	return &Box{Width: b.w, Ascent: b.h, Descent: b.d, Glyphs: b.glyphs, Rules: b.rules}
 }
 
+// Scaled returns a copy of the box made k times as large: a formula set
+// smaller to fit the room it is given.
+func (b *Box) Scaled(k float64) *Box {
+	out := &Box{Width: b.Width * k, Ascent: b.Ascent * k, Descent: b.Descent * k,
+		Glyphs: make([]Glyph, len(b.Glyphs)), Rules: make([]Rule, len(b.Rules))}
+	for i, g := range b.Glyphs {
+		g.X, g.Y, g.Size = g.X*k, g.Y*k, g.Size*k
+		out.Glyphs[i] = g
+	}
+	for i, r := range b.Rules {
+		out.Rules[i] = Rule{X: r.X * k, Y: r.Y * k, W: r.W * k, H: r.H * k}
+	}
+	return out
+}
+
 // style is TeX's style of a sub-formula: display (0), text (1), script
 // (2) or scriptscript (3), and whether it is cramped (its superscripts
 // raised less).

@@ -12,12 +12,14 @@ const size = 10.0
 
 func face(t *testing.T) *fonts.MathFont {
 	t.Helper()
-	f, err := fonts.Math()
+	f, err := faceOrErr()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return f
 }
+
+func faceOrErr() (*fonts.MathFont, error) { return fonts.Math() }
 
 func layout(t *testing.T, src string, display bool) *Box {
 	t.Helper()

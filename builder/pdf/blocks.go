@@ -31,6 +31,23 @@ type layouter struct {
 	out     []*box
 	pending float64 // space to put above the next box
 	bars    int     // quote bars handed out so far
+	// cur is the element of the structure tree that the boxes pushed now
+	// belong to, nil for the Document.
+	cur *structElem
+	// bare says that the next paragraph is all its list item holds: its
+	// text goes straight into the item's LBody, with no P of its own.
+	bare bool
+}
+
+// in makes an element of type typ in the current one, lays out what f
+// lays out inside it, and returns it.
+func (l *layouter) in(typ string, f func(e *structElem)) *structElem {
+	prev := l.cur
+	e := l.w.tags.elem(typ, prev)
+	l.cur = e
+	f(e)
+	l.cur = prev
+	return e
 }
 
 // space asks for at least h of space above the next box.
@@ -45,6 +62,9 @@ func (l *layouter) push(b *box, fr *frame) {
 	}
 	if len(fr.bars) > 0 {
 		b.bars = fr.bars
+	}
+	if b.tag == nil {
+		b.tag = l.cur
 	}
 	l.out = append(l.out, b)
 }
@@ -90,17 +110,23 @@ func (l *layouter) block(b guide.Block, fr frame) {
 	case *guide.List:
 		l.list(b, fr)
 	case *guide.Quote:
-		l.quote(b, fr)
+		l.in("BlockQuote", func(*structElem) { l.quote(b, fr) })
 	case *guide.Div:
-		l.blocks(b.Blocks, fr)
+		// A passage in a language of its own.
+		l.in("Div", func(e *structElem) {
+			if e != nil {
+				e.lang = langTag(b.Lang)
+			}
+			l.blocks(b.Blocks, fr)
+		})
 	case *guide.CodeBlock:
-		l.code(b, fr)
+		l.in("Code", func(*structElem) { l.code(b, fr) })
 	case *guide.Rule:
 		l.rule(fr)
 	case *guide.Table:
 		l.table(b, fr)
 	case *guide.DefinitionList:
-		l.definitions(b, fr)
+		l.in("L", func(*structElem) { l.definitions(b, fr) })
 	case *guide.Figure:
 		l.drawing(b, fr, nil, nil)
 	default:
@@ -115,7 +141,7 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 	for i, n := range inlines {
 		switch n := n.(type) {
 		case *guide.Image:
-			if l.textOf(inlines[start:i], fr) {
+			if l.para(inlines[start:i], fr) {
 				l.space(fr.skip)
 			}
 			l.figure(n, fr)
@@ -125,7 +151,7 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 			if !n.Display || n.Tree == nil || l.w.fs.maths == nil {
 				continue
 			}
-			if l.textOf(inlines[start:i], fr) {
+			if l.para(inlines[start:i], fr) {
 				// The words that lead into a displayed formula stay
 				// on its page.
 				last := l.out[len(l.out)-1]
@@ -135,7 +161,19 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 			start = i + 1
 		}
 	}
-	l.textOf(inlines[start:], fr)
+	l.para(inlines[start:], fr)
+}
+
+// para lays out inlines as a paragraph, a P of the structure tree, and
+// reports whether there was any text.
+func (l *layouter) para(inlines []guide.Inline, fr frame) bool {
+	if l.bare {
+		l.bare = false
+		return l.textOf(inlines, fr)
+	}
+	var any bool
+	l.in("P", func(*structElem) { any = l.textOf(inlines, fr) })
+	return any
 }
 
 // displayedOnly reports whether a block is a paragraph that holds only a
@@ -168,18 +206,28 @@ func displayedOnly(b guide.Block) bool {
 // displayed lays out a formula on a line of its own, in display style,
 // centred, with space above and below: one box, never split between
 // pages. A formula wider than the frame is set smaller to fit it, down
-// to minDisplayShrink of its size.
+// to minDisplayShrink of its size, and one taller than most of a page is
+// shrunk to fit the page.
 func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	size := fr.style.size
 	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
 	if w := pt(b.Width); w > fr.width {
 		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*max(fr.width/w, minDisplayShrink))
 	}
+	// Nor is it ever taller than most of a page, which would run it off
+	// the foot of its page: a formula that tall is shrunk whole.
+	if h, most := pt(b.Ascent+b.Descent), displayMaxPart*l.w.textH; h > most {
+		b = b.Scaled(most / h)
+	}
 	gap := displaySkip * fr.lead
 	x0 := fr.indent + (fr.width-pt(b.Width))/2
 	up := pt(b.Ascent)
 	l.space(gap)
-	l.push(&box{h: up + pt(b.Descent), baseline: up, paint: func(p *pen, x, y float64) {
+	tag := l.w.tags.elem("Formula", l.cur)
+	if tag != nil {
+		tag.alt = f.Text()
+	}
+	l.push(&box{h: up + pt(b.Descent), baseline: up, tag: tag, paint: func(p *pen, x, y float64) {
 		p.formula(b, x+x0, y+up, fr.style.color)
 	}}, &fr)
 	l.space(gap)
@@ -229,6 +277,7 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
 			b.notes = ln.notes
+			l.w.placeNotes(ln.notes, l.cur)
 		}
 		if len(ln.anchors) > 0 {
 			b.anchors = append(b.anchors, ln.anchors...)
@@ -300,12 +349,22 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 	if !ls.Ordered {
 		inner.depth++
 	}
+	list := l.w.tags.elem("L", l.cur)
+	prev := l.cur
+	defer func() { l.cur = prev }()
 	for i, it := range ls.Items {
 		if i > 0 {
 			l.space(itemSkip)
 		}
+		li := l.w.tags.elem("LI", list)
+		lbl := l.w.tags.elem("Lbl", li)
+		l.cur = l.w.tags.elem("LBody", li)
 		first := len(l.out)
+		if len(it.Blocks) == 1 {
+			_, l.bare = it.Blocks[0].(*guide.Paragraph)
+		}
 		l.blocks(it.Blocks, inner)
+		l.bare = false
 		if len(l.out) == first {
 			l.push(&box{h: fr.lead}, &inner)
 		}
@@ -318,12 +377,16 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 		mk := &marks[i]
 		mx := fr.indent + col - gap - mk.w
 		base := b.baseline
-		paint := b.paint
+		paint, tag := b.paint, b.tag
 		b.paint = func(p *pen, x, y float64) {
+			// The marker first, as it is read first: the item's text
+			// then runs on in one marked-content sequence.
+			p.tag(lbl)
+			p.line(mk, x+mx, y+base)
+			p.tag(tag)
 			if paint != nil {
 				paint(p, x, y)
 			}
-			p.line(mk, x+mx, y+base)
 		}
 	}
 }
@@ -361,15 +424,20 @@ func (l *layouter) definitions(dl *guide.DefinitionList, fr frame) {
 	inner.inItem = false
 	termStyle := fr
 	termStyle.style.bold = true
+	list := l.cur
+	defer func() { l.cur = list }()
 	for i, it := range dl.Items {
 		if i > 0 {
 			l.space(fr.skip)
 		}
+		li := l.w.tags.elem("LI", list)
+		l.cur = l.w.tags.elem("Lbl", li)
 		start := len(l.out)
 		l.textOf(it.Term, termStyle)
 		if len(l.out) > start {
 			l.out[len(l.out)-1].keepNext, l.out[len(l.out)-1].glue = true, glueHeading
 		}
+		l.cur = l.w.tags.elem("LBody", li)
 		for _, d := range it.Definitions {
 			l.space(tightSkip * l.w.bodyLead)
 			l.blocks(d, inner)

@@ -24,7 +24,10 @@ type box struct {
 	mark     *mark // set on the first box of a section heading
 	header   *box  // drawn above the box when the box opens a page
 	bars     []bar // quote bars beside the box
-	paint    func(p *pen, x, y float64)
+	// tag is the element of the structure tree the box's content belongs
+	// to; nil makes it an artifact.
+	tag   *structElem
+	paint func(p *pen, x, y float64)
 }
 
 // glue is how firmly a box keeps with the next one. When what keeps

@@ -128,7 +128,11 @@ func (c *pdfCanvas) Text(t *figure.Text) {
 func (c *pdfCanvas) Link(l *figure.Link) {
 	ref := c.p.links.refInternal(c.p.links.internal(l.Target))
 	x, y := c.at(figure.Point{X: l.X, Y: l.Y})
-	c.p.links.place(ref, x, y, l.W*c.k, l.H*c.k)
+	title := l.Title
+	if title == "" {
+		title = l.Target
+	}
+	c.p.placeLink(ref, x, y, l.W*c.k, l.H*c.k, nil, title)
 }
 
 // paint sets the style of a shape, lets path trace its outline, and fills
@@ -150,6 +154,7 @@ func (c *pdfCanvas) paint(st figure.Style, path func()) {
 	}
 	// The scene's text painted so far lies under this shape.
 	c.p.flushText()
+	c.p.mark(c.p.want)
 	doc := c.p.doc
 	if fill {
 		c.p.fillColor(sceneColor(st.Fill))

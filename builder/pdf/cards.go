@@ -161,6 +161,7 @@ func WriteCards(w io.Writer, g *guide.Guide, deck []cards.Card, opts CardOptions
 	if err != nil {
 		return fmt.Errorf("pdf: cards: %w", err)
 	}
+	wr.tags = nil // cards are a print file: untagged
 	wr.drawCards(grid, deck, pages)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: cards: %w", wr.doc.Error())

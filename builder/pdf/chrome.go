@@ -104,6 +104,7 @@ func (w *writer) drawChrome(p *pen, c *chrome, x float64, page int) {
 	lay := w.lay
 	ruleY := lay.MarginTop * 0.68
 	headY := ruleY - 1.7
+	p.want = tagMark{art: artHeader}
 	if c.left.w > 0 || c.right.w > 0 {
 		p.line(&c.left, x, headY)
 		p.line(&c.right, x+w.textW-c.right.w, headY)
@@ -118,5 +119,6 @@ func (w *writer) drawChrome(p *pen, c *chrome, x float64, page int) {
 			fx = x + w.textW - c.foot.w
 		}
 	}
+	p.want = tagMark{art: artFooter}
 	p.line(&c.foot, fx, footY)
 }

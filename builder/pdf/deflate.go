@@ -37,10 +37,18 @@ const (
 // "endobj"), a classic xref table (read by pdfxref.Read), the trailer and
 // startxref. A stream whose dictionary is exactly "<</Length n>>" is
 // compressed; every other object is copied as it is.
-func deflateStreams(w io.Writer, pdf []byte) error {
+//
+// A tagger, when given, adds its structure tree (see tagger.edits).
+func deflateStreams(w io.Writer, pdf []byte, tags *tagger) error {
 	xref, err := pdfxref.Read(pdf)
 	if err != nil {
 		return fmt.Errorf("deflate: %w", err)
+	}
+	ed := &pdfEdits{}
+	if tags != nil {
+		if ed, err = tags.edits(pdf, xref); err != nil {
+			return fmt.Errorf("tagging: %w", err)
+		}
 	}
 	offsets, xrefAt := xref.Offsets, xref.XrefAt
 	trailer := pdf[xref.TrailerAt:xref.StartxrefAt]
@@ -79,10 +87,36 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 
 	// The objects go out as they are written, counted for the new table.
 	out := &countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	out.Write(pdf[:offsets[order[0]]])
-	newOff := make([]int, len(offsets))
+	head := pdf[:offsets[order[0]]]
+	if v, ok := bytes.CutPrefix(head, []byte("%PDF-1.")); ok && ed.version != "" && len(v) > 0 {
+		// The version has one digit after the point: same length.
+		out.Write([]byte("%PDF-" + ed.version))
+		head = v[1:]
+	}
+	out.Write(head)
+	packs, err := packObjects(ed.first, ed.added)
+	if err != nil {
+		return err
+	}
+	// The table lists fpdf's objects, the object streams and the
+	// cross-reference stream; the objects in the streams come after.
+	size, listed := len(offsets), len(offsets)
+	if len(ed.added) > 0 {
+		listed = len(offsets) + len(packs.streams) + 1
+		if ed.first != listed {
+			return fmt.Errorf("tagging: %d object streams where %d were planned", len(packs.streams), ed.first-len(offsets)-1)
+		}
+		size = listed + len(ed.added)
+	}
+	newOff := make([]int, listed)
 	for _, o := range objs {
 		newOff[o.n] = out.n
+		if nb, ok := ed.replace[o.n]; ok {
+			fmt.Fprintf(out, "%d 0 obj\n", o.n)
+			out.Write(nb)
+			io.WriteString(out, "\nendobj\n")
+			continue
+		}
 		if o.data == nil {
 			out.Write(o.body)
 			continue
@@ -91,10 +125,34 @@ func deflateStreams(w io.Writer, pdf []byte) error {
 		out.Write(o.packed)
 		io.WriteString(out, "\nendstream\nendobj\n")
 	}
+	xrefStm := 0
+	if len(ed.added) > 0 {
+		// The added objects go in object streams, listed by a
+		// cross-reference stream beside the table (a hybrid file: a
+		// reader of PDF 1.4, like the imposer, does not see them).
+		n := len(offsets)
+		for _, st := range packs.streams {
+			newOff[n] = out.n
+			fmt.Fprintf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", n, st.count, st.first, len(st.packed))
+			out.Write(st.packed)
+			io.WriteString(out, "\nendstream\nendobj\n")
+			n++
+		}
+		xrefStm = out.n
+		newOff[n] = out.n
+		data := packs.xrefData(len(offsets))
+		fmt.Fprintf(out, "%d 0 obj\n<</Type /XRef /Size %d /Index [%d %d] /W [1 4 2] /Filter /FlateDecode /Length %d>>\nstream\n", n, size, ed.first, len(ed.added), len(data))
+		out.Write(data)
+		io.WriteString(out, "\nendstream\nendobj\n")
+	}
 	newXrefAt := out.n
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for n := 1; n < len(offsets); n++ {
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", listed)
+	for n := 1; n < listed; n++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", newOff[n])
+	}
+	if size != len(offsets) {
+		old := fmt.Appendf(nil, "/Size %d\n", len(offsets))
+		trailer = bytes.Replace(trailer, old, fmt.Appendf(nil, "/Size %d\n/XRefStm %d\n", size, xrefStm), 1)
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXrefAt)
@@ -204,4 +262,74 @@ func plainStream(obj []byte, n int) ([]byte, bool) {
 		return nil, false
 	}
 	return rest[:length], true
+}
+
+// objectsPerStream is the most objects one object stream holds.
+const objectsPerStream = 200
+
+// objStream is an object stream being made: its objects' numbers and
+// offsets, then the objects, compressed.
+type objStream struct {
+	count, first int
+	packed       []byte
+}
+
+// packedObjects are objects put in object streams: the streams, and for
+// each object the stream (by index) and its index in it.
+type packedObjects struct {
+	streams []objStream
+	stream  []int
+	index   []int
+}
+
+// packObjects puts the objects bodies, numbered from first on, in object
+// streams of up to objectsPerStream objects, compressed side by side as
+// the page streams are.
+func packObjects(first int, bodies [][]byte) (packedObjects, error) {
+	var p packedObjects
+	if len(bodies) == 0 {
+		return p, nil
+	}
+	var raw []pdfObject
+	for start := 0; start < len(bodies); start += objectsPerStream {
+		end := min(start+objectsPerStream, len(bodies))
+		var head, data []byte
+		for i := start; i < end; i++ {
+			head = strconv.AppendInt(head, int64(first+i), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(len(data)), 10)
+			head = append(head, ' ')
+			data = append(data, bodies[i]...)
+			data = append(data, '\n')
+			p.stream = append(p.stream, len(p.streams))
+			p.index = append(p.index, i-start)
+		}
+		head[len(head)-1] = '\n'
+		p.streams = append(p.streams, objStream{count: end - start, first: len(head)})
+		raw = append(raw, pdfObject{data: append(head, data...)})
+	}
+	if err := compressStreams(raw, deflaters(raw)); err != nil {
+		return p, err
+	}
+	for i := range raw {
+		p.streams[i].packed = raw[i].packed
+	}
+	return p, nil
+}
+
+// xrefData is the compressed data of the cross-reference stream of the
+// packed objects: for each, type 2, the number of its stream (the streams
+// are numbered from first on) and its index in it.
+func (p packedObjects) xrefData(first int) []byte {
+	streamBase := first
+	raw := make([]byte, 0, 7*len(p.stream))
+	for i := range p.stream {
+		s := uint32(streamBase + p.stream[i])
+		raw = append(raw, 2, byte(s>>24), byte(s>>16), byte(s>>8), byte(s), byte(p.index[i]>>8), byte(p.index[i]))
+	}
+	var buf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	zw.Write(raw)
+	zw.Close()
+	return buf.Bytes()
 }

@@ -71,7 +71,7 @@ func TestPlainStream(t *testing.T) {
 func TestDeflateStreamsRejectsWhatItDoesNotKnow(t *testing.T) {
 	for _, in := range []string{"", "%PDF-1.3\n", "%PDF-1.3\nxref\n0 x\n", strings.Repeat("x", 100) + "\nxref\n0 2\n"} {
 		var out bytes.Buffer
-		if err := deflateStreams(&out, []byte(in)); err == nil {
+		if err := deflateStreams(&out, []byte(in), nil); err == nil {
 			t.Errorf("deflateStreams(%q) gave no error", in)
 		}
 		if out.Len() > 0 {

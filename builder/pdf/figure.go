@@ -57,7 +57,7 @@ func (l *layouter) drawing(f *guide.Figure, fr frame, mk *mark, anchors []int) {
 		st.style.italic = true
 		st.style.color = colorMissing
 		start := len(l.out)
-		if !l.textOf(plain(f.Pos, f.Alt), st) {
+		if !l.para(plain(f.Pos, f.Alt), st) {
 			l.push(&box{h: fr.lead}, &fr)
 		}
 		l.out[start].mark = mk
@@ -88,7 +88,11 @@ func (l *layouter) drawing(f *guide.Figure, fr frame, mk *mark, anchors []int) {
 	h := sh * scale
 	k := pt(scale) // mm per scene point
 	texts := prep.lines
-	b := &box{h: h, newPage: full, alone: full, mark: mk, anchors: anchors}
+	fig := w.tags.elem("Figure", l.cur)
+	if fig != nil {
+		fig.alt = f.Alt
+	}
+	b := &box{h: h, newPage: full, alone: full, mark: mk, anchors: anchors, tag: fig}
 	b.paint = func(p *pen, x, y float64) {
 		figure.Draw(sc, &pdfCanvas{p: p, x: x + x0, y: y, k: k, texts: texts})
 	}

@@ -174,7 +174,7 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 		st := fr
 		st.style.italic = true
 		st.style.color = colorMissing
-		l.textOf(plain(n.Pos, imageText(n)), st)
+		l.para(plain(n.Pos, imageText(n)), st)
 		return
 	}
 	w := float64(img.w) / imageDPI * 25.4
@@ -186,9 +186,14 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	}
 	x0 := fr.indent + (fr.width-w)/2
 	name, kind := img.name, img.kind
-	b := &box{h: h, baseline: min(h, fr.lead/2+baselineRatio*pt(fr.style.size))}
+	fig := l.w.tags.elem("Figure", l.cur)
+	if fig != nil {
+		fig.alt = imageText(n)
+	}
+	b := &box{h: h, baseline: min(h, fr.lead/2+baselineRatio*pt(fr.style.size)), tag: fig}
 	b.paint = func(p *pen, x, y float64) {
 		p.flushText()
+		p.mark(p.want)
 		p.doc.ImageOptions(name, x+x0, y, w, h, false, fpdf.ImageOptions{ImageType: kind}, 0, "")
 	}
 	caption := n.Alt
@@ -208,8 +213,11 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	for i := range lines {
 		lines[i].center(fr.width)
 	}
+	prev := l.cur
+	l.cur = l.w.tags.elem("Caption", fig)
 	start := len(l.out)
 	l.lines(lines, cf)
+	l.cur = prev
 	// A caption is read as one: it is never split between pages.
 	for _, c := range l.out[start : len(l.out)-1] {
 		c.keepNext, c.glue = true, glueHeading

@@ -32,6 +32,10 @@ type look struct {
 	blank bool
 	code  bool // set on a light background
 	link  linkRef
+	note  bool // the number of a footnote, linked to it
+	// lang is the language of the text when it is not the guide's: a
+	// Span of the structure tree with its /Lang.
+	lang string
 	// page, when set, makes the piece a page number: the fpdf link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
@@ -68,9 +72,14 @@ type runBuilder struct {
 	fail func(error)
 	// maths is the maths face formulas are set in; nil when it cannot
 	// be read, and then formulas are shown as their source.
-	maths  *fonts.MathFont
-	runs   []run
-	anchor int // an anchor waiting for the next run with text
+	maths *fonts.MathFont
+	// width, when not zero, is the width of the lines the runs are for,
+	// in millimetres: a formula wider than a line is set smaller to fit.
+	width float64
+	// mathAlt gives each formula laid out its text alternative.
+	mathAlt map[*mathbox.Box]string
+	runs    []run
+	anchor  int // an anchor waiting for the next run with text
 }
 
 // flatten returns the runs of inlines set in base. Images become their alt
@@ -106,6 +115,13 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 				// even one written for display: a caller that sets it
 				// on a line of its own lays it out itself.
 				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				if w := pt(b.Width); rb.width > 0 && w > rb.width {
+					b = b.Scaled(rb.width / w)
+				}
+				if rb.mathAlt == nil {
+					rb.mathAlt = map[*mathbox.Box]string{}
+				}
+				rb.mathAlt[b] = n.Text()
 				rb.add(run{math: b, style: st, look: lk, pos: n.Pos})
 				continue
 			}
@@ -131,7 +147,11 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			s.italic = true
 			rb.walk(n.Children, s, lk)
 		case *guide.Span:
-			rb.walk(n.Children, st, lk)
+			l := lk
+			if tag := langTag(n.Lang); tag != "" {
+				l.lang = tag
+			}
+			rb.walk(n.Children, st, l)
 		case *guide.Strike:
 			l := lk
 			l.strike = true
@@ -187,6 +207,7 @@ func (rb *runBuilder) noteRef(n *guide.FootnoteRef, st textStyle, lk look) run {
 	l := lk
 	l.rise = pt(st.size) * supRise
 	l.strike = false
+	l.note = true
 	if n.Index >= 0 && n.Index < len(rb.notes) {
 		if r := rb.links.refInternal(rb.links.internal(rb.notes[n.Index].ID)); r != 0 {
 			l.link = r

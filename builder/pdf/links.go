@@ -91,17 +91,22 @@ func (lt *linkTable) add(t linkTarget) linkRef {
 	return linkRef(len(lt.targets) - 1)
 }
 
-// place puts a clickable rectangle for link r on the current page.
-func (lt *linkTable) place(r linkRef, x, y, w, h float64) {
+// place puts a clickable rectangle for link r on the current page and
+// reports whether it did.
+func (lt *linkTable) place(r linkRef, x, y, w, h float64) bool {
 	if r <= 0 || int(r) >= len(lt.targets) || w <= 0 || h <= 0 {
-		return
+		return false
 	}
 	t := lt.targets[r]
-	if t.internal != 0 {
+	switch {
+	case t.internal != 0:
 		lt.doc.Link(x, y, w, h, t.internal)
-	} else if t.url != "" {
+	case t.url != "":
 		lt.doc.LinkString(x, y, w, h, t.url)
+	default:
+		return false
 	}
+	return true
 }
 
 // asciiURL escapes the characters of a URL that a PDF string written by

@@ -12,7 +12,8 @@ import (
 // formula makes on the page is made here.
 func (p *pen) formula(b *mathbox.Box, x, y float64, c rgb) {
 	for _, r := range b.Rules {
-		p.fill(x+pt(r.X), y-pt(r.Y+r.H), pt(r.W), pt(r.H), c)
+		// A fraction's bar or a root's is part of the formula.
+		p.fillAs(p.want, x+pt(r.X), y-pt(r.Y+r.H), pt(r.W), pt(r.H), c)
 	}
 	for _, g := range b.Glyphs {
 		var f faceRef

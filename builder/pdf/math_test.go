@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,27 @@ func TestFormulaKeepsWithItsLead(t *testing.T) {
 	}
 	if !l.out[0].keepNext || l.out[1].keepNext {
 		t.Errorf("keepNext of the lead, the formula: %v, %v; want true, false", l.out[0].keepNext, l.out[1].keepNext)
+	}
+}
+
+// TestFormulaTooLarge checks that a formula larger than its room is set
+// smaller rather than run off the page: a displayed one taller than the
+// page, and one in a sentence wider than the line.
+func TestFormulaTooLarge(t *testing.T) {
+	w := testWriter(t, &guide.Guide{}, nil)
+	l := &layouter{w: w}
+	fr := frame{width: w.textW, style: body(w), lead: w.bodyLead, skip: parSkip * w.bodyLead}
+	tall := `\begin{pmatrix}` + strings.Repeat(`1 & 2 \\ `, 200) + `3 & 4 \end{pmatrix}`
+	l.paragraph([]guide.Inline{formulaNode(t, tall, true)}, fr)
+	if len(l.out) != 1 || l.out[0].h > displayMaxPart*w.textH+1e-9 {
+		t.Fatalf("a displayed matrix of 201 rows is %.1f mm high on a text block of %.1f", l.out[0].h, w.textH)
+	}
+	terms := make([]string, 200)
+	for i := range terms {
+		terms[i] = "x_{" + strconv.Itoa(i) + "}"
+	}
+	lines := w.typeset([]guide.Inline{formulaNode(t, strings.Join(terms, "+"), false)}, body(w), fr.width)
+	if len(lines) != 1 || lines[0].w > fr.width+1e-9 {
+		t.Errorf("a formula of 200 terms in a sentence takes %d lines, the first %.1f mm wide on a line of %.1f", len(lines), lines[0].w, fr.width)
 	}
 }

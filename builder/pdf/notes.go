@@ -35,8 +35,16 @@ func (w *writer) layoutNotes() [][]*box {
 		inNote: true,
 	}
 	notes := make([][]*box, len(w.g.Footnotes))
+	w.notes = make([]*structElem, len(w.g.Footnotes))
+	w.notePlaced = make([]bool, len(w.g.Footnotes))
 	for i, fn := range w.g.Footnotes {
-		l := &layouter{w: w}
+		note := w.tags.elem("Note", nil)
+		if note != nil {
+			note.id = fn.ID
+		}
+		w.notes[i] = note
+		lbl := w.tags.elem("Lbl", note)
+		l := &layouter{w: w, cur: note}
 		l.blocks(fn.Blocks, fr)
 		if len(l.out) == 0 {
 			l.push(&box{h: lead}, &fr)
@@ -48,12 +56,15 @@ func (w *writer) layoutNotes() [][]*box {
 		}
 		mk := &marks[i]
 		base := first.baseline
-		paint := first.paint
+		paint, tag := first.paint, first.tag
 		first.paint = func(p *pen, x, y float64) {
+			// The number first, as it is read first.
+			p.tag(lbl)
+			p.line(mk, x+col-0.6*pt(size)-mk.w, y+base)
+			p.tag(tag)
 			if paint != nil {
 				paint(p, x, y)
 			}
-			p.line(mk, x+col-0.6*pt(size)-mk.w, y+base)
 		}
 		notes[i] = l.out
 	}

@@ -25,6 +25,9 @@ type placement struct {
 	b   *box
 	y   float64 // top of the box
 	gap float64 // space above it on the page (zero at the top)
+	// repeat is set on a table's header row repeated above the rows
+	// that run onto another page: an artifact for the structure tree.
+	repeat bool
 }
 
 // pagePlan is what one page holds.
@@ -291,7 +294,7 @@ func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan
 		if j > start {
 			gap = b.before
 		} else if b.header != nil {
-			plan.items = append(plan.items, placement{b: b.header, y: y})
+			plan.items = append(plan.items, placement{b: b.header, y: y, repeat: true})
 			y += b.header.h
 		}
 		y += gap

@@ -17,6 +17,12 @@
 // boxes, and the boxes are dealt out to pages. Only then does it draw,
 // page after page, so that the table of contents, the references and the
 // "n of N" page numbers are known before the first page is drawn.
+//
+// The guide and the recap are tagged PDFs (PDF/UA-1): the layout makes the
+// elements of a structure tree, the pen marks what it paints as theirs or
+// as decoration, and the finishing pass that compresses the streams adds
+// the tree (tags.go, tagout.go). The flashcards are a print file and are
+// not tagged.
 package pdf
 
 import (
@@ -68,11 +74,14 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 
 // finish writes the drawn document to w, with its streams compressed.
 func (wr *writer) finish(w io.Writer) error {
+	if wr.tags != nil {
+		wr.doc.SetXmpMetadata(xmpPacket(wr.g.Meta))
+	}
 	var raw handOver
 	if err := wr.doc.Output(&raw); err != nil {
 		return err
 	}
-	return deflateStreams(w, raw.b)
+	return deflateStreams(w, raw.b, wr.tags)
 }
 
 // handOver takes the document fpdf writes. fpdf hands its whole finished

@@ -50,23 +50,33 @@ func pdfLinks(t *testing.T, path string) []pdfLink {
 	if err := json.Unmarshal(doc.QPDF[1], &objs); err != nil {
 		t.Fatal(err)
 	}
+	type annot struct {
+		Subtype string    `json:"/Subtype"`
+		Rect    []float64 `json:"/Rect"`
+		Dest    []any     `json:"/Dest"`
+	}
 	var links []pdfLink
 	for _, p := range doc.Pages {
+		// A tagged PDF's annotations are objects of their own.
 		var page struct {
-			Annots []struct {
-				Subtype string    `json:"/Subtype"`
-				Rect    []float64 `json:"/Rect"`
-				Dest    []any     `json:"/Dest"`
-			} `json:"/Annots"`
+			Annots []json.RawMessage `json:"/Annots"`
 		}
 		if err := json.Unmarshal(objs["obj:"+p.Object].Value, &page); err != nil {
 			t.Fatal(err)
 		}
-		for _, a := range page.Annots {
+		for _, raw := range page.Annots {
+			var ref string
+			if json.Unmarshal(raw, &ref) == nil {
+				raw = objs["obj:"+ref].Value
+			}
+			var a annot
+			if err := json.Unmarshal(raw, &a); err != nil {
+				t.Fatal(err)
+			}
 			if a.Subtype != "/Link" || len(a.Dest) < 4 || len(a.Rect) != 4 {
 				continue
 			}
-			ref, _ := a.Dest[0].(string)
+			ref, _ = a.Dest[0].(string)
 			y, _ := a.Dest[3].(float64)
 			links = append(links, pdfLink{page: p.Page, rect: [4]float64(a.Rect), destPage: pageOf[ref], destY: y})
 		}

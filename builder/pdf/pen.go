@@ -1,7 +1,11 @@
 package pdf
 
 import (
+	"strings"
+
 	"codeberg.org/go-pdf/fpdf"
+
+	"studyguide/builder/mathbox"
 )
 
 // pen draws on the current page. It remembers the font, colours and line
@@ -28,21 +32,82 @@ type pen struct {
 	// The fill colour, which is also the colour of text.
 	fillC   rgb
 	fillSet bool
+
+	// tags marks the content as the structure tree asks; nil leaves the
+	// content unmarked. want is what the text and drawings painted next
+	// belong to; while repeat is set (a table's header row drawn again
+	// on the next page) everything painted is an artifact.
+	tags   *tagger
+	want   tagMark
+	repeat bool
+	// mathAlt gives each formula set in running text its text
+	// alternative, for the structure tree.
+	mathAlt map[*mathbox.Box]string
+}
+
+// tag makes the text and drawings painted next belong to element e, or be
+// decoration when e is nil.
+func (p *pen) tag(e *structElem) {
+	if e == nil || p.repeat {
+		p.want = artifact
+		return
+	}
+	p.want = tagMark{e: e}
+}
+
+// touch makes e join the structure tree now, before what is painted next
+// joins it, though its own content may be painted later.
+func (p *pen) touch(e *structElem) {
+	if p.tags != nil && e != nil && !p.repeat {
+		p.flushText()
+		p.tags.join(e)
+	}
+}
+
+// mark makes what the pen paints next, other than text, belong to m. Text
+// waiting to be printed must have been printed first.
+func (p *pen) mark(m tagMark) {
+	if p.tags != nil {
+		p.tags.set(m)
+	}
+}
+
+// decorate marks what is painted next as decoration: a rule or a fill
+// is never content, though in a running head it is part of the head.
+func (p *pen) decorate() {
+	m := p.want
+	if m.e != nil || m.art == notArtifact {
+		m = artifact
+	}
+	p.mark(m)
 }
 
 // endPage prints the text of the page. It must be called before the next
 // page is added and before the document is closed.
-func (p *pen) endPage() { p.flushText() }
+func (p *pen) endPage() {
+	p.flushText()
+	if p.tags != nil {
+		p.tags.endPage()
+	}
+}
 
 // newPage forgets every setting: each page's content starts afresh.
 func (p *pen) newPage() {
 	p.fontSet, p.lineSet, p.fillSet = false, false, false
+	if p.tags != nil {
+		p.tags.newPage()
+	}
 }
 
 // say prints s with its baseline at y: it waits to be printed with the
 // text around it, before anything else is painted (see flushText).
 func (p *pen) say(x, y float64, s string, f faceRef, size float64, c rgb) {
-	p.texts = append(p.texts, pendingText{x: x, y: y, s: s, face: f, size: size, color: c})
+	p.sayAs(p.want, x, y, s, f, size, c)
+}
+
+// sayAs prints s as say does, as part of what m says.
+func (p *pen) sayAs(m tagMark, x, y float64, s string, f faceRef, size float64, c rgb) {
+	p.texts = append(p.texts, pendingText{x: x, y: y, s: s, face: f, size: size, color: c, mark: m})
 }
 
 // fillColor sets the colour of shapes filled next.
@@ -65,6 +130,7 @@ func (p *pen) strokeStyle(c rgb, width float64) {
 // fill paints a rectangle.
 func (p *pen) fill(x, y, w, h float64, c rgb) {
 	p.flushText()
+	p.decorate()
 	p.fillColor(c)
 	p.doc.Rect(x, y, w, h, "F")
 }
@@ -72,12 +138,46 @@ func (p *pen) fill(x, y, w, h float64, c rgb) {
 // rule draws a straight line width mm thick.
 func (p *pen) rule(x1, y1, x2, y2, width float64, c rgb) {
 	p.flushText()
+	p.decorate()
+	p.strokeStyle(c, width)
+	p.doc.Line(x1, y1, x2, y2)
+}
+
+// formulaIn draws a formula set in a line of text as a Formula element
+// of what m marks, its text alternative the formula in words.
+func (p *pen) formulaIn(m tagMark, b *mathbox.Box, x, y float64, c rgb) {
+	saved := p.want
+	if m.e != nil {
+		f := p.tags.elem("Formula", m.e)
+		f.alt = p.mathAlt[b]
+		m = tagMark{e: f}
+	}
+	p.want = m
+	p.formula(b, x, y, c)
+	p.want = saved
+}
+
+// fillAs paints a rectangle as fill does, as part of what m marks.
+func (p *pen) fillAs(m tagMark, x, y, w, h float64, c rgb) {
+	p.flushText()
+	p.mark(m)
+	p.fillColor(c)
+	p.doc.Rect(x, y, w, h, "F")
+}
+
+// ruleAs draws a straight line as rule does, as part of what m marks.
+func (p *pen) ruleAs(m tagMark, x1, y1, x2, y2, width float64, c rgb) {
+	p.flushText()
+	p.mark(m)
 	p.strokeStyle(c, width)
 	p.doc.Line(x1, y1, x2, y2)
 }
 
 // line prints a typeset line starting at x with its baseline at y, and
-// places its links. Page numbers of references are filled in first.
+// places its links. Page numbers of references are filled in first. In
+// the structure tree each stretch of pieces with the same link is a Link
+// element (inside a Reference for a footnote's number) of the element
+// the line belongs to.
 func (p *pen) line(l *line, x, y float64) {
 	l = p.resolve(l)
 	for i := range l.pieces {
@@ -87,38 +187,88 @@ func (p *pen) line(l *line, x, y float64) {
 			p.fill(x+pc.x-0.35, y-0.8*s, pc.w+0.7, 1.05*s, colorCodeBg)
 		}
 	}
-	for i := range l.pieces {
-		pc := &l.pieces[i]
-		if pc.math != nil {
-			p.formula(pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
-			continue
-		}
-		p.say(x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
-		if pc.look.blank {
-			by := y + 0.18*pt(pc.size)
-			p.rule(x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
-		}
-		if pc.look.strike {
-			sy := y - pc.look.rise - 0.28*pt(pc.size)
-			p.rule(x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
-		}
-	}
-	// One clickable area per stretch of pieces with the same link.
+	var link *structElem // the Link of the stretch before, if it goes on
 	for i := 0; i < len(l.pieces); {
-		ref := l.pieces[i].look.link
+		ref, lang := l.pieces[i].look.link, l.pieces[i].look.lang
 		j := i + 1
-		for j < len(l.pieces) && l.pieces[j].look.link == ref {
+		for j < len(l.pieces) && l.pieces[j].look.link == ref && l.pieces[j].look.lang == lang {
 			j++
 		}
-		if ref != 0 {
-			first, last := &l.pieces[i], &l.pieces[j-1]
+		m := p.want
+		if ref == 0 || i == 0 || l.pieces[i-1].look.link != ref {
+			link = nil
+		}
+		if ref != 0 && m.e != nil {
+			if link == nil {
+				parent := m.e
+				if l.pieces[i].look.note {
+					parent = p.tags.elem("Reference", parent)
+				}
+				link = p.tags.elem("Link", parent)
+			}
+			m = tagMark{e: link}
+		}
+		if lang != "" && m.e != nil {
+			// Words in another language: a Span with its /Lang.
+			span := p.tags.elem("Span", m.e)
+			span.lang = lang
+			m = tagMark{e: span}
+		}
+		for k := i; k < j; k++ {
+			pc := &l.pieces[k]
+			if pc.math != nil {
+				p.formulaIn(m, pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
+				continue
+			}
+			p.sayAs(m, x+pc.x, y-pc.look.rise, pc.text, pc.face, pc.size, pc.look.color)
+			// The rule of a blank or a strike says something about the
+			// text: it belongs with it.
+			if pc.look.blank {
+				by := y + 0.18*pt(pc.size)
+				p.ruleAs(m, x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
+			}
+			if pc.look.strike {
+				sy := y - pc.look.rise - 0.28*pt(pc.size)
+				p.ruleAs(m, x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
+			}
+		}
+		// One clickable area per stretch of pieces with the same link.
+		if ref != 0 && (j == len(l.pieces) || l.pieces[j].look.link != ref) {
+			k := i
+			for k > 0 && l.pieces[k-1].look.link == ref {
+				k--
+			}
+			first, last := &l.pieces[k], &l.pieces[j-1]
 			size := first.size
-			for _, q := range l.pieces[i:j] {
+			for _, q := range l.pieces[k:j] {
 				size = max(size, q.size)
 			}
 			s := pt(size)
-			p.links.place(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise)
+			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[k:j]))
 		}
 		i = j
 	}
+}
+
+// placeLink puts a clickable rectangle for link r on the page, and in the
+// structure tree under the Link element e, saying contents to a reader who
+// cannot see it. With no element, as in an artifact, the link is made a
+// Link element of the element painted.
+func (p *pen) placeLink(r linkRef, x, y, w, h float64, e *structElem, contents string) {
+	if !p.links.place(r, x, y, w, h) || p.tags == nil {
+		return
+	}
+	if e == nil {
+		e = p.tags.elem("Link", p.want.e)
+	}
+	p.tags.annot(e, contents)
+}
+
+// piecesText is the text of pieces, as one string.
+func piecesText(ps []piece) string {
+	var b strings.Builder
+	for i := range ps {
+		b.WriteString(ps[i].text)
+	}
+	return strings.TrimSpace(b.String())
 }

@@ -23,6 +23,7 @@ type pendingText struct {
 	face  faceRef
 	size  float64
 	color rgb
+	mark  tagMark // what the text belongs to
 }
 
 // flushText prints the text waiting, in order: as many pieces as it can in
@@ -31,6 +32,11 @@ func (p *pen) flushText() {
 	t := p.out
 	o := textObject{b: t.buf[:0]}
 	for i := range p.texts {
+		if pc := &p.texts[i]; p.tags != nil && !(p.tags.isOpen && p.tags.open == pc.mark) {
+			// A marked-content sequence holds whole text objects.
+			o.b = t.write(o.b)
+			p.tags.set(pc.mark)
+		}
 		if !p.add(&o, &p.texts[i]) {
 			o.b = t.write(o.b)
 			p.sayThroughFpdf(&p.texts[i])

@@ -282,7 +282,7 @@ func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 	title := textStyle{fam: headFam, bold: true, size: w.lay.TitleSize * 0.8, color: colorHeading}
 	tf := fr
 	tf.style, tf.lead = title, pt(title.size)*1.15
-	l.lines(w.typeset(plain(guide.NoPos, w.g.Meta.Title), title, fr.width), tf)
+	l.in("H1", func(*structElem) { l.lines(w.typeset(plain(guide.NoPos, w.g.Meta.Title), title, fr.width), tf) })
 	sub := w.labels.Text("recap.title")
 	if w.g.Meta.Subtitle != "" {
 		sub = w.labels.Format("recap.subtitle", "recap", sub, "subtitle", w.g.Meta.Subtitle)
@@ -290,7 +290,7 @@ func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 	sf := fr
 	sf.style = textStyle{fam: headFam, size: w.lay.BodySize, color: colorMuted}
 	l.space(0.2 * fr.lead)
-	l.lines(w.typeset(plain(guide.NoPos, sub), sf.style, fr.width), sf)
+	l.in("P", func(*structElem) { l.lines(w.typeset(plain(guide.NoPos, sub), sf.style, fr.width), sf) })
 	l.space(0.5 * fr.lead)
 	l.push(&box{h: 0.6 * mmPerPt, paint: func(pn *pen, x, y float64) {
 		pn.rule(x, y, x+w.textW, y, 0.6*mmPerPt, colorHeadRule)
@@ -324,7 +324,7 @@ func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 	l := &layouter{w: w}
 	fr := w.bodyFrame()
-	l.heading(w.labels.Text("quiz.title"), guide.NoPos, 3, fr, nil, 0)
+	l.heading(w.labels.Text("quiz.title"), guide.NoPos, 3, 2, fr, nil, 0)
 	l.out[0].before = 0
 	small := fr
 	small.style.size = w.lay.BodySize * 0.92
@@ -349,7 +349,7 @@ func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 				&guide.Text{Pos: guide.NoPos, Text: w.labels.Format("quiz.hint", "hint", q.Hint)},
 			}})
 		}
-		l.textOf(ins, small)
+		l.para(ins, small)
 		answers = append(answers, strconv.Itoa(i+1)+". "+q.Answer)
 	}
 	key := small
@@ -357,7 +357,7 @@ func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 	key.style.color = colorMuted
 	key.lead = pt(key.style.size) * w.lay.Leading
 	l.space(0.6 * small.lead)
-	l.textOf(plain(guide.NoPos, w.labels.Format("pair", "name", w.labels.Text("quiz.answers-title"), "text", strings.Join(answers, " · "))), key)
+	l.para(plain(guide.NoPos, w.labels.Format("pair", "name", w.labels.Text("quiz.answers-title"), "text", strings.Join(answers, " · "))), key)
 	return l.out
 }
 
@@ -390,7 +390,7 @@ func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	fr := w.bodyFrame()
 	fr.indent, fr.width = termsX, termsW
 	if len(p.terms) > 0 {
-		l.heading(w.labels.Text("recap.key-terms"), guide.NoPos, 3, fr, nil, 0)
+		l.heading(w.labels.Text("recap.key-terms"), guide.NoPos, 3, 2, fr, nil, 0)
 		l.out[0].before = 0
 		small := fr
 		small.style.size = w.lay.BodySize * 0.92
@@ -399,13 +399,21 @@ func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 			if i > 0 {
 				l.space(0.3 * small.lead)
 			}
-			l.textOf(termInlines(w.labels, t), small)
+			l.para(termInlines(w.labels, t), small)
 		}
 	}
 	termBoxes := l.out
 	h := max(drawingH, stackHeight(termBoxes))
+	var fig *structElem
+	if sc != nil {
+		fig = w.tags.elem("Figure", nil)
+		if fig != nil {
+			fig.alt = p.palace.Alt
+		}
+	}
 	return &box{h: h, paint: func(pn *pen, x, y float64) {
 		if sc != nil {
+			pn.tag(fig)
 			figure.Draw(sc, &pdfCanvas{p: pn, x: x, y: y, k: pt(scale), texts: texts})
 		}
 		paintStack(pn, termBoxes, x, y)
@@ -503,6 +511,7 @@ func paintStack(p *pen, boxes []*box, x, y float64) {
 			y += b.before
 		}
 		if b.paint != nil {
+			p.tag(b.tag)
 			b.paint(p, x, y)
 		}
 		y += b.h
@@ -516,7 +525,7 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 	fr := w.bodyFrame()
 	fr.style.italic, fr.style.color = true, colorMuted
 	l := &layouter{w: w}
-	l.textOf(plain(guide.NoPos, w.labels.Text("recap.more")), fr)
+	l.para(plain(guide.NoPos, w.labels.Text("recap.more")), fr)
 	more := l.out
 	room := w.textH - stackHeight(more) - fr.skip
 	for len(boxes) > 0 && stackHeight(boxes) > room {
@@ -530,7 +539,7 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 
 // drawRecap draws the recap's one page.
 func (w *writer) drawRecap(boxes []*box) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	w.doc.AddPage()
 	p.newPage()
 	paintStack(p, boxes, w.lay.MarginInner, w.lay.MarginTop)

@@ -139,7 +139,7 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(n int) int { return w.pages[n] }}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	page := 0
 	newPage := func() float64 {
 		p.endPage()
@@ -187,6 +187,7 @@ func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
 		return
 	}
 	sep := plan.notes[0].y - 0.5*w.bodyLead
+	p.tag(nil)
 	p.rule(x, sep, x+min(w.textW/4, 45), sep, 0.4*mmPerPt, colorRule)
 	prev = nil
 	for _, it := range plan.notes {
@@ -202,6 +203,9 @@ func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 	if b.mark != nil && b.mark.outline {
 		w.doc.Bookmark(pdfString(b.mark.title), b.mark.level, it.y)
 	}
+	p.repeat = it.repeat
+	defer func() { p.repeat = false }()
+	p.tag(nil)
 	for _, br := range b.bars {
 		top := it.y
 		if prev != nil && hasBar(prev.bars, br.id) {
@@ -211,6 +215,7 @@ func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 		p.rule(bx, top, bx, it.y+b.h, 0.9*mmPerPt, colorQuoteBar)
 	}
 	if b.paint != nil {
+		p.tag(b.tag)
 		b.paint(p, x, it.y)
 	}
 }

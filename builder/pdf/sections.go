@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strconv"
+
 	"studyguide/builder/guide"
 )
 
@@ -24,6 +26,9 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 	inOutline := outlined(w.g)
 	var walk func(s *guide.Section)
 	walk = func(s *guide.Section) {
+		prev := l.cur
+		l.cur = w.tags.elem("Sect", prev)
+		defer func() { l.cur = prev }()
 		mk := &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
 		marks[s] = mk
 		anchor := w.links.internal(s.ID)
@@ -46,7 +51,11 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 			}
 		} else {
 			start := len(l.out)
-			l.heading(s.Title, s.Pos, s.Level, fr, mk, anchor)
+			l.heading(s.Title, s.Pos, s.Level, s.Level, fr, mk, anchor)
+			if tag := langTag(s.TitleLang); tag != "" && len(l.out) > start && l.out[start].tag != nil {
+				// A heading in another language than the guide's.
+				l.out[start].tag.lang = tag
+			}
 			if (opensPage(s) || s.Chapter || w.breaksBefore(s)) && len(l.out) > start {
 				l.out[start].newPage = true
 			}
@@ -107,7 +116,14 @@ func leadingFigure(s *guide.Section) *guide.Figure {
 // heading lays out a section heading in the bold sans at the size of its
 // level, with space above it, kept with what follows. mk and anchor, when
 // set, go on its first line.
-func (l *layouter) heading(title string, pos guide.Pos, level int, fr frame, mk *mark, anchor int) {
+//
+// In the structure tree the heading is an H1 to H6 by tag, the level
+// given for its place in the tree, which may differ from the level that
+// sets its size.
+func (l *layouter) heading(title string, pos guide.Pos, level, tag int, fr frame, mk *mark, anchor int) {
+	prev := l.cur
+	l.cur = l.w.tags.elem("H"+strconv.Itoa(min(max(tag, 1), 6)), prev)
+	defer func() { l.cur = prev }()
 	size := l.w.lay.HeadingSizeFor(level)
 	st := textStyle{fam: headFam, bold: true, size: size, color: colorHeading}
 	if level > 2 {

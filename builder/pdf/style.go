@@ -55,6 +55,9 @@ const (
 	// minDisplayShrink is the least share of its size a displayed formula
 	// too wide for its frame is set at.
 	minDisplayShrink = 0.6
+	// displayMaxPart is the most of the text block's height a displayed
+	// formula may take.
+	displayMaxPart = 0.9
 )
 
 // pt converts points to millimetres.

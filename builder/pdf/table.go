@@ -23,6 +23,29 @@ type tableLayout struct {
 	padY   float64
 	widths []float64
 	tableW float64
+	// elem is the table's element in the structure tree.
+	elem *structElem
+}
+
+// cellTags makes the elements of a row of the table: a TR in group (a
+// THead or TBody) and in it a TH, whose scope is its column, or a TD for
+// each cell.
+func (tl *tableLayout) cellTags(group *structElem, head bool) []*structElem {
+	tags := tl.l.w.tags
+	if tags == nil {
+		return nil
+	}
+	tr := tags.elem("TR", group)
+	cells := make([]*structElem, tl.ncol)
+	for c := range cells {
+		if head {
+			cells[c] = tags.elem("TH", tr)
+			cells[c].scope = "Column"
+		} else {
+			cells[c] = tags.elem("TD", tr)
+		}
+	}
+	return cells
 }
 
 // Rules of a table: above the header and below the last row, and under the
@@ -44,15 +67,20 @@ func (l *layouter) table(t *guide.Table, fr frame) {
 	}
 	l.space(0.9 * fr.lead)
 	start := len(l.out)
+	prev := l.cur
+	tl.elem = l.w.tags.elem("Table", prev)
 	if t.Caption != "" {
+		l.cur = l.w.tags.elem("Caption", tl.elem)
 		tl.caption()
 	}
+	l.cur = tl.elem
 	var hb *box
 	if header != nil {
-		hb = tl.headerBox(header)
+		hb = tl.headerBox(header, tl.cellTags(l.w.tags.elem("THead", tl.elem), true))
 		l.push(hb, &fr)
 	}
 	tl.rows(rows, hb)
+	l.cur = prev
 	if len(l.out) > start {
 		if n := l.w.links.internal(t.ID); n != 0 {
 			l.out[start].anchors = append(l.out[start].anchors, n)
@@ -221,12 +249,21 @@ func (tl *tableLayout) lineTops(row []tableCell, from, to int) (tops []float64, 
 
 // paintCells prints lines [from, to) of every cell of a row whose top is
 // at y.
-func (tl *tableLayout) paintCells(p *pen, row []tableCell, from, to int, x, y float64) {
+//
+// Each cell's text belongs to its element of tags; an empty cell joins
+// the structure tree all the same, so that every row has all its cells.
+func (tl *tableLayout) paintCells(p *pen, row []tableCell, tags []*structElem, from, to int, x, y float64) {
 	base := tl.lead/2 + baselineRatio*pt(tl.size)
 	cx := x + tl.fr.indent
 	tops, _ := tl.lineTops(row, from, min(to, tl.rowLines(row)))
 	for c := range row {
 		ls := row[c].lines
+		if c < len(tags) {
+			p.tag(tags[c])
+			if from == 0 && len(ls) == 0 {
+				p.touch(tags[c])
+			}
+		}
 		for i := from; i < to && i < len(ls); i++ {
 			ln := p.resolve(&ls[i])
 			lx := cx + tl.padX
@@ -262,18 +299,19 @@ func (tl *tableLayout) caption() {
 }
 
 // headerBox returns the header row: a thick rule above, a thin one below.
-func (tl *tableLayout) headerBox(header []tableCell) *box {
+func (tl *tableLayout) headerBox(header []tableCell, tags []*structElem) *box {
 	_, lines := tl.lineTops(header, 0, tl.breakRow(header))
 	h := lines + 2*tl.padY
 	b := &box{h: h, keepNext: true, glue: glueHeading, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
 	b.paint = func(p *pen, x, y float64) {
 		p.rule(x+left, y, x+right, y, tableRuleThick, colorHeadRule)
-		tl.paintCells(p, header, 0, 1<<30, x, y)
+		tl.paintCells(p, header, tags, 0, 1<<30, x, y)
 		p.rule(x+left, y+h, x+right, y+h, tableRuleThin, colorHeadRule)
 	}
 	if !tl.fr.inNote {
 		b.notes = rowNotes(header)
+		tl.l.w.placeNotes(b.notes, tl.elem)
 	}
 	b.anchors = rowAnchors(header, 0, 1<<30)
 	return b
@@ -290,12 +328,15 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 	maxLines := max(int((tl.l.w.textH*0.9-hh-2*tl.padY)/tl.lead), 1)
 	base := tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
+	body := tl.l.w.tags.elem("TBody", tl.elem)
 	for ri, row := range rows {
 		most := tl.breakRow(row)
 		var notes []int
 		if !tl.fr.inNote {
 			notes = rowNotes(row)
+			tl.l.w.placeNotes(notes, tl.elem)
 		}
+		tags := tl.cellTags(body, false)
 		zebra := ri%2 == 1
 		last := ri == len(rows)-1
 		for from := 0; from < most; from += maxLines {
@@ -311,7 +352,7 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 				if zebra {
 					p.fill(x+left, y, right-left, h, colorZebra)
 				}
-				tl.paintCells(p, row, from, to, x, y)
+				tl.paintCells(p, row, tags, from, to, x, y)
 				if bottom {
 					p.rule(x+left, y+h, x+right, y+h, tableRuleThick, colorHeadRule)
 				}

@@ -11,9 +11,11 @@ import (
 func (w *writer) titleBoxes() []*box {
 	l := &layouter{w: w}
 	m := w.g.Meta
+	typ := "H1"
 	text := func(s string, st textStyle, lead float64) {
 		fr := frame{width: w.textW, style: st, lead: lead}
-		l.textOf(plain(guide.NoPos, s), fr)
+		l.in(typ, func(*structElem) { l.textOf(plain(guide.NoPos, s), fr) })
+		typ = "P"
 	}
 	size := w.lay.TitleSize
 	accent := 0.28 * pt(size)

@@ -51,7 +51,7 @@ func planTOC(sections []*guide.Section) tocPlan {
 // the entries are painted, after the body has been paginated.
 func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	l := &layouter{w: w}
-	l.heading(w.labels.Text("toc.title"), guide.NoPos, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
+	l.heading(w.labels.Text("toc.title"), guide.NoPos, 1, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
 
 	size := w.lay.BodySize
 	lead := w.bodyLead
@@ -70,6 +70,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 		nested = nested || len(s.Sections) > 0
 	}
 	plan := planTOC(w.g.Sections)
+	toc := w.tags.elem("TOC", nil)
 	top := -1
 	// repeats is the level of the last section listed whose subsections
 	// only repeat the guide's own (the self-test's groups), while the walk
@@ -101,7 +102,11 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 		h := float64(len(lines)) * lead
 		base := lead/2 + baselineRatio*pt(size)
 		textW := w.textW
-		b := &box{h: h, baseline: base}
+		// Each entry is a TOCI holding a Link: the title and the page
+		// number are its text, the dotted leaders decoration.
+		entry := w.tags.elem("Link", w.tags.elem("TOCI", toc))
+		title := s.Title
+		b := &box{h: h, baseline: base, tag: entry}
 		b.paint = func(p *pen, x, y float64) {
 			for i := range lines {
 				p.line(&lines[i], x+indent, y+base+float64(i)*lead)
@@ -112,9 +117,9 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			p.say(x+textW-p.m.width(face, size, n), ly, n, face, size, colorText)
 			from := indent + last.w + pitch
 			if dots := int((leaderEnd - from) / pitch); dots > 0 {
-				p.say(x+leaderEnd-float64(dots)*pitch, ly, strings.Repeat(". ", dots), face, size, colorTOCLeader)
+				p.sayAs(artifact, x+leaderEnd-float64(dots)*pitch, ly, strings.Repeat(". ", dots), face, size, colorTOCLeader)
 			}
-			p.links.place(link, x+indent, y, textW-indent, h)
+			p.placeLink(link, x+indent, y, textW-indent, h, entry, w.labels.Format("pair", "name", title, "text", w.labels.Text("page.ref")+" "+n))
 		}
 		l.push(b, &fr)
 		if s.Kind.RepeatsSections() {

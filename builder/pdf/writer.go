@@ -24,6 +24,14 @@ type writer struct {
 	labels *labels.Catalogue
 	warn   func(pos guide.Pos, msg string)
 
+	// tags collects the structure tree and marks the pages' content;
+	// nil leaves the PDF untagged. notes are the Note elements of the
+	// footnotes of the last layout, notePlaced those whose place in the
+	// tree is known.
+	tags       *tagger
+	notes      []*structElem
+	notePlaced []bool
+
 	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
 	// pages holds the page each fpdf link points to, once the book is
 	// paginated: what a reference prints.
@@ -61,6 +69,7 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 		warn:   warn,
 	}
 	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
+	w.tags = newTagger(doc)
 	w.links = newLinkTable(doc, g)
 	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.labels.Text("page.ref"), warn: warn, fail: doc.SetError, maths: fs.maths}
 	w.setLayout(lay)
@@ -108,7 +117,28 @@ func once(warn func(guide.Pos, string)) func(guide.Pos, string) {
 	}
 }
 
+// placeNotes gives the footnotes with the indexes notes, referenced in
+// element e, their place in the structure tree, unless an earlier
+// reference gave them one: in the section (or the Document) that e is in,
+// where they follow what is on the page before them.
+func (w *writer) placeNotes(notes []int, e *structElem) {
+	for _, n := range notes {
+		if n < 0 || n >= len(w.notes) || w.notePlaced[n] || w.notes[n] == nil {
+			continue
+		}
+		w.notePlaced[n] = true
+		for e != nil && e.typ != "Sect" && e.typ != "Document" {
+			e = e.parent
+		}
+		if e != nil {
+			w.notes[n].parent = e
+		}
+	}
+}
+
 // typeset breaks inlines set in st into lines no wider than width.
 func (w *writer) typeset(inlines []guide.Inline, st textStyle, width float64) []line {
+	w.rb.width = width
+	defer func() { w.rb.width = 0 }()
 	return w.ts.lines(w.ts.words(w.rb.flatten(inlines, st)), width)
 }

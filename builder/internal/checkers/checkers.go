@@ -16,6 +16,9 @@
 //     per test binary: PDFText runs pdftotext once for all the pages of a
 //     PDF, and later calls with the same options read the same answer.
 //   - PDFImages runs pdfimages only on a PDF that can hold a picture.
+//   - TaggedPDF checks a tagged PDF's marked content against its
+//     structure tree from one run of qpdf --json, and PDFStructure reads
+//     the tree back with pdfinfo.
 //   - Engines opens any number of books in one run of the browser.
 package checkers
 
