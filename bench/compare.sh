@@ -10,7 +10,8 @@
 #   studyguide build -o DIR NOTE                     (our EPUB and PDF)
 # and /usr/bin/time -v reports the peak memory (maximum resident set size)
 # of one run of each. The table gives the medians, the ratio of each of our
-# commands to pandoc's EPUB-only time, the peak memory and the EPUB's size.
+# commands to pandoc's EPUB-only time, the processor time (user and
+# system), the peak memory and the EPUB's size.
 #
 # Usage: bench/compare.sh [NOTE.md...]
 # Environment: STUDYGUIDE (a binary to measure; default: built from this
@@ -65,9 +66,16 @@ peak() {
 }
 
 # median prints the median time in ms of the command named in a hyperfine
-# CSV export, whose columns are command,mean,stddev,median,...
+# CSV export, whose columns are command,mean,stddev,median,user,system,...
 median() {
   awk -F, -v cmd="$2" 'NR > 1 && $1 == cmd {printf "%.0f", $4 * 1000}' "$1"
+}
+
+# cpu prints the processor time (user and system, means) in ms of the
+# command named in a hyperfine CSV export: on a machine other work shares,
+# a steadier figure than the time on the clock.
+cpu() {
+  awk -F, -v cmd="$2" 'NR > 1 && $1 == cmd {printf "%.0f", ($5 + $6) * 1000}' "$1"
 }
 
 echo "studyguide: $bin ($("$bin" version 2>/dev/null | head -n 1))"
@@ -95,15 +103,16 @@ for i in "${!notes[@]}"; do
   mb=$(peak $b)
   size=$(($(wc -c <"$out/$name.epub") / 1024))
   psize=$(($(wc -c <"$out/pandoc.epub") / 1024))
-  rows+=("$(printf '| %s (%s KB) | %s ms, %s MB, %s KB | %s ms (%s), %s MB, %s KB | %s ms (%s), %s MB |' \
+  rows+=("$(printf '| %s (%s KB) | %s ms (cpu %s), %s MB, %s KB | %s ms (%s; cpu %s), %s MB, %s KB | %s ms (%s; cpu %s), %s MB |' \
     "$name" $(($(wc -c <"$note") / 1024)) \
-    "$tp" "$mp" "$psize" \
-    "$te" "$(awk -v a="$te" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$me" "$size" \
-    "$tb" "$(awk -v a="$tb" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$mb")")
+    "$tp" "$(cpu "$work/$name.csv" pandoc)" "$mp" "$psize" \
+    "$te" "$(awk -v a="$te" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$(cpu "$work/$name.csv" epub)" "$me" "$size" \
+    "$tb" "$(awk -v a="$tb" -v b="$tp" 'BEGIN {printf "%.2f", a / b}')" "$(cpu "$work/$name.csv" both)" "$mb")")
 done
 
 echo
-echo "medians of hyperfine runs; (ratio) = time / pandoc's EPUB-only time; MB = peak resident memory; KB = EPUB size"
+echo "medians of hyperfine runs; (ratio) = time / pandoc's EPUB-only time; cpu = user + system time (means);"
+echo "MB = peak resident memory; KB = EPUB size"
 echo
 echo "| note | pandoc, EPUB | studyguide, EPUB | studyguide, EPUB and PDF |"
 echo "|---|---|---|---|"

@@ -240,3 +240,45 @@ func TestMetadataFromFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestChapterInAnotherLanguage builds a course in English with a chapter
+// whose note is in French: the chapter's title, headings and text are
+// marked French, the words the build adds stay in the book's language,
+// and the chapter's own mind palace is still read, station by station.
+func TestChapterInAnotherLanguage(t *testing.T) {
+	t.Parallel()
+	dir := writeCourse(t, "bilingual", map[string]string{
+		"course.yaml": "title: Two Revolutions\nlang: en\nnotes:\n  - one.md\n  - two.md\n",
+		"one.md": "# The American Revolution\n\n## Causes\n\n1. **Taxation**: the colonies paid taxes voted in London.\n" +
+			"2. **Boston**: the **Tea Party** of 1773.\n",
+		"two.md": "---\nlang: fr\n---\n\n# La Révolution française\n\n## Les causes\n\n" +
+			"1. **La dette**: le royaume est endetté en 1788.\n2. **Les États généraux**: convoqués en 1789.\n\n" +
+			"## Palais de la mémoire\n\n1. **Le vestibule** – une pile de pièces d'or.\n2. **Le salon** – trois chaises pour trois ordres.\n",
+	})
+	b := buildOnce(t, dir, Options{})
+	page := strings.Join(pagesText(t, b.epub), "\n")
+	for _, want := range []string{
+		`lang="fr" xml:lang="fr">La Révolution française</h1>`,
+		`lang="fr" xml:lang="fr">Les causes</h2>`,
+		`<div lang="fr" xml:lang="fr">`,
+		`lang="fr" xml:lang="fr">La Révolution française</a>`,
+		// The summary the build adds is in the book's language.
+		"</div>\n<table id=\"summary-les-causes\" class=\"aid summary\">\n<caption>Key points: ",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no page holds %s", want)
+		}
+	}
+	if strings.Contains(page, `lang="fr" xml:lang="fr">The American Revolution`) {
+		t.Error("the English chapter is marked French")
+	}
+	if !strings.Contains(page, "1. Le vestibule") || !strings.Contains(page, "2. Le salon") {
+		t.Error("the French chapter's palace lost its stations")
+	}
+	if checkers.Available(t, "epubcheck") {
+		v := checkers.Epubcheck(t, b.epub)[0]
+		if problems := v.Problems(); len(problems) > 0 {
+			t.Errorf("epubcheck:\n%s", strings.Join(problems, "\n"))
+		}
+	}
+}

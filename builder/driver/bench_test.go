@@ -13,9 +13,14 @@ import (
 )
 
 func benchmarkBuild(b *testing.B, opts Options) {
+	benchmarkBuildOf(b, 1000, opts)
+}
+
+// benchmarkBuildOf builds the course reader of n sections.
+func benchmarkBuildOf(b *testing.B, n int, opts Options) {
 	dir := b.TempDir()
 	note := filepath.Join(dir, "long.md")
-	if err := os.WriteFile(note, testnotes.CourseReader(1000), 0o644); err != nil {
+	if err := os.WriteFile(note, testnotes.CourseReader(n), 0o644); err != nil {
 		b.Fatal(err)
 	}
 	opts.Paths = []string{note}
@@ -35,6 +40,14 @@ func BenchmarkBuild1000Sections(b *testing.B) {
 	b.Run("epub", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"epub"}}) })
 	b.Run("pdf", func(b *testing.B) { benchmarkBuild(b, Options{Outputs: []string{"pdf"}}) })
 	b.Run("both", func(b *testing.B) { benchmarkBuild(b, Options{}) })
+}
+
+// BenchmarkBuildShortNote builds a note of six sections, about 10 KB as
+// real notes are, into both formats: there the time goes to what every
+// build does whatever the note's length (fonts, cover, start-up of the
+// writers), not to laying out pages.
+func BenchmarkBuildShortNote(b *testing.B) {
+	benchmarkBuildOf(b, 6, Options{})
 }
 
 // BenchmarkBuild1000SectionsNoAids is the same build with the study aids

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"studyguide/builder/aids"
@@ -332,11 +333,57 @@ func readCourse(c *course.Course, diags *diag.List, opts Options, resources []re
 		u[8] = u[8]&0x3f | 0x80
 		meta.Identifier = fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 	}
+	// A chapter whose note names another language than the book's is
+	// marked as being in it, before the study aids add to it in the
+	// book's language.
+	langs := make([]string, len(chapters))
+	for i, ch := range chapters {
+		if ch.Meta.LangGiven && !sameLanguage(ch.Meta.Lang, meta.Lang) {
+			langs[i] = ch.Meta.Lang
+			markLang(ch, langs[i])
+		}
+	}
 	book := guide.Join(meta, chapters)
+	for i, s := range book.Sections {
+		if i < len(langs) && langs[i] != "" {
+			s.TitleLang = langs[i]
+		}
+	}
 	book.Meta.Modified = buildDate(book, opts.SourceDate)
 	aids.RunBook(book, metas, opts.LeaveOut)
 	guide.MarkScripts(book)
 	return book, nil
+}
+
+// sameLanguage reports whether two language tags name the same
+// language: their primary subtags are the same.
+func sameLanguage(a, b string) bool {
+	pa, _, _ := strings.Cut(a, "-")
+	pb, _, _ := strings.Cut(b, "-")
+	return strings.EqualFold(pa, pb)
+}
+
+// markLang marks what a chapter's note wrote as being in lang: the
+// blocks of its introduction, of each section and of each footnote in a
+// Div, and the title of each section.
+func markLang(ch *guide.Guide, lang string) {
+	wrap := func(bs []guide.Block) []guide.Block {
+		if len(bs) == 0 {
+			return bs
+		}
+		return []guide.Block{&guide.Div{Pos: bs[0].Position(), Lang: lang, Blocks: bs}}
+	}
+	ch.Intro = wrap(ch.Intro)
+	ch.WalkSections(func(s *guide.Section) bool {
+		s.Blocks = wrap(s.Blocks)
+		if s.TitleLang == "" {
+			s.TitleLang = lang
+		}
+		return true
+	})
+	for _, f := range ch.Footnotes {
+		f.Blocks = wrap(f.Blocks)
+	}
 }
 
 // courseBase is the output path without extension of a course's book.

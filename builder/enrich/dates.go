@@ -104,7 +104,34 @@ func findDates(text string) []string {
 
 // scanDates returns every date of text with its span.
 func scanDates(text string) []dateSpan {
-	s := dateScanner{toks: tokenize(text)}
+	if !mayHoldYear(text) {
+		return nil
+	}
+	return withTokens(text, func(toks []token) []dateSpan {
+		s := dateScanner{toks: toks}
+		return s.dates()
+	})
+}
+
+// mayHoldYear reports whether text holds four ASCII digits in a row, the
+// first a 1 or a 2: every date (see isYear) is written with them, so a
+// text without them has none.
+func mayHoldYear(text string) bool {
+	for i := 0; i+3 < len(text); i++ {
+		if (text[i] == '1' || text[i] == '2') && isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool {
+	return c >= '0' && c <= '9'
+}
+
+// dates returns the dates of the scanner's tokens with their spans.
+func (s *dateScanner) dates() []dateSpan {
 	var out []dateSpan
 	for i := 0; i < len(s.toks); i++ {
 		first, ok := s.moment(i)
@@ -341,8 +368,14 @@ func (s *dateScanner) eraText(i, end int) string {
 // "1990s", "the 1990s", "12 April 1961", "2014–2021", "108". Bold text
 // like this marks a time, not a key term.
 func isDateText(text string) bool {
+	return withTokens(text, onlyDate)
+}
+
+// onlyDate reports whether the tokens say nothing but a date or a number
+// (see isDateText).
+func onlyDate(toks []token) bool {
 	numbers := 0
-	for _, t := range tokenize(text) {
+	for _, t := range toks {
 		switch t.kind {
 		case numberToken:
 			numbers++

@@ -44,12 +44,20 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 	if len(table) == 0 {
 		return
 	}
+	var key []byte
 	count := func(text string) {
 		words := mentionWords(text)
 		for i := 0; i < len(words); {
 			n := min(longest, len(words)-i)
 			for ; n > 0; n-- {
-				if t := table[strings.Join(words[i:i+n], " ")]; t != nil {
+				key = key[:0]
+				for j, w := range words[i : i+n] {
+					if j > 0 {
+						key = append(key, ' ')
+					}
+					key = append(key, w...)
+				}
+				if t := table[string(key)]; t != nil {
 					t.Mentions++
 					break
 				}

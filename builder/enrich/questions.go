@@ -1,8 +1,11 @@
 package enrich
 
 import (
+	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,11 +56,92 @@ func Questions(g *guide.Guide) {
 	}
 	m := newQuizMaker(g)
 	m.blocks(g.Intro, "", nil)
-	for _, s := range g.Sections {
-		m.section(s)
-	}
+	m.sections(g.Sections)
 	m.palace()
 	g.Study.Questions = groupBySection(g, m.out)
+}
+
+// sections makes the questions of the top-level sections secs as m.section
+// would, one after the other, but with the sections shared out between
+// the cores. Each section starts its questions afresh (a key point or a
+// paragraph opens every unit of questions), so a section depends on the
+// ones before it only through the question ids and short-answer prompts
+// they took: each is first made on its own, noting which it looked up,
+// and is made again, in turn, after the ones before it when one of those
+// was taken before it. The questions are the same, in the same order, as
+// one core would make them.
+func (m *quizMaker) sections(secs []*guide.Section) {
+	workers := min(runtime.GOMAXPROCS(0), len(secs))
+	if workers < 2 {
+		for _, s := range secs {
+			m.section(s)
+		}
+		return
+	}
+	parts := make([]*quizMaker, len(secs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				part := m.alone()
+				part.section(secs[i])
+				parts[i] = part
+			}
+		})
+	}
+	for i := range secs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, part := range parts {
+		if m.dependsOn(part) {
+			m.unit = nil
+			m.section(secs[i])
+			continue
+		}
+		for _, q := range part.out {
+			m.seen[q.ID] = true
+		}
+		for p := range part.prompts {
+			m.prompts[p] = true
+		}
+		m.out = append(m.out, part.out...)
+	}
+}
+
+// alone returns a quizMaker that shares m's view of the guide but has
+// taken no question id or prompt yet, and notes those it looks up.
+func (m *quizMaker) alone() *quizMaker {
+	part := *m
+	part.seen, part.prompts = map[string]bool{}, map[string]bool{}
+	part.unit, part.out, part.contentCache = nil, nil, nil
+	part.looked = &lookups{}
+	return &part
+}
+
+// lookups are the question ids and the prompts a quizMaker made alone
+// looked up (see quizMaker.alone).
+type lookups struct {
+	ids, prompts []string
+}
+
+// dependsOn reports whether part, made alone, looked up a question id or
+// a prompt that m has taken: then it might have made other questions
+// after m's.
+func (m *quizMaker) dependsOn(part *quizMaker) bool {
+	for _, id := range part.looked.ids {
+		if m.seen[id] {
+			return true
+		}
+	}
+	for _, p := range part.looked.prompts {
+		if m.prompts[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // quizMaker holds the state of one Questions call.
@@ -88,6 +172,12 @@ type quizMaker struct {
 	unit    []*guide.Question
 	prompts map[string]bool // short-answer prompts
 	out     []*guide.Question
+	// looked, when set, notes the ids and prompts looked up (see
+	// quizMaker.alone).
+	looked *lookups
+	// contentCache holds the content words of texts lately asked for
+	// (see contentWords).
+	contentCache map[string][]string
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -171,7 +261,13 @@ func properNames(g *guide.Guide) map[string]bool {
 // add keeps q unless a question with its id is already kept or it does
 // not fit beside the questions of its unit (see fits).
 func (m *quizMaker) add(q *guide.Question) bool {
-	if q == nil || m.seen[q.ID] || !m.fits(q) {
+	if q == nil {
+		return false
+	}
+	if m.looked != nil {
+		m.looked.ids = append(m.looked.ids, q.ID)
+	}
+	if m.seen[q.ID] || !m.fits(q) {
 		return false
 	}
 	m.seen[q.ID] = true
@@ -346,7 +442,7 @@ func (m *quizMaker) dateCloze(s sentence) {
 // blank is ambiguous. target is the id the answer key links to.
 func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guide.Question {
 	text := s.text
-	if n := len(strings.Fields(text)); n > maxSentenceWords {
+	if n := countFields(text); n > maxSentenceWords {
 		return nil
 	}
 	var long, short []string
@@ -395,7 +491,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
 		rest.WriteString(text[at:])
 	}
-	if len(strings.FieldsFunc(rest.String(), func(r rune) bool { return !isWordRune(r) })) < minContextWords {
+	if countWords(rest.String()) < minContextWords {
 		return nil
 	}
 	context := m.context(s)
@@ -537,14 +633,72 @@ func (m *quizMaker) shows(text, answer string) bool {
 }
 
 // contentWords returns the words of s in lower case, stop words left out.
+// The words of the last few texts asked for are kept, since a question's
+// visible text is asked about once for each spelling of its answer, and
+// a prompt once for each question beside it; the caller must not change
+// them.
 func (m *quizMaker) contentWords(s string) []string {
+	if out, ok := m.contentCache[s]; ok {
+		return out
+	}
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
+	for w := range wordsOf(strings.ToLower(s)) {
 		if !m.stop[w] && w != "s" {
 			out = append(out, w)
 		}
 	}
+	if m.contentCache == nil || len(m.contentCache) >= contentCacheSize {
+		m.contentCache = make(map[string][]string, contentCacheSize)
+	}
+	m.contentCache[s] = out
 	return out
+}
+
+// contentCacheSize is how many texts' content words a quizMaker keeps.
+const contentCacheSize = 16
+
+// wordsOf yields the words of s: its runs of letters, digits and marks
+// (isWordRune), as strings.FieldsFunc would split them.
+func wordsOf(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// countWords returns the number of words of s (see wordsOf).
+func countWords(s string) int {
+	n := 0
+	for range wordsOf(s) {
+		n++
+	}
+	return n
+}
+
+// countFields returns the number of fields strings.Fields would split s
+// into, without making them.
+func countFields(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // stem is a word without a plural ending, so that "conflict" and
@@ -655,6 +809,9 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 		return nil
 	}
 	prompt := m.keyPointPrompt(kp, answer)
+	if m.looked != nil {
+		m.looked.prompts = append(m.looked.prompts, prompt)
+	}
 	if m.prompts[prompt] {
 		prompt = m.explain(kp.Title)
 	}

@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -357,5 +359,40 @@ func TestSelfTestOff(t *testing.T) {
 	}
 	if len(g.Study.Questions) == 0 {
 		t.Error("self_test: false leaves no questions for the other outputs")
+	}
+}
+
+// TestQuestionsSameOnOneCoreAndOnMany makes the questions of notes whose
+// sections repeat one another (the same titles, key points and
+// sentences, so the same question ids and prompts) on one core and on
+// several: the questions, their ids and their order must be the same,
+// and a question asked in one section is not asked again in its copy.
+func TestQuestionsSameOnOneCoreAndOnMany(t *testing.T) {
+	ops := libya[strings.Index(libya, "## Operations"):strings.Index(libya, "## The Kosovo")]
+	notes := "# NATO missions\n\n" + ops + ops + "## Other\n\n" + ops[len("## Operations\n\n"):] + "## The Kosovo Force\n\n" + ops
+	dump := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		g, _ := readNote(t, "notes.md", []byte(notes))
+		enrichAll(g)
+		var b bytes.Buffer
+		dumpStudy(&b, g.Study, false)
+		return b.String()
+	}
+	one, many := dump(1), dump(4)
+	if one != many {
+		t.Errorf("questions made on one core:\n%s\non four:\n%s", one, many)
+	}
+	if n := strings.Count(one, "in Libya under a UN mandate"); n == 0 || strings.Count(one, "question ") < 4 {
+		t.Fatalf("too few questions to compare:\n%s", one)
+	}
+	ids := map[string]bool{}
+	for _, line := range strings.Split(one, "\n") {
+		if id, ok := strings.CutPrefix(line, "question "); ok {
+			id, _, _ = strings.Cut(id, " ")
+			if ids[id] {
+				t.Errorf("question %s asked twice", id)
+			}
+			ids[id] = true
+		}
 	}
 }

@@ -58,23 +58,36 @@ func Summaries(g *guide.Guide) {
 }
 
 // summaryTable makes the summary table of a section's key points, or nil
-// when it has too few.
+// when it has too few. The key terms and dates columns are left out when
+// no key point of the section has any: a column of dashes tells the
+// reader nothing and takes the room "in one line" needs.
 func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
-	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title),
-		column{guide.RoleKeyPoint, "summary.key-point"},
-		column{guide.RoleTerms, "summary.terms"},
-		column{guide.RoleWhen, "summary.when"},
-		column{guide.RoleGist, "summary.gist"})
+	anyTerms, anyDates := false, false
 	for _, kp := range points {
-		t.Rows = append(t.Rows, []guide.Cell{
-			linkCell(kp.ID, kp.Title),
-			textCell(listOrDash(kp.Terms)),
-			textCell(listOrDash(kp.Dates)),
-			richCell(kp.GistInlines, orDash(kp.Gist)),
-		})
+		anyTerms = anyTerms || len(kp.Terms) > 0
+		anyDates = anyDates || len(kp.Dates) > 0
+	}
+	columns := []column{{guide.RoleKeyPoint, "summary.key-point"}}
+	if anyTerms {
+		columns = append(columns, column{guide.RoleTerms, "summary.terms"})
+	}
+	if anyDates {
+		columns = append(columns, column{guide.RoleWhen, "summary.when"})
+	}
+	columns = append(columns, column{guide.RoleGist, "summary.gist"})
+	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title), columns...)
+	for _, kp := range points {
+		row := []guide.Cell{linkCell(kp.ID, kp.Title)}
+		if anyTerms {
+			row = append(row, textCell(listOrDash(kp.Terms)))
+		}
+		if anyDates {
+			row = append(row, textCell(listOrDash(kp.Dates)))
+		}
+		t.Rows = append(t.Rows, append(row, richCell(kp.GistInlines, orDash(kp.Gist))))
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,7 +27,11 @@ type token struct {
 // punctuation characters. Letters and digits written together make one
 // token, so "1990s" and "A320" are words and "1999" is a number.
 func tokenize(text string) []token {
-	var toks []token
+	return appendTokens(nil, text)
+}
+
+// appendTokens appends the tokens of text (see tokenize) to toks.
+func appendTokens(toks []token, text string) []token {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		start := i
@@ -68,4 +73,21 @@ func tokenize(text string) []token {
 // isWordRune reports whether r belongs inside a word or number token.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenBuffers keeps the token slices of texts already scanned, to be
+// filled again: a scan of every sentence of a long note would otherwise
+// grow a new slice for each.
+var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
+
+// withTokens calls f with the tokens of text, in a slice that is reused
+// once f returns: f must keep neither the slice nor its tokens, only the
+// texts they hold.
+func withTokens[T any](text string, f func(toks []token) T) T {
+	buf := tokenBuffers.Get().(*[]token)
+	*buf = appendTokens((*buf)[:0], text)
+	out := f(*buf)
+	clear(*buf)
+	tokenBuffers.Put(buf)
+	return out
 }

@@ -124,7 +124,14 @@ func (p *pageWriter) mathItems(items []texmath.Node) {
 			p.mathNode(it)
 		}
 		if isOpName(it) && i+1 < len(items) {
-			p.element("mo", "\u2061")
+			if opensGroup(items[i+1]) {
+				p.element("mo", "\u2061")
+			} else {
+				// TeX puts a thin space between an operator and an
+				// ordinary atom (sin x); the dictionary gives this
+				// operator none, so it is asked for.
+				p.element("mo", "\u2061", attr{"rspace", "0.167em"})
+			}
 		}
 	}
 }
@@ -137,6 +144,20 @@ func isSignAfter(n texmath.Node) bool {
 		return n.Class == texmath.Rel || n.Class == texmath.Bin || n.Class == texmath.Open || n.Class == texmath.Punct
 	case *texmath.Op:
 		return !n.Name
+	}
+	return false
+}
+
+// opensGroup reports whether n starts with an opening delimiter: an
+// operator name before it takes no space, as in sin(x).
+func opensGroup(n texmath.Node) bool {
+	switch n := n.(type) {
+	case *texmath.Symbol:
+		return n.Class == texmath.Open
+	case *texmath.Fenced:
+		return true
+	case *texmath.Scripts:
+		return opensGroup(n.Base)
 	}
 	return false
 }

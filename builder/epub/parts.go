@@ -65,7 +65,7 @@ func (b *book) partsOf(s *guide.Section) []sectionGroup {
 }
 
 // piecesOf cuts a list of many items or a table of many rows into
-// pieces of pieceItems. An ordered list's pieces go on counting where the
+// pieces of pieceItems, and a div into the pieces of its blocks. An ordered list's pieces go on counting where the
 // last stopped; a table's repeat its header, and only the first keeps its
 // id and caption.
 func piecesOf(bl guide.Block) []guide.Block {
@@ -85,6 +85,19 @@ func piecesOf(bl guide.Block) []guide.Block {
 			}
 			return &piece
 		})
+	case *guide.Div:
+		// A passage in another language is cut as its blocks are, each
+		// piece in a div of its language.
+		var out []guide.Block
+		for _, b := range bl.Blocks {
+			for _, p := range piecesOf(b) {
+				out = append(out, &guide.Div{Pos: bl.Pos, Lang: bl.Lang, Blocks: []guide.Block{p}})
+			}
+		}
+		if len(out) == 0 {
+			return []guide.Block{bl}
+		}
+		return out
 	}
 	return []guide.Block{bl}
 }

@@ -88,6 +88,9 @@ type Meta struct {
 	Subtitle string
 	Authors  []string
 	Lang     string // BCP 47 tag; "en" when the note does not say
+	// LangGiven is true when the notes name their language; Lang is the
+	// default otherwise.
+	LangGiven bool
 	// Date is the note's own date from front matter; zero when not given.
 	Date time.Time
 	// Modified is the moment the guide counts as built, for the EPUB's

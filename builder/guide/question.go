@@ -112,18 +112,29 @@ func (q *Question) Blanks() int {
 // first twelve hex digits of a SHA-256 of all four. Case and runs of white
 // space are ignored, so that reflowing a sentence keeps its questions.
 func QuestionID(kind QuestionKind, path []string, source, answer string) string {
-	h := sha256.New()
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-	h.Write([]byte(kind))
+	var stack [512]byte
+	b := append(stack[:0], kind...)
 	for _, p := range path {
-		h.Write([]byte{0})
-		h.Write([]byte(norm(p)))
+		b = appendNormal(append(b, 0), p)
 	}
-	h.Write([]byte{1})
-	h.Write([]byte(norm(source)))
-	h.Write([]byte{1})
-	h.Write([]byte(norm(answer)))
-	return "q-" + hex.EncodeToString(h.Sum(nil))[:12]
+	b = appendNormal(append(b, 1), source)
+	b = appendNormal(append(b, 1), answer)
+	sum := sha256.Sum256(b)
+	return "q-" + hex.EncodeToString(sum[:6])
+}
+
+// appendNormal appends s to b as QuestionID hashes it: in lower case,
+// its words joined by single spaces.
+func appendNormal(b []byte, s string) []byte {
+	first := true
+	for w := range strings.FieldsSeq(s) {
+		if !first {
+			b = append(b, ' ')
+		}
+		first = false
+		b = append(b, strings.ToLower(w)...)
+	}
+	return b
 }
 
 // Station is one room of the mind palace as the palace stage laid it

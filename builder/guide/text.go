@@ -24,7 +24,7 @@ func textVisitor(b *strings.Builder) func(Node) bool {
 			b.WriteString(n.Title)
 			b.WriteByte('\n')
 		case *Paragraph:
-			b.WriteString(PlainText(n.Inlines))
+			writePlain(b, n.Inlines)
 			b.WriteByte('\n')
 			return false
 		case *CodeBlock:

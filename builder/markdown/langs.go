@@ -3,9 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -19,12 +17,6 @@ import (
 // bracketed span, [слово]{lang=uk}, or a fenced div, a line "::: {lang=fr}"
 // that opens it and a line ":::" that closes it. Attributes other than
 // lang are not used, and are reported.
-
-// langTag matches the shape of a BCP 47 language tag: a primary language
-// of two to eight letters and subtags of one to eight letters or digits.
-// It is compiled when a note first marks a language, not when the
-// command starts.
-var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // attribute is one attribute of a span or a div: a name ("lang", "id" for
 // #x, "class" for .x) and its value, at offset at of the attribute list.
@@ -120,7 +112,7 @@ func isNameByte(c byte) bool {
 func langOf(attrs []attribute, what string) (lang string, problems []auditProblem) {
 	for _, a := range attrs {
 		switch {
-		case a.name == "lang" && langTag().MatchString(a.value):
+		case a.name == "lang" && isLanguageTag(a.value):
 			lang = a.value
 		case a.name == "lang":
 			problems = append(problems, auditProblem{a.at, fmt.Sprintf(

@@ -58,7 +58,7 @@ func (f field) apply(meta *guide.Meta, v any) {
 				f.file.Errorf(f.off, "front matter key %q: %q is not a language tag such as en or pt-BR", f.key, s)
 				return
 			}
-			meta.Lang = s
+			meta.Lang, meta.LangGiven = s, true
 			if !labels.Has(s) {
 				f.file.Warnf(f.off, "front matter key %q: there are no labels in %q yet; the words the guide adds (contents, tables, glossary, palace) are in English", f.key, s)
 			}

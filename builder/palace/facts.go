@@ -41,7 +41,7 @@ func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) f
 	}
 	var f facts
 	c.Section.Walk(func(s *guide.Section) bool {
-		for _, b := range s.Blocks {
+		for _, b := range blocksOf(s) {
 			if p, ok := b.(*guide.Paragraph); ok {
 				f.Gist = firstSentence(guide.PlainText(p.Inlines))
 				return false

@@ -84,7 +84,7 @@ func fromSection(s *guide.Section, rules proseRules) *model {
 		return p
 	}
 	// The lead is the first sentence before the first list of stations.
-	for _, b := range s.Blocks {
+	for _, b := range blocksOf(s) {
 		if len(listStations(&guide.Section{Blocks: []guide.Block{b}})) > 0 {
 			break
 		}

@@ -89,7 +89,7 @@ func stationOf(it *guide.ListItem) *station {
 // station a row, the locus in the first cell and the cue in the others.
 func listStations(s *guide.Section) []*station {
 	var out []*station
-	for _, b := range s.Blocks {
+	for _, b := range blocksOf(s) {
 		switch b := b.(type) {
 		case *guide.List:
 			for _, it := range b.Items {
@@ -183,7 +183,7 @@ func numbered(label string) bool {
 // headingCue returns the cue under a locus heading: its first paragraph,
 // or the first item of its first list, cut to its first sentences.
 func headingCue(s *guide.Section) string {
-	for _, b := range s.Blocks {
+	for _, b := range blocksOf(s) {
 		switch b := b.(type) {
 		case *guide.Paragraph:
 			return cueSentences(guide.PlainText(b.Inlines))
@@ -326,7 +326,7 @@ func proseStations(s *guide.Section, rules proseRules) (stations []*station, the
 		sents []sentence
 	}
 	var paras []found
-	for _, b := range s.Blocks {
+	for _, b := range blocksOf(s) {
 		if p, ok := b.(*guide.Paragraph); ok {
 			f := flatten(p.Inlines)
 			paras = append(paras, found{f, sentencesOf(f)})

@@ -94,3 +94,23 @@ func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
 func para(ins ...guide.Inline) *guide.Paragraph {
 	return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins}
 }
+
+// blocksOf returns the blocks of a section as the palace reads them: a
+// Div, which only says what language its blocks are in, stands for its
+// blocks, so that a palace written in a passage of another language (or
+// in a chapter of a book in another language) is read as any other.
+func blocksOf(s *guide.Section) []guide.Block {
+	var out []guide.Block
+	var add func([]guide.Block)
+	add = func(bs []guide.Block) {
+		for _, b := range bs {
+			if d, ok := b.(*guide.Div); ok {
+				add(d.Blocks)
+				continue
+			}
+			out = append(out, b)
+		}
+	}
+	add(s.Blocks)
+	return out
+}

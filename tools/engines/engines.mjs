@@ -3,7 +3,8 @@
 // foliate-js and epub.js, inside headless Chromium (the system's browser,
 // through puppeteer-core), paginated to a window size and in a light or a
 // dark theme. On the page of each study aid (the first summary table, the
-// glossary, the palace and the self-test) it measures what a reader would
+// glossary, the palace and the self-test; the key points at a glance,
+// "glance", when asked for) it measures what a reader would
 // see and prints it as one JSON object a line; with --shots it also saves
 // a screenshot of each page as DIR/BOOK-ENGINE-TARGET-SIZE-THEME.png.
 //

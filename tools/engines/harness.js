@@ -9,19 +9,21 @@
 const night = { fg: '#e3e3e3', bg: '#121212', link: '#8ab4f8' }
 
 // The elements each study aid's page is reached by: the first summary
-// table, the glossary's heading, the palace figure and the self-test's
-// heading.
+// table, the glossary's heading, the palace figure, the self-test's
+// heading and the table of key points at a glance.
 const targets = {
   summary: 'table.aid.summary[id]',
   glossary: 'section.aid.glossary > h1[id]',
   palace: 'figure.palace[id]',
   selftest: 'section.level-1.aid.self-test > h1[id]',
+  glance: 'table.aid.glance[id]',
 }
 
 // The table, if any, whose rows a target's page shows.
 const tables = {
   summary: 'table.aid.summary',
   glossary: 'table.aid.glossary',
+  glance: 'table.aid.glance',
 }
 
 let engine
@@ -174,9 +176,12 @@ window.harness = {
     if (figure) {
       const svg = figure.querySelector('svg')
       const caption = figure.querySelector('figcaption')
-      out.figure = rects(figure)
-      out.svg = rects(svg)
-      out.caption = caption ? rects(caption) : []
+      // Every fragment, on this page or not: one each when nothing of
+      // the figure is carried over to another page.
+      const all = el => [...el.getClientRects()].map(outer).filter(r => r.w > 0 && r.h > 0)
+      out.figure = all(figure)
+      out.svg = all(svg)
+      out.caption = caption ? all(caption) : []
       const texts = [...svg.querySelectorAll('text')]
       out.textLuminance = texts.map(t => luminance(win.getComputedStyle(t).fill))
     }

@@ -13,7 +13,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sync"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // Grid is the size of the square every icon is drawn in, in icon units.
@@ -30,8 +32,10 @@ const DefaultName = "map-pin"
 // in any house.
 var neutralNames = []string{DefaultName, "door-open", "armchair", "lamp", "sofa", "star"}
 
-//go:embed icons.json
-var data []byte
+// icons.json is the set as the generator in internal/gen writes it;
+// go generate indexes it into index.go.
+//
+//go:generate go test -run ^TestGeneratedIndex$ -update .
 
 //go:embed LICENSE
 var licence string
@@ -53,19 +57,39 @@ var descriptors = map[string]bool{
 	"list": true, "line": true, "dish": true, "medical": true, "helping": true,
 }
 
-// set is the parsed icon set with its word index.
+// set is the icon set with its word index.
 type set struct {
 	source string
 	icons  []Icon
-	byName map[string]int
+	// names holds each icon's name with its index, sorted by name.
+	names []nameAt
 	// words holds, for each icon, the stemmed words of its name and
-	// tags; df counts the icons that have each word.
-	words []map[string]bool
-	df    map[string]int
+	// tags, sorted; df counts the icons that have each word, sorted by
+	// word.
+	words [][]string
+	df    []wordCount
 }
 
-// load parses the embedded set once; the result is never changed.
-var load = sync.OnceValue(func() *set {
+// nameAt is an icon's name and its index in the set.
+type nameAt struct {
+	name string
+	i    int
+}
+
+// wordCount is a word of the index and the number of icons that have it.
+type wordCount struct {
+	word string
+	n    int
+}
+
+// load returns the set. It is made at go generate time from icons.json
+// (see index.go, which a test holds to the file), so that no build parses
+// the JSON or stems the tags again.
+func load() *set { return &generated }
+
+// parse reads icons.json and indexes its words: what go generate writes
+// into index.go.
+func parse(data []byte) (*set, error) {
 	var raw struct {
 		Source string `json:"source"`
 		Icons  []struct {
@@ -75,13 +99,13 @@ var load = sync.OnceValue(func() *set {
 		} `json:"icons"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		// The file is embedded and checked by the tests.
-		panic(fmt.Sprintf("icons: icons.json: %v", err))
+		return nil, fmt.Errorf("icons: icons.json: %w", err)
 	}
-	s := &set{source: raw.Source, byName: map[string]int{}, df: map[string]int{}}
+	s := &set{source: raw.Source}
+	df := map[string]int{}
 	for i, r := range raw.Icons {
 		s.icons = append(s.icons, Icon{Name: r.Name, Tags: r.Tags, Paths: r.Paths})
-		s.byName[r.Name] = i
+		s.names = append(s.names, nameAt{r.Name, i})
 		ws := map[string]bool{}
 		for _, w := range Words(r.Name) {
 			if !descriptors[w] {
@@ -93,13 +117,27 @@ var load = sync.OnceValue(func() *set {
 				ws[w] = true
 			}
 		}
-		s.words = append(s.words, ws)
-		for w := range ws {
-			s.df[w]++
+		words := slices.Sorted(maps.Keys(ws))
+		s.words = append(s.words, words)
+		for _, w := range words {
+			df[w]++
 		}
 	}
-	return s
-})
+	slices.SortFunc(s.names, func(a, b nameAt) int { return strings.Compare(a.name, b.name) })
+	for _, w := range slices.Sorted(maps.Keys(df)) {
+		s.df = append(s.df, wordCount{w, df[w]})
+	}
+	return s, nil
+}
+
+// count returns the number of icons that have a word.
+func (s *set) count(word string) int {
+	i, ok := slices.BinarySearchFunc(s.df, word, func(c wordCount, w string) int { return strings.Compare(c.word, w) })
+	if !ok {
+		return 0
+	}
+	return s.df[i].n
+}
 
 // All returns every icon in the set's order of preference.
 func All() []Icon {
@@ -109,11 +147,11 @@ func All() []Icon {
 // Lookup returns the icon of a name.
 func Lookup(name string) (Icon, bool) {
 	s := load()
-	i, ok := s.byName[name]
+	i, ok := slices.BinarySearchFunc(s.names, name, func(a nameAt, n string) int { return strings.Compare(a.name, n) })
 	if !ok {
 		return Icon{}, false
 	}
-	return s.icons[i], true
+	return s.icons[s.names[i].i], true
 }
 
 // Default returns the neutral icon, a map pin.

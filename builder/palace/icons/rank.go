@@ -2,6 +2,7 @@ package icons
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -46,8 +47,8 @@ func Rank(name, cue string) []Match {
 	for i, ws := range s.words {
 		score := 0.0
 		for _, word := range order {
-			if ws[word] {
-				score += weight[word] * math.Log(1+n/float64(s.df[word]))
+			if _, ok := slices.BinarySearch(ws, word); ok {
+				score += weight[word] * math.Log(1+n/float64(s.count(word)))
 			}
 		}
 		if score > 0 {
