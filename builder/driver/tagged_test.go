@@ -149,6 +149,26 @@ func TestPDFIsTagged(t *testing.T) {
 				}
 			}
 
+			// A link that runs onto more lines is one Link element, with
+			// an annotation for each line: the first cell of a study
+			// table's row, a link to the place it sums up, holds one.
+			for _, tr := range tree.All("TR") {
+				if len(tr.Kids) == 0 || tr.Kids[0].Type != "TD" {
+					continue
+				}
+				links := 0
+				for _, k := range tr.Kids[0].Kids {
+					if k.Type != "Link" {
+						links = 0
+						break
+					}
+					links++
+				}
+				if links > 1 {
+					t.Errorf("the link of cell %q is %d Link elements, not one", wordsText(tr.Kids[0].AllText()), links)
+				}
+			}
+
 			// Tables: each table of the guide with a header row, in
 			// order, has those header cells as TH cells scoped to their
 			// column.

@@ -43,6 +43,14 @@ type pen struct {
 	// mathAlt gives each formula set in running text its text
 	// alternative, for the structure tree.
 	mathAlt map[*mathbox.Box]string
+	// goesOn is the link the last line printed ends with, which the next
+	// line goes on with when it starts with the same link in the same
+	// element on the same page: one Link element for both.
+	goesOn struct {
+		e, parent *structElem
+		ref       linkRef
+		page      int
+	}
 }
 
 // tag makes the text and drawings painted next belong to element e, or be
@@ -198,6 +206,9 @@ func (p *pen) line(l *line, x, y float64) {
 		if ref == 0 || i == 0 || l.pieces[i-1].look.link != ref {
 			link = nil
 		}
+		if g := &p.goesOn; i == 0 && ref != 0 && g.e != nil && g.ref == ref && g.parent == m.e && !l.pieces[0].look.note && g.page == p.tags.page() {
+			link = g.e
+		}
 		if ref != 0 && m.e != nil {
 			if link == nil {
 				parent := m.e
@@ -255,6 +266,10 @@ func (p *pen) line(l *line, x, y float64) {
 			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[k:j]))
 		}
 		i = j
+	}
+	p.goesOn.e = nil
+	if n := len(l.pieces); n > 0 && link != nil && l.pieces[n-1].look.link != 0 && p.tags != nil {
+		p.goesOn.e, p.goesOn.parent, p.goesOn.ref, p.goesOn.page = link, p.want.e, l.pieces[n-1].look.link, p.tags.page()
 	}
 }
 
