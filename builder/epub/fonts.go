@@ -206,31 +206,16 @@ func (b *book) fontFaceRules() string {
 	return s.String()
 }
 
-// textRunes returns every character that the pages use, plus printable
-// ASCII, sorted: what a subset of the fonts must keep.
-func textRunes(pages [][]byte) []rune {
-	seen := make(map[rune]bool)
+// textRunes returns the characters of used with printable ASCII, in
+// order: what a subset of the fonts must keep.
+func textRunes(used map[rune]bool) []rune {
 	var out []rune
-	add := func(r rune) {
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
-	}
 	for r := rune(0x20); r < 0x7f; r++ {
-		add(r)
+		out = append(out, r)
 	}
-	for _, p := range pages {
-		for i := 0; i < len(p); {
-			if p[i] < utf8.RuneSelf {
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRune(p[i:])
-			i += n
-			if r != utf8.RuneError {
-				add(r)
-			}
+	for r := range used {
+		if r >= 0x7f {
+			out = append(out, r)
 		}
 	}
 	slices.Sort(out)
@@ -284,4 +269,19 @@ func mathRunes(runes []rune) []rune {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// addRunes adds the characters of p beyond ASCII to set.
+func addRunes(set map[rune]bool, p []byte) {
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		i += n
+		if r != utf8.RuneError {
+			set[r] = true
+		}
+	}
 }
