@@ -2,6 +2,8 @@ package palace
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/labels"
@@ -27,8 +29,12 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		if whole, ok := restates(cue, gist); ok {
 			cue, gist = whole, ""
 			if rich != nil {
-				// The cue in words is the gist, with its formulas.
-				cueInlines, rich = capitalizeInlines(rich), nil
+				// The cue in words is the gist, with its formulas,
+				// begun as the cue begins.
+				cueInlines, rich = rich, nil
+				if r, _ := utf8.DecodeRuneInString(whole); unicode.IsUpper(r) {
+					cueInlines = capitalizeInlines(cueInlines)
+				}
 			}
 		}
 		if cueInlines == nil {
