@@ -93,10 +93,20 @@ func headingCopy(inl []guide.Inline) []guide.Inline {
 			text(n.Pos, " ")
 		case *guide.Image:
 			text(n.Pos, n.Alt)
-		case *guide.Link:
-			out = append(out, headingCopy(n.Children)...)
-		case *guide.Ref:
-			out = append(out, headingCopy(n.Children)...)
+		case *guide.Link, *guide.Ref:
+			var kids []guide.Inline
+			if l, ok := n.(*guide.Link); ok {
+				kids = l.Children
+			} else {
+				kids = n.(*guide.Ref).Children
+			}
+			for _, k := range headingCopy(kids) {
+				if t, ok := k.(*guide.Text); ok {
+					text(t.Pos, t.Text)
+				} else {
+					out = append(out, k)
+				}
+			}
 		case *guide.Strong:
 			out = append(out, &guide.Strong{Pos: n.Pos, Children: headingCopy(n.Children)})
 		case *guide.Emph:

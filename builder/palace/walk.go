@@ -37,6 +37,10 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 				}
 			}
 		}
+		if cueInlines == nil && st.CueInlines != nil && cue == st.Cue {
+			// A cue that holds a formula shows it.
+			cueInlines = st.CueInlines
+		}
 		if cueInlines == nil {
 			cueInlines = []guide.Inline{text(cue)}
 		}
