@@ -233,6 +233,45 @@ func (p *pageWriter) titled(name, title, lang string, attrs ...attr) {
 	p.lang = around
 }
 
+// titledWith writes an element holding what write writes, a title of
+// the guide's in the language lang, as titled does a title.
+func (p *pageWriter) titledWith(name, lang string, write func(), attrs ...attr) {
+	around := p.lang
+	if lang != "" && lang != p.lang && langTag().MatchString(lang) {
+		attrs = append(attrs, langAttrs(lang)...)
+		p.lang = lang
+	}
+	p.start(name, attrs...)
+	write()
+	p.end(name)
+	p.lang = around
+}
+
+// saysHeading writes a heading's inlines (see guide.Section.Heading) as
+// plain text, for a table of contents: its words as says writes them,
+// each formula in its linear form ("ω = 2πf") with no language of its
+// own, since the letters of a formula are no words of Greek.
+func (p *pageWriter) saysHeading(ins []guide.Inline) {
+	for _, n := range ins {
+		switch n := n.(type) {
+		case *guide.Formula:
+			p.text(n.Text())
+		case *guide.Text:
+			p.says(n.Text)
+		case *guide.Code:
+			p.says(n.Text)
+		default:
+			var kids []guide.Inline
+			for c := range guide.Children(n) {
+				if in, ok := c.(guide.Inline); ok {
+					kids = append(kids, in)
+				}
+			}
+			p.saysHeading(kids)
+		}
+	}
+}
+
 // inLang writes what write writes inside the language lang: the element
 // name (span or div) with attrs and lang attributes, unless lang is the
 // language already around it or not a well-formed tag.
