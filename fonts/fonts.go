@@ -42,7 +42,7 @@ var Faces = []Face{
 }
 
 // Licences lists the licence files that must travel with the fonts.
-var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt"}
+var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt", MathLicence}
 
 // Read returns the bytes of an embedded file named by its path, such as
 // Face.File or an entry of Licences. The bytes are the embedded ones, not

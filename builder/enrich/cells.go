@@ -96,3 +96,26 @@ func topHeadingLevel(g *guide.Guide) int {
 	}
 	return 1
 }
+
+// sectionHeadings maps the id of each section of g whose heading holds a
+// formula to the heading as the guides show it (guide.Section.Heading),
+// so that an aid that names the section shows the formula too.
+func sectionHeadings(g *guide.Guide) map[string][]guide.Inline {
+	heads := map[string][]guide.Inline{}
+	g.WalkSections(func(s *guide.Section) bool {
+		if s.Heading != nil {
+			heads[s.ID] = s.Heading
+		}
+		return true
+	})
+	return heads
+}
+
+// titleInlines returns a section's title as an aid shows it: its heading
+// with its formulas when heads has one for id, else title as text.
+func titleInlines(heads map[string][]guide.Inline, id, title string) []guide.Inline {
+	if h := heads[id]; h != nil {
+		return h
+	}
+	return []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: title}}
+}

@@ -801,9 +801,9 @@ func letterCount(s string) int {
 // prompt (see keyPointPrompt) and, as its answer, the first sentence of
 // its body.
 func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts) *guide.Question {
-	answer := keyPointAnswer(it)
+	answer, rich := keyPointAnswer(it)
 	if answer == "" {
-		answer = kp.Gist
+		answer, rich = kp.Gist, kp.GistInlines
 	}
 	if answer == "" {
 		return nil
@@ -820,7 +820,7 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 	q := &guide.Question{
 		Kind: guide.Short, Section: path, SectionID: kp.SectionID,
 		Prompt: []guide.Piece{{Text: prompt}},
-		Answer: answer, Target: kp.ID, TargetTitle: kp.Title, Source: kp.Title, Pos: kp.Pos,
+		Answer: answer, AnswerInlines: rich, Target: kp.ID, TargetTitle: kp.Title, Source: kp.Title, Pos: kp.Pos,
 	}
 	if path == nil {
 		q.SectionID = ""
@@ -830,20 +830,23 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 }
 
 // keyPointAnswer returns the first sentence of a key point's body: of
-// the text after its bold title, else of its first sub-item.
-func keyPointAnswer(it *guide.ListItem) string {
+// the text after its bold title, else of its first sub-item; and that
+// sentence with its formulas (nil when it holds none).
+func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
 	if len(it.Blocks) == 0 {
-		return ""
+		return "", nil
 	}
 	more := it.Blocks[1:]
 	if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
-		if s := meaningText(firstSentence(afterLead(p.Inlines).text)); s != "" {
-			return s
+		f := afterLead(p.Inlines)
+		if s := meaningText(firstSentence(f.text)); s != "" {
+			return s, f.rich(s)
 		}
 	} else {
 		more = it.Blocks
 	}
-	return meaningText(firstLineSentence(guide.BlocksText(more)))
+	s := meaningText(firstLineSentence(guide.BlocksText(more)))
+	return s, flattenFirst(more).rich(s)
 }
 
 // explain returns the "Explain: …" prompt of a key point's title.
@@ -1209,6 +1212,7 @@ func (m *quizMaker) palace() {
 	if len(m.g.Study.Stations) == 0 {
 		return
 	}
+	heads := sectionHeadings(m.g)
 	for _, st := range m.g.Study.Stations {
 		if st.Target == "" {
 			continue
@@ -1217,19 +1221,42 @@ func (m *quizMaker) palace() {
 		if path == nil {
 			sec = ""
 		}
-		answer := st.TargetTitle
+		answer, rich := st.TargetTitle, heads[st.Target]
 		if st.Gist != "" && !strings.EqualFold(st.Gist, st.TargetTitle) {
 			answer = m.words.Format("quiz.context", "context", st.TargetTitle, "text", capitalizeFirst(st.Gist))
+			if rich != nil || st.GistInlines != nil {
+				gist := st.GistInlines
+				if gist == nil {
+					gist = []guide.Inline{text(st.Gist)}
+				}
+				rich = fillInlines(m.words.Pieces("quiz.context"), map[string][]guide.Inline{
+					"context": titleInlines(heads, st.Target, st.TargetTitle),
+					"text":    capitalizeInlines(gist),
+				})
+			}
 		}
 		q := &guide.Question{
 			Kind: guide.PalaceRecall, Section: path, SectionID: sec,
 			Prompt: []guide.Piece{{Text: m.words.Format("quiz.room", "n", st.Number, "name", st.Name)}},
-			Answer: answer, Target: st.Target, TargetTitle: st.TargetTitle,
+			Answer: answer, AnswerInlines: rich, Target: st.Target, TargetTitle: st.TargetTitle,
 			Source: st.Name, Pos: st.Pos,
 		}
 		q.ID = guide.QuestionID(q.Kind, path, st.Name, "")
 		m.add(q)
 	}
+}
+
+// capitalizeInlines returns inlines with the first letter of the text
+// they open with in upper case, as capitalizeFirst does for a string.
+func capitalizeInlines(ins []guide.Inline) []guide.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	t, ok := ins[0].(*guide.Text)
+	if !ok {
+		return ins
+	}
+	return append([]guide.Inline{text(capitalizeFirst(t.Text))}, ins[1:]...)
 }
 
 // capitalizeFirst returns s with its first letter in upper case.

@@ -71,22 +71,23 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	}
 	specs = append(specs, b.licencePage())
 
-	// The container, package, NCX, stylesheet and cover come besides the
-	// pages, images and fonts.
-	d := newDeflater(len(specs) + len(b.images) + len(b.fonts) + 5)
+	// The pages are deflated as they are made, and only their deflated
+	// form is kept; the characters they use are noted first, for the
+	// fonts.
+	d := newDeflater()
 	defer d.finish()
+	used := map[rune]bool{}
 
 	var pages []page
-	var texts [][]byte
 	var pageEntries []*entry
 	for _, s := range specs {
-		data, err := b.document(s)
+		data, err := b.document(s, d.buffer())
 		if err != nil {
 			return nil, err
 		}
-		texts = append(texts, data)
 		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside})
-		e := &entry{name: rootDir + s.file, data: data}
+		addRunes(used, data)
+		e := &entry{name: rootDir + s.file, data: data, page: true}
 		d.add(e)
 		pageEntries = append(pageEntries, e)
 	}
@@ -97,7 +98,8 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	}
 	css := append([]byte(b.fontFaceRules()), style...)
 
-	if err := b.subsetFonts(textRunes(append(texts, css))); err != nil {
+	addRunes(used, css)
+	if err := b.subsetFonts(textRunes(used)); err != nil {
 		return nil, err
 	}
 
@@ -147,10 +149,10 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	for _, e := range slices.Concat(head, tail) {
 		d.add(e)
 	}
-	entries := slices.Concat(head, pageEntries, tail)
 	if err := d.finish(); err != nil {
-		return nil, fmt.Errorf("deflate: %w", err)
+		return nil, err
 	}
+	entries := slices.Concat(head, pageEntries, tail)
 	return entries, nil
 }
 

@@ -89,6 +89,9 @@ type Table struct {
 	Pos Pos
 	// Caption is empty for tables read from Markdown; study aids set it.
 	Caption string
+	// CaptionInlines is Caption with the formulas it holds, for the
+	// writers to show them; nil when it holds none.
+	CaptionInlines []Inline
 	// ID is set when something links to the table.
 	ID string
 	// Kind is FromNotes for tables the author wrote, else the study aid.
