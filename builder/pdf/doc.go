@@ -175,8 +175,22 @@ func (d *document) op(s string) {
 	d.content = append(d.content, '\n')
 }
 
-// appendPt appends a length in points, to hundredths.
-func appendPt(b []byte, v float64) []byte { return appendHundredths(b, hundredths(v)) }
+// appendPt appends a length in points, rounded to hundredths from its
+// exact value, without trailing zeros.
+func appendPt(b []byte, v float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
+}
 
 // point appends x y, a point of the page in millimetres, in points.
 func (d *document) point(b []byte, x, y float64) []byte {
@@ -325,13 +339,17 @@ func (d *document) LineTo(x, y float64) {
 	d.content = append(d.point(d.content, x, y), " l\n"...)
 }
 
-// CurveBezierCubicTo adds a cubic Bézier segment to the path.
+// CurveBezierCubicTo adds a cubic Bézier segment to the path. Its points
+// are written to a hundred-thousandth of a point, as the small curves of
+// an icon need.
 func (d *document) CurveBezierCubicTo(x1, y1, x2, y2, x3, y3 float64) {
-	b := d.point(d.content, x1, y1)
-	b = append(b, ' ')
-	b = d.point(b, x2, y2)
-	b = append(b, ' ')
-	b = d.point(b, x3, y3)
+	b := d.content
+	for i, v := range [6]float64{x1 * d.k, (d.h - y1) * d.k, x2 * d.k, (d.h - y2) * d.k, x3 * d.k, (d.h - y3) * d.k} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendFloat(b, v, 'f', 5, 64)
+	}
 	d.content = append(b, " c\n"...)
 }
 
