@@ -244,6 +244,21 @@ func TestAnswerWithFormula(t *testing.T) {
 	if !found {
 		t.Error("the answer key has no answer on wave speed")
 	}
+	// A key point whose bold title holds a formula is named with it
+	// where the answer key and the at-a-glance table link to it.
+	named := regexp.MustCompile(`<a href="[^"]*#kp-force[^"]*"[^>]*>Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`)
+	if !named.MatchString(key) {
+		t.Error("the answer key does not name the key point on force with its formula")
+	}
+	glance := 0
+	for _, data := range files {
+		if strings.Contains(string(data), `class="level-1 aid glance"`) {
+			glance += len(named.FindAllString(string(data), -1))
+		}
+	}
+	if glance != 1 {
+		t.Errorf("the at-a-glance table names the key point on force with its formula %d times, want once", glance)
+	}
 	if m := rawTeX.FindAllString(xhtmlText(t, []byte(key)), 5); len(m) > 0 {
 		t.Errorf("the answer key shows TeX: %q", m)
 	}

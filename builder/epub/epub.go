@@ -28,6 +28,7 @@ import (
 
 	"studyguide/builder/cover"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/layouts"
 )
 
@@ -47,9 +48,8 @@ type Options struct {
 // The cover is drawn, and the files are deflated, in the background while
 // the pages are written; what each makes has its fixed place in the book.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
+	drawing := drawCover(coverContent(g))
 	b := plan(g)
-	m := g.Meta
-	drawing := drawCover(cover.Content{Title: b.title(), Subtitle: m.Subtitle, Authors: m.Authors})
 	defer drawing.wait()
 	if err := b.chooseFonts(); err != nil {
 		return err
@@ -59,6 +59,24 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 		return err
 	}
 	return pack(w, entries, b.modified())
+}
+
+// Prepare starts drawing the cover of g in the background (see
+// cover.Prepare), for a Write of g to take: a build calls it once the note
+// is read, so that the cover is drawn while the study aids are added.
+func Prepare(g *guide.Guide) {
+	cover.Prepare(coverContent(g))
+}
+
+// coverContent is what the cover of g says: the book's title (see
+// book.title), subtitle and authors.
+func coverContent(g *guide.Guide) cover.Content {
+	m := g.Meta
+	title := m.Title
+	if title == "" {
+		title = labels.For(m.Lang).Text("untitled")
+	}
+	return cover.Content{Title: title, Subtitle: m.Subtitle, Authors: m.Authors}
 }
 
 // assemble makes every file of the book, in the order they are packed,

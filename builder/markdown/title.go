@@ -93,10 +93,20 @@ func headingCopy(inl []guide.Inline) []guide.Inline {
 			text(n.Pos, " ")
 		case *guide.Image:
 			text(n.Pos, n.Alt)
-		case *guide.Link:
-			out = append(out, headingCopy(n.Children)...)
-		case *guide.Ref:
-			out = append(out, headingCopy(n.Children)...)
+		case *guide.Link, *guide.Ref:
+			var kids []guide.Inline
+			if l, ok := n.(*guide.Link); ok {
+				kids = l.Children
+			} else {
+				kids = n.(*guide.Ref).Children
+			}
+			for _, k := range headingCopy(kids) {
+				if t, ok := k.(*guide.Text); ok {
+					text(t.Pos, t.Text)
+				} else {
+					out = append(out, k)
+				}
+			}
 		case *guide.Strong:
 			out = append(out, &guide.Strong{Pos: n.Pos, Children: headingCopy(n.Children)})
 		case *guide.Emph:
@@ -142,7 +152,7 @@ func keyPoint(blocks []guide.Block) *guide.KeyPoint {
 	if title == "" {
 		return nil
 	}
-	return &guide.KeyPoint{Title: title}
+	return &guide.KeyPoint{Title: title, TitleInlines: headingInlines(s.Children)}
 }
 
 // titleKey reduces a title to what matters when two titles are compared:
