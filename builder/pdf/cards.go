@@ -162,11 +162,12 @@ func WriteCards(w io.Writer, g *guide.Guide, deck []cards.Card, opts CardOptions
 		return fmt.Errorf("pdf: cards: %w", err)
 	}
 	wr.tags = nil // cards are a print file: untagged
+	wr.doc.begin(w)
 	wr.drawCards(grid, deck, pages)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: cards: %w", wr.doc.Error())
 	}
-	if err := wr.finish(w); err != nil {
+	if err := wr.finish(); err != nil {
 		return fmt.Errorf("pdf: cards: %w", err)
 	}
 	return nil
@@ -176,7 +177,7 @@ func WriteCards(w io.Writer, g *guide.Guide, deck []cards.Card, opts CardOptions
 // fronts and a page of backs. A deck with no card still makes one page,
 // which says so, since a PDF has at least one page.
 func (w *writer) drawCards(grid cardGrid, deck []cards.Card, pages map[string]int) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(int) int { return 1 }}
 	// Every face is laid out before the first page: measuring text
 	// selects fonts, which must not reach a page's content.
 	fronts := make([]cardFace, len(deck))
