@@ -217,8 +217,9 @@ func TestFormulaInHeading(t *testing.T) {
 }
 
 // TestAnswerWithFormula checks that the answer key shows an answer that
-// holds a formula as MathML, and that the recap's answers have it
-// typeset, not as TeX.
+// holds a formula as MathML and no TeX, and that a key point whose title
+// holds a formula is named with it by the answer key, the at-a-glance
+// table and the question that asks about it.
 func TestAnswerWithFormula(t *testing.T) {
 	b := buildOnce(t, mathsNote, mathsOptions)
 	files := epubContents(t, b.epub)
@@ -243,6 +244,29 @@ func TestAnswerWithFormula(t *testing.T) {
 	}
 	if !found {
 		t.Error("the answer key has no answer on wave speed")
+	}
+	// A key point whose bold title holds a formula is named with it
+	// where the answer key and the at-a-glance table link to it.
+	named := regexp.MustCompile(`<a href="[^"]*#kp-force[^"]*"[^>]*>Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`)
+	if !named.MatchString(key) {
+		t.Error("the answer key does not name the key point on force with its formula")
+	}
+	glance := 0
+	for _, data := range files {
+		if strings.Contains(string(data), `class="level-1 aid glance"`) {
+			glance += len(named.FindAllString(string(data), -1))
+		}
+	}
+	if glance != 1 {
+		t.Errorf("the at-a-glance table names the key point on force with its formula %d times, want once", glance)
+	}
+	// The question on that key point asks about it with its formula.
+	asked := false
+	for _, data := range files {
+		asked = asked || regexp.MustCompile(`Explain: Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`).Match(data)
+	}
+	if !asked {
+		t.Error("no question asks about the key point on force with its formula")
 	}
 	if m := rawTeX.FindAllString(xhtmlText(t, []byte(key)), 5); len(m) > 0 {
 		t.Errorf("the answer key shows TeX: %q", m)

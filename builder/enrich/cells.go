@@ -99,7 +99,9 @@ func topHeadingLevel(g *guide.Guide) int {
 
 // sectionHeadings maps the id of each section of g whose heading holds a
 // formula to the heading as the guides show it (guide.Section.Heading),
-// so that an aid that names the section shows the formula too.
+// and the id of each key point whose title holds one to that title
+// (guide.KeyPointFacts.TitleInlines), so that an aid that names the
+// section or key point shows the formula too.
 func sectionHeadings(g *guide.Guide) map[string][]guide.Inline {
 	heads := map[string][]guide.Inline{}
 	g.WalkSections(func(s *guide.Section) bool {
@@ -108,6 +110,13 @@ func sectionHeadings(g *guide.Guide) map[string][]guide.Inline {
 		}
 		return true
 	})
+	if g.Study != nil {
+		for _, kp := range g.Study.KeyPoints {
+			if kp.TitleInlines != nil {
+				heads[kp.ID] = kp.TitleInlines
+			}
+		}
+	}
 	return heads
 }
 
@@ -118,4 +127,14 @@ func titleInlines(heads map[string][]guide.Inline, id, title string) []guide.Inl
 		return h
 	}
 	return []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: title}}
+}
+
+// keyPointCell is a cell holding a link to a key point, named by its
+// title with the formulas it holds.
+func keyPointCell(kp *guide.KeyPointFacts) guide.Cell {
+	c := linkCell(kp.ID, kp.Title)
+	if kp.TitleInlines != nil {
+		c.Inlines[0].(*guide.Link).Children = kp.TitleInlines
+	}
+	return c
 }

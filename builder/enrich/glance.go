@@ -77,7 +77,7 @@ func keyPointLinks(kps []*guide.KeyPointFacts) guide.Cell {
 		if i > 0 {
 			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
 		}
-		c.Inlines = append(c.Inlines, linkTo(kp.ID, kp.Title))
+		c.Inlines = append(c.Inlines, keyPointCell(kp).Inlines...)
 	}
 	return c
 }

@@ -946,7 +946,7 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 	path := m.paths[kp.SectionID]
 	q := &guide.Question{
 		Kind: guide.Short, Section: path, SectionID: kp.SectionID,
-		Prompt: []guide.Piece{{Text: prompt}},
+		Prompt: formulaPieces(prompt, kp.TitleInlines),
 		Answer: answer, AnswerInlines: rich, Target: kp.ID, TargetTitle: kp.Title, Source: kp.Title, Pos: kp.Pos,
 	}
 	if path == nil {
@@ -954,6 +954,35 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 	}
 	q.ID = guide.QuestionID(q.Kind, path, kp.Title, "")
 	return q
+}
+
+// formulaPieces returns a prompt as the pieces of a question: its text,
+// with each formula of title (a key point's title with its formulas; see
+// guide.KeyPointFacts.TitleInlines) that the prompt writes in its linear
+// form as a formula piece, so that the guides typeset it.
+func formulaPieces(prompt string, title []guide.Inline) []guide.Piece {
+	var out []guide.Piece
+	rest := prompt
+	for _, in := range title {
+		f, ok := in.(*guide.Formula)
+		if !ok {
+			continue
+		}
+		linear := f.Text()
+		i := strings.Index(rest, linear)
+		if linear == "" || i < 0 {
+			continue
+		}
+		if i > 0 {
+			out = append(out, guide.Piece{Text: rest[:i]})
+		}
+		out = append(out, guide.Piece{Text: linear, Formula: f})
+		rest = rest[i+len(linear):]
+	}
+	if rest != "" || len(out) == 0 {
+		out = append(out, guide.Piece{Text: rest})
+	}
+	return out
 }
 
 // keyPointAnswer returns the first sentence of a key point's body: of

@@ -84,7 +84,7 @@ func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPo
 	columns = append(columns, column{guide.RoleGist, "summary.gist"})
 	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title), columns...)
 	for _, kp := range points {
-		row := []guide.Cell{linkCell(kp.ID, kp.Title)}
+		row := []guide.Cell{keyPointCell(kp)}
 		if anyTerms {
 			row = append(row, textCell(listOrDash(kp.Terms)))
 		}

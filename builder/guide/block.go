@@ -40,6 +40,10 @@ type ListItem struct {
 type KeyPoint struct {
 	// Title is the strong text as plain text, trailing colon removed.
 	Title string
+	// TitleInlines is the strong text as the guides show it where they
+	// name the key point (summary tables, the answer key), when it holds
+	// a formula; nil otherwise (see Section.Heading).
+	TitleInlines []Inline
 	// ID is unique within the guide and safe as an XML id, so the item can
 	// be linked to.
 	ID string

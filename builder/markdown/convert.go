@@ -347,6 +347,7 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 		if key != nil {
 			var long int
 			if key.Title, long = shortTitle(key.Title); long > 0 {
+				key.TitleInlines = nil
 				c.file.Set().Warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
 		}

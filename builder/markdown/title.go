@@ -152,7 +152,7 @@ func keyPoint(blocks []guide.Block) *guide.KeyPoint {
 	if title == "" {
 		return nil
 	}
-	return &guide.KeyPoint{Title: title}
+	return &guide.KeyPoint{Title: title, TitleInlines: headingInlines(s.Children)}
 }
 
 // titleKey reduces a title to what matters when two titles are compared:

@@ -82,8 +82,8 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 }
 
 // targetInlines names a station's target as the walk-through shows it:
-// the heading of a section that holds a formula, with its formula, else
-// title as text.
+// the heading of a section, or the title of a key point, that holds a
+// formula, with its formula, else title as text.
 func targetInlines(g *guide.Guide, id, title string) []guide.Inline {
 	var head []guide.Inline
 	g.WalkSections(func(s *guide.Section) bool {
@@ -93,6 +93,13 @@ func targetInlines(g *guide.Guide, id, title string) []guide.Inline {
 		}
 		return true
 	})
+	if head == nil && g.Study != nil {
+		for _, kp := range g.Study.KeyPoints {
+			if kp.ID == id {
+				head = kp.TitleInlines
+			}
+		}
+	}
 	if head != nil {
 		return head
 	}

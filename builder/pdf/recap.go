@@ -163,11 +163,12 @@ func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
+	wr.doc.begin(w)
 	wr.drawRecap(boxes)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: recap: %w", wr.doc.Error())
 	}
-	if err := wr.finish(w); err != nil {
+	if err := wr.finish(); err != nil {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
 	return nil
@@ -548,7 +549,7 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 
 // drawRecap draws the recap's one page.
 func (w *writer) drawRecap(boxes []*box) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	w.doc.AddPage()
 	p.newPage()
 	paintStack(p, boxes, w.lay.MarginInner, w.lay.MarginTop)
