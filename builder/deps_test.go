@@ -17,7 +17,6 @@ const module = "studyguide"
 var libraryDoors = map[string]string{
 	"github.com/yuin/goldmark":         "builder/markdown",
 	"go.abhg.dev/goldmark/frontmatter": "builder/markdown",
-	"codeberg.org/go-pdf/fpdf":         "builder/pdf",
 	"golang.org/x/image/font/sfnt":     "fonts",
 	"golang.org/x/image":               "builder/cover",
 	"gopkg.in/yaml.v3":                 "builder/yamlfile",
@@ -37,6 +36,7 @@ var stageImports = map[string][]string{
 	"builder/internal/allkinds":  {"builder/guide", "builder/figure", "builder/texmath"},
 	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
+	"builder/internal/pdfobj":    {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
 	// The generator of the course reader, for bench/compare.sh.
 	"builder/internal/testnotes/gen": {"builder/internal/testnotes"},
@@ -53,7 +53,7 @@ var stageImports = map[string][]string{
 	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
 	"builder/cards":        {"builder/guide"},
 	"builder/mathbox":      {"builder/texmath", "fonts"},
-	"builder/pdf":          {"builder/guide", "builder/texmath", "builder/mathbox", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfxref"},
+	"builder/pdf":          {"builder/guide", "builder/texmath", "builder/mathbox", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfobj"},
 	"builder/course":       {"builder/diag", "builder/yamlfile"},
 	"builder/driver":       {"builder/course", "builder/diag", "builder/guide", "builder/markdown", "builder/aids", "builder/outputs", "layouts"},
 	"builder/watch":        {},

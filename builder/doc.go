@@ -17,8 +17,8 @@
 //     language;
 //   - outputs is the registry of what a build writes: formats,
 //     impositions and extra outputs, each with its writer;
-//   - epub (with cover) and pdf are the writers, pdf the only user of
-//     fpdf; mathbox lays a formula's tree out for pdf as glyphs of the
+//   - epub (with cover) and pdf are the writers, pdf writing its pages
+//     through internal/pdfobj, its PDF object writer; mathbox lays a formula's tree out for pdf as glyphs of the
 //     maths face and rules, by TeX's rules and the face's MATH table;
 //   - impose lays a finished PDF out as 2-up sheets or a booklet;
 //   - anki writes the self-test's questions as an Anki deck package, the

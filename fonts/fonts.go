@@ -19,7 +19,7 @@ import (
 // Face names one embedded font file by family and style.
 type Face struct {
 	Family string // "serif", "sans", "mono" or "symbols"
-	Style  string // "", "B", "I" or "BI", as fpdf spells styles
+	Style  string // "", "B", "I" or "BI", for bold, italic or both
 	File   string // path inside the embedded file system
 	// CSSFamily is the family name used in the e-book stylesheet.
 	CSSFamily string
@@ -42,7 +42,7 @@ var Faces = []Face{
 }
 
 // Licences lists the licence files that must travel with the fonts.
-var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt"}
+var Licences = []string{"noto/OFL.txt", "dejavu/LICENSE.txt", MathLicence}
 
 // Read returns the bytes of an embedded file named by its path, such as
 // Face.File or an entry of Licences. The bytes are the embedded ones, not

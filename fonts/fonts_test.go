@@ -12,7 +12,8 @@ func TestEveryFaceIsTrueType(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// fpdf loads only TrueType outlines: the sfnt version 0x00010000.
+		// The PDF embeds TrueType outlines (CIDFontType2): the sfnt
+		// version 0x00010000.
 		if !bytes.HasPrefix(b, []byte{0, 1, 0, 0}) {
 			t.Errorf("%s is not a TrueType-outline font", f.File)
 		}

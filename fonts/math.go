@@ -340,3 +340,17 @@ func PlainOf(r rune) rune {
 // greekOrder is the order of the 58 characters in each style of Greek
 // among the Mathematical Alphanumeric Symbols.
 var greekOrder = []rune("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡϴΣΤΥΦΧΨΩ∇αβγδεζηθικλμνξοπρςστυφχψω∂ϵϑϰϕϱϖ")
+
+// SlotGlyph returns the glyph that code reaches in slot s, and false when
+// it reaches none.
+func (m *MathFont) SlotGlyph(s int, code rune) (uint16, bool) {
+	if s < 0 || s >= len(m.slots) {
+		return 0, false
+	}
+	sl := m.slots[s]
+	i, ok := slices.BinarySearchFunc(sl, code, func(e runeGlyph, r rune) int { return int(e.r - r) })
+	if !ok {
+		return 0, false
+	}
+	return sl[i].gid, true
+}

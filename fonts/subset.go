@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Subset returns a TrueType font file cut down to what text made of the
@@ -19,7 +20,10 @@ import (
 // given runes the font has, so that a reader sets any other rune in the
 // next font of its list rather than as a blank), GSUB, GPOS, GDEF and kern.
 // A font with a MATH table keeps its glyph ids, as that table names glyphs
-// too; the glyphs it does not keep are emptied.
+// too; the glyphs it does not keep are emptied. Such a font also keeps
+// the larger forms and assembly parts its MATH table gives a kept glyph,
+// and the script-size and flattened forms (features ssty and flac), so
+// that a reader can grow delimiters, radicals and big operators.
 //
 // Hinting is dropped (the fpgm, prep and cvt tables and every glyph's
 // instructions), as are tables of per-glyph data that readers do without
@@ -70,13 +74,25 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	}
 	gsub, gpos := file.table("GSUB"), file.table("GPOS")
 	var gsubActive, gposActive []bool
+	maths := file.table("MATH")
 	if gsub != nil {
-		if gsubActive, err = activeLookups(gsub, defaultGSUBFeatures, true); err != nil {
+		features := defaultGSUBFeatures
+		if maths != nil {
+			features = append(slices.Clone(features), mathGSUBFeatures...)
+		}
+		if gsubActive, err = activeLookups(gsub, features, true); err != nil {
 			return nil, err
 		}
 		if err := addActiveSubstitutes(gsub, keep, gsubActive); err != nil {
 			return nil, err
 		}
+	}
+	if maths != nil {
+		t, err := ParseMathTable(maths)
+		if err != nil {
+			return nil, err
+		}
+		addMathVariants(t, keep)
 	}
 	if err := glyphs.addComponents(keep); err != nil {
 		return nil, err
@@ -149,6 +165,41 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 		file.replace(tag, nil)
 	}
 	return file.bytes(), nil
+}
+
+// mathGSUBFeatures are the features a reader that lays out formulas
+// applies besides the default ones: the script-size forms of glyphs set
+// in scripts (ssty) and the flattened accents of tall bases (flac).
+var mathGSUBFeatures = []string{"ssty", "flac"}
+
+// addMathVariants keeps, for every kept glyph, the larger and wider forms
+// its MATH table gives it and the parts of its assemblies: the glyphs a
+// reader draws a delimiter, radical or big operator with as it grows.
+func addMathVariants(t *MathTable, keep []bool) {
+	add := func(c *GlyphConstruction) {
+		if c == nil {
+			return
+		}
+		for _, v := range c.Variants {
+			if int(v.Glyph) < len(keep) {
+				keep[v.Glyph] = true
+			}
+		}
+		if c.Assembly != nil {
+			for _, p := range c.Assembly.Parts {
+				if int(p.Glyph) < len(keep) {
+					keep[p.Glyph] = true
+				}
+			}
+		}
+	}
+	for g := range keep {
+		if !keep[g] {
+			continue
+		}
+		add(t.Vertical[uint16(g)])
+		add(t.Horizontal[uint16(g)])
+	}
 }
 
 // layoutResult puts a rewritten table in place. A table that could not be

@@ -808,3 +808,31 @@ print(",".join(r[0] for r in db.execute("select name from sqlite_master order by
 		t.Errorf("python3 read\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestFormulaFields checks that a formula in a question or its answer
+// reaches the deck as TeX between \( and \), which Anki typesets, and
+// never in its linear text or as bare TeX.
+func TestFormulaFields(t *testing.T) {
+	g := readGuide(t, "waves.md", []byte("# Waves\n\n## Waves and sound\n\n"+
+		"1. **Wave speed**: a wave of frequency $f$ and wavelength $\\lambda$ travels at $v = f\\lambda$.\n"+
+		"2. **Period of a pendulum**: a pendulum of length $L$ swings with the period $T = 2\\pi\\sqrt{\\frac{L}{g}}$.\n\n"+
+		"The **spring constant** $k$ says how stiff a spring is, and $E = \\frac{1}{2}kx^2$ is what it stores.\n"))
+	var fields []string
+	for _, n := range notes(g, "key") {
+		fields = append(fields, n.Fields...)
+	}
+	all := strings.Join(fields, "\n")
+	// In a cloze note's text the braces are references, which no deletion
+	// is read from and which MathJax reads as braces.
+	for _, want := range []string{`travels at \(v = f\lambda\)`, `\(T = 2\pi\sqrt{\frac{L}{g}}\)`,
+		`{{c1::spring constant}} \(k\) says`, `\(E = \frac&#123;1&#125;&#123;2&#125;kx^2\)`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no field holds %s:\n%s", want, all)
+		}
+	}
+	for _, bad := range []string{"fλ", "√(L/g)"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("a field holds the linear form %q:\n%s", bad, all)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func notes(g *guide.Guide, key string) []note {
 			n.Fields = []string{clozeText(q), escape(where)}
 		} else {
 			n.Model = basicModelID
-			n.Fields = []string{escape(q.PromptText("")), escape(q.Answer), escape(where)}
+			n.Fields = []string{promptHTML(q), answerHTML(q), escape(where)}
 		}
 		out = append(out, n)
 	}
@@ -65,6 +65,10 @@ func clozeText(q *guide.Question) string {
 	}
 	var b strings.Builder
 	for _, p := range q.Prompt {
+		if p.Formula != nil {
+			b.WriteString(braceEscaper.Replace(formulaHTML(p.Formula)))
+			continue
+		}
 		if !p.Blank {
 			b.WriteString(braceEscaper.Replace(escape(p.Text)))
 			continue
@@ -77,6 +81,63 @@ func clozeText(q *guide.Question) string {
 		}
 		b.WriteString("}}")
 	}
+	return b.String()
+}
+
+// formulaHTML returns a formula as the HTML of a field: its TeX between
+// \( and \), which Anki typesets with the MathJax it carries on every
+// device, or, for a formula the notes' maths subset could not read, its
+// linear text.
+func formulaHTML(f *guide.Formula) string {
+	if f.Tree == nil {
+		return escape(f.Text())
+	}
+	return `\(` + escape(f.TeX) + `\)`
+}
+
+// promptHTML returns the prompt of a question without blanks as the HTML
+// of a field, its formulas typeset (see formulaHTML).
+func promptHTML(q *guide.Question) string {
+	var b strings.Builder
+	for _, p := range q.Prompt {
+		if p.Formula != nil {
+			b.WriteString(formulaHTML(p.Formula))
+		} else {
+			b.WriteString(escape(p.Text))
+		}
+	}
+	return b.String()
+}
+
+// answerHTML returns the answer of a question as the HTML of a field,
+// the formulas it holds typeset (see formulaHTML).
+func answerHTML(q *guide.Question) string {
+	if q.AnswerInlines == nil {
+		return escape(q.Answer)
+	}
+	var b strings.Builder
+	var write func(ins []guide.Inline)
+	write = func(ins []guide.Inline) {
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *guide.Formula:
+				b.WriteString(formulaHTML(n))
+			case *guide.Text:
+				b.WriteString(escape(n.Text))
+			case *guide.Code:
+				b.WriteString(escape(n.Text))
+			default:
+				var kids []guide.Inline
+				for c := range guide.Children(n) {
+					if k, ok := c.(guide.Inline); ok {
+						kids = append(kids, k)
+					}
+				}
+				write(kids)
+			}
+		}
+	}
+	write(q.AnswerInlines)
 	return b.String()
 }
 

@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -94,8 +95,18 @@ func inkBase(i int) int { return flatColours + i*(levels-1) - 1 }
 // Render draws the cover and returns it as PNG bytes: an image of a
 // palette, which is all a cover of a few flat colours and letters set in
 // them needs, a quarter of the memory of a full-colour one to draw and far
-// less to encode.
+// less to encode. A cover of the same content started by Prepare is
+// taken instead, once it is drawn. The bytes must not be changed.
 func Render(c Content) ([]byte, error) {
+	if d := started.take(c); d != nil {
+		<-d.done
+		return d.png, d.err
+	}
+	return render(c)
+}
+
+// render draws the cover.
+func render(c Content) ([]byte, error) {
 	data, err := fonts.Read("noto/NotoSans-Bold.ttf")
 	if err != nil {
 		return nil, fmt.Errorf("cover: %w", err)
@@ -104,7 +115,12 @@ func Render(c Content) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cover: parse font: %w", err)
 	}
-	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette())
+	// Every pixel is painted, so a canvas of an earlier cover serves.
+	img, _ := canvases.Get().(*image.Paletted)
+	if img == nil {
+		img = image.NewPaletted(image.Rect(0, 0, Width, Height), palette())
+	}
+	defer canvases.Put(img)
 	fill(img, image.Rect(0, 0, Width, panelBottom), panelIndex)
 	fill(img, image.Rect(0, panelBottom, Width, Height), paperIndex)
 
@@ -137,12 +153,28 @@ func Render(c Content) ([]byte, error) {
 	}
 
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders{}}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("cover: encode png: %w", err)
 	}
 	return buf.Bytes(), nil
 }
+
+// canvases keeps the images covers were drawn on, for the next covers.
+var canvases sync.Pool
+
+// encoders keeps the PNG encoders' buffers and compressors for the next
+// covers.
+type encoders struct{}
+
+var encoderBuffers sync.Pool
+
+func (encoders) Get() *png.EncoderBuffer {
+	b, _ := encoderBuffers.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (encoders) Put(b *png.EncoderBuffer) { encoderBuffers.Put(b) }
 
 // fill paints a rectangle of img in one colour of its palette.
 func fill(img *image.Paletted, r image.Rectangle, index uint8) {

@@ -132,3 +132,42 @@ func TestFitNeverExceedsMaxLines(t *testing.T) {
 		t.Fatalf("a short title is not set at the largest size: %d lines of %d px", len(short.lines), short.lineHeight)
 	}
 }
+
+func TestPreparedCoverIsTheOneRenderDraws(t *testing.T) {
+	c := Content{Title: "Prepared ahead", Authors: []string{"A. Writer"}}
+	want, err := render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Prepare(c)
+	Prepare(c) // a second start of the same cover draws it once
+	if n := len(started.list); n != 1 {
+		t.Fatalf("%d covers started; want 1", n)
+	}
+	got, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the prepared cover differs from the one drawn on demand")
+	}
+	if n := len(started.list); n != 0 {
+		t.Errorf("%d covers still kept after Render took the prepared one", n)
+	}
+	// Another content is drawn anew, not taken from another's drawing.
+	Prepare(c)
+	other := Content{Title: "Not prepared"}
+	if got, _ := Render(other); bytes.Equal(got, want) {
+		t.Error("Render of another content gave the prepared cover")
+	}
+	for range maxStarted {
+		Prepare(Content{Title: "Filler " + strings.Repeat("x", len(started.list))})
+	}
+	if n := len(started.list); n != maxStarted {
+		t.Errorf("%d covers kept; want at most %d", n, maxStarted)
+	}
+	for _, d := range started.list {
+		<-d.done
+	}
+	started.list = nil
+}

@@ -350,6 +350,9 @@ func readCourse(c *course.Course, diags *diag.List, opts Options, resources []re
 		}
 	}
 	book.Meta.Modified = buildDate(book, opts.SourceDate)
+	if opts.read != nil {
+		opts.read(book)
+	}
 	aids.RunBook(book, metas, opts.LeaveOut)
 	guide.MarkScripts(book)
 	return book, nil

@@ -73,6 +73,10 @@ type Options struct {
 	// GOMAXPROCS. Benchmarks set it to 1 to measure a build of one book
 	// after the other.
 	workers int
+	// read, when set, is called with each book's guide once it is read,
+	// before the study aids are added: Build starts there what the
+	// outputs prepare ahead (outputs.Output.Prepare).
+	read func(g *guide.Guide)
 	// Strict makes a warning fail the build. A strict build puts its
 	// outputs in place only once every note is built without a warning,
 	// so a build that fails leaves the output folder as it was.
@@ -144,6 +148,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	jobs := plan(names)
 	for i := range jobs {
 		jobs[i].settings = opts.Settings
+	}
+	opts.read = func(g *guide.Guide) {
+		for _, j := range jobs {
+			if j.out.Prepare != nil {
+				j.out.Prepare(g)
+			}
+		}
 	}
 	var found diag.List
 	units, err := findUnits(orDefaultPaths(opts.Paths), opts.Chapters, &found)
@@ -331,6 +342,9 @@ func prepare(ctx context.Context, note string, diags *diag.List, opts Options, r
 		g, err := readNoteWithin(note, diags, opts.MaxInputSize, resources)
 		if err == nil {
 			g.Meta.Modified = buildDate(g, opts.SourceDate)
+			if opts.read != nil {
+				opts.read(g)
+			}
 			aids.Run(g, opts.LeaveOut)
 			guide.MarkScripts(g)
 		}

@@ -152,3 +152,156 @@ func TestFormulaIsNoKeyTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaInHeading checks that a formula in a heading is shown as a
+// formula wherever the guides show the heading as text they set: as
+// MathML in the section's heading, the self-test's group heading and the
+// summary table's caption of the EPUB, typeset in the PDF, whose text
+// and outline read its symbols; and that the places that take plain text
+// (the nav document, the NCX, the PDF's bookmarks) give its linear form,
+// never its TeX, and tag no letter of it as Greek.
+func TestFormulaInHeading(t *testing.T) {
+	b := buildOnce(t, mathsNote, mathsOptions)
+	const linear = "Waves, ω = 2πf"
+	files := epubContents(t, b.epub)
+	heading := regexp.MustCompile(`<(h[1-6]|caption)[^>]*>([^<]*)<math xmlns="[^"]+" alttext="\\omega = 2\\pi f" display="inline">(.*?)</math></(h[1-6]|caption)>`)
+	shown := map[string]int{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".xhtml") || name == "EPUB/nav.xhtml" {
+			continue
+		}
+		for _, m := range heading.FindAllStringSubmatch(string(data), -1) {
+			if !strings.Contains(m[3], "<mi>ω</mi>") || !strings.Contains(m[3], "<mi>π</mi>") {
+				t.Errorf("%s: the heading's formula is %s", name, m[3])
+			}
+			kind := m[1]
+			if kind != "caption" {
+				kind = "heading"
+			}
+			shown[kind]++
+		}
+	}
+	// The section's own heading and its group of questions in the
+	// self-test; the caption of its summary table.
+	if shown["heading"] < 2 || shown["caption"] < 1 {
+		t.Errorf("headings and captions with the formula as MathML: %v; want 2 headings and a caption", shown)
+	}
+	nav := string(files["EPUB/nav.xhtml"])
+	if !strings.Contains(nav, ">"+linear+"</a>") || strings.Contains(nav, "<math") {
+		t.Errorf("the nav document does not list %q as plain text:\n%s", linear, nav)
+	}
+	if ncx := string(files["EPUB/toc.ncx"]); !strings.Contains(ncx, "<text>"+linear+"</text>") {
+		t.Errorf("the NCX does not list %q", linear)
+	}
+
+	if !slices.Contains(pdfOutline(t, b.pdf), linear) {
+		t.Errorf("the PDF's outline %q lacks %q", pdfOutline(t, b.pdf), linear)
+	}
+	pages := pdfText(t, b.pdf)
+	count := 0
+	for _, page := range pages {
+		for line := range strings.Lines(page) {
+			// The contents, the heading, the caption and the group of
+			// questions.
+			if strings.Contains(line, linear) {
+				count++
+			}
+		}
+	}
+	if count < 4 {
+		t.Errorf("the PDF's text reads %q on %d lines; want it in the contents, the heading, the caption and the self-test", linear, count)
+	}
+	if m := rawTeX.FindAllString(strings.Join(pages, "\n"), 5); len(m) > 0 {
+		t.Errorf("the PDF's text shows TeX: %q", m)
+	}
+}
+
+// TestAnswerWithFormula checks that the answer key shows an answer that
+// holds a formula as MathML and no TeX, and that a key point whose title
+// holds a formula is named with it by the answer key, the at-a-glance
+// table and the question that asks about it.
+func TestAnswerWithFormula(t *testing.T) {
+	b := buildOnce(t, mathsNote, mathsOptions)
+	files := epubContents(t, b.epub)
+	item := regexp.MustCompile(`(?s)<li>(.*?)</li>`)
+	var key string
+	for name, data := range files {
+		if strings.HasSuffix(name, ".xhtml") && strings.Contains(string(data), `class="level-1 aid answers"`) {
+			key = string(data)
+		}
+	}
+	if key == "" {
+		t.Fatal("no page holds the answer key")
+	}
+	found := false
+	for _, m := range item.FindAllStringSubmatch(key, -1) {
+		if strings.Contains(m[1], "travels at") {
+			found = true
+			if !strings.Contains(m[1], `alttext="v = f\lambda"`) {
+				t.Errorf("the answer on wave speed does not show its formula as MathML: %s", m[1])
+			}
+		}
+	}
+	if !found {
+		t.Error("the answer key has no answer on wave speed")
+	}
+	// A key point whose bold title holds a formula is named with it
+	// where the answer key and the at-a-glance table link to it.
+	named := regexp.MustCompile(`<a href="[^"]*#kp-force[^"]*"[^>]*>Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`)
+	if !named.MatchString(key) {
+		t.Error("the answer key does not name the key point on force with its formula")
+	}
+	glance := 0
+	for _, data := range files {
+		if strings.Contains(string(data), `class="level-1 aid glance"`) {
+			glance += len(named.FindAllString(string(data), -1))
+		}
+	}
+	if glance != 1 {
+		t.Errorf("the at-a-glance table names the key point on force with its formula %d times, want once", glance)
+	}
+	// The question on that key point asks about it with its formula.
+	asked := false
+	for _, data := range files {
+		asked = asked || regexp.MustCompile(`Explain: Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`).Match(data)
+	}
+	if !asked {
+		t.Error("no question asks about the key point on force with its formula")
+	}
+	if m := rawTeX.FindAllString(xhtmlText(t, []byte(key)), 5); len(m) > 0 {
+		t.Errorf("the answer key shows TeX: %q", m)
+	}
+}
+
+// TestMathsFontEmbedded checks that a book with formulas embeds the
+// maths face, with its licence, an @font-face rule and the face named for
+// math elements, and that a book without formulas embeds none of it.
+func TestMathsFontEmbedded(t *testing.T) {
+	const file = "fonts/NotoSansMath-Regular.ttf"
+	maths := epubContents(t, buildOnce(t, mathsNote, mathsOptions).epub)
+	opf := string(maths["EPUB/package.opf"])
+	if !strings.Contains(opf, `href="`+file+`" media-type="font/ttf"`) {
+		t.Errorf("the package of a book with formulas lists no %s:\n%s", file, opf)
+	}
+	font := maths["EPUB/"+file]
+	if len(font) == 0 || len(font) > 200_000 {
+		t.Errorf("the maths face is %d bytes; want a subset", len(font))
+	}
+	css := string(maths["EPUB/style.css"])
+	for _, want := range []string{`src: url("` + file + `")`, "math {\n  font-family: \"Noto Sans Math\""} {
+		if !strings.Contains(css, want) {
+			t.Errorf("the stylesheet lacks %q", want)
+		}
+	}
+	if licence := string(maths["EPUB/licence.xhtml"]); !strings.Contains(licence, "Noto Sans Math") {
+		t.Error("the licence page does not name Noto Sans Math")
+	}
+
+	plain := epubContents(t, buildOnce(t, scriptsNote, Options{}).epub)
+	if _, ok := plain["EPUB/"+file]; ok || strings.Contains(string(plain["EPUB/package.opf"]), "NotoSansMath") {
+		t.Error("a book without formulas embeds the maths face")
+	}
+	if strings.Contains(string(plain["EPUB/style.css"]), `url("`+file+`")`) {
+		t.Error("the stylesheet of a book without formulas loads the maths face")
+	}
+}

@@ -96,3 +96,45 @@ func topHeadingLevel(g *guide.Guide) int {
 	}
 	return 1
 }
+
+// sectionHeadings maps the id of each section of g whose heading holds a
+// formula to the heading as the guides show it (guide.Section.Heading),
+// and the id of each key point whose title holds one to that title
+// (guide.KeyPointFacts.TitleInlines), so that an aid that names the
+// section or key point shows the formula too.
+func sectionHeadings(g *guide.Guide) map[string][]guide.Inline {
+	heads := map[string][]guide.Inline{}
+	g.WalkSections(func(s *guide.Section) bool {
+		if s.Heading != nil {
+			heads[s.ID] = s.Heading
+		}
+		return true
+	})
+	if g.Study != nil {
+		for _, kp := range g.Study.KeyPoints {
+			if kp.TitleInlines != nil {
+				heads[kp.ID] = kp.TitleInlines
+			}
+		}
+	}
+	return heads
+}
+
+// titleInlines returns a section's title as an aid shows it: its heading
+// with its formulas when heads has one for id, else title as text.
+func titleInlines(heads map[string][]guide.Inline, id, title string) []guide.Inline {
+	if h := heads[id]; h != nil {
+		return h
+	}
+	return []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: title}}
+}
+
+// keyPointCell is a cell holding a link to a key point, named by its
+// title with the formulas it holds.
+func keyPointCell(kp *guide.KeyPointFacts) guide.Cell {
+	c := linkCell(kp.ID, kp.Title)
+	if kp.TitleInlines != nil {
+		c.Inlines[0].(*guide.Link).Children = kp.TitleInlines
+	}
+	return c
+}

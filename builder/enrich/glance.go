@@ -56,7 +56,11 @@ func Glance(g *guide.Guide) {
 	}
 	for _, s := range g.Sections {
 		if kps := byTop[s.ID]; len(kps) > 0 && s.Kind == guide.FromNotes {
-			t.Rows = append(t.Rows, []guide.Cell{linkCell(s.ID, s.Title), keyPointLinks(kps)})
+			cell := linkCell(s.ID, s.Title)
+			if s.Heading != nil {
+				cell.Inlines[0].(*guide.Link).Children = s.Heading
+			}
+			t.Rows = append(t.Rows, []guide.Cell{cell, keyPointLinks(kps)})
 		}
 	}
 	if len(t.Rows) == 0 {
@@ -73,7 +77,7 @@ func keyPointLinks(kps []*guide.KeyPointFacts) guide.Cell {
 		if i > 0 {
 			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
 		}
-		c.Inlines = append(c.Inlines, linkTo(kp.ID, kp.Title))
+		c.Inlines = append(c.Inlines, keyPointCell(kp).Inlines...)
 	}
 	return c
 }

@@ -27,6 +27,7 @@ func Glossary(g *guide.Guide) {
 	}
 	ids := g.IDs()
 	titles := sectionTitles(g)
+	heads := sectionHeadings(g)
 	book := isBook(g)
 	words := labels.For(g.Meta.Lang)
 	sec := &guide.Section{
@@ -49,7 +50,7 @@ func Glossary(g *guide.Guide) {
 		see := guide.Cell{Inlines: []guide.Inline{&guide.Ref{
 			Pos:      guide.NoPos,
 			Target:   term.ID,
-			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: where}},
+			Children: titleInlines(heads, term.SectionID, where),
 		}}}
 		if places := term.Chapters; len(places) > 1 {
 			see = chapterRefs(g, titles, places)

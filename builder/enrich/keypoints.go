@@ -14,7 +14,7 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 		x.blocks(it.Blocks, sec)
 		return
 	}
-	facts := &guide.KeyPointFacts{ID: it.Key.ID, Title: it.Key.Title, SectionID: sec, Pos: it.Pos}
+	facts := &guide.KeyPointFacts{ID: it.Key.ID, Title: it.Key.Title, TitleInlines: it.Key.TitleInlines, SectionID: sec, Pos: it.Pos}
 	x.keyPoints = append(x.keyPoints, facts)
 
 	var rest, body flat

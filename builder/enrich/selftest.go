@@ -30,6 +30,7 @@ func SelfTest(g *guide.Guide) {
 	ids := g.IDs()
 	words := labels.For(g.Meta.Lang)
 	level := topHeadingLevel(g)
+	heads := sectionHeadings(g)
 	test := &guide.Section{
 		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
 		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
@@ -46,7 +47,7 @@ func SelfTest(g *guide.Guide) {
 	})...))
 
 	if isBook(g) {
-		selfTestByChapter(g, ids, words, level, test, answers)
+		selfTestByChapter(g, ids, words, heads, level, test, answers)
 		placeSelfTest(g, test, answers)
 		return
 	}
@@ -66,13 +67,13 @@ func SelfTest(g *guide.Guide) {
 			base = "test-" + qs[i].SectionID
 		}
 		group := &guide.Section{
-			ID: ids.Claim(base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+			ID: ids.Claim(base), Title: title, Heading: heads[qs[i].SectionID], Level: 2, HeadingLevel: min(level+1, 6),
 			Pos: guide.NoPos, Kind: guide.SelfTest,
 		}
 		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
 		for _, q := range qs[i:j] {
 			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
-			key.Items = append(key.Items, item(para(answerInlines(words, q)...)))
+			key.Items = append(key.Items, item(para(answerInlines(words, heads, q)...)))
 		}
 		group.Blocks = append(group.Blocks, list)
 		test.Sections = append(test.Sections, group)
@@ -121,24 +122,30 @@ func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
 }
 
 // answerInlines returns an answer as the key shows it: the answer (in bold
-// for a blank's), then where the guide explains it.
-func answerInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
+// for a blank's) with its formulas, then where the guide explains it,
+// named by the heading of a section with its formulas (see
+// sectionHeadings).
+func answerInlines(words *labels.Catalogue, heads map[string][]guide.Inline, q *guide.Question) []guide.Inline {
 	var out []guide.Inline
+	answer := q.AnswerInlines
+	if answer == nil {
+		answer = []guide.Inline{text(q.Answer)}
+	}
 	if q.Kind == guide.Cloze {
-		out = append(out, &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(q.Answer)}})
+		out = append(out, &guide.Strong{Pos: guide.NoPos, Children: answer})
 	} else {
-		out = append(out, text(q.Answer))
+		out = append(out, answer...)
 	}
 	if q.Target == "" {
 		return out
 	}
-	where := q.TargetTitle
+	where, target := q.TargetTitle, q.Target
 	if where == "" {
-		where = strings.Join(q.Section, " › ")
+		where, target = strings.Join(q.Section, " › "), ""
 	}
 	out = append(out, text(" ("))
 	out = append(out, fill(words.Pieces("quiz.see"), map[string]guide.Inline{
-		"where": &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: []guide.Inline{text(where)}},
+		"where": &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(heads, target, where)},
 	})...)
 	return append(out, text(")"))
 }
@@ -167,6 +174,21 @@ func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
 	return out
 }
 
+// fillInlines turns the pieces of a text from the catalogue into
+// inlines, as fill does, with any number of inlines for each
+// placeholder.
+func fillInlines(pieces []labels.Piece, slots map[string][]guide.Inline) []guide.Inline {
+	out := make([]guide.Inline, 0, len(pieces))
+	for _, p := range pieces {
+		if ins, ok := slots[p.Slot]; ok && p.Slot != "" {
+			out = append(out, ins...)
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	return out
+}
+
 // isBook reports whether g is a book of several notes: its top-level
 // sections are chapters (see guide.Join).
 func isBook(g *guide.Guide) bool {
@@ -182,7 +204,7 @@ func isBook(g *guide.Guide) bool {
 // each chapter's title, the questions of the chapter's introduction, then
 // those of each of its sections under the section's title; and the
 // answers under each chapter's title, numbered as their questions.
-func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, level int, test, answers *guide.Section) {
+func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, heads map[string][]guide.Inline, level int, test, answers *guide.Section) {
 	chapterOf := map[string]*guide.Section{}
 	for _, ch := range g.Sections {
 		ch.Walk(func(c *guide.Section) bool {
@@ -203,16 +225,17 @@ func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, 
 		if testCh == nil || ch != current {
 			current = ch
 			title, base := g.Meta.Title, "introduction"
+			var head []guide.Inline
 			if ch != nil {
-				title, base = ch.Title, ch.ID
+				title, base, head = ch.Title, ch.ID, ch.Heading
 			}
 			testCh = &guide.Section{
-				ID: ids.Claim("test-" + base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+				ID: ids.Claim("test-" + base), Title: title, Heading: head, Level: 2, HeadingLevel: min(level+1, 6),
 				Pos: guide.NoPos, Kind: guide.SelfTest,
 			}
 			test.Sections = append(test.Sections, testCh)
 			keyCh = &guide.Section{
-				ID: ids.Claim("answers-" + base), Title: title, Level: 2, HeadingLevel: min(level+1, 6),
+				ID: ids.Claim("answers-" + base), Title: title, Heading: head, Level: 2, HeadingLevel: min(level+1, 6),
 				Pos: guide.NoPos, Kind: guide.Answers,
 			}
 			key = &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
@@ -222,7 +245,7 @@ func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, 
 		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
 		for _, q := range qs[i:j] {
 			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
-			key.Items = append(key.Items, item(para(answerInlines(words, q)...)))
+			key.Items = append(key.Items, item(para(answerInlines(words, heads, q)...)))
 		}
 		if ch != nil && qs[i].SectionID == ch.ID && len(testCh.Sections) == 0 {
 			testCh.Blocks = append(testCh.Blocks, list)
@@ -232,7 +255,7 @@ func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, 
 				title = p[len(p)-1]
 			}
 			testCh.Sections = append(testCh.Sections, &guide.Section{
-				ID: ids.Claim("test-" + qs[i].SectionID), Title: title, Level: 3, HeadingLevel: min(level+2, 6),
+				ID: ids.Claim("test-" + qs[i].SectionID), Title: title, Heading: heads[qs[i].SectionID], Level: 3, HeadingLevel: min(level+2, 6),
 				Pos: guide.NoPos, Kind: guide.SelfTest, Blocks: []guide.Block{list},
 			})
 		}

@@ -36,11 +36,15 @@ func Summaries(g *guide.Guide) {
 	for _, t := range g.Study.Terms {
 		terms[t.SectionID] = append(terms[t.SectionID], t)
 	}
-	add := func(blocks []guide.Block, id, title string) []guide.Block {
+	add := func(blocks []guide.Block, id, title string, heading []guide.Inline) []guide.Block {
 		if hasAid(blocks, guide.Summary, guide.TermTable) {
 			return blocks
 		}
 		if t := summaryTable(words, ids, points[id], id, title); t != nil {
+			if heading != nil {
+				// The caption names the section with its formula.
+				t.CaptionInlines = fillInlines(words.Pieces("summary.caption"), map[string][]guide.Inline{"section": heading})
+			}
 			return append(blocks, t)
 		}
 		if t := termTable(words, ids, len(points[id]), terms[id], id); t != nil {
@@ -48,10 +52,10 @@ func Summaries(g *guide.Guide) {
 		}
 		return blocks
 	}
-	g.Intro = add(g.Intro, "", g.Meta.Title)
+	g.Intro = add(g.Intro, "", g.Meta.Title, nil)
 	g.WalkSections(func(s *guide.Section) bool {
 		if s.Kind == guide.FromNotes {
-			s.Blocks = add(s.Blocks, s.ID, s.Title)
+			s.Blocks = add(s.Blocks, s.ID, s.Title, s.Heading)
 		}
 		return true
 	})
@@ -80,7 +84,7 @@ func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPo
 	columns = append(columns, column{guide.RoleGist, "summary.gist"})
 	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title), columns...)
 	for _, kp := range points {
-		row := []guide.Cell{linkCell(kp.ID, kp.Title)}
+		row := []guide.Cell{keyPointCell(kp)}
 		if anyTerms {
 			row = append(row, textCell(listOrDash(kp.Terms)))
 		}

@@ -28,6 +28,7 @@ import (
 
 	"studyguide/builder/cover"
 	"studyguide/builder/guide"
+	"studyguide/builder/labels"
 	"studyguide/layouts"
 )
 
@@ -47,9 +48,8 @@ type Options struct {
 // The cover is drawn, and the files are deflated, in the background while
 // the pages are written; what each makes has its fixed place in the book.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
+	drawing := drawCover(coverContent(g))
 	b := plan(g)
-	m := g.Meta
-	drawing := drawCover(cover.Content{Title: b.title(), Subtitle: m.Subtitle, Authors: m.Authors})
 	defer drawing.wait()
 	if err := b.chooseFonts(); err != nil {
 		return err
@@ -59,6 +59,24 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 		return err
 	}
 	return pack(w, entries, b.modified())
+}
+
+// Prepare starts drawing the cover of g in the background (see
+// cover.Prepare), for a Write of g to take: a build calls it once the note
+// is read, so that the cover is drawn while the study aids are added.
+func Prepare(g *guide.Guide) {
+	cover.Prepare(coverContent(g))
+}
+
+// coverContent is what the cover of g says: the book's title (see
+// book.title), subtitle and authors.
+func coverContent(g *guide.Guide) cover.Content {
+	m := g.Meta
+	title := m.Title
+	if title == "" {
+		title = labels.For(m.Lang).Text("untitled")
+	}
+	return cover.Content{Title: title, Subtitle: m.Subtitle, Authors: m.Authors}
 }
 
 // assemble makes every file of the book, in the order they are packed,
@@ -71,22 +89,23 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	}
 	specs = append(specs, b.licencePage())
 
-	// The container, package, NCX, stylesheet and cover come besides the
-	// pages, images and fonts.
-	d := newDeflater(len(specs) + len(b.images) + len(b.fonts) + 5)
+	// The pages are deflated as they are made, and only their deflated
+	// form is kept; the characters they use are noted first, for the
+	// fonts.
+	d := newDeflater()
 	defer d.finish()
+	used := map[rune]bool{}
 
 	var pages []page
-	var texts [][]byte
 	var pageEntries []*entry
 	for _, s := range specs {
-		data, err := b.document(s)
+		data, err := b.document(s, d.buffer())
 		if err != nil {
 			return nil, err
 		}
-		texts = append(texts, data)
 		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside})
-		e := &entry{name: rootDir + s.file, data: data}
+		addRunes(used, data)
+		e := &entry{name: rootDir + s.file, data: data, page: true}
 		d.add(e)
 		pageEntries = append(pageEntries, e)
 	}
@@ -97,7 +116,8 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	}
 	css := append([]byte(b.fontFaceRules()), style...)
 
-	if err := b.subsetFonts(textRunes(append(texts, css))); err != nil {
+	addRunes(used, css)
+	if err := b.subsetFonts(textRunes(used)); err != nil {
 		return nil, err
 	}
 
@@ -147,10 +167,10 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	for _, e := range slices.Concat(head, tail) {
 		d.add(e)
 	}
-	entries := slices.Concat(head, pageEntries, tail)
 	if err := d.finish(); err != nil {
-		return nil, fmt.Errorf("deflate: %w", err)
+		return nil, err
 	}
+	entries := slices.Concat(head, pageEntries, tail)
 	return entries, nil
 }
 

@@ -441,8 +441,13 @@ func TestMissingDatesAndIdentifierStayFixed(t *testing.T) {
 
 func TestIllFormedPageIsAnErrorNamingThePage(t *testing.T) {
 	b := plan(sampleGuide())
-	_, err := b.document(pageSpec{file: "broken.xhtml", content: func(p *pageWriter) { p.raw("<p>") }})
-	if err == nil || !strings.Contains(err.Error(), "broken.xhtml") {
+	data, err := b.document(pageSpec{file: "broken.xhtml", content: func(p *pageWriter) { p.raw("<p>") }}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDeflater()
+	d.add(&entry{name: rootDir + "broken.xhtml", data: data, page: true})
+	if err = d.finish(); err == nil || !strings.Contains(err.Error(), "broken.xhtml") {
 		t.Fatalf("err = %v; want an error naming broken.xhtml", err)
 	}
 }

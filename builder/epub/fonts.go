@@ -9,6 +9,7 @@ import (
 
 	"studyguide/builder/figure"
 	"studyguide/builder/guide"
+	"studyguide/builder/texmath"
 	"studyguide/fonts"
 )
 
@@ -35,6 +36,32 @@ func (b *book) hasCode() bool {
 			found = true
 		}
 		return !found
+	})
+	return found
+}
+
+// mathFace is the face the book's formulas are set in, embedded only in
+// a book that has some: reading systems without a maths font of their
+// own draw MathML poorly.
+var mathFace = fonts.Face{Family: "math", File: fonts.MathFile, CSSFamily: "Noto Sans Math"}
+
+// hasMaths reports whether the guide has a formula that its pages show
+// as MathML: one with a tree, in the text or in a heading.
+func (b *book) hasMaths() bool {
+	found := false
+	visit := func(n guide.Node) bool {
+		if f, ok := n.(*guide.Formula); ok && f.Tree != nil {
+			found = true
+		}
+		return !found
+	}
+	guide.Inspect(b.g, func(n guide.Node) bool {
+		if s, ok := n.(*guide.Section); ok {
+			for _, in := range s.Heading {
+				guide.Inspect(in, visit)
+			}
+		}
+		return visit(n)
 	})
 	return found
 }
@@ -70,6 +97,9 @@ func (b *book) chooseFonts() error {
 		if f, ok := fonts.Lookup("symbols", ""); ok {
 			faces = append(faces, f)
 		}
+	}
+	if b.hasMaths() {
+		faces = append(faces, mathFace)
 	}
 	var families []string
 	var licenceFiles []string
@@ -165,35 +195,27 @@ func (b *book) fontFaceRules() string {
 		fmt.Fprintf(&s, "@font-face {\n  font-family: %q;\n  font-weight: %s;\n  font-style: %s;\n  src: url(%q);\n}\n",
 			f.face.CSSFamily, weight, style, f.name)
 	}
+	for _, f := range b.fonts {
+		if f.face == mathFace {
+			// Formulas are set in the maths face, else in the reading
+			// system's own (the generic family math).
+			fmt.Fprintf(&s, "math {\n  font-family: %q, math;\n}\n", mathFace.CSSFamily)
+		}
+	}
 	s.WriteString("\n")
 	return s.String()
 }
 
-// textRunes returns every character that the pages use, plus printable
-// ASCII, sorted: what a subset of the fonts must keep.
-func textRunes(pages [][]byte) []rune {
-	seen := make(map[rune]bool)
+// textRunes returns the characters of used with printable ASCII, in
+// order: what a subset of the fonts must keep.
+func textRunes(used map[rune]bool) []rune {
 	var out []rune
-	add := func(r rune) {
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
-	}
 	for r := rune(0x20); r < 0x7f; r++ {
-		add(r)
+		out = append(out, r)
 	}
-	for _, p := range pages {
-		for i := 0; i < len(p); {
-			if p[i] < utf8.RuneSelf {
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRune(p[i:])
-			i += n
-			if r != utf8.RuneError {
-				add(r)
-			}
+	for r := range used {
+		if r >= 0x7f {
+			out = append(out, r)
 		}
 	}
 	slices.Sort(out)
@@ -218,11 +240,48 @@ func (b *book) joinAnd(names []string) string {
 func (b *book) subsetFonts(runes []rune) error {
 	for i := range b.fonts {
 		f := &b.fonts[i]
-		data, err := fonts.Subset(f.data, runes)
+		keep := runes
+		if f.face == mathFace {
+			keep = mathRunes(runes)
+		}
+		data, err := fonts.Subset(f.data, keep)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 		f.data = data
 	}
 	return nil
+}
+
+// mathRunes returns runes with what a reader draws formulas with that
+// the text of the pages does not hold: the italic form of each letter
+// among them, as a MathML identifier of one letter, <mi>x</mi>, is set in
+// the maths face's italic x (U+1D465), and the radical sign, which msqrt
+// and mroot draw.
+func mathRunes(runes []rune) []rune {
+	out := append(slices.Clone(runes), '√')
+	for _, r := range runes {
+		for _, v := range texmath.Styled(string(r), texmath.VariantItalic) {
+			if v != r {
+				out = append(out, v)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// addRunes adds the characters of p beyond ASCII to set.
+func addRunes(set map[rune]bool, p []byte) {
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		i += n
+		if r != utf8.RuneError {
+			set[r] = true
+		}
+	}
 }

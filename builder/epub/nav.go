@@ -9,9 +9,13 @@ import (
 // navEntry is one entry of the table of contents: a section, where it is,
 // and the entries of its subsections.
 type navEntry struct {
-	label    string
-	href     string
-	lang     string // the label's language, when not the guide's
+	label string
+	href  string
+	lang  string // the label's language, when not the guide's
+	// heading is the section's heading when it holds a formula (see
+	// guide.Section.Heading), whose label then writes the formula
+	// untagged; nil otherwise.
+	heading  []guide.Inline
 	children []navEntry
 }
 
@@ -44,7 +48,7 @@ func (b *book) toc() []navEntry {
 	depth := navDepthWithin(b.g.Sections, maxNavEntries)
 	var entries []navEntry
 	for i, s := range b.g.Sections {
-		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i], lang: s.TitleLang}
+		e := navEntry{label: b.sectionTitle(s), href: b.sectionFiles[i], lang: s.TitleLang, heading: s.Heading}
 		if !s.Kind.RepeatsSections() {
 			e.children = b.subEntries(b.sectionFiles[i], s.Sections, depth-1)
 		}
@@ -67,7 +71,7 @@ func (b *book) subEntries(file string, sections []*guide.Section, depth int) []n
 				href = at + "#" + id
 			}
 		}
-		e := navEntry{label: b.sectionTitle(s), href: href, lang: s.TitleLang}
+		e := navEntry{label: b.sectionTitle(s), href: href, lang: s.TitleLang, heading: s.Heading}
 		if !s.Kind.RepeatsSections() {
 			e.children = b.subEntries(file, s.Sections, depth-1)
 		}
@@ -164,7 +168,11 @@ func (p *pageWriter) navList(entries []navEntry) {
 	p.nl()
 	for _, e := range entries {
 		p.start("li")
-		p.titled("a", e.label, e.lang, attr{"href", e.href})
+		if e.heading != nil {
+			p.titledWith("a", e.lang, func() { p.saysHeading(e.heading) }, attr{"href", e.href})
+		} else {
+			p.titled("a", e.label, e.lang, attr{"href", e.href})
+		}
 		if len(e.children) > 0 {
 			p.nl()
 			p.navList(e.children)

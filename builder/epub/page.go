@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -40,6 +41,8 @@ type pageWriter struct {
 	lang string
 	// err is the first node met of a kind the writer cannot write.
 	err error
+	// runs is room for the runs of says, reused.
+	runs []guide.Run
 }
 
 // page is one XHTML document of the book, as the package document lists
@@ -68,9 +71,11 @@ type pageSpec struct {
 
 // document writes a whole XHTML page: the prologue, the head with the
 // stylesheet, the body and the page's footnotes. It checks that the page
-// is well-formed XML (see checkXML) before returning it.
-func (b *book) document(s pageSpec) ([]byte, error) {
+// is written into buf, which must be empty (or nil), and not yet checked
+// for well-formedness: the deflater does that (see checkXML).
+func (b *book) document(s pageSpec, buf []byte) ([]byte, error) {
 	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string), lang: b.lang()}
+	p.buf = *bytes.NewBuffer(buf)
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
 	p.buf.Grow(b.lastPageSize)
@@ -113,9 +118,6 @@ func (b *book) document(s pageSpec) ([]byte, error) {
 	}
 	data := p.bytes()
 	b.lastPageSize = len(data)
-	if err := checkXML(data); err != nil {
-		return nil, fmt.Errorf("page %s is not well-formed XML: %w", s.file, err)
-	}
 	return data, nil
 }
 
@@ -197,8 +199,8 @@ const (
 // language around it (see guide.ScriptRuns) in a span that names its
 // language, so that a screen reader reads it in that language.
 func (p *pageWriter) says(s string) {
-	runs := guide.ScriptRuns(s, p.lang)
-	for _, r := range runs {
+	p.runs = guide.AppendScriptRuns(p.runs[:0], s, p.lang)
+	for _, r := range p.runs {
 		if r.Lang == "" {
 			p.text(r.Text)
 			continue
@@ -229,6 +231,45 @@ func (p *pageWriter) titled(name, title, lang string, attrs ...attr) {
 	p.lang = lang
 	p.phrase(name, title, append(attrs, langAttrs(lang)...)...)
 	p.lang = around
+}
+
+// titledWith writes an element holding what write writes, a title of
+// the guide's in the language lang, as titled does a title.
+func (p *pageWriter) titledWith(name, lang string, write func(), attrs ...attr) {
+	around := p.lang
+	if lang != "" && lang != p.lang && langTag().MatchString(lang) {
+		attrs = append(attrs, langAttrs(lang)...)
+		p.lang = lang
+	}
+	p.start(name, attrs...)
+	write()
+	p.end(name)
+	p.lang = around
+}
+
+// saysHeading writes a heading's inlines (see guide.Section.Heading) as
+// plain text, for a table of contents: its words as says writes them,
+// each formula in its linear form ("ω = 2πf") with no language of its
+// own, since the letters of a formula are no words of Greek.
+func (p *pageWriter) saysHeading(ins []guide.Inline) {
+	for _, n := range ins {
+		switch n := n.(type) {
+		case *guide.Formula:
+			p.text(n.Text())
+		case *guide.Text:
+			p.says(n.Text)
+		case *guide.Code:
+			p.says(n.Text)
+		default:
+			var kids []guide.Inline
+			for c := range guide.Children(n) {
+				if in, ok := c.(guide.Inline); ok {
+					kids = append(kids, in)
+				}
+			}
+			p.saysHeading(kids)
+		}
+	}
 }
 
 // inLang writes what write writes inside the language lang: the element

@@ -270,7 +270,12 @@ func (p *pageWriter) openSection(s *guide.Section) {
 	p.heads = append(p.heads, hd)
 	p.start("section", attrs...)
 	p.nl()
-	p.titled(h, s.Title, s.TitleLang, withID(id)...)
+	if s.Heading != nil {
+		// A heading that holds a formula shows it as MathML.
+		p.titledWith(h, s.TitleLang, func() { p.inlines(s.Heading) }, withID(id)...)
+	} else {
+		p.titled(h, s.Title, s.TitleLang, withID(id)...)
+	}
 	p.nl()
 }
 

@@ -81,7 +81,7 @@ func piecesOf(bl guide.Block) []guide.Block {
 			piece := *bl
 			piece.Rows = rows
 			if from > 0 {
-				piece.ID, piece.Caption = "", ""
+				piece.ID, piece.Caption, piece.CaptionInlines = "", "", nil
 			}
 			return &piece
 		})

@@ -24,7 +24,13 @@ func (p *pageWriter) table(t *guide.Table) {
 	}
 	p.start("table", withID(p.claim(t.ID), attrs...)...)
 	p.nl()
-	if t.Caption != "" {
+	switch {
+	case t.CaptionInlines != nil:
+		p.start("caption")
+		p.inlines(t.CaptionInlines)
+		p.end("caption")
+		p.nl()
+	case t.Caption != "":
 		p.phrase("caption", t.Caption)
 		p.nl()
 	}

@@ -11,15 +11,23 @@ import (
 )
 
 // entry is one file of the container: its data, and the data deflated as
-// the container holds it (nil until it has been; see deflater).
+// the container holds it (nil until it has been; see deflater) with the
+// sum and length of the data, which is all pack needs of a deflated
+// entry: a page's data is let go of once it is deflated.
 type entry struct {
 	name     string
 	data     []byte
 	deflated []byte
+	crc      uint32
+	size     uint64
 	// stored is set for data that is compressed already, such as a PNG
 	// image, which deflating again would only make slower to write and
 	// read: it is stored as it is.
 	stored bool
+	// page is set for an XHTML page, which the deflater checks for
+	// well-formedness (err) before it deflates it and lets its data go.
+	page bool
+	err  error
 }
 
 // mimetype is the content of the first entry of every EPUB.
@@ -37,12 +45,6 @@ const zipDeflateLevel = 5
 // give the same bytes. An entry not yet deflated is deflated here.
 func pack(w io.Writer, entries []*entry, mod time.Time) error {
 	zw := zip.NewWriter(w)
-	// Each entry's data goes through archive/zip, which sums and counts
-	// it, while its compressor passes on the deflated data instead.
-	var next []byte
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return &replay{w: w, data: next}, nil
-	})
 	data := []byte(mimetype)
 	mh := &zip.FileHeader{
 		Name:               "mimetype",
@@ -61,6 +63,8 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 		return fmt.Errorf("zip mimetype: %w", err)
 	}
 	var fw *flate.Writer
+	var scratch bytes.Buffer
+	headers := newHeaderMaker()
 	for _, e := range entries {
 		if e.stored {
 			f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Store, Modified: mod.UTC()})
@@ -74,22 +78,21 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 		}
 		if e.deflated == nil {
 			if fw == nil {
-				fw, _ = flate.NewWriter(nil, zipDeflateLevel) // the level is valid
+				fw = flateWriter()
+				defer keepFlateWriter(fw)
 			}
-			if e.deflated, err = deflate(fw, e.data); err != nil {
+			if err := e.deflate(fw, &scratch); err != nil {
 				return fmt.Errorf("zip %s: %w", e.name, err)
 			}
 		}
-		next = e.deflated
-		f, err := zw.CreateHeader(&zip.FileHeader{
-			Name:     e.name,
-			Method:   zip.Deflate,
-			Modified: mod.UTC(),
-		})
-		if err != nil {
-			return fmt.Errorf("zip %s: %w", e.name, err)
+		fh, err := headers.deflated(e, mod.UTC())
+		if err == nil {
+			f, err = zw.CreateRaw(fh)
 		}
-		if _, err := f.Write(e.data); err != nil {
+		if err == nil {
+			_, err = f.Write(e.deflated)
+		}
+		if err != nil {
 			return fmt.Errorf("zip %s: %w", e.name, err)
 		}
 	}
@@ -99,30 +102,58 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 	return nil
 }
 
-// deflate returns data deflated by fw, which it resets first.
-func deflate(fw *flate.Writer, data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/3 + 64)
-	fw.Reset(&buf)
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
+// deflate deflates the entry's data with fw, which it resets first, into
+// scratch, keeping an exact copy, and sums the data.
+func (e *entry) deflate(fw *flate.Writer, scratch *bytes.Buffer) error {
+	scratch.Reset()
+	fw.Reset(scratch)
+	if _, err := fw.Write(e.data); err != nil {
+		return err
 	}
 	if err := fw.Close(); err != nil {
+		return err
+	}
+	e.deflated = bytes.Clone(scratch.Bytes())
+	if e.deflated == nil {
+		e.deflated = []byte{}
+	}
+	e.crc = crc32.ChecksumIEEE(e.data)
+	e.size = uint64(len(e.data))
+	return nil
+}
+
+// headerMaker makes the local headers of deflated entries exactly as
+// archive/zip's CreateHeader makes them (flags, versions, the time in
+// both forms), for CreateRaw to write with the entry's own sums: it lets
+// a writer of its own, which writes nowhere, prepare each header.
+type headerMaker struct {
+	zw *zip.Writer
+}
+
+func newHeaderMaker() *headerMaker {
+	zw := zip.NewWriter(io.Discard)
+	zw.RegisterCompressor(zip.Deflate, func(io.Writer) (io.WriteCloser, error) { return nopCloser{}, nil })
+	return &headerMaker{zw: zw}
+}
+
+// deflated returns the header of a deflated entry stamped with mod.
+func (m *headerMaker) deflated(e *entry, mod time.Time) (*zip.FileHeader, error) {
+	if e.size >= 1<<32-1 || uint64(len(e.deflated)) >= 1<<32-1 {
+		return nil, fmt.Errorf("the file is too large for the container")
+	}
+	prepared := &zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: mod}
+	if _, err := m.zw.CreateHeader(prepared); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	fh := *prepared // the writer of its own may change its copy later
+	fh.CRC32 = e.crc
+	fh.CompressedSize64 = uint64(len(e.deflated))
+	fh.UncompressedSize64 = e.size
+	return &fh, nil
 }
 
-// replay is the compressor of one entry whose data is already deflated:
-// it takes the entry's data and writes the deflated form when closed.
-type replay struct {
-	w    io.Writer
-	data []byte
-}
+// nopCloser takes whatever is written and does nothing.
+type nopCloser struct{}
 
-func (r *replay) Write(p []byte) (int, error) { return len(p), nil }
-
-func (r *replay) Close() error {
-	_, err := r.w.Write(r.data)
-	return err
-}
+func (nopCloser) Write(p []byte) (int, error) { return len(p), nil }
+func (nopCloser) Close() error                { return nil }

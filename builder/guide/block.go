@@ -40,6 +40,10 @@ type ListItem struct {
 type KeyPoint struct {
 	// Title is the strong text as plain text, trailing colon removed.
 	Title string
+	// TitleInlines is the strong text as the guides show it where they
+	// name the key point (summary tables, the answer key), when it holds
+	// a formula; nil otherwise (see Section.Heading).
+	TitleInlines []Inline
 	// ID is unique within the guide and safe as an XML id, so the item can
 	// be linked to.
 	ID string
@@ -89,6 +93,9 @@ type Table struct {
 	Pos Pos
 	// Caption is empty for tables read from Markdown; study aids set it.
 	Caption string
+	// CaptionInlines is Caption with the formulas it holds, for the
+	// writers to show them; nil when it holds none.
+	CaptionInlines []Inline
 	// ID is set when something links to the table.
 	ID string
 	// Kind is FromNotes for tables the author wrote, else the study aid.

@@ -119,8 +119,18 @@ type Section struct {
 	// ID is unique within the guide and safe as an XML id and file name
 	// part: ASCII letters, digits and hyphens, starting with a letter.
 	ID string
-	// Title is the heading as plain text, emphasis markers removed.
+	// Title is the heading as plain text, emphasis markers removed and
+	// each formula in its linear form ("E = mc²"): what a table of
+	// contents, a bookmark or a running head shows.
 	Title string
+	// Heading is the heading as the guides show it when it holds a
+	// formula: its text, emphasis and code with each formula as the
+	// formula itself (links and footnote references are left out, as a
+	// heading is itself a link's target). It is nil when the heading
+	// holds no formula, and for the sections the build adds: Title then
+	// says all there is. It is not walked by Inspect: it says again what
+	// Title says.
+	Heading []Inline
 	// TitleLang is the language of the title when it is not the
 	// guide's: that of a fenced div of another language that holds the
 	// heading. "" for the guide's language. (The section's blocks carry
@@ -141,6 +151,15 @@ type Section struct {
 
 	Blocks   []Block
 	Sections []*Section
+}
+
+// TitleInlines returns the heading as the guides show it: Heading when
+// the heading holds a formula, else Title as one text.
+func (s *Section) TitleInlines() []Inline {
+	if s.Heading != nil {
+		return s.Heading
+	}
+	return []Inline{&Text{Pos: s.Pos, Text: s.Title}}
 }
 
 // Walk calls fn for the section and every section below it, depth first in

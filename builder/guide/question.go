@@ -49,6 +49,9 @@ type Question struct {
 	// or the date as the notes write it first in the sentence), or the
 	// expected answer of a short-answer or palace question.
 	Answer string
+	// AnswerInlines is Answer with the formulas it holds, for the writers
+	// to show them; nil when it holds none.
+	AnswerInlines []Inline
 	// Hint helps where the blank alone is ambiguous: "(year)", "(decade)"
 	// or the answer's first letter ("N…"); empty when none is needed.
 	Hint string
@@ -151,6 +154,9 @@ type Station struct {
 	// Gist is the first sentence of what the station stands for, as the
 	// walk-through tells it; empty when there is none.
 	Gist string
+	// GistInlines is Gist with the formulas it holds, for the writers to
+	// show them; nil when it holds none.
+	GistInlines []Inline
 	// SectionID is the id of the notes' mind-palace section the station
 	// is read from, else of the palace section the build drew: in a book,
 	// each chapter has its own palace.

@@ -110,11 +110,17 @@ type Run struct {
 // The runs, in order, make up s; a string with nothing to tag is one run
 // with Lang "".
 func ScriptRuns(s, lang string) []Run {
+	return AppendScriptRuns(nil, s, lang)
+}
+
+// AppendScriptRuns appends the runs of ScriptRuns(s, lang) to runs and
+// returns the result, for a caller that reuses one slice.
+func AppendScriptRuns(runs []Run, s, lang string) []Run {
 	if isPlainASCII(s) {
-		return []Run{{Text: s}}
+		return append(runs, Run{Text: s})
 	}
 	own := langScripts[primaryTag(lang)]
-	var runs []Run
+	first := len(runs)
 	plain := 0 // where the text not yet in runs starts
 	cur, start, end := noScript, 0, 0
 	letters, kana := 0, false
@@ -149,7 +155,7 @@ func ScriptRuns(s, lang string) []Run {
 		kana = kana || isKana(r)
 	}
 	flush()
-	if plain < len(s) || len(runs) == 0 {
+	if plain < len(s) || len(runs) == first {
 		runs = append(runs, Run{Text: s[plain:]})
 	}
 	return runs

@@ -85,13 +85,16 @@ type Study struct {
 // KeyPointFacts are the facts of one key point.
 type KeyPointFacts struct {
 	// ID is the key point's list item id (ListItem.Key.ID).
-	ID        string
-	Title     string
-	SectionID string // the innermost section that holds it
-	Pos       Pos
-	Terms     []string // key terms of its body, in order, each once
-	Dates     []string // dates in normal form ("1999", "1990s", "2014–2021")
-	Gist      string   // the body's first sentence, cut near 25 words
+	ID    string
+	Title string
+	// TitleInlines is Title with the formulas it holds (see
+	// KeyPoint.TitleInlines); nil when it holds none.
+	TitleInlines []Inline
+	SectionID    string // the innermost section that holds it
+	Pos          Pos
+	Terms        []string // key terms of its body, in order, each once
+	Dates        []string // dates in normal form ("1999", "1990s", "2014–2021")
+	Gist         string   // the body's first sentence, cut near 25 words
 	// GistInlines is Gist with the formulas it holds, for the writers
 	// to show them; nil when it holds none.
 	GistInlines []Inline

@@ -65,8 +65,11 @@ type item struct {
 type heading struct {
 	level int
 	title string
-	pos   guide.Pos
-	lang  string
+	// inlines is the heading as the guides show it when it holds a
+	// formula (see headingInlines), else nil.
+	inlines []guide.Inline
+	pos     guide.Pos
+	lang    string
 }
 
 func newConverter(file *diag.File, src []byte, offsets *offsetMap, images *imageLoader) *converter {
@@ -140,7 +143,11 @@ func (c *converter) headingItems(h *ast.Heading, lang string) []item {
 	pos := c.start(h)
 	inl := c.inlines(h)
 	title, long := shortTitle(plainTitle(inl))
-	items := []item{{heading: &heading{level: h.Level, title: title, pos: pos, lang: lang}}}
+	hd := &heading{level: h.Level, title: title, pos: pos, lang: lang}
+	if long == 0 {
+		hd.inlines = headingInlines(inl)
+	}
+	items := []item{{heading: hd}}
 	if long > 0 {
 		// The whole heading stays in the guide, as the section's first
 		// paragraph.
@@ -340,6 +347,7 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 		if key != nil {
 			var long int
 			if key.Title, long = shortTitle(key.Title); long > 0 {
+				key.TitleInlines = nil
 				c.file.Set().Warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
 		}

@@ -67,7 +67,7 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 		for len(open) > 0 && open[len(open)-1].HeadingLevel >= h.level {
 			open = open[:len(open)-1]
 		}
-		s := &guide.Section{Title: h.title, TitleLang: h.lang, Level: len(open) + 1, HeadingLevel: h.level, Pos: h.pos}
+		s := &guide.Section{Title: h.title, Heading: h.inlines, TitleLang: h.lang, Level: len(open) + 1, HeadingLevel: h.level, Pos: h.pos}
 		if s.Title == "" {
 			file.Set().Warnf(h.pos, "heading has no text")
 			s.Title = fmt.Sprintf("Section %d", count)

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,113 @@ func plainTitle(inl []guide.Inline) string {
 	}
 }
 
+// headingInlines returns a heading's inlines as the guides show them
+// (guide.Section.Heading) when they hold a formula, else nil: text,
+// emphasis, strike-through, code and spans as written, a link as its
+// text, an image as its alt text, breaks as spaces, footnote references
+// left out, a displayed formula shown in the line, runs of white space as
+// one space and a trailing colon dropped, as in the title.
+func headingInlines(inl []guide.Inline) []guide.Inline {
+	found := false
+	for _, n := range inl {
+		guide.Inspect(n, func(c guide.Node) bool {
+			if _, ok := c.(*guide.Formula); ok {
+				found = true
+			}
+			return !found
+		})
+	}
+	if !found {
+		return nil
+	}
+	out := headingCopy(inl)
+	// Trim the space at both ends and the trailing colon, as plainTitle
+	// does.
+	for len(out) > 0 {
+		t, ok := out[0].(*guide.Text)
+		if !ok {
+			break
+		}
+		if t.Text = strings.TrimLeft(t.Text, " "); t.Text != "" {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		t, ok := out[len(out)-1].(*guide.Text)
+		if !ok {
+			break
+		}
+		if t.Text = strings.TrimRight(t.Text, " :："); t.Text != "" {
+			break
+		}
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// headingCopy copies inlines for headingInlines.
+func headingCopy(inl []guide.Inline) []guide.Inline {
+	out := make([]guide.Inline, 0, len(inl))
+	text := func(pos guide.Pos, s string) {
+		s = spaceRun.ReplaceAllString(s, " ")
+		if n := len(out); n > 0 {
+			if t, ok := out[n-1].(*guide.Text); ok {
+				t.Text = spaceRun.ReplaceAllString(t.Text+s, " ")
+				return
+			}
+		}
+		if s != "" {
+			out = append(out, &guide.Text{Pos: pos, Text: s})
+		}
+	}
+	for _, n := range inl {
+		switch n := n.(type) {
+		case *guide.Text:
+			text(n.Pos, n.Text)
+		case *guide.Break:
+			text(n.Pos, " ")
+		case *guide.Image:
+			text(n.Pos, n.Alt)
+		case *guide.Link, *guide.Ref:
+			var kids []guide.Inline
+			if l, ok := n.(*guide.Link); ok {
+				kids = l.Children
+			} else {
+				kids = n.(*guide.Ref).Children
+			}
+			for _, k := range headingCopy(kids) {
+				if t, ok := k.(*guide.Text); ok {
+					text(t.Pos, t.Text)
+				} else {
+					out = append(out, k)
+				}
+			}
+		case *guide.Strong:
+			out = append(out, &guide.Strong{Pos: n.Pos, Children: headingCopy(n.Children)})
+		case *guide.Emph:
+			out = append(out, &guide.Emph{Pos: n.Pos, Children: headingCopy(n.Children)})
+		case *guide.Strike:
+			out = append(out, &guide.Strike{Pos: n.Pos, Children: headingCopy(n.Children)})
+		case *guide.Span:
+			out = append(out, &guide.Span{Pos: n.Pos, Lang: n.Lang, Children: headingCopy(n.Children)})
+		case *guide.Formula:
+			if n.Display {
+				f := *n
+				f.Display = false
+				n = &f
+			}
+			out = append(out, n)
+		case *guide.Code:
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// spaceRun matches a run of white space.
+var spaceRun = regexp.MustCompile(`\s+`)
+
 // keyPoint recognises a key point: a list item whose first block is a
 // paragraph that opens with strong text. The title is that strong text.
 // The converter asks only for items that are not sub-items of a key
@@ -44,7 +152,7 @@ func keyPoint(blocks []guide.Block) *guide.KeyPoint {
 	if title == "" {
 		return nil
 	}
-	return &guide.KeyPoint{Title: title}
+	return &guide.KeyPoint{Title: title, TitleInlines: headingInlines(s.Children)}
 }
 
 // titleKey reduces a title to what matters when two titles are compared:

@@ -135,6 +135,11 @@ type Output struct {
 	// Settings are the choices the output takes from flags of its own;
 	// most outputs take none.
 	Settings []Setting
+	// Prepare, when set, starts in the background what the output needs
+	// of the guide that the study aids do not change (the EPUB's cover),
+	// once the note is read: the build calls it before it adds the aids,
+	// which leave a core idle, and Write takes what it made.
+	Prepare func(g *guide.Guide)
 	// Write writes the output.
 	Write func(in Input, out *File) error
 }
@@ -146,7 +151,8 @@ func All() []Output {
 	return []Output{
 		{
 			Name: "epub", Suffix: ".epub", Kind: Format,
-			Usage: "an EPUB 3 for e-readers",
+			Usage:   "an EPUB 3 for e-readers",
+			Prepare: epub.Prepare,
 			Write: func(in Input, out *File) error {
 				return epub.Write(out, in.Guide, epub.Options{})
 			},

@@ -16,10 +16,13 @@ const maxGistWords = 30
 
 // facts are what the walk-through tells about a station's target.
 type facts struct {
-	Gist      string   // one sentence
-	Terms     []string // key terms
-	Dates     []string
-	KeyPoints []string // for a section: the titles of its key points
+	Gist string // one sentence
+	// GistInlines is Gist with the formulas it holds; nil when it holds
+	// none.
+	GistInlines []guide.Inline
+	Terms       []string // key terms
+	Dates       []string
+	KeyPoints   []string // for a section: the titles of its key points
 }
 
 // factsOf gathers the facts of a station's target: for a key point its
@@ -32,7 +35,7 @@ func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) f
 	}
 	if c.KeyPoint {
 		if f := kp[c.ID]; f != nil {
-			return facts{Gist: f.Gist, Terms: limit(f.Terms, maxTerms), Dates: f.Dates}
+			return facts{Gist: f.Gist, GistInlines: f.GistInlines, Terms: limit(f.Terms, maxTerms), Dates: f.Dates}
 		}
 		body := guide.BlocksText(c.Item.Blocks)
 		body = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(body), c.Title))
@@ -44,6 +47,7 @@ func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) f
 		for _, b := range blocksOf(s) {
 			if p, ok := b.(*guide.Paragraph); ok {
 				f.Gist = firstSentence(guide.PlainText(p.Inlines))
+				f.GistInlines = sentenceInlines(p.Inlines, f.Gist)
 				return false
 			}
 		}
@@ -71,6 +75,48 @@ func limit(s []string, n int) []string {
 		return s[:n]
 	}
 	return s
+}
+
+// sentenceInlines returns sentence, the first sentence of the plain text
+// of inlines as firstSentence gives it, as inlines with the formulas it
+// holds; nil when it holds none, or was cut short.
+func sentenceInlines(inlines []guide.Inline, sentence string) []guide.Inline {
+	if strings.HasSuffix(sentence, "…") {
+		return nil
+	}
+	collapse := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var out []guide.Inline
+	var raw strings.Builder
+	formulas := false
+	for _, n := range inlines {
+		before := collapse(raw.String())
+		raw.WriteString(guide.PlainText([]guide.Inline{n}))
+		now := collapse(raw.String())
+		if len(now) <= len(sentence) && strings.HasPrefix(sentence, now) {
+			if _, ok := n.(*guide.Formula); ok {
+				formulas = true
+			}
+			out = append(out, n)
+			continue
+		}
+		if _, ok := n.(*guide.Formula); ok || !strings.HasPrefix(sentence, before) {
+			break
+		}
+		// The sentence ends inside this text: keep what of it the
+		// sentence holds.
+		rest := strings.TrimSpace(sentence[len(before):])
+		if rest != "" {
+			if before != "" {
+				rest = " " + rest
+			}
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: rest})
+		}
+		break
+	}
+	if !formulas || collapse(guide.PlainText(out)) != sentence {
+		return nil
+	}
+	return out
 }
 
 // firstSentence returns the first sentence of text, cut on a word

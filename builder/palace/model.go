@@ -1,6 +1,7 @@
 package palace
 
 import (
+	"slices"
 	"strings"
 
 	"studyguide/builder/guide"
@@ -26,7 +27,10 @@ type station struct {
 	// Name is the locus ("Balkans Operations"); Cue is the image that
 	// stands for it ("Peacekeepers securing the streets…").
 	Name, Cue string
-	Pos       guide.Pos
+	// CueInlines is Cue with the formulas it holds, for the walk-through
+	// to show them; nil when it holds none.
+	CueInlines []guide.Inline
+	Pos        guide.Pos
 	// Target is the id of the section or key point the station stands
 	// for, and TargetTitle its title; both empty when nothing matched.
 	Target, TargetTitle string
@@ -113,6 +117,40 @@ func leadSentence(text string) string {
 	}
 	text = strings.TrimSpace(strings.TrimRight(text, ":;, "))
 	return text
+}
+
+// richCue returns cue, read as trimCue reads it from the plain text of
+// inlines, as inlines with the formulas it holds; nil when it holds none.
+func richCue(inlines []guide.Inline, cue string) []guide.Inline {
+	found := false
+	for _, in := range inlines {
+		guide.Inspect(in, func(n guide.Node) bool {
+			_, ok := n.(*guide.Formula)
+			found = found || ok
+			return !found
+		})
+	}
+	if !found {
+		return nil
+	}
+	out := slices.Clone(inlines)
+	if t, ok := out[0].(*guide.Text); ok {
+		lead := strings.TrimLeft(strings.TrimLeft(strings.TrimLeft(t.Text, " \t\n"), ":–—-"), " \t\n")
+		out[0] = &guide.Text{Pos: t.Pos, Text: lead}
+		if out[0].(*guide.Text).Text == "" {
+			out = out[1:]
+		}
+	}
+	if n := len(out); n > 0 {
+		if t, ok := out[n-1].(*guide.Text); ok {
+			out[n-1] = &guide.Text{Pos: t.Pos, Text: strings.TrimRight(t.Text, " \t\n")}
+		}
+	}
+	collapse := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if len(out) == 0 || collapse(guide.PlainText(out)) != collapse(cue) {
+		return nil
+	}
+	return out
 }
 
 // trimCue removes the colon or dash that joins a locus to its cue.

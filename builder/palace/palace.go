@@ -119,10 +119,12 @@ func keep(g *guide.Guide, p *model, drawn *guide.Section) {
 	}
 	kp := studyFacts(g)
 	for i, st := range p.Stations {
+		f := factsOf(g, st.target, kp)
 		g.Study.Stations = append(g.Study.Stations, &guide.Station{
+			Gist: f.Gist, GistInlines: f.GistInlines,
 			Number: i + 1, Name: st.Name, Cue: st.Cue,
 			Target: st.Target, TargetTitle: st.TargetTitle,
-			Gist: factsOf(g, st.target, kp).Gist, SectionID: home, Pos: st.Pos,
+			SectionID: home, Pos: st.Pos,
 		})
 	}
 }

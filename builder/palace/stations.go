@@ -60,10 +60,12 @@ func stationOf(it *guide.ListItem) *station {
 		break
 	}
 	var name, cue string
+	var rich []guide.Inline
 	if len(inlines) > 0 {
 		if st, ok := inlines[0].(*guide.Strong); ok {
 			name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(guide.PlainText(st.Children)), ":"))
 			cue = trimCue(guide.PlainText(inlines[1:]))
+			rich = richCue(inlines[1:], cue)
 			if cue == "" {
 				// "**Front door: a sugar cube**", all in bold.
 				if n, c, ok := cutLocus(name); ok {
@@ -81,7 +83,7 @@ func stationOf(it *guide.ListItem) *station {
 	if cue == "" && len(it.Blocks) > 1 {
 		cue = firstSentence(strings.TrimSpace(guide.BlocksText(it.Blocks[1:])))
 	}
-	return &station{Name: name, Cue: cue, Pos: it.Pos}
+	return &station{Name: name, Cue: cue, CueInlines: rich, Pos: it.Pos}
 }
 
 // listStations returns the stations of the lists of a mind-palace

@@ -2,6 +2,8 @@ package palace
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/labels"
@@ -22,18 +24,37 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		name := &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(st.Name)}}
 		head := []guide.Inline{name}
 		f := factsOf(g, st.target, kp)
-		cue, gist := st.Cue, f.Gist
+		cue, gist, rich := st.Cue, f.Gist, f.GistInlines
+		var cueInlines []guide.Inline
 		if whole, ok := restates(cue, gist); ok {
 			cue, gist = whole, ""
+			if rich != nil {
+				// The cue in words is the gist, with its formulas,
+				// begun as the cue begins.
+				cueInlines, rich = rich, nil
+				if r, _ := utf8.DecodeRuneInString(whole); unicode.IsUpper(r) {
+					cueInlines = capitalizeInlines(cueInlines)
+				}
+			}
+		}
+		if cueInlines == nil && st.CueInlines != nil && cue == st.Cue {
+			// A cue that holds a formula shows it.
+			cueInlines = st.CueInlines
+		}
+		if cueInlines == nil {
+			cueInlines = []guide.Inline{text(cue)}
 		}
 		if cue != "" {
 			head = fill(words.Pieces("pair"), map[string]guide.Inline{
 				"name": name,
-				"text": &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{text(cue)}},
+				"text": &guide.Emph{Pos: guide.NoPos, Children: cueInlines},
 			})
 		}
 		item.Blocks = append(item.Blocks, para(head...))
-		if gist != "" {
+		switch {
+		case rich != nil && gist != "":
+			item.Blocks = append(item.Blocks, para(capitalizeInlines(rich)...))
+		case gist != "":
 			item.Blocks = append(item.Blocks, para(text(capitalize(gist))))
 		}
 		var extra []string
@@ -51,13 +72,47 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		}
 		if st.Target != "" {
 			item.Blocks = append(item.Blocks, para(fill(words.Pieces("walk.see"), map[string]guide.Inline{
-				"section": &guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: []guide.Inline{text(st.TargetTitle)}},
+				"section": &guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: targetInlines(g, st.Target, st.TargetTitle)},
 			})...))
 		}
 		list.Items = append(list.Items, item)
 	}
 	s.Blocks = append(s.Blocks, list)
 	return s
+}
+
+// targetInlines names a station's target as the walk-through shows it:
+// the heading of a section, or the title of a key point, that holds a
+// formula, with its formula, else title as text.
+func targetInlines(g *guide.Guide, id, title string) []guide.Inline {
+	var head []guide.Inline
+	g.WalkSections(func(s *guide.Section) bool {
+		if s.ID == id {
+			head = s.Heading
+			return false
+		}
+		return true
+	})
+	if head == nil && g.Study != nil {
+		for _, kp := range g.Study.KeyPoints {
+			if kp.ID == id {
+				head = kp.TitleInlines
+			}
+		}
+	}
+	if head != nil {
+		return head
+	}
+	return []guide.Inline{text(title)}
+}
+
+// capitalizeInlines returns inlines with the first letter of the text
+// they open with in upper case, as capitalize does for a string.
+func capitalizeInlines(ins []guide.Inline) []guide.Inline {
+	if t, ok := ins[0].(*guide.Text); ok {
+		return append([]guide.Inline{text(capitalize(t.Text))}, ins[1:]...)
+	}
+	return ins
 }
 
 // restates reports whether a station's gist says again what its cue says,

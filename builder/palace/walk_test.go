@@ -42,3 +42,47 @@ func TestWalkSaysEachFactOnce(t *testing.T) {
 		t.Errorf("first room %q lacks its whole key point", first)
 	}
 }
+
+// TestWalkShowsFormulas checks that the walk-through keeps the formulas
+// of what it tells: a cue of the notes' palace that holds one, the first
+// sentence of the section a room stands for, and the heading of that
+// section, each shows the formula itself, not its linear text.
+func TestWalkShowsFormulas(t *testing.T) {
+	note := "# Statistik\n\n## Die Normalverteilung $\\mathcal{N}(\\mu, \\sigma^2)$\n\n" +
+		"Die Dichte ist $f(x) = \\frac{1}{\\sigma\\sqrt{2\\pi}} e^{-x^2}$ für alle reellen $x$.\n\n" +
+		"## Streuung\n\nDie Spannweite ist der Abstand der Extreme.\n\n" +
+		"## Gedächtnispalast\n\n1. **Küche**: Der Kühlschrank zeigt $\\bar{x}$ auf einem Zettel.\n" +
+		"2. **Garten**: Eine Glocke aus Blumen, die Normalverteilung.\n"
+	var list diag.List
+	g := read(t, "s.md", note, &list)
+	Build(g, Options{})
+	_, walk := palaceSection(t, g)
+	items := walk.Blocks[1].(*guide.List).Items
+	if len(items) != 2 {
+		t.Fatalf("%d rooms walked through, want 2", len(items))
+	}
+	formulas := func(it *guide.ListItem) []string {
+		var out []string
+		for _, b := range it.Blocks {
+			guide.Inspect(b, func(n guide.Node) bool {
+				if f, ok := n.(*guide.Formula); ok {
+					out = append(out, f.TeX)
+				}
+				return true
+			})
+		}
+		return out
+	}
+	if got := formulas(items[0]); len(got) != 1 || got[0] != `\bar{x}` {
+		t.Errorf("the kitchen's cue shows formulas %q, want \\bar{x}", got)
+	}
+	got := strings.Join(formulas(items[1]), " | ")
+	for _, want := range []string{`f(x) =`, `\mathcal{N}(\mu, \sigma^2)`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the garden's room shows formulas %q, lacking %q", got, want)
+		}
+	}
+	if text := guide.BlocksText(items[1].Blocks); strings.Contains(text, `\frac`) {
+		t.Errorf("the garden's room shows TeX: %q", text)
+	}
+}

@@ -20,7 +20,7 @@ type box struct {
 	// baseline, where a list marker goes.
 	baseline float64
 	notes    []int // footnotes first referenced here, as indexes
-	anchors  []int // fpdf links that point at the top of the box
+	anchors  []int // links that point at the top of the box
 	mark     *mark // set on the first box of a section heading
 	header   *box  // drawn above the box when the box opens a page
 	bars     []bar // quote bars beside the box

@@ -27,12 +27,29 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 		width float64
 	}
 	cache := map[key]line{}
+	// A section whose heading holds a formula has it typeset in the
+	// running head, as in the heading, when it fits.
+	headings := map[string][]guide.Inline{}
+	w.g.WalkSections(func(s *guide.Section) bool {
+		if s.Heading != nil && s.Level == 1 {
+			headings[s.Title] = s.Heading
+		}
+		return true
+	})
 	fit := func(s string, width float64) line {
 		k := key{s, width}
 		if l, ok := cache[k]; ok {
 			return l
 		}
-		l := w.fitLine(s, st, width)
+		var l line
+		if h := headings[s]; h != nil {
+			if ls := w.ts.lines(w.ts.words(w.rb.flatten(h, st)), 1e9); len(ls) > 0 && ls[0].w <= width {
+				l = ls[0]
+			}
+		}
+		if l.w == 0 {
+			l = w.fitLine(s, st, width)
+		}
 		cache[k] = l
 		return l
 	}

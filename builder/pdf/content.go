@@ -46,28 +46,28 @@ func appendColor(b []byte, c rgb) []byte {
 	return append(b, "rg"...)
 }
 
-// appendKnownUTF16 appends s as the inside of a PDF literal string in
-// UTF-16 (big-endian, two bytes a character, as the embedded faces are
-// encoded), escaping the bytes that need it. It stops and reports false
-// at a character that is not in known or that needs more than two bytes.
-func appendKnownUTF16(b []byte, s string, known *runeSet) ([]byte, bool) {
+// appendUTF16 appends s as the inside of a PDF literal string in UTF-16
+// (big-endian, two bytes a character, as the embedded faces are encoded),
+// escaping the bytes that need it, and adds its characters to used. A
+// character that needs more than two bytes (which shaping never lets
+// through) is left out.
+func appendUTF16(b []byte, s string, used *runeSet) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if !known.has(rune(c)) {
-				return b, false
-			}
+			used.add(rune(c))
 			b = appendEscaped(append(b, 0), c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r > 0xFFFF || !known.has(r) {
-			return b, false
-		}
-		b = appendEscaped(appendEscaped(b, byte(r>>8)), byte(r))
 		i += n
+		if r > 0xFFFF {
+			continue
+		}
+		used.add(r)
+		b = appendEscaped(appendEscaped(b, byte(r>>8)), byte(r))
 	}
-	return b, true
+	return b
 }
 
 // appendEscaped appends one byte of a PDF literal string.

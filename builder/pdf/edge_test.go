@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"io"
-	"strings"
 	"sync"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 )
 
 // TestOddGuidesStillMakeValidPDFs writes guides at the edges of the model:
-// empty, untitled, with characters fpdf cannot encode in titles and
+// empty, untitled, with characters beyond U+FFFF in titles and
 // metadata, with empty blocks and links to nowhere.
 func TestOddGuidesStillMakeValidPDFs(t *testing.T) {
 	odd := map[string]*guide.Guide{
@@ -46,37 +45,6 @@ func TestOddGuidesStillMakeValidPDFs(t *testing.T) {
 				t.Error(err)
 			}
 		})
-	}
-}
-
-func TestPlainStream(t *testing.T) {
-	obj := []byte("7 0 obj\n<</Length 5>>\nstream\nhello\nendstream\nendobj\n")
-	if data, ok := plainStream(obj, 7); !ok || string(data) != "hello" {
-		t.Errorf("plainStream = %q, %v", data, ok)
-	}
-	for _, o := range []string{
-		"7 0 obj\n<</Length 5/Filter /FlateDecode>>\nstream\nhello\nendstream\nendobj\n",
-		"7 0 obj\n<</Length 4>>\nstream\nhello\nendstream\nendobj\n",
-		"7 0 obj\n<</Type /Page>>\nendobj\n",
-	} {
-		if _, ok := plainStream([]byte(o), 7); ok {
-			t.Errorf("plainStream accepted %q", o)
-		}
-	}
-	if _, ok := plainStream(obj, 8); ok {
-		t.Error("plainStream accepted the wrong object number")
-	}
-}
-
-func TestDeflateStreamsRejectsWhatItDoesNotKnow(t *testing.T) {
-	for _, in := range []string{"", "%PDF-1.3\n", "%PDF-1.3\nxref\n0 x\n", strings.Repeat("x", 100) + "\nxref\n0 2\n"} {
-		var out bytes.Buffer
-		if err := deflateStreams(&out, []byte(in), nil); err == nil {
-			t.Errorf("deflateStreams(%q) gave no error", in)
-		}
-		if out.Len() > 0 {
-			t.Errorf("deflateStreams(%q) wrote %d bytes before failing", in, out.Len())
-		}
 	}
 }
 

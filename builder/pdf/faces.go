@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"studyguide/fonts"
 	"studyguide/layouts"
 )
@@ -39,13 +37,14 @@ type chain struct {
 	primary, fallback faceRef
 }
 
-// faceSet knows the embedded faces, which of them fpdf has been given, and
-// which chain each style uses.
+// faceSet knows the embedded faces, which chain each style uses, and
+// which faces the pages print with and the characters they print, which
+// their embedded subsets keep.
 type faceSet struct {
-	doc    *fpdf.Fpdf
-	faces  []fonts.Face
-	added  []bool
-	chains [numFamilies][2][2]chain // by family, bold, italic
+	faces    []fonts.Face
+	selected []bool                   // by face: whether a page's text is set in it
+	used     []runeSet                // by face: the characters printed in it
+	chains   [numFamilies][2][2]chain // by family, bold, italic
 	// maths is the maths face, whose slots (see fonts.MathFont) follow
 	// fonts.Faces from mathBase on; nil when it cannot be read, and then
 	// formulas are printed as their source.
@@ -54,10 +53,9 @@ type faceSet struct {
 }
 
 // newFaceSet works out the chain of every style, each part of the guide in
-// the family names gives it. It registers no face: use does that when a
-// face is first measured.
-func newFaceSet(doc *fpdf.Fpdf, names [numFamilies]string) (*faceSet, error) {
-	fs := &faceSet{doc: doc, faces: fonts.Faces, mathBase: faceRef(len(fonts.Faces))}
+// the family names gives it. It reads no font file.
+func newFaceSet(names [numFamilies]string) (*faceSet, error) {
+	fs := &faceSet{faces: fonts.Faces, mathBase: faceRef(len(fonts.Faces))}
 	if m, err := fonts.Math(); err == nil {
 		fs.maths = m
 		fs.faces = slices.Clone(fonts.Faces)
@@ -65,7 +63,8 @@ func newFaceSet(doc *fpdf.Fpdf, names [numFamilies]string) (*faceSet, error) {
 			fs.faces = append(fs.faces, fonts.Face{Family: fmt.Sprintf("math%d", s), File: fonts.MathFile})
 		}
 	}
-	fs.added = make([]bool, len(fs.faces))
+	fs.selected = make([]bool, len(fs.faces))
+	fs.used = make([]runeSet, len(fs.faces))
 	for fam := range numFamilies {
 		for bold := range 2 {
 			for italic := range 2 {
@@ -78,36 +77,6 @@ func newFaceSet(doc *fpdf.Fpdf, names [numFamilies]string) (*faceSet, error) {
 		}
 	}
 	return fs, nil
-}
-
-// use registers face f with fpdf unless it already is, and reports whether
-// it is. Faces are registered when they are first needed, so the PDF
-// embeds only the faces its text is set in and parses no other font file.
-// The order of registration does not show in the output: fpdf writes fonts
-// sorted by name when its catalog sort is on, as the writer sets it.
-// A failure is recorded in fpdf's sticky error.
-func (fs *faceSet) use(f faceRef) bool {
-	if fs.added[f] {
-		return true
-	}
-	face := fs.faces[f]
-	var data []byte
-	var err error
-	if f >= fs.mathBase {
-		data, err = fs.maths.SlotFont(int(f - fs.mathBase))
-	} else {
-		data, err = fonts.Read(face.File)
-	}
-	if err != nil {
-		fs.doc.SetError(err)
-		return false
-	}
-	fs.doc.AddUTF8FontFromBytes(face.Family, face.Style, data)
-	if fs.doc.Err() {
-		return false
-	}
-	fs.added[f] = true
-	return true
 }
 
 // chainFor finds the closest face of a family to the asked style (dropping

@@ -75,7 +75,7 @@ func TestFiguresAreDrawnAsVectors(t *testing.T) {
 			}
 		}
 		// Dashes, joins, caps and opacity are set back after each shape.
-		if !strings.Contains(out, "[] 0.00 d") || !strings.Contains(out, "0 j\n") || !strings.Contains(out, "/GS2 gs") {
+		if !strings.Contains(out, "[] 0 d") || !strings.Contains(out, "0 j\n") || !strings.Contains(out, "/GS2 gs") {
 			t.Error("the figure's dash, join or opacity is not set back")
 		}
 	})

@@ -21,9 +21,8 @@ func encodePNG(t *testing.T, img image.Image) []byte {
 }
 
 // TestImagesOfEveryKind places a transparent PNG, a paletted PNG, a 16-bit
-// PNG with transparency (written again with 8 bits, since fpdf mangles
-// it) and a file that is not an image at all, which fpdf cannot read: its
-// alt text stands in, with a warning.
+// PNG with transparency (written with 8 bits a channel) and a file that
+// is not an image at all: its alt text stands in, with a warning.
 func TestImagesOfEveryKind(t *testing.T) {
 	alpha := image.NewNRGBA(image.Rect(0, 0, 50, 40))
 	for y := range 40 {

@@ -36,7 +36,7 @@ type look struct {
 	// lang is the language of the text when it is not the guide's: a
 	// Span of the structure tree with its /Lang.
 	lang string
-	// page, when set, makes the piece a page number: the fpdf link whose
+	// page, when set, makes the piece a page number: the link whose
 	// page it shows. Its text is a placeholder as wide as the widest
 	// number it may become; the pen prints the real number.
 	page int
@@ -51,7 +51,7 @@ type run struct {
 	// math is a formula laid out, set as one unbreakable piece.
 	math *mathbox.Box
 	note int // for a footnote reference: the footnote's index plus one
-	// anchor is an fpdf link that points at the line where the run's text
+	// anchor is a link that points at the line where the run's text
 	// starts: the first use of a key term.
 	anchor int
 	pos    guide.Pos

@@ -4,15 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"studyguide/builder/guide"
 )
 
 // linkRef indexes linkTable.targets; zero means "no link".
 type linkRef int32
 
-// linkTarget is where a link goes: an fpdf internal link (a place in this
+// linkTarget is where a link goes: an internal link (a place in this
 // document) or a URL.
 type linkTarget struct {
 	internal int
@@ -21,20 +19,20 @@ type linkTarget struct {
 
 // linkTable gives every link in the guide a small number, and every place
 // a link can point to (a section, a key point, a footnote, a table) an
-// fpdf internal link made in a fixed order.
+// internal link of the document made in a fixed order.
 type linkTable struct {
-	doc     *fpdf.Fpdf
+	doc     *document
 	targets []linkTarget
 	byURL   map[string]linkRef
 	byLink  map[int]linkRef
-	byID    map[string]int // guide id -> fpdf link
+	byID    map[string]int // guide id -> internal link
 }
 
-// newLinkTable makes an fpdf link for every id in the guide, in reading
+// newLinkTable makes an internal link for every id in the guide, in reading
 // order: sections, key points, tables, figures, key terms (the Strong nodes
 // that carry an id) and footnotes. Each one points at the first page until
 // its target is placed.
-func newLinkTable(doc *fpdf.Fpdf, g *guide.Guide) *linkTable {
+func newLinkTable(doc *document, g *guide.Guide) *linkTable {
 	lt := &linkTable{doc: doc, targets: []linkTarget{{}}, byURL: map[string]linkRef{}, byLink: map[int]linkRef{}, byID: map[string]int{}}
 	add := func(id string) {
 		if _, dup := lt.byID[id]; dup {
@@ -48,7 +46,7 @@ func newLinkTable(doc *fpdf.Fpdf, g *guide.Guide) *linkTable {
 	return lt
 }
 
-// internal returns the fpdf link of a guide id, or zero.
+// internal returns the internal link of a guide id, or zero.
 func (lt *linkTable) internal(id string) int {
 	return lt.byID[id]
 }
@@ -71,7 +69,7 @@ func (lt *linkTable) ref(target string) linkRef {
 	return r
 }
 
-// refInternal returns the number of a link to fpdf internal link n, or
+// refInternal returns the number of a link to internal link n, or
 // zero when n is zero.
 func (lt *linkTable) refInternal(n int) linkRef {
 	if n == 0 {
@@ -109,8 +107,8 @@ func (lt *linkTable) place(r linkRef, x, y, w, h float64) bool {
 	return true
 }
 
-// asciiURL escapes the characters of a URL that a PDF string written by
-// fpdf cannot carry: everything outside printable ASCII.
+// asciiURL escapes the characters of a URL that a URI action's string
+// should not carry: everything outside printable ASCII.
 func asciiURL(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {

@@ -30,9 +30,6 @@ func (p *pen) formula(b *mathbox.Box, x, y float64, c rgb) {
 			slot, code = p.fs.maths.Encoding(g.ID)
 			f = p.fs.mathSlot(slot)
 		}
-		if !p.fs.use(f) {
-			return
-		}
 		p.say(x+pt(g.X), y-pt(g.Y), string(code), f, g.Size, c)
 	}
 }

@@ -5,16 +5,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"studyguide/builder/guide"
 )
 
-// setMetadata sets what a PDF says about itself and what keeps rebuilds
-// byte-identical: fixed dates and a sorted catalog.
-func setMetadata(doc *fpdf.Fpdf, m guide.Meta) {
-	doc.SetCatalogSort(true)
-	doc.SetCompression(false) // deflateStreams compresses instead
+// setMetadata sets what a PDF says about itself, with a fixed date that
+// keeps rebuilds byte-identical.
+func setMetadata(doc *document, m guide.Meta) {
 	when := m.Modified
 	if when.IsZero() {
 		when = m.Date
@@ -23,26 +19,24 @@ func setMetadata(doc *fpdf.Fpdf, m guide.Meta) {
 		// Never the clock: the PDF would differ on every build.
 		when = guide.FixedDate()
 	}
-	doc.SetCreationDate(when.UTC())
-	doc.SetModificationDate(when.UTC())
-	doc.SetTitle(pdfString(m.Title), true)
+	mt := &doc.meta
+	mt.date = when.UTC()
+	mt.title = pdfString(m.Title)
 	if len(m.Authors) > 0 {
-		doc.SetAuthor(pdfString(strings.Join(m.Authors, ", ")), true)
+		mt.author = pdfString(strings.Join(m.Authors, ", "))
 	}
 	if m.Description != "" {
-		doc.SetSubject(pdfString(m.Description), true)
+		mt.subject = pdfString(m.Description)
 	} else if m.Subtitle != "" {
-		doc.SetSubject(pdfString(m.Subtitle), true)
+		mt.subject = pdfString(m.Subtitle)
 	}
-	doc.SetCreator("studyguide", true)
-	if lang := langTag(m.Lang); lang != "" {
-		doc.SetLang(lang)
-	}
+	mt.creator = "studyguide"
+	mt.lang = langTag(m.Lang)
 }
 
-// pdfString makes s safe for fpdf's UTF-16 strings (metadata and outline
-// titles): invalid bytes and runes above U+FFFF, which fpdf cannot encode,
-// become U+FFFD, and control characters are dropped.
+// pdfString makes s safe for the metadata and outline titles: invalid
+// bytes and runes above U+FFFF become U+FFFD, and control characters are
+// dropped.
 func pdfString(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -119,7 +113,7 @@ func xmpPacket(m guide.Meta) []byte {
 	if !m.Date.IsZero() {
 		b.WriteString("<dc:date><rdf:Seq><rdf:li>" + m.Date.UTC().Format("2006-01-02") + "</rdf:li></rdf:Seq></dc:date>\n")
 	}
-	b.WriteString("<pdf:Producer>FPDF 1.7</pdf:Producer>\n<xmp:CreatorTool>studyguide</xmp:CreatorTool>\n")
+	b.WriteString("<pdf:Producer>studyguide</pdf:Producer>\n<xmp:CreatorTool>studyguide</xmp:CreatorTool>\n")
 	b.WriteString("<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n")
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return []byte(b.String())

@@ -1,10 +1,9 @@
 package pdf
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // lowRunes is how many runes, from U+0000, each face keeps in a dense
@@ -25,14 +24,10 @@ const (
 )
 
 // metrics measures text. It learns the advance width of each rune in each
-// face from fpdf the first time the rune is met, and remembers whether the
-// face has a glyph for it at all.
-//
-// Measuring selects fonts in fpdf, registering each face the first time it
-// is measured; the writer measures everything before it adds the first
-// page, so no font switch reaches a page's content.
+// face from the fonts package's tables the first time the rune is met,
+// rounded to thousandths of an em as the PDF states it, and remembers
+// whether the face has a glyph for it at all.
 type metrics struct {
-	doc    *fpdf.Fpdf
 	fs     *faceSet
 	tables []widthTable
 }
@@ -44,8 +39,8 @@ type widthTable struct {
 }
 
 // newMetrics returns metrics that have measured nothing yet.
-func newMetrics(doc *fpdf.Fpdf, fs *faceSet) *metrics {
-	return &metrics{doc: doc, fs: fs, tables: make([]widthTable, len(fs.faces))}
+func newMetrics(fs *faceSet) *metrics {
+	return &metrics{fs: fs, tables: make([]widthTable, len(fs.faces))}
 }
 
 // advance returns the width of r in face f in thousandths of an em, and
@@ -86,19 +81,41 @@ func (m *metrics) learn(f faceRef, r rune) (int, bool) {
 	return int(v), v >= 0
 }
 
-// measure asks fpdf for the width of r in face f, or reports that the face
-// has no glyph for it.
+// measure returns the width of r in face f, or reports that the face has
+// no glyph for it. A rune above U+FFFF is never set: a face's codes are
+// two bytes.
 func (m *metrics) measure(f faceRef, r rune) int16 {
-	face := m.fs.faces[f]
-	if r > 0xFFFF || !face.Covers(r) || !m.fs.use(f) {
+	if r > 0xFFFF {
 		return uncovered
 	}
-	m.doc.SetFont(face.Family, face.Style, 10)
-	w := m.doc.GetStringSymbolWidth(string(r))
+	if f >= m.fs.mathBase {
+		mf := m.fs.maths
+		g, ok := mf.SlotGlyph(int(f-m.fs.mathBase), r)
+		if !ok {
+			return uncovered
+		}
+		return clampWidth(math.Round(float64(mf.Advance(g)) * 1000 / float64(mf.UnitsPerEm)))
+	}
+	ems, ok := m.fs.faces[f].Advance(r)
+	if !ok {
+		return uncovered
+	}
+	return clampWidth(math.Round(ems * 1000))
+}
+
+// clampWidth returns a width in thousandths of an em as a table holds it.
+func clampWidth(w float64) int16 {
 	if w < 0 || w > 0x7FFF {
-		w = 0
+		return 0
 	}
 	return int16(w)
+}
+
+// widthOf returns the width of r in face f in thousandths of an em, as
+// the layout measured it: 0 for a rune the face lacks.
+func (m *metrics) widthOf(f faceRef, r rune) int {
+	w, _ := m.advance(f, r)
+	return w
 }
 
 // width returns the width in millimetres of s set in face f at size pt.
@@ -123,7 +140,7 @@ type glyphRun struct {
 // chain's primary face when it has a glyph, else the fallback face, else a
 // visible replacement. Characters that print nothing (controls, soft
 // hyphens, zero-width marks) are dropped, and so are runes above U+FFFF,
-// which fpdf cannot encode. It appends to dst and reports whether any
+// which the faces' two-byte codes cannot reach. It appends to dst and reports whether any
 // character had to be replaced.
 func (m *metrics) shape(dst []glyphRun, s string, c chain) ([]glyphRun, bool) {
 	replaced := false

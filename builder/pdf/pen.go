@@ -3,8 +3,6 @@ package pdf
 import (
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"studyguide/builder/mathbox"
 )
 
@@ -12,17 +10,17 @@ import (
 // width it last set, so that a page's content carries each setting once
 // rather than before every word.
 type pen struct {
-	doc   *fpdf.Fpdf
+	doc   *document
 	m     *metrics
 	fs    *faceSet
 	links *linkTable
 	out   *textOut
 	texts []pendingText // the text waiting to be printed by flushText
-	// pageOf returns the page an fpdf link points to, for references.
+	// pageOf returns the page a link points to, for references.
 	pageOf func(link int) int
 
 	// The font and size text is set in on the page, as flushText sets
-	// them in the content (fpdf's own idea of its font may differ).
+	// them in the content.
 	face    faceRef
 	size    float64
 	fontSet bool

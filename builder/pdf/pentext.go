@@ -7,8 +7,8 @@ import "strconv"
 // object, with relative moves between them and the font and colour set in
 // it where they change. A long guide prints hundreds of thousands of
 // pieces; a text object each and a line of content for every change of
-// font, as fpdf writes them, would make the content much larger and
-// slower to write and to compress. The pieces keep their order, which is
+// font would make the content much larger and slower to write and to
+// compress. The pieces keep their order, which is
 // the order readers extract and select the text in.
 //
 // Text is painted over the rules and fills painted before it on its page,
@@ -37,10 +37,7 @@ func (p *pen) flushText() {
 			o.b = t.write(o.b)
 			p.tags.set(pc.mark)
 		}
-		if !p.add(&o, &p.texts[i]) {
-			o.b = t.write(o.b)
-			p.sayThroughFpdf(&p.texts[i])
-		}
+		p.add(&o, &p.texts[i])
 	}
 	t.buf = t.write(o.b)
 	clear(p.texts) // let go of the strings
@@ -56,27 +53,19 @@ type textObject struct {
 }
 
 // add appends a piece of text to the text object, with the font and
-// colour it needs, and reports false, leaving the object as it was, when
-// fpdf must print the piece: when fpdf does not know yet that the face
-// prints some of its characters, or does not tell the face's name.
-func (p *pen) add(o *textObject, pc *pendingText) bool {
+// colour it needs, and notes the characters its face prints.
+func (p *pen) add(o *textObject, pc *pendingText) {
 	t := p.out
 	font := !p.fontSet || p.face != pc.face || p.size != pc.size
-	name := ""
-	if font {
-		if name = t.fontName(pc.face); name == "" {
-			return false
-		}
-	}
-	mark := len(o.b)
-	if mark == 0 {
+	if len(o.b) == 0 {
 		o.b = append(o.b, "BT\n"...)
 		o.lastX, o.lastY = 0, 0
 	}
 	b := o.b
 	if font {
 		b = append(b, '/')
-		b = append(b, name...)
+		b = append(b, fontName(pc.face)...)
+		p.fs.selected[pc.face] = true
 		b = append(b, ' ')
 		b = strconv.AppendFloat(b, pc.size, 'f', 2, 64)
 		b = append(b, " Tf\n"...)
@@ -90,11 +79,7 @@ func (p *pen) add(o *textObject, pc *pendingText) bool {
 	b = append(b, ' ')
 	b = appendHundredths(b, y-o.lastY)
 	b = append(b, " Td ("...)
-	b, ok := appendKnownUTF16(b, pc.s, &t.known[pc.face])
-	if !ok {
-		o.b = b[:mark]
-		return false
-	}
+	b = appendUTF16(b, pc.s, &p.fs.used[pc.face])
 	o.b = append(b, ")Tj\n"...)
 	o.lastX, o.lastY = x, y
 	if font {
@@ -102,24 +87,5 @@ func (p *pen) add(o *textObject, pc *pendingText) bool {
 	}
 	if color {
 		p.fillC, p.fillSet = pc.color, true
-	}
-	return true
-}
-
-// sayThroughFpdf prints a piece of text with fpdf's Text, which learns the
-// characters the face prints, in the font and colour fpdf is told.
-func (p *pen) sayThroughFpdf(pc *pendingText) {
-	f := p.fs.faces[pc.face]
-	p.doc.SetFont(f.Family, f.Style, pc.size)
-	p.face, p.size, p.fontSet = pc.face, pc.size, true
-	// Text paints in the fill colour too when the two are the same;
-	// otherwise it sets the text colour around the text each time.
-	p.doc.SetTextColor(pc.color.components())
-	p.doc.SetFillColor(pc.color.components())
-	p.fillC, p.fillSet = pc.color, true
-	p.doc.Text(pc.x, pc.y, pc.s)
-	set := &p.out.known[pc.face]
-	for _, r := range pc.s {
-		set.add(r)
 	}
 }

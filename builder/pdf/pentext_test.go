@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 	"regexp"
-	"strings"
-	"studyguide/builder/internal/testnotes"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"studyguide/builder/internal/testnotes"
 )
 
 func TestAppendHundredths(t *testing.T) {
@@ -34,22 +33,22 @@ func TestAppendColor(t *testing.T) {
 	}
 }
 
-func TestAppendKnownUTF16(t *testing.T) {
-	var known runeSet
-	for _, r := range "a()\\čĀ€" {
-		known.add(r)
-	}
+func TestAppendUTF16(t *testing.T) {
+	var used runeSet
 	// č is U+010D, whose low byte is a carriage return; ( ) and \ are
-	// escaped wherever they fall.
-	got, ok := appendKnownUTF16(nil, "a(č)\\€", &known)
+	// escaped wherever they fall; a rune beyond two bytes is left out.
+	got := appendUTF16(nil, "a(č)\\€😀", &used)
 	want := "\x00a\x00\\(\x01\\r\x00\\)\x00\\\\\x20\xac"
-	if !ok || string(got) != want {
-		t.Errorf("appendKnownUTF16 = %q, %v; want %q, true", got, ok, want)
+	if string(got) != want {
+		t.Errorf("appendUTF16 = %q; want %q", got, want)
 	}
-	for _, s := range []string{"ab", "a😀"} {
-		if _, ok := appendKnownUTF16(nil, s, &known); ok {
-			t.Errorf("appendKnownUTF16(%q) took a character it does not know", s)
+	for _, r := range "a()\\č€" {
+		if !used.has(r) {
+			t.Errorf("%q is not noted as used", r)
 		}
+	}
+	if used.has('😀') || used.has('b') {
+		t.Error("a rune not printed is noted as used")
 	}
 }
 
@@ -71,33 +70,35 @@ func TestRuneSet(t *testing.T) {
 	}
 }
 
-func TestLastFont(t *testing.T) {
-	content := "0 J\n0 j\nBT /Fabc12 11.00 Tf ET\n0.000 g\nBT /Fdef34 10.00 Tf ET\n"
-	if name, ok := lastFont([]byte(content)); !ok || name != "Fdef34" {
-		t.Errorf("lastFont = %q, %v; want Fdef34", name, ok)
-	}
-	for _, bad := range []string{"", "0 J\n", "BT /F(x) 10.00 Tf ET\n", "BT /Fa 10.00 Tf ET\n0.5 g\n"} {
-		if name, ok := lastFont([]byte(bad)); ok {
-			t.Errorf("lastFont(%q) = %q", bad, name)
-		}
-	}
-}
-
-func TestFontNamesAreLearned(t *testing.T) {
-	doc := fpdf.New("P", "mm", "A4", "")
-	fs, err := newFaceSet(doc, [numFamilies]string{"serif", "sans", "mono"})
+// TestWidthsAreThousandths checks that text is measured in whole
+// thousandths of an em, the widths the PDF states for its glyphs, and
+// that a face measures the runes it has and no other.
+func TestWidthsAreThousandths(t *testing.T) {
+	fs, err := newFaceSet([numFamilies]string{"serif", "sans", "mono"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newMetrics(doc, fs)
+	m := newMetrics(fs)
 	c := fs.chain(bodyFam, true, false)
-	if _, ok := m.advance(c.primary, 'a'); !ok {
-		t.Fatal("the bold serif has no a")
+	w, ok := m.advance(c.primary, 'a')
+	if !ok || w < 400 || w > 700 {
+		t.Errorf("the bold serif's a is %d thousandths of an em (%v)", w, ok)
 	}
-	if name := newTextOut(doc, fs).fontName(c.primary); !regexp.MustCompile(`^F[0-9a-f]+$`).MatchString(name) {
-		t.Errorf("fontName = %q", name)
+	ems, _ := fs.faces[c.primary].Advance('a')
+	if math.Abs(ems*1000-float64(w)) > 0.5 {
+		t.Errorf("the a measures %d, the font says %.3f", w, ems*1000)
+	}
+	if _, ok := m.advance(c.primary, '😀'); ok {
+		t.Error("a rune beyond two bytes is measured")
+	}
+	if _, ok := m.advance(c.primary, '\u2A01'); ok {
+		t.Error("the serif measures a rune it lacks")
 	}
 }
+
+// pageStart matches the start of a page's content, which sets the width
+// of lines.
+var pageStart = regexp.MustCompile(`^[0-9.]+ w\n`)
 
 // pageStreams returns the content of the pages of a PDF the writer made:
 // its FlateDecode streams that are not fonts.
@@ -114,7 +115,7 @@ func pageStreams(t *testing.T, pdf []byte) []string {
 		if err != nil && err != io.ErrUnexpectedEOF {
 			t.Fatal(err)
 		}
-		if s := string(data); strings.HasPrefix(s, "0 J\n") {
+		if s := string(data); pageStart.MatchString(s) {
 			out = append(out, s)
 		}
 	}
@@ -122,8 +123,8 @@ func pageStreams(t *testing.T, pdf []byte) []string {
 }
 
 // TestTextIsWrittenInBatches checks the content of the pages: the text of
-// each page is in few text objects, the fonts changed inside them, and
-// only the first use of a character in a face goes through fpdf's Text.
+// each page is in few text objects, with the fonts changed inside them,
+// not a text object a piece.
 func TestTextIsWrittenInBatches(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, testnotes.EnrichedReader(t, 30), Options{}); err != nil {
@@ -142,38 +143,11 @@ func TestTextIsWrittenInBatches(t *testing.T) {
 		pieces += len(shown.FindAllString(p, -1))
 		alone += len(byText.FindAllString(p, -1))
 	}
-	t.Logf("%d pages: %d pieces in text objects, %d font changes in them, %d pieces printed by fpdf", len(pages), pieces, fonts, alone)
+	t.Logf("%d pages: %d pieces in text objects, %d font changes in them, %d pieces in text objects of their own", len(pages), pieces, fonts, alone)
 	if fonts == 0 || pieces == 0 {
 		t.Fatalf("no font changes (%d) or pieces (%d) in text objects", fonts, pieces)
 	}
 	if alone*20 > pieces {
-		t.Errorf("%d pieces printed by fpdf against %d in batches", alone, pieces)
-	}
-}
-
-func TestCompressionDoesNotDependOnWorkers(t *testing.T) {
-	var objs []pdfObject
-	for i := range 50 {
-		o := pdfObject{n: i + 1}
-		if i%3 != 0 {
-			o.data = bytes.Repeat([]byte{byte(i), 'x', 'y'}, 500*i)
-		}
-		objs = append(objs, o)
-	}
-	one := append([]pdfObject(nil), objs...)
-	four := append([]pdfObject(nil), objs...)
-	if err := compressStreams(one, 1); err != nil {
-		t.Fatal(err)
-	}
-	if err := compressStreams(four, 4); err != nil {
-		t.Fatal(err)
-	}
-	for i := range objs {
-		if !bytes.Equal(one[i].packed, four[i].packed) {
-			t.Errorf("object %d compresses differently", i+1)
-		}
-		if (objs[i].data == nil) != (one[i].packed == nil) {
-			t.Errorf("object %d: stream %v, compressed %v", i+1, objs[i].data != nil, one[i].packed != nil)
-		}
+		t.Errorf("%d pieces in text objects of their own against %d in batches", alone, pieces)
 	}
 }

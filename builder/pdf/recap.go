@@ -163,11 +163,12 @@ func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
+	wr.doc.begin(w)
 	wr.drawRecap(boxes)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: recap: %w", wr.doc.Error())
 	}
-	if err := wr.finish(w); err != nil {
+	if err := wr.finish(); err != nil {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
 	return nil
@@ -324,12 +325,12 @@ func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 	l := &layouter{w: w}
 	fr := w.bodyFrame()
-	l.heading(w.labels.Text("quiz.title"), guide.NoPos, 3, 2, fr, nil, 0)
+	l.heading(plain(guide.NoPos, w.labels.Text("quiz.title")), 3, 2, fr, nil, 0)
 	l.out[0].before = 0
 	small := fr
 	small.style.size = w.lay.BodySize * 0.92
 	small.lead = pt(small.style.size) * w.lay.Leading
-	var answers []string
+	var answers []guide.Inline
 	for i, q := range qs {
 		if i > 0 {
 			l.space(0.3 * small.lead)
@@ -350,14 +351,23 @@ func (w *writer) recapQuiz(qs []*guide.Question) []*box {
 			}})
 		}
 		l.para(ins, small)
-		answers = append(answers, strconv.Itoa(i+1)+". "+q.Answer)
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		answers = append(answers, &guide.Text{Pos: guide.NoPos, Text: sep + strconv.Itoa(i+1) + ". "})
+		if q.AnswerInlines != nil {
+			answers = append(answers, q.AnswerInlines...)
+		} else {
+			answers = append(answers, &guide.Text{Pos: guide.NoPos, Text: q.Answer})
+		}
 	}
 	key := small
 	key.style.size = w.lay.SmallSize
 	key.style.color = colorMuted
 	key.lead = pt(key.style.size) * w.lay.Leading
 	l.space(0.6 * small.lead)
-	l.para(plain(guide.NoPos, w.labels.Format("pair", "name", w.labels.Text("quiz.answers-title"), "text", strings.Join(answers, " · "))), key)
+	l.para(fillPair(w.labels.Pieces("pair"), w.labels.Text("quiz.answers-title"), answers), key)
 	return l.out
 }
 
@@ -390,7 +400,7 @@ func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	fr := w.bodyFrame()
 	fr.indent, fr.width = termsX, termsW
 	if len(p.terms) > 0 {
-		l.heading(w.labels.Text("recap.key-terms"), guide.NoPos, 3, 2, fr, nil, 0)
+		l.heading(plain(guide.NoPos, w.labels.Text("recap.key-terms")), 3, 2, fr, nil, 0)
 		l.out[0].before = 0
 		small := fr
 		small.style.size = w.lay.BodySize * 0.92
@@ -539,9 +549,27 @@ func (w *writer) cutToPage(boxes []*box) []*box {
 
 // drawRecap draws the recap's one page.
 func (w *writer) drawRecap(boxes []*box) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(int) int { return 1 }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	w.doc.AddPage()
 	p.newPage()
 	paintStack(p, boxes, w.lay.MarginInner, w.lay.MarginTop)
 	p.endPage()
+}
+
+// fillPair fills the catalogue's "pair" pattern (a name, then its text)
+// with name as text and text as inlines, so that an answer's formulas
+// are typeset.
+func fillPair(pieces []labels.Piece, name string, text []guide.Inline) []guide.Inline {
+	var out []guide.Inline
+	for _, p := range pieces {
+		switch p.Slot {
+		case "name":
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: name})
+		case "text":
+			out = append(out, text...)
+		default:
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: p.Text})
+		}
+	}
+	return out
 }

@@ -52,7 +52,7 @@ func (rb *runBuilder) ref(n *guide.Ref, st textStyle, lk look) {
 }
 
 // pageNumber adds the runs of a page number: lead, "p." and a
-// non-breaking space, then the placeholder, all linked to fpdf link target.
+// non-breaking space, then the placeholder, all linked to link target.
 func (rb *runBuilder) pageNumber(target int, st textStyle, lk look, lead string) {
 	l := lk
 	l.link = rb.links.refInternal(target)

@@ -163,6 +163,8 @@ func TestReferenceRoomGrows(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.rb.refDigits = 1
+	var b bytes.Buffer
+	w.doc.begin(&b)
 	if err := w.render(); err != nil {
 		t.Fatal(err)
 	}
@@ -172,8 +174,7 @@ func TestReferenceRoomGrows(t *testing.T) {
 	if n := w.pages[w.links.internal("term-ntm")]; n < 10 {
 		t.Fatalf("a term is on page %d; the test needs it beyond page 9", n)
 	}
-	var b bytes.Buffer
-	if err := w.doc.Output(&b); err != nil {
+	if err := w.finish(); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "guide.pdf")

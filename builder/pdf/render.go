@@ -139,7 +139,7 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc, w.fs), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt}
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	page := 0
 	newPage := func() float64 {
 		p.endPage()

@@ -51,7 +51,7 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 			}
 		} else {
 			start := len(l.out)
-			l.heading(s.Title, s.Pos, s.Level, s.Level, fr, mk, anchor)
+			l.heading(s.TitleInlines(), s.Level, s.Level, fr, mk, anchor)
 			if tag := langTag(s.TitleLang); tag != "" && len(l.out) > start && l.out[start].tag != nil {
 				// A heading in another language than the guide's.
 				l.out[start].tag.lang = tag
@@ -113,14 +113,15 @@ func leadingFigure(s *guide.Section) *guide.Figure {
 	return f
 }
 
-// heading lays out a section heading in the bold sans at the size of its
-// level, with space above it, kept with what follows. mk and anchor, when
-// set, go on its first line.
+// heading lays out a section heading, its inlines (a formula typeset as
+// in running text), in the bold sans at the size of its level, with
+// space above it, kept with what follows. mk and anchor, when set, go on
+// its first line.
 //
 // In the structure tree the heading is an H1 to H6 by tag, the level
 // given for its place in the tree, which may differ from the level that
 // sets its size.
-func (l *layouter) heading(title string, pos guide.Pos, level, tag int, fr frame, mk *mark, anchor int) {
+func (l *layouter) heading(title []guide.Inline, level, tag int, fr frame, mk *mark, anchor int) {
 	prev := l.cur
 	l.cur = l.w.tags.elem("H"+strconv.Itoa(min(max(tag, 1), 6)), prev)
 	defer func() { l.cur = prev }()
@@ -140,7 +141,7 @@ func (l *layouter) heading(title string, pos guide.Pos, level, tag int, fr frame
 	}
 	hf := fr
 	hf.style, hf.lead = st, lead
-	lines := l.w.typeset(plain(pos, title), st, fr.width)
+	lines := l.w.typeset(title, st, fr.width)
 	if len(lines) == 0 {
 		lines = []line{{}}
 	}

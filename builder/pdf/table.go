@@ -291,7 +291,11 @@ func (tl *tableLayout) caption() {
 		cf.lead = pt(cf.style.size) * 1.3
 	}
 	start := len(tl.l.out)
-	tl.l.textOf(plain(tl.t.Pos, tl.t.Caption), cf)
+	caption := tl.t.CaptionInlines
+	if caption == nil {
+		caption = plain(tl.t.Pos, tl.t.Caption)
+	}
+	tl.l.textOf(caption, cf)
 	for _, b := range tl.l.out[start:] {
 		b.keepNext, b.glue = true, glueHeading
 	}

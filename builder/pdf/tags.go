@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"strconv"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // The PDF is tagged: a structure tree says what each part of every page is
@@ -21,9 +19,8 @@ import (
 // under that element. An element joins its parent when the first of its
 // content is painted, so the tree follows the order of the content, which
 // is the reading order; elements of a layout that is thrown away, or that
-// paint nothing, never join the tree. After fpdf has written the document,
-// the finishing pass (tagout.go) writes the tree as objects and points
-// the catalog and pages at it.
+// paint nothing, never join the tree. After the last page the tree is
+// written as objects that the catalog and pages point at (tagout.go).
 
 // structElem is an element of the structure tree.
 type structElem struct {
@@ -78,7 +75,7 @@ type annotTag struct {
 // tagger collects the structure tree of one document and marks the
 // content of its pages.
 type tagger struct {
-	doc  *fpdf.Fpdf
+	doc  *document
 	root *structElem
 	// mcids holds, for each page from page 1, the element each MCID of
 	// the page belongs to.
@@ -90,7 +87,7 @@ type tagger struct {
 }
 
 // newTagger returns a tagger for doc's pages with an empty Document.
-func newTagger(doc *fpdf.Fpdf) *tagger {
+func newTagger(doc *document) *tagger {
 	return &tagger{doc: doc, root: &structElem{typ: "Document", joined: true}}
 }
 

@@ -51,7 +51,7 @@ func planTOC(sections []*guide.Section) tocPlan {
 // the entries are painted, after the body has been paginated.
 func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 	l := &layouter{w: w}
-	l.heading(w.labels.Text("toc.title"), guide.NoPos, 1, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
+	l.heading(plain(guide.NoPos, w.labels.Text("toc.title")), 1, 1, frame{width: w.textW, lead: w.bodyLead, style: textStyle{size: w.lay.BodySize}}, nil, 0)
 
 	size := w.lay.BodySize
 	lead := w.bodyLead
@@ -91,7 +91,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 		st := textStyle{fam: bodyFam, bold: nested && s.Level == 1, size: size, color: colorText}
 		indent := float64(s.Level-1) * 1.6 * pt(size)
 		fr := frame{indent: indent, width: leaderEnd - indent - 2*pitch, style: st, lead: lead}
-		lines := w.typeset(plain(s.Pos, s.Title), st, fr.width)
+		lines := w.typeset(s.TitleInlines(), st, fr.width)
 		if len(lines) == 0 {
 			lines = []line{{}}
 		}

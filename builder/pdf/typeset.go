@@ -32,7 +32,7 @@ type line struct {
 	// above and below its baseline, in millimetres; zero without one.
 	mathUp, mathDown float64
 	notes            []int // footnotes referenced in the line, as indexes
-	anchors          []int // fpdf links that point at the line: key terms in it
+	anchors          []int // links that point at the line: key terms in it
 }
 
 // word is text between two break opportunities, with the space before it.
@@ -63,8 +63,8 @@ type pieceKey struct {
 // key returns what the piece must share with another to be printed as one.
 func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look, p.math} }
 
-// typesetter turns runs into lines: the small line breaker that fpdf's
-// MultiCell cannot be, since running text mixes faces and sizes.
+// typesetter turns runs into lines: a small line breaker for running
+// text that mixes faces and sizes.
 type typesetter struct {
 	m    *metrics
 	fs   *faceSet

@@ -3,8 +3,6 @@ package pdf
 import (
 	"fmt"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"studyguide/builder/guide"
 	"studyguide/builder/labels"
 	"studyguide/layouts"
@@ -14,7 +12,7 @@ import (
 type writer struct {
 	g     *guide.Guide
 	lay   *layouts.Layout
-	doc   *fpdf.Fpdf
+	doc   *document
 	fs    *faceSet
 	m     *metrics
 	ts    *typesetter
@@ -33,7 +31,7 @@ type writer struct {
 	notePlaced []bool
 
 	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
-	// pages holds the page each fpdf link points to, once the book is
+	// pages holds the page each link points to, once the book is
 	// paginated: what a reference prints.
 	pages     map[int]int
 	textW     float64
@@ -42,21 +40,14 @@ type writer struct {
 	codeRatio float64
 }
 
-// newWriter makes the fpdf document and everything that lays text out on
-// it.
+// newWriter makes the document and everything that lays text out on it.
 func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)) (*writer, error) {
 	warn = once(warn)
-	doc := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "mm",
-		Size:           fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight},
-	})
-	doc.SetAutoPageBreak(false, 0)
-	doc.SetMargins(lay.MarginInner, lay.MarginTop, lay.MarginOuter)
+	doc := newDocument(lay.PageWidth, lay.PageHeight)
 	setMetadata(doc, g.Meta)
 	m := g.Meta
 
-	fs, err := newFaceSet(doc, familyNames(lay.Fonts))
+	fs, err := newFaceSet(familyNames(lay.Fonts))
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +55,7 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 		g:      g,
 		doc:    doc,
 		fs:     fs,
-		m:      newMetrics(doc, fs),
+		m:      newMetrics(fs),
 		labels: labels.For(m.Lang),
 		warn:   warn,
 	}

@@ -8,7 +8,8 @@ import (
 )
 
 // handPDF returns a PDF of the given objects, numbered from 1, written the
-// way fpdf writes one: a table of 20-byte entries, then the trailer.
+// way the PDF writer writes one: a table of 20-byte entries, then the
+// trailer.
 func handPDF(objs ...string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")

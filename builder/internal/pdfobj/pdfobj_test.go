@@ -1,0 +1,181 @@
+package pdfobj
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"studyguide/builder/internal/checkers"
+	"studyguide/builder/internal/pdfxref"
+)
+
+// smallPDF writes a PDF of one page whose text says hello, with packed
+// objects when packed is above zero.
+func smallPDF(t *testing.T, packed int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := New(&b, "1.7")
+	content := w.Alloc()
+	w.Stream(content, nil, []byte("BT /F1 12 Tf 72 720 Td (hello) Tj ET"), true)
+	page, pages, font, catalog := w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()
+	w.Object(font, []byte("<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>"))
+	w.Object(page, []byte("<</Type /Page /Parent "+ref(pages)+" /Resources <</Font <</F1 "+ref(font)+">>>> /Contents "+ref(content)+">>"))
+	w.Object(pages, []byte("<</Type /Pages /Kids ["+ref(page)+"] /Count 1 /MediaBox [0 0 612 792]>>"))
+	extra := ""
+	if packed > 0 {
+		first := w.Pack(packed)
+		for i := range packed {
+			w.Packed(first+i, []byte("<</Index "+strconv.Itoa(i)+" /Name (packed)>>"))
+		}
+		extra = " /Packed " + ref(first+packed-1)
+	}
+	w.Object(catalog, []byte("<</Type /Catalog /Pages "+ref(pages)+extra+">>"))
+	if err := w.Close(AppendRef([]byte("/Root "), catalog)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func ref(n int) string { return string(AppendRef(nil, n)) }
+
+// TestTableReadsBack checks that the cross-reference table lists every
+// object written directly at the offset it starts at, as pdfxref reads
+// it, and that packed objects are left out of it.
+func TestTableReadsBack(t *testing.T) {
+	for _, packed := range []int{0, 1, ObjectsPerStream, ObjectsPerStream + 3} {
+		pdf := smallPDF(t, packed)
+		x, err := pdfxref.Read(pdf)
+		if err != nil {
+			t.Fatalf("%d packed: %v", packed, err)
+		}
+		streams := (packed + ObjectsPerStream - 1) / ObjectsPerStream
+		want := 6
+		if packed > 0 {
+			want += streams + 1
+		}
+		if len(x.Offsets) != want {
+			t.Errorf("%d packed: the table lists %d objects, want %d", packed, len(x.Offsets), want)
+		}
+		for n := 1; n < len(x.Offsets); n++ {
+			if !bytes.HasPrefix(pdf[x.Offsets[n]:], []byte(strconv.Itoa(n)+" 0 obj\n")) {
+				t.Errorf("%d packed: object %d is not where the table says", packed, n)
+			}
+		}
+		trailer := string(pdf[x.TrailerAt:x.StartxrefAt])
+		if packed > 0 != strings.Contains(trailer, "/XRefStm") {
+			t.Errorf("%d packed: trailer %q", packed, trailer)
+		}
+		if !strings.Contains(trailer, "/Size "+strconv.Itoa(want+packed)) {
+			t.Errorf("%d packed: trailer %q, want /Size %d", packed, trailer, want+packed)
+		}
+	}
+}
+
+// TestStreamsAreCompressed checks that a compressed stream inflates to
+// its data and states its compressed length.
+func TestStreamsAreCompressed(t *testing.T) {
+	pdf := smallPDF(t, 0)
+	m := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`).FindSubmatchIndex(pdf)
+	if m == nil {
+		t.Fatal("no compressed stream")
+	}
+	n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+	data := pdf[m[1] : m[1]+n]
+	if !bytes.HasPrefix(pdf[m[1]+n:], []byte("\nendstream")) {
+		t.Error("the stream's length is wrong")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil || string(got) != "BT /F1 12 Tf 72 720 Td (hello) Tj ET" {
+		t.Errorf("inflated %q, %v", got, err)
+	}
+}
+
+// TestQPDFChecks runs qpdf --check on files with and without object
+// streams, and reads a packed object back through qpdf.
+func TestQPDFChecks(t *testing.T) {
+	checkers.Require(t, "qpdf")
+	for _, packed := range []int{0, ObjectsPerStream + 3} {
+		path := filepath.Join(t.TempDir(), "small.pdf")
+		if err := os.WriteFile(path, smallPDF(t, packed), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := checkers.Output(t, "qpdf", "--check", path)
+		if err != nil || strings.Contains(out, "WARNING") {
+			t.Errorf("%d packed: qpdf --check: %v\n%s", packed, err, out)
+		}
+		if packed == 0 {
+			continue
+		}
+		last := 6 + 2 + 1 + packed - 1
+		out, err = checkers.Output(t, "qpdf", "--show-object="+strconv.Itoa(last), path)
+		if err != nil || !strings.Contains(out, "/Index "+strconv.Itoa(packed-1)) {
+			t.Errorf("packed object %d reads %q, %v", last, out, err)
+		}
+	}
+}
+
+// TestMisuseIsAnError checks that writing an object twice, leaving one
+// unwritten or giving packed objects out of order fails Close.
+func TestMisuseIsAnError(t *testing.T) {
+	cases := map[string]func(w *Writer){
+		"twice": func(w *Writer) {
+			n := w.Alloc()
+			w.Object(n, []byte("null"))
+			w.Object(n, []byte("null"))
+		},
+		"unwritten": func(w *Writer) { w.Alloc() },
+		"out of order": func(w *Writer) {
+			first := w.Pack(2)
+			w.Packed(first+1, []byte("null"))
+		},
+		"too few packed": func(w *Writer) {
+			first := w.Pack(2)
+			w.Packed(first, []byte("null"))
+		},
+	}
+	for name, fn := range cases {
+		w := New(io.Discard, "1.7")
+		fn(w)
+		if err := w.Close(nil); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	w := New(failing{}, "1.7")
+	n := w.Alloc()
+	w.Stream(n, nil, bytes.Repeat([]byte("x"), 100<<10), false)
+	if err := w.Close(nil); err == nil {
+		t.Error("a failing destination: no error")
+	}
+}
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestSyntax(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{string(AppendName(nil, "KQWBRT+Noto Serif#1/x")), "/KQWBRT+Noto#20Serif#231#2Fx"},
+		{string(AppendString(nil, "a (b) \\ c\r\n")), `(a \(b\) \\ c\r\n)`},
+		{string(AppendText(nil, "plain")), "(plain)"},
+		{string(AppendText(nil, "é😀")), "<FEFF00E9D83DDE00>"},
+		{string(AppendReal(nil, 12.345)), "12.35"},
+		{string(AppendReal(nil, -0.5)), "-0.5"},
+		{string(AppendReal(nil, 3)), "3"},
+		{string(AppendRef(nil, 12)), "12 0 R"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %s, want %s", c.got, c.want)
+		}
+	}
+}
