@@ -36,6 +36,10 @@ type Card struct {
 	// term, or the answer to the question. It may be empty when the notes
 	// explain a term in no sentence of its own.
 	Back string
+	// FrontInlines and BackInlines are Front and Back with the formulas
+	// they hold, for a writer that typesets them; nil when they hold
+	// none, or when a writer must make do with the text.
+	FrontInlines, BackInlines []guide.Inline
 	// Highlight are the spellings of a key term that its back writes in
 	// bold, so that a sentence that explains several terms shows which
 	// one the card is about.
@@ -70,12 +74,13 @@ func Deck(g *guide.Guide) []Card {
 	var all []placed
 	for _, t := range g.Study.Terms {
 		all = append(all, placed{t.SectionID, Card{
-			Kind:      Term,
-			Front:     termName(t),
-			Back:      strings.TrimSpace(t.Explanation),
-			Highlight: append([]string{t.Name}, t.Aliases...),
-			Section:   titles[t.SectionID],
-			Target:    t.ID,
+			Kind:        Term,
+			Front:       termName(t),
+			Back:        strings.TrimSpace(t.Explanation),
+			BackInlines: t.Meaning,
+			Highlight:   append([]string{t.Name}, t.Aliases...),
+			Section:     titles[t.SectionID],
+			Target:      t.ID,
 		}})
 	}
 	for _, c := range pointCards(g, titles) {
@@ -100,6 +105,25 @@ func termName(t *guide.Term) string {
 	return name
 }
 
+// promptInlines returns a question's prompt as inlines with its formulas
+// when it holds any, else nil.
+func promptInlines(q *guide.Question) []guide.Inline {
+	var out []guide.Inline
+	found := false
+	for _, p := range q.Prompt {
+		if p.Formula != nil {
+			out = append(out, p.Formula)
+			found = true
+		} else if !p.Blank {
+			out = append(out, &guide.Text{Pos: guide.NoPos, Text: p.Text})
+		}
+	}
+	if !found {
+		return nil
+	}
+	return out
+}
+
 // pointCard is a card of a key point with the id of its section.
 type pointCard struct {
 	section string
@@ -120,11 +144,13 @@ func pointCards(g *guide.Guide, titles map[string]string) []pointCard {
 			continue
 		}
 		out = append(out, pointCard{q.SectionID, Card{
-			Kind:    Point,
-			Front:   front,
-			Back:    back,
-			Section: titles[q.SectionID],
-			Target:  q.Target,
+			Kind:         Point,
+			Front:        front,
+			Back:         back,
+			FrontInlines: promptInlines(q),
+			BackInlines:  q.AnswerInlines,
+			Section:      titles[q.SectionID],
+			Target:       q.Target,
 		}})
 	}
 	return out

@@ -48,3 +48,43 @@ func TestDeck(t *testing.T) {
 		t.Error("a guide without study facts has cards")
 	}
 }
+
+// TestCardsKeepFormulas checks that a card whose question, answer or
+// meaning holds a formula carries the formula itself for the writer to
+// typeset, and that a card without one carries none.
+func TestCardsKeepFormulas(t *testing.T) {
+	f := &guide.Formula{TeX: `\frac{dp}{dt}`}
+	meaning := []guide.Inline{&guide.Text{Text: "It pulls back with "}, f, &guide.Text{Text: "."}}
+	g := &guide.Guide{
+		Sections: []*guide.Section{{ID: "one", Title: "One"}},
+		Study: &guide.Study{
+			Terms: []*guide.Term{{Name: "spring", Explanation: "It pulls back with dp/dt.", Meaning: meaning, ID: "t-spring", SectionID: "one"}},
+			Questions: []*guide.Question{
+				{Kind: guide.Short, SectionID: "one", Prompt: []guide.Piece{{Text: "Explain: Force, "}, {Text: "dp/dt", Formula: f}, {Text: "."}},
+					Answer: "It is dp/dt.", AnswerInlines: []guide.Inline{&guide.Text{Text: "It is "}, f}, Target: "k-1"},
+				{Kind: guide.Short, SectionID: "one", Prompt: []guide.Piece{{Text: "What is mass?"}}, Answer: "How heavy.", Target: "k-2"},
+			},
+		},
+	}
+	deck := Deck(g)
+	if len(deck) != 3 {
+		t.Fatalf("%d cards, want 3", len(deck))
+	}
+	holds := func(ins []guide.Inline) bool {
+		for _, in := range ins {
+			if in == guide.Inline(f) {
+				return true
+			}
+		}
+		return false
+	}
+	if !holds(deck[0].BackInlines) {
+		t.Errorf("the term's card %+v does not carry the formula of its meaning", deck[0])
+	}
+	if !holds(deck[1].FrontInlines) || !holds(deck[1].BackInlines) || deck[1].Front != "Explain: Force, dp/dt." {
+		t.Errorf("the key point's card %+v does not carry its formulas", deck[1])
+	}
+	if deck[2].FrontInlines != nil || deck[2].BackInlines != nil {
+		t.Errorf("a card without formulas carries inlines: %+v", deck[2])
+	}
+}

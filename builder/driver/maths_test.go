@@ -217,8 +217,9 @@ func TestFormulaInHeading(t *testing.T) {
 }
 
 // TestAnswerWithFormula checks that the answer key shows an answer that
-// holds a formula as MathML, and that the recap's answers have it
-// typeset, not as TeX.
+// holds a formula as MathML and no TeX, and that a key point whose title
+// holds a formula is named with it by the answer key, the at-a-glance
+// table and the question that asks about it.
 func TestAnswerWithFormula(t *testing.T) {
 	b := buildOnce(t, mathsNote, mathsOptions)
 	files := epubContents(t, b.epub)
@@ -258,6 +259,14 @@ func TestAnswerWithFormula(t *testing.T) {
 	}
 	if glance != 1 {
 		t.Errorf("the at-a-glance table names the key point on force with its formula %d times, want once", glance)
+	}
+	// The question on that key point asks about it with its formula.
+	asked := false
+	for _, data := range files {
+		asked = asked || regexp.MustCompile(`Explain: Force, <math [^>]*alttext="\\frac\{dp\}\{dt\}"`).Match(data)
+	}
+	if !asked {
+		t.Error("no question asks about the key point on force with its formula")
 	}
 	if m := rawTeX.FindAllString(xhtmlText(t, []byte(key)), 5); len(m) > 0 {
 		t.Errorf("the answer key shows TeX: %q", m)

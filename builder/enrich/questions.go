@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"bytes"
 	"iter"
 	"runtime"
 	"slices"
@@ -117,6 +118,7 @@ func (m *quizMaker) alone() *quizMaker {
 	part := *m
 	part.seen, part.prompts = map[string]bool{}, map[string]bool{}
 	part.unit, part.out, part.contentCache = nil, nil, nil
+	part.low, part.mine, part.other, part.ctx, part.stems, part.ring = nil, nil, nil, nil, nil, nil
 	part.looked = &lookups{}
 	return &part
 }
@@ -178,6 +180,12 @@ type quizMaker struct {
 	// contentCache holds the content words of texts lately asked for
 	// (see contentWords).
 	contentCache map[string][]string
+	// low, mine and other hold texts in lower case for showsIn, and
+	// stems and ring its words, ctx the sentence context reads: room
+	// reused from one question to the next.
+	low, mine, other, ctx []byte
+	stems                 []string
+	ring                  [][]byte
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -234,8 +242,8 @@ func properNames(g *guide.Guide) map[string]bool {
 			return false
 		case *guide.Text:
 			prev := 'x'
-			for _, w := range strings.FieldsFunc(n.Text, unicode.IsSpace) {
-				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return !isWordRune(r) }) {
+			for w := range strings.FieldsFuncSeq(n.Text, unicode.IsSpace) {
+				for part := range strings.FieldsFuncSeq(w, func(r rune) bool { return !isWordRune(r) }) {
 					r, _ := utf8.DecodeRuneInString(part)
 					switch {
 					case unicode.IsLower(r):
@@ -282,16 +290,35 @@ func (m *quizMaker) add(q *guide.Question) bool {
 // cloze question q, and the prompt of q may show none of theirs. Of two
 // questions that would, the first asked is kept.
 func (m *quizMaker) fits(q *guide.Question) bool {
-	mine := q.PromptText(" ")
+	if len(m.unit) == 0 {
+		return true
+	}
+	m.mine = appendPromptLower(m.mine[:0], q)
 	for _, o := range m.unit {
-		if q.Kind == guide.Cloze && m.shows(o.PromptText(" "), q.Answer) {
-			return false
+		if q.Kind == guide.Cloze {
+			m.other = appendPromptLower(m.other[:0], o)
+			if m.showsIn(m.other, q.Answer) {
+				return false
+			}
 		}
-		if o.Kind == guide.Cloze && m.shows(mine, o.Answer) {
+		if o.Kind == guide.Cloze && m.showsIn(m.mine, o.Answer) {
 			return false
 		}
 	}
 	return true
+}
+
+// appendPromptLower appends the text of q's prompt, a space for each
+// blank (as q.PromptText(" ") writes it), to b in lower case.
+func appendPromptLower(b []byte, q *guide.Question) []byte {
+	for _, p := range q.Prompt {
+		if p.Blank {
+			b = append(b, ' ')
+		} else {
+			b = appendLower(b, p.Text)
+		}
+	}
+	return b
 }
 
 // section makes the questions of a section the author wrote and of its
@@ -466,46 +493,61 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		}
 	}
 	answer := text[spans[0][0]:spans[0][1]]
-	if m.stop[strings.ToLower(answer)] {
+	m.low = appendLower(m.low[:0], answer)
+	if m.stop[string(m.low)] {
 		return nil
 	}
+	// What the student sees beside the blanks, in lower case: the rest of
+	// the sentence, then its context, the guide's title and the section's.
+	low := m.low[:0]
+	at := 0
+	for _, sp := range spans {
+		if sp[0] > at {
+			low = appendLower(low, text[at:sp[0]])
+		}
+		low = append(low, ' ')
+		at = sp[1]
+	}
+	if at < len(text) {
+		low = appendLower(low, text[at:])
+	}
+	m.low = low
+	if countWordsIn(low) < minContextWords {
+		return nil
+	}
+	section := m.paths[s.sec]
+	context := m.context(s)
+	low = appendLower(append(low, ' '), context)
+	low = appendLower(append(low, ' '), m.g.Meta.Title)
+	if len(section) > 0 {
+		low = appendLower(append(low, ' '), section[len(section)-1])
+	}
+	m.low = low
+	if m.showsIn(low, answer) {
+		return nil
+	}
+	for _, n := range names {
+		if letterCount(n) >= minAnswerLetters && m.showsIn(low, n) {
+			return nil
+		}
+	}
 	q := &guide.Question{
-		Kind: guide.Cloze, Section: m.paths[s.sec], SectionID: s.sec,
+		Kind: guide.Cloze, Section: section, SectionID: s.sec,
 		Answer: answer, Hint: hint, Target: target, Source: text, Pos: s.pos,
 	}
 	if q.SectionID != "" && q.Section == nil {
 		q.SectionID = ""
 	}
-	at := 0
-	var rest strings.Builder
+	at = 0
 	for _, sp := range spans {
 		if sp[0] > at {
 			q.Prompt = append(q.Prompt, in.pieces(at, sp[0])...)
-			rest.WriteString(text[at:sp[0]])
 		}
 		q.Prompt = append(q.Prompt, guide.Piece{Text: text[sp[0]:sp[1]], Blank: true})
-		rest.WriteString(" ")
 		at = sp[1]
 	}
 	if at < len(text) {
 		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
-		rest.WriteString(text[at:])
-	}
-	if countWords(rest.String()) < minContextWords {
-		return nil
-	}
-	context := m.context(s)
-	visible := rest.String() + " " + context + " " + m.g.Meta.Title
-	if len(q.Section) > 0 {
-		visible += " " + q.Section[len(q.Section)-1]
-	}
-	if m.shows(visible, answer) {
-		return nil
-	}
-	for _, n := range names {
-		if letterCount(n) >= minAnswerLetters && m.shows(visible, n) {
-			return nil
-		}
 	}
 	if context != "" {
 		q.Prompt = m.withContext(context, q.Prompt)
@@ -537,16 +579,19 @@ func (m *quizMaker) context(s sentence) string {
 	if s.kp == nil {
 		return ""
 	}
-	words := strings.Fields(strings.ToLower(s.text))
-	for i, w := range words {
-		bare := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
-		if i == 0 && pointsBack[bare] {
-			return s.kp.Title
-		}
+	m.ctx = appendLower(m.ctx[:0], s.text)
+	i, pointing := 0, false
+	for w := range bytes.FieldsSeq(m.ctx) {
 		// "this approach", "these missions": a noun that points back.
-		if (bare == "this" || bare == "these") && bare == w && i+1 < len(words) && !m.stop[words[i+1]] {
+		if pointing && !m.stop[string(w)] {
 			return s.kp.Title
 		}
+		bare := bytes.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i == 0 && pointsBack[string(bare)] {
+			return s.kp.Title
+		}
+		pointing = (string(bare) == "this" || string(bare) == "these") && len(bare) == len(w)
+		i++
 	}
 	return ""
 }
@@ -593,10 +638,11 @@ func mergePieces(ps []guide.Piece) []guide.Piece {
 	return out
 }
 
-// shows reports whether text shows answer: its words (without a final
-// bracket such as "(KFOR)", stop words and numbers) stand in text in
-// order, each perhaps with a plural or possessive ending.
-func (m *quizMaker) shows(text, answer string) bool {
+// showsIn reports whether low, a text in lower case, shows answer: the
+// words of answer (without a final bracket such as "(KFOR)", stop words
+// and numbers) stand in low in order, each perhaps with a plural or
+// possessive ending.
+func (m *quizMaker) showsIn(low []byte, answer string) bool {
 	core := answer
 	if name, _, ok := trailingParen(answer); ok && name != "" {
 		core = name
@@ -604,23 +650,42 @@ func (m *quizMaker) shows(text, answer string) bool {
 	want := m.contentWords(core)
 	// A numbered name shows when its name does: "Sputnik" gives away
 	// "Sputnik 1".
-	var named []string
+	named := 0
 	for _, w := range want {
 		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			named = append(named, w)
+			named++
 		}
 	}
-	if len(named) > 0 {
-		want = named
+	stems := m.stems[:0]
+	for _, w := range want {
+		if named == 0 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			stems = append(stems, stem(w))
+		}
 	}
-	if len(want) == 0 {
+	m.stems = stems
+	k := len(stems)
+	if k == 0 {
 		return false
 	}
-	have := m.contentWords(text)
-	for i := 0; i+len(want) <= len(have); i++ {
+	// The last k content words of low, in a ring: each run of k of them
+	// is held against the answer's.
+	if cap(m.ring) < k {
+		m.ring = make([][]byte, k)
+	}
+	ring := m.ring[:k]
+	seen := 0
+	for w := range bytesWordsOf(low) {
+		if m.stop[string(w)] || string(w) == "s" {
+			continue
+		}
+		ring[seen%k] = stemBytes(w)
+		seen++
+		if seen < k {
+			continue
+		}
 		match := true
-		for j, w := range want {
-			if stem(have[i+j]) != stem(w) {
+		for j, st := range stems {
+			if string(ring[(seen+j)%k]) != st {
 				match = false
 				break
 			}
@@ -633,10 +698,9 @@ func (m *quizMaker) shows(text, answer string) bool {
 }
 
 // contentWords returns the words of s in lower case, stop words left out.
-// The words of the last few texts asked for are kept, since a question's
-// visible text is asked about once for each spelling of its answer, and
-// a prompt once for each question beside it; the caller must not change
-// them.
+// The words of the last few texts asked for are kept, since the answer of
+// a question is asked about once for each question beside it; the caller
+// must not change them.
 func (m *quizMaker) contentWords(s string) []string {
 	if out, ok := m.contentCache[s]; ok {
 		return out
@@ -656,6 +720,58 @@ func (m *quizMaker) contentWords(s string) []string {
 
 // contentCacheSize is how many texts' content words a quizMaker keeps.
 const contentCacheSize = 16
+
+// appendLower appends s to b in lower case, as strings.ToLower writes it.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// bytesWordsOf is wordsOf for text in a byte slice, which must be valid
+// UTF-8: it yields parts of b, valid until b changes.
+func bytesWordsOf(b []byte) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		start := -1
+		for i := 0; i < len(b); {
+			r, size := rune(b[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(b[i:])
+			}
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				if !yield(b[start:i]) {
+					return
+				}
+				start = -1
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(b[start:])
+		}
+	}
+}
+
+// countWordsIn returns the number of words of b (see bytesWordsOf).
+func countWordsIn(b []byte) int {
+	n := 0
+	for range bytesWordsOf(b) {
+		n++
+	}
+	return n
+}
 
 // wordsOf yields the words of s: its runs of letters, digits and marks
 // (isWordRune), as strings.FieldsFunc would split them.
@@ -709,6 +825,17 @@ func stem(w string) string {
 			return s
 		}
 		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
+// stemBytes is stem for a word in a byte slice.
+func stemBytes(w []byte) []byte {
+	if utf8.RuneCount(w) > 4 {
+		if s, ok := bytes.CutSuffix(w, []byte("es")); ok && bytes.HasSuffix(s, []byte("s")) {
+			return s
+		}
+		return bytes.TrimSuffix(w, []byte("s"))
 	}
 	return w
 }
@@ -819,7 +946,7 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 	path := m.paths[kp.SectionID]
 	q := &guide.Question{
 		Kind: guide.Short, Section: path, SectionID: kp.SectionID,
-		Prompt: []guide.Piece{{Text: prompt}},
+		Prompt: formulaPieces(prompt, kp.TitleInlines),
 		Answer: answer, AnswerInlines: rich, Target: kp.ID, TargetTitle: kp.Title, Source: kp.Title, Pos: kp.Pos,
 	}
 	if path == nil {
@@ -827,6 +954,35 @@ func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts
 	}
 	q.ID = guide.QuestionID(q.Kind, path, kp.Title, "")
 	return q
+}
+
+// formulaPieces returns a prompt as the pieces of a question: its text,
+// with each formula of title (a key point's title with its formulas; see
+// guide.KeyPointFacts.TitleInlines) that the prompt writes in its linear
+// form as a formula piece, so that the guides typeset it.
+func formulaPieces(prompt string, title []guide.Inline) []guide.Piece {
+	var out []guide.Piece
+	rest := prompt
+	for _, in := range title {
+		f, ok := in.(*guide.Formula)
+		if !ok {
+			continue
+		}
+		linear := f.Text()
+		i := strings.Index(rest, linear)
+		if linear == "" || i < 0 {
+			continue
+		}
+		if i > 0 {
+			out = append(out, guide.Piece{Text: rest[:i]})
+		}
+		out = append(out, guide.Piece{Text: linear, Formula: f})
+		rest = rest[i+len(linear):]
+	}
+	if rest != "" || len(out) == 0 {
+		out = append(out, guide.Piece{Text: rest})
+	}
+	return out
 }
 
 // keyPointAnswer returns the first sentence of a key point's body: of
@@ -1314,11 +1470,15 @@ func termSpans(sentence string, names []string) [][2]int {
 		lower = sentence
 	}
 	var spans [][2]int
+	var room [8]string
+	lowNames := room[:0]
+	for _, n := range names {
+		lowNames = append(lowNames, strings.ToLower(strings.TrimSpace(n)))
+	}
 	for i := 0; i < len(lower); {
 		best := 0
 		if wordStart(lower, i) {
-			for _, n := range names {
-				n = strings.ToLower(strings.TrimSpace(n))
+			for _, n := range lowNames {
 				if n != "" && len(n) > best && strings.HasPrefix(lower[i:], n) && wordEnd(lower, i+len(n)) {
 					best = len(n)
 				}

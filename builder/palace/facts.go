@@ -23,6 +23,10 @@ type facts struct {
 	Terms       []string // key terms
 	Dates       []string
 	KeyPoints   []string // for a section: the titles of its key points
+	// KeyPointInlines are those titles with the formulas they hold, one
+	// for each title (nil for one that holds none); nil when no title
+	// holds a formula.
+	KeyPointInlines [][]guide.Inline
 }
 
 // factsOf gathers the facts of a station's target: for a key point its
@@ -59,6 +63,12 @@ func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) f
 		for _, k := range g.Study.KeyPoints {
 			if ids[k.SectionID] {
 				f.KeyPoints = append(f.KeyPoints, k.Title)
+				if k.TitleInlines != nil && f.KeyPointInlines == nil {
+					f.KeyPointInlines = make([][]guide.Inline, len(f.KeyPoints)-1, len(f.KeyPoints))
+				}
+				if f.KeyPointInlines != nil {
+					f.KeyPointInlines = append(f.KeyPointInlines, k.TitleInlines)
+				}
 			}
 		}
 		for _, t := range g.Study.Terms {

@@ -67,7 +67,26 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		if len(f.Dates) > 0 {
 			extra = append(extra, words.Format("walk.when", "list", strings.Join(f.Dates, ", ")))
 		}
-		if len(extra) > 0 {
+		switch {
+		case f.KeyPointInlines != nil:
+			// A key point's title that holds a formula shows it.
+			var list []guide.Inline
+			for i, title := range f.KeyPoints {
+				if i > 0 {
+					list = append(list, text("; "))
+				}
+				if ins := f.KeyPointInlines[i]; ins != nil {
+					list = append(list, ins...)
+				} else {
+					list = append(list, text(title))
+				}
+			}
+			ins := fillInlines(words.Pieces("walk.key-points"), map[string][]guide.Inline{"list": list})
+			if len(extra) > 1 {
+				ins = append(ins, text(" "+strings.Join(extra[1:], " ")))
+			}
+			item.Blocks = append(item.Blocks, para(ins...))
+		case len(extra) > 0:
 			item.Blocks = append(item.Blocks, para(text(strings.Join(extra, " "))))
 		}
 		if st.Target != "" {
@@ -139,6 +158,21 @@ func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
 	for _, p := range pieces {
 		if in, ok := slots[p.Slot]; ok && p.Slot != "" {
 			out = append(out, in)
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	return out
+}
+
+// fillInlines turns the pieces of a text from the catalogue into
+// inlines, as fill does, with any number of inlines for each
+// placeholder.
+func fillInlines(pieces []labels.Piece, slots map[string][]guide.Inline) []guide.Inline {
+	out := make([]guide.Inline, 0, len(pieces))
+	for _, p := range pieces {
+		if ins, ok := slots[p.Slot]; ok && p.Slot != "" {
+			out = append(out, ins...)
 			continue
 		}
 		out = append(out, text(p.Text))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"studyguide/builder/diag"
+	"studyguide/builder/enrich"
 	"studyguide/builder/guide"
 )
 
@@ -45,16 +46,19 @@ func TestWalkSaysEachFactOnce(t *testing.T) {
 
 // TestWalkShowsFormulas checks that the walk-through keeps the formulas
 // of what it tells: a cue of the notes' palace that holds one, the first
-// sentence of the section a room stands for, and the heading of that
-// section, each shows the formula itself, not its linear text.
+// sentence of the section a room stands for, the titles of its key
+// points and the heading of that section, each shows the formula
+// itself, not its linear text.
 func TestWalkShowsFormulas(t *testing.T) {
 	note := "# Statistik\n\n## Die Normalverteilung $\\mathcal{N}(\\mu, \\sigma^2)$\n\n" +
 		"Die Dichte ist $f(x) = \\frac{1}{\\sigma\\sqrt{2\\pi}} e^{-x^2}$ für alle reellen $x$.\n\n" +
+		"1. **Der Wert $z$**: Er misst den Abstand zum Mittel.\n2. **Die Regel**: Zwei Drittel liegen nahe am Mittel.\n\n" +
 		"## Streuung\n\nDie Spannweite ist der Abstand der Extreme.\n\n" +
 		"## Gedächtnispalast\n\n1. **Küche**: Der Kühlschrank zeigt $\\bar{x}$ auf einem Zettel.\n" +
 		"2. **Garten**: Eine Glocke aus Blumen, die Normalverteilung.\n"
 	var list diag.List
 	g := read(t, "s.md", note, &list)
+	enrich.Extract(g)
 	Build(g, Options{})
 	_, walk := palaceSection(t, g)
 	items := walk.Blocks[1].(*guide.List).Items
@@ -77,7 +81,7 @@ func TestWalkShowsFormulas(t *testing.T) {
 		t.Errorf("the kitchen's cue shows formulas %q, want \\bar{x}", got)
 	}
 	got := strings.Join(formulas(items[1]), " | ")
-	for _, want := range []string{`f(x) =`, `\mathcal{N}(\mu, \sigma^2)`} {
+	for _, want := range []string{`f(x) =`, `\mathcal{N}(\mu, \sigma^2)`, ` | z | `} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the garden's room shows formulas %q, lacking %q", got, want)
 		}

@@ -284,7 +284,7 @@ func (w *writer) cardFront(g cardGrid, n int, c cards.Card) cardFace {
 	f.texts = append(f.texts, placedLine{foot, (g.cardW - foot.w) / 2, bottom})
 	boxTop := cardSafe + cardBand + cardGap
 	boxH := g.cardH - 2*(cardSafe+cardBand+cardGap)
-	lines, size := w.fitCardText(c.Front, nil, st, sizes, inner, boxH)
+	lines, size := w.fitCardInlines(c.FrontInlines, c.Front, nil, st, sizes, inner, boxH)
 	f.texts = append(f.texts, stackLines(lines, size, cardSafe, boxTop, inner, boxH, true)...)
 	return f
 }
@@ -315,7 +315,7 @@ func (w *writer) cardBack(g cardGrid, n int, c cards.Card, pages map[string]int)
 
 	boxTop := cardSafe + cardBand + cardGap
 	boxH := g.cardH - 2*(cardSafe+cardBand+cardGap)
-	lines, size := w.fitCardText(c.Back, c.Highlight, textStyle{fam: bodyFam, color: colorText}, answerSizes, inner, boxH)
+	lines, size := w.fitCardInlines(c.BackInlines, c.Back, c.Highlight, textStyle{fam: bodyFam, color: colorText}, answerSizes, inner, boxH)
 	f.texts = append(f.texts, stackLines(lines, size, cardSafe, boxTop, inner, boxH, false)...)
 	return f
 }
@@ -483,6 +483,51 @@ func (w *writer) fitCardText(s string, bold []string, st textStyle, sizes cardSi
 		return lines[:min(len(lines), max(maxLines, 0))], sizes.min
 	}
 	return set(strings.Join(words[:lo], " ")+"…", sizes.min, width), sizes.min
+}
+
+// fitCardInlines sets a card's text as fitCardText does, typeset from
+// ins, the text with its formulas, when ins is not nil: on one line at
+// the largest size that fits, else wrapped at the largest size down to
+// the smallest. When ins fits at no size, or is nil, the card's text s is
+// set by fitCardText, cut short as it cuts it.
+func (w *writer) fitCardInlines(ins []guide.Inline, s string, bold []string, st textStyle, sizes cardSizes, width, height float64) ([]line, float64) {
+	if ins == nil {
+		return w.fitCardText(s, bold, st, sizes, width, height)
+	}
+	var marked []guide.Inline
+	for _, in := range ins {
+		if t, ok := in.(*guide.Text); ok {
+			marked = append(marked, emphasise(t.Text, bold)...)
+		} else {
+			marked = append(marked, in)
+		}
+	}
+	fits := func(lines []line, size float64) bool {
+		if len(lines) == 0 || pt(size)*cardLeading*float64(len(lines)) > height+1e-6 {
+			return false
+		}
+		for _, l := range lines {
+			if l.w > width+1e-6 {
+				return false
+			}
+		}
+		return true
+	}
+	set := func(size, wrap float64) []line {
+		st.size = size
+		return w.typeset(marked, st, wrap)
+	}
+	for size := sizes.max; size >= sizes.floor-1e-9; size -= cardSizeStep {
+		if lines := set(size, math.Inf(1)); len(lines) == 1 && fits(lines, size) {
+			return lines, size
+		}
+	}
+	for size := sizes.floor; size >= sizes.min-1e-9; size -= cardSizeStep {
+		if lines := set(size, width); fits(lines, size) && !splitsWord(guide.PlainText(ins), lines) {
+			return lines, size
+		}
+	}
+	return w.fitCardText(s, bold, st, sizes, width, height)
 }
 
 // splitsWord reports whether the line breaker broke a word of s between
