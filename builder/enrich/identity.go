@@ -32,7 +32,7 @@ type spelling struct {
 
 // newSpelling reads a term as written.
 func newSpelling(written string) spelling {
-	text := strings.Join(strings.Fields(written), " ")
+	text := joinFields(written)
 	text = strings.TrimRight(text, ":;,.!?")
 	text = strings.TrimSpace(text)
 	sp := spelling{text: text, full: termKey(text), base: text}
@@ -101,7 +101,7 @@ func termKey(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	return joinFields(s)
 }
 
 // entry is one registered term with the keys that find it.
@@ -192,4 +192,21 @@ func (r *registry) add(e *entry, sp spelling, term *guide.Term) *entry {
 		}
 	}
 	return e
+}
+
+// joinFields returns s with its words (as strings.Fields splits them)
+// joined by single spaces: s itself when it is written so already.
+func joinFields(s string) string {
+	prevSpace := true // no space may open s
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }

@@ -86,3 +86,13 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinFieldsIsStringsFieldsJoined(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\u00a0b", "a\nb c", "  ", "ab\u2003 cd", "a\xffb c",
+	} {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q; want %q", s, got, want)
+		}
+	}
+}

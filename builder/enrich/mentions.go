@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -44,9 +45,11 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 	if len(table) == 0 {
 		return
 	}
-	var key []byte
+	var key, low []byte
+	var words [][]byte
 	count := func(text string) {
-		words := mentionWords(text)
+		low = appendLower(low[:0], text)
+		words = appendMentionWords(words[:0], low)
 		for i := 0; i < len(words); {
 			n := min(longest, len(words)-i)
 			for ; n > 0; n-- {
@@ -98,7 +101,19 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 // mentionWords splits text into lower-case words of letters and digits;
 // everything else separates words.
 func mentionWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	return strings.FieldsFunc(strings.ToLower(text), notMentionRune)
+}
+
+// appendMentionWords appends the words of low, a text in lower case, to
+// words, as mentionWords splits them: parts of low.
+func appendMentionWords(words [][]byte, low []byte) [][]byte {
+	for w := range bytes.FieldsFuncSeq(low, notMentionRune) {
+		words = append(words, w)
+	}
+	return words
+}
+
+// notMentionRune reports whether r separates the words of a mention.
+func notMentionRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

@@ -242,8 +242,8 @@ func properNames(g *guide.Guide) map[string]bool {
 			return false
 		case *guide.Text:
 			prev := 'x'
-			for _, w := range strings.FieldsFunc(n.Text, unicode.IsSpace) {
-				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return !isWordRune(r) }) {
+			for w := range strings.FieldsFuncSeq(n.Text, unicode.IsSpace) {
+				for part := range strings.FieldsFuncSeq(w, func(r rune) bool { return !isWordRune(r) }) {
 					r, _ := utf8.DecodeRuneInString(part)
 					switch {
 					case unicode.IsLower(r):

@@ -12,7 +12,7 @@ import (
 // written differently, and returns where it starts and ends in f.text;
 // ok is false when f's text does not hold it.
 func (f flat) locate(s string) (start, end int, ok bool) {
-	want := strings.Join(strings.Fields(s), " ")
+	want := joinFields(s)
 	if want == "" {
 		return 0, 0, false
 	}
@@ -176,7 +176,7 @@ func (f flat) richGist(sentence string) (string, []guide.Inline) {
 		return gist, nil
 	}
 	ins := append(f.inlines(s, e), &guide.Text{Pos: guide.NoPos, Text: "…"})
-	return strings.Join(strings.Fields(f.text[s:e]), " ") + "…", ins
+	return joinFields(f.text[s:e]) + "…", ins
 }
 
 // holdsFormula reports whether n holds a formula: bold maths is

@@ -18,7 +18,7 @@ func isTermText(s string) bool {
 	if !strings.ContainsFunc(s, unicode.IsLetter) || isDateText(s) || isFormula(s) {
 		return false
 	}
-	return len(strings.Fields(s)) <= maxTermWords
+	return countFields(s) <= maxTermWords
 }
 
 // isFormula reports whether bold text is a symbol, a quantity or a
@@ -222,7 +222,7 @@ func isWordByte(c byte) bool {
 // lower case, as a list item may. A first word with a capital or a digit
 // inside ("iPhone", "pH", "mRNA") keeps its form.
 func meaningText(sentence string) string {
-	s := strings.Join(strings.Fields(sentence), " ")
+	s := joinFields(sentence)
 	r, size := utf8.DecodeRuneInString(s)
 	if !unicode.IsLower(r) {
 		return s

@@ -44,6 +44,8 @@ type table struct {
 	lang  string
 	texts map[string]string
 	names []string // in file order
+	// pieces holds the texts already cut by Pieces, by name.
+	pieces sync.Map
 }
 
 // loaded parses the embedded files once.
@@ -150,7 +152,22 @@ type Piece struct {
 // Pieces returns the text named name cut into plain text and
 // placeholders, in order, for a caller that fills the placeholders with
 // something richer than text, such as a link.
+//
+// The pieces of a text are cut once and shared: the caller must not
+// change them.
 func (c *Catalogue) Pieces(name string) []Piece {
+	for _, t := range c.tables {
+		s, ok := t.texts[name]
+		if !ok {
+			continue
+		}
+		if p, ok := t.pieces.Load(name); ok {
+			return p.([]Piece)
+		}
+		p := slices.Clip(split(s))
+		t.pieces.Store(name, p)
+		return p
+	}
 	return split(c.Text(name))
 }
 

@@ -164,6 +164,7 @@ func WriteRecap(w io.Writer, g *guide.Guide, opts Options) error {
 		return fmt.Errorf("pdf: recap: %w", err)
 	}
 	wr.doc.begin(w)
+	defer wr.doc.end()
 	wr.drawRecap(boxes)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: recap: %w", wr.doc.Error())
