@@ -163,6 +163,7 @@ func WriteCards(w io.Writer, g *guide.Guide, deck []cards.Card, opts CardOptions
 	}
 	wr.tags = nil // cards are a print file: untagged
 	wr.doc.begin(w)
+	defer wr.doc.end()
 	wr.drawCards(grid, deck, pages)
 	if wr.doc.Err() {
 		return fmt.Errorf("pdf: cards: %w", wr.doc.Error())

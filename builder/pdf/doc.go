@@ -100,6 +100,14 @@ func (d *document) begin(w io.Writer) {
 	}
 }
 
+// end stops the writing of a file that was not finished, after an error;
+// it does nothing once the file is finished.
+func (d *document) end() {
+	if d.out != nil {
+		d.out.Abort()
+	}
+}
+
 // SetError records err unless an error is recorded already.
 func (d *document) SetError(err error) {
 	if d.err == nil && err != nil {

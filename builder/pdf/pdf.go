@@ -61,6 +61,7 @@ func Write(w io.Writer, g *guide.Guide, opts Options) error {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	wr.doc.begin(w)
+	defer wr.doc.end()
 	if err := wr.render(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}

@@ -99,6 +99,13 @@ func (ts *typesetter) keep(runs []run) []word {
 	return ts.split(runs, &ts.keptWords, &ts.keptPieces)
 }
 
+// release lets the words given by keep be reused: those of a table whose
+// cells are all broken into lines.
+func (ts *typesetter) release() {
+	ts.keptWords.reset()
+	ts.keptPieces.reset()
+}
+
 // split splits runs into words, the words and their pieces stored in out
 // and pieces.
 func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piece]) []word {

@@ -13,7 +13,10 @@
 // trailer's /XRefStm, which makes a hybrid file that a reader of PDF 1.4
 // reads without them.
 //
-// Streams are compressed with one zlib writer that the Writer reuses.
+// The objects are compressed and written on a goroutine of the Writer's
+// own, in the order they are given, so that the program making them goes
+// on with the next page while the last one is compressed. Streams are
+// compressed with one zlib writer that the goroutine reuses.
 package pdfobj
 
 import (
@@ -23,24 +26,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
-// ObjectsPerStream is the most objects one object stream holds.
+// ObjectsPerStream is the most objects one object stream holds. It keeps
+// each object stream small, so that a reader finds an object without
+// inflating much else.
 const ObjectsPerStream = 100
 
 // Writer writes one PDF file. Its methods record the first error met,
-// after which they write nothing; Close reports it.
+// after which they write nothing; Close reports it. A Writer's methods
+// must be called from one goroutine.
 type Writer struct {
-	w   *bufio.Writer
-	n   int64 // bytes written so far
-	err error
-
-	offsets []int64 // by object number; 0 while not yet written
-	next    int     // the next object number to allocate
-
-	zw   *zlib.Writer
-	zbuf bytes.Buffer
+	// Owned by the caller's goroutine.
+	next    int    // the next object number to allocate
+	written []bool // by object number: given to Object or Stream
+	failed  error
+	closed  bool
+	jobs    chan job
+	done    chan struct{}
 
 	// Objects in object streams: the number of the first, how many
 	// there are, the numbers of their streams (reserved by Pack), and the
@@ -53,13 +58,38 @@ type Writer struct {
 	pendingHead          []byte // its pairs of numbers and offsets
 	pendingData          []byte // its objects
 	packIndex            []byte // the cross-reference stream's entries
+
+	// Owned by the writing goroutine until it is done.
+	w       *bufio.Writer
+	n       int64 // bytes written so far
+	err     error
+	offsets []int64 // by object number; 0 while not yet written
+	zw      *zlib.Writer
+	zbuf    bytes.Buffer
+}
+
+// job is an object for the writing goroutine: its number, and its value
+// or, for a stream, its dictionary's entries and its data.
+type job struct {
+	num        int
+	body       []byte
+	stream     bool
+	compress   bool
+	dict, data []byte
 }
 
 // New starts a PDF file of the given version ("1.7") on w: it writes the
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
-	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}, next: 1}
+	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}, written: []bool{true}, next: 1,
+		jobs: make(chan job, 16), done: make(chan struct{})}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
+	go func() {
+		defer close(pw.done)
+		for j := range pw.jobs {
+			pw.do(j)
+		}
+	}()
 	return pw
 }
 
@@ -75,13 +105,10 @@ func (pw *Writer) write(b []byte) {
 
 // Fail records err as the Writer's error unless it has one already.
 func (pw *Writer) Fail(err error) {
-	if pw.err == nil {
-		pw.err = err
+	if pw.failed == nil {
+		pw.failed = err
 	}
 }
-
-// Err returns the first error met, if any.
-func (pw *Writer) Err() error { return pw.err }
 
 // Alloc returns the number of a new object to be written directly with
 // Object or Stream. It must not be called after Pack.
@@ -91,51 +118,65 @@ func (pw *Writer) Alloc() int {
 	}
 	n := pw.next
 	pw.next++
-	pw.offsets = append(pw.offsets, 0)
+	pw.written = append(pw.written, false)
 	return n
 }
 
-// start begins object num at the current offset.
-func (pw *Writer) start(num int) bool {
-	if num <= 0 || num >= len(pw.offsets) || pw.offsets[num] != 0 {
-		pw.Fail(fmt.Errorf("pdfobj: object %d is not allocated or written twice", num))
-		return false
+// give hands an object to the writing goroutine, unless its number is
+// not allocated or was given before.
+func (pw *Writer) give(j job) {
+	if pw.closed {
+		pw.Fail(errors.New("pdfobj: an object given after Close"))
+		return
 	}
-	pw.offsets[num] = pw.n
-	var head [24]byte
-	b := strconv.AppendInt(head[:0], int64(num), 10)
-	pw.write(append(b, " 0 obj\n"...))
-	return true
+	if j.num <= 0 || j.num >= len(pw.written) || pw.written[j.num] {
+		pw.Fail(fmt.Errorf("pdfobj: object %d is not allocated or written twice", j.num))
+		return
+	}
+	pw.written[j.num] = true
+	pw.jobs <- j
 }
 
 // Object writes object num, whose value (a dictionary, an array...) is
-// body.
+// body. The value is copied.
 func (pw *Writer) Object(num int, body []byte) {
-	if !pw.start(num) {
-		return
-	}
-	pw.write(body)
-	pw.write([]byte("\nendobj\n"))
+	pw.give(job{num: num, body: slices.Clone(body)})
 }
 
 // Stream writes object num as a stream of data, its dictionary holding
 // the entries in dict (written between "<<" and ">>", without /Length or
 // /Filter) and its length. When compress is set the data is compressed
-// and marked /FlateDecode.
+// and marked /FlateDecode. The dictionary and data are copied.
 func (pw *Writer) Stream(num int, dict []byte, data []byte, compress bool) {
-	if compress {
-		data = pw.deflate(data)
-	}
-	if !pw.start(num) {
+	pw.give(job{num: num, stream: true, compress: compress, dict: slices.Clone(dict), data: slices.Clone(data)})
+}
+
+// do writes one object, on the writing goroutine.
+func (pw *Writer) do(j job) {
+	if pw.err != nil {
 		return
 	}
+	for len(pw.offsets) <= j.num {
+		pw.offsets = append(pw.offsets, 0)
+	}
+	if !j.stream {
+		pw.start(j.num)
+		pw.write(j.body)
+		pw.write([]byte("\nendobj\n"))
+		return
+	}
+	data := j.data
+	if j.compress {
+		data = pw.deflate(data)
+	}
+	pw.start(j.num)
 	var head []byte
 	head = append(head, "<<"...)
-	head = append(head, dict...)
-	if len(dict) > 0 {
+	head = append(head, j.dict...)
+	if len(j.dict) > 0 {
 		head = append(head, ' ')
 	}
-	if compress {
+	if j.compress {
 		head = append(head, "/Filter /FlateDecode "...)
 	}
 	head = append(head, "/Length "...)
@@ -146,6 +187,14 @@ func (pw *Writer) Stream(num int, dict []byte, data []byte, compress bool) {
 	pw.write([]byte("\nendstream\nendobj\n"))
 }
 
+// start begins object num at the current offset.
+func (pw *Writer) start(num int) {
+	pw.offsets[num] = pw.n
+	var head [24]byte
+	b := strconv.AppendInt(head[:0], int64(num), 10)
+	pw.write(append(b, " 0 obj\n"...))
+}
+
 // deflate returns data compressed, in a buffer that the next call reuses.
 func (pw *Writer) deflate(data []byte) []byte {
 	pw.zbuf.Reset()
@@ -154,11 +203,11 @@ func (pw *Writer) deflate(data []byte) []byte {
 	} else {
 		pw.zw.Reset(&pw.zbuf)
 	}
-	if _, err := pw.zw.Write(data); err != nil {
-		pw.Fail(err)
+	if _, err := pw.zw.Write(data); err != nil && pw.err == nil {
+		pw.err = err
 	}
-	if err := pw.zw.Close(); err != nil {
-		pw.Fail(err)
+	if err := pw.zw.Close(); err != nil && pw.err == nil {
+		pw.err = err
 	}
 	return pw.zbuf.Bytes()
 }
@@ -211,31 +260,55 @@ func (pw *Writer) flushPacked() {
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
 	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", pw.pendingN, len(head))
-	pw.Stream(pw.packStreams[s], dict, append(head, pw.pendingData...), true)
+	data := make([]byte, 0, len(head)+len(pw.pendingData))
+	data = append(append(data, head...), pw.pendingData...)
+	pw.give(job{num: pw.packStreams[s], stream: true, compress: true, dict: dict, data: data})
 	pw.pendingHead, pw.pendingData, pw.pendingN = head[:0], pw.pendingData[:0], 0
+}
+
+// stop waits for the writing goroutine to write what it was given, and
+// ends it.
+func (pw *Writer) stop() {
+	if !pw.closed {
+		pw.closed = true
+		close(pw.jobs)
+	}
+	<-pw.done
+}
+
+// Abort ends a file that will not be finished: the writing goroutine
+// writes what it was given and stops. It does nothing after Close.
+func (pw *Writer) Abort() {
+	pw.Fail(errors.New("pdfobj: the file was aborted"))
+	pw.stop()
 }
 
 // Close writes the cross-reference stream of the packed objects, if any,
 // the cross-reference table and the trailer, whose entries (without
 // /Size and /XRefStm, which Close adds) are given, and flushes the file.
-// Every allocated object must have been written.
+// Every allocated object must have been written. Close returns the first
+// error met while writing the file.
 func (pw *Writer) Close(trailer []byte) error {
+	if pw.closed {
+		return errors.New("pdfobj: Close called twice or after Abort")
+	}
 	size, listed := pw.next, pw.next
-	var xrefStm int64
 	if pw.packFirst != 0 {
 		if pw.packed != pw.packCount {
 			pw.Fail(fmt.Errorf("pdfobj: %d packed objects given of %d", pw.packed, pw.packCount))
 		}
 		listed = pw.packFirst
 		size = pw.packFirst + pw.packCount
-		xrefStm = pw.n
 		dict := fmt.Appendf(nil, "/Type /XRef /Size %d /Index [%d %d] /W [1 4 2]", size, pw.packFirst, pw.packCount)
-		pw.Stream(pw.xrefStream, dict, pw.packIndex, true)
+		pw.give(job{num: pw.xrefStream, stream: true, compress: true, dict: dict, data: pw.packIndex})
+	}
+	pw.stop()
+	if pw.failed != nil {
+		return pw.failed
 	}
 	for n := 1; n < listed; n++ {
-		if pw.offsets[n] == 0 {
-			pw.Fail(fmt.Errorf("pdfobj: object %d was allocated but never written", n))
-			break
+		if !pw.written[n] {
+			return fmt.Errorf("pdfobj: object %d was allocated but never written", n)
 		}
 	}
 	xrefAt := pw.n
@@ -248,8 +321,8 @@ func (pw *Writer) Close(trailer []byte) error {
 		}
 	}
 	b = fmt.Appendf(b, "trailer\n<</Size %d", size)
-	if xrefStm != 0 {
-		b = fmt.Appendf(b, " /XRefStm %d", xrefStm)
+	if pw.packFirst != 0 {
+		b = fmt.Appendf(b, " /XRefStm %d", pw.offsets[pw.xrefStream])
 	}
 	if len(trailer) > 0 {
 		b = append(b, ' ')

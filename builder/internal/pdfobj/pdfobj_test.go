@@ -143,6 +143,11 @@ func TestMisuseIsAnError(t *testing.T) {
 			first := w.Pack(2)
 			w.Packed(first, []byte("null"))
 		},
+		"aborted": func(w *Writer) {
+			w.Object(w.Alloc(), []byte("null"))
+			w.Abort()
+			w.Abort()
+		},
 	}
 	for name, fn := range cases {
 		w := New(io.Discard, "1.7")
