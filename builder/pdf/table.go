@@ -40,7 +40,7 @@ func (tl *tableLayout) cellTags(group *structElem, head bool) []*structElem {
 	for c := range cells {
 		if head {
 			cells[c] = tags.elem("TH", tr)
-			cells[c].scope = "Column"
+			cells[c].more().scope = "Column"
 		} else {
 			cells[c] = tags.elem("TD", tr)
 		}
