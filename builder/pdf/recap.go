@@ -423,7 +423,7 @@ func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	if sc != nil {
 		fig = w.tags.elem("Figure", nil)
 		if fig != nil {
-			fig.alt = p.palace.Alt
+			fig.more().alt = p.palace.Alt
 		}
 	}
 	return &box{h: h, paint: func(pn *pen, x, y float64) {
