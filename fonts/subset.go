@@ -36,15 +36,18 @@ import (
 // when the font is malformed or is not a single font with TrueType
 // outlines.
 func Subset(data []byte, runes []rune) ([]byte, error) {
-	out, err := subset(data, runes)
+	out, err := subset(data, runes, true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset: %w", err)
 	}
 	return out, nil
 }
 
-// subset does the work of Subset.
-func subset(data []byte, runes []rune) ([]byte, error) {
+// subset does the work of Subset. grow says whether a font with a MATH
+// table keeps the forms a reader grows glyphs with (see addMathVariants
+// and mathGSUBFeatures): an e-book reader needs them, a PDF, which names
+// each glyph it draws, does not.
+func subset(data []byte, runes []rune, grow bool) ([]byte, error) {
 	file, err := parseSFNT(data)
 	if err != nil {
 		return nil, err
@@ -75,6 +78,9 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	gsub, gpos := file.table("GSUB"), file.table("GPOS")
 	var gsubActive, gposActive []bool
 	maths := file.table("MATH")
+	if !grow {
+		maths = nil
+	}
 	if gsub != nil {
 		features := defaultGSUBFeatures
 		if maths != nil {
