@@ -472,7 +472,7 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 	if len(gids) == 0 {
 		return nil
 	}
-	cd1, cd2 := r.classDef(at+r.u16(at+8)), r.classDef(at+r.u16(at+10))
+	cd1, cd2 := r.classDef(at+r.u16(at+8), m), r.classDef(at+r.u16(at+10), m)
 	n1, n2 := r.u16(at+12), r.u16(at+14)
 	if !r.spend(n1 * n2) {
 		return nil

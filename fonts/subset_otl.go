@@ -44,6 +44,11 @@ func (m glyphMap) get(gid int) (uint16, bool) {
 	return uint16(m[gid]), true
 }
 
+// has reports whether the subset keeps an old glyph id.
+func (m glyphMap) has(gid int) bool {
+	return gid >= 0 && gid < len(m) && m[gid] >= 0
+}
+
 // count returns the number of glyph ids of the subset.
 func (m glyphMap) count() int {
 	n := 0
@@ -124,9 +129,11 @@ func (r *otReader) coverage(at int) []int {
 }
 
 // classDef returns the class of every glyph id the class definition table
-// at offset at names; glyphs it does not name are in class 0. An offset of
-// zero is an empty table.
-func (r *otReader) classDef(at int) map[int]int {
+// at offset at names and the subset keeps (m); glyphs it does not name are
+// in class 0. An offset of zero is an empty table. Only kept glyphs go in
+// the map: a class table names most of a font's thousands of glyphs, a
+// subset keeps a few hundred.
+func (r *otReader) classDef(at int, m glyphMap) map[int]int {
 	classes := map[int]int{}
 	if at == 0 {
 		return classes
@@ -138,6 +145,9 @@ func (r *otReader) classDef(at int) map[int]int {
 			return classes
 		}
 		for i := range n {
+			if !m.has(start + i) {
+				continue
+			}
 			if c := r.u16(at + 6 + 2*i); c != 0 {
 				classes[start+i] = c
 			}
@@ -151,7 +161,9 @@ func (r *otReader) classDef(at int) map[int]int {
 				continue
 			}
 			for g := start; g <= end; g++ {
-				classes[g] = c
+				if m.has(g) {
+					classes[g] = c
+				}
 			}
 		}
 	default:

@@ -81,7 +81,7 @@ func gdefOf(gdef []byte, m glyphMap) ([]byte, error) {
 			return nil
 		}
 		out := map[uint16]int{}
-		for g, c := range r.classDef(off) {
+		for g, c := range r.classDef(off, m) {
 			if n, ok := m.get(g); ok {
 				out[n] = c
 			}

@@ -195,7 +195,7 @@ func RunBook(book *guide.Guide, chapters []guide.Meta, off []string) {
 // top, and the palace's stations into the book's facts.
 func inChapter(book *guide.Guide, sec *guide.Section, meta guide.Meta, stage func(*guide.Guide)) {
 	meta.Lang = book.Meta.Lang
-	meta.Title = sec.Title
+	meta.Title, meta.TitleInlines = sec.Title, sec.Heading
 	in := map[string]bool{}
 	sec.Walk(func(c *guide.Section) bool {
 		in[c.ID] = true

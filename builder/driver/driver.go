@@ -5,6 +5,7 @@
 package driver
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -429,11 +430,15 @@ func readNoteInto(set *diag.FileSet, path string, diags *diag.List, limit int64,
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
-	text, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Room for the size the note has, so that a long note is read
+	// without growing the buffer step by step.
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), limit)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	f.Close()
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
+	text := buf.Bytes()
 	if int64(len(text)) > limit {
 		return nil, fmt.Errorf("read %s: the note is more than the %s a note may have (--max-size raises the limit)", path, sizeText(limit))
 	}

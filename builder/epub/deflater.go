@@ -86,13 +86,20 @@ func (d *deflater) deflate(e *entry, fw *flate.Writer, scratch *bytes.Buffer) {
 		return
 	}
 	if e.page {
-		select {
-		case d.free <- e.data[:0]:
-		default:
+		if cap(e.data) <= maxKeptBuffer {
+			select {
+			case d.free <- e.data[:0]:
+			default:
+			}
 		}
 		e.data = nil
 	}
 }
+
+// maxKeptBuffer is the largest buffer of a page kept for the next: the
+// one page of a self-test of thousands of questions is not held while
+// the small pages after it are made.
+const maxKeptBuffer = 1 << 20
 
 // buffer returns an empty buffer for the next page, one a deflated page
 // handed back when there is one.

@@ -46,7 +46,7 @@ func (b *book) hasCode() bool {
 var mathFace = fonts.Face{Family: "math", File: fonts.MathFile, CSSFamily: "Noto Sans Math"}
 
 // hasMaths reports whether the guide has a formula that its pages show
-// as MathML: one with a tree, in the text or in a heading.
+// as MathML: one with a tree, in the text, in a heading or in the title.
 func (b *book) hasMaths() bool {
 	found := false
 	visit := func(n guide.Node) bool {
@@ -54,6 +54,9 @@ func (b *book) hasMaths() bool {
 			found = true
 		}
 		return !found
+	}
+	for _, in := range b.g.Meta.TitleInlines {
+		guide.Inspect(in, visit)
 	}
 	guide.Inspect(b.g, func(n guide.Node) bool {
 		if s, ok := n.(*guide.Section); ok {

@@ -82,7 +82,14 @@ func (b *book) titlePage() pageSpec {
 		content: func(p *pageWriter) {
 			p.start("section", attr{"class", "title-block"}, attr{"epub:type", "titlepage"})
 			p.nl()
-			p.phrase("h1", b.title(), attr{"class", "title"}, attr{"epub:type", "fulltitle"})
+			if m.TitleInlines != nil {
+				// A title that holds a formula shows it as MathML.
+				p.start("h1", attr{"class", "title"}, attr{"epub:type", "fulltitle"})
+				p.inlines(m.TitleInlines)
+				p.end("h1")
+			} else {
+				p.phrase("h1", b.title(), attr{"class", "title"}, attr{"epub:type", "fulltitle"})
+			}
 			p.nl()
 			if m.Subtitle != "" {
 				p.phrase("p", m.Subtitle, attr{"class", "subtitle"}, attr{"epub:type", "subtitle"}, attr{"role", "doc-subtitle"})

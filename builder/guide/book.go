@@ -42,6 +42,7 @@ func Join(meta Meta, chapters []*Guide) *Guide {
 		sec := &Section{
 			ID:           ids.Claim("chapter-" + strconv.Itoa(i+1)),
 			Title:        ch.Meta.Title,
+			Heading:      ch.Meta.TitleInlines,
 			Level:        1,
 			HeadingLevel: 1,
 			Pos:          NoPos,

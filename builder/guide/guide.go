@@ -84,10 +84,14 @@ func (g *Guide) Image(img *Image) *ImageFile {
 // Meta is what the guide says about itself, from front matter or, failing
 // that, from the note's text and file name.
 type Meta struct {
-	Title    string
-	Subtitle string
-	Authors  []string
-	Lang     string // BCP 47 tag; "en" when the note does not say
+	Title string
+	// TitleInlines is the title as the guides show it on the title page
+	// and in running heads when it is the note's first heading and holds
+	// a formula (see Section.Heading); nil otherwise.
+	TitleInlines []Inline
+	Subtitle     string
+	Authors      []string
+	Lang         string // BCP 47 tag; "en" when the note does not say
 	// LangGiven is true when the notes name their language; Lang is the
 	// default otherwise.
 	LangGiven bool

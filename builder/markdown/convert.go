@@ -110,18 +110,24 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 	}
 
 	var items []item
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
-			items = append(items, c.headingItems(h, "")...)
-			continue
-		}
-		if d, ok := n.(*divNode); ok && hasHeading(d) {
+	for n := doc.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		switch d, isDiv := n.(*divNode); {
+		case isHeading(n):
+			items = append(items, c.headingItems(n.(*ast.Heading), "")...)
+		case isDiv && hasHeading(d):
 			items = append(items, c.divItems(d)...)
-			continue
+		default:
+			for _, b := range c.appendBlock(nil, n) {
+				items = append(items, item{block: b})
+			}
 		}
-		for _, b := range c.appendBlock(nil, n) {
-			items = append(items, item{block: b})
+		// A block converted is let go of: the parse tree of a long note
+		// shrinks as its model grows, rather than both being held whole.
+		if _, notes := n.(*extast.FootnoteList); !notes {
+			doc.RemoveChild(doc, n)
 		}
+		n = next
 	}
 
 	footnotes := make([]*guide.Footnote, len(defs))
@@ -134,6 +140,12 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 		}
 	}
 	return items, footnotes
+}
+
+// isHeading reports whether n is a heading.
+func isHeading(n ast.Node) bool {
+	_, ok := n.(*ast.Heading)
+	return ok
 }
 
 // headingItems converts a top-level heading, in a fenced div of language

@@ -93,7 +93,7 @@ func (r *reader) read() *guide.Guide {
 	}
 
 	t := buildTree(r.file, items, r.guide.Meta.Title, fileTitle(r.file.Name, labels.For(r.guide.Meta.Lang).Text("untitled")))
-	r.guide.Meta.Title = t.title
+	r.guide.Meta.Title, r.guide.Meta.TitleInlines = t.title, t.titleInlines
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections
 

@@ -10,9 +10,12 @@ import (
 // tree is the outline of a note: its title, the blocks before the first
 // section and the top-level sections.
 type tree struct {
-	title    string
-	intro    []guide.Block
-	sections []*guide.Section
+	title string
+	// titleInlines is the title heading's inlines when it holds a
+	// formula (see headingInlines), else nil.
+	titleInlines []guide.Inline
+	intro        []guide.Block
+	sections     []*guide.Section
 }
 
 // buildTree finds the title and arranges the remaining items into a tree
@@ -38,7 +41,7 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 			i = 1
 		}
 	case isTitleHeading(items):
-		t.title = items[0].heading.title
+		t.title, t.titleInlines = items[0].heading.title, items[0].heading.inlines
 		i = 1
 	}
 	if t.title == "" {
@@ -83,7 +86,7 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 
 	if len(t.sections) == 0 {
 		// A note without headings is one section under the guide's title.
-		s := &guide.Section{Title: t.title, Level: 1, HeadingLevel: 1, Pos: guide.NoPos, Blocks: t.intro}
+		s := &guide.Section{Title: t.title, Heading: t.titleInlines, Level: 1, HeadingLevel: 1, Pos: guide.NoPos, Blocks: t.intro}
 		if len(t.intro) > 0 {
 			s.Pos = t.intro[0].Position()
 		}

@@ -72,3 +72,23 @@ func TestHeadingWithFormula(t *testing.T) {
 		t.Errorf("a heading without a formula keeps inlines %v", g.Sections[1].Heading)
 	}
 }
+
+// TestTitleWithFormula checks that a note whose title heading holds a
+// formula keeps it for the title page, and a title from front matter
+// keeps no inlines.
+func TestTitleWithFormula(t *testing.T) {
+	g, _ := readText(t, "# Die Formel $E = mc^2$\n\n## Teil\n\nText.\n")
+	if g.Meta.Title != "Die Formel E = mc²" {
+		t.Errorf("title %q", g.Meta.Title)
+	}
+	if n := len(g.Meta.TitleInlines); n != 2 {
+		t.Fatalf("title inlines %v, want text and formula", g.Meta.TitleInlines)
+	}
+	if f, ok := g.Meta.TitleInlines[1].(*guide.Formula); !ok || f.TeX != "E = mc^2" {
+		t.Errorf("the title's formula is %#v", g.Meta.TitleInlines[1])
+	}
+	g, _ = readText(t, "---\ntitle: Die Formel\n---\n\n## Teil $x$\n\nText.\n")
+	if g.Meta.TitleInlines != nil {
+		t.Errorf("a title from front matter keeps inlines %v", g.Meta.TitleInlines)
+	}
+}

@@ -115,7 +115,7 @@ func (l *layouter) block(b guide.Block, fr frame) {
 		// A passage in a language of its own.
 		l.in("Div", func(e *structElem) {
 			if e != nil {
-				e.lang = langTag(b.Lang)
+				e.more().lang = langTag(b.Lang)
 			}
 			l.blocks(b.Blocks, fr)
 		})
@@ -225,7 +225,7 @@ func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	l.space(gap)
 	tag := l.w.tags.elem("Formula", l.cur)
 	if tag != nil {
-		tag.alt = f.Text()
+		tag.more().alt = f.Text()
 	}
 	l.push(&box{h: up + pt(b.Descent), baseline: up, tag: tag, paint: func(p *pen, x, y float64) {
 		p.formula(b, x+x0, y+up, fr.style.color)

@@ -30,6 +30,9 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 	// A section whose heading holds a formula has it typeset in the
 	// running head, as in the heading, when it fits.
 	headings := map[string][]guide.Inline{}
+	if w.g.Meta.TitleInlines != nil {
+		headings[w.g.Meta.Title] = w.g.Meta.TitleInlines
+	}
 	w.g.WalkSections(func(s *guide.Section) bool {
 		if s.Heading != nil && s.Level == 1 {
 			headings[s.Title] = s.Heading

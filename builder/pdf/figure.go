@@ -90,7 +90,7 @@ func (l *layouter) drawing(f *guide.Figure, fr frame, mk *mark, anchors []int) {
 	texts := prep.lines
 	fig := w.tags.elem("Figure", l.cur)
 	if fig != nil {
-		fig.alt = f.Alt
+		fig.more().alt = f.Alt
 	}
 	b := &box{h: h, newPage: full, alone: full, mark: mk, anchors: anchors, tag: fig}
 	b.paint = func(p *pen, x, y float64) {

@@ -84,7 +84,7 @@ func (l *layouter) figure(n *guide.Image, fr frame) {
 	name := img.name
 	fig := l.w.tags.elem("Figure", l.cur)
 	if fig != nil {
-		fig.alt = imageText(n)
+		fig.more().alt = imageText(n)
 	}
 	b := &box{h: h, baseline: min(h, fr.lead/2+baselineRatio*pt(fr.style.size)), tag: fig}
 	b.paint = func(p *pen, x, y float64) {

@@ -23,23 +23,26 @@ type textStyle struct {
 }
 
 // look is how a piece of text is drawn besides its face and size.
+//
+// Its fields are ordered, and page is an int32, so that it packs small:
+// every piece of every line holds one.
 type look struct {
-	color  rgb
-	rise   float64 // millimetres above the baseline
+	// lang is the language of the text when it is not the guide's: a
+	// Span of the structure tree with its /Lang.
+	lang  string
+	rise  float64 // millimetres above the baseline
+	color rgb
+	link  linkRef
+	// page, when set, makes the piece a page number: the link whose
+	// page it shows. Its text is a placeholder as wide as the widest
+	// number it may become; the pen prints the real number.
+	page   int32
 	strike bool
 	// blank draws a rule under the piece: the gap of a question, whose
 	// text is non-breaking spaces.
 	blank bool
 	code  bool // set on a light background
-	link  linkRef
 	note  bool // the number of a footnote, linked to it
-	// lang is the language of the text when it is not the guide's: a
-	// Span of the structure tree with its /Lang.
-	lang string
-	// page, when set, makes the piece a page number: the link whose
-	// page it shows. Its text is a placeholder as wide as the widest
-	// number it may become; the pen prints the real number.
-	page int
 }
 
 // run is a stretch of inline text in one style, or a hard line break.

@@ -40,7 +40,7 @@ func (w *writer) layoutNotes() [][]*box {
 	for i, fn := range w.g.Footnotes {
 		note := w.tags.elem("Note", nil)
 		if note != nil {
-			note.id = fn.ID
+			note.more().id = fn.ID
 		}
 		w.notes[i] = note
 		lbl := w.tags.elem("Lbl", note)

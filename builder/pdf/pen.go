@@ -155,7 +155,7 @@ func (p *pen) formulaIn(m tagMark, b *mathbox.Box, x, y float64, c rgb) {
 	saved := p.want
 	if m.e != nil {
 		f := p.tags.elem("Formula", m.e)
-		f.alt = p.mathAlt[b]
+		f.more().alt = p.mathAlt[b]
 		m = tagMark{e: f}
 	}
 	p.want = m
@@ -220,7 +220,7 @@ func (p *pen) line(l *line, x, y float64) {
 		if lang != "" && m.e != nil {
 			// Words in another language: a Span with its /Lang.
 			span := p.tags.elem("Span", m.e)
-			span.lang = lang
+			span.more().lang = lang
 			m = tagMark{e: span}
 		}
 		for k := i; k < j; k++ {

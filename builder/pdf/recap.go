@@ -284,7 +284,11 @@ func (w *writer) recapBoxes(p recapParts) ([]*box, bool) {
 	title := textStyle{fam: headFam, bold: true, size: w.lay.TitleSize * 0.8, color: colorHeading}
 	tf := fr
 	tf.style, tf.lead = title, pt(title.size)*1.15
-	l.in("H1", func(*structElem) { l.lines(w.typeset(plain(guide.NoPos, w.g.Meta.Title), title, fr.width), tf) })
+	heading := plain(guide.NoPos, w.g.Meta.Title)
+	if w.g.Meta.TitleInlines != nil {
+		heading = w.g.Meta.TitleInlines
+	}
+	l.in("H1", func(*structElem) { l.lines(w.typeset(heading, title, fr.width), tf) })
 	sub := w.labels.Text("recap.title")
 	if w.g.Meta.Subtitle != "" {
 		sub = w.labels.Format("recap.subtitle", "recap", sub, "subtitle", w.g.Meta.Subtitle)
@@ -419,7 +423,7 @@ func (w *writer) recapBand(p recapParts, room float64) (*box, bool) {
 	if sc != nil {
 		fig = w.tags.elem("Figure", nil)
 		if fig != nil {
-			fig.alt = p.palace.Alt
+			fig.more().alt = p.palace.Alt
 		}
 	}
 	return &box{h: h, paint: func(pn *pen, x, y float64) {

@@ -59,7 +59,7 @@ func (rb *runBuilder) pageNumber(target int, st textStyle, lk look, lead string)
 	l.color = colorLink
 	l.strike = false
 	rb.add(run{text: lead + rb.pageWord + "\u00a0", style: st, look: l})
-	l.page = target
+	l.page = int32(target)
 	rb.add(run{text: strings.Repeat("0", max(rb.refDigits, 1)), style: st, look: l})
 }
 
@@ -90,7 +90,7 @@ func (p *pen) resolve(l *line) *line {
 		if pc.look.page == 0 {
 			continue
 		}
-		s := strconv.Itoa(max(p.pageOf(pc.look.page), 1))
+		s := strconv.Itoa(max(p.pageOf(int(pc.look.page)), 1))
 		w := p.m.width(pc.face, pc.size, s)
 		shift += w - pc.w
 		// The spaces the placeholder carries stay with the number.

@@ -158,11 +158,16 @@ func (w *writer) draw(b *book) {
 		w.drawBox(p, page, x, placement{b: bx, y: y}, nil)
 		y += bx.h
 	}
-	for _, plan := range b.toc {
-		w.drawPage(p, newPage(), page, plan)
+	// A page drawn lets go of its boxes, and with them of the lines and
+	// cells they paint, so that the book shrinks as its pages are written.
+	b.title = nil
+	for i := range b.toc {
+		w.drawPage(p, newPage(), page, b.toc[i])
+		b.toc[i] = pagePlan{}
 	}
-	for _, plan := range b.body {
-		w.drawPage(p, newPage(), page, plan)
+	for i := range b.body {
+		w.drawPage(p, newPage(), page, b.body[i])
+		b.body[i] = pagePlan{}
 	}
 	p.endPage()
 }

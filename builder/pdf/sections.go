@@ -54,7 +54,7 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 			l.heading(s.TitleInlines(), s.Level, s.Level, fr, mk, anchor)
 			if tag := langTag(s.TitleLang); tag != "" && len(l.out) > start && l.out[start].tag != nil {
 				// A heading in another language than the guide's.
-				l.out[start].tag.lang = tag
+				l.out[start].tag.more().lang = tag
 			}
 			if (opensPage(s) || s.Chapter || w.breaksBefore(s)) && len(l.out) > start {
 				l.out[start].newPage = true

@@ -40,7 +40,7 @@ func (tl *tableLayout) cellTags(group *structElem, head bool) []*structElem {
 	for c := range cells {
 		if head {
 			cells[c] = tags.elem("TH", tr)
-			cells[c].scope = "Column"
+			cells[c].more().scope = "Column"
 		} else {
 			cells[c] = tags.elem("TD", tr)
 		}
@@ -80,6 +80,7 @@ func (l *layouter) table(t *guide.Table, fr frame) {
 		l.push(hb, &fr)
 	}
 	tl.rows(rows, hb)
+	l.w.ts.release()
 	l.cur = prev
 	if len(l.out) > start {
 		if n := l.w.links.internal(t.ID); n != 0 {
@@ -221,6 +222,9 @@ func (tl *tableLayout) breakRow(row []tableCell) int {
 	for c := range row {
 		room := tl.widths[c] - 2*tl.padX
 		row[c].lines = tl.l.w.ts.lines(tl.l.w.ts.hyphenate(row[c].words, room), room)
+		// The words are not needed once broken, and the rows are kept
+		// until their page is drawn.
+		row[c].words = nil
 		most = max(most, len(row[c].lines))
 	}
 	return most

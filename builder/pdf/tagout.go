@@ -127,8 +127,8 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	parentTreeBody := b
 
 	for _, e := range elems {
-		if e.id != "" {
-			ids = append(ids, [2]string{e.id, string(appendRef(nil, e.obj))})
+		if id := e.info().id; id != "" {
+			ids = append(ids, [2]string{id, string(appendRef(nil, e.obj))})
 		}
 	}
 	b = append([]byte(nil), "<</Type /StructTreeRoot /K ["...)
@@ -168,6 +168,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	// The elements.
 	for _, e := range elems {
 		b = b[:0]
+		at := e.info()
 		b = append(b, "<</S /"...)
 		b = append(b, e.typ...)
 		b = append(b, " /P "...)
@@ -175,33 +176,33 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		pg := 0
 		for _, k := range e.kids {
 			if k.elem == nil {
-				pg = k.page
+				pg = int(k.page)
 				break
 			}
 		}
-		if pg == 0 && len(e.annots) > 0 {
-			pg = t.annots[e.annots[0]].page
+		if pg == 0 && len(at.annots) > 0 {
+			pg = t.annots[at.annots[0]].page
 		}
 		if pg > 0 {
 			b = append(b, " /Pg "...)
 			b = pageRef(b, pg)
 		}
-		if e.alt != "" {
+		if at.alt != "" {
 			b = append(b, " /Alt "...)
-			b = appendPDFText(b, e.alt)
+			b = appendPDFText(b, at.alt)
 		}
-		if e.lang != "" {
+		if at.lang != "" {
 			b = append(b, " /Lang "...)
-			b = appendPDFText(b, e.lang)
+			b = appendPDFText(b, at.lang)
 		}
-		if e.scope != "" {
+		if at.scope != "" {
 			b = append(b, " /A <</O /Table /Scope /"...)
-			b = append(b, e.scope...)
+			b = append(b, at.scope...)
 			b = append(b, ">>"...)
 		}
-		if e.id != "" {
+		if at.id != "" {
 			b = append(b, " /ID "...)
-			b = appendPDFText(b, e.id)
+			b = appendPDFText(b, at.id)
 		}
 		b = append(b, " /K ["...)
 		for i, k := range e.kids {
@@ -211,17 +212,17 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 			switch {
 			case k.elem != nil:
 				b = appendRef(b, k.elem.obj)
-			case k.page == pg:
+			case int(k.page) == pg:
 				b = strconv.AppendInt(b, int64(k.mcid), 10)
 			default:
 				b = append(b, "<</Type /MCR /Pg "...)
-				b = pageRef(b, k.page)
+				b = pageRef(b, int(k.page))
 				b = append(b, " /MCID "...)
 				b = strconv.AppendInt(b, int64(k.mcid), 10)
 				b = append(b, ">>"...)
 			}
 		}
-		for i, a := range e.annots {
+		for i, a := range at.annots {
 			if i > 0 || len(e.kids) > 0 {
 				b = append(b, ' ')
 			}

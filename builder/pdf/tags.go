@@ -27,21 +27,47 @@ type structElem struct {
 	typ    string // a standard structure type: "P", "H2", "TD", …
 	parent *structElem
 	kids   []structKid
+	// attrs holds what few elements have; nil when the element has
+	// none of it, as most have not.
+	attrs *elemAttrs
+	obj   int // object number, once written
 	// joined is set once the element is among its parent's kids.
 	joined bool
+}
+
+// elemAttrs is what an element may have beyond its type and kids.
+type elemAttrs struct {
 	alt    string // the text alternative of a figure
 	lang   string // the language of the element's text, when not the guide's
 	scope  string // of a header cell: "Column" or "Row"
 	id     string // of a note: the id references point to
 	annots []int  // link annotations (indexes into tagger.annots)
-	obj    int    // object number, once written
+}
+
+// noAttrs is what an element without attributes has.
+var noAttrs elemAttrs
+
+// more returns the element's attributes to set them.
+func (e *structElem) more() *elemAttrs {
+	if e.attrs == nil {
+		e.attrs = &elemAttrs{}
+	}
+	return e.attrs
+}
+
+// info returns the element's attributes to read them.
+func (e *structElem) info() *elemAttrs {
+	if e.attrs == nil {
+		return &noAttrs
+	}
+	return e.attrs
 }
 
 // structKid is one kid of an element: an element, or a marked-content
 // sequence on a page.
 type structKid struct {
 	elem       *structElem
-	page, mcid int
+	page, mcid int32
 }
 
 // artKind says what sort of artifact content is.
@@ -148,14 +174,14 @@ func (t *tagger) set(m tagMark) {
 		page := t.page()
 		mcid := len(t.mcids[page-1])
 		t.mcids[page-1] = append(t.mcids[page-1], m.e)
-		m.e.kids = append(m.e.kids, structKid{page: page, mcid: mcid})
+		m.e.kids = append(m.e.kids, structKid{page: int32(page), mcid: int32(mcid)})
 		b = append(b, '/')
 		b = append(b, m.e.typ...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(mcid), 10)
-		if m.e.lang != "" {
+		if lang := m.e.info().lang; lang != "" {
 			b = append(b, " /Lang "...)
-			b = appendPDFText(b, m.e.lang)
+			b = appendPDFText(b, lang)
 		}
 		b = append(b, ">> BDC\n"...)
 	case m.art == artHeader:
@@ -175,6 +201,6 @@ func (t *tagger) set(m tagMark) {
 // text, which may still wait to be printed; one with no text (a link on a
 // drawing) joins when the tree is written, after its parent's content.
 func (t *tagger) annot(e *structElem, contents string) {
-	e.annots = append(e.annots, len(t.annots))
+	e.more().annots = append(e.more().annots, len(t.annots))
 	t.annots = append(t.annots, annotTag{page: t.page(), elem: e, contents: contents})
 }

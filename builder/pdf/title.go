@@ -14,7 +14,12 @@ func (w *writer) titleBoxes() []*box {
 	typ := "H1"
 	text := func(s string, st textStyle, lead float64) {
 		fr := frame{width: w.textW, style: st, lead: lead}
-		l.in(typ, func(*structElem) { l.textOf(plain(guide.NoPos, s), fr) })
+		ins := plain(guide.NoPos, s)
+		if typ == "H1" && m.TitleInlines != nil {
+			// A title that holds a formula has it typeset.
+			ins = m.TitleInlines
+		}
+		l.in(typ, func(*structElem) { l.textOf(ins, fr) })
 		typ = "P"
 	}
 	size := w.lay.TitleSize

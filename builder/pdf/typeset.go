@@ -9,12 +9,13 @@ import (
 )
 
 // piece is text in one face, size and look, placed at x in its line.
+//
+// Its fields are ordered so that it packs small: a long guide has
+// millions.
 type piece struct {
 	text string
-	face faceRef
 	size float64 // points
 	x, w float64 // millimetres
-	look look
 	// math, when set, is a formula: the piece has no text and is drawn
 	// by the pen as the formula's glyphs and rules.
 	math *mathbox.Box
@@ -22,6 +23,8 @@ type piece struct {
 	// x: the space between two words that the piece before could not
 	// carry. x and w are those of the text after it.
 	lead float64
+	look look
+	face faceRef
 }
 
 // line is one typeset line of running text.
@@ -97,6 +100,13 @@ func (ts *typesetter) words(runs []run) []word {
 // broken into lines only once every cell is measured.
 func (ts *typesetter) keep(runs []run) []word {
 	return ts.split(runs, &ts.keptWords, &ts.keptPieces)
+}
+
+// release lets the words given by keep be reused: those of a table whose
+// cells are all broken into lines.
+func (ts *typesetter) release() {
+	ts.keptWords.reset()
+	ts.keptPieces.reset()
 }
 
 // split splits runs into words, the words and their pieces stored in out
