@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -116,11 +115,18 @@ func render(c Content) ([]byte, error) {
 		return nil, fmt.Errorf("cover: parse font: %w", err)
 	}
 	// Every pixel is painted, so a canvas of an earlier cover serves.
-	img, _ := canvases.Get().(*image.Paletted)
-	if img == nil {
+	var img *image.Paletted
+	select {
+	case img = <-canvases:
+	default:
 		img = image.NewPaletted(image.Rect(0, 0, Width, Height), palette())
 	}
-	defer canvases.Put(img)
+	defer func() {
+		select {
+		case canvases <- img:
+		default:
+		}
+	}()
 	fill(img, image.Rect(0, 0, Width, panelBottom), panelIndex)
 	fill(img, image.Rect(0, panelBottom, Width, Height), paperIndex)
 
@@ -160,21 +166,32 @@ func render(c Content) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// canvases keeps the images covers were drawn on, for the next covers.
-var canvases sync.Pool
+// canvases keeps an image a cover was drawn on, for the next cover: a
+// build of several books, or a process that builds again, draws the
+// next one on it rather than on a new one.
+var canvases = make(chan *image.Paletted, 1)
 
-// encoders keeps the PNG encoders' buffers and compressors for the next
-// covers.
+// encoders keeps the PNG encoder's buffers and compressor for the next
+// cover, as canvases keeps its image.
 type encoders struct{}
 
-var encoderBuffers sync.Pool
+var encoderBuffers = make(chan *png.EncoderBuffer, 1)
 
 func (encoders) Get() *png.EncoderBuffer {
-	b, _ := encoderBuffers.Get().(*png.EncoderBuffer)
-	return b
+	select {
+	case b := <-encoderBuffers:
+		return b
+	default:
+		return nil
+	}
 }
 
-func (encoders) Put(b *png.EncoderBuffer) { encoderBuffers.Put(b) }
+func (encoders) Put(b *png.EncoderBuffer) {
+	select {
+	case encoderBuffers <- b:
+	default:
+	}
+}
 
 // fill paints a rectangle of img in one colour of its palette.
 func fill(img *image.Paletted, r image.Rectangle, index uint8) {

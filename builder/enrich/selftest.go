@@ -101,7 +101,7 @@ const minBlank = 8
 // promptInlines returns a question as the test shows it: its text with a
 // blank for each gap, then its hint in brackets.
 func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
-	var out []guide.Inline
+	out := make([]guide.Inline, 0, len(q.Prompt)+2)
 	for _, p := range q.Prompt {
 		if p.Blank {
 			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
@@ -126,11 +126,16 @@ func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
 // named by the heading of a section with its formulas (see
 // sectionHeadings).
 func answerInlines(words *labels.Catalogue, heads map[string][]guide.Inline, q *guide.Question) []guide.Inline {
-	var out []guide.Inline
 	answer := q.AnswerInlines
 	if answer == nil {
 		answer = []guide.Inline{text(q.Answer)}
 	}
+	see := words.Pieces("quiz.see")
+	size := len(answer)
+	if q.Target != "" {
+		size += len(see) + 2
+	}
+	out := make([]guide.Inline, 0, size)
 	if q.Kind == guide.Cloze {
 		out = append(out, &guide.Strong{Pos: guide.NoPos, Children: answer})
 	} else {
@@ -144,9 +149,15 @@ func answerInlines(words *labels.Catalogue, heads map[string][]guide.Inline, q *
 		where, target = strings.Join(q.Section, " › "), ""
 	}
 	out = append(out, text(" ("))
-	out = append(out, fill(words.Pieces("quiz.see"), map[string]guide.Inline{
-		"where": &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(heads, target, where)},
-	})...)
+	// The pieces filled as fill fills them, without a map for the one
+	// slot.
+	for _, p := range see {
+		if p.Slot == "where" {
+			out = append(out, &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(heads, target, where)})
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
 	return append(out, text(")"))
 }
 
