@@ -24,17 +24,16 @@ type GlyphBox struct {
 // glyph of each character, advance widths and outline boxes of every
 // glyph, and the MATH table.
 //
-// A PDF sets text by character code, one glyph per code in each font
-// resource, and codes above U+FFFF are out of reach of the PDF library;
-// yet formulas need glyphs that no code in the Basic Multilingual Plane
-// names: the Mathematical Alphanumeric Symbols (italic x is U+1D465) and
-// the unencoded larger variants and assembly parts of delimiters,
-// radicals and big operators. So the face is given to the PDF as several
-// fonts, its slots, that differ only in their character maps: slot 0 maps
+// Formulas are set in glyphs that no character of the Basic Multilingual
+// Plane names: the Mathematical Alphanumeric Symbols (italic x is
+// U+1D465) and the unencoded larger variants and assembly parts of
+// delimiters, radicals and big operators. A PDF sets them by glyph id, and
+// says what character each shows, so that text taken out of it reads
+// right. Encoding gives every glyph that character, in a slot: slot 0 is
 // the face's own codes in the BMP; every other glyph is given, in a later
 // slot, the code of the character it shows (italic x is "x", a tall
-// parenthesis "(") so that text taken out of the PDF reads right, and a
-// glyph that shows no character gets a code of the Private Use Area.
+// parenthesis "("), and a glyph that shows no character gets a code of
+// the Private Use Area. No two glyphs share a slot and a code.
 type MathFont struct {
 	UnitsPerEm int
 	Table      *MathTable
@@ -45,10 +44,7 @@ type MathFont struct {
 	encoding []slotCode // by glyph id
 	slots    [][]runeGlyph
 
-	data      []byte
-	slotOnce  []sync.Once
-	slotBytes [][]byte
-	slotErr   []error
+	data []byte
 }
 
 // slotCode is where a glyph is reached: its slot and its code there.
@@ -131,9 +127,6 @@ func parseMathFont(data []byte) (*MathFont, error) {
 	if err := m.encode(file.table("cmap"), n); err != nil {
 		return nil, err
 	}
-	m.slotOnce = make([]sync.Once, len(m.slots))
-	m.slotBytes = make([][]byte, len(m.slots))
-	m.slotErr = make([]error, len(m.slots))
 	return m, nil
 }
 
@@ -166,7 +159,7 @@ func (m *MathFont) Box(g uint16) GlyphBox {
 // NumGlyphs returns the number of glyphs in the face.
 func (m *MathFont) NumGlyphs() int { return len(m.advances) }
 
-// Slots returns the number of slots the face is given to a PDF as.
+// Slots returns the number of slots of the face's encoding.
 func (m *MathFont) Slots() int { return len(m.slots) }
 
 // Encoding returns the slot glyph g is reached in and its code there.
@@ -176,29 +169,6 @@ func (m *MathFont) Encoding(g uint16) (slot int, code rune) {
 	}
 	e := m.encoding[g]
 	return int(e.slot), e.code
-}
-
-// SlotFont returns the face as a font file whose character map is that of
-// slot s. The files are built once each and shared: callers must not
-// change them.
-func (m *MathFont) SlotFont(s int) ([]byte, error) {
-	if s < 0 || s >= len(m.slots) {
-		return nil, fmt.Errorf("fonts: maths face has no slot %d", s)
-	}
-	m.slotOnce[s].Do(func() {
-		file, err := parseSFNT(m.data)
-		if err == nil {
-			cmap, ok := buildCmap(m.slots[s])
-			if !ok {
-				err = fmt.Errorf("%w: slot %d does not fit a character map", errMalformed, s)
-			} else {
-				file.replace("cmap", cmap)
-				m.slotBytes[s] = file.bytes()
-			}
-		}
-		m.slotErr[s] = err
-	})
-	return m.slotBytes[s], m.slotErr[s]
 }
 
 // privateUse is the first code of the Private Use Area, given to glyphs

@@ -98,7 +98,7 @@ func TestMathVariantsGrow(t *testing.T) {
 }
 
 // TestMathEncoding checks that every glyph is reached by exactly one code
-// in one slot, that each slot's font maps its codes to those glyphs, and
+// in one slot, that each slot's code reaches the glyph again, and
 // that styled letters and larger variants take the code of what they show.
 func TestMathEncoding(t *testing.T) {
 	m, err := Math()
@@ -121,26 +121,9 @@ func TestMathEncoding(t *testing.T) {
 		}
 		seen[p] = uint16(g)
 	}
-	for s := range m.Slots() {
-		data, err := m.SlotFont(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		file, err := parseSFNT(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lookup, err := readCmap(file.table("cmap"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for p, g := range seen {
-			if p.slot != s {
-				continue
-			}
-			if got, _ := lookup(p.code); got != int(g) {
-				t.Fatalf("slot %d maps %U to glyph %d, want %d", s, p.code, got, g)
-			}
+	for p, g := range seen {
+		if got, ok := m.SlotGlyph(p.slot, p.code); !ok || got != g {
+			t.Fatalf("slot %d code %U reaches glyph %d (%v), want %d", p.slot, p.code, got, ok, g)
 		}
 	}
 	for _, tc := range []struct {
@@ -198,4 +181,55 @@ func FuzzParseMathTable(f *testing.F) {
 			t.Fatal("no table and no error")
 		}
 	})
+}
+
+// TestSubsetKeepsTheGrowingForms checks that the e-book subset of the
+// maths face keeps the larger forms and the assembly parts of a kept
+// delimiter, which a reader draws a tall parenthesis with, and that the
+// PDF's subset, which names every glyph it draws, leaves them out.
+func TestSubsetKeepsTheGrowingForms(t *testing.T) {
+	m, err := Math()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Read(MathFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paren, _ := m.Glyph('(')
+	c := m.Table.Vertical[paren]
+	last := c.Variants[len(c.Variants)-1].Glyph
+	part := c.Assembly.Parts[1].Glyph
+	outline := func(font []byte, gid uint16) int {
+		t.Helper()
+		file, err := parseSFNT(font)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := parseGlyphTable(file.table("head"), file.table("maxp"), file.table("loca"), file.table("glyf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(gid) >= g.numGlyphs() {
+			return 0 // past the last glyph the subset keeps
+		}
+		return len(g.outline(int(gid)))
+	}
+	book, err := Subset(data, []rune("(x)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _, err := SubsetGlyphs(data, []rune("(x)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outline(book, last) == 0 || outline(book, part) == 0 {
+		t.Error("the e-book subset empties the larger forms of (")
+	}
+	if outline(pdf, last) != 0 || outline(pdf, part) != 0 {
+		t.Error("the PDF's subset keeps the larger forms of (, which it never draws")
+	}
+	if outline(pdf, paren) == 0 {
+		t.Error("the PDF's subset empties ( itself")
+	}
 }

@@ -36,72 +36,91 @@ import (
 // when the font is malformed or is not a single font with TrueType
 // outlines.
 func Subset(data []byte, runes []rune) ([]byte, error) {
-	out, err := subset(data, runes)
+	out, err := subset(data, runes, true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset: %w", err)
 	}
 	return out, nil
 }
 
-// subset does the work of Subset.
-func subset(data []byte, runes []rune) ([]byte, error) {
+// subset does the work of Subset. grow says whether a font with a MATH
+// table keeps the forms a reader grows glyphs with (see addMathVariants
+// and mathGSUBFeatures): an e-book reader needs them, a PDF, which names
+// each glyph it draws, does not.
+func subset(data []byte, runes []rune, grow bool) ([]byte, error) {
+	out, _, err := subsetKeeping(data, runes, nil, grow)
+	return out, err
+}
+
+// subsetKeeping does the work of Subset for runes, keeping the glyphs
+// gids as well, and returns the id each of those glyphs has in the
+// subset (0 for an id the font does not have). grow is as for subset.
+func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte, []uint16, error) {
 	file, err := parseSFNT(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "loca", "glyf", "cmap"} {
 		if file.table(tag) == nil {
-			return nil, fmt.Errorf("%w: no %s table", errMalformed, tag)
+			return nil, nil, fmt.Errorf("%w: no %s table", errMalformed, tag)
 		}
 	}
 	glyphs, err := parseGlyphTable(file.table("head"), file.table("maxp"), file.table("loca"), file.table("glyf"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	numGlyphs := glyphs.numGlyphs()
 	if numGlyphs == 0 {
-		return nil, fmt.Errorf("%w: the font has no glyphs", errMalformed)
+		return nil, nil, fmt.Errorf("%w: the font has no glyphs", errMalformed)
 	}
 
 	keep := make([]bool, numGlyphs)
 	keep[0] = true
 	mapped, err := mapRunes(file.table("cmap"), numGlyphs, runes)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, e := range mapped {
 		keep[e.gid] = true
 	}
+	for _, g := range gids {
+		if int(g) < numGlyphs {
+			keep[g] = true
+		}
+	}
 	gsub, gpos := file.table("GSUB"), file.table("GPOS")
 	var gsubActive, gposActive []bool
 	maths := file.table("MATH")
+	if !grow {
+		maths = nil
+	}
 	if gsub != nil {
 		features := defaultGSUBFeatures
 		if maths != nil {
 			features = append(slices.Clone(features), mathGSUBFeatures...)
 		}
 		if gsubActive, err = activeLookups(gsub, features, true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := addActiveSubstitutes(gsub, keep, gsubActive); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if maths != nil {
 		t, err := ParseMathTable(maths)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		addMathVariants(t, keep)
 	}
 	if err := glyphs.addComponents(keep); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := newGlyphMap(keep, file.table("MATH") == nil)
 
 	glyf, loca, long, err := glyphs.build(m)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	head := bytes.Clone(file.table("head"))
 	binary.BigEndian.PutUint16(head[50:], 0)
@@ -113,7 +132,7 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	file.replace("glyf", glyf)
 	hmtx, numLong, err := hmtxOf(file.table("hhea"), file.table("hmtx"), numGlyphs, m)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hhea := bytes.Clone(file.table("hhea"))
 	binary.BigEndian.PutUint16(hhea[34:], uint16(numLong))
@@ -131,40 +150,46 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	if cmap, ok := buildCmap(mapped); ok {
 		file.replace("cmap", cmap)
 	} else {
-		return nil, fmt.Errorf("too many runes for a character map")
+		return nil, nil, fmt.Errorf("too many runes for a character map")
 	}
 
 	if gsub != nil {
 		t, err := rewriteLayout(gsub, gsubActive, m, 7, gsubSubtable)
 		if err := layoutResult(file, "GSUB", t, err); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if gpos != nil {
 		if gposActive, err = activeLookups(gpos, defaultGPOSFeatures, false); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		t, err := rewriteLayout(gpos, gposActive, m, 9, gposSubtable)
 		if err := layoutResult(file, "GPOS", t, err); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if gdef := file.table("GDEF"); gdef != nil {
 		t, err := gdefOf(gdef, m)
 		if err := layoutResult(file, "GDEF", t, err); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if kern := file.table("kern"); kern != nil {
 		t, err := kernOf(kern, m)
 		if err := layoutResult(file, "kern", t, err); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	for _, tag := range []string{"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "DSIG"} {
 		file.replace(tag, nil)
 	}
-	return file.bytes(), nil
+	newIDs := make([]uint16, len(gids))
+	for i, g := range gids {
+		if int(g) < numGlyphs {
+			newIDs[i], _ = m.get(int(g))
+		}
+	}
+	return file.bytes(), newIDs, nil
 }
 
 // mathGSUBFeatures are the features a reader that lays out formulas

@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"slices"
 	"strings"
 
 	"studyguide/builder/guide"
@@ -53,9 +54,9 @@ func Glossary(g *guide.Guide) {
 			Children: titleInlines(heads, term.SectionID, where),
 		}}}
 		if places := term.Chapters; len(places) > 1 {
-			see = chapterRefs(g, titles, places)
+			see = chapterRefs(g, titles, heads, places)
 		} else if book {
-			see = chapterRefs(g, titles, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
+			see = chapterRefs(g, titles, heads, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
 		}
 		t.Rows = append(t.Rows, []guide.Cell{
 			textCell(glossaryName(words, term)),
@@ -69,12 +70,14 @@ func Glossary(g *guide.Guide) {
 
 // chapterRefs is the "see" cell of a term of a book: a reference into
 // each chapter that uses it, named after the chapter and the section
-// ("Lesson 1: Evaporation: How Water Rises"), one per line.
-func chapterRefs(g *guide.Guide, titles map[string]string, places []guide.TermPlace) guide.Cell {
+// ("Lesson 1: Evaporation: How Water Rises"), one per line, each title
+// with the formulas it holds (see sectionHeadings).
+func chapterRefs(g *guide.Guide, titles map[string]string, heads map[string][]guide.Inline, places []guide.TermPlace) guide.Cell {
 	chapter := map[string]string{}
+	chapterID := map[string]string{}
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
-			chapter[c.ID] = s.Title
+			chapter[c.ID], chapterID[c.ID] = s.Title, s.ID
 			return true
 		})
 	}
@@ -84,16 +87,22 @@ func chapterRefs(g *guide.Guide, titles map[string]string, places []guide.TermPl
 			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
 		}
 		name := chapter[p.SectionID]
+		kids := titleInlines(heads, chapterID[p.SectionID], name)
 		if t := titles[p.SectionID]; t != "" && t != name {
 			name += ": " + t
+			kids = append(append(slices.Clip(kids), &guide.Text{Pos: guide.NoPos, Text: ": "}), titleInlines(heads, p.SectionID, t)...)
 		}
 		if name == "" {
 			name = g.Meta.Title
+			kids = []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}}
+		}
+		if heads[chapterID[p.SectionID]] == nil && heads[p.SectionID] == nil {
+			kids = []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}}
 		}
 		c.Inlines = append(c.Inlines, &guide.Ref{
 			Pos:      guide.NoPos,
 			Target:   p.ID,
-			Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: name}},
+			Children: kids,
 		})
 	}
 	return c

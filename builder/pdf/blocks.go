@@ -276,11 +276,11 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b := &box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
-			b.notes = ln.notes
-			l.w.placeNotes(ln.notes, l.cur)
+			b.notes = ln.notes()
+			l.w.placeNotes(b.notes, l.cur)
 		}
-		if len(ln.anchors) > 0 {
-			b.anchors = append(b.anchors, ln.anchors...)
+		if as := ln.anchors(); len(as) > 0 {
+			b.anchors = append(b.anchors, as...)
 		}
 		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
 		l.push(b, &fr)

@@ -9,8 +9,8 @@ import (
 	"studyguide/layouts"
 )
 
-// faceRef indexes the faces of a faceSet: fonts.Faces, then the slots of
-// the maths face.
+// faceRef indexes the faces of a faceSet: fonts.Faces, then the maths
+// face.
 type faceRef int32
 
 // family is the part of the guide a typeface is chosen for: bodyFam for
@@ -45,9 +45,10 @@ type faceSet struct {
 	selected []bool                   // by face: whether a page's text is set in it
 	used     []runeSet                // by face: the characters printed in it
 	chains   [numFamilies][2][2]chain // by family, bold, italic
-	// maths is the maths face, whose slots (see fonts.MathFont) follow
-	// fonts.Faces from mathBase on; nil when it cannot be read, and then
-	// formulas are printed as their source.
+	// maths is the maths face, which follows fonts.Faces as mathBase;
+	// nil when it cannot be read, and then formulas are printed as their
+	// source. Its text is glyph ids, not characters: a formula names the
+	// glyphs it is set in, many of which no character has.
 	maths    *fonts.MathFont
 	mathBase faceRef
 }
@@ -59,9 +60,7 @@ func newFaceSet(names [numFamilies]string) (*faceSet, error) {
 	if m, err := fonts.Math(); err == nil {
 		fs.maths = m
 		fs.faces = slices.Clone(fonts.Faces)
-		for s := range m.Slots() {
-			fs.faces = append(fs.faces, fonts.Face{Family: fmt.Sprintf("math%d", s), File: fonts.MathFile})
-		}
+		fs.faces = append(fs.faces, fonts.Face{Family: "math", File: fonts.MathFile})
 	}
 	fs.selected = make([]bool, len(fs.faces))
 	fs.used = make([]runeSet, len(fs.faces))
@@ -138,5 +137,5 @@ func b2i(b bool) int {
 	return 0
 }
 
-// mathSlot returns the face of slot s of the maths face.
-func (fs *faceSet) mathSlot(s int) faceRef { return fs.mathBase + faceRef(s) }
+// isMath reports whether f is the maths face.
+func (fs *faceSet) isMath(f faceRef) bool { return fs.maths != nil && f == fs.mathBase }

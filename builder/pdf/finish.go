@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -329,6 +328,7 @@ func fontName(f faceRef) string { return "F" + strconv.Itoa(int(f)) }
 type embeddedFace struct {
 	face    faceRef
 	runes   []rune
+	unicode []rune // the character each code shows, when not its rune
 	gids    []uint16
 	widths  []int // thousandths of an em
 	program []byte
@@ -365,19 +365,25 @@ func subsetFaces(fs *faceSet, m *metrics) ([]*embeddedFace, error) {
 // subset makes the face's subset and finds its name, metrics and widths.
 func (e *embeddedFace) subset(fs *faceSet, m *metrics) error {
 	face := fs.faces[e.face]
-	var data []byte
-	var err error
-	slot := -1
-	if e.face >= fs.mathBase {
-		slot = int(e.face - fs.mathBase)
-		data, err = fs.maths.SlotFont(slot)
-	} else {
-		data, err = fonts.Read(face.File)
-	}
+	data, err := fonts.Read(face.File)
 	if err != nil {
 		return err
 	}
-	if e.program, e.gids, err = fonts.SubsetGlyphs(data, e.runes); err != nil {
+	maths := fs.isMath(e.face)
+	if maths {
+		// The codes are glyph ids, which the subset of a maths face
+		// keeps; each shows the character the face's encoding gives it.
+		ids := make([]uint16, len(e.runes))
+		e.unicode = make([]rune, len(e.runes))
+		for i, r := range e.runes {
+			ids[i] = uint16(r)
+			_, e.unicode[i] = fs.maths.Encoding(ids[i])
+		}
+		e.program, e.gids, err = fonts.SubsetGlyphIDs(data, ids)
+	} else {
+		e.program, e.gids, err = fonts.SubsetGlyphs(data, e.runes)
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", face.File, err)
 	}
 	if e.desc, err = fonts.Describe(data); err != nil {
@@ -390,12 +396,6 @@ func (e *embeddedFace) subset(fs *faceSet, m *metrics) error {
 	e.name = subsetTag(e.program) + "+" + name
 	e.widths = make([]int, len(e.runes))
 	for i, r := range e.runes {
-		if slot >= 0 {
-			if g, ok := fs.maths.SlotGlyph(slot, r); ok {
-				e.widths[i] = int(math.Round(float64(fs.maths.Advance(g)) * 1000 / float64(fs.maths.UnitsPerEm)))
-			}
-			continue
-		}
 		e.widths[i] = m.widthOf(e.face, r)
 	}
 	return nil
@@ -477,12 +477,16 @@ func writeFont(out *pdfobj.Writer, n int, e *embeddedFace) {
 		gm[2*r], gm[2*r+1] = byte(e.gids[i]>>8), byte(e.gids[i])
 	}
 	out.Stream(gidMap, nil, gm, true)
-	out.Stream(toUni, nil, toUnicode(e.runes), true)
+	uni := e.unicode
+	if uni == nil {
+		uni = e.runes
+	}
+	out.Stream(toUni, nil, toUnicode(e.runes, uni), true)
 }
 
 // toUnicode returns a ToUnicode CMap that maps the two-byte code of each
-// rune to the rune.
-func toUnicode(runes []rune) []byte {
+// rune to the character of the same index in uni.
+func toUnicode(runes, uni []rune) []byte {
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
@@ -492,12 +496,12 @@ func toUnicode(runes []rune) []byte {
 		return append(b, hex[v>>12&15], hex[v>>8&15], hex[v>>4&15], hex[v&15])
 	}
 	for start := 0; start < len(runes); start += 100 {
-		chunk := runes[start:min(start+100, len(runes))]
-		b = strconv.AppendInt(b, int64(len(chunk)), 10)
+		end := min(start+100, len(runes))
+		b = strconv.AppendInt(b, int64(end-start), 10)
 		b = append(b, " beginbfchar\n"...)
-		for _, r := range chunk {
-			b = append(h4(append(b, '<'), r), "> <"...)
-			b = append(h4(b, r), ">\n"...)
+		for i := start; i < end; i++ {
+			b = append(h4(append(b, '<'), runes[i]), "> <"...)
+			b = append(h4(b, uni[i]), ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
 	}

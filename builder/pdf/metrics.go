@@ -88,13 +88,13 @@ func (m *metrics) measure(f faceRef, r rune) int16 {
 	if r > 0xFFFF {
 		return uncovered
 	}
-	if f >= m.fs.mathBase {
+	if m.fs.isMath(f) {
+		// The maths face's text is glyph ids.
 		mf := m.fs.maths
-		g, ok := mf.SlotGlyph(int(f-m.fs.mathBase), r)
-		if !ok {
+		if r <= 0 || int(r) >= mf.NumGlyphs() {
 			return uncovered
 		}
-		return clampWidth(math.Round(float64(mf.Advance(g)) * 1000 / float64(mf.UnitsPerEm)))
+		return clampWidth(math.Round(float64(mf.Advance(uint16(r))) * 1000 / float64(mf.UnitsPerEm)))
 	}
 	ems, ok := m.fs.faces[f].Advance(r)
 	if !ok {

@@ -379,7 +379,7 @@ func rowNotes(row []tableCell) []int {
 	var notes []int
 	for _, cell := range row {
 		for _, ln := range cell.lines {
-			notes = append(notes, ln.notes...)
+			notes = append(notes, ln.notes()...)
 		}
 	}
 	return notes
@@ -391,7 +391,7 @@ func rowAnchors(row []tableCell, from, to int) []int {
 	var anchors []int
 	for _, cell := range row {
 		for i := from; i < to && i < len(cell.lines); i++ {
-			anchors = append(anchors, cell.lines[i].anchors...)
+			anchors = append(anchors, cell.lines[i].anchors()...)
 		}
 	}
 	return anchors

@@ -68,7 +68,7 @@ func (t *tagger) number(d *document, out *pdfobj.Writer) (*treeNumbers, error) {
 	}
 	var number func(e *structElem)
 	number = func(e *structElem) {
-		e.obj = alloc()
+		e.obj = int32(alloc())
 		st.elems = append(st.elems, e)
 		for _, k := range e.kids {
 			if k.elem != nil {
@@ -95,7 +95,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		if e.parent == nil {
 			return root
 		}
-		return e.parent.obj
+		return int(e.parent.obj)
 	}
 	var ids [][2]string // id, object reference
 
@@ -113,7 +113,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = appendRef(b, e.obj)
+			b = appendRef(b, int(e.obj))
 		}
 		b = append(b, ']')
 	}
@@ -121,18 +121,18 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		b = append(b, ' ')
 		b = strconv.AppendInt(b, int64(npages+i), 10)
 		b = append(b, ' ')
-		b = appendRef(b, a.elem.obj)
+		b = appendRef(b, int(a.elem.obj))
 	}
 	b = append(b, "]>>"...)
 	parentTreeBody := b
 
 	for _, e := range elems {
 		if id := e.info().id; id != "" {
-			ids = append(ids, [2]string{id, string(appendRef(nil, e.obj))})
+			ids = append(ids, [2]string{id, string(appendRef(nil, int(e.obj)))})
 		}
 	}
 	b = append([]byte(nil), "<</Type /StructTreeRoot /K ["...)
-	b = appendRef(b, t.root.obj)
+	b = appendRef(b, int(t.root.obj))
 	b = append(b, "] /ParentTree "...)
 	b = appendRef(b, parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
@@ -170,7 +170,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		b = b[:0]
 		at := e.info()
 		b = append(b, "<</S /"...)
-		b = append(b, e.typ...)
+		b = append(b, e.typ()...)
 		b = append(b, " /P "...)
 		b = appendRef(b, parentOf(e))
 		pg := 0
@@ -211,7 +211,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 			}
 			switch {
 			case k.elem != nil:
-				b = appendRef(b, k.elem.obj)
+				b = appendRef(b, int(k.elem.obj))
 			case int(k.page) == pg:
 				b = strconv.AppendInt(b, int64(k.mcid), 10)
 			default:
@@ -233,7 +233,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 			b = append(b, ">>"...)
 		}
 		b = append(b, "]>>"...)
-		out.Packed(e.obj, b)
+		out.Packed(int(e.obj), b)
 	}
 }
 

@@ -24,19 +24,49 @@ import (
 
 // structElem is an element of the structure tree.
 type structElem struct {
-	typ    string // a standard structure type: "P", "H2", "TD", …
 	parent *structElem
 	kids   []structKid
 	// attrs holds what few elements have; nil when the element has
 	// none of it, as most have not.
 	attrs *elemAttrs
-	obj   int // object number, once written
+	obj   int32 // object number, once written
+	// kind is the element's structure type, as an index into
+	// structTypes; 0 for a type not listed there, which attrs holds.
+	kind uint8
 	// joined is set once the element is among its parent's kids.
 	joined bool
 }
 
+// structTypes are the standard structure types the layout makes, the
+// most common first: an element keeps its type as an index into them.
+var structTypes = [...]string{"", "P", "Span", "Link", "TD", "TR", "LI", "Lbl", "LBody", "L",
+	"Sect", "H1", "H2", "H3", "H4", "H5", "H6", "TH", "THead", "TBody", "Table", "Caption",
+	"Figure", "Formula", "Reference", "Note", "TOC", "TOCI", "BlockQuote", "Div", "Code", "Document"}
+
+// typ returns the element's structure type: "P", "H2", "TD", …
+func (e *structElem) typ() string {
+	if e.kind == 0 {
+		return e.info().typ
+	}
+	return structTypes[e.kind]
+}
+
+// newElem returns an element of type typ under parent.
+func newElem(typ string, parent *structElem) *structElem {
+	e := &structElem{parent: parent}
+	for i := 1; i < len(structTypes); i++ {
+		if structTypes[i] == typ {
+			e.kind = uint8(i)
+			return e
+		}
+	}
+	e.more().typ = typ
+	return e
+}
+
 // elemAttrs is what an element may have beyond its type and kids.
 type elemAttrs struct {
+	typ    string // the structure type, when not one of structTypes
 	alt    string // the text alternative of a figure
 	lang   string // the language of the element's text, when not the guide's
 	scope  string // of a header cell: "Column" or "Row"
@@ -114,7 +144,9 @@ type tagger struct {
 
 // newTagger returns a tagger for doc's pages with an empty Document.
 func newTagger(doc *document) *tagger {
-	return &tagger{doc: doc, root: &structElem{typ: "Document", joined: true}}
+	root := newElem("Document", nil)
+	root.joined = true
+	return &tagger{doc: doc, root: root}
 }
 
 // elem makes an element of type typ under parent (the Document when parent
@@ -127,7 +159,7 @@ func (t *tagger) elem(typ string, parent *structElem) *structElem {
 	if parent == nil {
 		parent = t.root
 	}
-	return &structElem{typ: typ, parent: parent}
+	return newElem(typ, parent)
 }
 
 // join makes e a kid of its parent, and the parent of its own, unless it
@@ -176,7 +208,7 @@ func (t *tagger) set(m tagMark) {
 		t.mcids[page-1] = append(t.mcids[page-1], m.e)
 		m.e.kids = append(m.e.kids, structKid{page: int32(page), mcid: int32(mcid)})
 		b = append(b, '/')
-		b = append(b, m.e.typ...)
+		b = append(b, m.e.typ()...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(mcid), 10)
 		if lang := m.e.info().lang; lang != "" {

@@ -34,8 +34,31 @@ type line struct {
 	// mathUp and mathDown are how far the formulas in the line reach
 	// above and below its baseline, in millimetres; zero without one.
 	mathUp, mathDown float64
-	notes            []int // footnotes referenced in the line, as indexes
-	anchors          []int // links that point at the line: key terms in it
+	// refs holds the footnotes and link targets of the line; nil for the
+	// many lines that have none.
+	refs *lineRefs
+}
+
+// lineRefs is what few lines refer to or carry.
+type lineRefs struct {
+	notes   []int // footnotes referenced in the line, as indexes
+	anchors []int // links that point at the line: key terms in it
+}
+
+// notes returns the footnotes referenced in the line, as indexes.
+func (ln *line) notes() []int {
+	if ln.refs == nil {
+		return nil
+	}
+	return ln.refs.notes
+}
+
+// anchors returns the links that point at the line.
+func (ln *line) anchors() []int {
+	if ln.refs == nil {
+		return nil
+	}
+	return ln.refs.anchors
 }
 
 // word is text between two break opportunities, with the space before it.
@@ -432,7 +455,10 @@ func (l *lineBuilder) line(a *arena[piece]) line {
 		}
 		ps[i].text = text[l.starts[i]:end]
 	}
-	ln := line{pieces: ps, w: l.w, notes: l.notes, anchors: l.anchors}
+	ln := line{pieces: ps, w: l.w}
+	if len(l.notes) > 0 || len(l.anchors) > 0 {
+		ln.refs = &lineRefs{notes: l.notes, anchors: l.anchors}
+	}
 	for i := range ps {
 		if m := ps[i].math; m != nil {
 			ln.mathUp = max(ln.mathUp, pt(m.Ascent)+ps[i].look.rise)

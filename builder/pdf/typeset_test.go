@@ -211,8 +211,8 @@ func TestFootnoteReferenceIsARaisedLink(t *testing.T) {
 	g := &guide.Guide{Footnotes: []*guide.Footnote{{ID: "fn-1", Blocks: []guide.Block{para(txt("A note."))}}}}
 	w := testWriter(t, g, nil)
 	lines := w.typeset([]guide.Inline{txt("Text"), &guide.FootnoteRef{Index: 0}, txt(" more.")}, body(w), 200)
-	if len(lines) != 1 || len(lines[0].notes) != 1 || lines[0].notes[0] != 0 {
-		t.Fatalf("line notes = %v, want [0]", lines[0].notes)
+	if len(lines) != 1 || len(lines[0].notes()) != 1 || lines[0].notes()[0] != 0 {
+		t.Fatalf("line notes = %v, want [0]", lines[0].notes())
 	}
 	var sup *piece
 	for i := range lines[0].pieces {

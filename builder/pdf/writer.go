@@ -118,7 +118,7 @@ func (w *writer) placeNotes(notes []int, e *structElem) {
 			continue
 		}
 		w.notePlaced[n] = true
-		for e != nil && e.typ != "Sect" && e.typ != "Document" {
+		for e != nil && e.typ() != "Sect" && e.typ() != "Document" {
 			e = e.parent
 		}
 		if e != nil {
