@@ -89,11 +89,9 @@ func (p *pageWriter) mathNode(n texmath.Node) {
 	case *texmath.Accent:
 		p.start("mover", attr{"accent", "true"})
 		p.mathNode(n.Base)
-		attrs := []attr{}
-		if n.Kind != texmath.AccentBar {
-			attrs = append(attrs, attr{"stretchy", "false"})
-		}
-		p.element("mo", n.Mark(), attrs...)
+		// Every accent keeps its own width, as TeX's do: a stretchy
+		// bar vanishes in WebKit when the face has no wider bar.
+		p.element("mo", n.Mark(), attr{"stretchy", "false"})
 		p.end("mover")
 	case *texmath.Text:
 		var attrs []attr

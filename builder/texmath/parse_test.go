@@ -117,7 +117,7 @@ func TestParse(t *testing.T) {
 		{`\sum_{i=1}^{n} i`, `(row (scripts (op ∑ limits) (row (id i) (sym = rel) (num 1)) (row (id n))) (id i))`},
 		{`\int_0^\infty \oint \lim_{x\to 0}`, `(row (scripts (op ∫) (num 0) (sym ∞ ord)) (op ∮) (scripts (opname lim limits) (row (id x) (sym → rel) (num 0)) nil))`},
 		{`\int\limits_a^b \sin x \operatorname{grad} f`, `(row (scripts (op ∫ limits) (id a) (id b)) (opname sin) (id x) (opname grad) (id f))`},
-		{`\hat{x}\bar y\vec{F}\dot x\ddot x\tilde n`, `(row (accent ^ (row (id x))) (accent ¯ (id y)) (accent → (row (id F))) (accent ˙ (id x)) (accent ¨ (id x)) (accent ~ (id n)))`},
+		{`\hat{x}\bar y\vec{F}\dot x\ddot x\tilde n`, `(row (accent ^ (row (id x))) (accent ‾ (id y)) (accent → (row (id F))) (accent ˙ (id x)) (accent ¨ (id x)) (accent ~ (id n)))`},
 		{`\text{if } x \mathrm{kg}\,\mathbf{F}\mathbb{R}\mathcal{L}\mathit{ab}`, `(row (text "if ") (id x) (row (id kg v1)) (space 0.167) (row (id F v3)) (row (id R v5)) (row (id L v6)) (row (id a v2) (id b v2)))`},
 		{`a\,b\:c\;d\quad e\qquad f\!g`, `(row (id a) (space 0.167) (id b) (space 0.222) (id c) (space 0.278) (id d) (space 1) (id e) (space 2) (id f) (space -0.167) (id g))`},
 		{`\le\ge\ne\approx\pm\times\cdot\infty\partial\nabla\in\subset\to\Rightarrow\circ\degree`, `(row (sym ≤ rel) (sym ≥ rel) (sym ≠ rel) (sym ≈ rel) (sym ± bin) (sym × bin) (sym ⋅ bin) (sym ∞ ord) (sym ∂ ord) (sym ∇ ord) (sym ∈ rel) (sym ⊂ rel) (sym → rel) (sym ⇒ rel) (sym ∘ bin) (sym ° ord))`},

@@ -179,13 +179,16 @@ type Accent struct {
 }
 
 // Mark returns the character that draws the accent, as MathML writes it
-// in an mo over the base: a spacing character, not a combining one.
+// in an mo over the base: a spacing character, not a combining one. The
+// bar is the overline (U+203E) rather than the macron (U+00AF): WebKit,
+// the engine of Apple Books, draws no macron at all over a letter when
+// the maths face has no wide forms of it, and an overline it draws.
 func (a *Accent) Mark() string {
 	switch a.Kind {
 	case AccentHat:
 		return "^"
 	case AccentBar:
-		return "¯"
+		return "‾"
 	case AccentVec:
 		return "→"
 	case AccentDot:
