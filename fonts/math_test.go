@@ -182,3 +182,54 @@ func FuzzParseMathTable(f *testing.F) {
 		}
 	})
 }
+
+// TestSubsetKeepsTheGrowingForms checks that the e-book subset of the
+// maths face keeps the larger forms and the assembly parts of a kept
+// delimiter, which a reader draws a tall parenthesis with, and that the
+// PDF's subset, which names every glyph it draws, leaves them out.
+func TestSubsetKeepsTheGrowingForms(t *testing.T) {
+	m, err := Math()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Read(MathFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paren, _ := m.Glyph('(')
+	c := m.Table.Vertical[paren]
+	last := c.Variants[len(c.Variants)-1].Glyph
+	part := c.Assembly.Parts[1].Glyph
+	outline := func(font []byte, gid uint16) int {
+		t.Helper()
+		file, err := parseSFNT(font)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := parseGlyphTable(file.table("head"), file.table("maxp"), file.table("loca"), file.table("glyf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(gid) >= g.numGlyphs() {
+			return 0 // past the last glyph the subset keeps
+		}
+		return len(g.outline(int(gid)))
+	}
+	book, err := Subset(data, []rune("(x)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _, err := SubsetGlyphs(data, []rune("(x)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outline(book, last) == 0 || outline(book, part) == 0 {
+		t.Error("the e-book subset empties the larger forms of (")
+	}
+	if outline(pdf, last) != 0 || outline(pdf, part) != 0 {
+		t.Error("the PDF's subset keeps the larger forms of (, which it never draws")
+	}
+	if outline(pdf, paren) == 0 {
+		t.Error("the PDF's subset empties ( itself")
+	}
+}

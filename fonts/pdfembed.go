@@ -22,7 +22,7 @@ func (f Face) Advance(r rune) (float64, bool) {
 // makes for runes, and for each rune the id its glyph has in the subset:
 // 0 for a rune the font lacks.
 func SubsetGlyphs(data []byte, runes []rune) ([]byte, []uint16, error) {
-	out, err := subset(data, runes)
+	out, err := subset(data, runes, false)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: subset: %w", err)
 	}
@@ -49,7 +49,7 @@ func SubsetGlyphs(data []byte, runes []rune) ([]byte, []uint16, error) {
 // and the id each of those glyphs has in the subset. A font with a MATH
 // table keeps its glyph ids.
 func SubsetGlyphIDs(data []byte, gids []uint16) ([]byte, []uint16, error) {
-	out, ids, err := subsetKeeping(data, nil, gids)
+	out, ids, err := subsetKeeping(data, nil, gids, false)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: subset: %w", err)
 	}

@@ -36,23 +36,26 @@ import (
 // when the font is malformed or is not a single font with TrueType
 // outlines.
 func Subset(data []byte, runes []rune) ([]byte, error) {
-	out, err := subset(data, runes)
+	out, err := subset(data, runes, true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset: %w", err)
 	}
 	return out, nil
 }
 
-// subset does the work of Subset.
-func subset(data []byte, runes []rune) ([]byte, error) {
-	out, _, err := subsetKeeping(data, runes, nil)
+// subset does the work of Subset. grow says whether a font with a MATH
+// table keeps the forms a reader grows glyphs with (see addMathVariants
+// and mathGSUBFeatures): an e-book reader needs them, a PDF, which names
+// each glyph it draws, does not.
+func subset(data []byte, runes []rune, grow bool) ([]byte, error) {
+	out, _, err := subsetKeeping(data, runes, nil, grow)
 	return out, err
 }
 
 // subsetKeeping does the work of Subset for runes, keeping the glyphs
 // gids as well, and returns the id each of those glyphs has in the
-// subset (0 for an id the font does not have).
-func subsetKeeping(data []byte, runes []rune, gids []uint16) ([]byte, []uint16, error) {
+// subset (0 for an id the font does not have). grow is as for subset.
+func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte, []uint16, error) {
 	file, err := parseSFNT(data)
 	if err != nil {
 		return nil, nil, err
@@ -88,6 +91,9 @@ func subsetKeeping(data []byte, runes []rune, gids []uint16) ([]byte, []uint16, 
 	gsub, gpos := file.table("GSUB"), file.table("GPOS")
 	var gsubActive, gposActive []bool
 	maths := file.table("MATH")
+	if !grow {
+		maths = nil
+	}
 	if gsub != nil {
 		features := defaultGSUBFeatures
 		if maths != nil {

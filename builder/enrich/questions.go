@@ -84,9 +84,14 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var scratch quizScratch
 			for i := range next {
 				part := m.alone()
+				part.quizScratch = scratch
 				part.section(secs[i])
+				// The room goes on to the worker's next section
+				// rather than wait here for the merge.
+				scratch, part.quizScratch = part.quizScratch, quizScratch{}
 				parts[i] = part
 			}
 		})
@@ -117,8 +122,8 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 func (m *quizMaker) alone() *quizMaker {
 	part := *m
 	part.seen, part.prompts = map[string]bool{}, map[string]bool{}
-	part.unit, part.out, part.contentCache = nil, nil, nil
-	part.low, part.mine, part.other, part.ctx, part.stems, part.ring = nil, nil, nil, nil, nil, nil
+	part.unit, part.out = nil, nil
+	part.quizScratch = quizScratch{}
 	part.looked = &lookups{}
 	return &part
 }
@@ -177,12 +182,18 @@ type quizMaker struct {
 	// looked, when set, notes the ids and prompts looked up (see
 	// quizMaker.alone).
 	looked *lookups
+	quizScratch
+}
+
+// quizScratch is the room a quizMaker reuses from one question to the
+// next, and a worker of sections from one section to the next: nothing in
+// it changes the questions made.
+type quizScratch struct {
 	// contentCache holds the content words of texts lately asked for
 	// (see contentWords).
 	contentCache map[string][]string
 	// low, mine and other hold texts in lower case for showsIn, and
-	// stems and ring its words, ctx the sentence context reads: room
-	// reused from one question to the next.
+	// stems and ring its words, ctx the sentence context reads.
 	low, mine, other, ctx []byte
 	stems                 []string
 	ring                  [][]byte
