@@ -61,7 +61,7 @@ func (l *layouter) push(b *box, fr *frame) {
 		b.baseline = min(b.h, fr.lead/2+baselineRatio*pt(fr.style.size))
 	}
 	if len(fr.bars) > 0 {
-		b.bars = fr.bars
+		b.more().bars = fr.bars
 	}
 	if b.tag == nil {
 		b.tag = l.cur
@@ -276,12 +276,12 @@ func (l *layouter) lines(lines []line, fr frame) {
 		b := &box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
-			b.notes = ln.notes()
-			l.w.placeNotes(b.notes, l.cur)
+			if ns := ln.notes(); len(ns) > 0 {
+				b.more().notes = ns
+				l.w.placeNotes(ns, l.cur)
+			}
 		}
-		if as := ln.anchors(); len(as) > 0 {
-			b.anchors = append(b.anchors, as...)
-		}
+		b.addAnchors(ln.anchors()...)
 		b.paint = func(p *pen, x, y float64) { p.line(ln, x+indent, y+base) }
 		l.push(b, &fr)
 	}
@@ -371,7 +371,7 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 		b := l.out[first]
 		if it.Key != nil {
 			if n := l.w.links.internal(it.Key.ID); n != 0 {
-				b.anchors = append(b.anchors, n)
+				b.addAnchors(n)
 			}
 		}
 		mk := &marks[i]

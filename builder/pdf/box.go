@@ -19,15 +19,49 @@ type box struct {
 	// baseline is the distance from the top of the box to its first
 	// baseline, where a list marker goes.
 	baseline float64
-	notes    []int // footnotes first referenced here, as indexes
-	anchors  []int // links that point at the top of the box
-	mark     *mark // set on the first box of a section heading
-	header   *box  // drawn above the box when the box opens a page
-	bars     []bar // quote bars beside the box
+	// extra holds what few boxes have; nil for the many that have none
+	// of it, such as most lines of text.
+	extra *boxExtra
 	// tag is the element of the structure tree the box's content belongs
 	// to; nil makes it an artifact.
 	tag   *structElem
 	paint func(p *pen, x, y float64)
+}
+
+// boxExtra is what a box may carry besides its size and paint.
+type boxExtra struct {
+	notes   []int // footnotes first referenced here, as indexes
+	anchors []int // links that point at the top of the box
+	mark    *mark // set on the first box of a section heading
+	header  *box  // drawn above the box when the box opens a page
+	bars    []bar // quote bars beside the box
+}
+
+// noExtra is what a box without extras has.
+var noExtra boxExtra
+
+// ext returns what the box carries, to read it.
+func (b *box) ext() *boxExtra {
+	if b.extra == nil {
+		return &noExtra
+	}
+	return b.extra
+}
+
+// more returns what the box carries, to set it.
+func (b *box) more() *boxExtra {
+	if b.extra == nil {
+		b.extra = &boxExtra{}
+	}
+	return b.extra
+}
+
+// addAnchors adds link targets at the top of the box.
+func (b *box) addAnchors(as ...int) {
+	if len(as) > 0 {
+		x := b.more()
+		x.anchors = append(x.anchors, as...)
+	}
 }
 
 // glue is how firmly a box keeps with the next one. When what keeps

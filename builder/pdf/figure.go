@@ -60,8 +60,8 @@ func (l *layouter) drawing(f *guide.Figure, fr frame, mk *mark, anchors []int) {
 		if !l.para(plain(f.Pos, f.Alt), st) {
 			l.push(&box{h: fr.lead}, &fr)
 		}
-		l.out[start].mark = mk
-		l.out[start].anchors = append(l.out[start].anchors, anchors...)
+		l.out[start].more().mark = mk
+		l.out[start].addAnchors(anchors...)
 		return
 	}
 	sc := f.Scene
@@ -92,7 +92,7 @@ func (l *layouter) drawing(f *guide.Figure, fr frame, mk *mark, anchors []int) {
 	if fig != nil {
 		fig.more().alt = f.Alt
 	}
-	b := &box{h: h, newPage: full, alone: full, mark: mk, anchors: anchors, tag: fig}
+	b := &box{h: h, newPage: full, alone: full, tag: fig, extra: &boxExtra{mark: mk, anchors: anchors}}
 	b.paint = func(p *pen, x, y float64) {
 		figure.Draw(sc, &pdfCanvas{p: p, x: x + x0, y: y, k: k, texts: texts})
 	}

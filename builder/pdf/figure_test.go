@@ -178,7 +178,7 @@ func TestFigureScale(t *testing.T) {
 		for _, b := range boxes {
 			if b.alone {
 				full = b
-			} else if b.h > 20 && b.mark == nil {
+			} else if b.h > 20 && b.ext().mark == nil {
 				small = b
 			}
 		}
@@ -190,7 +190,7 @@ func TestFigureScale(t *testing.T) {
 		if d := full.h - pt(sc.Height)*scale; d*d > 1e-9 || full.h > w.textH+1e-9 {
 			t.Errorf("full-page figure is %.2f mm high; want %.2f, within %.2f", full.h, pt(sc.Height)*scale, w.textH)
 		}
-		if !full.newPage || full.mark == nil || full.mark.title != "Mind Palace" {
+		if !full.newPage || full.ext().mark == nil || full.ext().mark.title != "Mind Palace" {
 			t.Error("the palace figure does not open a page with its section's outline entry")
 		}
 		ts := timelineScene()

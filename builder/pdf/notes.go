@@ -52,7 +52,7 @@ func (w *writer) layoutNotes() [][]*box {
 		first := l.out[0]
 		first.before = 0.3 * lead
 		if n := w.links.internal(fn.ID); n != 0 {
-			first.anchors = append(first.anchors, n)
+			first.addAnchors(n)
 		}
 		mk := &marks[i]
 		base := first.baseline

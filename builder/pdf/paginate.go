@@ -74,7 +74,7 @@ func (pg *paginator) paginate(boxes []*box) []pagePlan {
 func (pg *paginator) orphans(boxes []*box) []*box {
 	referenced := make([]bool, len(pg.notes))
 	for _, b := range boxes {
-		for _, n := range b.notes {
+		for _, n := range b.ext().notes {
 			if n >= 0 && n < len(referenced) {
 				referenced[n] = true
 			}
@@ -106,7 +106,7 @@ func height(bs []*box) float64 {
 // page yet and not in seen, and marks them in seen.
 func (pg *paginator) newNotes(b *box, seen map[int]bool, stacked bool) float64 {
 	h := 0.0
-	for _, n := range b.notes {
+	for _, n := range b.ext().notes {
 		if n < 0 || n >= len(pg.notes) || pg.placed[n] || seen[n] {
 			continue
 		}
@@ -165,8 +165,8 @@ func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) in
 		h := b.h
 		if j > start {
 			h += b.before
-		} else if b.header != nil {
-			h += b.header.h
+		} else if hd := b.ext().header; hd != nil {
+			h += hd.h
 		}
 		if j > start && (b.alone || boxes[j-1].alone) {
 			return j
@@ -293,14 +293,14 @@ func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan
 		gap := 0.0
 		if j > start {
 			gap = b.before
-		} else if b.header != nil {
-			plan.items = append(plan.items, placement{b: b.header, y: y, repeat: true})
-			y += b.header.h
+		} else if hd := b.ext().header; hd != nil {
+			plan.items = append(plan.items, placement{b: hd, y: y, repeat: true})
+			y += hd.h
 		}
 		y += gap
 		plan.items = append(plan.items, placement{b: b, y: y, gap: gap})
 		y += b.h
-		for _, n := range b.notes {
+		for _, n := range b.ext().notes {
 			if n >= 0 && n < len(pg.notes) && !pg.placed[n] {
 				pg.placed[n] = true
 				foot = append(foot, pg.notes[n]...)

@@ -96,7 +96,7 @@ func TestTableHeaderIsRepeated(t *testing.T) {
 	header := &box{h: 10, keepNext: true}
 	bs := []*box{header}
 	for range 20 {
-		bs = append(bs, &box{h: 10, header: header})
+		bs = append(bs, &box{h: 10, extra: &boxExtra{header: header}})
 	}
 	pages := pg.paginate(bs)
 	if len(pages) < 2 {
@@ -117,7 +117,7 @@ func TestFootnotesGoToThePageOfTheirReference(t *testing.T) {
 	note := boxes(3, 4) // a note of three lines, 14 high
 	pg := &paginator{top: 0, bottom: 100, notes: [][]*box{note}, noteSep: 5, noteCap: 40}
 	bs := boxes(9, 10) // would end at 98
-	bs[8].notes = []int{0}
+	bs[8].more().notes = []int{0}
 	pages := pg.paginate(bs)
 	on := pageOf(pages, bs)
 	// The ninth box would end at 98, but with the note and its separator
@@ -138,7 +138,7 @@ func TestLongFootnoteCarriesOn(t *testing.T) {
 	note := boxes(20, 4) // 20 + 19 = 99 high: more than the cap
 	pg := &paginator{top: 0, bottom: 100, notes: [][]*box{note}, noteSep: 5, noteCap: 40}
 	bs := boxes(3, 10)
-	bs[0].notes = []int{0}
+	bs[0].more().notes = []int{0}
 	pages := pg.paginate(bs)
 	total := 0
 	for _, p := range pages {

@@ -117,7 +117,7 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 		n := firstBody + i
 		head := ""
 		for _, it := range plan.items {
-			mk := it.b.mark
+			mk := it.b.ext().mark
 			if mk == nil {
 				continue
 			}
@@ -205,15 +205,15 @@ func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
 // content.
 func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 	b := it.b
-	if b.mark != nil && b.mark.outline {
-		w.doc.Bookmark(pdfString(b.mark.title), b.mark.level, it.y)
+	if mk := b.ext().mark; mk != nil && mk.outline {
+		w.doc.Bookmark(pdfString(mk.title), mk.level, it.y)
 	}
 	p.repeat = it.repeat
 	defer func() { p.repeat = false }()
 	p.tag(nil)
-	for _, br := range b.bars {
+	for _, br := range b.ext().bars {
 		top := it.y
-		if prev != nil && hasBar(prev.bars, br.id) {
+		if prev != nil && hasBar(prev.ext().bars, br.id) {
 			top -= it.gap
 		}
 		bx := x + br.x
@@ -247,7 +247,7 @@ func (w *writer) placeAnchors(b *book) {
 		page := firstBody + i
 		for _, list := range [][]placement{plan.items, plan.notes} {
 			for _, it := range list {
-				for _, a := range it.b.anchors {
+				for _, a := range it.b.ext().anchors {
 					if _, done := w.pages[a]; done {
 						continue
 					}

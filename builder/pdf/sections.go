@@ -151,9 +151,9 @@ func (l *layouter) heading(title []guide.Inline, level, tag int, fr frame, mk *m
 		b.keepNext, b.glue = true, glueHeading
 	}
 	first := l.out[start]
-	first.mark = mk
+	first.more().mark = mk
 	if anchor != 0 {
-		first.anchors = append(first.anchors, anchor)
+		first.addAnchors(anchor)
 	}
 	l.space(0.35 * l.w.bodyLead)
 }

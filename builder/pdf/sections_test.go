@@ -22,8 +22,8 @@ func TestLayoutBreaksBeforeSectionsButNotTheFirst(t *testing.T) {
 		boxes, marks := w.bodyBoxes()
 		var opened []string
 		for _, b := range boxes {
-			if b.newPage && b.mark != nil {
-				opened = append(opened, b.mark.title)
+			if b.newPage && b.ext().mark != nil {
+				opened = append(opened, b.ext().mark.title)
 			}
 		}
 		want := 0

@@ -84,7 +84,7 @@ func (l *layouter) table(t *guide.Table, fr frame) {
 	l.cur = prev
 	if len(l.out) > start {
 		if n := l.w.links.internal(t.ID); n != 0 {
-			l.out[start].anchors = append(l.out[start].anchors, n)
+			l.out[start].addAnchors(n)
 		}
 	}
 	l.space(0.9 * fr.lead)
@@ -318,10 +318,10 @@ func (tl *tableLayout) headerBox(header []tableCell, tags []*structElem) *box {
 		p.rule(x+left, y+h, x+right, y+h, tableRuleThin, colorHeadRule)
 	}
 	if !tl.fr.inNote {
-		b.notes = rowNotes(header)
-		tl.l.w.placeNotes(b.notes, tl.elem)
+		b.more().notes = rowNotes(header)
+		tl.l.w.placeNotes(b.ext().notes, tl.elem)
 	}
-	b.anchors = rowAnchors(header, 0, 1<<30)
+	b.addAnchors(rowAnchors(header, 0, 1<<30)...)
 	return b
 }
 
@@ -351,7 +351,7 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 			to := min(from+maxLines, most)
 			_, lines := tl.lineTops(row, from, to)
 			h := lines + 2*tl.padY
-			b := &box{h: h, header: header, baseline: base, notes: notes, anchors: rowAnchors(row, from, to)}
+			b := &box{h: h, baseline: base, extra: &boxExtra{header: header, notes: notes, anchors: rowAnchors(row, from, to)}}
 			notes = nil
 			bottom := last && to == most
 			// A short table is never split between pages.
