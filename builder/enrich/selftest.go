@@ -189,15 +189,7 @@ func fill(pieces []labels.Piece, slots map[string]guide.Inline) []guide.Inline {
 // inlines, as fill does, with any number of inlines for each
 // placeholder.
 func fillInlines(pieces []labels.Piece, slots map[string][]guide.Inline) []guide.Inline {
-	out := make([]guide.Inline, 0, len(pieces))
-	for _, p := range pieces {
-		if ins, ok := slots[p.Slot]; ok && p.Slot != "" {
-			out = append(out, ins...)
-			continue
-		}
-		out = append(out, text(p.Text))
-	}
-	return out
+	return labels.Fill(pieces, slots, func(s string) guide.Inline { return text(s) })
 }
 
 // isBook reports whether g is a book of several notes: its top-level

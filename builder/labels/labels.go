@@ -171,6 +171,22 @@ func (c *Catalogue) Pieces(name string) []Piece {
 	return split(c.Text(name))
 }
 
+// Fill puts the pieces of a text together as values of the caller's own
+// kind, such as the inlines of a page: each placeholder that slots names
+// becomes the values slots gives it, and every other piece becomes
+// text(piece.Text), in order.
+func Fill[T any](pieces []Piece, slots map[string][]T, text func(string) T) []T {
+	out := make([]T, 0, len(pieces))
+	for _, p := range pieces {
+		if vs, ok := slots[p.Slot]; ok && p.Slot != "" {
+			out = append(out, vs...)
+			continue
+		}
+		out = append(out, text(p.Text))
+	}
+	return out
+}
+
 // split cuts s into plain text and placeholders. A placeholder is a name
 // of lower-case letters, digits and hyphens in braces; any other brace is
 // plain text.

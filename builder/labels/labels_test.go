@@ -286,3 +286,14 @@ func literalsInCode(t *testing.T) map[string]string {
 	}
 	return used
 }
+
+// TestFill puts a text with two placeholders together: a named one takes
+// every value given for it, one not named stays as written.
+func TestFill(t *testing.T) {
+	pieces := split("see {list} and {other}.")
+	got := Fill(pieces, map[string][]string{"list": {"<a>", "<b>"}}, func(s string) string { return "[" + s + "]" })
+	want := []string{"[see ]", "<a>", "<b>", "[ and ]", "[{other}]", "[.]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Fill gives %q, want %q", got, want)
+	}
+}

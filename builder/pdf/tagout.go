@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"studyguide/builder/internal/pdfobj"
 )
@@ -144,7 +143,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = appendPDFText(b, id[0])
+			b = pdfobj.AppendText(b, id[0])
 			b = append(b, ' ')
 			b = append(b, id[1]...)
 		}
@@ -159,7 +158,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		ab = append(ab, " /StructParent "...)
 		ab = strconv.AppendInt(ab, int64(npages+i), 10)
 		ab = append(ab, " /Contents "...)
-		ab = appendPDFText(ab, a.contents)
+		ab = pdfobj.AppendText(ab, a.contents)
 		ab = append(ab, ">>"...)
 		out.Packed(st.annotObj[i], ab)
 	}
@@ -189,11 +188,11 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		}
 		if at.alt != "" {
 			b = append(b, " /Alt "...)
-			b = appendPDFText(b, at.alt)
+			b = pdfobj.AppendText(b, at.alt)
 		}
 		if at.lang != "" {
 			b = append(b, " /Lang "...)
-			b = appendPDFText(b, at.lang)
+			b = pdfobj.AppendText(b, at.lang)
 		}
 		if at.scope != "" {
 			b = append(b, " /A <</O /Table /Scope /"...)
@@ -202,7 +201,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		}
 		if at.id != "" {
 			b = append(b, " /ID "...)
-			b = appendPDFText(b, at.id)
+			b = pdfobj.AppendText(b, at.id)
 		}
 		b = append(b, " /K ["...)
 		for i, k := range e.kids {
@@ -241,34 +240,4 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 func appendRef(b []byte, n int) []byte {
 	b = strconv.AppendInt(b, int64(n), 10)
 	return append(b, " 0 R"...)
-}
-
-// appendPDFText appends s as a PDF text string: a literal string when it
-// is printable ASCII, else UTF-16 with its byte order mark, in hex.
-func appendPDFText(b []byte, s string) []byte {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x7F {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		b = append(b, '(')
-		for i := 0; i < len(s); i++ {
-			switch c := s[i]; c {
-			case '(', ')', '\\':
-				b = append(b, '\\', c)
-			default:
-				b = append(b, c)
-			}
-		}
-		return append(b, ')')
-	}
-	const hex = "0123456789ABCDEF"
-	b = append(b, "<FEFF"...)
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
-	}
-	return append(b, '>')
 }

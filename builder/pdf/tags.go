@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strconv"
+
+	"studyguide/builder/internal/pdfobj"
 )
 
 // The PDF is tagged: a structure tree says what each part of every page is
@@ -213,7 +215,7 @@ func (t *tagger) set(m tagMark) {
 		b = strconv.AppendInt(b, int64(mcid), 10)
 		if lang := m.e.info().lang; lang != "" {
 			b = append(b, " /Lang "...)
-			b = appendPDFText(b, lang)
+			b = pdfobj.AppendText(b, lang)
 		}
 		b = append(b, ">> BDC\n"...)
 	case m.art == artHeader:
