@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 
@@ -297,8 +298,9 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	out.Object(catalog, b)
 
 	if st != nil {
+		annotAt := d.annotIndex()
 		tags.write(out, st, d, func(i int) []byte {
-			return annotDict(nil, d.annotAt(i))
+			return annotDict(nil, annotAt(i))
 		}, pageObj)
 	}
 	trailer := pdfobj.AppendRef([]byte("/Root "), catalog)
@@ -307,16 +309,25 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	return out.Close(trailer)
 }
 
-// annotAt returns the i-th link placed in the document, counting from the
-// first page.
-func (d *document) annotAt(i int) pageAnnot {
-	for _, pg := range d.pages {
-		if i < len(pg.annots) {
-			return pg.annots[i]
-		}
-		i -= len(pg.annots)
+// annotIndex returns a function that gives the i-th link placed in the
+// document, counting from the first link of the first page, in the time
+// of a binary search over the pages: the structure tree asks for every
+// link, and a walk over the pages for each would grow with the square of
+// the guide's length.
+func (d *document) annotIndex() func(i int) pageAnnot {
+	// first[p] is the number of links on the pages before page p.
+	first := make([]int, len(d.pages)+1)
+	for p, pg := range d.pages {
+		first[p+1] = first[p] + len(pg.annots)
 	}
-	return pageAnnot{}
+	return func(i int) pageAnnot {
+		if i < 0 || i >= first[len(d.pages)] {
+			return pageAnnot{}
+		}
+		// The page p that holds link i: the last with first[p] <= i.
+		p := sort.Search(len(d.pages), func(p int) bool { return first[p+1] > i })
+		return d.pages[p].annots[i-first[p]]
+	}
 }
 
 // fontName is the name face f goes by in the pages' resources.
