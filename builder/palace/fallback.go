@@ -34,12 +34,12 @@ func fromKeyPoints(g *guide.Guide, skip *guide.Section, perPage int) *model {
 		}
 	case len(groups) >= 2:
 		for _, gr := range groups {
-			stations = append(stations, sectionStation(g, gr.section))
+			stations = append(stations, sectionStation(gr.section))
 		}
 	default:
 		for _, s := range g.Sections {
 			if s.Kind == guide.FromNotes && s != skip {
-				stations = append(stations, sectionStation(g, s))
+				stations = append(stations, sectionStation(s))
 			}
 		}
 	}
@@ -49,6 +49,13 @@ func fromKeyPoints(g *guide.Guide, skip *guide.Section, perPage int) *model {
 	if len(stations) > MaxStations {
 		warnTooMany(g, stations[MaxStations].Pos, len(stations))
 		stations = stations[:MaxStations]
+	}
+	// A section's cue is looked for among all the guide's terms: only
+	// for the stations kept, not for the thousands a long guide offers.
+	for _, st := range stations {
+		if !st.target.KeyPoint {
+			st.Cue = sectionTerm(g, st.target.Section)
+		}
 	}
 	p.Stations = stations
 	return p
@@ -74,11 +81,12 @@ func keyPointStation(it *guide.ListItem, s *guide.Section, facts map[string]*gui
 	return st
 }
 
-// sectionStation is the station of one section: its title, and as its
-// cue its first key term.
-func sectionStation(g *guide.Guide, s *guide.Section) *station {
+// sectionStation is the station of one section: its title. Its cue, the
+// section's first key term (sectionTerm), is given once the stations
+// kept are known.
+func sectionStation(s *guide.Section) *station {
 	return &station{Name: s.Title, Pos: s.Pos, Target: s.ID, TargetTitle: s.Title,
-		target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}, Cue: sectionTerm(g, s)}
+		target: &candidate{ID: s.ID, Title: s.Title, Pos: s.Pos, Section: s}}
 }
 
 // keyPointGroup is a section with the key points written in it and in
