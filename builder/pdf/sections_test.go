@@ -43,14 +43,7 @@ func TestListItemKeepsItsLeadAndItsSeeLine(t *testing.T) {
 		para(txt("See Somewhere p. 4.")),
 	)
 	g := &guide.Guide{Meta: guide.Meta{Title: "Items", Lang: "en"}, Intro: []guide.Block{&guide.List{Ordered: true, Start: 1, Items: []*guide.ListItem{item}}}}
-	lay, err := layouts.Load("a4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := newWriter(g, lay, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := testWriter(t, g, nil)
 	boxes, _ := w.bodyBoxes()
 	if len(boxes) != 3 {
 		t.Fatalf("%d boxes, want a line for each paragraph", len(boxes))
@@ -67,14 +60,7 @@ func TestHeadingKeepsTwoLinesOfText(t *testing.T) {
 		para(txt("A third.")),
 	}}
 	g := &guide.Guide{Meta: guide.Meta{Title: "Headings", Lang: "en"}, Sections: []*guide.Section{s}}
-	lay, err := layouts.Load("a4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := newWriter(g, lay, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := testWriter(t, g, nil)
 	boxes, _ := w.bodyBoxes()
 	if len(boxes) != 4 {
 		t.Fatalf("%d boxes, want the heading and three lines", len(boxes))

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"studyguide/builder/guide"
-	"studyguide/layouts"
 )
 
 // tree returns n top-level sections with subs subsections each, and
@@ -46,14 +45,7 @@ func TestContentsFitTheirLimit(t *testing.T) {
 
 func TestContentsOfThousandsOfSectionsListEveryFew(t *testing.T) {
 	g := &guide.Guide{Meta: guide.Meta{Title: "Many", Lang: "en"}, Sections: tree(2500, 0, 0)}
-	lay, err := layouts.Load("a4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := newWriter(g, lay, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := testWriter(t, g, nil)
 	_, marks := w.bodyBoxes()
 	boxes := w.tocBoxes(marks)
 	entries := 0
