@@ -51,7 +51,7 @@ var stageImports = map[string][]string{
 	"builder/palace/icons": {},
 	"builder/labels":       {},
 	"builder/markdown":     {"builder/diag", "builder/guide", "builder/labels", "builder/texmath"},
-	"builder/cover":        {"fonts"},
+	"builder/cover":        {"fonts", "builder/internal/deflate"},
 	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/deflate"},
 	"builder/cards":        {"builder/guide"},
 	"builder/mathbox":      {"builder/texmath", "fonts"},
