@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strings"
+
+	"studyguide/builder/internal/deflate"
 )
 
 // pageChunk is the most bytes of a page held at once: a longer page, such
@@ -37,10 +39,9 @@ func (d *deflater) stream(e *entry) *pageStream {
 
 // run takes the pieces until the last.
 func (s *pageStream) run() {
-	fw := flateWriter()
-	defer keepFlateWriter(fw)
 	var out bytes.Buffer
-	fw.Reset(&out)
+	fw := deflate.NewWriter(&out, deflate.Raw)
+	defer fw.Close()
 	var check xmlStream
 	var crc uint32
 	var size uint64

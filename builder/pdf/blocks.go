@@ -148,7 +148,7 @@ func (l *layouter) paragraph(inlines []guide.Inline, fr frame) {
 			l.space(fr.skip)
 			start = i + 1
 		case *guide.Formula:
-			if !n.Display || n.Tree == nil || l.w.fs.maths == nil {
+			if !n.Display || n.Tree == nil || l.w.fs.mathFace() == nil {
 				continue
 			}
 			if l.para(inlines[start:i], fr) {
@@ -210,9 +210,9 @@ func displayedOnly(b guide.Block) bool {
 // shrunk to fit the page.
 func (l *layouter) displayed(f *guide.Formula, fr frame) {
 	size := fr.style.size
-	b := mathbox.Layout(l.w.fs.maths, f.Tree, true, size)
+	b := mathbox.Layout(l.w.fs.mathFace(), f.Tree, true, size)
 	if w := pt(b.Width); w > fr.width {
-		b = mathbox.Layout(l.w.fs.maths, f.Tree, true, size*max(fr.width/w, minDisplayShrink))
+		b = mathbox.Layout(l.w.fs.mathFace(), f.Tree, true, size*max(fr.width/w, minDisplayShrink))
 	}
 	// Nor is it ever taller than most of a page, which would run it off
 	// the foot of its page: a formula that tall is shrunk whole.

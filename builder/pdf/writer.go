@@ -62,7 +62,7 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 	w.ts = &typesetter{m: w.m, fs: fs, warn: warn}
 	w.tags = newTagger(doc)
 	w.links = newLinkTable(doc, g)
-	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.labels.Text("page.ref"), warn: warn, fail: doc.SetError, maths: fs.maths}
+	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.labels.Text("page.ref"), warn: warn, fail: doc.SetError, maths: fs.mathFace}
 	w.setLayout(lay)
 	w.rb.refDigits = digits(w.estimatePages())
 	return w, nil
