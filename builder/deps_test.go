@@ -23,6 +23,7 @@ var libraryDoors = map[string]string{
 	"golang.org/x/text":                "builder/enrich",
 	"github.com/fsnotify/fsnotify":     "builder/watch",
 	"modernc.org/sqlite":               "builder/anki",
+	"github.com/klauspost/compress":    "builder/internal/deflate",
 }
 
 // stageImports lists the packages of ours that each package may import.
@@ -36,7 +37,8 @@ var stageImports = map[string][]string{
 	"builder/internal/allkinds":  {"builder/guide", "builder/figure", "builder/texmath"},
 	"builder/internal/checkers":  {},
 	"builder/internal/pdfxref":   {},
-	"builder/internal/pdfobj":    {},
+	"builder/internal/pdfobj":    {"builder/internal/deflate"},
+	"builder/internal/deflate":   {},
 	"builder/internal/testnotes": {"builder/diag", "builder/guide", "builder/markdown", "builder/aids"},
 	// The generator of the course reader, for bench/compare.sh.
 	"builder/internal/testnotes/gen": {"builder/internal/testnotes"},
@@ -49,8 +51,8 @@ var stageImports = map[string][]string{
 	"builder/palace/icons": {},
 	"builder/labels":       {},
 	"builder/markdown":     {"builder/diag", "builder/guide", "builder/labels", "builder/texmath"},
-	"builder/cover":        {"fonts"},
-	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag"},
+	"builder/cover":        {"fonts", "builder/internal/deflate"},
+	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/deflate"},
 	"builder/cards":        {"builder/guide"},
 	"builder/mathbox":      {"builder/texmath", "fonts"},
 	"builder/pdf":          {"builder/guide", "builder/texmath", "builder/mathbox", "builder/cards", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/pdfobj"},

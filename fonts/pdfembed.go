@@ -18,11 +18,14 @@ func (f Face) Advance(r rune) (float64, bool) {
 	return t.width(r), true
 }
 
-// SubsetGlyphs returns the subset of a TrueType font file that Subset
-// makes for runes, and for each rune the id its glyph has in the subset:
-// 0 for a rune the font lacks.
+// SubsetGlyphs returns the subset of a TrueType font file that a PDF
+// embeds for runes, and for each rune the id its glyph has in the subset:
+// 0 for a rune the font lacks. It is cut as Subset cuts a font, but
+// keeps only the glyphs of the runes and their components, and leaves
+// out the layout tables (GSUB, GPOS, GDEF, kern and MATH), which no PDF
+// reader applies: a PDF names each glyph it draws.
 func SubsetGlyphs(data []byte, runes []rune) ([]byte, []uint16, error) {
-	out, err := subset(data, runes, false)
+	out, err := subset(data, runes, forPrint)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: subset: %w", err)
 	}
@@ -43,13 +46,11 @@ func SubsetGlyphs(data []byte, runes []rune) ([]byte, []uint16, error) {
 	return out, gids, nil
 }
 
-// SubsetGlyphIDs returns the subset of a TrueType font file that keeps the
-// glyphs gids (and what Subset keeps with them: the glyphs substitutions
-// can put in their place, components, and a maths face's larger forms),
-// and the id each of those glyphs has in the subset. A font with a MATH
-// table keeps its glyph ids.
+// SubsetGlyphIDs returns the subset of a TrueType font file that a PDF
+// embeds for the glyphs gids, cut as SubsetGlyphs cuts it, and the id each
+// of those glyphs has in the subset.
 func SubsetGlyphIDs(data []byte, gids []uint16) ([]byte, []uint16, error) {
-	out, ids, err := subsetKeeping(data, nil, gids, false)
+	out, ids, err := subsetKeeping(data, nil, gids, forPrint)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: subset: %w", err)
 	}

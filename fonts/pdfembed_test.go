@@ -47,6 +47,47 @@ func TestSubsetGlyphsMapsRunes(t *testing.T) {
 	}
 }
 
+// TestSubsetGlyphsLeavesLayoutOut checks that a PDF's subset holds the
+// glyphs of its runes and no more (not the ligature of f and i, which
+// the e-book's subset keeps for a reader to shape with), and none of the
+// layout tables, which PDF readers do not apply.
+func TestSubsetGlyphsLeavesLayoutOut(t *testing.T) {
+	for file, text := range map[string]string{"noto/NotoSerif-Regular.ttf": "fix", "dejavu/DejaVuSans.ttf": "fix", MathFile: "+=<"} {
+		data, err := Read(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		out, _, err := SubsetGlyphs(data, runes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sf, err := parseSFNT(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tag := range []string{"GSUB", "GPOS", "GDEF", "kern", "MATH"} {
+			if sf.table(tag) != nil {
+				t.Errorf("%s: the PDF's subset keeps %s", file, tag)
+			}
+		}
+		f, err := sfnt.Parse(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := f.NumGlyphs(); n != len(runes)+1 {
+			t.Errorf("%s: the PDF's subset of %q keeps %d glyphs; want %d", file, string(runes), n, len(runes)+1)
+		}
+		book, err := Subset(data, runes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bf, _ := parseSFNT(book); file != MathFile && bf.table("GSUB") == nil {
+			t.Errorf("%s: the e-book's subset has no GSUB", file)
+		}
+	}
+}
+
 // TestDescribe checks the metrics a font descriptor takes from the faces.
 func TestDescribe(t *testing.T) {
 	for _, c := range []struct {

@@ -36,26 +36,40 @@ import (
 // when the font is malformed or is not a single font with TrueType
 // outlines.
 func Subset(data []byte, runes []rune) ([]byte, error) {
-	out, err := subset(data, runes, true)
+	out, err := subset(data, runes, forBook)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset: %w", err)
 	}
 	return out, nil
 }
 
-// subset does the work of Subset. grow says whether a font with a MATH
-// table keeps the forms a reader grows glyphs with (see addMathVariants
-// and mathGSUBFeatures): an e-book reader needs them, a PDF, which names
-// each glyph it draws, does not.
-func subset(data []byte, runes []rune, grow bool) ([]byte, error) {
-	out, _, err := subsetKeeping(data, runes, nil, grow)
+// purpose is what a subset is made for.
+type purpose int
+
+const (
+	// forBook is a subset for an e-book, whose reader shapes text with
+	// the font's layout tables: it keeps them, with every glyph a
+	// default substitution can put in place of a kept one, and a maths
+	// face keeps its glyph ids and the forms a reader grows glyphs with
+	// (see addMathVariants and mathGSUBFeatures).
+	forBook purpose = iota
+	// forPrint is a subset for a PDF, which names each glyph it draws
+	// and whose readers apply no layout table: it keeps only the glyphs
+	// asked for and their components, numbered anew, and leaves the
+	// layout tables out (GSUB, GPOS, GDEF, kern and MATH).
+	forPrint
+)
+
+// subset does the work of Subset, for a purpose.
+func subset(data []byte, runes []rune, p purpose) ([]byte, error) {
+	out, _, err := subsetKeeping(data, runes, nil, p)
 	return out, err
 }
 
 // subsetKeeping does the work of Subset for runes, keeping the glyphs
 // gids as well, and returns the id each of those glyphs has in the
-// subset (0 for an id the font does not have). grow is as for subset.
-func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte, []uint16, error) {
+// subset (0 for an id the font does not have).
+func subsetKeeping(data []byte, runes []rune, gids []uint16, p purpose) ([]byte, []uint16, error) {
 	file, err := parseSFNT(data)
 	if err != nil {
 		return nil, nil, err
@@ -91,8 +105,8 @@ func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte,
 	gsub, gpos := file.table("GSUB"), file.table("GPOS")
 	var gsubActive, gposActive []bool
 	maths := file.table("MATH")
-	if !grow {
-		maths = nil
+	if p == forPrint {
+		gsub, gpos, maths = nil, nil, nil
 	}
 	if gsub != nil {
 		features := defaultGSUBFeatures
@@ -116,7 +130,7 @@ func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte,
 	if err := glyphs.addComponents(keep); err != nil {
 		return nil, nil, err
 	}
-	m := newGlyphMap(keep, file.table("MATH") == nil)
+	m := newGlyphMap(keep, p == forPrint || file.table("MATH") == nil)
 
 	glyf, loca, long, err := glyphs.build(m)
 	if err != nil {
@@ -166,6 +180,11 @@ func subsetKeeping(data []byte, runes []rune, gids []uint16, grow bool) ([]byte,
 		t, err := rewriteLayout(gpos, gposActive, m, 9, gposSubtable)
 		if err := layoutResult(file, "GPOS", t, err); err != nil {
 			return nil, nil, err
+		}
+	}
+	if p == forPrint {
+		for _, tag := range []string{"GSUB", "GPOS", "GDEF", "kern", "MATH"} {
+			file.replace(tag, nil)
 		}
 	}
 	if gdef := file.table("GDEF"); gdef != nil {

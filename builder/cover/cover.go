@@ -5,11 +5,9 @@
 package cover
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -114,21 +112,9 @@ func render(c Content) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cover: parse font: %w", err)
 	}
-	// Every pixel is painted, so a canvas of an earlier cover serves.
-	var img *image.Paletted
-	select {
-	case img = <-canvases:
-	default:
-		img = image.NewPaletted(image.Rect(0, 0, Width, Height), palette())
-	}
-	defer func() {
-		select {
-		case canvases <- img:
-		default:
-		}
-	}()
-	fill(img, image.Rect(0, 0, Width, panelBottom), panelIndex)
-	fill(img, image.Rect(0, panelBottom, Width, Height), paperIndex)
+	var p painting
+	p.fill(image.Rect(0, 0, Width, panelBottom), panelIndex)
+	p.fill(image.Rect(0, panelBottom, Width, Height), paperIndex)
 
 	// The title sits on the foot of the dark panel, growing upwards.
 	title, err := fit(f, c.Title, 124, 60, 6)
@@ -136,10 +122,10 @@ func render(c Content) ([]byte, error) {
 		return nil, err
 	}
 	y := panelBottom - 120 - title.height()
-	title.draw(img, 0, margin, y)
+	title.draw(&p, 0, margin, y)
 
 	// A short rule in the accent colour starts the lower part.
-	fill(img, image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), accentIndex)
+	p.fill(image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), accentIndex)
 
 	y = panelBottom + 150
 	if c.Subtitle != "" {
@@ -147,7 +133,7 @@ func render(c Content) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		sub.draw(img, 1, margin, y)
+		sub.draw(&p, 1, margin, y)
 	}
 
 	if len(c.Authors) > 0 {
@@ -155,51 +141,68 @@ func render(c Content) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		authors.draw(img, 2, margin, Height-margin-authors.height())
+		authors.draw(&p, 2, margin, Height-margin-authors.height())
 	}
 
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders{}}
-	if err := enc.Encode(&buf, img); err != nil {
+	b, err := encodePNG(Width, Height, palette(), p.row)
+	if err != nil {
 		return nil, fmt.Errorf("cover: encode png: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
-// canvases keeps an image a cover was drawn on, for the next cover: a
-// build of several books, or a process that builds again, draws the
-// next one on it rather than on a new one.
-var canvases = make(chan *image.Paletted, 1)
+// painting is the cover as the steps that paint it, in order: rectangles
+// of one colour and the glyphs of its text. It is painted a row at a
+// time, straight into the PNG encoder, so that the whole picture is never
+// held.
+type painting struct {
+	steps []step
+}
 
-// encoders keeps the PNG encoder's buffers and compressor for the next
-// cover, as canvases keeps its image.
-type encoders struct{}
+// step is one step of a painting: a rectangle filled with one colour of
+// the palette, or a glyph's coverage stamped in an ink.
+type step struct {
+	r     image.Rectangle // within the cover
+	index uint8           // a fill's colour
+	// levels is a glyph's coverage, in levels, row by row over r; nil
+	// for a fill.
+	levels []uint8
+	base   int // a glyph's ink: the palette index before its blends
+}
 
-var encoderBuffers = make(chan *png.EncoderBuffer, 1)
-
-func (encoders) Get() *png.EncoderBuffer {
-	select {
-	case b := <-encoderBuffers:
-		return b
-	default:
-		return nil
+// fill paints a rectangle of the cover in one colour of its palette.
+func (p *painting) fill(r image.Rectangle, index uint8) {
+	if r = r.Intersect(image.Rect(0, 0, Width, Height)); !r.Empty() {
+		p.steps = append(p.steps, step{r: r, index: index})
 	}
 }
 
-func (encoders) Put(b *png.EncoderBuffer) {
-	select {
-	case encoderBuffers <- b:
-	default:
-	}
-}
-
-// fill paints a rectangle of img in one colour of its palette.
-func fill(img *image.Paletted, r image.Rectangle, index uint8) {
-	r = r.Intersect(img.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
-		for i := range row {
-			row[i] = index
+// row paints row y of the cover into row, which holds Width pixels: each
+// step that reaches the row, in order. A pixel a glyph covers takes the
+// blend of its ink nearest its coverage, unless a glyph of the same ink
+// painted before covers it more.
+func (p *painting) row(y int, row []uint8) {
+	for _, s := range p.steps {
+		if y < s.r.Min.Y || y >= s.r.Max.Y {
+			continue
+		}
+		out := row[s.r.Min.X:s.r.Max.X]
+		if s.levels == nil {
+			for i := range out {
+				out[i] = s.index
+			}
+			continue
+		}
+		w := s.r.Dx()
+		in := s.levels[(y-s.r.Min.Y)*w:][:w]
+		for i, l := range in {
+			old := int(out[i]) - s.base
+			if old < 1 || old >= levels {
+				old = 0
+			}
+			if int(l) > old {
+				out[i] = uint8(s.base + int(l))
+			}
 		}
 	}
 }
@@ -239,17 +242,11 @@ func (b *block) height() int {
 	return b.lineHeight * len(b.lines)
 }
 
-// draw paints the block in ink i (see inks) with its top-left corner at
-// (x, y). Each pixel a letter covers takes the blend of the ink's palette
-// nearest its coverage, unless a letter drawn before covers it more.
-func (b *block) draw(img *image.Paletted, i, x, y int) {
+// draw adds the glyphs of the block to p, in ink i (see inks), with its
+// top-left corner at (x, y).
+func (b *block) draw(p *painting, i, x, y int) {
 	base := inkBase(i)
-	levelAt := func(p int) int {
-		if l := int(img.Pix[p]) - base; l >= 1 && l < levels {
-			return l
-		}
-		return 0
-	}
+	bounds := image.Rect(0, 0, Width, Height)
 	prev := rune(-1)
 	for n, line := range b.lines {
 		dot := fixed.P(x, y+b.ascent+n*b.lineHeight)
@@ -263,8 +260,14 @@ func (b *block) draw(img *image.Paletted, i, x, y int) {
 			if mask == nil {
 				continue
 			}
+			clip := dr.Intersect(bounds)
+			if clip.Empty() {
+				continue
+			}
+			// The face draws the next glyph on the same mask: the
+			// coverage is kept, as levels.
 			alpha, _ := mask.(*image.Alpha)
-			clip := dr.Intersect(img.Rect)
+			s := step{r: clip, base: base, levels: make([]uint8, 0, clip.Dx()*clip.Dy())}
 			for py := clip.Min.Y; py < clip.Max.Y; py++ {
 				for px := clip.Min.X; px < clip.Max.X; px++ {
 					mx, my := mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y
@@ -274,13 +277,10 @@ func (b *block) draw(img *image.Paletted, i, x, y int) {
 					} else {
 						_, _, _, a = mask.At(mx, my).RGBA()
 					}
-					l := int((a*(levels-1) + 0x7FFF) / 0xFFFF)
-					p := img.PixOffset(px, py)
-					if l > levelAt(p) {
-						img.Pix[p] = uint8(base + l)
-					}
+					s.levels = append(s.levels, uint8((a*(levels-1)+0x7FFF)/0xFFFF))
 				}
 			}
+			p.steps = append(p.steps, s)
 		}
 		prev = -1
 	}

@@ -171,3 +171,85 @@ func TestPreparedCoverIsTheOneRenderDraws(t *testing.T) {
 	}
 	started.list = nil
 }
+
+// paintWhole paints the steps of p one after another over a whole
+// picture: what painting row by row must give.
+func paintWhole(p *painting) []uint8 {
+	pix := make([]uint8, Width*Height)
+	for _, s := range p.steps {
+		k := 0
+		for y := s.r.Min.Y; y < s.r.Max.Y; y++ {
+			for x := s.r.Min.X; x < s.r.Max.X; x++ {
+				at := y*Width + x
+				if s.levels == nil {
+					pix[at] = s.index
+					continue
+				}
+				l := int(s.levels[k])
+				k++
+				old := int(pix[at]) - s.base
+				if old < 1 || old >= levels {
+					old = 0
+				}
+				if l > old {
+					pix[at] = uint8(s.base + l)
+				}
+			}
+		}
+	}
+	return pix
+}
+
+func TestRowsPaintTheWholePicture(t *testing.T) {
+	data, _ := fonts.Read("noto/NotoSans-Bold.ttf")
+	f, err := opentype.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p painting
+	p.fill(image.Rect(0, 0, Width, panelBottom), panelIndex)
+	p.fill(image.Rect(0, panelBottom, Width, Height), paperIndex)
+	// Letters of two inks overlap each other and a rule painted between
+	// them, and run off the edges of the cover.
+	b, err := fit(f, "Wavy AVAWAV typography overlapping", 124, 124, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.lineHeight /= 3
+	b.draw(&p, 0, -40, panelBottom-150)
+	p.fill(image.Rect(margin, panelBottom-60, Width+50, panelBottom-40), accentIndex)
+	b.draw(&p, 1, 10, panelBottom-130)
+	b.draw(&p, 1, 14, Height-60)
+	want := paintWhole(&p)
+	row := make([]uint8, Width)
+	for y := range Height {
+		p.row(y, row)
+		if !bytes.Equal(row, want[y*Width:(y+1)*Width]) {
+			t.Fatalf("row %d painted alone differs from the whole picture", y)
+		}
+	}
+	// The PNG file holds those pixels and the palette.
+	png1, err := encodePNG(Width, Height, palette(), p.row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(png1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded a %T", img)
+	}
+	if !bytes.Equal(pi.Pix, want) {
+		t.Error("the PNG file's pixels differ from the picture painted")
+	}
+	if len(pi.Palette) != len(palette()) {
+		t.Errorf("the PNG file's palette has %d colours; want %d", len(pi.Palette), len(palette()))
+	}
+	for i, c := range palette() {
+		if pi.Palette[i] != c {
+			t.Errorf("colour %d is %v; want %v", i, pi.Palette[i], c)
+		}
+	}
+}

@@ -19,11 +19,124 @@ import (
 // names are ASCII; every character is UTF-8 that XML allows; and "&"
 // only starts a predefined entity or a character reference.
 func checkXML(data []byte) error {
-	c := &xmlChecker{data: data}
-	if err := c.document(); err != nil {
-		return fmt.Errorf("line %d: %w", 1+bytes.Count(data[:c.pos], []byte("\n")), err)
+	var s xmlStream
+	return s.feed(data, true)
+}
+
+// xmlStream checks a document that comes in pieces, as checkXML checks
+// it whole: a long page is checked while it is written, and never held
+// whole. Each piece is read as far as the constructs in it are complete;
+// a construct cut by the end of a piece (a tag, a reference, a character)
+// is read again, whole, once the next piece has come, so that the
+// verdict, and the error, are those of checkXML on the whole document.
+// The bytes read are let go of, and the names of the elements still open
+// copied.
+type xmlStream struct {
+	c xmlChecker
+	// started is set once the prologue and the root's start tag are read.
+	started bool
+	// lines counts the line feeds of the bytes let go of, for the line
+	// of an error.
+	lines int
+	// own holds the bytes not yet read when a piece ends.
+	own []byte
+	err error
+}
+
+// errMore is what the checker of a piece meets when a construct goes on
+// past its end.
+var errMore = errors.New("the document goes on in the next piece")
+
+// feed checks the next piece of the document, final for its last (which
+// may be empty), and returns the first error, with its line, when the
+// document is not well-formed. p is not kept.
+func (s *xmlStream) feed(p []byte, final bool) error {
+	if s.err != nil {
+		return s.err
+	}
+	c := &s.c
+	if len(c.data) == c.pos {
+		c.data, c.pos = p, 0
+	} else {
+		c.data = append(c.data, p...)
+	}
+	c.final = final
+	err := s.read()
+	if err == errMore && !final {
+		s.keep()
+		return nil
+	}
+	if err != nil {
+		s.err = fmt.Errorf("line %d: %w", 1+s.lines+bytes.Count(c.data[:c.pos], []byte("\n")), err)
+	}
+	return s.err
+}
+
+// read reads the constructs of the data as far as they are complete: in
+// a piece that is not the last, a construct that fails, or is cut by the
+// end of the piece, is not taken, and read returns errMore.
+func (s *xmlStream) read() error {
+	c := &s.c
+	if !s.started {
+		if err := c.prologue(); err != nil {
+			if !c.final {
+				c.pos, c.open, c.prefixes = 0, c.open[:0], c.prefixes[:0]
+				return errMore
+			}
+			return err
+		}
+		s.started = true
+	}
+	for len(c.open) > 0 {
+		mark := c.pos
+		if err := c.text(); err != nil {
+			if !c.final {
+				c.pos = mark
+				return errMore
+			}
+			return err
+		}
+		if c.pos == len(c.data) {
+			if !c.final {
+				return errMore
+			}
+			return fmt.Errorf("unexpected end of the document: <%s> is not closed", c.open[len(c.open)-1].name)
+		}
+		mark, prefixes := c.pos, len(c.prefixes)
+		if err := c.markup(); err != nil {
+			if !c.final {
+				c.pos, c.prefixes = mark, c.prefixes[:prefixes]
+				return errMore
+			}
+			return err
+		}
+	}
+	if !c.final {
+		return errMore
+	}
+	if err := c.misc(); err != nil {
+		return err
+	}
+	if c.pos < len(c.data) {
+		return errors.New("content after the root element")
 	}
 	return nil
+}
+
+// keep lets go of the bytes read, keeping those not yet read in a buffer
+// of the stream's own, with a copy of the names they held.
+func (s *xmlStream) keep() {
+	c := &s.c
+	for i := range c.open {
+		c.open[i].name = bytes.Clone(c.open[i].name)
+	}
+	for i := range c.prefixes {
+		c.prefixes[i] = bytes.Clone(c.prefixes[i])
+	}
+	clear(c.attrs[:cap(c.attrs)])
+	s.lines += bytes.Count(c.data[:c.pos], []byte("\n"))
+	s.own = append(s.own[:0], c.data[c.pos:]...)
+	c.data, c.pos = s.own, 0
 }
 
 // xmlChecker reads one document for checkXML. pos is where it is; an
@@ -38,6 +151,9 @@ type xmlChecker struct {
 	prefixes [][]byte
 	// attrs holds the attribute names of the start tag being read.
 	attrs [][]byte
+	// final is unset while the data is a piece of the document that
+	// more will follow (see xmlStream).
+	final bool
 }
 
 // openElement is an element whose end tag is still to come: its name and
@@ -57,8 +173,9 @@ const (
 	doctypeStart = "<!DOCTYPE"
 )
 
-// document reads the whole document.
-func (c *xmlChecker) document() error {
+// prologue reads what comes before the root element and the root
+// element's start tag.
+func (c *xmlChecker) prologue() error {
 	if c.at(bom) {
 		c.pos += len(bom)
 	}
@@ -89,16 +206,7 @@ func (c *xmlChecker) document() error {
 	if c.data[c.pos] != '<' {
 		return errors.New("text before the root element")
 	}
-	if err := c.root(); err != nil {
-		return err
-	}
-	if err := c.misc(); err != nil {
-		return err
-	}
-	if c.pos < len(c.data) {
-		return errors.New("content after the root element")
-	}
-	return nil
+	return c.startTag()
 }
 
 // misc skips white space, comments and processing instructions, which may
@@ -121,38 +229,22 @@ func (c *xmlChecker) misc() error {
 	}
 }
 
-// root reads the root element and everything in it.
-func (c *xmlChecker) root() error {
-	if err := c.startTag(); err != nil {
-		return err
+// markup reads the markup at '<' inside the root element: a tag, a
+// comment, a CDATA section or a processing instruction.
+func (c *xmlChecker) markup() error {
+	switch {
+	case c.at("</"):
+		return c.endTag()
+	case c.at(commentStart):
+		return c.comment()
+	case c.at(cdataStart):
+		return c.cdata()
+	case c.at("<?"):
+		return c.procInst()
+	case c.at("<!"):
+		return errors.New("a declaration inside an element")
 	}
-	for len(c.open) > 0 {
-		if err := c.text(); err != nil {
-			return err
-		}
-		if c.pos == len(c.data) {
-			return fmt.Errorf("unexpected end of the document: <%s> is not closed", c.open[len(c.open)-1].name)
-		}
-		var err error
-		switch {
-		case c.at("</"):
-			err = c.endTag()
-		case c.at(commentStart):
-			err = c.comment()
-		case c.at(cdataStart):
-			err = c.cdata()
-		case c.at("<?"):
-			err = c.procInst()
-		case c.at("<!"):
-			err = errors.New("a declaration inside an element")
-		default:
-			err = c.startTag()
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return c.startTag()
 }
 
 // at reports whether the data at the current position starts with s.

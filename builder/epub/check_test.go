@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,25 +51,30 @@ const wellFormedPage = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 func TestCheckXMLAcceptsWellFormedDocuments(t *testing.T) {
-	for _, doc := range []string{
-		wellFormedPage,
-		`<a/>`,
-		"\uFEFF<?xml version='1.0'?><a> </a>\n",
-		`<?xml version="1.0" encoding="utf-8" standalone="yes" ?><!-- c --><a b="1"	c='2'/><?pi?>`,
-		`<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd"><a/>`,
-		"<a>\t\r\n&#9;&#xA;&#x10FFFF;]]</a>",
-	} {
+	for _, doc := range wellFormedDocuments {
 		if err := checkXML([]byte(doc)); err != nil {
 			t.Errorf("checkXML(%q) = %v; want nil", doc, err)
 		}
 	}
 }
 
-func TestCheckXMLRejectsMalformedDocuments(t *testing.T) {
+// wellFormedDocuments are documents checkXML must accept.
+var wellFormedDocuments = []string{
+	wellFormedPage,
+	`<a/>`,
+	"\uFEFF<?xml version='1.0'?><a> </a>\n",
+	`<?xml version="1.0" encoding="utf-8" standalone="yes" ?><!-- c --><a b="1"	c='2'/><?pi?>`,
+	`<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd"><a/>`,
+	"<a>\t\r\n&#9;&#xA;&#x10FFFF;]]</a>",
+}
+
+// malformedDocuments are documents checkXML must reject, each with a
+// piece of the error it must give.
+func malformedDocuments() []struct{ doc, want string } {
 	page := func(body string) string {
 		return strings.Replace(wellFormedPage, "<p>Tom &amp; Jerry<br/>a line</p>", body, 1)
 	}
-	for _, tc := range []struct{ doc, want string }{
+	return []struct{ doc, want string }{
 		{page("<p>unclosed"), "closed by"},
 		{page("<p>a</div>"), "element <p> closed by </div>"},
 		{page("</p>"), "closed by"},
@@ -114,10 +121,57 @@ func TestCheckXMLRejectsMalformedDocuments(t *testing.T) {
 		{`<?xml encoding="UTF-8"?><a/>`, "without version"},
 		{`<!DOCTYPE a [<!ENTITY x "y">]><a/>`, "internal subset"},
 		{`<!DOCTYPE a><!DOCTYPE a><a/>`, "second document type"},
-	} {
+		{page("<p>a ]]"), "closed by"},
+	}
+}
+
+func TestCheckXMLRejectsMalformedDocuments(t *testing.T) {
+	for _, tc := range malformedDocuments() {
 		err := checkXML([]byte(tc.doc))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("checkXML(%q) = %v; want an error with %q", tc.doc, err, tc.want)
+		}
+	}
+}
+
+// streamCheck checks doc with an xmlStream, in pieces that end at cuts,
+// and returns the first error, checking that no piece's error comes
+// after the last piece's.
+func streamCheck(doc []byte, cuts ...int) error {
+	var s xmlStream
+	from := 0
+	for _, cut := range cuts {
+		// Each piece is handed over in a buffer that is overwritten
+		// after, as a page's buffer is reused.
+		piece := bytes.Clone(doc[from:cut])
+		err := s.feed(piece, false)
+		clear(piece)
+		if err != nil {
+			return err
+		}
+		from = cut
+	}
+	return s.feed(bytes.Clone(doc[from:]), true)
+}
+
+func TestCheckXMLInPiecesGivesTheVerdictOfTheWhole(t *testing.T) {
+	docs := slices.Clone(wellFormedDocuments)
+	for _, tc := range malformedDocuments() {
+		docs = append(docs, tc.doc)
+	}
+	docs = append(docs, "<a>\n<b>\n</c>\n</a>", "<a>é\n&amp;\n<b c='&#233;'>\n]]\n</b></a>")
+	for _, doc := range docs {
+		data := []byte(doc)
+		want := fmt.Sprint(checkXML(data))
+		for cut := 0; cut <= len(data); cut++ {
+			if got := fmt.Sprint(streamCheck(data, cut)); got != want {
+				t.Errorf("%q cut at %d: %s; whole: %s", doc, cut, got, want)
+			}
+		}
+		for cut := 0; cut+7 <= len(data); cut += 3 {
+			if got := fmt.Sprint(streamCheck(data, cut, cut+1, cut+7)); got != want {
+				t.Errorf("%q cut at %d, %d and %d: %s; whole: %s", doc, cut, cut+1, cut+7, got, want)
+			}
 		}
 	}
 }

@@ -25,6 +25,9 @@ func (c *xmlChecker) text() error {
 				return err
 			}
 		case ']':
+			if !c.final && len(d)-c.pos < len(cdataEnd) {
+				return errMore
+			}
 			if c.at(cdataEnd) {
 				return errors.New(`"]]>" outside a CDATA section`)
 			}

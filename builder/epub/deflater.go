@@ -1,8 +1,6 @@
 package epub
 
 import (
-	"bytes"
-	"compress/flate"
 	"fmt"
 	"runtime"
 	"strings"
@@ -26,32 +24,6 @@ type deflater struct {
 	done    bool
 }
 
-// flateWriters keeps the compressors of finished deflaters for the next
-// ones, one a processor: each is a megabyte of tables, which a build of
-// several books, or of a short note, would otherwise make anew for each.
-var flateWriters = make(chan *flate.Writer, runtime.GOMAXPROCS(0))
-
-// flateWriter returns a compressor kept in flateWriters, or a new one.
-func flateWriter() *flate.Writer {
-	select {
-	case fw := <-flateWriters:
-		return fw
-	default:
-		fw, _ := flate.NewWriter(nil, zipDeflateLevel) // the level is valid
-		return fw
-	}
-}
-
-// keepFlateWriter hands a compressor back to flateWriters, unless it is
-// full.
-func keepFlateWriter(fw *flate.Writer) {
-	fw.Reset(nil)
-	select {
-	case flateWriters <- fw:
-	default:
-	}
-}
-
 // newDeflater starts a deflater.
 func newDeflater() *deflater {
 	n := runtime.GOMAXPROCS(0)
@@ -61,11 +33,9 @@ func newDeflater() *deflater {
 	}
 	for range n {
 		d.wg.Go(func() {
-			fw := flateWriter()
-			defer keepFlateWriter(fw)
-			var scratch bytes.Buffer
+			var scratch []byte
 			for e := range d.queue {
-				d.deflate(e, fw, &scratch)
+				scratch = d.deflate(e, scratch)
 			}
 		})
 	}
@@ -73,17 +43,19 @@ func newDeflater() *deflater {
 }
 
 // deflate deflates one entry; a page is checked first, and its data let
-// go of after.
-func (d *deflater) deflate(e *entry, fw *flate.Writer, scratch *bytes.Buffer) {
+// go of after. It returns scratch, or the larger buffer that took its
+// place, for the next entry.
+func (d *deflater) deflate(e *entry, scratch []byte) []byte {
 	if e.page {
 		if err := checkXML(e.data); err != nil {
 			e.err = fmt.Errorf("page %s is not well-formed XML: %w", strings.TrimPrefix(e.name, rootDir), err)
-			return
+			return scratch
 		}
 	}
-	if err := e.deflate(fw, scratch); err != nil {
+	scratch, err := e.deflate(scratch)
+	if err != nil {
 		e.err = fmt.Errorf("deflate %s: %w", e.name, err)
-		return
+		return scratch
 	}
 	if e.page {
 		if cap(e.data) <= maxKeptBuffer {
@@ -94,6 +66,7 @@ func (d *deflater) deflate(e *entry, fw *flate.Writer, scratch *bytes.Buffer) {
 		}
 		e.data = nil
 	}
+	return scratch
 }
 
 // maxKeptBuffer is the largest buffer of a page kept for the next: the

@@ -89,9 +89,9 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	}
 	specs = append(specs, b.licencePage())
 
-	// The pages are deflated as they are made, and only their deflated
-	// form is kept; the characters they use are noted first, for the
-	// fonts.
+	// The pages are deflated as they are made, a long one piece by
+	// piece, and only their deflated form is kept; the characters they
+	// use are noted first, for the fonts.
 	d := newDeflater()
 	defer d.finish()
 	used := map[rune]bool{}
@@ -99,14 +99,11 @@ func (b *book) assemble(opts Options, drawing *coverDrawing) ([]*entry, error) {
 	var pages []page
 	var pageEntries []*entry
 	for _, s := range specs {
-		data, err := b.document(s, d.buffer())
-		if err != nil {
+		e := &entry{name: rootDir + s.file, page: true}
+		if err := b.writePage(s, e, d, used); err != nil {
 			return nil, err
 		}
 		pages = append(pages, page{file: s.file, id: s.id, props: b.props(s), linear: !s.aside})
-		addRunes(used, data)
-		e := &entry{name: rootDir + s.file, data: data, page: true}
-		d.add(e)
 		pageEntries = append(pageEntries, e)
 	}
 

@@ -43,6 +43,29 @@ type pageWriter struct {
 	err error
 	// runs is room for the runs of says, reused.
 	runs []guide.Run
+	// out, when set, takes the page's pieces once it grows long.
+	out *pageOut
+}
+
+// nl ends a line of markup; a long page's piece may end there.
+func (p *pageWriter) nl() {
+	p.xmlWriter.nl()
+	p.spill()
+}
+
+// end writes a closing tag; a long page's piece may end there.
+func (p *pageWriter) end(name string) {
+	p.xmlWriter.end(name)
+	p.spill()
+}
+
+// spill hands what the page holds to out once it is a piece long. It is
+// called between constructs of the markup, so that a piece ends on the
+// boundary of a character.
+func (p *pageWriter) spill() {
+	if p.out != nil && p.buf.Len() >= pageChunk {
+		p.buf = *bytes.NewBuffer(p.out.spill(p.buf.Bytes()))
+	}
 }
 
 // page is one XHTML document of the book, as the package document lists
@@ -74,11 +97,17 @@ type pageSpec struct {
 // is written into buf, which must be empty (or nil), and not yet checked
 // for well-formedness: the deflater does that (see checkXML).
 func (b *book) document(s pageSpec, buf []byte) ([]byte, error) {
-	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string), lang: b.lang()}
+	return b.write(s, buf, nil)
+}
+
+// write is document for a page that out, when set, streams once it grows
+// longer than pageChunk: it returns only the page's last piece then.
+func (b *book) write(s pageSpec, buf []byte, out *pageOut) ([]byte, error) {
+	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string), lang: b.lang(), out: out}
 	p.buf = *bytes.NewBuffer(buf)
 	// Pages of a book are much of a size: room for one like the last
 	// saves growing the buffer step by step.
-	p.buf.Grow(b.lastPageSize)
+	p.buf.Grow(min(b.lastPageSize, pageChunk))
 	lang := b.lang()
 	p.raw(xmlProlog)
 	p.raw("<!DOCTYPE html>\n")

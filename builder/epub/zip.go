@@ -3,11 +3,12 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"time"
+
+	"studyguide/builder/internal/deflate"
 )
 
 // entry is one file of the container: its data, and the data deflated as
@@ -33,12 +34,6 @@ type entry struct {
 // mimetype is the content of the first entry of every EPUB.
 const mimetype = "application/epub+zip"
 
-// zipDeflateLevel is the level archive/zip deflates entries at. The
-// writer deflates entries itself, several at once, and hands archive/zip
-// the result; at this level the bytes are the same as if archive/zip had
-// deflated them (a test holds this).
-const zipDeflateLevel = 5
-
 // pack writes the container: the mimetype entry first, stored, with no
 // extra field and no time, as EPUB requires; then every entry in the order
 // given, deflated and stamped with the fixed time mod. The same entries
@@ -62,8 +57,7 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 	if _, err := f.Write(data); err != nil {
 		return fmt.Errorf("zip mimetype: %w", err)
 	}
-	var fw *flate.Writer
-	var scratch bytes.Buffer
+	var scratch []byte
 	headers := newHeaderMaker()
 	for _, e := range entries {
 		if e.stored {
@@ -77,11 +71,7 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 			continue
 		}
 		if e.deflated == nil {
-			if fw == nil {
-				fw = flateWriter()
-				defer keepFlateWriter(fw)
-			}
-			if err := e.deflate(fw, &scratch); err != nil {
+			if scratch, err = e.deflate(scratch); err != nil {
 				return fmt.Errorf("zip %s: %w", e.name, err)
 			}
 		}
@@ -102,24 +92,21 @@ func pack(w io.Writer, entries []*entry, mod time.Time) error {
 	return nil
 }
 
-// deflate deflates the entry's data with fw, which it resets first, into
-// scratch, keeping an exact copy, and sums the data.
-func (e *entry) deflate(fw *flate.Writer, scratch *bytes.Buffer) error {
-	scratch.Reset()
-	fw.Reset(scratch)
-	if _, err := fw.Write(e.data); err != nil {
-		return err
+// deflate deflates the entry's data into scratch, keeping an exact copy,
+// and sums the data. It returns scratch, or the larger buffer that took
+// its place, for the next entry.
+func (e *entry) deflate(scratch []byte) ([]byte, error) {
+	scratch, err := deflate.Append(scratch[:0], e.data, deflate.Raw)
+	if err != nil {
+		return scratch, err
 	}
-	if err := fw.Close(); err != nil {
-		return err
-	}
-	e.deflated = bytes.Clone(scratch.Bytes())
+	e.deflated = bytes.Clone(scratch)
 	if e.deflated == nil {
 		e.deflated = []byte{}
 	}
 	e.crc = crc32.ChecksumIEEE(e.data)
 	e.size = uint64(len(e.data))
-	return nil
+	return scratch, nil
 }
 
 // headerMaker makes the local headers of deflated entries exactly as

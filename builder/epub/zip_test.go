@@ -4,18 +4,24 @@ import (
 	"archive/zip"
 	"bytes"
 	"hash/crc32"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"studyguide/builder/internal/deflate"
 )
 
-// plainPack packs entries the plain way, archive/zip deflating each: what
-// pack must give byte for byte.
+// plainPack packs entries the plain way, archive/zip deflating each with
+// the build's compressor: what pack must give byte for byte.
 func plainPack(t *testing.T, entries []*entry, mod time.Time) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return deflate.NewWriter(w, deflate.Raw), nil
+	})
 	data := []byte(mimetype)
 	f, err := zw.CreateRaw(&zip.FileHeader{
 		Name: "mimetype", Method: zip.Store, CRC32: crc32.ChecksumIEEE(data),

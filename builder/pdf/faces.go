@@ -45,23 +45,18 @@ type faceSet struct {
 	selected []bool                   // by face: whether a page's text is set in it
 	used     []runeSet                // by face: the characters printed in it
 	chains   [numFamilies][2][2]chain // by family, bold, italic
-	// maths is the maths face, which follows fonts.Faces as mathBase;
-	// nil when it cannot be read, and then formulas are printed as their
-	// source. Its text is glyph ids, not characters: a formula names the
-	// glyphs it is set in, many of which no character has.
-	maths    *fonts.MathFont
+	// mathBase is the maths face (see mathFace), which follows
+	// fonts.Faces. Its text is glyph ids, not characters: a formula names
+	// the glyphs it is set in, many of which no character has.
 	mathBase faceRef
 }
 
 // newFaceSet works out the chain of every style, each part of the guide in
-// the family names gives it. It reads no font file.
+// the family names gives it. It reads no font file: the maths face is
+// read when a formula is first laid out.
 func newFaceSet(names [numFamilies]string) (*faceSet, error) {
-	fs := &faceSet{faces: fonts.Faces, mathBase: faceRef(len(fonts.Faces))}
-	if m, err := fonts.Math(); err == nil {
-		fs.maths = m
-		fs.faces = slices.Clone(fonts.Faces)
-		fs.faces = append(fs.faces, fonts.Face{Family: "math", File: fonts.MathFile})
-	}
+	fs := &faceSet{mathBase: faceRef(len(fonts.Faces))}
+	fs.faces = append(slices.Clone(fonts.Faces), fonts.Face{Family: "math", File: fonts.MathFile})
 	fs.selected = make([]bool, len(fs.faces))
 	fs.used = make([]runeSet, len(fs.faces))
 	for fam := range numFamilies {
@@ -138,4 +133,16 @@ func b2i(b bool) int {
 }
 
 // isMath reports whether f is the maths face.
-func (fs *faceSet) isMath(f faceRef) bool { return fs.maths != nil && f == fs.mathBase }
+func (fs *faceSet) isMath(f faceRef) bool { return f == fs.mathBase }
+
+// mathFace returns the maths face, parsed the first time the process
+// needs it, so that a guide without formulas never reads it; nil when it
+// cannot be read, and then formulas are printed as their source. It is
+// safe for concurrent use.
+func (fs *faceSet) mathFace() *fonts.MathFont {
+	m, err := fonts.Math()
+	if err != nil {
+		return nil
+	}
+	return m
+}

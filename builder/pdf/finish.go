@@ -388,7 +388,7 @@ func (e *embeddedFace) subset(fs *faceSet, m *metrics) error {
 		e.unicode = make([]rune, len(e.runes))
 		for i, r := range e.runes {
 			ids[i] = uint16(r)
-			_, e.unicode[i] = fs.maths.Encoding(ids[i])
+			_, e.unicode[i] = fs.mathFace().Encoding(ids[i])
 		}
 		e.program, e.gids, err = fonts.SubsetGlyphIDs(data, ids)
 	} else {

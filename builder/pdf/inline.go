@@ -73,9 +73,9 @@ type runBuilder struct {
 	// fail stops the document with an error: the runs of an inline of a
 	// kind the builder does not know cannot be made.
 	fail func(error)
-	// maths is the maths face formulas are set in; nil when it cannot
-	// be read, and then formulas are shown as their source.
-	maths *fonts.MathFont
+	// maths returns the maths face formulas are set in; nil when it
+	// cannot be read, and then formulas are shown as their source.
+	maths func() *fonts.MathFont
 	// width, when not zero, is the width of the lines the runs are for,
 	// in millimetres: a formula wider than a line is set smaller to fit.
 	width float64
@@ -113,11 +113,11 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			cl.code = true
 			rb.add(run{text: n.Text, style: cs, look: cl, pos: n.Pos})
 		case *guide.Formula:
-			if n.Tree != nil && rb.maths != nil {
+			if mf := rb.mathFace(n); mf != nil {
 				// Set in a line of text, a formula is in text style,
 				// even one written for display: a caller that sets it
 				// on a line of its own lays it out itself.
-				b := mathbox.Layout(rb.maths, n.Tree, false, st.size)
+				b := mathbox.Layout(mf, n.Tree, false, st.size)
 				if w := pt(b.Width); rb.width > 0 && w > rb.width {
 					b = b.Scaled(rb.width / w)
 				}
@@ -199,6 +199,15 @@ func (rb *runBuilder) walk(inlines []guide.Inline, st textStyle, lk look) {
 			}
 		}
 	}
+}
+
+// mathFace returns the maths face to lay f out in: nil when the reader
+// could not parse f or the face cannot be read.
+func (rb *runBuilder) mathFace(f *guide.Formula) *fonts.MathFont {
+	if f.Tree == nil || rb.maths == nil {
+		return nil
+	}
+	return rb.maths()
 }
 
 // noteRef is the superscript number of a footnote reference, linked to the

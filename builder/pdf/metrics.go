@@ -90,7 +90,7 @@ func (m *metrics) measure(f faceRef, r rune) int16 {
 	}
 	if m.fs.isMath(f) {
 		// The maths face's text is glyph ids.
-		mf := m.fs.maths
+		mf := m.fs.mathFace()
 		if r <= 0 || int(r) >= mf.NumGlyphs() {
 			return uncovered
 		}

@@ -16,18 +16,19 @@
 // The objects are compressed and written on a goroutine of the Writer's
 // own, in the order they are given, so that the program making them goes
 // on with the next page while the last one is compressed. Streams are
-// compressed with one zlib writer that the goroutine reuses.
+// compressed by package deflate into one buffer that the goroutine
+// reuses.
 package pdfobj
 
 import (
 	"bufio"
-	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
+
+	"studyguide/builder/internal/deflate"
 )
 
 // ObjectsPerStream is the most objects one object stream holds. It keeps
@@ -64,8 +65,7 @@ type Writer struct {
 	n       int64 // bytes written so far
 	err     error
 	offsets []int64 // by object number; 0 while not yet written
-	zw      *zlib.Writer
-	zbuf    bytes.Buffer
+	zbuf    []byte
 }
 
 // job is an object for the writing goroutine: its number, and its value
@@ -197,19 +197,12 @@ func (pw *Writer) start(num int) {
 
 // deflate returns data compressed, in a buffer that the next call reuses.
 func (pw *Writer) deflate(data []byte) []byte {
-	pw.zbuf.Reset()
-	if pw.zw == nil {
-		pw.zw, _ = zlib.NewWriterLevel(&pw.zbuf, zlib.BestSpeed)
-	} else {
-		pw.zw.Reset(&pw.zbuf)
-	}
-	if _, err := pw.zw.Write(data); err != nil && pw.err == nil {
+	z, err := deflate.Append(pw.zbuf[:0], data, deflate.Zlib)
+	if err != nil && pw.err == nil {
 		pw.err = err
 	}
-	if err := pw.zw.Close(); err != nil && pw.err == nil {
-		pw.err = err
-	}
-	return pw.zbuf.Bytes()
+	pw.zbuf = z
+	return z
 }
 
 // Pack ends the allocation of directly written objects and makes room

@@ -1,0 +1,171 @@
+package deflate
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// samples are data of the kinds the build compresses: text, a page's
+// drawing operators, incompressible bytes, and nothing at all.
+func samples() map[string][]byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	random := make([]byte, 200_000)
+	for i := range random {
+		random[i] = byte(r.IntN(256))
+	}
+	var ops strings.Builder
+	for i := range 5000 {
+		ops.WriteString("BT /F1 10.5 Tf 1 0 0 1 ")
+		ops.WriteString(strings.Repeat("7", i%7+1))
+		ops.WriteString(" 700 Tm (Peacekeeping) Tj ET\n")
+	}
+	return map[string][]byte{
+		"empty":  {},
+		"byte":   {'x'},
+		"text":   []byte(strings.Repeat("<p>The first NATO-led peace operation, in Bosnia, began in 1995.</p>\n", 2000)),
+		"ops":    []byte(ops.String()),
+		"random": random,
+	}
+}
+
+func inflate(t *testing.T, f Format, b []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	if f == Zlib {
+		zr, err := zlib.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	} else {
+		r = flate.NewReader(bytes.NewReader(b))
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The standard library's readers, which stand for every reader of an
+// EPUB, a PDF or a PNG image, read back what was compressed, and the
+// zlib wrapper's sum holds.
+func TestReadersReadBackTheData(t *testing.T) {
+	for name, data := range samples() {
+		for _, f := range []Format{Raw, Zlib} {
+			b, err := Append(nil, data, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := inflate(t, f, b); !bytes.Equal(got, data) {
+				t.Errorf("%s (format %d): read back %d bytes that differ from the %d written", name, f, len(got), len(data))
+			}
+		}
+	}
+}
+
+// The same data gives the same bytes whatever a compressor compressed
+// before, so that a rebuild is byte for byte the same.
+func TestTheSameDataGivesTheSameBytes(t *testing.T) {
+	s := samples()
+	first, err := Append(nil, s["text"], Raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		for _, name := range []string{"random", "ops", "text", "byte"} {
+			if _, err := Append(nil, s[name], Raw); err != nil {
+				t.Fatal(err)
+			}
+		}
+		again, _ := Append(nil, s["text"], Raw)
+		if !bytes.Equal(again, first) {
+			t.Fatal("the same text compressed after other data gives other bytes")
+		}
+	}
+	// Written in pieces, as the cover's rows are, the data gives the
+	// same bytes as written at once.
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Raw)
+	for p := s["text"]; len(p) > 0; p = p[min(len(p), 1201):] {
+		w.Write(p[:min(len(p), 1201)])
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), first) {
+		t.Error("the text written in pieces gives other bytes than written at once")
+	}
+}
+
+// Writers on several goroutines at once each give what one alone gives.
+func TestWritersSideBySide(t *testing.T) {
+	s := samples()
+	want := map[string][]byte{}
+	for name, data := range s {
+		want[name], _ = Append(nil, data, Zlib)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for name, data := range s {
+			wg.Go(func() {
+				if got, _ := Append(nil, data, Zlib); !bytes.Equal(got, want[name]) {
+					t.Errorf("%s: compressed beside others, the bytes differ", name)
+				}
+			})
+		}
+	}
+	wg.Wait()
+}
+
+// Text shrinks about as much as the standard library's fastest level
+// shrinks it, and incompressible data hardly grows.
+func TestSizes(t *testing.T) {
+	for name, data := range samples() {
+		if len(data) < 1000 {
+			continue
+		}
+		got, _ := Append(nil, data, Raw)
+		var std bytes.Buffer
+		fw, _ := flate.NewWriter(&std, flate.BestSpeed)
+		fw.Write(data)
+		fw.Close()
+		if name == "random" {
+			if len(got) > len(data)+len(data)/100 {
+				t.Errorf("random: %d bytes grew to %d", len(data), len(got))
+			}
+			continue
+		}
+		if len(got) > std.Len()*11/10 {
+			t.Errorf("%s: %d bytes; the standard library's fastest level gives %d", name, len(got), std.Len())
+		}
+	}
+}
+
+func TestWriteAfterClose(t *testing.T) {
+	w := NewWriter(io.Discard, Raw)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("late")); err == nil {
+		t.Error("a write after Close was taken")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+}
+
+func BenchmarkText(b *testing.B) {
+	data := samples()["text"]
+	b.SetBytes(int64(len(data)))
+	var out []byte
+	for b.Loop() {
+		out, _ = Append(out[:0], data, Raw)
+	}
+}
