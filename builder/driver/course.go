@@ -116,6 +116,11 @@ func buildUnit(ctx context.Context, u unit, opts Options, resources []resource, 
 	if opts.Strict && countWarnings(diags) > 0 {
 		return unitBuild{diags: diags}
 	}
+	if !needsStudy(jobs) {
+		// The study aids are in the guide's sections now; their notes
+		// are let go of while the writers work, unless one reads them.
+		g.Study = nil
+	}
 	s, err := stage(ctx, g, layout, base, jobs)
 	if ctx.Err() != nil {
 		if s != nil {

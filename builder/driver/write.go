@@ -46,6 +46,17 @@ func plan(names []string) []job {
 	return jobs
 }
 
+// needsStudy reports whether an output of jobs reads the guide's study
+// notes (outputs.Output.Study).
+func needsStudy(jobs []job) bool {
+	for _, j := range jobs {
+		if j.out.Study || slices.ContainsFunc(j.derived, func(o outputs.Output) bool { return o.Study }) {
+			return true
+		}
+	}
+	return false
+}
+
 // writeAll stages the outputs of g and puts them in place at once; see
 // stage. On failure no output of this note is touched.
 func writeAll(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base string, jobs []job) ([]string, error) {

@@ -42,7 +42,9 @@ type Guide struct {
 	Footnotes []*Footnote
 
 	// Study holds the key points and key terms found by enrichment; nil
-	// until that stage has run.
+	// until that stage has run, and again while a build writes only
+	// outputs that do not read it (the sections the aids added hold what
+	// the guides show of it).
 	Study *Study
 
 	// Images holds every image file the notes refer to that could be

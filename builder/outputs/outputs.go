@@ -135,6 +135,12 @@ type Output struct {
 	// Settings are the choices the output takes from flags of its own;
 	// most outputs take none.
 	Settings []Setting
+	// Study is set for an output that reads the guide's study notes
+	// (guide.Study: the key terms, key points and questions the study
+	// aids found), not only the sections the aids made of them: a build
+	// that writes no such output lets go of the notes before its writers
+	// start, since for a long guide they are tens of megabytes.
+	Study bool
 	// Prepare, when set, starts in the background what the output needs
 	// of the guide that the study aids do not change (the EPUB's cover),
 	// once the note is read: the build calls it before it adds the aids,
@@ -176,6 +182,7 @@ func All() []Output {
 		},
 		{
 			Name: "recap", Suffix: "-recap.pdf", Kind: Extra,
+			Study: true,
 			Usage: "a one-page recap sheet",
 			Write: func(in Input, out *File) error {
 				return pdf.WriteRecap(out, in.Guide, pdf.Options{Layout: in.Layout})
@@ -184,6 +191,7 @@ func All() []Output {
 		flashcards(),
 		{
 			Name: "anki", Suffix: ".apkg", Kind: Extra,
+			Study: true,
 			Usage: "an Anki deck of the self-test's questions",
 			Write: func(in Input, out *File) error {
 				return anki.Write(out, in.Guide, anki.Options{Warn: in.Warn})
@@ -198,6 +206,7 @@ func All() []Output {
 func flashcards() Output {
 	o := Output{
 		Name: "flashcards", Suffix: "-cards.pdf", Kind: Extra,
+		Study: true,
 		Usage: "cards to print on both sides\nand cut: one per key term and per key point",
 		Settings: []Setting{{
 			Name: "cards-flip", Arg: "EDGE", Values: []string{"long-edge", "short-edge"},

@@ -37,6 +37,23 @@ type layouter struct {
 	// bare says that the next paragraph is all its list item holds: its
 	// text goes straight into the item's LBody, with no P of its own.
 	bare bool
+	// flush, when set, hands the boxes laid out so far on, to be dealt
+	// out to pages before the layout goes on; nest is how deep the
+	// layout is in blocks within blocks.
+	flush func()
+	nest  int
+}
+
+// breakOff hands the boxes laid out so far on, if the layout is between
+// two items of a list or two rows of a table that is a block of a
+// section's own (not in a list item, a quotation or a footnote): nothing
+// after that looks back at the boxes before, so that a list or table of
+// thousands of items need not be laid out whole before its first page is
+// known.
+func (l *layouter) breakOff() {
+	if l.flush != nil && l.nest == 1 {
+		l.flush()
+	}
 }
 
 // in makes an element of type typ in the current one, lays out what f
@@ -71,6 +88,7 @@ func (l *layouter) push(b *box, fr *frame) {
 
 // blocks lays out a sequence of blocks.
 func (l *layouter) blocks(bs []guide.Block, fr frame) {
+	l.nest++
 	for i, b := range bs {
 		if _, ok := b.(*guide.List); ok && i > 0 && fr.inItem {
 			// A list nested in an item sits close to the item's text.
@@ -100,6 +118,7 @@ func (l *layouter) blocks(bs []guide.Block, fr frame) {
 			}
 		}
 	}
+	l.nest--
 }
 
 // block lays out one block.
@@ -354,6 +373,7 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 	defer func() { l.cur = prev }()
 	for i, it := range ls.Items {
 		if i > 0 {
+			l.breakOff()
 			l.space(itemSkip)
 		}
 		li := l.w.tags.elem("LI", list)

@@ -18,6 +18,9 @@ type paginator struct {
 	// table of contents: its last page is balanced like any page before a
 	// fresh page.
 	closed bool
+	// open says that more boxes may follow those the paginator is given;
+	// ranOut is set when it needed to see them to break a page.
+	open, ranOut bool
 }
 
 // placement is a box at its place on a page.
@@ -38,56 +41,115 @@ type pagePlan struct {
 
 // paginate returns the pages the boxes fill.
 func (pg *paginator) paginate(boxes []*box) []pagePlan {
+	var pages []pagePlan
+	ps := &pageStream{pg: pg, page: func(_, _ int, plan pagePlan, _ bool) {
+		pages = append(pages, plan)
+	}}
+	ps.add(boxes)
+	ps.close()
+	return pages
+}
+
+// pageStream paginates boxes as they come, a section or so at a time, so
+// that a long guide need not be laid out whole before its first page is
+// known: it deals out each page as soon as enough boxes follow it to
+// settle where the page ends, and keeps no box of a page dealt out.
+type pageStream struct {
+	pg *paginator
+	// page is given each page as it is dealt out: the index of its first
+	// box and of the first box after it, counted from the first box
+	// added, what it holds, and whether the footnotes no box references
+	// were put at its foot.
+	page func(start, end int, plan pagePlan, orphans bool)
+
+	win   []*box // the boxes from the first one of the next page on
+	base  int    // the index of win[0]
+	carry []*box // footnote boxes that go on to the next page
+	done  bool   // no box follows those added
+	// referenced marks the footnotes the boxes added reference; once
+	// every box is in, the others are orphans, placed at the foot of the
+	// last page.
+	referenced []bool
+	orphans    []*box
+	orphaned   []int // the orphans, as indexes of footnotes
+	most       int   // the most boxes held at once
+}
+
+// add adds boxes after those added before, and deals out the pages they
+// settle.
+func (ps *pageStream) add(boxes []*box) {
+	pg := ps.pg
 	if pg.placed == nil {
 		pg.placed = make([]bool, len(pg.notes))
+		ps.referenced = make([]bool, len(pg.notes))
 	}
-	var pages []pagePlan
-	var carry []*box
-	orphans := pg.orphans(boxes)
-	for i := 0; i < len(boxes) || len(carry) > 0 || len(orphans) > 0; {
-		end := pg.fit(boxes, i, carry)
-		end = pg.balance(boxes, i, end)
-		if pg.short(boxes, i, end) {
+	for _, b := range boxes {
+		for _, n := range b.ext().notes {
+			if n >= 0 && n < len(ps.referenced) {
+				ps.referenced[n] = true
+			}
+		}
+	}
+	ps.win = append(ps.win, boxes...)
+	ps.most = max(ps.most, len(ps.win))
+	ps.deal()
+}
+
+// close says that no more boxes follow, and deals out the last pages.
+func (ps *pageStream) close() {
+	ps.add(nil)
+	ps.done = true
+	for n, ref := range ps.referenced {
+		if !ref && !ps.pg.placed[n] {
+			ps.pg.placed[n] = true
+			ps.orphans = append(ps.orphans, ps.pg.notes[n]...)
+			ps.orphaned = append(ps.orphaned, n)
+		}
+	}
+	ps.deal()
+}
+
+// deal deals out the pages that the boxes added settle: a page is settled
+// when the boxes that decide where it ends, which may lie a page or two
+// beyond it, are all in, or no more are to come.
+func (ps *pageStream) deal() {
+	pg := ps.pg
+	for {
+		boxes := ps.win
+		if !ps.done && len(boxes) == 0 || len(boxes) == 0 && len(ps.carry) == 0 && len(ps.orphans) == 0 {
+			return
+		}
+		pg.open, pg.ranOut = !ps.done, false
+		end := pg.fit(boxes, 0, ps.carry)
+		end = pg.balance(boxes, 0, end)
+		if pg.short(boxes, 0, end) {
 			// Nothing could move onto the page: rather than leave it
 			// with a few lines, what starts a fresh page flows on after
 			// them (an introduction of two lines and the at-a-glance
 			// table after it).
-			end = pg.fitPast(boxes, i, carry, end)
+			end = pg.fitPast(boxes, 0, ps.carry, end)
 		}
-		if end == len(boxes) && len(orphans) > 0 {
+		if pg.ranOut {
+			// Where the page ends depends on boxes not laid out yet.
+			return
+		}
+		orphans := false
+		carry := ps.carry
+		if end == len(boxes) && len(ps.orphans) > 0 {
 			// Footnotes that no box references go at the foot of the
 			// last page, so that no note is lost.
-			carry = append(carry, orphans...)
-			orphans = nil
-			end = pg.fit(boxes, i, carry)
+			carry = append(carry, ps.orphans...)
+			ps.orphans = nil
+			orphans = true
+			end = pg.fit(boxes, 0, carry)
 		}
 		var plan pagePlan
-		plan, carry = pg.place(boxes, i, end, carry)
-		pages = append(pages, plan)
-		i = end
+		plan, ps.carry = pg.place(boxes, 0, end, carry)
+		ps.page(ps.base, ps.base+end, plan, orphans)
+		clear(boxes[:end])
+		ps.win = boxes[end:]
+		ps.base += end
 	}
-	return pages
-}
-
-// orphans returns the boxes of the footnotes that no box references, and
-// counts those footnotes as placed.
-func (pg *paginator) orphans(boxes []*box) []*box {
-	referenced := make([]bool, len(pg.notes))
-	for _, b := range boxes {
-		for _, n := range b.ext().notes {
-			if n >= 0 && n < len(referenced) {
-				referenced[n] = true
-			}
-		}
-	}
-	var bs []*box
-	for n, ref := range referenced {
-		if !ref && !pg.placed[n] {
-			pg.placed[n] = true
-			bs = append(bs, pg.notes[n]...)
-		}
-	}
-	return bs
 }
 
 // height is the height of boxes stacked, the first one without its space.
@@ -192,6 +254,9 @@ func (pg *paginator) fitPast(boxes []*box, start int, carry []*box, past int) in
 		}
 		y += h
 		notesH = nh
+	}
+	if pg.open {
+		pg.ranOut = true
 	}
 	return len(boxes)
 }

@@ -12,12 +12,16 @@
 // palace among them) drawn with the PDF's own vector operators through
 // figure.Canvas, never as images.
 //
-// The writer works in two phases. First it lays the whole guide out:
-// running text is broken into lines by a small line breaker of its own,
-// which mixes styles within a paragraph, blocks become
-// boxes, and the boxes are dealt out to pages. Only then does it draw,
-// page after page, so that the table of contents, the references and the
-// "n of N" page numbers are known before the first page is drawn.
+// The writer works in two phases. First it lays the guide out: running
+// text is broken into lines by a small line breaker of its own, which
+// mixes styles within a paragraph, blocks become boxes, and the boxes are
+// dealt out to pages as they come, a section (or a few items of a long
+// list or table) at a time. Only then does it draw, page after page, so
+// that the table of contents, the references and the "n of N" page
+// numbers are known before the first page is drawn. A short guide keeps
+// its boxes from the first phase to the second; a long one keeps only
+// where each page ends, and is laid out again as its pages are drawn, so
+// that neither phase holds more than a few pages of boxes (render.go).
 //
 // The guide and the recap are tagged PDFs (PDF/UA-1): the layout makes the
 // elements of a structure tree, the pen marks what it paints as theirs or
@@ -49,29 +53,39 @@ type Options struct {
 // Write writes g to w as a PDF. It only reads g, so it may run alongside
 // other writers of the same guide.
 func Write(w io.Writer, g *guide.Guide, opts Options) error {
+	_, err := write(w, g, opts, nil)
+	return err
+}
+
+// write is Write, with tune, when set, given the writer before it lays
+// anything out; it returns the writer.
+func write(w io.Writer, g *guide.Guide, opts Options, tune func(*writer)) (*writer, error) {
 	lay := opts.Layout
 	if lay == nil {
 		var err error
 		if lay, err = layouts.Load(layouts.Default); err != nil {
-			return fmt.Errorf("pdf: %w", err)
+			return nil, fmt.Errorf("pdf: %w", err)
 		}
 	}
 	wr, err := newWriter(g, lay, opts.Warn)
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	if tune != nil {
+		tune(wr)
 	}
 	wr.doc.begin(w)
 	defer wr.doc.end()
 	if err := wr.render(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	if pos, msg, ok := wr.ts.missing.warning(g.Files); ok && wr.warn != nil {
 		wr.warn(pos, msg)
 	}
 	if err := wr.finish(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return nil
+	return wr, nil
 }
 
 // finish writes what follows the last page drawn: the fonts, the

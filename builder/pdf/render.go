@@ -1,17 +1,57 @@
 package pdf
 
 import (
+	"errors"
+
 	"studyguide/builder/guide"
 	"studyguide/layouts"
 )
 
-// book is a guide laid out: what goes on every page, known in full before
-// the first page is drawn.
+// maxKeptPages is the length of the longest guide, in pages as
+// estimatePages counts them, whose body is laid out once and its boxes
+// kept until they are drawn. The boxes of a page take some 25 KB.
+const maxKeptPages = 4000
+
+// book is a guide laid out and dealt out to pages, ready to draw. The
+// title page and the table of contents are kept whole; the body is kept
+// as where each of its pages ends, and its boxes only when the guide is
+// short enough (see keepBoxes): a long guide's body is laid out again as
+// it is drawn, page after page, so that only a page or so of it is ever
+// held.
 type book struct {
 	title  []*box
 	toc    []pagePlan
-	body   []pagePlan
+	notes  [][]*box // the boxes of each footnote
 	chrome []chrome // by page number; the title page has none
+
+	// body is where each page of the body ends; kept, when the boxes
+	// are kept, the boxes of the body, as the layout handed them out.
+	body []bodyPage
+	kept [][]*box
+	// marks are the section headings' marks, with the page of each;
+	// orphans the footnotes no box references, which go at the foot of
+	// the body's last page.
+	marks   map[*guide.Section]*mark
+	orphans []int
+	// anchors are the link targets placed on the body's pages, each
+	// where it is first placed.
+	anchors []anchorAt
+}
+
+// bodyPage is a page of the body: the index of its first box and of the
+// first box after it, counted over the body's boxes in the order they
+// are laid out, and whether the footnotes no box references are at its
+// foot.
+type bodyPage struct {
+	start, end int32
+	orphans    bool
+}
+
+// anchorAt is a link target placed on a page, at height y.
+type anchorAt struct {
+	link int
+	y    float64
+	page int
 }
 
 // render lays the guide out and draws every page. A guide whose pages
@@ -60,6 +100,7 @@ func anchorPages(g *guide.Guide, lay *layouts.Layout) (map[string]int, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.keepBoxes = false // nothing is drawn
 	if _, err := w.paginate(); err != nil {
 		return nil, err
 	}
@@ -73,48 +114,20 @@ func anchorPages(g *guide.Guide, lay *layouts.Layout) (map[string]int, error) {
 }
 
 // layout lays out the title page, the table of contents and the body, and
-// deals them out to pages.
+// deals them out to pages. The body is dealt out as it is laid out, its
+// boxes let go of page by page unless keepBoxes says to keep them.
 func (w *writer) layout() (*book, error) {
-	b := &book{title: w.titleBoxes()}
-	notes := w.layoutNotes()
-	body, marks := w.bodyBoxes()
-	var toc []*box
-	if len(w.g.Sections) > 0 {
-		toc = w.tocBoxes(marks)
-	}
-	top, bottom := w.lay.MarginTop, w.lay.PageHeight-w.lay.MarginBottom
-	b.toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(toc)
-	pg := &paginator{
-		top:     top,
-		bottom:  bottom,
-		notes:   notes,
-		noteSep: 1.2 * w.bodyLead,
-		noteCap: notesCap * w.textH,
-		line:    pt(min(w.lay.BodySize, w.lay.TableSize, w.lay.CodeSize)) * w.lay.Leading,
-	}
-	b.body = pg.paginate(body)
-	firstBody := 2 + len(b.toc)
-	total := firstBody - 1 + len(b.body)
-	heads := runningHeads(b.body, firstBody, total)
-	for i := range b.toc {
-		heads[2+i] = w.labels.Text("toc.title")
-	}
-	b.chrome = w.pageChrome(heads, total)
-	if w.doc.Err() {
-		return nil, w.doc.Error()
-	}
-	return b, nil
-}
-
-// runningHeads numbers the pages of the section headings, for the table of
-// contents, and returns the section title in the running head of each
-// page: the first top-level section that starts on the page, else the one
-// the page continues.
-func runningHeads(body []pagePlan, firstBody, total int) []string {
-	heads := make([]string, total+1)
+	b := &book{title: w.titleBoxes(), marks: map[*guide.Section]*mark{}}
+	b.notes = w.layoutNotes()
+	// The body's pages are numbered from 0 until the length of the
+	// contents, which come before them, is known.
+	var heads []string
+	var placed []*mark
 	current := ""
-	for i, plan := range body {
-		n := firstBody + i
+	anchored := map[int]bool{}
+	ps := &pageStream{pg: w.bodyPaginator(b.notes), page: func(start, end int, plan pagePlan, orphans bool) {
+		n := len(b.body)
+		b.body = append(b.body, bodyPage{start: int32(start), end: int32(end), orphans: orphans})
 		head := ""
 		for _, it := range plan.items {
 			mk := it.b.ext().mark
@@ -122,6 +135,7 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 				continue
 			}
 			mk.page = n
+			placed = append(placed, mk)
 			if mk.level == 0 {
 				if head == "" {
 					head = mk.title
@@ -132,9 +146,67 @@ func runningHeads(body []pagePlan, firstBody, total int) []string {
 		if head == "" {
 			head = current
 		}
-		heads[n] = head
+		heads = append(heads, head)
+		// A box placed more than once (a table's header row, repeated
+		// on every page the table runs onto) is a target where it is
+		// first placed.
+		for _, list := range [][]placement{plan.items, plan.notes} {
+			for _, it := range list {
+				for _, a := range it.b.ext().anchors {
+					if !anchored[a] {
+						anchored[a] = true
+						b.anchors = append(b.anchors, anchorAt{link: a, y: it.y, page: n})
+					}
+				}
+			}
+		}
+	}}
+	w.layBody(b.marks, func(bs []*box) {
+		if w.keepBoxes {
+			b.kept = append(b.kept, bs)
+		}
+		ps.add(bs)
+	})
+	ps.close()
+	b.orphans = ps.orphaned
+	w.held = max(w.held, ps.most)
+	var toc []*box
+	if len(w.g.Sections) > 0 {
+		toc = w.tocBoxes(b.marks)
 	}
-	return heads
+	top, bottom := w.lay.MarginTop, w.lay.PageHeight-w.lay.MarginBottom
+	b.toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(toc)
+	firstBody := 2 + len(b.toc)
+	total := firstBody - 1 + len(b.body)
+	for _, mk := range placed {
+		mk.page += firstBody
+	}
+	for i := range b.anchors {
+		b.anchors[i].page += firstBody
+	}
+	all := make([]string, total+1)
+	copy(all[firstBody:], heads)
+	for i := range b.toc {
+		all[2+i] = w.labels.Text("toc.title")
+	}
+	b.chrome = w.pageChrome(all, total)
+	if w.doc.Err() {
+		return nil, w.doc.Error()
+	}
+	return b, nil
+}
+
+// bodyPaginator returns the paginator of the body, whose pages carry the
+// footnotes at their foot.
+func (w *writer) bodyPaginator(notes [][]*box) *paginator {
+	return &paginator{
+		top:     w.lay.MarginTop,
+		bottom:  w.lay.PageHeight - w.lay.MarginBottom,
+		notes:   notes,
+		noteSep: 1.2 * w.bodyLead,
+		noteCap: notesCap * w.textH,
+		line:    pt(min(w.lay.BodySize, w.lay.TableSize, w.lay.CodeSize)) * w.lay.Leading,
+	}
 }
 
 // draw draws the pages of a book.
@@ -165,11 +237,80 @@ func (w *writer) draw(b *book) {
 		w.drawPage(p, newPage(), page, b.toc[i])
 		b.toc[i] = pagePlan{}
 	}
-	for i := range b.body {
-		w.drawPage(p, newPage(), page, b.body[i])
-		b.body[i] = pagePlan{}
+	bd := &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
+		w.drawPage(p, newPage(), page, plan)
+	}}
+	for _, n := range b.orphans {
+		bd.orphans = append(bd.orphans, b.notes[n]...)
 	}
+	if b.kept != nil {
+		for i, bs := range b.kept {
+			bd.add(bs)
+			b.kept[i] = nil
+		}
+	} else {
+		// The body is laid out again, as it was when it was dealt out to
+		// pages, and each page drawn as soon as its boxes are in. Its
+		// footnotes find their place in the structure tree again, among
+		// the elements of this layout.
+		clear(w.notePlaced)
+		w.layBody(b.marks, bd.add)
+	}
+	if bd.next < len(bd.pages) || bd.base+len(bd.win) != bd.laid() {
+		w.doc.SetError(errors.New("the body laid out again differs from its first layout"))
+	}
+	w.held = max(w.held, bd.most)
 	p.endPage()
+}
+
+// bodyDrawer draws the pages of the body as the boxes they hold come in,
+// broken where the first layout broke them.
+type bodyDrawer struct {
+	pg      *paginator
+	pages   []bodyPage
+	next    int    // the page to draw next
+	win     []*box // the boxes from the first one of the next page on
+	base    int    // the index of win[0]
+	carry   []*box // footnote boxes that go on to the next page
+	orphans []*box // the footnotes no box references
+	draw    func(plan pagePlan)
+	most    int // the most boxes held at once
+}
+
+// add adds boxes after those added before, and draws every page whose
+// boxes are all in.
+func (bd *bodyDrawer) add(boxes []*box) {
+	if bd.pg.placed == nil {
+		bd.pg.placed = make([]bool, len(bd.pg.notes))
+	}
+	bd.win = append(bd.win, boxes...)
+	bd.most = max(bd.most, len(bd.win))
+	for bd.next < len(bd.pages) {
+		pg := bd.pages[bd.next]
+		start, end := int(pg.start)-bd.base, int(pg.end)-bd.base
+		if end > len(bd.win) || start != 0 {
+			return
+		}
+		carry := bd.carry
+		if pg.orphans {
+			carry = append(carry, bd.orphans...)
+		}
+		var plan pagePlan
+		plan, bd.carry = bd.pg.place(bd.win, 0, end, carry)
+		bd.draw(plan)
+		bd.next++
+		clear(bd.win[:end])
+		bd.win = bd.win[end:]
+		bd.base += end
+	}
+}
+
+// laid is the number of boxes the first layout dealt out to pages.
+func (bd *bodyDrawer) laid() int {
+	if len(bd.pages) == 0 {
+		return 0
+	}
+	return int(bd.pages[len(bd.pages)-1].end)
 }
 
 // leftX is the left edge of the text block on a page: the inner margin,
@@ -237,24 +378,11 @@ func hasBar(bars []bar, id int) bool {
 
 // placeAnchors points every link target at the page and height of the box
 // that carries it, before any page is drawn, so that references can print
-// the page of a target that comes after them. A box placed more than once
-// (a table's header row, repeated on every page the table runs onto) is
-// a target where it is first placed.
+// the page of a target that comes after them.
 func (w *writer) placeAnchors(b *book) {
-	w.pages = map[int]int{}
-	firstBody := 2 + len(b.toc)
-	for i, plan := range b.body {
-		page := firstBody + i
-		for _, list := range [][]placement{plan.items, plan.notes} {
-			for _, it := range list {
-				for _, a := range it.b.ext().anchors {
-					if _, done := w.pages[a]; done {
-						continue
-					}
-					w.pages[a] = page
-					w.doc.SetLink(a, it.y, page)
-				}
-			}
-		}
+	w.pages = make(map[int]int, len(b.anchors))
+	for _, a := range b.anchors {
+		w.pages[a.link] = a.page
+		w.doc.SetLink(a.link, a.y, a.page)
 	}
 }

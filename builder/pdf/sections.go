@@ -19,18 +19,68 @@ func (w *writer) bodyFrame() frame {
 // bodyBoxes lays out the introduction and every section, and returns the
 // boxes with the mark of each section's heading.
 func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
+	marks := map[*guide.Section]*mark{}
+	var out []*box
+	w.layBody(marks, func(bs []*box) { out = append(out, bs...) })
+	return out, marks
+}
+
+// layBody lays out the introduction and every section, and hands the
+// boxes to yield as it goes: those of the introduction, then those of
+// each section's heading and text before its subsections. Each slice is
+// the layout's to give away: it is not changed after yield has it. A
+// section's heading leaves its mark in marks; a section that has a mark
+// already, from an earlier layout, keeps it.
+func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 	l := &layouter{w: w}
+	// keepTwo is the index in l.out of the first box of a section's text
+	// while it is not yet known whether the heading keeps two of its
+	// lines with it, -1 when it is known.
+	keepTwo := -1
+	settle := func(end bool) bool {
+		if keepTwo < 0 {
+			return true
+		}
+		first := keepTwo
+		if first+1 >= len(l.out) && !end {
+			return false
+		}
+		if first > 0 && first+1 < len(l.out) && l.out[first-1].keepNext {
+			// A heading keeps two lines of its text with it, though the
+			// first be a paragraph of one line.
+			if b := l.out[first]; !b.keepNext {
+				b.keepNext, b.glue = true, glueLines
+			}
+		}
+		keepTwo = -1
+		return true
+	}
+	// flush hands the boxes laid out since the last flush to yield. The
+	// last box stays in l.out, as the first of the next boxes, for the
+	// layout looks back at the box before what it lays out.
+	sent := 0
+	l.flush = func() {
+		if !settle(false) || len(l.out) <= sent {
+			return
+		}
+		yield(l.out[sent:])
+		l.out = []*box{l.out[len(l.out)-1]}
+		sent = 1
+	}
 	fr := w.bodyFrame()
 	l.blocks(w.g.Intro, fr)
-	marks := map[*guide.Section]*mark{}
+	l.flush()
 	inOutline := outlined(w.g)
 	var walk func(s *guide.Section)
 	walk = func(s *guide.Section) {
 		prev := l.cur
 		l.cur = w.tags.elem("Sect", prev)
 		defer func() { l.cur = prev }()
-		mk := &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
-		marks[s] = mk
+		mk := marks[s]
+		if mk == nil {
+			mk = &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
+			marks[s] = mk
+		}
 		anchor := w.links.internal(s.ID)
 		blocks := s.Blocks
 		fr := fr
@@ -60,15 +110,10 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 				l.out[start].newPage = true
 			}
 		}
-		first := len(l.out)
+		keepTwo = len(l.out)
 		l.blocks(blocks, fr)
-		if first > 0 && first+1 < len(l.out) && l.out[first-1].keepNext {
-			// A heading keeps two lines of its text with it, though the
-			// first be a paragraph of one line.
-			if b := l.out[first]; !b.keepNext {
-				b.keepNext, b.glue = true, glueLines
-			}
-		}
+		settle(true)
+		l.flush()
 		for _, c := range s.Sections {
 			walk(c)
 		}
@@ -76,7 +121,6 @@ func (w *writer) bodyBoxes() ([]*box, map[*guide.Section]*mark) {
 	for _, s := range w.g.Sections {
 		walk(s)
 	}
-	return l.out, marks
 }
 
 // breaksBefore reports whether the layout starts s on a new page: a

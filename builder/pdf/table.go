@@ -25,6 +25,8 @@ type tableLayout struct {
 	tableW float64
 	// elem is the table's element in the structure tree.
 	elem *structElem
+	// anchor is the table's link target while no box carries it.
+	anchor int
 }
 
 // cellTags makes the elements of a row of the table: a TR in group (a
@@ -79,14 +81,16 @@ func (l *layouter) table(t *guide.Table, fr frame) {
 		hb = tl.headerBox(header, tl.cellTags(l.w.tags.elem("THead", tl.elem), true))
 		l.push(hb, &fr)
 	}
+	// The table's link target is on its first box, given it before the
+	// rows are laid out, as they may be handed on one by one.
+	tl.anchor = l.w.links.internal(t.ID)
+	if len(l.out) > start && tl.anchor != 0 {
+		l.out[start].addAnchors(tl.anchor)
+		tl.anchor = 0
+	}
 	tl.rows(rows, hb)
 	l.w.ts.release()
 	l.cur = prev
-	if len(l.out) > start {
-		if n := l.w.links.internal(t.ID); n != 0 {
-			l.out[start].addAnchors(n)
-		}
-	}
 	l.space(0.9 * fr.lead)
 }
 
@@ -338,6 +342,9 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW
 	body := tl.l.w.tags.elem("TBody", tl.elem)
 	for ri, row := range rows {
+		if ri > 0 {
+			tl.l.breakOff()
+		}
 		most := tl.breakRow(row)
 		var notes []int
 		if !tl.fr.inNote {
@@ -366,6 +373,10 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 				}
 			}
 			tl.l.push(b, &tl.fr)
+			if tl.anchor != 0 {
+				b.addAnchors(tl.anchor)
+				tl.anchor = 0
+			}
 		}
 	}
 }

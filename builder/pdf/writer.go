@@ -33,7 +33,15 @@ type writer struct {
 	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
 	// pages holds the page each link points to, once the book is
 	// paginated: what a reference prints.
-	pages     map[int]int
+	pages map[int]int
+	// keepBoxes keeps the boxes of the body from its layout until they
+	// are drawn, rather than laying the body out again to draw it: a
+	// short guide is laid out once, a long one holds no more than a few
+	// pages of boxes at a time.
+	keepBoxes bool
+	// held is the most boxes of the body the layout and the drawing of
+	// the pages held at once, besides those kept.
+	held      int
 	textW     float64
 	textH     float64
 	bodyLead  float64
@@ -64,7 +72,9 @@ func newWriter(g *guide.Guide, lay *layouts.Layout, warn func(guide.Pos, string)
 	w.links = newLinkTable(doc, g)
 	w.rb = &runBuilder{links: w.links, notes: g.Footnotes, pageWord: w.labels.Text("page.ref"), warn: warn, fail: doc.SetError, maths: fs.mathFace}
 	w.setLayout(lay)
-	w.rb.refDigits = digits(w.estimatePages())
+	est := w.estimatePages()
+	w.rb.refDigits = digits(est)
+	w.keepBoxes = est <= maxKeptPages
 	return w, nil
 }
 
