@@ -304,16 +304,21 @@ func properNames(g *guide.Guide) map[string]bool {
 	return names
 }
 
-// add keeps q unless a question with its id is already kept or it does
-// not fit beside the questions of its unit (see fits).
-func (m *quizMaker) add(q *guide.Question) bool {
-	if q == nil {
+// add keeps q unless it does not fit beside the questions of its unit
+// (see fits) or a question with its id is already kept. A q without an id
+// is given guide.QuestionID of its kind, section, source and idAnswer once
+// it fits: the id of a question that does not fit is never needed.
+func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
+	if q == nil || !m.fits(q) {
 		return false
+	}
+	if q.ID == "" {
+		q.ID = guide.QuestionID(q.Kind, q.Section, q.Source, idAnswer)
 	}
 	if m.looked != nil {
 		m.looked.ids = append(m.looked.ids, q.ID)
 	}
-	if m.seen[q.ID] || !m.fits(q) {
+	if m.seen[q.ID] {
 		return false
 	}
 	m.seen[q.ID] = true
@@ -406,7 +411,7 @@ func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointF
 				}
 				if inner != kp {
 					m.newUnit()
-					m.add(m.keyPointQuestion(it, inner))
+					m.add(m.keyPointQuestion(it, inner), "")
 				}
 				m.blocks(it.Blocks, sec, inner)
 			}
@@ -489,8 +494,7 @@ func (m *quizMaker) termCloze(s *sentence) {
 		names := append([]string{t.Name}, t.Aliases...)
 		if q := m.cloze(s, names, "", t.ID); q != nil {
 			q.Term = t.Name
-			q.ID = guide.QuestionID(q.Kind, q.Section, s.text, t.Name)
-			if m.add(q) {
+			if m.add(q, t.Name) {
 				return
 			}
 		}
@@ -528,8 +532,7 @@ func (m *quizMaker) dateCloze(s *sentence) {
 		hint = m.words.Text("quiz.decade")
 	}
 	if q := m.cloze(s, []string{written}, hint, target); q != nil {
-		q.ID = guide.QuestionID(q.Kind, q.Section, s.text, d.text)
-		m.add(q)
+		m.add(q, d.text)
 	}
 }
 
@@ -1516,7 +1519,7 @@ func (m *quizMaker) palace() {
 			Source: st.Name, Pos: st.Pos,
 		}
 		q.ID = guide.QuestionID(q.Kind, path, st.Name, "")
-		m.add(q)
+		m.add(q, "")
 	}
 }
 
