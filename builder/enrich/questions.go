@@ -1489,6 +1489,7 @@ func (m *quizMaker) palace() {
 	if len(m.g.Study.Stations) == 0 {
 		return
 	}
+	m.newUnit()
 	heads := sectionHeadings(m.g)
 	for _, st := range m.g.Study.Stations {
 		if st.Target == "" {
