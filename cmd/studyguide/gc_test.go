@@ -1,0 +1,55 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"testing"
+	"time"
+)
+
+// gcSettings reads the collector's percent and memory limit.
+func gcSettings() (percent, limit int64) {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64()), int64(s[1].Value.Uint64())
+}
+
+func TestPaceGCCollectsFromTheFirstCollectionOn(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(heapGoal))
+
+	paceGC(func(string) string { return "" })
+	if p, l := gcSettings(); p != -1 || l != firstCollection {
+		t.Fatalf("before the first collection: GOGC %d, limit %d; want off (-1) and %d", p, l, firstCollection)
+	}
+	runtime.GC()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		p, l := gcSettings()
+		if p == 100 && l == heapGoal {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the first collection: GOGC %d, limit %d; want 100 and %d", p, l, heapGoal)
+		}
+		runtime.Gosched()
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestPaceGCLeavesTheEnvironmentsSettings(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(heapGoal))
+
+	debug.SetGCPercent(50)
+	debug.SetMemoryLimit(1 << 30)
+	paceGC(func(k string) string { return map[string]string{"GOMEMLIMIT": "1GiB"}[k] })
+	if p, l := gcSettings(); p != 50 || l != 1<<30 {
+		t.Errorf("with GOMEMLIMIT set: GOGC %d, limit %d; want them left as they were", p, l)
+	}
+	paceGC(func(k string) string { return map[string]string{"GOGC": "50"}[k] })
+	if p, l := gcSettings(); p != 50 || l != heapGoal {
+		t.Errorf("with GOGC set: GOGC %d, limit %d; want 50 and the limit %d", p, l, heapGoal)
+	}
+}
