@@ -159,9 +159,9 @@ type quizMaker struct {
 	// key points may rely on.
 	english bool
 	stop    map[string]bool
-	// mine holds the content words of the prompt of the question fits
-	// last looked at, which add keeps with it in its unit.
-	mine    [][]byte
+	// mine holds the prompt of the question fits last looked at, which
+	// add keeps with it in its unit.
+	mine    wordText
 	paths   map[string][]string
 	titles  map[string]string               // section id -> title
 	anchors map[string]*guide.Term          // term anchor id -> term
@@ -188,13 +188,21 @@ type quizMaker struct {
 	quizScratch
 }
 
-// unitQuestion is a question of the unit being read, with the words of
-// its prompt once fits has needed them.
+// unitQuestion is a question of the unit being read, with its prompt in
+// lower case once fits has needed it.
 type unitQuestion struct {
 	q *guide.Question
-	// words are the content words of the prompt (see appendStems);
-	// nil until fits needs them.
+	// prompt is the prompt in lower case (see promptText); its low is
+	// nil until fits needs it.
+	prompt wordText
+}
+
+// wordText is a text in lower case that showsIn looks in, and its content
+// words (see appendStems) once showsIn has needed them.
+type wordText struct {
+	low   []byte
 	words [][]byte
+	split bool
 }
 
 // quizScratch is the room a quizMaker reuses from one question to the
@@ -203,18 +211,17 @@ type unitQuestion struct {
 type quizScratch struct {
 	// stemCache holds the words showsIn looks for of the answers lately
 	// asked about (see answerStems).
-	stemCache map[string][]string
+	stemCache map[string]answerWords
 	// low holds the text around a cloze question's blanks in lower case
-	// and lowStems its content words (see appendStems); ctx holds the
-	// sentence context reads.
-	low, ctx []byte
-	lowStems [][]byte
+	// and lowWords its content words (see appendStems).
+	low      []byte
+	lowWords [][]byte
 	// spans holds the spans of a cloze question's blanks.
 	spans [][2]int
 	// unitText and unitWords hold the prompts of the unit's questions
-	// in lower case and their content words (see promptStems): each
-	// question's words are parts of them, which a question added later
-	// never changes, as it only appends.
+	// in lower case and their content words (see promptText and
+	// wordText.wordsIn): each question's are parts of them, which a
+	// question added later never changes, as it only appends.
 	unitText  []byte
 	unitWords [][]byte
 }
@@ -311,7 +318,7 @@ func (m *quizMaker) add(q *guide.Question) bool {
 	}
 	m.seen[q.ID] = true
 	m.out = append(m.out, q)
-	m.unit = append(m.unit, unitQuestion{q: q, words: m.mine})
+	m.unit = append(m.unit, unitQuestion{q: q, prompt: m.mine})
 	return true
 }
 
@@ -321,36 +328,34 @@ func (m *quizMaker) add(q *guide.Question) bool {
 // cloze question q, and the prompt of q may show none of theirs. Of two
 // questions that would, the first asked is kept.
 func (m *quizMaker) fits(q *guide.Question) bool {
-	m.mine = nil
+	m.mine = wordText{}
 	if len(m.unit) == 0 {
 		return true
 	}
-	m.mine = m.promptStems(q)
+	m.mine = m.promptText(q)
 	for i := range m.unit {
 		o := &m.unit[i]
 		if q.Kind == guide.Cloze {
-			if o.words == nil {
-				o.words = m.promptStems(o.q)
+			if o.prompt.low == nil {
+				o.prompt = m.promptText(o.q)
 			}
-			if m.showsIn(o.words, q.Answer) {
+			if m.showsIn(&o.prompt, &m.unitWords, q.Answer) {
 				return false
 			}
 		}
-		if o.q.Kind == guide.Cloze && m.showsIn(m.mine, o.q.Answer) {
+		if o.q.Kind == guide.Cloze && m.showsIn(&m.mine, &m.unitWords, o.q.Answer) {
 			return false
 		}
 	}
 	return true
 }
 
-// promptStems returns the content words of q's prompt in lower case (see
-// appendPromptLower and appendStems), kept until the unit ends.
-func (m *quizMaker) promptStems(q *guide.Question) [][]byte {
+// promptText returns q's prompt in lower case (see appendPromptLower),
+// kept until the unit ends.
+func (m *quizMaker) promptText(q *guide.Question) wordText {
 	from := len(m.unitText)
 	m.unitText = appendPromptLower(m.unitText, q)
-	first := len(m.unitWords)
-	m.unitWords = m.appendStems(m.unitWords, m.unitText[from:])
-	return m.unitWords[first:len(m.unitWords):len(m.unitWords)]
+	return wordText{low: m.unitText[from:len(m.unitText):len(m.unitText)]}
 }
 
 // newUnit starts a unit of questions (see fits).
@@ -579,7 +584,7 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 		low = appendLower(low, text[at:])
 	}
 	m.low = low
-	if countWordsIn(low) < minContextWords {
+	if !hasWords(low, minContextWords) {
 		return nil
 	}
 	section := m.paths[s.sec]
@@ -590,12 +595,13 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 		low = appendLower(append(low, ' '), section[len(section)-1])
 	}
 	m.low = low
-	m.lowStems = m.appendStems(m.lowStems[:0], low)
-	if m.showsIn(m.lowStems, answer) {
+	seen := wordText{low: low}
+	m.lowWords = m.lowWords[:0]
+	if m.showsIn(&seen, &m.lowWords, answer) {
 		return nil
 	}
 	for _, n := range names {
-		if letterCount(n) >= minAnswerLetters && !sameLower(n, answer) && m.showsIn(m.lowStems, n) {
+		if letterCount(n) >= minAnswerLetters && !sameLower(n, answer) && m.showsIn(&seen, &m.lowWords, n) {
 			return nil
 		}
 	}
@@ -647,18 +653,24 @@ func (m *quizMaker) context(s *sentence) string {
 	if s.kp == nil {
 		return ""
 	}
-	m.ctx = appendLower(m.ctx[:0], s.text)
+	low := s.lowerText()
+	// Most sentences neither open with such a word nor write "this" or
+	// "these": only the first word is looked at then.
+	check := strings.Contains(low, "this") || strings.Contains(low, "these")
 	i, pointing := 0, false
-	for w := range bytes.FieldsSeq(m.ctx) {
+	for w := range strings.FieldsSeq(low) {
 		// "this approach", "these missions": a noun that points back.
-		if pointing && !m.stop[string(w)] {
+		if pointing && !m.stop[w] {
 			return s.kp.Title
 		}
-		bare := bytes.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
-		if i == 0 && pointsBack[string(bare)] {
+		bare := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i == 0 && pointsBack[bare] {
 			return s.kp.Title
 		}
-		pointing = (string(bare) == "this" || string(bare) == "these") && len(bare) == len(w)
+		if !check {
+			return ""
+		}
+		pointing = (bare == "this" || bare == "these") && len(bare) == len(w)
 		i++
 	}
 	return ""
@@ -706,20 +718,33 @@ func mergePieces(ps []guide.Piece) []guide.Piece {
 	return out
 }
 
-// showsIn reports whether a text shows answer: the words of answer
+// showsIn reports whether the text t shows answer: the words of answer
 // (without a final bracket such as "(KFOR)", stop words and numbers)
 // stand in it in order, each perhaps with a plural or possessive ending.
-// words are the text's content words (see appendStems).
-func (m *quizMaker) showsIn(words [][]byte, answer string) bool {
-	stems := m.answerStems(answer)
+// The content words of t are split, into the room *words, only when each
+// of answer's stands somewhere in its text.
+func (m *quizMaker) showsIn(t *wordText, words *[][]byte, answer string) bool {
+	stems, raw := m.answerStems(answer)
 	k := len(stems)
 	if k == 0 {
 		return false
 	}
-	for i := 0; i+k <= len(words); i++ {
+	if !t.split {
+		// A word of t has a stem of answer only where the stem stands
+		// in its text.
+		for _, st := range raw {
+			if !bytes.Contains(t.low, st) {
+				return false
+			}
+		}
+		from := len(*words)
+		*words = m.appendStems(*words, t.low)
+		t.words, t.split = (*words)[from:len(*words):len(*words)], true
+	}
+	for i := 0; i+k <= len(t.words); i++ {
 		match := true
 		for j, st := range stems {
-			if string(words[i+j]) != st {
+			if string(t.words[i+j]) != st {
 				match = false
 				break
 			}
@@ -745,14 +770,15 @@ func (m *quizMaker) appendStems(words [][]byte, low []byte) [][]byte {
 }
 
 // answerStems returns the words showsIn looks for when it looks for
-// answer: the content words of answer in lower case, without a final
-// bracket, each without a plural ending; the numbers among them only when
-// they are all numbers. The words of the last few answers asked about
-// are kept, since the answer of a question is asked about once for each
-// question beside it; the caller must not change them.
-func (m *quizMaker) answerStems(answer string) []string {
+// answer, as strings and as bytes: the content words of answer in lower
+// case, without a final bracket, each without a plural ending; the
+// numbers among them only when they are all numbers. The words of the
+// last few answers asked about are kept, since the answer of a question
+// is asked about once for each question beside it; the caller must not
+// change them.
+func (m *quizMaker) answerStems(answer string) ([]string, [][]byte) {
 	if out, ok := m.stemCache[answer]; ok {
-		return out
+		return out.stems, out.raw
 	}
 	core := answer
 	if name, _, ok := trailingParen(answer); ok && name != "" {
@@ -772,17 +798,24 @@ func (m *quizMaker) answerStems(answer string) []string {
 			named++
 		}
 	}
-	var stems []string
+	var out answerWords
 	for _, w := range want {
 		if named == 0 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			stems = append(stems, stem(w))
+			out.stems = append(out.stems, stem(w))
+			out.raw = append(out.raw, []byte(stem(w)))
 		}
 	}
 	if m.stemCache == nil || len(m.stemCache) >= stemCacheSize {
-		m.stemCache = make(map[string][]string, stemCacheSize)
+		m.stemCache = make(map[string]answerWords, stemCacheSize)
 	}
-	m.stemCache[answer] = stems
-	return stems
+	m.stemCache[answer] = out
+	return out.stems, out.raw
+}
+
+// answerWords are the words showsIn looks for (see answerStems).
+type answerWords struct {
+	stems []string
+	raw   [][]byte
 }
 
 // stemCacheSize is how many answers' words a quizMaker keeps.
@@ -845,13 +878,17 @@ func bytesWordsOf(b []byte) iter.Seq[[]byte] {
 	}
 }
 
-// countWordsIn returns the number of words of b (see bytesWordsOf).
-func countWordsIn(b []byte) int {
-	n := 0
-	for range bytesWordsOf(b) {
-		n++
+// hasWords reports whether b has at least n words (see bytesWordsOf).
+func hasWords(b []byte, n int) bool {
+	if n <= 0 {
+		return true
 	}
-	return n
+	for range bytesWordsOf(b) {
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsOf yields the words of s: its runs of letters, digits and marks
