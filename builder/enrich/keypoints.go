@@ -34,13 +34,14 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 	x.blocks(more, sec)
 	x.open = x.open[:len(x.open)-1]
 
-	facts.Dates = mergeDates(findDates(it.Key.Title), findDates(rest.text), findDates(guide.BlocksText(more)))
+	moreText := guide.BlocksText(more)
+	facts.Dates = mergeDates(findDates(it.Key.Title), findDates(rest.text), findDates(moreText))
 	gist := firstSentence(rest.text)
 	from := rest
 	if gist != "" {
 		x.define(it.Key.Title, gist, it.Pos, true)
 	} else {
-		gist = firstLineSentence(guide.BlocksText(more))
+		gist = firstLineSentence(moreText)
 		from = flattenFirst(more)
 	}
 	if gist == "" {

@@ -20,7 +20,10 @@ import (
 // longest spelling's words, never with the number of terms.
 func countMentions(g *guide.Guide, terms []*guide.Term) {
 	table := map[string]*guide.Term{}
-	longest := 0
+	// starts holds, for each word a spelling starts with, how many words
+	// the longest such spelling has: a text's word that starts none is
+	// passed over at once.
+	starts := map[string]int{}
 	add := func(t *guide.Term, spelling string) {
 		words := mentionWords(spelling)
 		if len(words) == 0 {
@@ -30,7 +33,7 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 		if _, taken := table[key]; !taken {
 			table[key] = t
 		}
-		longest = max(longest, len(words))
+		starts[words[0]] = max(starts[words[0]], len(words))
 	}
 	for _, t := range terms {
 		t.Mentions = 0
@@ -51,7 +54,7 @@ func countMentions(g *guide.Guide, terms []*guide.Term) {
 		low = appendLower(low[:0], text)
 		words = appendMentionWords(words[:0], low)
 		for i := 0; i < len(words); {
-			n := min(longest, len(words)-i)
+			n := min(starts[string(words[i])], len(words)-i)
 			for ; n > 0; n-- {
 				key = key[:0]
 				for j, w := range words[i : i+n] {

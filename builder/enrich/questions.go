@@ -103,7 +103,7 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 	wg.Wait()
 	for i, part := range parts {
 		if m.dependsOn(part) {
-			m.unit = nil
+			m.newUnit()
 			m.section(secs[i])
 			continue
 		}
@@ -159,6 +159,9 @@ type quizMaker struct {
 	// key points may rely on.
 	english bool
 	stop    map[string]bool
+	// mine holds the prompt of the question fits last looked at, which
+	// add keeps with it in its unit.
+	mine    wordText
 	paths   map[string][]string
 	titles  map[string]string               // section id -> title
 	anchors map[string]*guide.Term          // term anchor id -> term
@@ -176,7 +179,7 @@ type quizMaker struct {
 	seen      map[string]bool // question ids
 	// unit holds the questions asked about the key point, or outside key
 	// points the paragraph, being read (see fits).
-	unit    []*guide.Question
+	unit    []unitQuestion
 	prompts map[string]bool // short-answer prompts
 	out     []*guide.Question
 	// looked, when set, notes the ids and prompts looked up (see
@@ -185,18 +188,42 @@ type quizMaker struct {
 	quizScratch
 }
 
+// unitQuestion is a question of the unit being read, with its prompt in
+// lower case once fits has needed it.
+type unitQuestion struct {
+	q *guide.Question
+	// prompt is the prompt in lower case (see promptText); its low is
+	// nil until fits needs it.
+	prompt wordText
+}
+
+// wordText is a text in lower case that showsIn looks in, and its content
+// words (see appendStems) once showsIn has needed them.
+type wordText struct {
+	low   []byte
+	words [][]byte
+	split bool
+}
+
 // quizScratch is the room a quizMaker reuses from one question to the
 // next, and a worker of sections from one section to the next: nothing in
 // it changes the questions made.
 type quizScratch struct {
-	// contentCache holds the content words of texts lately asked for
-	// (see contentWords).
-	contentCache map[string][]string
-	// low, mine and other hold texts in lower case for showsIn, and
-	// stems and ring its words, ctx the sentence context reads.
-	low, mine, other, ctx []byte
-	stems                 []string
-	ring                  [][]byte
+	// stemCache holds the words showsIn looks for of the answers lately
+	// asked about (see answerStems).
+	stemCache map[string]answerWords
+	// low holds the text around a cloze question's blanks in lower case
+	// and lowWords its content words (see appendStems).
+	low      []byte
+	lowWords [][]byte
+	// spans holds the spans of a cloze question's blanks.
+	spans [][2]int
+	// unitText and unitWords hold the prompts of the unit's questions
+	// in lower case and their content words (see promptText and
+	// wordText.wordsIn): each question's are parts of them, which a
+	// question added later never changes, as it only appends.
+	unitText  []byte
+	unitWords [][]byte
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -291,7 +318,7 @@ func (m *quizMaker) add(q *guide.Question) bool {
 	}
 	m.seen[q.ID] = true
 	m.out = append(m.out, q)
-	m.unit = append(m.unit, q)
+	m.unit = append(m.unit, unitQuestion{q: q, prompt: m.mine})
 	return true
 }
 
@@ -301,22 +328,42 @@ func (m *quizMaker) add(q *guide.Question) bool {
 // cloze question q, and the prompt of q may show none of theirs. Of two
 // questions that would, the first asked is kept.
 func (m *quizMaker) fits(q *guide.Question) bool {
+	m.mine = wordText{}
 	if len(m.unit) == 0 {
 		return true
 	}
-	m.mine = appendPromptLower(m.mine[:0], q)
-	for _, o := range m.unit {
+	m.mine = m.promptText(q)
+	for i := range m.unit {
+		o := &m.unit[i]
 		if q.Kind == guide.Cloze {
-			m.other = appendPromptLower(m.other[:0], o)
-			if m.showsIn(m.other, q.Answer) {
+			if o.prompt.low == nil {
+				o.prompt = m.promptText(o.q)
+			}
+			if m.showsIn(&o.prompt, &m.unitWords, q.Answer) {
 				return false
 			}
 		}
-		if o.Kind == guide.Cloze && m.showsIn(m.mine, o.Answer) {
+		if o.q.Kind == guide.Cloze && m.showsIn(&m.mine, &m.unitWords, o.q.Answer) {
 			return false
 		}
 	}
 	return true
+}
+
+// promptText returns q's prompt in lower case (see appendPromptLower),
+// kept until the unit ends.
+func (m *quizMaker) promptText(q *guide.Question) wordText {
+	from := len(m.unitText)
+	m.unitText = appendPromptLower(m.unitText, q)
+	return wordText{low: m.unitText[from:len(m.unitText):len(m.unitText)]}
+}
+
+// newUnit starts a unit of questions (see fits).
+func (m *quizMaker) newUnit() {
+	m.unit = m.unit[:0]
+	// Only the unit's questions use the words: their room is free
+	// again.
+	m.unitText, m.unitWords = m.unitText[:0], m.unitWords[:0]
 }
 
 // appendPromptLower appends the text of q's prompt, a space for each
@@ -358,7 +405,7 @@ func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointF
 					inner = m.points[it.Key.ID]
 				}
 				if inner != kp {
-					m.unit = nil
+					m.newUnit()
 					m.add(m.keyPointQuestion(it, inner))
 				}
 				m.blocks(it.Blocks, sec, inner)
@@ -383,12 +430,24 @@ type sentence struct {
 	sec      string
 	kp       *guide.KeyPointFacts
 	pos      guide.Pos
+	// lower is text in lower case (see termSpans) once lowered is set.
+	lower   string
+	lowered bool
+}
+
+// lowerText returns the sentence in lower case, as strings.ToLower
+// writes it, made once.
+func (s *sentence) lowerText() string {
+	if !s.lowered {
+		s.lower, s.lowered = strings.ToLower(s.text), true
+	}
+	return s.lower
 }
 
 // paragraph makes the cloze questions of each sentence of a paragraph.
 func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPointFacts) {
 	if kp == nil {
-		m.unit = nil
+		m.newUnit()
 	}
 	f := flatten(p.Inlines)
 	ends := sentenceEnds(f.text)
@@ -410,15 +469,15 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 				s.formulas = append(s.formulas, formulaSpan{node: fs.node, start: fs.start - start, end: fs.end - start})
 			}
 		}
-		m.dateCloze(s)
-		m.termCloze(s)
+		m.dateCloze(&s)
+		m.termCloze(&s)
 	}
 }
 
 // termCloze adds the cloze question of the most important key term that
 // the sentence explains (the term's anchor is in it) and that makes a
 // good blank; none when no term does.
-func (m *quizMaker) termCloze(s sentence) {
+func (m *quizMaker) termCloze(s *sentence) {
 	var terms []*guide.Term
 	for _, sp := range s.strongs {
 		if t := m.anchors[sp.node.ID]; t != nil && sp.node.ID != "" && t.Explanation != "" && !slices.Contains(terms, t) {
@@ -440,7 +499,7 @@ func (m *quizMaker) termCloze(s sentence) {
 
 // dateCloze adds the cloze question of the first date of the sentence,
 // with a hint that says what kind of date it is.
-func (m *quizMaker) dateCloze(s sentence) {
+func (m *quizMaker) dateCloze(s *sentence) {
 	dates := scanDates(s.text)
 	if len(dates) == 0 {
 		return
@@ -478,7 +537,7 @@ func (m *quizMaker) dateCloze(s sentence) {
 // blanked, or nil when that makes a poor question (see Questions). hint,
 // when not empty, is the question's hint; else one is chosen when the
 // blank is ambiguous. target is the id the answer key links to.
-func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guide.Question {
+func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *guide.Question {
 	text := s.text
 	if n := countFields(text); n > maxSentenceWords {
 		return nil
@@ -491,8 +550,10 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 			short = append(short, n)
 		}
 	}
-	spans := termSpans(text, long)
-	if len(spans) == 0 || len(termSpans(text, short)) > 0 {
+	lower := s.lowerText()
+	spans := termSpans(m.spans[:0], lower, text, long)
+	m.spans = spans
+	if len(spans) == 0 || len(short) > 0 && len(termSpans(nil, lower, text, short)) > 0 {
 		// A spelling too short to blank would give the answer away.
 		return nil
 	}
@@ -523,7 +584,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		low = appendLower(low, text[at:])
 	}
 	m.low = low
-	if countWordsIn(low) < minContextWords {
+	if !hasWords(low, minContextWords) {
 		return nil
 	}
 	section := m.paths[s.sec]
@@ -534,11 +595,13 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 		low = appendLower(append(low, ' '), section[len(section)-1])
 	}
 	m.low = low
-	if m.showsIn(low, answer) {
+	seen := wordText{low: low}
+	m.lowWords = m.lowWords[:0]
+	if m.showsIn(&seen, &m.lowWords, answer) {
 		return nil
 	}
 	for _, n := range names {
-		if letterCount(n) >= minAnswerLetters && m.showsIn(low, n) {
+		if letterCount(n) >= minAnswerLetters && !sameLower(n, answer) && m.showsIn(&seen, &m.lowWords, n) {
 			return nil
 		}
 	}
@@ -572,7 +635,7 @@ func (m *quizMaker) cloze(s sentence, names []string, hint, target string) *guid
 
 // whereTitle is the title of the place where the sentence s stands: its
 // key point, else its section.
-func (m *quizMaker) whereTitle(s sentence) string {
+func (m *quizMaker) whereTitle(s *sentence) string {
 	if s.kp != nil {
 		return s.kp.Title
 	}
@@ -586,22 +649,28 @@ func (m *quizMaker) whereTitle(s sentence) string {
 // the sentence opens with a word that points back (such as "This" or
 // "These") or speaks of "this" or "these" something, which would make
 // no sense alone; else "".
-func (m *quizMaker) context(s sentence) string {
+func (m *quizMaker) context(s *sentence) string {
 	if s.kp == nil {
 		return ""
 	}
-	m.ctx = appendLower(m.ctx[:0], s.text)
+	low := s.lowerText()
+	// Most sentences neither open with such a word nor write "this" or
+	// "these": only the first word is looked at then.
+	check := strings.Contains(low, "this") || strings.Contains(low, "these")
 	i, pointing := 0, false
-	for w := range bytes.FieldsSeq(m.ctx) {
+	for w := range strings.FieldsSeq(low) {
 		// "this approach", "these missions": a noun that points back.
-		if pointing && !m.stop[string(w)] {
+		if pointing && !m.stop[w] {
 			return s.kp.Title
 		}
-		bare := bytes.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
-		if i == 0 && pointsBack[string(bare)] {
+		bare := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i == 0 && pointsBack[bare] {
 			return s.kp.Title
 		}
-		pointing = (string(bare) == "this" || string(bare) == "these") && len(bare) == len(w)
+		if !check {
+			return ""
+		}
+		pointing = (bare == "this" || bare == "these") && len(bare) == len(w)
 		i++
 	}
 	return ""
@@ -649,54 +718,33 @@ func mergePieces(ps []guide.Piece) []guide.Piece {
 	return out
 }
 
-// showsIn reports whether low, a text in lower case, shows answer: the
-// words of answer (without a final bracket such as "(KFOR)", stop words
-// and numbers) stand in low in order, each perhaps with a plural or
-// possessive ending.
-func (m *quizMaker) showsIn(low []byte, answer string) bool {
-	core := answer
-	if name, _, ok := trailingParen(answer); ok && name != "" {
-		core = name
-	}
-	want := m.contentWords(core)
-	// A numbered name shows when its name does: "Sputnik" gives away
-	// "Sputnik 1".
-	named := 0
-	for _, w := range want {
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			named++
-		}
-	}
-	stems := m.stems[:0]
-	for _, w := range want {
-		if named == 0 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			stems = append(stems, stem(w))
-		}
-	}
-	m.stems = stems
+// showsIn reports whether the text t shows answer: the words of answer
+// (without a final bracket such as "(KFOR)", stop words and numbers)
+// stand in it in order, each perhaps with a plural or possessive ending.
+// The content words of t are split, into the room *words, only when each
+// of answer's stands somewhere in its text.
+func (m *quizMaker) showsIn(t *wordText, words *[][]byte, answer string) bool {
+	stems, raw := m.answerStems(answer)
 	k := len(stems)
 	if k == 0 {
 		return false
 	}
-	// The last k content words of low, in a ring: each run of k of them
-	// is held against the answer's.
-	if cap(m.ring) < k {
-		m.ring = make([][]byte, k)
+	if !t.split {
+		// A word of t has a stem of answer only where the stem stands
+		// in its text.
+		for _, st := range raw {
+			if !bytes.Contains(t.low, st) {
+				return false
+			}
+		}
+		from := len(*words)
+		*words = m.appendStems(*words, t.low)
+		t.words, t.split = (*words)[from:len(*words):len(*words)], true
 	}
-	ring := m.ring[:k]
-	seen := 0
-	for w := range bytesWordsOf(low) {
-		if m.stop[string(w)] || string(w) == "s" {
-			continue
-		}
-		ring[seen%k] = stemBytes(w)
-		seen++
-		if seen < k {
-			continue
-		}
+	for i := 0; i+k <= len(t.words); i++ {
 		match := true
 		for j, st := range stems {
-			if string(ring[(seen+j)%k]) != st {
+			if string(t.words[i+j]) != st {
 				match = false
 				break
 			}
@@ -708,29 +756,84 @@ func (m *quizMaker) showsIn(low []byte, answer string) bool {
 	return false
 }
 
-// contentWords returns the words of s in lower case, stop words left out.
-// The words of the last few texts asked for are kept, since the answer of
-// a question is asked about once for each question beside it; the caller
-// must not change them.
-func (m *quizMaker) contentWords(s string) []string {
-	if out, ok := m.contentCache[s]; ok {
-		return out
-	}
-	var out []string
-	for w := range wordsOf(strings.ToLower(s)) {
-		if !m.stop[w] && w != "s" {
-			out = append(out, w)
+// appendStems appends the content words of low, a text in lower case,
+// to words: its words (see bytesWordsOf) that are not stop words, each
+// without a plural ending (see stem). They are parts of low.
+func (m *quizMaker) appendStems(words [][]byte, low []byte) [][]byte {
+	for w := range bytesWordsOf(low) {
+		if m.stop[string(w)] || string(w) == "s" {
+			continue
 		}
+		words = append(words, stemBytes(w))
 	}
-	if m.contentCache == nil || len(m.contentCache) >= contentCacheSize {
-		m.contentCache = make(map[string][]string, contentCacheSize)
-	}
-	m.contentCache[s] = out
-	return out
+	return words
 }
 
-// contentCacheSize is how many texts' content words a quizMaker keeps.
-const contentCacheSize = 16
+// answerStems returns the words showsIn looks for when it looks for
+// answer, as strings and as bytes: the content words of answer in lower
+// case, without a final bracket, each without a plural ending; the
+// numbers among them only when they are all numbers. The words of the
+// last few answers asked about are kept, since the answer of a question
+// is asked about once for each question beside it; the caller must not
+// change them.
+func (m *quizMaker) answerStems(answer string) ([]string, [][]byte) {
+	if out, ok := m.stemCache[answer]; ok {
+		return out.stems, out.raw
+	}
+	core := answer
+	if name, _, ok := trailingParen(answer); ok && name != "" {
+		core = name
+	}
+	var want []string
+	for w := range wordsOf(strings.ToLower(core)) {
+		if !m.stop[w] && w != "s" {
+			want = append(want, w)
+		}
+	}
+	// A numbered name shows when its name does: "Sputnik" gives away
+	// "Sputnik 1".
+	named := 0
+	for _, w := range want {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			named++
+		}
+	}
+	var out answerWords
+	for _, w := range want {
+		if named == 0 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			out.stems = append(out.stems, stem(w))
+			out.raw = append(out.raw, []byte(stem(w)))
+		}
+	}
+	if m.stemCache == nil || len(m.stemCache) >= stemCacheSize {
+		m.stemCache = make(map[string]answerWords, stemCacheSize)
+	}
+	m.stemCache[answer] = out
+	return out.stems, out.raw
+}
+
+// answerWords are the words showsIn looks for (see answerStems).
+type answerWords struct {
+	stems []string
+	raw   [][]byte
+}
+
+// stemCacheSize is how many answers' words a quizMaker keeps.
+const stemCacheSize = 16
+
+// sameLower reports whether a and b are the same text in lower case, as
+// strings.ToLower writes it.
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
 
 // appendLower appends s to b in lower case, as strings.ToLower writes it.
 func appendLower(b []byte, s string) []byte {
@@ -775,13 +878,17 @@ func bytesWordsOf(b []byte) iter.Seq[[]byte] {
 	}
 }
 
-// countWordsIn returns the number of words of b (see bytesWordsOf).
-func countWordsIn(b []byte) int {
-	n := 0
-	for range bytesWordsOf(b) {
-		n++
+// hasWords reports whether b has at least n words (see bytesWordsOf).
+func hasWords(b []byte, n int) bool {
+	if n <= 0 {
+		return true
 	}
-	return n
+	for range bytesWordsOf(b) {
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsOf yields the words of s: its runs of letters, digits and marks
@@ -1469,39 +1576,56 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 	return out
 }
 
-// termSpans returns the byte spans of sentence that write one of names,
-// compared without regard to case, each starting and ending at a word
-// boundary, in order and not overlapping; a longer name wins where two
-// start at the same place.
-func termSpans(sentence string, names []string) [][2]int {
-	lower := strings.ToLower(sentence)
+// termSpans appends to spans the byte spans of sentence that write one of
+// names, compared without regard to case, each starting and ending at a
+// word boundary, in order and not overlapping; a longer name wins where
+// two start at the same place. lower is the sentence in lower case
+// (strings.ToLower).
+func termSpans(spans [][2]int, lower, sentence string, names []string) [][2]int {
+	if len(names) == 0 {
+		return spans
+	}
 	if len(lower) != len(sentence) {
 		// Case folding changed the length of some letter: compare the
 		// sentence as written.
 		lower = sentence
 	}
-	var spans [][2]int
-	var room [8]string
-	lowNames := room[:0]
+	// Every place a name stands between word boundaries, by where it
+	// starts and, at one place, the longest first; then, from the start
+	// of the sentence, the first that starts after the one taken before.
+	var room [16][2]int
+	found := room[:0]
 	for _, n := range names {
-		lowNames = append(lowNames, strings.ToLower(strings.TrimSpace(n)))
-	}
-	for i := 0; i < len(lower); {
-		best := 0
-		if wordStart(lower, i) {
-			for _, n := range lowNames {
-				if n != "" && len(n) > best && strings.HasPrefix(lower[i:], n) && wordEnd(lower, i+len(n)) {
-					best = len(n)
-				}
-			}
-		}
-		if best > 0 {
-			spans = append(spans, [2]int{i, i + best})
-			i += best
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(lower[i:])
-		i += size
+		for at := 0; at < len(lower); {
+			i := strings.Index(lower[at:], n)
+			if i < 0 {
+				break
+			}
+			i += at
+			if wordStart(lower, i) && wordEnd(lower, i+len(n)) {
+				found = append(found, [2]int{i, i + len(n)})
+			}
+			at = i + 1
+		}
+	}
+	if len(names) > 1 {
+		slices.SortFunc(found, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return b[1] - a[1]
+		})
+	}
+	at := 0
+	for _, f := range found {
+		if f[0] >= at {
+			spans = append(spans, f)
+			at = f[1]
+		}
 	}
 	return spans
 }

@@ -72,6 +72,10 @@ func appendTokens(toks []token, text string) []token {
 
 // isWordRune reports whether r belongs inside a word or number token.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// The letters and digits of ASCII, which has no marks.
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

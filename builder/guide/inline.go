@@ -157,6 +157,13 @@ func (*Blank) inline()       {}
 // linear form (see Formula.Text); blanks are written as five
 // underscores; footnote references contribute nothing.
 func PlainText(inlines []Inline) string {
+	if len(inlines) == 1 {
+		// Most bold terms and many cells are one run of text: its text
+		// is theirs, with nothing to copy.
+		if t, ok := inlines[0].(*Text); ok {
+			return t.Text
+		}
+	}
 	var b strings.Builder
 	writePlain(&b, inlines)
 	return b.String()
@@ -164,6 +171,11 @@ func PlainText(inlines []Inline) string {
 
 func writePlain(b *strings.Builder, inlines []Inline) {
 	for _, in := range inlines {
+		if t, ok := in.(*Text); ok {
+			// Most inlines are text, which has nothing below it.
+			b.WriteString(t.Text)
+			continue
+		}
 		Inspect(in, func(n Node) bool {
 			switch n := n.(type) {
 			case *Text:

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // QuestionKind says how a question of the self-test asks for its fact.
@@ -129,16 +131,34 @@ func QuestionID(kind QuestionKind, path []string, source, answer string) string 
 // appendNormal appends s to b as QuestionID hashes it: in lower case,
 // its words joined by single spaces.
 func appendNormal(b []byte, s string) []byte {
-	first := true
-	for w := range strings.FieldsSeq(s) {
-		if !first {
-			b = append(b, ' ')
+	// The words are those of strings.Fields, each in lower case as
+	// strings.ToLower writes it, written straight into b.
+	inWord, first := false, true
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			inWord = false
+			continue
 		}
-		first = false
-		b = append(b, strings.ToLower(w)...)
+		if !inWord {
+			if !first {
+				b = append(b, ' ')
+			}
+			inWord, first = true, false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
 }
+
+// asciiSpace marks the white space of ASCII, as unicode.IsSpace tells it.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Station is one room of the mind palace as the palace stage laid it
 // out, kept in Study.Stations for the stages after it.

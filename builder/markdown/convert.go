@@ -35,6 +35,8 @@ type converter struct {
 	// inKeyPoint counts the key points whose items are being converted:
 	// a sub-item of a key point is never a key point itself.
 	inKeyPoint int
+	// textBufs keeps the buffers texts are joined in (see inlineList).
+	textBufs textBufs
 }
 
 // flattenedAt warns, once a note, that nesting was flattened at pos.

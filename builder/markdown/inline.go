@@ -17,28 +17,68 @@ func (c *converter) inlines(parent ast.Node) []guide.Inline {
 
 // children converts the inline children of parent.
 func (c *converter) children(parent ast.Node) []guide.Inline {
-	var l inlineList
+	l := inlineList{bufs: &c.textBufs}
 	c.inlineRange(&l, parent.FirstChild(), nil)
 	return l.done()
 }
 
 // inlineList collects converted inlines. goldmark splits running text at
 // every character that might start markup, so consecutive pieces of text
-// are gathered and stored as one Text.
+// are gathered and stored as one Text, of a string just its length.
 type inlineList struct {
-	out     []guide.Inline
-	pending strings.Builder
-	pos     guide.Pos
-	open    bool
+	out []guide.Inline
+	// buf holds the running text. It is taken from bufs, when set, and
+	// handed back there once the text is stored.
+	buf  []byte
+	bufs *textBufs
+	pos  guide.Pos
+	open bool
 	// gap is set where something was left out of the text, such as an
 	// HTML comment, so that the spaces on either side make only one.
 	gap bool
 }
 
+// textBufs keeps the buffers of the running texts of a converter's
+// inline lists for the next ones. A list takes one while its text runs;
+// lists nest (the text before an emphasis is still running while the
+// emphasis is converted), so each takes its own. It also makes the
+// lists' Texts, many at a time: a long note holds hundreds of thousands.
+type textBufs struct {
+	free  [][]byte
+	texts []guide.Text
+}
+
+// textsAtOnce is how many Texts textBufs makes at a time.
+const textsAtOnce = 128
+
+// text returns a new Text.
+func (t *textBufs) text(pos guide.Pos, s string) *guide.Text {
+	if len(t.texts) == cap(t.texts) {
+		t.texts = make([]guide.Text, 0, textsAtOnce)
+	}
+	t.texts = append(t.texts, guide.Text{Pos: pos, Text: s})
+	return &t.texts[len(t.texts)-1]
+}
+
+// take returns an empty buffer, one handed back when there is one.
+func (t *textBufs) take() []byte {
+	if n := len(t.free); n > 0 {
+		b := t.free[n-1]
+		t.free = t.free[:n-1]
+		return b[:0]
+	}
+	return nil
+}
+
+// give hands a buffer back.
+func (t *textBufs) give(b []byte) {
+	t.free = append(t.free, b)
+}
+
 // text adds s, which starts at pos, to the running text.
 func (l *inlineList) text(pos guide.Pos, s string) {
 	s = cleanText(s)
-	if l.gap && l.open && strings.HasSuffix(l.pending.String(), " ") {
+	if l.gap && l.open && len(l.buf) > 0 && l.buf[len(l.buf)-1] == ' ' {
 		s = strings.TrimLeft(s, " ")
 	}
 	if s == "" {
@@ -47,8 +87,11 @@ func (l *inlineList) text(pos guide.Pos, s string) {
 	l.gap = false
 	if !l.open {
 		l.pos, l.open = pos, true
+		if l.bufs != nil {
+			l.buf = l.bufs.take()
+		}
 	}
-	l.pending.WriteString(s)
+	l.buf = append(l.buf, s...)
 }
 
 // add adds an inline that is not text.
@@ -59,11 +102,18 @@ func (l *inlineList) add(n guide.Inline) {
 }
 
 func (l *inlineList) flush() {
-	if l.open {
-		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: l.pending.String()})
-		l.pending.Reset()
-		l.open = false
+	if !l.open {
+		return
 	}
+	l.open = false
+	if l.bufs == nil {
+		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: string(l.buf)})
+		l.buf = l.buf[:0]
+		return
+	}
+	l.out = append(l.out, l.bufs.text(l.pos, string(l.buf)))
+	l.bufs.give(l.buf)
+	l.buf = nil
 }
 
 // done returns the inlines collected.

@@ -1,6 +1,7 @@
 package palace
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,12 +34,12 @@ type facts struct {
 // gist, terms and dates from the study facts, else the first sentence of
 // its body; for a section the first sentence of its text, its key points
 // and its key terms.
-func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) facts {
+func factsOf(g *guide.Guide, c *candidate, idx *factIndex) facts {
 	if c == nil {
 		return facts{}
 	}
 	if c.KeyPoint {
-		if f := kp[c.ID]; f != nil {
+		if f := idx.byID[c.ID]; f != nil {
 			return facts{Gist: f.Gist, GistInlines: f.GistInlines, Terms: limit(f.Terms, maxTerms), Dates: f.Dates}
 		}
 		body := guide.BlocksText(c.Item.Blocks)
@@ -58,26 +59,59 @@ func factsOf(g *guide.Guide, c *candidate, kp map[string]*guide.KeyPointFacts) f
 		return true
 	})
 	if g.Study != nil {
+		// The key points and terms of the section and its subsections,
+		// in the order of the study facts.
 		ids := map[string]bool{}
-		c.Section.Walk(func(s *guide.Section) bool { ids[s.ID] = true; return true })
-		for _, k := range g.Study.KeyPoints {
-			if ids[k.SectionID] {
-				f.KeyPoints = append(f.KeyPoints, k.Title)
-				if k.TitleInlines != nil && f.KeyPointInlines == nil {
-					f.KeyPointInlines = make([][]guide.Inline, len(f.KeyPoints)-1, len(f.KeyPoints))
-				}
-				if f.KeyPointInlines != nil {
-					f.KeyPointInlines = append(f.KeyPointInlines, k.TitleInlines)
-				}
+		var points, terms []int
+		c.Section.Walk(func(s *guide.Section) bool {
+			if !ids[s.ID] {
+				ids[s.ID] = true
+				points = append(points, idx.points[s.ID]...)
+				terms = append(terms, idx.terms[s.ID]...)
+			}
+			return true
+		})
+		slices.Sort(points)
+		slices.Sort(terms)
+		for _, i := range points {
+			k := g.Study.KeyPoints[i]
+			f.KeyPoints = append(f.KeyPoints, k.Title)
+			if k.TitleInlines != nil && f.KeyPointInlines == nil {
+				f.KeyPointInlines = make([][]guide.Inline, len(f.KeyPoints)-1, len(f.KeyPoints))
+			}
+			if f.KeyPointInlines != nil {
+				f.KeyPointInlines = append(f.KeyPointInlines, k.TitleInlines)
 			}
 		}
-		for _, t := range g.Study.Terms {
-			if ids[t.SectionID] && len(f.Terms) < maxTerms {
-				f.Terms = append(f.Terms, t.Name)
-			}
+		for _, i := range terms[:min(len(terms), maxTerms)] {
+			f.Terms = append(f.Terms, g.Study.Terms[i].Name)
 		}
 	}
 	return f
+}
+
+// factIndex finds the study facts of a station: the key points' facts by
+// id, and the indexes of the key points and of the key terms in the study
+// facts by the id of their section, so that a section's are found without
+// going through those of every other section.
+type factIndex struct {
+	byID          map[string]*guide.KeyPointFacts
+	points, terms map[string][]int
+}
+
+// indexFacts returns the factIndex of g's study facts; it finds nothing
+// when enrichment has not run.
+func indexFacts(g *guide.Guide) *factIndex {
+	idx := &factIndex{byID: studyFacts(g), points: map[string][]int{}, terms: map[string][]int{}}
+	if g.Study != nil {
+		for i, k := range g.Study.KeyPoints {
+			idx.points[k.SectionID] = append(idx.points[k.SectionID], i)
+		}
+		for i, t := range g.Study.Terms {
+			idx.terms[t.SectionID] = append(idx.terms[t.SectionID], i)
+		}
+	}
+	return idx
 }
 
 func limit(s []string, n int) []string {

@@ -117,9 +117,9 @@ func keep(g *guide.Guide, p *model, drawn *guide.Section) {
 	if p.Section != nil {
 		home = p.Section.ID
 	}
-	kp := studyFacts(g)
+	idx := indexFacts(g)
 	for i, st := range p.Stations {
-		f := factsOf(g, st.target, kp)
+		f := factsOf(g, st.target, idx)
 		g.Study.Stations = append(g.Study.Stations, &guide.Station{
 			Gist: f.Gist, GistInlines: f.GistInlines,
 			Number: i + 1, Name: st.Name, Cue: st.Cue,

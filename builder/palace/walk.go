@@ -13,7 +13,7 @@ import (
 // ordered list with, for each station, the locus name in bold and its
 // cue, the key facts of what it stands for, and a link there.
 func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID string) *guide.Section {
-	kp := studyFacts(g)
+	idx := indexFacts(g)
 	s := &guide.Section{ID: id, Title: words.Text("walk.title"), Pos: guide.NoPos, Kind: guide.WalkThrough}
 	s.Blocks = append(s.Blocks, para(fill(words.Pieces("walk.intro"), map[string]guide.Inline{
 		"palace": &guide.Link{Pos: guide.NoPos, URL: "#" + palaceID, Children: []guide.Inline{text(words.Text("walk.palace"))}},
@@ -23,7 +23,7 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		item := &guide.ListItem{Pos: guide.NoPos}
 		name := &guide.Strong{Pos: guide.NoPos, Children: []guide.Inline{text(st.Name)}}
 		head := []guide.Inline{name}
-		f := factsOf(g, st.target, kp)
+		f := factsOf(g, st.target, idx)
 		cue, gist, rich := st.Cue, f.Gist, f.GistInlines
 		var cueInlines []guide.Inline
 		if whole, ok := restates(cue, gist); ok {

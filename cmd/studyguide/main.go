@@ -99,10 +99,11 @@
 // front-matter date, else a fixed date, so rebuilding the same notes gives
 // byte-identical files.
 //
-// The build lets its heap grow to five times what it keeps, up to about
-// 600 MiB or half again what it keeps, whichever is more, so even a note
-// of the largest size read fits a small machine; GOGC and GOMEMLIMIT, when
-// set, take the place of those figures.
+// The build collects no garbage until its heap nears 64 MiB, which a
+// short note's build never reaches; then it lets its heap grow to five
+// times what it keeps, up to about 600 MiB or half again what it keeps,
+// whichever is more, so even a note of the largest size read fits a small
+// machine. GOGC and GOMEMLIMIT, when set, take the place of those figures.
 //
 // The watch command takes the flags and paths of build. It builds, then
 // watches the folders of the notes (with their sub-folders), of the
