@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 )
 
 // substitution is one rule of a GSUB table reduced to what glyph closure
@@ -225,19 +226,33 @@ func addActiveSubstitutes(gsub []byte, keep, active []bool) error {
 	}
 	// Index every rule under each glyph it waits for, so that a glyph that
 	// becomes kept wakes only the rules that mention it.
+	// The index is one list, the rules of glyph g from start[g] to
+	// start[g+1], in the order of the rules.
 	kept := func(gid uint16) bool { return int(gid) < len(keep) && keep[gid] }
-	waiting := make([][]int32, len(keep))
-	wait := func(gid uint16, rule int) {
-		if int(gid) < len(keep) {
-			waiting[gid] = append(waiting[gid], int32(rule))
+	start := make([]int32, len(keep)+1)
+	each := func(f func(gid uint16, rule int32)) {
+		for i, s := range r.rules {
+			if int(s.from) < len(keep) {
+				f(s.from, int32(i))
+			}
+			for _, w := range r.glyphsOf(s.with) {
+				if int(w) < len(keep) {
+					f(w, int32(i))
+				}
+			}
 		}
 	}
-	for i, s := range r.rules {
-		wait(s.from, i)
-		for _, w := range r.glyphsOf(s.with) {
-			wait(w, i)
-		}
+	each(func(gid uint16, _ int32) { start[gid+1]++ })
+	for g := range len(keep) {
+		start[g+1] += start[g]
 	}
+	rules := make([]int32, start[len(keep)])
+	next := slices.Clone(start[:len(keep)])
+	each(func(gid uint16, rule int32) {
+		rules[next[gid]] = rule
+		next[gid]++
+	})
+	waiting := func(gid uint16) []int32 { return rules[start[gid]:start[gid+1]] }
 	var todo []uint16
 	for gid, k := range keep {
 		if k {
@@ -248,7 +263,7 @@ func addActiveSubstitutes(gsub []byte, keep, active []bool) error {
 		gid := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
 	rules:
-		for _, i := range waiting[gid] {
+		for _, i := range waiting(gid) {
 			s := r.rules[i]
 			if !kept(s.from) {
 				continue

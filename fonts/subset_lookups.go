@@ -51,7 +51,7 @@ func gsubSubtable(r *otReader, kind, at int, m glyphMap) []byte {
 	case (kind == 2 || kind == 3) && format == 1:
 		// Multiple and alternate substitutions share one shape: a list of
 		// glyph arrays indexed by coverage.
-		index, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+		index, gids := r.keptCoverage(at+r.u16(at+2), m)
 		n := r.u16(at + 4)
 		var keptGids []uint16
 		var seqs [][]uint16
@@ -100,7 +100,7 @@ func gsubSubtable(r *otReader, kind, at int, m glyphMap) []byte {
 		w.sub(covSlot, 0, coverageTable(keptGids))
 		return w.result()
 	case kind == 4 && format == 1:
-		index, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+		index, gids := r.keptCoverage(at+r.u16(at+2), m)
 		n := r.u16(at + 4)
 		var keptGids []uint16
 		var sets [][][]uint16 // by first glyph: ligatures, each its glyph then its other components
@@ -213,7 +213,7 @@ func contextSubtable(r *otReader, at int, chained bool, m glyphMap) []byte {
 	for _, g := range groups {
 		var cs [][]uint16
 		for _, off := range g {
-			_, gids := mapCoverage(r.coverage(off), m)
+			_, gids := r.keptCoverage(off, m)
 			if len(gids) == 0 {
 				return nil
 			}
@@ -289,6 +289,18 @@ func (w *otWriter) writeValues(v []int) {
 	}
 }
 
+// copyValues appends the adjustments of the value record of the format at
+// offset at, as valueRecord reads them, without making a slice of them.
+func (w *otWriter) copyValues(r *otReader, format, at int) {
+	p := at
+	for bit := range 4 {
+		if format&(1<<bit) != 0 {
+			w.u16(r.u16(p))
+			p += 2
+		}
+	}
+}
+
 // anchor returns the coordinates of the anchor table at offset at, as a
 // format 1 anchor.
 func (r *otReader) anchor(at int) []byte {
@@ -309,7 +321,7 @@ func gposSubtable(r *otReader, kind, at int, m glyphMap) []byte {
 	switch {
 	case kind == 1 && (format == 1 || format == 2):
 		vf := r.u16(at + 4)
-		index, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+		index, gids := r.keptCoverage(at+r.u16(at+2), m)
 		if len(gids) == 0 {
 			return nil
 		}
@@ -345,7 +357,7 @@ func gposSubtable(r *otReader, kind, at int, m glyphMap) []byte {
 	case kind == 2 && format == 2:
 		return pairClasses(r, at, m)
 	case kind == 3 && format == 1:
-		index, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+		index, gids := r.keptCoverage(at+r.u16(at+2), m)
 		n := r.u16(at + 4)
 		var w otWriter
 		w.u16(1)
@@ -400,11 +412,11 @@ func pairSets(r *otReader, at int, m glyphMap) []byte {
 	vf1, vf2 := r.u16(at+4), r.u16(at+6)
 	_, size1 := r.valueRecord(vf1, 0)
 	_, size2 := r.valueRecord(vf2, 0)
-	index, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+	index, gids := r.keptCoverage(at+r.u16(at+2), m)
 	n := r.u16(at + 8)
 	type pair struct {
 		second uint16
-		v1, v2 []int
+		rec    int // where its value records start
 	}
 	var kept []uint16
 	var sets [][]pair
@@ -424,9 +436,7 @@ func pairSets(r *otReader, at int, m glyphMap) []byte {
 			if !ok {
 				continue
 			}
-			v1, _ := r.valueRecord(vf1, rec+2)
-			v2, _ := r.valueRecord(vf2, rec+2+size1)
-			ps = append(ps, pair{second, v1, v2})
+			ps = append(ps, pair{second, rec + 2})
 		}
 		slices.SortFunc(ps, func(a, b pair) int { return int(a.second) - int(b.second) })
 		ps = slices.CompactFunc(ps, func(a, b pair) bool { return a.second == b.second })
@@ -453,8 +463,8 @@ func pairSets(r *otReader, at int, m glyphMap) []byte {
 		w.u16(len(ps))
 		for _, p := range ps {
 			w.u16(int(p.second))
-			w.writeValues(p.v1)
-			w.writeValues(p.v2)
+			w.copyValues(r, vf1, p.rec)
+			w.copyValues(r, vf2, p.rec+size1)
 		}
 	}
 	w.sub(covSlot, 0, coverageTable(kept))
@@ -468,7 +478,7 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 	vf1, vf2 := r.u16(at+4), r.u16(at+6)
 	_, size1 := r.valueRecord(vf1, 0)
 	_, size2 := r.valueRecord(vf2, 0)
-	_, gids := mapCoverage(r.coverage(at+r.u16(at+2)), m)
+	_, gids := r.keptCoverage(at+r.u16(at+2), m)
 	if len(gids) == 0 {
 		return nil
 	}
@@ -479,13 +489,13 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 	}
 	// renumber gives the classes of kept glyphs new numbers in their old
 	// order, class 0 staying 0.
-	renumber := func(cd map[int]int, n int) (map[uint16]int, []int) {
+	renumber := func(cd []int, n int) ([]int, []int) {
 		used := make([]bool, n)
 		if n > 0 {
 			used[0] = true
 		}
-		for g, c := range cd {
-			if _, ok := m.get(g); ok && c < n {
+		for _, c := range cd {
+			if c < n {
 				used[c] = true
 			}
 		}
@@ -497,10 +507,10 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 				old = append(old, c)
 			}
 		}
-		out := map[uint16]int{}
+		out := make([]int, len(cd))
 		for g, c := range cd {
-			if ng, ok := m.get(g); ok && c < n && c != 0 {
-				out[ng] = newOf[c]
+			if c < n && c != 0 {
+				out[g] = newOf[c]
 			}
 		}
 		return out, old
@@ -519,10 +529,8 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 	for _, c1 := range rows {
 		for _, c2 := range cols {
 			p := at + 16 + (c1*n2+c2)*rec
-			v1, _ := r.valueRecord(vf1, p)
-			v2, _ := r.valueRecord(vf2, p+size1)
-			w.writeValues(v1)
-			w.writeValues(v2)
+			w.copyValues(r, vf1, p)
+			w.copyValues(r, vf2, p+size1)
 		}
 	}
 	w.sub(covSlot, 0, coverageTable(gids))
@@ -539,8 +547,8 @@ func pairClasses(r *otReader, at int, m glyphMap) []byte {
 // classes and anchors, and the kept bases (or ligatures) with an anchor
 // for each class. The classes keep their numbers.
 func markAttachment(r *otReader, at int, m glyphMap, ligatures bool) []byte {
-	markIdx, marks := mapCoverage(r.coverage(at+r.u16(at+2)), m)
-	baseIdx, bases := mapCoverage(r.coverage(at+r.u16(at+4)), m)
+	markIdx, marks := r.keptCoverage(at+r.u16(at+2), m)
+	baseIdx, bases := r.keptCoverage(at+r.u16(at+4), m)
 	classes := r.u16(at + 6)
 	markArray, baseArray := at+r.u16(at+8), at+r.u16(at+10)
 	if len(marks) == 0 || len(bases) == 0 || !r.spend(len(marks)+len(bases)*classes) {

@@ -49,13 +49,15 @@ func (m glyphMap) has(gid int) bool {
 	return gid >= 0 && gid < len(m) && m[gid] >= 0
 }
 
-// count returns the number of glyph ids of the subset.
+// count returns the number of glyph ids of the subset: one more than the
+// new id of the last glyph kept, as new ids grow with the old ones.
 func (m glyphMap) count() int {
-	n := 0
-	for _, v := range m {
-		n = max(n, int(v)+1)
+	for i := len(m) - 1; i >= 0; i-- {
+		if m[i] >= 0 {
+			return int(m[i]) + 1
+		}
 	}
-	return n
+	return 0
 }
 
 // otReader reads an OpenType layout table. Its first error sticks: every
@@ -128,13 +130,13 @@ func (r *otReader) coverage(at int) []int {
 	return out
 }
 
-// classDef returns the class of every glyph id the class definition table
-// at offset at names and the subset keeps (m); glyphs it does not name are
-// in class 0. An offset of zero is an empty table. Only kept glyphs go in
-// the map: a class table names most of a font's thousands of glyphs, a
-// subset keeps a few hundred.
-func (r *otReader) classDef(at int, m glyphMap) map[int]int {
-	classes := map[int]int{}
+// classDef returns the class that the class definition table at offset at
+// gives each glyph the subset keeps (m), by the glyph's new id; glyphs it
+// does not name are in class 0. An offset of zero is an empty table. Only
+// kept glyphs are looked at: a class table names most of a font's
+// thousands of glyphs, a subset keeps a few hundred.
+func (r *otReader) classDef(at int, m glyphMap) []int {
+	classes := make([]int, m.count())
 	if at == 0 {
 		return classes
 	}
@@ -145,11 +147,12 @@ func (r *otReader) classDef(at int, m glyphMap) map[int]int {
 			return classes
 		}
 		for i := range n {
-			if !m.has(start + i) {
+			g, ok := m.get(start + i)
+			if !ok {
 				continue
 			}
 			if c := r.u16(at + 6 + 2*i); c != 0 {
-				classes[start+i] = c
+				classes[g] = c
 			}
 		}
 	case 2:
@@ -161,8 +164,8 @@ func (r *otReader) classDef(at int, m glyphMap) map[int]int {
 				continue
 			}
 			for g := start; g <= end; g++ {
-				if m.has(g) {
-					classes[g] = c
+				if ng, ok := m.get(g); ok {
+					classes[ng] = c
 				}
 			}
 		}
@@ -251,23 +254,18 @@ func coverageTable(gids []uint16) []byte {
 
 // classDefTable returns a class definition table (format 2) of the classes
 // of new glyph ids; glyphs of class 0 need not be listed.
-func classDefTable(classes map[uint16]int) []byte {
-	gids := make([]uint16, 0, len(classes))
-	for g, c := range classes {
-		if c != 0 {
-			gids = append(gids, g)
-		}
-	}
-	slices.Sort(gids)
+func classDefTable(classes []int) []byte {
 	type rng struct{ start, end, class int }
 	var ranges []rng
-	for i, g := range gids {
-		c := classes[g]
-		if i > 0 && int(g) == ranges[len(ranges)-1].end+1 && ranges[len(ranges)-1].class == c {
-			ranges[len(ranges)-1].end = int(g)
+	for g, c := range classes {
+		if c == 0 {
 			continue
 		}
-		ranges = append(ranges, rng{int(g), int(g), c})
+		if len(ranges) > 0 && g == ranges[len(ranges)-1].end+1 && ranges[len(ranges)-1].class == c {
+			ranges[len(ranges)-1].end = g
+			continue
+		}
+		ranges = append(ranges, rng{g, g, c})
 	}
 	var w otWriter
 	w.u16(2)
@@ -280,25 +278,54 @@ func classDefTable(classes map[uint16]int) []byte {
 	return w.b
 }
 
-// mapCoverage returns the coverage indices and new ids of the glyphs of a
-// coverage that the subset keeps, sorted by new id.
-func mapCoverage(old []int, m glyphMap) (index []int, gids []uint16) {
+// keptCoverage returns the coverage indices and new ids of the glyphs of
+// the coverage table at offset at that the subset keeps (m), sorted by new
+// id: what coverage lists, less the glyphs left out, which it does not
+// list, as a coverage may name thousands of glyphs and a subset keeps a
+// few hundred.
+func (r *otReader) keptCoverage(at int, m glyphMap) (index []int, gids []uint16) {
 	type pair struct {
 		index int
 		gid   uint16
 	}
 	var ps []pair
-	for i, g := range old {
-		if n, ok := m.get(g); ok {
-			ps = append(ps, pair{i, n})
+	switch r.u16(at) {
+	case 1:
+		n := r.u16(at + 2)
+		if !r.spend(n) {
+			return nil, nil
+		}
+		for i := range n {
+			if g, ok := m.get(r.u16(at + 4 + 2*i)); ok {
+				ps = append(ps, pair{i, g})
+			}
+		}
+	case 2:
+		n := r.u16(at + 2)
+		i := 0
+		for k := 0; k < n && r.err == nil; k++ {
+			rec := at + 4 + 6*k
+			start, end := r.u16(rec), r.u16(rec+2)
+			if end < start || !r.spend(end-start+1) {
+				continue
+			}
+			for g := start; g <= end; g, i = g+1, i+1 {
+				if ng, ok := m.get(g); ok {
+					ps = append(ps, pair{i, ng})
+				}
+			}
+		}
+	default:
+		if r.err == nil {
+			r.err = fmt.Errorf("%w: coverage table of unknown format", errMalformed)
 		}
 	}
 	slices.SortFunc(ps, func(a, b pair) int { return int(a.gid) - int(b.gid) })
 	// A hostile coverage may list a glyph twice; the first index wins.
 	ps = slices.CompactFunc(ps, func(a, b pair) bool { return a.gid == b.gid })
-	for _, p := range ps {
-		index = append(index, p.index)
-		gids = append(gids, p.gid)
+	index, gids = make([]int, len(ps)), make([]uint16, len(ps))
+	for k, p := range ps {
+		index[k], gids[k] = p.index, p.gid
 	}
 	return index, gids
 }

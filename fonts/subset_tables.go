@@ -80,13 +80,7 @@ func gdefOf(gdef []byte, m glyphMap) ([]byte, error) {
 		if off == 0 {
 			return nil
 		}
-		out := map[uint16]int{}
-		for g, c := range r.classDef(off, m) {
-			if n, ok := m.get(g); ok {
-				out[n] = c
-			}
-		}
-		return classDefTable(out)
+		return classDefTable(r.classDef(off, m))
 	}
 	glyphClasses := classes(r.u16(4))
 	markClasses := classes(r.u16(10))
@@ -98,7 +92,7 @@ func gdefOf(gdef []byte, m glyphMap) ([]byte, error) {
 				return nil, r.err
 			}
 			for i := range n {
-				_, gids := mapCoverage(r.coverage(at+r.u32(at+4+4*i)), m)
+				_, gids := r.keptCoverage(at+r.u32(at+4+4*i), m)
 				sets = append(sets, coverageTable(gids))
 			}
 		}

@@ -144,7 +144,7 @@ func render(c Content) ([]byte, error) {
 		authors.draw(&p, 2, margin, Height-margin-authors.height())
 	}
 
-	b, err := encodePNG(Width, Height, palette(), p.row)
+	b, err := encodePNG(Width, Height, palette(), p.row, p.sameAsAbove)
 	if err != nil {
 		return nil, fmt.Errorf("cover: encode png: %w", err)
 	}
@@ -175,6 +175,22 @@ func (p *painting) fill(r image.Rectangle, index uint8) {
 	if r = r.Intersect(image.Rect(0, 0, Width, Height)); !r.Empty() {
 		p.steps = append(p.steps, step{r: r, index: index})
 	}
+}
+
+// sameAsAbove reports whether row y is painted as the row above it is: no
+// glyph reaches either, and the same fills reach both.
+func (p *painting) sameAsAbove(y int) bool {
+	if y == 0 {
+		return false
+	}
+	for _, s := range p.steps {
+		in := y >= s.r.Min.Y && y < s.r.Max.Y
+		above := y-1 >= s.r.Min.Y && y-1 < s.r.Max.Y
+		if in != above || in && s.levels != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // row paints row y of the cover into row, which holds Width pixels: each

@@ -229,7 +229,19 @@ func TestRowsPaintTheWholePicture(t *testing.T) {
 		}
 	}
 	// The PNG file holds those pixels and the palette.
-	png1, err := encodePNG(Width, Height, palette(), p.row)
+	same := 0
+	for y := range Height {
+		if p.sameAsAbove(y) {
+			same++
+			if !bytes.Equal(want[y*Width:(y+1)*Width], want[(y-1)*Width:y*Width]) {
+				t.Fatalf("row %d is said to be painted as the row above, and is not", y)
+			}
+		}
+	}
+	if same < Height/4 {
+		t.Errorf("only %d rows are found the same as the row above", same)
+	}
+	png1, err := encodePNG(Width, Height, palette(), p.row, p.sameAsAbove)
 	if err != nil {
 		t.Fatal(err)
 	}

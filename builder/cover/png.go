@@ -17,8 +17,10 @@ const pngSignature = "\x89PNG\r\n\x1a\n"
 // no interlacing, every row unfiltered, as the standard library's encoder
 // writes such a picture, though with a faster compressor. It asks paint
 // for each row in turn, to fill in its pixels' indices into the palette,
-// so that the picture is never held whole.
-func encodePNG(width, height int, pal color.Palette, paint func(y int, row []uint8)) ([]byte, error) {
+// so that the picture is never held whole; a row that same reports is
+// painted as the row above it is neither painted nor compressed, but
+// written as a copy of the row above.
+func encodePNG(width, height int, pal color.Palette, paint func(y int, row []uint8), same func(y int) bool) ([]byte, error) {
 	var out bytes.Buffer
 	out.WriteString(pngSignature)
 
@@ -45,12 +47,17 @@ func encodePNG(width, height int, pal color.Palette, paint func(y int, row []uin
 	var idat bytes.Buffer
 	zw := deflate.NewWriter(&idat, deflate.Zlib)
 	row := make([]uint8, 1+width)
-	for y := range height {
+	for y := 0; y < height; {
 		paint(y, row[1:])
-		if _, err := zw.Write(row); err != nil {
+		n := 1
+		for y+n < height && same(y+n) {
+			n++
+		}
+		if err := zw.WriteRepeated(row, n); err != nil {
 			zw.Close()
 			return nil, err
 		}
+		y += n
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err

@@ -41,9 +41,23 @@ type inlineList struct {
 // textBufs keeps the buffers of the running texts of a converter's
 // inline lists for the next ones. A list takes one while its text runs;
 // lists nest (the text before an emphasis is still running while the
-// emphasis is converted), so each takes its own.
+// emphasis is converted), so each takes its own. It also makes the
+// lists' Texts, many at a time: a long note holds hundreds of thousands.
 type textBufs struct {
-	free [][]byte
+	free  [][]byte
+	texts []guide.Text
+}
+
+// textsAtOnce is how many Texts textBufs makes at a time.
+const textsAtOnce = 128
+
+// text returns a new Text.
+func (t *textBufs) text(pos guide.Pos, s string) *guide.Text {
+	if len(t.texts) == cap(t.texts) {
+		t.texts = make([]guide.Text, 0, textsAtOnce)
+	}
+	t.texts = append(t.texts, guide.Text{Pos: pos, Text: s})
+	return &t.texts[len(t.texts)-1]
 }
 
 // take returns an empty buffer, one handed back when there is one.
@@ -91,14 +105,15 @@ func (l *inlineList) flush() {
 	if !l.open {
 		return
 	}
-	l.out = append(l.out, &guide.Text{Pos: l.pos, Text: string(l.buf)})
 	l.open = false
-	if l.bufs != nil {
-		l.bufs.give(l.buf)
-		l.buf = nil
-	} else {
+	if l.bufs == nil {
+		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: string(l.buf)})
 		l.buf = l.buf[:0]
+		return
 	}
+	l.out = append(l.out, l.bufs.text(l.pos, string(l.buf)))
+	l.bufs.give(l.buf)
+	l.buf = nil
 }
 
 // done returns the inlines collected.

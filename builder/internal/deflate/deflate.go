@@ -14,8 +14,6 @@ package deflate
 import (
 	"encoding/binary"
 	"errors"
-	"hash"
-	"hash/adler32"
 	"io"
 	"sync"
 
@@ -48,7 +46,7 @@ type Writer struct {
 	fw     *flate.Writer
 	dst    io.Writer
 	format Format
-	sum    hash.Hash32 // the Adler-32 sum of the data (Zlib)
+	sum    uint32 // the Adler-32 sum of the data (Zlib)
 	err    error
 	closed bool
 }
@@ -58,7 +56,7 @@ var kept = sync.Pool{}
 
 // NewWriter returns a Writer that compresses into dst in the format f.
 func NewWriter(dst io.Writer, f Format) *Writer {
-	w := &Writer{dst: dst, format: f}
+	w := &Writer{dst: dst, format: f, sum: 1}
 	if fw, ok := kept.Get().(*flate.Writer); ok {
 		fw.Reset(dst)
 		w.fw = fw
@@ -66,7 +64,6 @@ func NewWriter(dst io.Writer, f Format) *Writer {
 		w.fw, _ = flate.NewWriter(dst, level) // the level is valid
 	}
 	if f == Zlib {
-		w.sum = adler32.New()
 		_, w.err = dst.Write(zlibHeader[:])
 	}
 	return w
@@ -84,7 +81,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 		return 0, w.err
 	}
 	if w.format == Zlib {
-		w.sum.Write(p)
+		w.sum = adler32(w.sum, p)
 	}
 	n, err := w.fw.Write(p)
 	w.err = err
@@ -104,13 +101,57 @@ func (w *Writer) Close() error {
 	}
 	if w.err == nil && w.format == Zlib {
 		var tail [4]byte
-		binary.BigEndian.PutUint32(tail[:], w.sum.Sum32())
+		binary.BigEndian.PutUint32(tail[:], w.sum)
 		_, w.err = w.dst.Write(tail[:])
 	}
 	w.fw.Reset(nil)
 	kept.Put(w.fw)
 	w.fw, w.dst = nil, nil
 	return w.err
+}
+
+// WriteRepeated writes p n times, as that many calls of Write would, but
+// encodes the copies after the first itself, without searching, as copies
+// of the len(p) bytes before them: some ten bits for each 258 bytes. Such
+// data, a picture's rows that are the same as the row above, say, is
+// then no longer compressed byte by byte. The compressor starts afresh
+// after the copies, and later data is not matched against earlier data.
+func (w *Writer) WriteRepeated(p []byte, n int) error {
+	if n <= 0 || len(p) == 0 {
+		return w.err
+	}
+	if _, err := w.Write(p); err != nil {
+		return err
+	}
+	if n == 1 {
+		return nil
+	}
+	if len(p) > maxDistance {
+		for range n - 1 {
+			if _, err := w.Write(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// The compressor ends its block and pads to a whole byte; the copies
+	// follow in a block of their own, padded the same way.
+	if w.err = w.fw.Flush(); w.err != nil {
+		return w.err
+	}
+	var b bitWriter
+	b.block(copyTokens(p, (n-1)*len(p)))
+	b.bits(0, 3) // an empty stored block, not the last: the padding
+	b.align()
+	b.out = append(b.out, 0, 0, 0xFF, 0xFF)
+	if _, w.err = w.dst.Write(b.out); w.err != nil {
+		return w.err
+	}
+	if w.format == Zlib {
+		w.sum = adler32Repeated(w.sum, p, n-1)
+	}
+	w.fw.Reset(w.dst)
+	return nil
 }
 
 // Append appends data compressed in the format f to dst and returns the
@@ -134,4 +175,60 @@ type appender struct{ b []byte }
 func (a *appender) Write(p []byte) (int, error) {
 	a.b = append(a.b, p...)
 	return len(p), nil
+}
+
+// adler32 returns the Adler-32 sum (RFC 1950) of data whose sum is sum
+// followed by p.
+func adler32(sum uint32, p []byte) uint32 {
+	// nmax is the most bytes summed before the sums must be reduced to
+	// stay within 32 bits.
+	const nmax = 5552
+	s1, s2 := sum&0xFFFF, sum>>16
+	for len(p) > 0 {
+		q := p[:min(len(p), nmax)]
+		p = p[len(q):]
+		for len(q) >= 4 {
+			s1 += uint32(q[0])
+			s2 += s1
+			s1 += uint32(q[1])
+			s2 += s1
+			s1 += uint32(q[2])
+			s2 += s1
+			s1 += uint32(q[3])
+			s2 += s1
+			q = q[4:]
+		}
+		for _, c := range q {
+			s1 += uint32(c)
+			s2 += s1
+		}
+		s1 %= adlerMod
+		s2 %= adlerMod
+	}
+	return s2<<16 | s1
+}
+
+// adlerMod is the modulus of the Adler-32 sums.
+const adlerMod = 65521
+
+// adler32Repeated returns adler32 of data whose sum is sum followed by p
+// n times, without summing p n times: each copy adds the sum of its bytes
+// to the first sum, and to the second len(p) times the first sum before
+// it and the sum of its bytes weighted by how many bytes from the end of
+// the copy they stand.
+func adler32Repeated(sum uint32, p []byte, n int) uint32 {
+	var bytesSum, weighted uint64
+	for i, c := range p {
+		bytesSum += uint64(c)
+		weighted += uint64(len(p)-i) * uint64(c)
+	}
+	bytesSum %= adlerMod
+	weighted %= adlerMod
+	length := uint64(len(p)) % adlerMod
+	s1, s2 := uint64(sum&0xFFFF), uint64(sum>>16)
+	for range n {
+		s2 = (s2 + length*s1 + weighted) % adlerMod
+		s1 = (s1 + bytesSum) % adlerMod
+	}
+	return uint32(s2<<16 | s1)
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	adler32std "hash/adler32"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -167,5 +169,77 @@ func BenchmarkText(b *testing.B) {
 	var out []byte
 	for b.Loop() {
 		out, _ = Append(out[:0], data, Raw)
+	}
+}
+
+func TestAdler32(t *testing.T) {
+	data := samples()["random"]
+	for _, n := range []int{0, 1, 3, 5551, 5552, 5553, 100_000} {
+		if got, want := adler32(1, data[:n]), stdAdler32(data[:n]); got != want {
+			t.Errorf("%d bytes: sum %08x; want %08x", n, got, want)
+		}
+	}
+	p := data[:1201]
+	if got, want := adler32Repeated(adler32(1, data[:77]), p, 40), stdAdler32(append(data[:77:77], bytes.Repeat(p, 40)...)); got != want {
+		t.Errorf("40 copies: sum %08x; want %08x", got, want)
+	}
+}
+
+// The copies WriteRepeated writes itself read back as the copies, in
+// either format, between data compressed as usual, for copies of every
+// length the format's matches and literals must cover.
+func TestWriteRepeated(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	before, after := samples()["text"][:5000], samples()["ops"][:7000]
+	for _, size := range []int{1, 2, 3, 4, 100, 257, 258, 259, 260, 261, 1201, 32768, 40000} {
+		p := make([]byte, size)
+		for i := range p {
+			p[i] = byte(r.IntN(4))
+		}
+		for _, n := range []int{1, 2, 3, 7, 50} {
+			for _, f := range []Format{Raw, Zlib} {
+				var buf bytes.Buffer
+				w := NewWriter(&buf, f)
+				w.Write(before)
+				if err := w.WriteRepeated(p, n); err != nil {
+					t.Fatal(err)
+				}
+				w.Write(after)
+				if err := w.WriteRepeated(p[:size/2+1], 2); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				want := slices.Concat(before, bytes.Repeat(p, n), after, p[:size/2+1], p[:size/2+1])
+				if got := inflate(t, f, buf.Bytes()); !bytes.Equal(got, want) {
+					t.Fatalf("%d bytes %d times (format %d): read back %d bytes that differ from the %d written", size, n, f, len(got), len(want))
+				}
+				if n == 50 && size >= 100 && size <= maxDistance && buf.Len() > len(before)+len(after)+size*3 {
+					t.Errorf("%d bytes %d times: %d bytes compressed", size, n, buf.Len())
+				}
+			}
+		}
+	}
+}
+
+func stdAdler32(p []byte) uint32 { return adler32std.Checksum(p) }
+
+// The block of fixed codes that copies fall back on reads back as the
+// copies too.
+func TestFixedBlock(t *testing.T) {
+	p := []byte("abcdefghij")
+	var b bitWriter
+	b.fixedBlock(copyTokens(p, 1000))
+	b.bits(1, 1) // the last block: stored, empty
+	b.bits(0, 2)
+	b.align()
+	b.out = append(b.out, 0, 0, 0xFF, 0xFF)
+	// The copies reach back before the block: the reader is given p
+	// first, as a stored block.
+	stored := append([]byte{0, byte(len(p)), 0, ^byte(len(p)), 0xFF}, p...)
+	got := inflate(t, Raw, append(stored, b.out...))
+	if want := bytes.Repeat(p, 101); !bytes.Equal(got, want) {
+		t.Errorf("read back %q", got)
 	}
 }
