@@ -180,7 +180,7 @@ type quizMaker struct {
 	// that starts with a word, how many words (at most termWords) the
 	// longest such name has.
 	termStarts map[string]int
-	seen      map[string]bool // question ids
+	seen       map[string]bool // question ids
 	// unit holds the questions asked about the key point, or outside key
 	// points the paragraph, being read (see fits).
 	unit    []unitQuestion
@@ -850,6 +850,24 @@ func sameLower(a, b string) bool {
 
 // appendLower appends s to b in lower case, as strings.ToLower writes it.
 func appendLower(b []byte, s string) []byte {
+	// ASCII, most of any text, is written a byte at a time into room
+	// made once.
+	b = slices.Grow(b, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(b, s[i:])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendLowerRunes is appendLower, a rune at a time.
+func appendLowerRunes(b []byte, s string) []byte {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
