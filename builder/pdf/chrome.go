@@ -17,10 +17,12 @@ type chrome struct {
 	foot        line
 }
 
-// pageChrome works out the running head and page number of every page but
-// the title page. heads holds the section title for the right side of
-// each page, indexed from page 1.
-func (w *writer) pageChrome(heads []string, total int) []chrome {
+// pageChrome returns what works out the running head and page number of
+// a page but the title page, given the section title for the right side
+// of the page (see runningHeads) and its number, of total pages. It is
+// called page after page: the titles, which many pages share, are set
+// once; the page numbers as their pages are drawn.
+func (w *writer) pageChrome(total int) func(head string, n int) chrome {
 	st := textStyle{fam: headFam, size: w.lay.SmallSize, color: colorMuted}
 	type key struct {
 		s     string
@@ -39,11 +41,7 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 		}
 		return true
 	})
-	fit := func(s string, width float64) line {
-		k := key{s, width}
-		if l, ok := cache[k]; ok {
-			return l
-		}
+	set := func(s string, width float64) line {
 		var l line
 		if h := headings[s]; h != nil {
 			if ls := w.ts.lines(w.ts.words(w.rb.flatten(h, st)), 1e9); len(ls) > 0 && ls[0].w <= width {
@@ -53,26 +51,33 @@ func (w *writer) pageChrome(heads []string, total int) []chrome {
 		if l.w == 0 {
 			l = w.fitLine(s, st, width)
 		}
+		return l
+	}
+	fit := func(s string, width float64) line {
+		k := key{s, width}
+		if l, ok := cache[k]; ok {
+			return l
+		}
+		l := set(s, width)
 		cache[k] = l
 		return l
 	}
-	out := make([]chrome, total+1)
-	for n := 2; n <= total; n++ {
-		c := &out[n]
+	return func(head string, n int) chrome {
+		var c chrome
 		switch w.lay.Header {
 		case layouts.HeaderTitle:
 			c.left = fit(w.g.Meta.Title, w.textW)
 		case layouts.HeaderTitleSection:
-			c.left, c.right = w.titleAndSection(fit, heads[n], n, st.size)
+			c.left, c.right = w.titleAndSection(fit, head, n, st.size)
 		}
 		switch w.lay.Footer {
 		case layouts.FooterPageOfPages:
-			c.foot = fit(w.labels.Format("page.of", "n", n, "total", total), w.textW)
+			c.foot = set(w.labels.Format("page.of", "n", n, "total", total), w.textW)
 		case layouts.FooterPage:
-			c.foot = fit(strconv.Itoa(n), w.textW)
+			c.foot = set(strconv.Itoa(n), w.textW)
 		}
+		return c
 	}
-	return out
 }
 
 // titleAndSection sets the running head of page n that shows the guide's

@@ -22,7 +22,9 @@ type book struct {
 	title  []*box
 	toc    []pagePlan
 	notes  [][]*box // the boxes of each footnote
-	chrome []chrome // by page number; the title page has none
+	// heads are the section titles of the running heads, by page
+	// number; the title page has none.
+	heads []string
 
 	// body is where each page of the body ends; kept, when the boxes
 	// are kept, the boxes of the body, as the layout handed them out.
@@ -81,7 +83,7 @@ func (w *writer) paginate() (*book, error) {
 		if b, err = w.layout(); err != nil {
 			return nil, err
 		}
-		total := len(b.chrome) - 1
+		total := len(b.heads) - 1
 		if d := digits(total); d > w.rb.refDigits {
 			w.rb.refDigits = d
 			continue
@@ -189,7 +191,7 @@ func (w *writer) layout() (*book, error) {
 	for i := range b.toc {
 		all[2+i] = w.labels.Text("toc.title")
 	}
-	b.chrome = w.pageChrome(all, total)
+	b.heads = all
 	if w.doc.Err() {
 		return nil, w.doc.Error()
 	}
@@ -213,13 +215,15 @@ func (w *writer) bodyPaginator(notes [][]*box) *paginator {
 func (w *writer) draw(b *book) {
 	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt}
 	page := 0
+	chromeOf := w.pageChrome(len(b.heads) - 1)
 	newPage := func() float64 {
 		p.endPage()
 		w.doc.AddPage()
 		p.newPage()
 		page++
 		if page > 1 {
-			w.drawChrome(p, &b.chrome[page], w.leftX(page), page)
+			c := chromeOf(b.heads[page], page)
+			w.drawChrome(p, &c, w.leftX(page), page)
 		}
 		return w.leftX(page)
 	}

@@ -27,11 +27,11 @@ func TestPaceGCCollectsFromTheFirstCollectionOn(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		p, l := gcSettings()
-		if p == 100 && l == heapGoal {
+		if p == gcPercent && l == heapGoal {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after the first collection: GOGC %d, limit %d; want 100 and %d", p, l, heapGoal)
+			t.Fatalf("after the first collection: GOGC %d, limit %d; want %d and %d", p, l, gcPercent, heapGoal)
 		}
 		runtime.Gosched()
 		time.Sleep(time.Millisecond)
@@ -51,5 +51,49 @@ func TestPaceGCLeavesTheEnvironmentsSettings(t *testing.T) {
 	paceGC(func(k string) string { return map[string]string{"GOGC": "50"}[k] })
 	if p, l := gcSettings(); p != 50 || l != heapGoal {
 		t.Errorf("with GOGC set: GOGC %d, limit %d; want 50 and the limit %d", p, l, heapGoal)
+	}
+}
+
+func TestHeapLimitRisesWithWhatIsLive(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, heapGoal},
+		{400 << 20, heapGoal},
+		{1 << 30, 3 << 29},
+		{4 << 30, 6 << 30},
+	} {
+		if got := heapLimit(c.live); got != c.want {
+			t.Errorf("heapLimit(%d MiB) = %d MiB, want %d MiB", c.live>>20, got>>20, c.want>>20)
+		}
+	}
+}
+
+func TestLimitFollowsTheLiveHeapUntilSetElsewhere(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(heapGoal))
+	debug.SetMemoryLimit(1 << 40)
+	followLiveHeap()
+	wait := func(ok func(int64) bool) int64 {
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			runtime.GC()
+			if _, l := gcSettings(); ok(l) || time.Now().After(deadline) {
+				return l
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	if l := wait(func(l int64) bool { return l == heapGoal }); l != heapGoal {
+		t.Fatalf("after a collection that kept little, the limit is %d, want %d", l, heapGoal)
+	}
+	// A limit set by someone else stays.
+	debug.SetMemoryLimit(1 << 30)
+	for range 3 {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, l := gcSettings(); l != 1<<30 {
+		t.Errorf("a limit of 1 GiB set after was changed to %d", l)
 	}
 }

@@ -99,11 +99,11 @@
 // front-matter date, else a fixed date, so rebuilding the same notes gives
 // byte-identical files.
 //
-// The build keeps its heap near 1.2 GiB by collecting garbage more often
-// as it nears that size, so even a note of the largest size read fits a
-// small machine; GOMEMLIMIT, when set, takes the place of that figure. It
-// collects no garbage until its heap nears 64 MiB, which a short note's
-// build never reaches, unless GOGC or GOMEMLIMIT is set.
+// The build collects no garbage until its heap nears 64 MiB, which a
+// short note's build never reaches; then it lets its heap grow to five
+// times what it keeps, up to about 600 MiB or half again what it keeps,
+// whichever is more, so even a note of the largest size read fits a small
+// machine. GOGC and GOMEMLIMIT, when set, take the place of those figures.
 //
 // The watch command takes the flags and paths of build. It builds, then
 // watches the folders of the notes (with their sub-folders), of the
@@ -140,13 +140,6 @@ import (
 	"os/signal"
 	"syscall"
 )
-
-// heapGoal is the heap size near which garbage is collected more often
-// than the runtime's default pace, unless GOMEMLIMIT says otherwise. It is
-// a goal, not a ceiling: a guide that needs more still gets it. Building a
-// note of the largest size read by default needs about a gigabyte live;
-// without a goal the default pace lets the heap grow to twice that.
-const heapGoal = 1200 << 20
 
 func main() {
 	paceGC(os.Getenv)
