@@ -176,6 +176,10 @@ type quizMaker struct {
 	// how many words the longest has.
 	termNames map[string]string
 	termWords int
+	// termStarts holds, for the first word of each name of termNames
+	// that starts with a word, how many words (at most termWords) the
+	// longest such name has.
+	termStarts map[string]int
 	seen      map[string]bool // question ids
 	// unit holds the questions asked about the key point, or outside key
 	// points the paragraph, being read (see fits).
@@ -242,7 +246,7 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 		seen:    map[string]bool{},
 		prompts: map[string]bool{},
 	}
-	m.termNames = map[string]string{}
+	m.termNames, m.termStarts = map[string]string{}, map[string]int{}
 	for _, t := range g.Study.Terms {
 		if t.ID != "" {
 			m.anchors[t.ID] = t
@@ -254,6 +258,12 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 			}
 			words := len(strings.FieldsFunc(n, func(r rune) bool { return !isWordRune(r) }))
 			m.termWords = min(max(m.termWords, words), 8)
+			if end := strings.IndexFunc(low, func(r rune) bool { return !isWordRune(r) }); end != 0 {
+				if end < 0 {
+					end = len(low)
+				}
+				m.termStarts[low[:end]] = min(max(m.termStarts[low[:end]], words), 8)
+			}
 		}
 	}
 	for i, t := range g.Study.RankedTerms() {
@@ -304,16 +314,21 @@ func properNames(g *guide.Guide) map[string]bool {
 	return names
 }
 
-// add keeps q unless a question with its id is already kept or it does
-// not fit beside the questions of its unit (see fits).
-func (m *quizMaker) add(q *guide.Question) bool {
-	if q == nil {
+// add keeps q unless it does not fit beside the questions of its unit
+// (see fits) or a question with its id is already kept. A q without an id
+// is given guide.QuestionID of its kind, section, source and idAnswer once
+// it fits: the id of a question that does not fit is never needed.
+func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
+	if q == nil || !m.fits(q) {
 		return false
+	}
+	if q.ID == "" {
+		q.ID = guide.QuestionID(q.Kind, q.Section, q.Source, idAnswer)
 	}
 	if m.looked != nil {
 		m.looked.ids = append(m.looked.ids, q.ID)
 	}
-	if m.seen[q.ID] || !m.fits(q) {
+	if m.seen[q.ID] {
 		return false
 	}
 	m.seen[q.ID] = true
@@ -406,7 +421,7 @@ func (m *quizMaker) blocks(blocks []guide.Block, sec string, kp *guide.KeyPointF
 				}
 				if inner != kp {
 					m.newUnit()
-					m.add(m.keyPointQuestion(it, inner))
+					m.add(m.keyPointQuestion(it, inner), "")
 				}
 				m.blocks(it.Blocks, sec, inner)
 			}
@@ -489,8 +504,7 @@ func (m *quizMaker) termCloze(s *sentence) {
 		names := append([]string{t.Name}, t.Aliases...)
 		if q := m.cloze(s, names, "", t.ID); q != nil {
 			q.Term = t.Name
-			q.ID = guide.QuestionID(q.Kind, q.Section, s.text, t.Name)
-			if m.add(q) {
+			if m.add(q, t.Name) {
 				return
 			}
 		}
@@ -528,8 +542,7 @@ func (m *quizMaker) dateCloze(s *sentence) {
 		hint = m.words.Text("quiz.decade")
 	}
 	if q := m.cloze(s, []string{written}, hint, target); q != nil {
-		q.ID = guide.QuestionID(q.Kind, q.Section, s.text, d.text)
-		m.add(q)
+		m.add(q, d.text)
 	}
 }
 
@@ -1149,12 +1162,23 @@ func (m *quizMaker) termCase(s string) string {
 		words = append(words, [2]int{i, j})
 		i = j
 	}
+	// s in lower case, when each letter keeps its size in bytes: a
+	// stretch of s is then the same stretch of low in lower case.
+	low, same := lowerSameSize(s)
+	lower := func(from, to int) string {
+		if same {
+			return low[from:to]
+		}
+		return strings.ToLower(s[from:to])
+	}
 	var b strings.Builder
 	at := 0
 	for i := 0; i < len(words); i++ {
-		for n := min(m.termWords, len(words)-i); n > 0; n-- {
+		// Only a name that starts with the word can stand here.
+		most := m.termStarts[lower(words[i][0], words[i][1])]
+		for n := min(most, len(words)-i); n > 0; n-- {
 			from, to := words[i][0], words[i+n-1][1]
-			name, ok := m.termNames[strings.ToLower(s[from:to])]
+			name, ok := m.termNames[lower(from, to)]
 			if !ok || len(name) != to-from {
 				continue
 			}
@@ -1167,6 +1191,17 @@ func (m *quizMaker) termCase(s string) string {
 	}
 	b.WriteString(s[at:])
 	return capitalizeFirst(b.String())
+}
+
+// lowerSameSize returns s in lower case, as strings.ToLower writes it,
+// and whether each rune of s kept its size in bytes.
+func lowerSameSize(s string) (string, bool) {
+	for _, r := range s {
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) != utf8.RuneLen(r) || r == utf8.RuneError {
+			return "", false
+		}
+	}
+	return strings.ToLower(s), true
 }
 
 // sentenceCase writes a title as running text writes it: every word but
@@ -1486,6 +1521,7 @@ func (m *quizMaker) palace() {
 	if len(m.g.Study.Stations) == 0 {
 		return
 	}
+	m.newUnit()
 	heads := sectionHeadings(m.g)
 	for _, st := range m.g.Study.Stations {
 		if st.Target == "" {
@@ -1516,7 +1552,7 @@ func (m *quizMaker) palace() {
 			Source: st.Name, Pos: st.Pos,
 		}
 		q.ID = guide.QuestionID(q.Kind, path, st.Name, "")
-		m.add(q)
+		m.add(q, "")
 	}
 }
 

@@ -396,3 +396,40 @@ func TestQuestionsSameOnOneCoreAndOnMany(t *testing.T) {
 		}
 	}
 }
+
+// TestPalaceQuestionsSameOnOneCoreAndOnMany makes the questions of notes
+// whose introduction asks about a word that the first room of the mind
+// palace names, on one core and on several: the rooms' questions are a
+// unit of their own, asked whatever the sections before them asked, so
+// both must ask about room 1.
+func TestPalaceQuestionsSameOnOneCoreAndOnMany(t *testing.T) {
+	notes := `# Cell Respiration
+
+Cells release the energy stored in **glucose** through a chain of steps, most of them inside the **mitochondria**.
+
+## Glycolysis
+
+1. **Splitting glucose**: In the cytoplasm, one **glucose** molecule is split into two **pyruvate** molecules.
+2. **Energy payoff**: The cell gains a net of two **ATP** and two **NADH** from each glucose.
+
+## The Krebs Cycle
+
+1. **Link reaction**: Each pyruvate enters the mitochondrion and becomes **acetyl-CoA**.
+2. **Turning the cycle**: The **Krebs cycle** releases **carbon dioxide** and loads NADH and **FADH2** with electrons.
+`
+	dump := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		g, _ := readNote(t, "notes.md", []byte(notes))
+		Aids.Run(g, nil)
+		var b bytes.Buffer
+		dumpStudy(&b, g.Study, false)
+		return b.String()
+	}
+	one, many := dump(1), dump(4)
+	if one != many {
+		t.Errorf("questions made on one core:\n%s\non four:\n%s", one, many)
+	}
+	if !strings.Contains(many, "room 1, Splitting glucose") {
+		t.Errorf("no question about room 1, Splitting glucose:\n%s", many)
+	}
+}

@@ -33,31 +33,53 @@ const closers = `"'”’»)]}`
 func sentenceEnds(text string) []int {
 	var ends []int
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		end, ok := nextSentenceEnd(text, i)
+		if !ok {
+			break
+		}
+		ends = append(ends, end)
+		i = end
+	}
+	if len(ends) == 0 || ends[len(ends)-1] < len(text) {
+		ends = append(ends, len(text))
+	}
+	return ends
+}
+
+// nextSentenceEnd returns where the first sentence of text to end after
+// byte i ends (see sentenceEnds), and false when none does before the end
+// of text.
+func nextSentenceEnd(text string, i int) (int, bool) {
+	for i < len(text) {
+		var r rune
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != '.' && c != '!' && c != '?' {
+				// Most of a text is letters and spaces, none of which
+				// can end a sentence.
+				i++
+				continue
+			}
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		next := i + size
 		switch r {
 		case '。', '！', '？':
-			end := skipClosers(text, next)
-			ends = append(ends, end)
-			i = end
-			continue
+			return skipClosers(text, next), true
 		case '.', '!', '?', '…':
 			for next < len(text) && strings.ContainsRune(".!?…", rune(text[next])) {
 				next++
 			}
 			end := skipClosers(text, next)
 			if endsSentence(text, i, r, end) {
-				ends = append(ends, end)
-				i = end
-				continue
+				return end, true
 			}
 		}
 		i = next
 	}
-	if len(ends) == 0 || ends[len(ends)-1] < len(text) {
-		ends = append(ends, len(text))
-	}
-	return ends
+	return len(text), false
 }
 
 // skipClosers returns i moved past closing quotes and brackets.
@@ -168,12 +190,17 @@ func sentenceIn(text string, ends []int, off int) string {
 
 // firstSentence returns the first sentence of text that has any words.
 func firstSentence(text string) string {
+	// The sentences of sentenceEnds, found one after the other until one
+	// has words.
 	start := 0
-	for _, end := range sentenceEnds(text) {
+	for {
+		end, ok := nextSentenceEnd(text, start)
 		if s := strings.TrimSpace(text[start:end]); s != "" {
 			return s
 		}
+		if !ok || end >= len(text) {
+			return ""
+		}
 		start = end
 	}
-	return ""
 }
