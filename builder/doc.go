@@ -33,8 +33,11 @@
 //
 // Packages under internal serve tests and stages alike: allkinds (a guide
 // with a node of every kind), checkers (the external checkers tests run),
-// golden (golden files), pdfxref (the one reader of PDF cross-reference
-// tables) and testnotes (notes generated for tests and benchmarks).
+// deflate (the compressor of the EPUB's entries, the PDF's streams and the
+// cover's PNG image, the only user of klauspost/compress), golden (golden
+// files), pdfobj (the PDF object writer), pdfxref (the one reader of PDF
+// cross-reference tables) and testnotes (notes generated for tests and
+// benchmarks).
 //
 // This package itself holds only the test that keeps each stage behind
 // its own door.

@@ -183,14 +183,7 @@ const privateUse = 0xE000
 func (m *MathFont) encode(cmap []byte, n int) error {
 	m.encoding = make([]slotCode, n)
 	placed := make([]bool, n)
-	var bmp []rune
-	for r := rune(0x20); r < 0x10000; r++ {
-		if r >= 0xD800 && r < 0xE000 || r == 0xFFFF {
-			continue
-		}
-		bmp = append(bmp, r)
-	}
-	own, err := mapRunes(cmap, n, bmp)
+	own, err := mapRange(cmap, n, 0x20, 0xFFFF)
 	if err != nil {
 		return err
 	}

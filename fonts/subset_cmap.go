@@ -46,6 +46,20 @@ func mapRunes(cmap []byte, numGlyphs int, runes []rune) ([]runeGlyph, error) {
 // of a cmap table: the format 12 one if there is one, else the format 4
 // one.
 func readCmap(cmap []byte) (func(rune) (int, error), error) {
+	best, err := unicodeSubtable(cmap)
+	if err != nil {
+		return nil, err
+	}
+	if binary.BigEndian.Uint16(best) == 12 {
+		return readCmap12(best)
+	}
+	return readCmap4(best)
+}
+
+// unicodeSubtable returns the Unicode subtable of a cmap table that
+// readCmap reads: the format 12 one if there is one, else the format 4
+// one.
+func unicodeSubtable(cmap []byte) ([]byte, error) {
 	be := binary.BigEndian
 	if len(cmap) < 4 {
 		return nil, fmt.Errorf("%w: cmap header is cut short", errMalformed)
@@ -75,13 +89,55 @@ func readCmap(cmap []byte) (func(rune) (int, error), error) {
 			}
 		}
 	}
-	switch {
-	case best == nil:
+	if best == nil {
 		return nil, fmt.Errorf("%w: no Unicode character map of format 4 or 12", errMalformed)
-	case be.Uint16(best) == 12:
-		return readCmap12(best)
 	}
-	return readCmap4(best)
+	return best, nil
+}
+
+// mapRange returns what mapRunes returns for every rune from lo to hi. A
+// character map of format 12 whose groups are in order and apart, as a
+// font's are, is walked group by group rather than looked up rune by
+// rune.
+func mapRange(cmap []byte, numGlyphs int, lo, hi rune) ([]runeGlyph, error) {
+	sub, err := unicodeSubtable(cmap)
+	if err != nil {
+		return nil, err
+	}
+	be := binary.BigEndian
+	if be.Uint16(sub) == 12 && len(sub) >= 16 {
+		n := int64(be.Uint32(sub[12:]))
+		if 16+12*n <= int64(len(sub)) {
+			u32 := func(at int64) int64 { return int64(be.Uint32(sub[at:])) }
+			var m []runeGlyph
+			ordered := true
+			last := int64(-1)
+			for i := range n {
+				start, end, first := u32(16+12*i), u32(16+12*i+4), u32(16+12*i+8)
+				if start <= last || end < start {
+					ordered = false
+					break
+				}
+				last = end
+				for c := max(start, int64(lo)); c <= min(end, int64(hi)); c++ {
+					r := rune(c)
+					gid := first + c - start
+					if !utf8.ValidRune(r) || r == 0xFFFF || gid > 0xFFFF || gid == 0 || gid >= int64(numGlyphs) {
+						continue
+					}
+					m = append(m, runeGlyph{r, uint16(gid)})
+				}
+			}
+			if ordered {
+				return m, nil
+			}
+		}
+	}
+	var runes []rune
+	for r := lo; r <= hi; r++ {
+		runes = append(runes, r)
+	}
+	return mapRunes(cmap, numGlyphs, runes)
 }
 
 // readCmap4 returns a lookup in a format 4 (segment mapping) subtable.

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,4 +85,44 @@ func TestReadCmapAgreesWithSFNT(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMapRangeIsMapRunes checks that walking the groups of a character
+// map gives what looking each rune up gives: for every embedded font, and
+// for a map whose groups are out of order, which is looked up rune by
+// rune.
+func TestMapRangeIsMapRunes(t *testing.T) {
+	every := func(lo, hi rune) []rune {
+		var rs []rune
+		for r := lo; r <= hi; r++ {
+			rs = append(rs, r)
+		}
+		return rs
+	}
+	check := func(name string, cmap []byte, n int) {
+		t.Helper()
+		for _, span := range [][2]rune{{0x20, 0xFFFF}, {0, 0x10FFFF}, {0x41, 0x5A}} {
+			got, err := mapRange(cmap, n, span[0], span[1])
+			want, werr := mapRunes(cmap, n, every(span[0], span[1]))
+			if (err == nil) != (werr == nil) || !slices.Equal(got, want) {
+				t.Errorf("%s, %U to %U: %d entries (%v); looked up one by one, %d (%v)", name, span[0], span[1], len(got), err, len(want), werr)
+			}
+		}
+	}
+	for _, file := range append([]string{MathFile}, "noto/NotoSerif-Regular.ttf", "dejavu/DejaVuSans.ttf") {
+		data, _ := Read(file)
+		sf, err := parseSFNT(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(file, sf.table("cmap"), 3000)
+	}
+	// Groups out of order and overlapping.
+	m := []runeGlyph{{'a', 5}, {'b', 6}, {'c', 7}, {'x', 9}, {'y', 10}}
+	sub := cmapFormat12(m)
+	groups := sub[16:]
+	swapped := slices.Concat(sub[:16], groups[12:24], groups[:12])
+	cmap := []byte{0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12}
+	check("groups out of order", append(cmap, swapped...), 100)
+	check("groups in order", append(cmap, sub...), 100)
 }

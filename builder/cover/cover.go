@@ -157,6 +157,9 @@ func render(c Content) ([]byte, error) {
 // held.
 type painting struct {
 	steps []step
+	// changes marks the rows that differ from the row above; made by
+	// sameAsAbove once every step is added.
+	changes []bool
 }
 
 // step is one step of a painting: a rectangle filled with one colour of
@@ -180,17 +183,21 @@ func (p *painting) fill(r image.Rectangle, index uint8) {
 // sameAsAbove reports whether row y is painted as the row above it is: no
 // glyph reaches either, and the same fills reach both.
 func (p *painting) sameAsAbove(y int) bool {
-	if y == 0 {
-		return false
-	}
-	for _, s := range p.steps {
-		in := y >= s.r.Min.Y && y < s.r.Max.Y
-		above := y-1 >= s.r.Min.Y && y-1 < s.r.Max.Y
-		if in != above || in && s.levels != nil {
-			return false
+	if p.changes == nil {
+		// A row differs from the one above where a step starts or
+		// ends, on the rows of a glyph and on the row after them.
+		p.changes = make([]bool, Height+1)
+		p.changes[0] = true
+		for _, s := range p.steps {
+			p.changes[s.r.Min.Y], p.changes[s.r.Max.Y] = true, true
+			if s.levels != nil {
+				for y := s.r.Min.Y; y < s.r.Max.Y; y++ {
+					p.changes[y] = true
+				}
+			}
 		}
 	}
-	return true
+	return y > 0 && y < Height && !p.changes[y]
 }
 
 // row paints row y of the cover into row, which holds Width pixels: each
@@ -204,14 +211,19 @@ func (p *painting) row(y int, row []uint8) {
 		}
 		out := row[s.r.Min.X:s.r.Max.X]
 		if s.levels == nil {
-			for i := range out {
-				out[i] = s.index
+			// Filled by doubling copies, which move many bytes at a time.
+			out[0] = s.index
+			for n := 1; n < len(out); n *= 2 {
+				copy(out[n:], out[:n])
 			}
 			continue
 		}
 		w := s.r.Dx()
 		in := s.levels[(y-s.r.Min.Y)*w:][:w]
 		for i, l := range in {
+			if l == 0 {
+				continue
+			}
 			old := int(out[i]) - s.base
 			if old < 1 || old >= levels {
 				old = 0
@@ -258,6 +270,10 @@ func (b *block) height() int {
 	return b.lineHeight * len(b.lines)
 }
 
+// level returns the step of coverage, 0 to levels-1, nearest a coverage
+// of 0 to 0xFFFF.
+func level(a uint32) uint8 { return uint8((a*(levels-1) + 0x7FFF) / 0xFFFF) }
+
 // draw adds the glyphs of the block to p, in ink i (see inks), with its
 // top-left corner at (x, y).
 func (b *block) draw(p *painting, i, x, y int) {
@@ -282,18 +298,20 @@ func (b *block) draw(p *painting, i, x, y int) {
 			}
 			// The face draws the next glyph on the same mask: the
 			// coverage is kept, as levels.
-			alpha, _ := mask.(*image.Alpha)
 			s := step{r: clip, base: base, levels: make([]uint8, 0, clip.Dx()*clip.Dy())}
+			alpha, _ := mask.(*image.Alpha)
 			for py := clip.Min.Y; py < clip.Max.Y; py++ {
-				for px := clip.Min.X; px < clip.Max.X; px++ {
-					mx, my := mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y
-					var a uint32
-					if alpha != nil {
-						a = uint32(alpha.AlphaAt(mx, my).A) * 0x101
-					} else {
-						_, _, _, a = mask.At(mx, my).RGBA()
+				mx, my := mp.X+clip.Min.X-dr.Min.X, mp.Y+py-dr.Min.Y
+				if alpha != nil && image.Pt(mx, my).In(alpha.Rect) && image.Pt(mx+clip.Dx()-1, my).In(alpha.Rect) {
+					at := alpha.PixOffset(mx, my)
+					for _, a := range alpha.Pix[at : at+clip.Dx()] {
+						s.levels = append(s.levels, level(uint32(a)*0x101))
 					}
-					s.levels = append(s.levels, uint8((a*(levels-1)+0x7FFF)/0xFFFF))
+					continue
+				}
+				for px := clip.Min.X; px < clip.Max.X; px++ {
+					_, _, _, a := mask.At(mx+px-clip.Min.X, my).RGBA()
+					s.levels = append(s.levels, level(a))
 				}
 			}
 			p.steps = append(p.steps, s)

@@ -222,7 +222,7 @@ func containsScript(ss []script, s script) bool {
 // tables and glossary are tagged too; marking a guide twice changes
 // nothing the second time.
 func MarkScripts(g *Guide) {
-	m := scriptMarker{}
+	m := &scriptMarker{}
 	m.markBlocks(g.Intro, g.Meta.Lang)
 	g.WalkSections(func(s *Section) bool {
 		m.markBlocks(s.Blocks, g.Meta.Lang)
@@ -235,17 +235,21 @@ func MarkScripts(g *Guide) {
 
 // scriptMarker walks the tree for MarkScripts. A node reached twice
 // (the model may share one) is marked again without change, since its
-// runs are already in spans of their language.
-type scriptMarker struct{}
+// runs are already in spans of their language. runs is room for the runs
+// of one text, reused from text to text: most texts are a single run of
+// the guide's language, and a long guide has hundreds of thousands.
+type scriptMarker struct {
+	runs []Run
+}
 
 // markBlocks marks the text of bs, in language lang.
-func (m scriptMarker) markBlocks(bs []Block, lang string) {
+func (m *scriptMarker) markBlocks(bs []Block, lang string) {
 	for _, b := range bs {
 		m.markBlock(b, lang)
 	}
 }
 
-func (m scriptMarker) markBlock(b Block, lang string) {
+func (m *scriptMarker) markBlock(b Block, lang string) {
 	switch b := b.(type) {
 	case *Paragraph:
 		b.Inlines = m.markInlines(b.Inlines, lang)
@@ -279,13 +283,14 @@ func (m scriptMarker) markBlock(b Block, lang string) {
 // markInlines returns ins with the runs of its text marked. It returns a new
 // slice when anything changed, so that a slice that shares its array with
 // another is left as it was.
-func (m scriptMarker) markInlines(ins []Inline, lang string) []Inline {
+func (m *scriptMarker) markInlines(ins []Inline, lang string) []Inline {
 	var out []Inline
 	for i, n := range ins {
 		var rep []Inline
 		switch n := n.(type) {
 		case *Text:
-			runs := ScriptRuns(n.Text, lang)
+			runs := AppendScriptRuns(m.runs[:0], n.Text, lang)
+			m.runs = runs
 			if len(runs) == 1 && runs[0].Lang == "" {
 				break
 			}

@@ -116,3 +116,25 @@ func TestMarkScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkScriptsOfTextInTheGuidesScriptAllocatesNothingPerText holds
+// marking a long guide in one script to a few allocations in all, not
+// some for each of its hundreds of thousands of texts.
+func TestMarkScriptsOfTextInTheGuidesScriptAllocatesNothingPerText(t *testing.T) {
+	g := &guide.Guide{Meta: guide.Meta{Lang: "fr"}}
+	for i := range 200 {
+		s := &guide.Section{ID: fmt.Sprint("s", i), Title: "Partie", Level: 1}
+		s.Blocks = []guide.Block{
+			&guide.Paragraph{Inlines: []guide.Inline{
+				&guide.Text{Text: "Le traité fut signé en 1648, "},
+				&guide.Strong{Children: []guide.Inline{&guide.Text{Text: "à Münster"}}},
+				&guide.Text{Text: " et à Osnabrück : la paix de Westphalie."},
+			}},
+		}
+		g.Sections = append(g.Sections, s)
+	}
+	guide.MarkScripts(g)
+	if allocs := testing.AllocsPerRun(5, func() { guide.MarkScripts(g) }); allocs > 4 {
+		t.Errorf("marking 600 texts in the guide's own script took %.0f allocations", allocs)
+	}
+}

@@ -73,6 +73,11 @@ type pageStream struct {
 	orphans    []*box
 	orphaned   []int // the orphans, as indexes of footnotes
 	most       int   // the most boxes held at once
+	// wait is how many boxes the window must hold before the next try
+	// at a page that could not be settled with fewer: twice as many as
+	// the last try had, so that a page that waits for many small
+	// handfuls of boxes is not tried again after each.
+	wait int
 }
 
 // add adds boxes after those added before, and deals out the pages they
@@ -116,7 +121,7 @@ func (ps *pageStream) deal() {
 	pg := ps.pg
 	for {
 		boxes := ps.win
-		if !ps.done && len(boxes) == 0 || len(boxes) == 0 && len(ps.carry) == 0 && len(ps.orphans) == 0 {
+		if !ps.done && len(boxes) < max(ps.wait, 1) || len(boxes) == 0 && len(ps.carry) == 0 && len(ps.orphans) == 0 {
 			return
 		}
 		pg.open, pg.ranOut = !ps.done, false
@@ -131,8 +136,10 @@ func (ps *pageStream) deal() {
 		}
 		if pg.ranOut {
 			// Where the page ends depends on boxes not laid out yet.
+			ps.wait = 2 * len(boxes)
 			return
 		}
+		ps.wait = 0
 		orphans := false
 		carry := ps.carry
 		if end == len(boxes) && len(ps.orphans) > 0 {

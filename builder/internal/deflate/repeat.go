@@ -126,7 +126,12 @@ func (b *bitWriter) bits(v uint64, n uint) {
 // code appends a Huffman code of n bits, which DEFLATE stores most
 // significant bit first.
 func (b *bitWriter) code(c uint16, n uint8) {
-	b.bits(uint64(bits.Reverse16(c))>>(16-n), uint(n))
+	b.bits(reversed(c, n), uint(n))
+}
+
+// reversed returns a Huffman code of n bits in the order bits writes them.
+func reversed(c uint16, n uint8) uint64 {
+	return uint64(bits.Reverse16(c)) >> (16 - n)
 }
 
 // align pads to a whole byte with zero bits.
@@ -228,17 +233,29 @@ func (b *bitWriter) block(c copies) {
 			b.bits(uint64(c.extra), 7)
 		}
 	}
-	c.each(func(t token) {
+	match := func(length, distance int) (v uint64, n uint) {
+		l, d := lengthCode(length), distanceCode(distance)
+		add := func(x uint64, k uint) { v, n = v|x<<n, n+k }
+		add(reversed(litCode[257+l], litLen[257+l]), uint(litLen[257+l]))
+		add(uint64(length-lengthBase[l]), lengthExtra[l])
+		add(reversed(distCode[d], distLen[d]), uint(distLen[d]))
+		add(uint64(distance-distanceBase[d]), distanceExtra[d])
+		return v, n
+	}
+	// The full matches are all the same bits.
+	if c.full > 0 {
+		v, n := match(maxMatch, c.distance)
+		for range c.full {
+			b.bits(v, n)
+		}
+	}
+	for _, t := range c.tail {
 		if t.literal >= 0 {
 			b.code(litCode[t.literal], litLen[t.literal])
-			return
+			continue
 		}
-		l, d := lengthCode(t.length), distanceCode(t.distance)
-		b.code(litCode[257+l], litLen[257+l])
-		b.bits(uint64(t.length-lengthBase[l]), lengthExtra[l])
-		b.code(distCode[d], distLen[d])
-		b.bits(uint64(t.distance-distanceBase[d]), distanceExtra[d])
-	})
+		b.bits(match(t.length, t.distance))
+	}
 	b.code(litCode[endOfBlock], litLen[endOfBlock])
 }
 
