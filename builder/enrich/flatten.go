@@ -37,14 +37,19 @@ type strongSpan struct {
 // notes where each outermost strong run starts.
 func flatten(inlines []guide.Inline) flat {
 	var b strings.Builder
+	// Room for the text, made once: most of it is the text of the
+	// inlines, or just below them.
+	b.Grow(textSize(inlines, 2))
 	var f flat
 	var walk func(guide.Node, bool)
 	walk = func(n guide.Node, inStrong bool) {
 		switch in := n.(type) {
 		case *guide.Text:
 			b.WriteString(in.Text)
+			return
 		case *guide.Code:
 			b.WriteString(in.Text)
+			return
 		case *guide.Formula:
 			start := b.Len()
 			b.WriteString(in.Text())
@@ -73,6 +78,34 @@ func flatten(inlines []guide.Inline) flat {
 	}
 	f.text = b.String()
 	return f
+}
+
+// textSize returns the size of the text of inlines and of the inlines
+// depth levels below them: a guess at the size of their plain text, which
+// spends no more than a look at each of them.
+func textSize(inlines []guide.Inline, depth int) int {
+	n := 0
+	for _, in := range inlines {
+		n += nodeTextSize(in, depth)
+	}
+	return n
+}
+
+// nodeTextSize is textSize for one node.
+func nodeTextSize(n guide.Node, depth int) int {
+	switch n := n.(type) {
+	case *guide.Text:
+		return len(n.Text)
+	case *guide.Code:
+		return len(n.Text)
+	}
+	size := 0
+	if depth > 0 {
+		for c := range guide.Children(n) {
+			size += nodeTextSize(c, depth-1)
+		}
+	}
+	return size
 }
 
 // leadSeparators are what may stand between a bold lead and the text that

@@ -1,9 +1,9 @@
 package enrich
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"studyguide/builder/guide"
 )
@@ -110,8 +110,28 @@ func mentionWords(text string) []string {
 // appendMentionWords appends the words of low, a text in lower case, to
 // words, as mentionWords splits them: parts of low.
 func appendMentionWords(words [][]byte, low []byte) [][]byte {
-	for w := range bytes.FieldsFuncSeq(low, notMentionRune) {
-		words = append(words, w)
+	start := -1
+	for i := 0; i < len(low); {
+		c, size := low[i], 1
+		var sep bool
+		if c < utf8.RuneSelf {
+			sep = !asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(low[i:])
+			sep = notMentionRune(r)
+		}
+		switch {
+		case sep && start >= 0:
+			words = append(words, low[start:i])
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		words = append(words, low[start:])
 	}
 	return words
 }

@@ -180,7 +180,7 @@ type quizMaker struct {
 	// that starts with a word, how many words (at most termWords) the
 	// longest such name has.
 	termStarts map[string]int
-	seen      map[string]bool // question ids
+	seen       map[string]bool // question ids
 	// unit holds the questions asked about the key point, or outside key
 	// points the paragraph, being read (see fits).
 	unit    []unitQuestion
@@ -290,8 +290,8 @@ func properNames(g *guide.Guide) map[string]bool {
 			return false
 		case *guide.Text:
 			prev := 'x'
-			for w := range strings.FieldsFuncSeq(n.Text, unicode.IsSpace) {
-				for part := range strings.FieldsFuncSeq(w, func(r rune) bool { return !isWordRune(r) }) {
+			for w := range fields(n.Text) {
+				for part := range wordsOf(w) {
 					r, _ := utf8.DecodeRuneInString(part)
 					switch {
 					case unicode.IsLower(r):
@@ -850,6 +850,24 @@ func sameLower(a, b string) bool {
 
 // appendLower appends s to b in lower case, as strings.ToLower writes it.
 func appendLower(b []byte, s string) []byte {
+	// ASCII, most of any text, is written a byte at a time into room
+	// made once.
+	b = slices.Grow(b, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(b, s[i:])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendLowerRunes is appendLower, a rune at a time.
+func appendLowerRunes(b []byte, s string) []byte {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
@@ -928,6 +946,37 @@ func wordsOf(s string) iter.Seq[string] {
 		}
 	}
 }
+
+// fields yields the fields of s, as strings.FieldsSeq does: its runs of
+// runes that are not white space.
+func fields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// asciiSpace marks the white space of ASCII, as unicode.IsSpace tells it.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // countWords returns the number of words of s (see wordsOf).
 func countWords(s string) int {

@@ -72,10 +72,22 @@ func appendTokens(toks []token, text string) []token {
 
 // isWordRune reports whether r belongs inside a word or number token.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		// The letters and digits of ASCII, which has no marks.
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
+	return isWordRuneOutsideASCII(r)
+}
+
+// asciiWord marks the letters and digits of ASCII, which has no marks.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRuneOutsideASCII is isWordRune for a rune that is not ASCII.
+func isWordRuneOutsideASCII(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

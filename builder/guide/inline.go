@@ -165,6 +165,14 @@ func PlainText(inlines []Inline) string {
 		}
 	}
 	var b strings.Builder
+	// Room made once for the text of the inlines, most of their text.
+	size := 0
+	for _, in := range inlines {
+		if t, ok := in.(*Text); ok {
+			size += len(t.Text)
+		}
+	}
+	b.Grow(size)
 	writePlain(&b, inlines)
 	return b.String()
 }
