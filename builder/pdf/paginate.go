@@ -21,6 +21,10 @@ type paginator struct {
 	// open says that more boxes may follow those the paginator is given;
 	// ranOut is set when it needed to see them to break a page.
 	open, ranOut bool
+	// reuse, when set, holds the lists of the last page placed, which
+	// place fills again for the next one: for pages that are done with
+	// before the next is placed.
+	reuse *pagePlan
 }
 
 // placement is a box at its place on a page.
@@ -358,6 +362,10 @@ func lines(bs []*box, line float64) int {
 // the next page.
 func (pg *paginator) place(boxes []*box, start, end int, carry []*box) (pagePlan, []*box) {
 	var plan pagePlan
+	if r := pg.reuse; r != nil {
+		plan = pagePlan{items: r.items[:0], notes: r.notes[:0]}
+		defer func() { *r = plan }()
+	}
 	y := pg.top
 	foot := append([]*box(nil), carry...)
 	for j := start; j < end; j++ {

@@ -19,9 +19,9 @@ const maxKeptPages = 4000
 // it is drawn, page after page, so that only a page or so of it is ever
 // held.
 type book struct {
-	title  []*box
-	toc    []pagePlan
-	notes  [][]*box // the boxes of each footnote
+	title []*box
+	toc   []pagePlan
+	notes [][]*box // the boxes of each footnote
 	// heads are the section titles of the running heads, by page
 	// number; the title page has none.
 	heads []string
@@ -199,9 +199,11 @@ func (w *writer) layout() (*book, error) {
 }
 
 // bodyPaginator returns the paginator of the body, whose pages carry the
-// footnotes at their foot.
+// footnotes at their foot. Each page it places is done with before the
+// next is placed.
 func (w *writer) bodyPaginator(notes [][]*box) *paginator {
 	return &paginator{
+		reuse:   &pagePlan{},
 		top:     w.lay.MarginTop,
 		bottom:  w.lay.PageHeight - w.lay.MarginBottom,
 		notes:   notes,
