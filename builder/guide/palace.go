@@ -114,6 +114,11 @@ var accentFolds = []struct {
 	{"ñ", 'n'}, {"òóôõö", 'o'}, {"ùúûü", 'u'}, {"ýÿ", 'y'},
 }
 
+// pluralOf reports whether got is w with a plural "s" or "x".
+func pluralOf(got, w string) bool {
+	return len(got) == len(w)+1 && strings.HasPrefix(got, w) && (got[len(w)] == 's' || got[len(w)] == 'x')
+}
+
 // holdsPhrase reports whether words hold phrase as consecutive words; the
 // phrase's last word may carry a plural "s" or "x" ("mind palaces"), and
 // a phrase of one word may open a longer compound.
@@ -126,7 +131,7 @@ func holdsPhrase(words, phrase []string) bool {
 		match := true
 		for j, w := range phrase {
 			got := words[i+j]
-			if got != w && !(j == last && (got == w+"s" || got == w+"x")) &&
+			if got != w && !(j == last && pluralOf(got, w)) &&
 				!(last == 0 && len(w) >= 8 && strings.HasPrefix(got, w)) {
 				match = false
 				break
