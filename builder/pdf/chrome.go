@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,10 @@ func (w *writer) pageChrome(total int) func(head string, n int) chrome {
 			return l
 		}
 		l := set(s, width)
+		// The line is kept for the pages to come: its pieces are copied
+		// out of the typesetter's chunks, which would otherwise be kept
+		// whole with it, and the lines of the pages around it.
+		l.pieces = slices.Clone(l.pieces)
 		cache[k] = l
 		return l
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -164,10 +165,28 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	}
 	_ = d
 
-	// The elements.
+	// The elements. The link annotations of each element are found in
+	// a list of them all by the number of their element, in the order
+	// they were placed.
+	byElem := make([]int32, len(t.annots))
+	for i := range byElem {
+		byElem[i] = int32(i)
+	}
+	slices.SortStableFunc(byElem, func(a, b int32) int {
+		return cmp.Compare(t.annots[a].elem.obj, t.annots[b].elem.obj)
+	})
+	for len(byElem) > 0 && t.annots[byElem[0]].elem.obj == 0 {
+		byElem = byElem[1:]
+	}
 	for _, e := range elems {
 		b = b[:0]
 		at := e.info()
+		n := 0
+		for n < len(byElem) && t.annots[byElem[n]].elem == e {
+			n++
+		}
+		annots := byElem[:n]
+		byElem = byElem[n:]
 		b = append(b, "<</S /"...)
 		b = append(b, e.typ()...)
 		b = append(b, " /P "...)
@@ -179,8 +198,8 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 				break
 			}
 		}
-		if pg == 0 && len(at.annots) > 0 {
-			pg = t.annots[at.annots[0]].page
+		if pg == 0 && len(annots) > 0 {
+			pg = t.annots[annots[0]].page
 		}
 		if pg > 0 {
 			b = append(b, " /Pg "...)
@@ -221,7 +240,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 				b = append(b, ">>"...)
 			}
 		}
-		for i, a := range at.annots {
+		for i, a := range annots {
 			if i > 0 || len(e.kids) > 0 {
 				b = append(b, ' ')
 			}

@@ -68,12 +68,11 @@ func newElem(typ string, parent *structElem) *structElem {
 
 // elemAttrs is what an element may have beyond its type and kids.
 type elemAttrs struct {
-	typ    string // the structure type, when not one of structTypes
-	alt    string // the text alternative of a figure
-	lang   string // the language of the element's text, when not the guide's
-	scope  string // of a header cell: "Column" or "Row"
-	id     string // of a note: the id references point to
-	annots []int  // link annotations (indexes into tagger.annots)
+	typ   string // the structure type, when not one of structTypes
+	alt   string // the text alternative of a figure
+	lang  string // the language of the element's text, when not the guide's
+	scope string // of a header cell: "Column" or "Row"
+	id    string // of a note: the id references point to
 }
 
 // noAttrs is what an element without attributes has.
@@ -235,6 +234,5 @@ func (t *tagger) set(m tagMark) {
 // text, which may still wait to be printed; one with no text (a link on a
 // drawing) joins when the tree is written, after its parent's content.
 func (t *tagger) annot(e *structElem, contents string) {
-	e.more().annots = append(e.more().annots, len(t.annots))
 	t.annots = append(t.annots, annotTag{page: t.page(), elem: e, contents: contents})
 }
