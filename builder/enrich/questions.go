@@ -224,8 +224,8 @@ type quizScratch struct {
 	spans [][2]int
 	// unitText and unitWords hold the prompts of the unit's questions
 	// in lower case and their content words (see promptText and
-	// wordText.wordsIn): each question's are parts of them, which a
-	// question added later never changes, as it only appends.
+	// showsIn): each question's are parts of them, which a question
+	// added later never changes, as it only appends.
 	unitText  []byte
 	unitWords [][]byte
 }
