@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Gist lengths, in words: a sentence up to gistSlack words is kept whole;
@@ -24,6 +25,11 @@ var joiningWords = wordSet(
 // boundary and marking the cut with "…". Space inside the result is
 // single.
 func cutGist(sentence string) string {
+	if n, single := singleSpaced(sentence); single && n <= gistSlack {
+		// Most sentences are short and spaced as the gist is: they are
+		// their own gist.
+		return sentence
+	}
 	words := strings.Fields(sentence)
 	if len(words) <= gistSlack {
 		return strings.Join(words, " ")
@@ -43,4 +49,25 @@ func cutGist(sentence string) string {
 	out := strings.Join(words[:n], " ")
 	out = strings.TrimRight(out, ",;:–—-([\"'“‘ ")
 	return out + "…"
+}
+
+// singleSpaced returns the number of words of s (see strings.Fields) and
+// whether a single space stands between each two of them and none before
+// the first or after the last: then s is its words joined by spaces.
+func singleSpaced(s string) (words int, single bool) {
+	space := true
+	for _, r := range s {
+		if r == ' ' || unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return 0, false
+			}
+			space = true
+			continue
+		}
+		if space {
+			words++
+		}
+		space = false
+	}
+	return words, !space || s == ""
 }

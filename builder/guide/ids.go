@@ -61,12 +61,15 @@ func NewIDs(taken ...string) *IDs {
 // lists as taken, and every id of its Book when it is a chapter seen
 // alone.
 func (g *Guide) IDs() *IDs {
-	s := NewIDs()
-	g.EachID(func(id string) { s.taken[id] = true })
+	// The ids are gathered first, so that the set is made at its size
+	// once rather than grown id by id.
+	var ids []string
+	add := func(id string) { ids = append(ids, id) }
+	g.EachID(add)
 	if g.Book != nil {
-		g.Book.EachID(func(id string) { s.taken[id] = true })
+		g.Book.EachID(add)
 	}
-	return s
+	return NewIDs(ids...)
 }
 
 // Claim returns base, or base with the lowest free number appended
