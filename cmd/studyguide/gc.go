@@ -14,7 +14,7 @@ const firstCollection = 64 << 20
 
 // heapGoal is the heap size near which garbage is collected more often
 // than the pace gcPercent sets, once the first collection is done. A note
-// of 5,000 sections, built to both formats, holds about 400 MB live at its
+// of 5,000 sections, built to both formats, holds about 360 MB live at its
 // peak, most of it the guide itself and the PDF's structure tree.
 const heapGoal = 600 << 20
 
