@@ -85,9 +85,7 @@ func (t *tagger) number(d *document, out *pdfobj.Writer) (*treeNumbers, error) {
 // annotations (annotDict gives the i-th one's dictionary, unfinished,
 // which write ends with its place in the parent tree and what it says to
 // a reader who cannot see it), then the elements. pageObj gives the
-// object of each page, by its number from 1. The parent tree and the
-// elements' objects are made on goroutines of their own while this one
-// makes the rest and packs them all in order: the tree is only read.
+// object of each page, by its number from 1.
 func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDict func(i int) []byte, pageObj []int) {
 	npages := len(t.mcids)
 	appendRef := pdfobj.AppendRef
@@ -101,30 +99,39 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	}
 	var ids [][2]string // id, object reference
 
-	// The objects of the elements are made a batch at a time on another
-	// goroutine, while this one packs what comes before them and the
-	// batches made before: the two share nothing but the batches, and
-	// nothing changes the tree while it is written.
-	batches, free := make(chan *elemBatch, 2), make(chan *elemBatch, 3)
-	for range 3 {
-		free <- &elemBatch{}
+	// The parent tree: for each page the element of each MCID, then the
+	// Link element of each annotation.
+	var b []byte
+	b = append(b, "<</Nums ["...)
+	for page := 1; page <= npages; page++ {
+		if page > 1 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(page-1), 10)
+		b = append(b, " ["...)
+		for i, e := range t.mcids[page-1] {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = appendRef(b, int(e.obj))
+		}
+		b = append(b, ']')
 	}
-	go func() {
-		defer close(batches)
-		t.formatElems(st, elems, pageRef, parentOf, free, batches)
-	}()
-
-	// The parent tree is made on a third goroutine, while this one
-	// makes the root.
-	parentTreeMade := make(chan []byte, 1)
-	go func() { parentTreeMade <- t.parentTree(npages) }()
+	for i, a := range t.annots {
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(npages+i), 10)
+		b = append(b, ' ')
+		b = appendRef(b, int(a.elem.obj))
+	}
+	b = append(b, "]>>"...)
+	parentTreeBody := b
 
 	for _, e := range elems {
 		if id := e.info().id; id != "" {
 			ids = append(ids, [2]string{id, string(appendRef(nil, int(e.obj)))})
 		}
 	}
-	b := append([]byte(nil), "<</Type /StructTreeRoot /K ["...)
+	b = append([]byte(nil), "<</Type /StructTreeRoot /K ["...)
 	b = appendRef(b, int(t.root.obj))
 	b = append(b, "] /ParentTree "...)
 	b = appendRef(b, parentTree)
@@ -145,7 +152,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	}
 	b = append(b, ">>"...)
 	out.Packed(root, b)
-	out.Packed(parentTree, <-parentTreeMade)
+	out.Packed(parentTree, parentTreeBody)
 
 	for i, a := range t.annots {
 		ab := annotDict(i)
@@ -158,72 +165,7 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 	}
 	_ = d
 
-	// The elements, packed as the other goroutine hands them over.
-	i := 0
-	for bt := range batches {
-		start := 0
-		for _, end := range bt.ends {
-			out.Packed(int(elems[i].obj), bt.data[start:end])
-			start = end
-			i++
-		}
-		free <- bt
-	}
-}
-
-// parentTree returns the value of the parent tree: for each of the
-// npages pages the element of each MCID, then the Link element of each
-// annotation.
-func (t *tagger) parentTree(npages int) []byte {
-	var b []byte
-	b = append(b, "<</Nums ["...)
-	for page := 1; page <= npages; page++ {
-		if page > 1 {
-			b = append(b, ' ')
-		}
-		b = strconv.AppendInt(b, int64(page-1), 10)
-		b = append(b, " ["...)
-		for i, e := range t.mcids[page-1] {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = pdfobj.AppendRef(b, int(e.obj))
-		}
-		b = append(b, ']')
-	}
-	for i, a := range t.annots {
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(npages+i), 10)
-		b = append(b, ' ')
-		b = pdfobj.AppendRef(b, int(a.elem.obj))
-	}
-	b = append(b, "]>>"...)
-	return b
-}
-
-// elemBatch is the objects of consecutive elements of the structure
-// tree: their values one after the other, and where each ends.
-type elemBatch struct {
-	data []byte
-	ends []int
-}
-
-// end ends the object of the next element of the batch, whose value is
-// data, the batch's data from where the last one ended.
-func (bt *elemBatch) end(data []byte) {
-	bt.data = data
-	bt.ends = append(bt.ends, len(data))
-}
-
-// elemsPerBatch is how many elements' objects a batch holds.
-const elemsPerBatch = 512
-
-// formatElems makes the objects of elems, in order, in batches taken
-// from free and handed to batches.
-func (t *tagger) formatElems(st *treeNumbers, elems []*structElem, pageRef func([]byte, int) []byte, parentOf func(*structElem) int, free <-chan *elemBatch, batches chan<- *elemBatch) {
-	appendRef := pdfobj.AppendRef
-
-	// The link annotations of each element are found in
+	// The elements. The link annotations of each element are found in
 	// a list of them all by the number of their element, in the order
 	// they were placed.
 	byElem := make([]int32, len(t.annots))
@@ -236,14 +178,8 @@ func (t *tagger) formatElems(st *treeNumbers, elems []*structElem, pageRef func(
 	for len(byElem) > 0 && t.annots[byElem[0]].elem.obj == 0 {
 		byElem = byElem[1:]
 	}
-	var bt *elemBatch
-	var b []byte
 	for _, e := range elems {
-		if bt == nil {
-			bt = <-free
-			bt.ends = bt.ends[:0]
-			b = bt.data[:0]
-		}
+		b = b[:0]
 		at := e.info()
 		n := 0
 		for n < len(byElem) && t.annots[byElem[n]].elem == e {
@@ -315,14 +251,7 @@ func (t *tagger) formatElems(st *treeNumbers, elems []*structElem, pageRef func(
 			b = append(b, ">>"...)
 		}
 		b = append(b, "]>>"...)
-		bt.end(b)
-		if len(bt.ends) == elemsPerBatch {
-			batches <- bt
-			bt = nil
-		}
-	}
-	if bt != nil {
-		batches <- bt
+		out.Packed(int(e.obj), b)
 	}
 }
 
