@@ -856,27 +856,12 @@ func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return appendLowerRunes(b, s[i:])
+			return guide.AppendLower(b, s[i:])
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b = append(b, c)
-	}
-	return b
-}
-
-// appendLowerRunes is appendLower, a rune at a time.
-func appendLowerRunes(b []byte, s string) []byte {
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
 }

@@ -370,16 +370,8 @@ func TestSelfTestOff(t *testing.T) {
 func TestQuestionsSameOnOneCoreAndOnMany(t *testing.T) {
 	ops := libya[strings.Index(libya, "## Operations"):strings.Index(libya, "## The Kosovo")]
 	notes := "# NATO missions\n\n" + ops + ops + "## Other\n\n" + ops[len("## Operations\n\n"):] + "## The Kosovo Force\n\n" + ops
-	dump := func(procs int) string {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		g, _ := readNote(t, "notes.md", []byte(notes))
-		enrichAll(g)
-		var b bytes.Buffer
-		dumpStudy(&b, g.Study, false)
-		return b.String()
-	}
-	one, many := dump(1), dump(4)
-	if one != many {
+	one := studyOnCores(t, notes, 1, enrichAll)
+	if many := studyOnCores(t, notes, 4, enrichAll); one != many {
 		t.Errorf("questions made on one core:\n%s\non four:\n%s", one, many)
 	}
 	if n := strings.Count(one, "in Libya under a UN mandate"); n == 0 || strings.Count(one, "question ") < 4 {
@@ -417,19 +409,24 @@ Cells release the energy stored in **glucose** through a chain of steps, most of
 1. **Link reaction**: Each pyruvate enters the mitochondrion and becomes **acetyl-CoA**.
 2. **Turning the cycle**: The **Krebs cycle** releases **carbon dioxide** and loads NADH and **FADH2** with electrons.
 `
-	dump := func(procs int) string {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		g, _ := readNote(t, "notes.md", []byte(notes))
-		Aids.Run(g, nil)
-		var b bytes.Buffer
-		dumpStudy(&b, g.Study, false)
-		return b.String()
-	}
-	one, many := dump(1), dump(4)
+	runAids := func(g *guide.Guide) { Aids.Run(g, nil) }
+	one, many := studyOnCores(t, notes, 1, runAids), studyOnCores(t, notes, 4, runAids)
 	if one != many {
 		t.Errorf("questions made on one core:\n%s\non four:\n%s", one, many)
 	}
 	if !strings.Contains(many, "room 1, Splitting glucose") {
 		t.Errorf("no question about room 1, Splitting glucose:\n%s", many)
 	}
+}
+
+// studyOnCores reads notes, adds study aids to them with run on procs
+// cores, and returns the dump of the study notes made.
+func studyOnCores(t *testing.T, notes string, procs int, run func(*guide.Guide)) string {
+	t.Helper()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	g, _ := readNote(t, "notes.md", []byte(notes))
+	run(g)
+	var b bytes.Buffer
+	dumpStudy(&b, g.Study, false)
+	return b.String()
 }

@@ -131,20 +131,31 @@ func QuestionID(kind QuestionKind, path []string, source, answer string) string 
 // appendNormal appends s to b as QuestionID hashes it: in lower case,
 // its words joined by single spaces.
 func appendNormal(b []byte, s string) []byte {
-	// The words are those of strings.Fields, each in lower case as
-	// strings.ToLower writes it, written straight into b.
-	inWord, first := false, true
-	for _, r := range s {
-		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			inWord = false
-			continue
-		}
-		if !inWord {
+	// The words are those of strings.Fields, each written straight into
+	// b in lower case.
+	first, start := true, -1
+	for i, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		switch {
+		case space && start >= 0:
+			b, start = AppendLower(b, s[start:i]), -1
+		case !space && start < 0:
 			if !first {
 				b = append(b, ' ')
 			}
-			inWord, first = true, false
+			first, start = false, i
 		}
+	}
+	if start >= 0 {
+		b = AppendLower(b, s[start:])
+	}
+	return b
+}
+
+// AppendLower appends s to b in lower case, as strings.ToLower writes it:
+// an ASCII letter by a comparison, any other rune by unicode.ToLower.
+func AppendLower(b []byte, s string) []byte {
+	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
