@@ -39,6 +39,9 @@ type writer struct {
 	// short guide is laid out once, a long one holds no more than a few
 	// pages of boxes at a time.
 	keepBoxes bool
+	// bodyWorkers is how many goroutines lay the body's parts out side
+	// by side; 0 for as many as GOMAXPROCS (body.go).
+	bodyWorkers int
 	// held is the most boxes of the body the layout and the drawing of
 	// the pages held at once, besides those kept.
 	held      int
