@@ -78,7 +78,7 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 		defer func() { l.cur = prev }()
 		mk := marks[s]
 		if mk == nil {
-			mk = &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
+			mk = newMark(s, inOutline(s))
 			marks[s] = mk
 		}
 		anchor := w.links.internal(s.ID)
