@@ -1,5 +1,6 @@
 // Package cover draws the cover image of a guide: a PNG of the title,
-// subtitle and authors set in the embedded Noto Sans Bold. The picture is
+// subtitle and authors set in the embedded Noto Sans Bold, with DejaVu
+// Sans Bold for the letters Noto Sans lacks. The picture is
 // made only from its inputs, so the same content gives the same bytes, and
 // it keeps a high contrast so that it reads on a greyscale e-reader.
 package cover
@@ -10,10 +11,7 @@ import (
 	"image/color"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
-
-	"studyguide/fonts"
 )
 
 // Width and Height are the size of the cover in pixels: a 2:3 portrait
@@ -104,51 +102,58 @@ func Render(c Content) ([]byte, error) {
 
 // render draws the cover.
 func render(c Content) ([]byte, error) {
-	data, err := fonts.Read("noto/NotoSans-Bold.ttf")
-	if err != nil {
-		return nil, fmt.Errorf("cover: %w", err)
-	}
-	f, err := opentype.Parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("cover: parse font: %w", err)
-	}
-	var p painting
-	p.fill(image.Rect(0, 0, Width, panelBottom), panelIndex)
-	p.fill(image.Rect(0, panelBottom, Width, Height), paperIndex)
-
-	// The title sits on the foot of the dark panel, growing upwards.
-	title, err := fit(f, c.Title, 124, 60, 6)
+	p, err := paintingOf(c)
 	if err != nil {
 		return nil, err
 	}
-	y := panelBottom - 120 - title.height()
-	title.draw(&p, 0, margin, y)
-
-	// A short rule in the accent colour starts the lower part.
-	p.fill(image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), accentIndex)
-
-	y = panelBottom + 150
-	if c.Subtitle != "" {
-		sub, err := fit(f, c.Subtitle, 58, 38, 4)
-		if err != nil {
-			return nil, err
-		}
-		sub.draw(&p, 1, margin, y)
-	}
-
-	if len(c.Authors) > 0 {
-		authors, err := fit(f, joinAuthors(c.Authors), 44, 30, 3)
-		if err != nil {
-			return nil, err
-		}
-		authors.draw(&p, 2, margin, Height-margin-authors.height())
-	}
-
 	b, err := encodePNG(Width, Height, palette(), p.row, p.sameAsAbove)
 	if err != nil {
 		return nil, fmt.Errorf("cover: encode png: %w", err)
 	}
 	return b, nil
+}
+
+// paintingOf returns the steps that paint the cover of c.
+func paintingOf(c Content) (*painting, error) {
+	main, err := parseFace(coverFace)
+	if err != nil {
+		return nil, err
+	}
+	f := &typefaces{main: main}
+	p := &painting{}
+	p.fill(image.Rect(0, 0, Width, panelBottom), panelIndex)
+	p.fill(image.Rect(0, panelBottom, Width, Height), paperIndex)
+
+	// The title sits on the foot of the dark panel, growing upwards.
+	if drawable(c.Title) {
+		title, err := fit(f, c.Title, 124, 60, 6)
+		if err != nil {
+			return nil, err
+		}
+		y := panelBottom - 120 - title.height()
+		title.draw(p, 0, margin, y)
+	}
+
+	// A short rule in the accent colour starts the lower part.
+	p.fill(image.Rect(margin, panelBottom+70, margin+180, panelBottom+82), accentIndex)
+
+	y := panelBottom + 150
+	if c.Subtitle != "" && drawable(c.Subtitle) {
+		sub, err := fit(f, c.Subtitle, 58, 38, 4)
+		if err != nil {
+			return nil, err
+		}
+		sub.draw(p, 1, margin, y)
+	}
+
+	if names := joinAuthors(c.Authors); names != "" && drawable(names) {
+		authors, err := fit(f, names, 44, 30, 3)
+		if err != nil {
+			return nil, err
+		}
+		authors.draw(p, 2, margin, Height-margin-authors.height())
+	}
+	return p, nil
 }
 
 // painting is the cover as the steps that paint it, in order: rectangles
@@ -325,7 +330,7 @@ func (b *block) draw(p *painting, i, x, y int) {
 // stepping the size down a little at a time. When even min does not fit,
 // it uses min, cuts the text after maxLines lines and lets a word that is
 // too long for the column run past the margin rather than drop it.
-func fit(f *opentype.Font, text string, max, min float64, maxLines int) (*block, error) {
+func fit(f *typefaces, text string, max, min float64, maxLines int) (*block, error) {
 	var last *block
 	for size := max; size >= min; size -= 4 {
 		b, fits, err := breakAt(f, text, size)
@@ -361,10 +366,10 @@ func (b *block) truncate(n int) {
 
 // breakAt breaks text into lines at one size. It reports whether every
 // word fits the column.
-func breakAt(f *opentype.Font, text string, size float64) (*block, bool, error) {
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+func breakAt(f *typefaces, text string, size float64) (*block, bool, error) {
+	face, err := f.newFace(text, size)
 	if err != nil {
-		return nil, false, fmt.Errorf("cover: make face: %w", err)
+		return nil, false, err
 	}
 	m := face.Metrics()
 	b := &block{
@@ -396,12 +401,15 @@ func breakAt(f *opentype.Font, text string, size float64) (*block, bool, error) 
 	return b, fits, nil
 }
 
+// isSpace reports whether r is white space that parts words.
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
 // words splits text at runs of white space.
 func words(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
-		space := r == ' ' || r == '\t' || r == '\n' || r == '\r'
+		space := isSpace(r)
 		switch {
 		case space && start >= 0:
 			out = append(out, s[start:i])

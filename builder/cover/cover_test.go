@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
-
-	"studyguide/fonts"
+	"golang.org/x/image/math/fixed"
 )
 
 func TestRenderIsDeterministicPNG(t *testing.T) {
@@ -108,14 +108,7 @@ func TestCoverReadsInGreyscale(t *testing.T) {
 }
 
 func TestFitNeverExceedsMaxLines(t *testing.T) {
-	data, err := fonts.Read("noto/NotoSans-Bold.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := opentype.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := coverFonts(t)
 	long := strings.Repeat("many words in a very long title ", 40)
 	b, err := fit(f, long, 124, 60, 6)
 	if err != nil {
@@ -201,11 +194,7 @@ func paintWhole(p *painting) []uint8 {
 }
 
 func TestRowsPaintTheWholePicture(t *testing.T) {
-	data, _ := fonts.Read("noto/NotoSans-Bold.ttf")
-	f, err := opentype.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := coverFonts(t)
 	var p painting
 	p.fill(image.Rect(0, 0, Width, panelBottom), panelIndex)
 	p.fill(image.Rect(0, panelBottom, Width, Height), paperIndex)
@@ -263,5 +252,107 @@ func TestRowsPaintTheWholePicture(t *testing.T) {
 		if pi.Palette[i] != c {
 			t.Errorf("colour %d is %v; want %v", i, pi.Palette[i], c)
 		}
+	}
+}
+
+// coverFonts returns the cover's fonts, parsed.
+func coverFonts(t *testing.T) *typefaces {
+	t.Helper()
+	main, err := parseFace(coverFace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &typefaces{main: main}
+}
+
+// inkIn counts the pixels of r in p that are not the colour index bg.
+func inkIn(p *painting, r image.Rectangle, bg uint8) int {
+	pix := paintWhole(p)
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if pix[y*Width+x] != bg {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestLettersTheMainFaceLacksComeFromTheFallback(t *testing.T) {
+	// Armenian and Hebrew are not in Noto Sans, and are in DejaVu Sans.
+	for _, text := range []string{"Հայոց պատմություն", "Physics of שלום"} {
+		if !needsFallback(text) || !drawable(text) {
+			t.Fatalf("%q: needs the fallback %v, drawable %v", text, needsFallback(text), drawable(text))
+		}
+		f := coverFonts(t)
+		b, err := fit(f, text, 124, 60, 6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range text {
+			if isSpace(r) {
+				continue
+			}
+			_, mask, _, adv, ok := b.face.Glyph(fixed.P(0, 100), r)
+			if !ok || mask == nil || adv <= 0 {
+				t.Fatalf("%q: no glyph for %q", text, r)
+			}
+			// The fallback's glyph, not the main face's empty box.
+			want, _ := fallbackAdvance(t, r, 124)
+			if !coverFace.Covers(r) && adv != want {
+				t.Errorf("%q: %q advances %v, the fallback's glyph %v", text, r, adv, want)
+			}
+		}
+	}
+	if needsFallback("Photosynthèse — Φωτοσύνθεση, Фотосинтез") {
+		t.Error("Latin, Greek and Cyrillic need the fallback")
+	}
+}
+
+// fallbackAdvance returns the advance of r in the fallback face at size.
+func fallbackAdvance(t *testing.T, r rune, size float64) (fixed.Int26_6, bool) {
+	t.Helper()
+	f, err := parseFace(fallbackFace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return face.GlyphAdvance(r)
+}
+
+func TestTextNoFontHasIsLeftOffTheCover(t *testing.T) {
+	panelArea := image.Rect(0, 0, Width, panelBottom)
+	authorArea := image.Rect(0, Height-margin-200, Width, Height)
+	draw := func(c Content) *painting {
+		t.Helper()
+		png, err := render(c)
+		if err != nil || len(png) == 0 {
+			t.Fatalf("%+v: %v", c, err)
+		}
+		p, err := paintingOf(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// A title in a script no embedded face has leaves the panel plain
+	// rather than drawing boxes, and the author it can draw stays.
+	p := draw(Content{Title: "光合作用の基礎 — Photosynthese", Authors: []string{"Hana Yamada"}})
+	if n := inkIn(p, panelArea, panelIndex); n != 0 {
+		t.Errorf("the panel has %d pixels of ink for a title no face can draw", n)
+	}
+	if n := inkIn(p, authorArea, paperIndex); n == 0 {
+		t.Error("the author is left off too")
+	}
+	p = draw(Content{Title: "Photosynthese", Authors: []string{"山田 花子"}})
+	if n := inkIn(p, panelArea, panelIndex); n == 0 {
+		t.Error("a title every face can draw is left off")
+	}
+	if n := inkIn(p, authorArea, paperIndex); n != 0 {
+		t.Errorf("%d pixels of ink for an author no face can draw", n)
 	}
 }

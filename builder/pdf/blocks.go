@@ -42,6 +42,33 @@ type layouter struct {
 	// layout is in blocks within blocks.
 	flush func()
 	nest  int
+	// fx, when set, keeps what the layout does besides making boxes
+	// (footnotes placed, errors) to be done later, in order: the body is
+	// laid out in parts, side by side (body.go).
+	fx *layoutEffects
+}
+
+// placeNotes gives the footnotes notes, referenced in element e, their
+// place in the structure tree, as writer.placeNotes does; when the layout
+// keeps its effects, once the boxes before are handed on.
+func (l *layouter) placeNotes(notes []int, e *structElem) {
+	if l.fx != nil {
+		if len(notes) > 0 {
+			l.fx.notes = append(l.fx.notes, notePlace{notes: notes, elem: e})
+		}
+		return
+	}
+	l.w.placeNotes(notes, e)
+}
+
+// fail stops the document with an error; when the layout keeps its
+// effects, once the boxes before are handed on.
+func (l *layouter) fail(err error) {
+	if l.fx != nil {
+		l.fx.errs = append(l.fx.errs, err)
+		return
+	}
+	l.w.doc.SetError(err)
 }
 
 // breakOff hands the boxes laid out so far on, if the layout is between
@@ -149,7 +176,7 @@ func (l *layouter) block(b guide.Block, fr frame) {
 	case *guide.Figure:
 		l.drawing(b, fr, nil, nil)
 	default:
-		l.w.doc.SetError(fmt.Errorf("no way to lay out a block of kind %T", b))
+		l.fail(fmt.Errorf("no way to lay out a block of kind %T", b))
 	}
 }
 
@@ -297,7 +324,7 @@ func (l *layouter) lines(lines []line, fr frame) {
 		if !fr.inNote {
 			if ns := ln.notes(); len(ns) > 0 {
 				b.more().notes = ns
-				l.w.placeNotes(ns, l.cur)
+				l.placeNotes(ns, l.cur)
 			}
 		}
 		b.addAnchors(ln.anchors()...)

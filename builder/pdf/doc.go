@@ -39,11 +39,9 @@ type document struct {
 	alphas    []string // the alpha of each transparency state, "0.500"
 	images    map[string]*docImage
 	imageList []*docImage
-	// xforms are the form XObjects the pages paint besides the images
-	// (see late.go); resources is the object of the resources the pages
-	// share, once something must point at it before the last page.
-	xforms    []xobjectRef
-	resources int
+	// xforms are the form XObjects every page may paint besides the
+	// images (see late.go).
+	xforms []xobjectRef
 
 	meta docMeta
 }
@@ -86,15 +84,6 @@ type outlineItem struct {
 type xobjectRef struct {
 	name string
 	obj  int
-}
-
-// resourcesObj returns the number of the object of the resources every
-// page shares, allocating it on first use.
-func (d *document) resourcesObj() int {
-	if d.resources == 0 {
-		d.resources = d.out.Alloc()
-	}
-	return d.resources
 }
 
 // appendXObjects appends the XObjects of the pages' resources, the images

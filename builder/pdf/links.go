@@ -3,29 +3,33 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"studyguide/builder/guide"
 )
 
-// linkRef indexes linkTable.targets; zero means "no link".
+// linkRef names a link: from 1 to the number of internal links, the
+// internal links in the order they were made; above that, URLs, in the
+// order they were first met. Zero means "no link". A linkRef is only
+// ever compared with another or looked up here: it is never written to
+// the PDF, so the order in which layouts on several goroutines meet
+// URLs changes nothing that is written.
 type linkRef int32
-
-// linkTarget is where a link goes: an internal link (a place in this
-// document) or a URL.
-type linkTarget struct {
-	internal int
-	url      string
-}
 
 // linkTable gives every link in the guide a small number, and every place
 // a link can point to (a section, a key point, a footnote, a table) an
-// internal link of the document made in a fixed order.
+// internal link of the document made in a fixed order. It is safe for
+// use from several goroutines.
 type linkTable struct {
-	doc     *document
-	targets []linkTarget
-	byURL   map[string]linkRef
-	byLink  map[int]linkRef
-	byID    map[string]int // guide id -> internal link
+	doc  *document
+	byID map[string]int // guide id -> internal link; not changed once made
+	// first is the first internal link, and count how many there are:
+	// first to first+count-1, numbered 1 to count.
+	first, count int
+
+	mu    sync.Mutex
+	urls  []string // by linkRef - count - 1
+	byURL map[string]linkRef
 }
 
 // newLinkTable makes an internal link for every id in the guide, in reading
@@ -33,7 +37,7 @@ type linkTable struct {
 // that carry an id) and footnotes. Each one points at the first page until
 // its target is placed.
 func newLinkTable(doc *document, g *guide.Guide) *linkTable {
-	lt := &linkTable{doc: doc, targets: []linkTarget{{}}, byURL: map[string]linkRef{}, byLink: map[int]linkRef{}, byID: map[string]int{}}
+	lt := &linkTable{doc: doc, byURL: map[string]linkRef{}, byID: map[string]int{}}
 	add := func(id string) {
 		if _, dup := lt.byID[id]; dup {
 			return
@@ -41,6 +45,10 @@ func newLinkTable(doc *document, g *guide.Guide) *linkTable {
 		n := doc.AddLink()
 		doc.SetLink(n, 0, 1)
 		lt.byID[id] = n
+		if lt.count == 0 {
+			lt.first = n
+		}
+		lt.count++
 	}
 	g.EachID(add)
 	return lt
@@ -61,49 +69,47 @@ func (lt *linkTable) ref(target string) linkRef {
 	if target == "" {
 		return 0
 	}
+	lt.mu.Lock()
+	defer lt.mu.Unlock()
 	if r, ok := lt.byURL[target]; ok {
 		return r
 	}
-	r := lt.add(linkTarget{url: asciiURL(target)})
+	lt.urls = append(lt.urls, asciiURL(target))
+	r := linkRef(lt.count + len(lt.urls))
 	lt.byURL[target] = r
 	return r
 }
 
 // refInternal returns the number of a link to internal link n, or
-// zero when n is zero.
+// zero when n is zero or no internal link of the table.
 func (lt *linkTable) refInternal(n int) linkRef {
-	if n == 0 {
+	if n < lt.first || n >= lt.first+lt.count {
 		return 0
 	}
-	if r, ok := lt.byLink[n]; ok {
-		return r
-	}
-	r := lt.add(linkTarget{internal: n})
-	lt.byLink[n] = r
-	return r
-}
-
-// add numbers a new target.
-func (lt *linkTable) add(t linkTarget) linkRef {
-	lt.targets = append(lt.targets, t)
-	return linkRef(len(lt.targets) - 1)
+	return linkRef(n - lt.first + 1)
 }
 
 // place puts a clickable rectangle for link r on the current page and
 // reports whether it did.
 func (lt *linkTable) place(r linkRef, x, y, w, h float64) bool {
-	if r <= 0 || int(r) >= len(lt.targets) || w <= 0 || h <= 0 {
+	if r <= 0 || w <= 0 || h <= 0 {
 		return false
 	}
-	t := lt.targets[r]
-	switch {
-	case t.internal != 0:
-		lt.doc.Link(x, y, w, h, t.internal)
-	case t.url != "":
-		lt.doc.LinkString(x, y, w, h, t.url)
-	default:
+	if int(r) <= lt.count {
+		lt.doc.Link(x, y, w, h, lt.first+int(r)-1)
+		return true
+	}
+	lt.mu.Lock()
+	i := int(r) - lt.count - 1
+	url := ""
+	if i < len(lt.urls) {
+		url = lt.urls[i]
+	}
+	lt.mu.Unlock()
+	if url == "" {
 		return false
 	}
+	lt.doc.LinkString(x, y, w, h, url)
 	return true
 }
 

@@ -50,6 +50,30 @@ func (mc *missingChars) add(m *metrics, pos guide.Pos, text string, c chain) {
 	}
 }
 
+// merge adds what other collected after what mc collected: the
+// characters mc has not met, in the order other met them, and the places
+// mc does not hold.
+func (mc *missingChars) merge(other *missingChars) {
+	if len(other.runes) == 0 && len(other.places) == 0 {
+		return
+	}
+	if mc.seen == nil {
+		mc.seen, mc.at = map[rune]bool{}, map[guide.Pos]bool{}
+	}
+	for _, r := range other.runes {
+		if !mc.seen[r] {
+			mc.seen[r] = true
+			mc.runes = append(mc.runes, r)
+		}
+	}
+	for _, p := range other.places {
+		if !mc.at[p] {
+			mc.at[p] = true
+			mc.places = append(mc.places, p)
+		}
+	}
+}
+
 // warning returns the one message about every missing character and the
 // position it is reported at: the first place, or guide.NoPos.
 func (mc *missingChars) warning(files *diag.FileSet) (guide.Pos, string, bool) {

@@ -323,7 +323,7 @@ func (tl *tableLayout) headerBox(header []tableCell, tags []*structElem) *box {
 	}
 	if !tl.fr.inNote {
 		b.more().notes = rowNotes(header)
-		tl.l.w.placeNotes(b.ext().notes, tl.elem)
+		tl.l.placeNotes(b.ext().notes, tl.elem)
 	}
 	b.addAnchors(rowAnchors(header, 0, 1<<30)...)
 	return b
@@ -349,7 +349,7 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 		var notes []int
 		if !tl.fr.inNote {
 			notes = rowNotes(row)
-			tl.l.w.placeNotes(notes, tl.elem)
+			tl.l.placeNotes(notes, tl.elem)
 		}
 		tags := tl.cellTags(body, false)
 		zebra := ri%2 == 1

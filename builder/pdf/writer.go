@@ -41,6 +41,9 @@ type writer struct {
 	// its pages print before they are known.
 	keepBoxes bool
 	late      *lateNumbers
+	// bodyWorkers is how many goroutines lay the body's parts out side
+	// by side; 0 for as many as GOMAXPROCS (body.go).
+	bodyWorkers int
 	// held is the most boxes of the body the layout and the drawing of
 	// the pages held at once, besides those kept.
 	held      int
