@@ -453,6 +453,7 @@ func (w *writer) drawAsLaidOut() error {
 	for i := range toc {
 		w.drawPage(p, newPage(w.labels.Text("toc.title")), page, toc[i])
 		toc[i] = pagePlan{}
+		p.settle()
 	}
 
 	// Each page of the body is drawn as it is dealt out: its headings
@@ -460,7 +461,8 @@ func (w *writer) drawAsLaidOut() error {
 	// the numbers of its own targets.
 	current := ""
 	anchored := map[int]bool{}
-	ps := &pageStream{pg: w.bodyPaginator(notes), page: func(_, _ int, plan pagePlan, _ bool) {
+	var ps *pageStream
+	ps = &pageStream{pg: w.bodyPaginator(notes), page: func(_, _ int, plan pagePlan, _ bool) {
 		n := page + 1
 		head := ""
 		for _, it := range plan.items {
@@ -491,6 +493,10 @@ func (w *writer) drawAsLaidOut() error {
 			}
 		}
 		w.drawPage(p, newPage(head), page, plan)
+		if len(ps.carry) == 0 {
+			// No footnote goes on: what the page leaves is done with.
+			p.settle()
+		}
 	}}
 	w.layBody(marks, ps.add)
 	ps.close()

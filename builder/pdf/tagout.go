@@ -59,7 +59,6 @@ func (t *tagger) settle() {
 		}
 	}
 	t.writeElems(left)
-	t.most = max(t.most, len(t.pending))
 }
 
 // left reports whether the flow has left element e: e is not on the

@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"studyguide/builder/guide"
@@ -22,14 +24,15 @@ func TestStructureTree(t *testing.T) {
 }
 
 // TestTreeIsWrittenAsDrawn writes a long guide with a footnote in every
-// tenth section, its body kept whole and laid out again page by page: the
-// elements of the structure tree are written as the pages are drawn, and
-// no more than a few of its thousands wait at the end of any page.
+// tenth section, its body's boxes kept from its layout to its drawing and
+// drawn as it is laid out: either way the elements of the structure tree
+// are written as the pages are drawn, no more than a few of its thousands
+// waiting when a page begins, and the trees are the same.
 func TestTreeIsWrittenAsDrawn(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long guide")
 	}
-	g := longGuide(300)
+	g := longGuide(150)
 	for i, s := range g.Sections {
 		if i%10 != 0 {
 			continue
@@ -39,17 +42,19 @@ func TestTreeIsWrittenAsDrawn(t *testing.T) {
 			Blocks: []guide.Block{para(txt(fmt.Sprintf("A note on topic %d that says where its figures come from.", i+1)))}})
 		s.Blocks = append(s.Blocks, para(txt("A claim that needs a source."), &guide.FootnoteRef{Pos: guide.NoPos, Index: n}))
 	}
+	var trees []string
 	for _, keep := range []bool{true, false} {
-		wr, err := write(io.Discard, g, Options{}, func(w *writer) { w.keepBoxes = keep })
+		var b bytes.Buffer
+		wr, err := write(&b, g, Options{}, func(w *writer) { w.keepBoxes = keep })
 		if err != nil {
 			t.Fatal(err)
 		}
 		tags := wr.tags
-		if tags.joined < 10000 {
+		if tags.joined < 5000 {
 			t.Errorf("boxes kept %t: the tree has %d elements, want thousands", keep, tags.joined)
 		}
 		if tags.most > 60 {
-			t.Errorf("boxes kept %t: %d elements waited to be written after a page, want a few dozen", keep, tags.most)
+			t.Errorf("boxes kept %t: %d elements waited to be written when a page began, want a few dozen", keep, tags.most)
 		}
 		if testing.Verbose() {
 			t.Logf("boxes kept %t: %d elements, at most %d waiting", keep, tags.joined, tags.most)
@@ -57,6 +62,14 @@ func TestTreeIsWrittenAsDrawn(t *testing.T) {
 		if len(tags.pending) > 0 || len(tags.unwritten) > 0 {
 			t.Errorf("boxes kept %t: %d elements and %d links left unwritten", keep, len(tags.pending), len(tags.unwritten))
 		}
+		path := filepath.Join(t.TempDir(), "long.pdf")
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, checkers.StructTree(t, path))
+	}
+	if trees[0] != trees[1] {
+		t.Errorf("the trees of the guide drawn from its boxes kept and as it is laid out differ:\n%s", golden.Diff(trees[0], trees[1]))
 	}
 }
 

@@ -199,7 +199,7 @@ type tagger struct {
 	leaves    []parentLeaf
 	err       error
 	// joined counts the elements that joined the tree; most is the
-	// most elements pending after a page was done with.
+	// most elements pending when a page was begun.
 	joined, most int
 	open         tagMark // the sequence open in the content, if isOpen
 	isOpen       bool
@@ -275,6 +275,7 @@ func (t *tagger) newPage() {
 		t.root.obj = int32(out.AllocPacked())
 		t.pending = append(t.pending, t.root)
 	}
+	t.most = max(t.most, len(t.pending))
 	t.endMCIDs()
 	t.pageObj = append(t.pageObj, int32(out.Alloc()))
 	t.isOpen = false
