@@ -1166,7 +1166,13 @@ func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
 	} else {
 		more = it.Blocks
 	}
-	s := meaningText(firstLineSentence(guide.BlocksText(more)))
+	body := guide.BlocksText(more)
+	s := meaningText(firstLineSentence(body))
+	if len(s) < len(body) {
+		// The answer is kept with the question: a copy of the sentence
+		// alone rather than the text of the whole body it is a part of.
+		s = strings.Clone(s)
+	}
 	return s, flattenFirst(more).rich(s)
 }
 

@@ -46,8 +46,9 @@ func SelfTest(g *guide.Guide) {
 		"test": linkTo(test.ID, words.Text("quiz.test")),
 	})...))
 
+	r := newQuizRenderer(words, heads)
 	if isBook(g) {
-		selfTestByChapter(g, ids, words, heads, level, test, answers)
+		selfTestByChapter(g, ids, r, level, test, answers)
 		placeSelfTest(g, test, answers)
 		return
 	}
@@ -72,8 +73,8 @@ func SelfTest(g *guide.Guide) {
 		}
 		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
 		for _, q := range qs[i:j] {
-			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
-			key.Items = append(key.Items, item(para(answerInlines(words, heads, q)...)))
+			list.Items = append(list.Items, item(para(r.prompt(q)...)))
+			key.Items = append(key.Items, item(para(r.answer(q)...)))
 		}
 		group.Blocks = append(group.Blocks, list)
 		test.Sections = append(test.Sections, group)
@@ -98,10 +99,51 @@ func placeSelfTest(g *guide.Guide, test, answers *guide.Section) {
 // answer can be written in by hand.
 const minBlank = 8
 
-// promptInlines returns a question as the test shows it: its text with a
+// quizRenderer writes the questions and answers of a self-test as the
+// guides show them. The texts every question shares (the brackets around
+// where the guide explains an answer, the words of a hint) are nodes made
+// once and shared by every question: a long guide asks tens of thousands.
+type quizRenderer struct {
+	words *labels.Catalogue
+	heads map[string][]guide.Inline
+	// see is the text around where an answer is explained, with nil
+	// where that place goes; open and close are the brackets around it
+	// and space the space before a hint.
+	see                []guide.Inline
+	open, close, space *guide.Text
+	// hints holds the emphasised hint of each hint text met so far.
+	hints map[string]*guide.Emph
+	// ref is the reference of the last answer, which the next answer
+	// shares when it points to the same place under the same name, as
+	// the answers of one key point or section mostly do.
+	ref                        *guide.Ref
+	refTarget, refHead, refFor string
+}
+
+func newQuizRenderer(words *labels.Catalogue, heads map[string][]guide.Inline) *quizRenderer {
+	r := &quizRenderer{
+		words: words, heads: heads,
+		open: text(" ("), close: text(")"), space: text(" "),
+		hints: map[string]*guide.Emph{},
+	}
+	for _, p := range words.Pieces("quiz.see") {
+		if p.Slot == "where" {
+			r.see = append(r.see, nil)
+			continue
+		}
+		r.see = append(r.see, text(p.Text))
+	}
+	return r
+}
+
+// prompt returns a question as the test shows it: its text with a
 // blank for each gap, then its hint in brackets.
-func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
-	out := make([]guide.Inline, 0, len(q.Prompt)+2)
+func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
+	size := len(q.Prompt)
+	if q.Hint != "" {
+		size += 2
+	}
+	out := make([]guide.Inline, 0, size)
 	for _, p := range q.Prompt {
 		if p.Blank {
 			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
@@ -114,26 +156,33 @@ func promptInlines(words *labels.Catalogue, q *guide.Question) []guide.Inline {
 		out = append(out, text(p.Text))
 	}
 	if q.Hint != "" {
-		out = append(out, text(" "), &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{
-			text(words.Format("quiz.hint", "hint", q.Hint)),
-		}})
+		hint := r.hints[q.Hint]
+		if hint == nil {
+			hint = &guide.Emph{Pos: guide.NoPos, Children: []guide.Inline{
+				text(r.words.Format("quiz.hint", "hint", q.Hint)),
+			}}
+			r.hints[q.Hint] = hint
+		}
+		out = append(out, r.space, hint)
 	}
 	return out
 }
 
-// answerInlines returns an answer as the key shows it: the answer (in bold
+// answer returns an answer as the key shows it: the answer (in bold
 // for a blank's) with its formulas, then where the guide explains it,
 // named by the heading of a section with its formulas (see
 // sectionHeadings).
-func answerInlines(words *labels.Catalogue, heads map[string][]guide.Inline, q *guide.Question) []guide.Inline {
+func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 	answer := q.AnswerInlines
 	if answer == nil {
 		answer = []guide.Inline{text(q.Answer)}
 	}
-	see := words.Pieces("quiz.see")
 	size := len(answer)
+	if q.Kind == guide.Cloze {
+		size = 1
+	}
 	if q.Target != "" {
-		size += len(see) + 2
+		size += len(r.see) + 2
 	}
 	out := make([]guide.Inline, 0, size)
 	if q.Kind == guide.Cloze {
@@ -148,17 +197,18 @@ func answerInlines(words *labels.Catalogue, heads map[string][]guide.Inline, q *
 	if where == "" {
 		where, target = strings.Join(q.Section, " › "), ""
 	}
-	out = append(out, text(" ("))
-	// The pieces filled as fill fills them, without a map for the one
-	// slot.
-	for _, p := range see {
-		if p.Slot == "where" {
-			out = append(out, &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(heads, target, where)})
-			continue
-		}
-		out = append(out, text(p.Text))
+	out = append(out, r.open)
+	if r.ref == nil || r.refTarget != q.Target || r.refHead != target || r.refFor != where {
+		r.ref = &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(r.heads, target, where)}
+		r.refTarget, r.refHead, r.refFor = q.Target, target, where
 	}
-	return append(out, text(")"))
+	for _, in := range r.see {
+		if in == nil {
+			in = r.ref
+		}
+		out = append(out, in)
+	}
+	return append(out, r.close)
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
@@ -207,7 +257,8 @@ func isBook(g *guide.Guide) bool {
 // each chapter's title, the questions of the chapter's introduction, then
 // those of each of its sections under the section's title; and the
 // answers under each chapter's title, numbered as their questions.
-func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, heads map[string][]guide.Inline, level int, test, answers *guide.Section) {
+func selfTestByChapter(g *guide.Guide, ids *guide.IDs, r *quizRenderer, level int, test, answers *guide.Section) {
+	words, heads := r.words, r.heads
 	chapterOf := map[string]*guide.Section{}
 	for _, ch := range g.Sections {
 		ch.Walk(func(c *guide.Section) bool {
@@ -247,8 +298,8 @@ func selfTestByChapter(g *guide.Guide, ids *guide.IDs, words *labels.Catalogue, 
 		}
 		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
 		for _, q := range qs[i:j] {
-			list.Items = append(list.Items, item(para(promptInlines(words, q)...)))
-			key.Items = append(key.Items, item(para(answerInlines(words, heads, q)...)))
+			list.Items = append(list.Items, item(para(r.prompt(q)...)))
+			key.Items = append(key.Items, item(para(r.answer(q)...)))
 		}
 		if ch != nil && qs[i].SectionID == ch.ID && len(testCh.Sections) == 0 {
 			testCh.Blocks = append(testCh.Blocks, list)

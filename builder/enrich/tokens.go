@@ -30,17 +30,34 @@ func tokenize(text string) []token {
 	return appendTokens(nil, text)
 }
 
-// appendTokens appends the tokens of text (see tokenize) to toks.
+// appendTokens appends the tokens of text (see tokenize) to toks. ASCII,
+// most of any note, is read a byte at a time; other characters a rune at
+// a time.
 func appendTokens(toks []token, text string) []token {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
 		start := i
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isWordRune(r):
 			digits := true
 			for i < len(text) {
+				if c := text[i]; c < utf8.RuneSelf {
+					if !asciiWord[c] {
+						break
+					}
+					digits = digits && c <= '9'
+					i++
+					continue
+				}
 				r, size = utf8.DecodeRuneInString(text[i:])
-				if !isWordRune(r) {
+				if !isWordRuneOutsideASCII(r) {
 					break
 				}
 				if !unicode.IsDigit(r) {
@@ -53,8 +70,15 @@ func appendTokens(toks []token, text string) []token {
 				kind = numberToken
 			}
 			toks = append(toks, token{kind: kind, text: text[start:i], start: start, end: i})
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			for i < len(text) {
+				if c := text[i]; c < utf8.RuneSelf {
+					if !asciiSpace[c] {
+						break
+					}
+					i++
+					continue
+				}
 				r, size = utf8.DecodeRuneInString(text[i:])
 				if !unicode.IsSpace(r) {
 					break
@@ -68,6 +92,14 @@ func appendTokens(toks []token, text string) []token {
 		}
 	}
 	return toks
+}
+
+// isSpace is unicode.IsSpace, with ASCII looked up in a table.
+func isSpace(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
 }
 
 // isWordRune reports whether r belongs inside a word or number token.

@@ -57,6 +57,12 @@ func cutStreams(src []byte, max int) ([]byte, error) {
 		o.newNum[n] = n // keep the numbers
 	}
 	for n := 1; n < len(d.offsets); n++ {
+		if d.offsets[n] == 0 {
+			// An object the table leaves out (one in an object
+			// stream) is null in the copy, which lists every number.
+			o.bodies[n] = []byte("null")
+			continue
+		}
 		obj, err := d.resolve(n)
 		if err != nil {
 			return nil, err
@@ -94,7 +100,9 @@ func TestCutStreamsKeepsTheStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(small) > len(real)/3 {
+	// The objects left out of the table are nulls in the copy, which
+	// take some room of their own.
+	if len(small) > len(real)/2 {
 		t.Errorf("cut to %d bytes from %d", len(small), len(real))
 	}
 	if err := Impose(&bytes.Buffer{}, small, Booklet, a4); err != nil {

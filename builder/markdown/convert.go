@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -12,8 +13,11 @@ import (
 
 // converter turns goldmark's parse tree into guide blocks and inlines.
 type converter struct {
-	file    *diag.File
-	src     []byte
+	file *diag.File
+	src  []byte
+	// text is src as a string, the same bytes, so that the model's
+	// texts share the note's text rather than copy it (see Read).
+	text    string
 	offsets *offsetMap
 	images  *imageLoader
 
@@ -75,7 +79,7 @@ type heading struct {
 }
 
 func newConverter(file *diag.File, src []byte, offsets *offsetMap, images *imageLoader) *converter {
-	return &converter{file: file, src: src, offsets: offsets, images: images, notes: make(map[int]int)}
+	return &converter{file: file, src: src, text: sharedString(src), offsets: offsets, images: images, notes: make(map[int]int)}
 }
 
 // at returns the model position of the offset off in src; a negative
@@ -487,4 +491,13 @@ func (c *converter) definitions(n *extast.DefinitionList, pos guide.Pos) *guide.
 		}
 	}
 	return dl
+}
+
+// sharedString returns a string of the bytes of b, without a copy: b must
+// never change again, as the note's text never does once read (see Read).
+func sharedString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

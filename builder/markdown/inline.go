@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +18,7 @@ func (c *converter) inlines(parent ast.Node) []guide.Inline {
 
 // children converts the inline children of parent.
 func (c *converter) children(parent ast.Node) []guide.Inline {
-	l := inlineList{bufs: &c.textBufs}
+	l := c.textBufs.list()
 	c.inlineRange(&l, parent.FirstChild(), nil)
 	return l.done()
 }
@@ -26,13 +27,24 @@ func (c *converter) children(parent ast.Node) []guide.Inline {
 // every character that might start markup, so consecutive pieces of text
 // are gathered and stored as one Text, of a string just its length.
 type inlineList struct {
-	out []guide.Inline
+	// out holds the inlines of a list without bufs; a list with bufs
+	// keeps them at the top of bufs.stack, from start on.
+	out   []guide.Inline
+	start int
 	// buf holds the running text. It is taken from bufs, when set, and
-	// handed back there once the text is stored.
-	buf  []byte
-	bufs *textBufs
-	pos  guide.Pos
-	open bool
+	// handed back there once the text is stored. A run of one piece of
+	// text is held in single instead, and stored as it is: most runs
+	// are one piece, often a part of the note's own text, which the
+	// model then shares rather than copies.
+	buf    []byte
+	single string
+	// from and to are where single stands in the note's text, when it
+	// is a part of it (to > 0): a piece that follows it there joins it
+	// as a longer part.
+	from, to int
+	bufs     *textBufs
+	pos      guide.Pos
+	open     bool
 	// gap is set where something was left out of the text, such as an
 	// HTML comment, so that the spaces on either side make only one.
 	gap bool
@@ -43,9 +55,44 @@ type inlineList struct {
 // lists nest (the text before an emphasis is still running while the
 // emphasis is converted), so each takes its own. It also makes the
 // lists' Texts, many at a time: a long note holds hundreds of thousands.
+//
+// The inlines of the lists are gathered on one stack, each list's above
+// those of the lists it is nested in, and copied out, once a list is
+// done, into room made many at a time: a list's inlines then take just
+// the room they need, rather than the room of a slice grown one append at
+// a time, and the stack's room serves every list.
 type textBufs struct {
-	free  [][]byte
-	texts []guide.Text
+	free    [][]byte
+	texts   []guide.Text
+	stack   []guide.Inline
+	inlines []guide.Inline
+}
+
+// list returns an empty inline list whose inlines go on the stack.
+func (t *textBufs) list() inlineList {
+	return inlineList{bufs: t, start: len(t.stack)}
+}
+
+// inlinesAtOnce is how many inlines textBufs makes room for at a time.
+const inlinesAtOnce = 1024
+
+// keep returns a copy of ins in room of its own size: a part of the room
+// made inlinesAtOnce at a time, or its own for a long list. Its capacity
+// is its length, so that an append to it makes new room.
+func (t *textBufs) keep(ins []guide.Inline) []guide.Inline {
+	n := len(ins)
+	if n == 0 {
+		return nil
+	}
+	if n > inlinesAtOnce/8 {
+		return slices.Clone(ins)
+	}
+	if cap(t.inlines)-len(t.inlines) < n {
+		t.inlines = make([]guide.Inline, 0, inlinesAtOnce)
+	}
+	from := len(t.inlines)
+	t.inlines = append(t.inlines, ins...)
+	return t.inlines[from:len(t.inlines):len(t.inlines)]
 }
 
 // textsAtOnce is how many Texts textBufs makes at a time.
@@ -78,7 +125,7 @@ func (t *textBufs) give(b []byte) {
 // text adds s, which starts at pos, to the running text.
 func (l *inlineList) text(pos guide.Pos, s string) {
 	s = cleanText(s)
-	if l.gap && l.open && len(l.buf) > 0 && l.buf[len(l.buf)-1] == ' ' {
+	if l.gap && l.open && l.endsInSpace() {
 		s = strings.TrimLeft(s, " ")
 	}
 	if s == "" {
@@ -86,19 +133,57 @@ func (l *inlineList) text(pos guide.Pos, s string) {
 	}
 	l.gap = false
 	if !l.open {
-		l.pos, l.open = pos, true
+		l.pos, l.open, l.single, l.to = pos, true, s, 0
+		return
+	}
+	if l.single != "" {
+		l.to = 0
 		if l.bufs != nil {
 			l.buf = l.bufs.take()
 		}
+		l.buf, l.single = append(l.buf, l.single...), ""
 	}
 	l.buf = append(l.buf, s...)
+}
+
+// source adds text[from:to], a part of the note's text already clean
+// (see cleanText), to the running text, as text does; a part that
+// follows the running text's own part of the note joins it without a
+// copy.
+func (l *inlineList) source(pos guide.Pos, text string, from, to int) {
+	switch {
+	case !l.open:
+		l.gap = false
+		l.pos, l.open, l.single, l.from, l.to = pos, true, text[from:to], from, to
+	case l.to > 0 && l.to == from && l.single != "" && !l.gap:
+		l.single, l.to = text[l.from:to], to
+	default:
+		l.text(pos, text[from:to])
+	}
+}
+
+// endsInSpace reports whether the running text ends in a space.
+func (l *inlineList) endsInSpace() bool {
+	if l.single != "" {
+		return l.single[len(l.single)-1] == ' '
+	}
+	return len(l.buf) > 0 && l.buf[len(l.buf)-1] == ' '
 }
 
 // add adds an inline that is not text.
 func (l *inlineList) add(n guide.Inline) {
 	l.gap = false
 	l.flush()
-	l.out = append(l.out, n)
+	l.push(n)
+}
+
+// push adds n to the inlines.
+func (l *inlineList) push(n guide.Inline) {
+	if l.bufs == nil {
+		l.out = append(l.out, n)
+		return
+	}
+	l.bufs.stack = append(l.bufs.stack, n)
 }
 
 func (l *inlineList) flush() {
@@ -106,20 +191,33 @@ func (l *inlineList) flush() {
 		return
 	}
 	l.open = false
+	text := l.single
+	if text == "" {
+		text = string(l.buf)
+	}
+	l.single = ""
 	if l.bufs == nil {
-		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: string(l.buf)})
+		l.out = append(l.out, &guide.Text{Pos: l.pos, Text: text})
 		l.buf = l.buf[:0]
 		return
 	}
-	l.out = append(l.out, l.bufs.text(l.pos, string(l.buf)))
-	l.bufs.give(l.buf)
-	l.buf = nil
+	l.push(l.bufs.text(l.pos, text))
+	if l.buf != nil {
+		l.bufs.give(l.buf)
+		l.buf = nil
+	}
 }
 
 // done returns the inlines collected.
 func (l *inlineList) done() []guide.Inline {
 	l.flush()
-	return l.out
+	if l.bufs == nil {
+		return l.out
+	}
+	out := l.bufs.keep(l.bufs.stack[l.start:])
+	clear(l.bufs.stack[l.start:])
+	l.bufs.stack = l.bufs.stack[:l.start]
+	return out
 }
 
 // trimBreaks drops line breaks at the end of inlines; they show nothing.
@@ -151,11 +249,14 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 	case *ast.Text:
 		seg := n.Segment
 		v := seg.Value(c.src)
-		s := string(v)
-		if !n.IsRaw() {
-			s = unescape(v)
+		switch {
+		case !n.IsRaw() && needsUnescape(v):
+			l.text(c.at(seg.Start), unescape(v))
+		case seg.Padding == 0 && seg.Start < seg.Stop && cleanText(c.text[seg.Start:seg.Stop]) == c.text[seg.Start:seg.Stop]:
+			l.source(c.at(seg.Start), c.text, seg.Start, seg.Stop)
+		default:
+			l.text(c.at(seg.Start), string(v))
 		}
-		l.text(c.at(seg.Start), s)
 		c.last = max(c.last, seg.Stop)
 		switch {
 		case n.HardLineBreak():

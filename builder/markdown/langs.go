@@ -429,7 +429,7 @@ func (c *converter) spanInlines(l *inlineList, o *spanOpen) {
 		return
 	}
 	c.inlineDepth++
-	inner := inlineList{bufs: &c.textBufs}
+	inner := c.textBufs.list()
 	c.inlineRange(&inner, o.NextSibling(), o.close)
 	c.inlineDepth--
 	if ch := inner.done(); len(ch) > 0 {

@@ -73,6 +73,10 @@ var ErrNothingToRead = errors.New("the note cannot be built")
 // A note in UTF-16 is decoded first and file.Text is replaced by its UTF-8
 // text, so file must be fresh and the last file of its set: no diagnostic
 // may have been made through it yet.
+//
+// The guide's texts share the bytes of file.Text rather than copy them,
+// so those bytes must never change once Read is called (a File's text
+// is replaced, by SetText, never written to).
 func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
 	defer func() {
 		if r := recover(); r != nil {

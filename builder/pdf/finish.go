@@ -16,10 +16,9 @@ import (
 // the last page: the last page's content, the embedded fonts, the
 // transparency states, the shared resources, the pages and the page tree,
 // the links, the outline, the structure tree when tags is set, the
-// metadata and the catalog; then the cross-reference table. Objects
-// written directly (everything a page needs) are numbered first; the
-// structure tree and the links it points to go in object streams after
-// them.
+// metadata and the catalog; then the cross-reference table. The
+// structure tree, most of it written as the pages were drawn, and the
+// links it points to go in object streams.
 func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	d.endPage()
 	if d.err != nil {
@@ -30,10 +29,15 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		return fmt.Errorf("a PDF with no pages")
 	}
 
-	// The numbers of the objects written directly.
+	// The numbers of the objects written directly; those of the pages
+	// of a tagged PDF were given as they were drawn.
 	pageObj := make([]int, len(d.pages)+1) // by page number, from 1
 	for i := range d.pages {
-		pageObj[i+1] = out.Alloc()
+		if tags != nil && i+1 < len(tags.pageObj) {
+			pageObj[i+1] = int(tags.pageObj[i+1])
+		} else {
+			pageObj[i+1] = out.Alloc()
+		}
 	}
 	tree := out.Alloc()
 	resources := out.Alloc()
@@ -68,15 +72,6 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	}
 	info := out.Alloc()
 	catalog := out.Alloc()
-
-	// The structure tree and the link annotations of a tagged PDF go in
-	// object streams.
-	var st *treeNumbers
-	if tags != nil {
-		if st, err = tags.number(d, out); err != nil {
-			return fmt.Errorf("tagging: %w", err)
-		}
-	}
 
 	dest := func(b []byte, page int, y float64) []byte {
 		if page < 1 || page >= len(pageObj) {
@@ -119,7 +114,7 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		b = pdfobj.AppendRef(b, resources)
 		b = append(b, " /Contents "...)
 		b = pdfobj.AppendRef(b, pg.contents)
-		if st != nil {
+		if tags != nil {
 			b = append(b, " /StructParents "...)
 			b = strconv.AppendInt(b, int64(i), 10)
 			b = append(b, " /Tabs /S"...)
@@ -130,8 +125,8 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 				if k > 0 {
 					b = append(b, ' ')
 				}
-				if st != nil {
-					b = pdfobj.AppendRef(b, st.annotObj[annot])
+				if tags != nil {
+					b = pdfobj.AppendRef(b, int(tags.annots[annot].obj))
 				} else {
 					b = append(annotDict(b, a), ">>"...)
 				}
@@ -289,19 +284,21 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		b = append(b, " /Metadata "...)
 		b = pdfobj.AppendRef(b, metadata)
 	}
-	if st != nil {
+	if tags != nil {
 		b = append(b, " /MarkInfo <</Marked true>> /StructTreeRoot "...)
-		b = pdfobj.AppendRef(b, st.root)
+		b = pdfobj.AppendRef(b, int(tags.treeRoot))
 		b = append(b, " /ViewerPreferences <</DisplayDocTitle true>>"...)
 	}
 	b = append(b, ">>"...)
 	out.Object(catalog, b)
 
-	if st != nil {
+	if tags != nil {
 		annotAt := d.annotIndex()
-		tags.write(out, st, d, func(i int) []byte {
+		if err := tags.finish(d, func(i int) []byte {
 			return annotDict(nil, annotAt(i))
-		}, pageObj)
+		}); err != nil {
+			return fmt.Errorf("tagging: %w", err)
+		}
 	}
 	trailer := pdfobj.AppendRef([]byte("/Root "), catalog)
 	trailer = append(trailer, " /Info "...)

@@ -25,9 +25,9 @@
 //
 // The guide and the recap are tagged PDFs (PDF/UA-1): the layout makes the
 // elements of a structure tree, the pen marks what it paints as theirs or
-// as decoration, and the tree is written after the last page (tags.go,
-// tagout.go). The flashcards are a print file and are
-// not tagged.
+// as decoration, and the tree is written as the pages are drawn, each
+// element once the text has left it (tags.go, tagout.go). The flashcards
+// are a print file and are not tagged.
 package pdf
 
 import (

@@ -97,6 +97,16 @@ func (p *pen) endPage() {
 	}
 }
 
+// settle prints the text of the page and lets the structure tree write
+// the elements the text has left (see tagger.settle). It is called when a
+// page is drawn and no footnote goes on to the next.
+func (p *pen) settle() {
+	if p.tags != nil {
+		p.flushText()
+		p.tags.settle()
+	}
+}
+
 // newPage forgets every setting: each page's content starts afresh.
 func (p *pen) newPage() {
 	p.fontSet, p.lineSet, p.fillSet = false, false, false

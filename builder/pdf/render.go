@@ -242,9 +242,15 @@ func (w *writer) draw(b *book) {
 	for i := range b.toc {
 		w.drawPage(p, newPage(), page, b.toc[i])
 		b.toc[i] = pagePlan{}
+		p.settle()
 	}
-	bd := &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
+	var bd *bodyDrawer
+	bd = &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
 		w.drawPage(p, newPage(), page, plan)
+		if len(bd.carry) == 0 {
+			// No footnote goes on: what the page leaves is done with.
+			p.settle()
+		}
 	}}
 	for _, n := range b.orphans {
 		bd.orphans = append(bd.orphans, b.notes[n]...)

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,149 +9,320 @@ import (
 	"studyguide/builder/internal/pdfobj"
 )
 
-// treeNumbers are the numbers of the objects of a structure tree: the
-// tree's root, its parent tree, each link annotation (in the order they
-// were placed) and the elements (numbered in the order of the tree, each
-// element's obj set).
-type treeNumbers struct {
-	root, parentTree int
-	annotObj         []int
-	elems            []*structElem
+// The structure tree goes out in object streams (see pdfobj.Writer.Packed)
+// as the pages are drawn. Content is painted in the order of the layout:
+// once content outside footnotes is painted into an element, what came
+// before it in the flow of the text is done with, but for the elements it
+// is in (the spine: the flow's element and those above it). At the end of
+// a page whose footnotes all end on it, settle writes every element that
+// joined the tree, is off the spine, and whose first element above on the
+// spine paints its kids one after the other (a section, a list, a table's
+// body: see inOrder): a paragraph, a table, a list item that the flow has
+// left. Inside other elements the content is painted in an order of its
+// own (the cells of a row split over two pages, a figure and its
+// caption), and their kids are written when the flow has left them.
+//
+// Of an element written, the tree keeps its number, in its parent's
+// kids; the parent tree keeps the numbers of the elements of each MCID of
+// the pages not yet written out, and the numbers of the leaves written.
+
+// parentLeafPages is how many pages of the parent tree go in one leaf.
+const parentLeafPages = 32
+
+// settle writes the elements the flow of the text has left, after a page
+// whose footnotes all end on it (see the comment above). It must be
+// called when the page's text is printed.
+func (t *tagger) settle() {
+	if t.root.obj == 0 {
+		return
+	}
+	for e := t.flow; e != nil; e = e.parent {
+		e.spine = true
+	}
+	t.root.spine = true
+	defer func() {
+		for e := t.flow; e != nil; e = e.parent {
+			e.spine = false
+		}
+	}()
+	// A link with no text joins the tree when its parent is done with,
+	// after the parent's content.
+	for _, i := range t.unwritten {
+		if a := &t.annots[i]; a.elem != nil && !a.elem.joined {
+			j := a.elem.parent
+			for j != nil && !j.joined {
+				j = j.parent
+			}
+			if j != nil && left(j) {
+				t.join(a.elem)
+			}
+		}
+	}
+	t.writeElems(left)
+	t.most = max(t.most, len(t.pending))
 }
 
-// number gives the objects of the structure tree and of the link
-// annotations their numbers, after every object written directly: they
-// go in object streams (see pdfobj.Writer.Pack). It must be called after
-// the last number of a directly written object is allocated.
-func (t *tagger) number(d *document, out *pdfobj.Writer) (*treeNumbers, error) {
-	// A link with no text joins the tree now (see tagger.annot).
-	for _, a := range t.annots {
-		t.join(a.elem)
+// left reports whether the flow has left element e: e is not on the
+// spine, and the first element above it on the spine is one whose kids
+// are painted one after the other (see inOrder).
+func left(e *structElem) bool {
+	if e.spine {
+		return false
 	}
-	npages := len(t.mcids)
+	for p := e.parent; p != nil; p = p.parent {
+		if p.spine {
+			return inOrder[p.kind]
+		}
+	}
+	return false
+}
+
+// writeElems writes the pending elements done reports are done with,
+// each with the link annotations that belong to it, and keeps the rest
+// pending.
+func (t *tagger) writeElems(done func(e *structElem) bool) {
+	// The annotations of each Link element, in the order they were
+	// placed.
+	var byLink map[int32][]int32
+	keep := t.unwritten[:0]
+	for _, i := range t.unwritten {
+		a := &t.annots[i]
+		if a.elem != nil && a.elem.joined {
+			a.link, a.elem = a.elem.obj, nil
+		}
+		if a.link != 0 {
+			if byLink == nil {
+				byLink = map[int32][]int32{}
+			}
+			byLink[a.link] = append(byLink[a.link], i)
+		} else {
+			keep = append(keep, i)
+		}
+	}
+	var b []byte
+	rest := t.pending[:0]
+	for _, e := range t.pending {
+		if !done(e) {
+			rest = append(rest, e)
+			continue
+		}
+		annots := byLink[e.obj]
+		delete(byLink, e.obj)
+		b = t.appendElem(b[:0], e, annots)
+		t.doc.out.Packed(int(e.obj), b)
+		if id := e.info().id; id != "" {
+			t.ids = append(t.ids, elemID{id, e.obj})
+		}
+		e.written = true
+		e.kids = nil
+	}
+	clear(t.pending[len(rest):])
+	t.pending = rest
+	// The annotations of Link elements still pending stay for later, in
+	// the order they were placed.
+	for _, list := range byLink {
+		keep = append(keep, list...)
+	}
+	slices.Sort(keep)
+	t.unwritten = keep
+}
+
+// appendElem appends the dictionary of element e, whose link annotations
+// are annots.
+func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
+	at := e.info()
+	b = append(b, "<</S /"...)
+	b = append(b, e.typ()...)
+	b = append(b, " /P "...)
+	parent := t.treeRoot
+	if e.parent != nil {
+		parent = e.parent.obj
+	}
+	b = appendRef(b, int(parent))
+	pg := int32(0)
+	for _, k := range e.kids {
+		if k.page != 0 {
+			pg = k.page
+			break
+		}
+	}
+	if pg == 0 && len(annots) > 0 {
+		pg = t.annots[annots[0]].page
+	}
+	if pg > 0 {
+		b = append(b, " /Pg "...)
+		b = appendRef(b, int(t.pageObj[pg]))
+	}
+	if at.alt != "" {
+		b = append(b, " /Alt "...)
+		b = pdfobj.AppendText(b, at.alt)
+	}
+	if at.lang != "" {
+		b = append(b, " /Lang "...)
+		b = pdfobj.AppendText(b, at.lang)
+	}
+	if at.scope != "" {
+		b = append(b, " /A <</O /Table /Scope /"...)
+		b = append(b, at.scope...)
+		b = append(b, ">>"...)
+	}
+	if at.id != "" {
+		b = append(b, " /ID "...)
+		b = pdfobj.AppendText(b, at.id)
+	}
+	b = append(b, " /K ["...)
+	for i, k := range e.kids {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		switch k.page {
+		case 0:
+			b = appendRef(b, int(k.n))
+		case pg:
+			b = strconv.AppendInt(b, int64(k.n), 10)
+		default:
+			b = append(b, "<</Type /MCR /Pg "...)
+			b = appendRef(b, int(t.pageObj[k.page]))
+			b = append(b, " /MCID "...)
+			b = strconv.AppendInt(b, int64(k.n), 10)
+			b = append(b, ">>"...)
+		}
+	}
+	for i, a := range annots {
+		if i > 0 || len(e.kids) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, "<</Type /OBJR /Obj "...)
+		b = appendRef(b, int(t.annots[a].obj))
+		b = append(b, " /Pg "...)
+		b = appendRef(b, int(t.pageObj[t.annots[a].page]))
+		b = append(b, ">>"...)
+	}
+	return append(b, "]>>"...)
+}
+
+// endMCIDs adds the elements of the MCIDs of the page drawn last to the
+// parent tree, and writes a leaf of it when it holds parentLeafPages
+// pages.
+func (t *tagger) endMCIDs() {
+	page := t.page()
+	if page == 0 {
+		return
+	}
+	if len(t.parents) > 0 {
+		t.parents = append(t.parents, ' ')
+	}
+	t.parents = strconv.AppendInt(t.parents, int64(page-1), 10)
+	t.parents = append(t.parents, " ["...)
+	for i, obj := range t.mcids {
+		if i > 0 {
+			t.parents = append(t.parents, ' ')
+		}
+		t.parents = appendRef(t.parents, int(obj))
+	}
+	t.parents = append(t.parents, ']')
+	t.mcids = t.mcids[:0]
+	if page-t.leafFirst == parentLeafPages {
+		t.parentLeaf(t.leafFirst, page-1)
+	}
+}
+
+// parentLeaf writes the entries of the parent tree held, whose keys run
+// from first to last, as a leaf.
+func (t *tagger) parentLeaf(first, last int) {
+	obj := t.doc.out.AllocPacked()
+	b := append(t.buf[:0], "<</Limits ["...)
+	b = strconv.AppendInt(b, int64(first), 10)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(last), 10)
+	b = append(b, "] /Nums ["...)
+	b = append(b, t.parents...)
+	b = append(b, "]>>"...)
+	t.doc.out.Packed(obj, b)
+	t.buf = b[:0]
+	t.leaves = append(t.leaves, parentLeaf{int32(obj), int32(first), int32(last)})
+	t.parents = t.parents[:0]
+	t.leafFirst = last + 1
+}
+
+// finish writes what is left of the structure tree after the last page:
+// the links with no text join it, the elements not yet written and the
+// rest of the parent tree are written, then the StructTreeRoot and the
+// link annotations (annotDict gives the i-th one's dictionary,
+// unfinished, which finish ends with its place in the parent tree and
+// what it says to a reader who cannot see it).
+func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
+	npages := t.page()
 	if npages != len(d.pages) {
-		return nil, fmt.Errorf("%d pages tagged of %d", npages, len(d.pages))
+		return fmt.Errorf("%d pages tagged of %d", npages, len(d.pages))
+	}
+	if npages == 0 {
+		return fmt.Errorf("no pages")
 	}
 	byPage := make([]int, npages+1)
 	for _, a := range t.annots {
-		if a.page < 1 || a.page > npages {
-			return nil, fmt.Errorf("a link on page %d of %d", a.page, npages)
-		}
 		byPage[a.page]++
 	}
 	for i, pg := range d.pages {
 		if len(pg.annots) != byPage[i+1] {
-			return nil, fmt.Errorf("page %d has %d links, %d of them tagged", i+1, len(pg.annots), byPage[i+1])
+			return fmt.Errorf("page %d has %d links, %d of them tagged", i+1, len(pg.annots), byPage[i+1])
 		}
 	}
-	count := 2 + len(t.annots)
-	var countElems func(e *structElem)
-	countElems = func(e *structElem) {
-		count++
-		for _, k := range e.kids {
-			if k.elem != nil {
-				countElems(k.elem)
+	for _, i := range t.unwritten {
+		t.join(t.annots[i].elem)
+	}
+	t.writeElems(func(*structElem) bool { return true })
+	if t.err != nil {
+		return t.err
+	}
+	out := t.doc.out
+	t.endMCIDs()
+	if len(t.parents) > 0 {
+		t.parentLeaf(t.leafFirst, npages-1)
+	}
+	if len(t.annots) > 0 {
+		for i, a := range t.annots {
+			if i > 0 {
+				t.parents = append(t.parents, ' ')
 			}
+			t.parents = strconv.AppendInt(t.parents, int64(npages+i), 10)
+			t.parents = append(t.parents, ' ')
+			t.parents = appendRef(t.parents, int(a.link))
 		}
+		t.parentLeaf(npages, npages+len(t.annots)-1)
 	}
-	countElems(t.root)
-	next := out.Pack(count)
-	alloc := func() int {
-		n := next
-		next++
-		return n
-	}
-	st := &treeNumbers{root: alloc(), parentTree: alloc(), annotObj: make([]int, len(t.annots)), elems: make([]*structElem, 0, count)}
-	for i := range t.annots {
-		st.annotObj[i] = alloc()
-	}
-	var number func(e *structElem)
-	number = func(e *structElem) {
-		e.obj = int32(alloc())
-		st.elems = append(st.elems, e)
-		for _, k := range e.kids {
-			if k.elem != nil {
-				number(k.elem)
-			}
-		}
-	}
-	number(t.root)
-	return st, nil
-}
-
-// write writes the structure tree's objects and the link annotations in
-// the order of their numbers: the tree's root, the parent tree, the
-// annotations (annotDict gives the i-th one's dictionary, unfinished,
-// which write ends with its place in the parent tree and what it says to
-// a reader who cannot see it), then the elements. pageObj gives the
-// object of each page, by its number from 1.
-func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDict func(i int) []byte, pageObj []int) {
-	npages := len(t.mcids)
-	appendRef := pdfobj.AppendRef
-	pageRef := func(b []byte, page int) []byte { return appendRef(b, pageObj[page]) }
-	root, parentTree, elems := st.root, st.parentTree, st.elems
-	parentOf := func(e *structElem) int {
-		if e.parent == nil {
-			return root
-		}
-		return int(e.parent.obj)
-	}
-	var ids [][2]string // id, object reference
-
-	// The parent tree: for each page the element of each MCID, then the
-	// Link element of each annotation.
-	var b []byte
-	b = append(b, "<</Nums ["...)
-	for page := 1; page <= npages; page++ {
-		if page > 1 {
+	parentTree := out.AllocPacked()
+	b := append([]byte(nil), "<</Kids ["...)
+	for i, l := range t.leaves {
+		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = strconv.AppendInt(b, int64(page-1), 10)
-		b = append(b, " ["...)
-		for i, e := range t.mcids[page-1] {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = appendRef(b, int(e.obj))
-		}
-		b = append(b, ']')
-	}
-	for i, a := range t.annots {
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(npages+i), 10)
-		b = append(b, ' ')
-		b = appendRef(b, int(a.elem.obj))
+		b = appendRef(b, int(l.obj))
 	}
 	b = append(b, "]>>"...)
-	parentTreeBody := b
+	out.Packed(parentTree, b)
 
-	for _, e := range elems {
-		if id := e.info().id; id != "" {
-			ids = append(ids, [2]string{id, string(appendRef(nil, int(e.obj)))})
-		}
-	}
-	b = append([]byte(nil), "<</Type /StructTreeRoot /K ["...)
+	b = append(b[:0], "<</Type /StructTreeRoot /K ["...)
 	b = appendRef(b, int(t.root.obj))
 	b = append(b, "] /ParentTree "...)
 	b = appendRef(b, parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(npages+len(t.annots)), 10)
-	if len(ids) > 0 {
-		slices.SortFunc(ids, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	if len(t.ids) > 0 {
+		slices.SortFunc(t.ids, func(a, b elemID) int { return strings.Compare(a.id, b.id) })
 		b = append(b, " /IDTree <</Names ["...)
-		for i, id := range ids {
+		for i, id := range t.ids {
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = pdfobj.AppendText(b, id[0])
+			b = pdfobj.AppendText(b, id.id)
 			b = append(b, ' ')
-			b = append(b, id[1]...)
+			b = appendRef(b, int(id.obj))
 		}
 		b = append(b, "]>>"...)
 	}
 	b = append(b, ">>"...)
-	out.Packed(root, b)
-	out.Packed(parentTree, parentTreeBody)
+	out.Packed(int(t.treeRoot), b)
 
 	for i, a := range t.annots {
 		ab := annotDict(i)
@@ -161,98 +331,9 @@ func (t *tagger) write(out *pdfobj.Writer, st *treeNumbers, d *document, annotDi
 		ab = append(ab, " /Contents "...)
 		ab = pdfobj.AppendText(ab, a.contents)
 		ab = append(ab, ">>"...)
-		out.Packed(st.annotObj[i], ab)
+		out.Packed(int(a.obj), ab)
 	}
-	_ = d
-
-	// The elements. The link annotations of each element are found in
-	// a list of them all by the number of their element, in the order
-	// they were placed.
-	byElem := make([]int32, len(t.annots))
-	for i := range byElem {
-		byElem[i] = int32(i)
-	}
-	slices.SortStableFunc(byElem, func(a, b int32) int {
-		return cmp.Compare(t.annots[a].elem.obj, t.annots[b].elem.obj)
-	})
-	for len(byElem) > 0 && t.annots[byElem[0]].elem.obj == 0 {
-		byElem = byElem[1:]
-	}
-	for _, e := range elems {
-		b = b[:0]
-		at := e.info()
-		n := 0
-		for n < len(byElem) && t.annots[byElem[n]].elem == e {
-			n++
-		}
-		annots := byElem[:n]
-		byElem = byElem[n:]
-		b = append(b, "<</S /"...)
-		b = append(b, e.typ()...)
-		b = append(b, " /P "...)
-		b = appendRef(b, parentOf(e))
-		pg := 0
-		for _, k := range e.kids {
-			if k.elem == nil {
-				pg = int(k.page)
-				break
-			}
-		}
-		if pg == 0 && len(annots) > 0 {
-			pg = t.annots[annots[0]].page
-		}
-		if pg > 0 {
-			b = append(b, " /Pg "...)
-			b = pageRef(b, pg)
-		}
-		if at.alt != "" {
-			b = append(b, " /Alt "...)
-			b = pdfobj.AppendText(b, at.alt)
-		}
-		if at.lang != "" {
-			b = append(b, " /Lang "...)
-			b = pdfobj.AppendText(b, at.lang)
-		}
-		if at.scope != "" {
-			b = append(b, " /A <</O /Table /Scope /"...)
-			b = append(b, at.scope...)
-			b = append(b, ">>"...)
-		}
-		if at.id != "" {
-			b = append(b, " /ID "...)
-			b = pdfobj.AppendText(b, at.id)
-		}
-		b = append(b, " /K ["...)
-		for i, k := range e.kids {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			switch {
-			case k.elem != nil:
-				b = appendRef(b, int(k.elem.obj))
-			case int(k.page) == pg:
-				b = strconv.AppendInt(b, int64(k.mcid), 10)
-			default:
-				b = append(b, "<</Type /MCR /Pg "...)
-				b = pageRef(b, int(k.page))
-				b = append(b, " /MCID "...)
-				b = strconv.AppendInt(b, int64(k.mcid), 10)
-				b = append(b, ">>"...)
-			}
-		}
-		for i, a := range annots {
-			if i > 0 || len(e.kids) > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, "<</Type /OBJR /Obj "...)
-			b = appendRef(b, st.annotObj[a])
-			b = append(b, " /Pg "...)
-			b = pageRef(b, t.annots[a].page)
-			b = append(b, ">>"...)
-		}
-		b = append(b, "]>>"...)
-		out.Packed(int(e.obj), b)
-	}
+	return nil
 }
 
 // appendRef appends an indirect reference to object n.

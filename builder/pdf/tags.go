@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 
 	"studyguide/builder/internal/pdfobj"
@@ -19,10 +20,14 @@ import (
 // marked-content sequence with a new MCID whenever what it paints belongs
 // to another element than what it painted before, and records the MCID
 // under that element. An element joins its parent when the first of its
-// content is painted, so the tree follows the order of the content, which
-// is the reading order; elements of a layout that is thrown away, or that
-// paint nothing, never join the tree. After the last page the tree is
-// written as objects that the catalog and pages point at (tagout.go).
+// content is painted, and takes the number of its object then, so the
+// tree follows the order of the content, which is the reading order;
+// elements of a layout that is thrown away, or that paint nothing, never
+// join the tree.
+//
+// The tree is written as the pages are drawn (tagout.go): whenever a page
+// is done with and no footnote goes on to the next, every element that
+// can get no more content is written, and of it only its number is kept.
 
 // structElem is an element of the structure tree.
 type structElem struct {
@@ -31,12 +36,15 @@ type structElem struct {
 	// attrs holds what few elements have; nil when the element has
 	// none of it, as most have not.
 	attrs *elemAttrs
-	obj   int32 // object number, once written
+	obj   int32 // object number, once joined
 	// kind is the element's structure type, as an index into
 	// structTypes; 0 for a type not listed there, which attrs holds.
 	kind uint8
-	// joined is set once the element is among its parent's kids.
-	joined bool
+	// joined is set once the element is among its parent's kids, and
+	// written once its object is written; spine marks, while the tree is
+	// written, the element that content outside footnotes was last
+	// painted into and the elements above it.
+	joined, written, spine bool
 }
 
 // structTypes are the standard structure types the layout makes, the
@@ -44,6 +52,36 @@ type structElem struct {
 var structTypes = [...]string{"", "P", "Span", "Link", "TD", "TR", "LI", "Lbl", "LBody", "L",
 	"Sect", "H1", "H2", "H3", "H4", "H5", "H6", "TH", "THead", "TBody", "Table", "Caption",
 	"Figure", "Formula", "Reference", "Note", "TOC", "TOCI", "BlockQuote", "Div", "Code", "Document"}
+
+// kindOf returns the index of typ in structTypes, 0 when it is not there.
+func kindOf(typ string) uint8 {
+	for i := 1; i < len(structTypes); i++ {
+		if structTypes[i] == typ {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// The kinds of the types the tagger looks for.
+var (
+	kindNote     = kindOf("Note")
+	kindDocument = kindOf("Document")
+)
+
+// inOrder marks the types whose kids are painted one after the other, each
+// whole before the next: the Document and sections, lists and the bodies
+// of their items, the rows of a table's body, the entries of the
+// contents, quotations. The cells of a row are not (a row split over two
+// pages paints the first lines of every cell on the first), nor are a
+// list item's label and body, or a table's parts, which settle need not
+// tell apart.
+var inOrder = func() (o [len(structTypes)]bool) {
+	for _, typ := range []string{"Document", "Sect", "L", "LBody", "TBody", "TOC", "BlockQuote", "Div"} {
+		o[kindOf(typ)] = true
+	}
+	return o
+}()
 
 // typ returns the element's structure type: "P", "H2", "TD", …
 func (e *structElem) typ() string {
@@ -55,14 +93,10 @@ func (e *structElem) typ() string {
 
 // newElem returns an element of type typ under parent.
 func newElem(typ string, parent *structElem) *structElem {
-	e := &structElem{parent: parent}
-	for i := 1; i < len(structTypes); i++ {
-		if structTypes[i] == typ {
-			e.kind = uint8(i)
-			return e
-		}
+	e := &structElem{parent: parent, kind: kindOf(typ)}
+	if e.kind == 0 {
+		e.more().typ = typ
 	}
-	e.more().typ = typ
 	return e
 }
 
@@ -94,11 +128,11 @@ func (e *structElem) info() *elemAttrs {
 	return e.attrs
 }
 
-// structKid is one kid of an element: an element, or a marked-content
-// sequence on a page.
+// structKid is one kid of an element: an element, by the number of its
+// object (page 0), or a marked-content sequence on a page, by its MCID.
 type structKid struct {
-	elem       *structElem
-	page, mcid int32
+	page int32 // the page, from 1; 0 for an element
+	n    int32 // the element's object, or the MCID
 }
 
 // artKind says what sort of artifact content is.
@@ -121,38 +155,80 @@ type tagMark struct {
 // artifact is the mark of decoration.
 var artifact = tagMark{art: artLayout}
 
-// annotTag is a link annotation as the tree knows it: its page, the Link
-// element it belongs to and what it says to a reader who cannot see it.
+// annotTag is a link annotation as the tree knows it: its page, its
+// object, the Link element it belongs to (by its object once the element
+// has joined the tree, until then the element) and what it says to a
+// reader who cannot see it.
 type annotTag struct {
-	page     int
-	elem     *structElem
-	contents string
+	page, obj, link int32
+	elem            *structElem
+	contents        string
 }
 
-// tagger collects the structure tree of one document and marks the
-// content of its pages.
+// tagger collects the structure tree of one document, marks the content
+// of its pages and writes the tree's elements as soon as they are done
+// with (see settle).
 type tagger struct {
 	doc  *document
 	root *structElem
-	// mcids holds, for each page from page 1, the element each MCID of
-	// the page belongs to.
-	mcids  [][]*structElem
-	annots []annotTag
-	open   tagMark // the sequence open in the content, if isOpen
-	isOpen bool
-	buf    []byte
+	// treeRoot is the number of the StructTreeRoot object, 0 until the
+	// first page.
+	treeRoot int32
+	// pageObj holds the number of each page's object, by page number
+	// from 1: the elements name the pages of their content.
+	pageObj []int32
+	// mcids holds the element (its object) of each MCID of the page
+	// being drawn.
+	mcids []int32
+	// pending are the elements that joined the tree and are not yet
+	// written, in the order they joined; flow is the element that
+	// content outside footnotes was last painted into.
+	pending []*structElem
+	flow    *structElem
+	annots  []annotTag
+	// unwritten holds the annotations, by index, whose Link element is
+	// not yet written.
+	unwritten []int32
+	// ids are the ids of the elements written, with their objects.
+	ids []elemID
+	// parents is the parent tree being written: the entries of its
+	// pages not yet written out, from page leafFirst on, and the numbers
+	// of its leaves written with their first and last keys.
+	parents   []byte
+	leafFirst int
+	leaves    []parentLeaf
+	err       error
+	// joined counts the elements that joined the tree; most is the
+	// most elements pending after a page was done with.
+	joined, most int
+	open         tagMark // the sequence open in the content, if isOpen
+	isOpen       bool
+	buf          []byte
+}
+
+// elemID is the id of an element, for the /IDTree.
+type elemID struct {
+	id  string
+	obj int32
+}
+
+// parentLeaf is a leaf of the parent tree: its object and the keys of its
+// first and last entries.
+type parentLeaf struct {
+	obj, first, last int32
 }
 
 // newTagger returns a tagger for doc's pages with an empty Document.
 func newTagger(doc *document) *tagger {
 	root := newElem("Document", nil)
 	root.joined = true
-	return &tagger{doc: doc, root: root}
+	return &tagger{doc: doc, root: root, pageObj: []int32{0}}
 }
 
 // elem makes an element of type typ under parent (the Document when parent
 // is nil). It joins the tree only when content of its own is painted. A
-// nil tagger makes no elements.
+// nil tagger makes no elements. It changes nothing the tagger holds: the
+// layout may call it from several goroutines at once.
 func (t *tagger) elem(typ string, parent *structElem) *structElem {
 	if t == nil {
 		return nil
@@ -164,22 +240,43 @@ func (t *tagger) elem(typ string, parent *structElem) *structElem {
 }
 
 // join makes e a kid of its parent, and the parent of its own, unless it
-// is one already.
+// is one already, and gives it the number of its object.
 func (t *tagger) join(e *structElem) {
 	if e == nil || e.joined || e.parent == nil {
 		return
 	}
 	t.join(e.parent)
-	e.parent.kids = append(e.parent.kids, structKid{elem: e})
+	if e.parent.written {
+		t.fail(e.parent)
+	}
+	e.obj = int32(t.doc.out.AllocPacked())
+	e.parent.kids = append(e.parent.kids, structKid{n: e.obj})
 	e.joined = true
+	t.joined++
+	t.pending = append(t.pending, e)
+}
+
+// fail records that content or a kid came to element e after it was
+// written: the tree would lack it.
+func (t *tagger) fail(e *structElem) {
+	if t.err == nil {
+		t.err = fmt.Errorf("a %s element got more content on page %d after it was written", e.typ(), t.page())
+	}
 }
 
 // page is the number of the page being drawn, from 1.
-func (t *tagger) page() int { return len(t.mcids) }
+func (t *tagger) page() int { return len(t.pageObj) - 1 }
 
 // newPage starts marking the content of the next page.
 func (t *tagger) newPage() {
-	t.mcids = append(t.mcids, nil)
+	out := t.doc.out
+	if t.treeRoot == 0 {
+		t.treeRoot = int32(out.AllocPacked())
+		t.root.obj = int32(out.AllocPacked())
+		t.pending = append(t.pending, t.root)
+	}
+	t.endMCIDs()
+	t.pageObj = append(t.pageObj, int32(out.Alloc()))
 	t.isOpen = false
 }
 
@@ -204,10 +301,16 @@ func (t *tagger) set(m tagMark) {
 	switch {
 	case m.e != nil:
 		t.join(m.e)
+		if m.e.written {
+			t.fail(m.e)
+		}
+		if !inNote(m.e) {
+			t.flow = m.e
+		}
 		page := t.page()
-		mcid := len(t.mcids[page-1])
-		t.mcids[page-1] = append(t.mcids[page-1], m.e)
-		m.e.kids = append(m.e.kids, structKid{page: int32(page), mcid: int32(mcid)})
+		mcid := len(t.mcids)
+		t.mcids = append(t.mcids, m.e.obj)
+		m.e.kids = append(m.e.kids, structKid{page: int32(page), n: int32(mcid)})
 		b = append(b, '/')
 		b = append(b, m.e.typ()...)
 		b = append(b, " <</MCID "...)
@@ -229,10 +332,27 @@ func (t *tagger) set(m tagMark) {
 	t.doc.RawWriteStr(string(b))
 }
 
+// inNote reports whether e is a footnote or within one: the content of
+// footnotes is painted at the foot of the page, after the text that goes
+// on onto the next page.
+func inNote(e *structElem) bool {
+	for ; e != nil; e = e.parent {
+		if e.kind == kindNote {
+			return true
+		}
+	}
+	return false
+}
+
 // annot records a link annotation just placed on the current page as
-// belonging to the Link element e. The element joins the tree with its
-// text, which may still wait to be printed; one with no text (a link on a
-// drawing) joins when the tree is written, after its parent's content.
+// belonging to the Link element e, and gives it the number of its
+// object. The element joins the tree with its text, which may still wait
+// to be printed; one with no text (a link on a drawing) joins after the
+// content of its parent, when the parent is written.
 func (t *tagger) annot(e *structElem, contents string) {
-	t.annots = append(t.annots, annotTag{page: t.page(), elem: e, contents: contents})
+	if e.written {
+		t.fail(e)
+	}
+	t.unwritten = append(t.unwritten, int32(len(t.annots)))
+	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), elem: e, contents: contents})
 }

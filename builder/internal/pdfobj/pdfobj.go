@@ -6,12 +6,13 @@
 //
 // The file has the shape the build's PDF readers (builder/internal/pdfxref
 // and the imposer) expect: one classic cross-reference table of one
-// section from object 0 listing every object written directly. Small
+// section, from object 0, listing every object written directly. Small
 // objects that those readers need not see (a structure tree, say) may go
-// in object streams instead; they are numbered after every directly
-// written object and listed by a cross-reference stream named in the
-// trailer's /XRefStm, which makes a hybrid file that a reader of PDF 1.4
-// reads without them.
+// in object streams instead, written as they are made; their numbers are
+// allocated among those of the directly written objects and left out of
+// the table, which lists the runs of numbers between them as subsections,
+// and a cross-reference stream named in the trailer's /XRefStm lists
+// them: a hybrid file that a reader of PDF 1.4 reads without them.
 //
 // The objects are compressed and written on a goroutine of the Writer's
 // own, in the order they are given, so that the program making them goes
@@ -41,24 +42,22 @@ const ObjectsPerStream = 100
 // must be called from one goroutine.
 type Writer struct {
 	// Owned by the caller's goroutine.
-	next    int    // the next object number to allocate
-	written []bool // by object number: given to Object or Stream
-	failed  error
-	closed  bool
-	jobs    chan job
-	done    chan struct{}
+	next   int     // the next object number to allocate
+	state  []uint8 // by object number: what it is and whether it was given
+	failed error
+	closed bool
+	jobs   chan job
+	done   chan struct{}
 
-	// Objects in object streams: the number of the first, how many
-	// there are, the numbers of their streams (reserved by Pack), and the
-	// objects of the stream being filled.
-	packFirst, packCount int
-	packStreams          []int
-	xrefStream           int
-	packed               int    // how many packed objects were given
-	pendingN             int    // how many are in the stream being filled
-	pendingHead          []byte // its pairs of numbers and offsets
-	pendingData          []byte // its objects
-	packIndex            []byte // the cross-reference stream's entries
+	// Objects in object streams: the objects of the stream being filled
+	// (their numbers, the pairs of numbers and offsets that head the
+	// stream, and the objects), and where each packed object went, by
+	// object number: the number of its stream shifted left by 8, ored
+	// with its index in the stream.
+	pendingNums []int32
+	pendingHead []byte
+	pendingData []byte
+	packedAt    []uint32
 
 	// Owned by the writing goroutine until it is done.
 	w       *bufio.Writer
@@ -67,6 +66,14 @@ type Writer struct {
 	offsets []int64 // by object number; 0 while not yet written
 	zbuf    []byte
 }
+
+// The states of an object number.
+const (
+	direct       uint8 = iota // to be written with Object or Stream
+	directGiven               // written with Object or Stream
+	packed                    // to be given to Packed
+	packedGiven               // given to Packed
+)
 
 // job is an object for the writing goroutine: its number, and its value
 // or, for a stream, its dictionary's entries and its data.
@@ -81,7 +88,7 @@ type job struct {
 // New starts a PDF file of the given version ("1.7") on w: it writes the
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
-	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}, written: []bool{true}, next: 1,
+	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}, state: []uint8{directGiven}, next: 1,
 		jobs: make(chan job, 16), done: make(chan struct{})}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
@@ -111,29 +118,35 @@ func (pw *Writer) Fail(err error) {
 }
 
 // Alloc returns the number of a new object to be written directly with
-// Object or Stream. It must not be called after Pack.
+// Object or Stream.
 func (pw *Writer) Alloc() int {
-	if pw.packFirst != 0 {
-		pw.Fail(errors.New("pdfobj: an object allocated after the packed ones"))
-	}
 	n := pw.next
 	pw.next++
-	pw.written = append(pw.written, false)
+	pw.state = append(pw.state, direct)
+	return n
+}
+
+// AllocPacked returns the number of a new object to be given to Packed,
+// which puts it in an object stream.
+func (pw *Writer) AllocPacked() int {
+	n := pw.next
+	pw.next++
+	pw.state = append(pw.state, packed)
 	return n
 }
 
 // give hands an object to the writing goroutine, unless its number is
-// not allocated or was given before.
+// not allocated for it or was given before.
 func (pw *Writer) give(j job) {
 	if pw.closed {
 		pw.Fail(errors.New("pdfobj: an object given after Close"))
 		return
 	}
-	if j.num <= 0 || j.num >= len(pw.written) || pw.written[j.num] {
-		pw.Fail(fmt.Errorf("pdfobj: object %d is not allocated or written twice", j.num))
+	if j.num <= 0 || j.num >= len(pw.state) || pw.state[j.num] != direct {
+		pw.Fail(fmt.Errorf("pdfobj: object %d is not allocated to be written directly or written twice", j.num))
 		return
 	}
-	pw.written[j.num] = true
+	pw.state[j.num] = directGiven
 	pw.jobs <- j
 }
 
@@ -205,58 +218,85 @@ func (pw *Writer) deflate(data []byte) []byte {
 	return z
 }
 
-// Pack ends the allocation of directly written objects and makes room
-// for count objects in object streams: it reserves the numbers of their
-// streams and of the cross-reference stream, and returns the number of
-// the first packed object; the others follow it. Pack may be called once.
-func (pw *Writer) Pack(count int) int {
-	if pw.packFirst != 0 || count <= 0 {
-		pw.Fail(errors.New("pdfobj: Pack called twice or for no objects"))
-		return 0
-	}
-	for range (count + ObjectsPerStream - 1) / ObjectsPerStream {
-		pw.packStreams = append(pw.packStreams, pw.Alloc())
-	}
-	pw.xrefStream = pw.Alloc()
-	pw.packFirst, pw.packCount = pw.next, count
-	return pw.packFirst
-}
-
-// Packed gives the value of the next packed object, which must be number
-// num: packed objects are given in the order of their numbers. The value
-// is copied. A stream is written as soon as it is full.
+// Packed gives the value of packed object num, allocated by AllocPacked.
+// Packed objects may be given in any order; they fill object streams in
+// the order they are given, each written as soon as it is full. The value
+// is copied.
 func (pw *Writer) Packed(num int, body []byte) {
-	if pw.packFirst == 0 || num != pw.packFirst+pw.packed || pw.packed >= pw.packCount {
-		pw.Fail(fmt.Errorf("pdfobj: packed object %d out of order", num))
+	if pw.closed {
+		pw.Fail(errors.New("pdfobj: an object given after Close"))
 		return
 	}
-	s := pw.packed / ObjectsPerStream
-	stm := uint32(pw.packStreams[s])
-	i := pw.pendingN
-	pw.packIndex = append(pw.packIndex, 2, byte(stm>>24), byte(stm>>16), byte(stm>>8), byte(stm), byte(i>>8), byte(i))
+	if num <= 0 || num >= len(pw.state) || pw.state[num] != packed {
+		pw.Fail(fmt.Errorf("pdfobj: object %d is not allocated to be packed or given twice", num))
+		return
+	}
+	pw.state[num] = packedGiven
+	pw.pendingNums = append(pw.pendingNums, int32(num))
 	pw.pendingHead = strconv.AppendInt(pw.pendingHead, int64(num), 10)
 	pw.pendingHead = append(pw.pendingHead, ' ')
 	pw.pendingHead = strconv.AppendInt(pw.pendingHead, int64(len(pw.pendingData)), 10)
 	pw.pendingHead = append(pw.pendingHead, ' ')
 	pw.pendingData = append(pw.pendingData, body...)
 	pw.pendingData = append(pw.pendingData, '\n')
-	pw.pendingN++
-	pw.packed++
-	if pw.pendingN == ObjectsPerStream || pw.packed == pw.packCount {
+	if len(pw.pendingNums) == ObjectsPerStream {
 		pw.flushPacked()
 	}
 }
 
-// flushPacked writes the pending packed objects as one object stream.
+// flushPacked writes the pending packed objects as one object stream, a
+// directly written object of its own, and notes where each went.
 func (pw *Writer) flushPacked() {
-	s := (pw.packed - 1) / ObjectsPerStream
+	if len(pw.pendingNums) == 0 {
+		return
+	}
+	stm := pw.Alloc()
+	if stm >= 1<<24 {
+		pw.Fail(errors.New("pdfobj: too many objects"))
+		return
+	}
+	if n := len(pw.state); len(pw.packedAt) < n {
+		pw.packedAt = append(pw.packedAt, make([]uint32, n-len(pw.packedAt))...)
+	}
+	for i, num := range pw.pendingNums {
+		pw.packedAt[num] = uint32(stm)<<8 | uint32(i)
+	}
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
-	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", pw.pendingN, len(head))
+	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
 	data := make([]byte, 0, len(head)+len(pw.pendingData))
 	data = append(append(data, head...), pw.pendingData...)
-	pw.give(job{num: pw.packStreams[s], stream: true, compress: true, dict: dict, data: data})
-	pw.pendingHead, pw.pendingData, pw.pendingN = head[:0], pw.pendingData[:0], 0
+	pw.give(job{num: stm, stream: true, compress: true, dict: dict, data: data})
+	pw.pendingNums, pw.pendingHead, pw.pendingData = pw.pendingNums[:0], head[:0], pw.pendingData[:0]
+}
+
+// xrefStream writes the cross-reference stream of the packed objects,
+// if there are any, and returns its number, or 0.
+func (pw *Writer) xrefStream() int {
+	pw.flushPacked()
+	var index, entries []byte
+	runs := 0
+	for n := 1; n < len(pw.state); {
+		if pw.state[n] != packedGiven {
+			n++
+			continue
+		}
+		first := n
+		for ; n < len(pw.state) && pw.state[n] == packedGiven; n++ {
+			at := pw.packedAt[n]
+			stm, i := at>>8, at&0xff
+			entries = append(entries, 2, byte(stm>>24), byte(stm>>16), byte(stm>>8), byte(stm), byte(i>>8), byte(i))
+		}
+		index = fmt.Appendf(index, " %d %d", first, n-first)
+		runs++
+	}
+	if runs == 0 {
+		return 0
+	}
+	num := pw.Alloc()
+	dict := fmt.Appendf(nil, "/Type /XRef /Size %d /Index [%s] /W [1 4 2]", len(pw.state), index[1:])
+	pw.give(job{num: num, stream: true, compress: true, dict: dict, data: entries})
+	return num
 }
 
 // stop waits for the writing goroutine to write what it was given, and
@@ -279,43 +319,56 @@ func (pw *Writer) Abort() {
 // Close writes the cross-reference stream of the packed objects, if any,
 // the cross-reference table and the trailer, whose entries (without
 // /Size and /XRefStm, which Close adds) are given, and flushes the file.
-// Every allocated object must have been written. Close returns the first
-// error met while writing the file.
+// Every allocated object must have been written. The table lists the
+// objects written directly, in subsections of consecutive numbers when
+// packed objects come between them. Close returns the first error met
+// while writing the file.
 func (pw *Writer) Close(trailer []byte) error {
 	if pw.closed {
 		return errors.New("pdfobj: Close called twice or after Abort")
 	}
-	size, listed := pw.next, pw.next
-	if pw.packFirst != 0 {
-		if pw.packed != pw.packCount {
-			pw.Fail(fmt.Errorf("pdfobj: %d packed objects given of %d", pw.packed, pw.packCount))
+	for n, st := range pw.state {
+		if st == direct || st == packed {
+			pw.Fail(fmt.Errorf("pdfobj: object %d was allocated but never written", n))
+			break
 		}
-		listed = pw.packFirst
-		size = pw.packFirst + pw.packCount
-		dict := fmt.Appendf(nil, "/Type /XRef /Size %d /Index [%d %d] /W [1 4 2]", size, pw.packFirst, pw.packCount)
-		pw.give(job{num: pw.xrefStream, stream: true, compress: true, dict: dict, data: pw.packIndex})
+	}
+	xref := 0
+	if pw.failed == nil {
+		xref = pw.xrefStream()
 	}
 	pw.stop()
 	if pw.failed != nil {
 		return pw.failed
 	}
-	for n := 1; n < listed; n++ {
-		if !pw.written[n] {
-			return fmt.Errorf("pdfobj: object %d was allocated but never written", n)
-		}
-	}
+	size := len(pw.state)
 	xrefAt := pw.n
-	b := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", listed)
-	for n := 1; n < listed; n++ {
-		b = fmt.Appendf(b, "%010d 00000 n \n", pw.offsets[n])
-		if len(b) > 32<<10 {
-			pw.write(b)
-			b = b[:0]
+	b := append([]byte(nil), "xref\n"...)
+	for n := 0; n < size; {
+		if pw.state[n] != directGiven {
+			n++
+			continue
+		}
+		first := n
+		for n < size && pw.state[n] == directGiven {
+			n++
+		}
+		b = fmt.Appendf(b, "%d %d\n", first, n-first)
+		for k := first; k < n; k++ {
+			if k == 0 {
+				b = append(b, "0000000000 65535 f \n"...)
+			} else {
+				b = fmt.Appendf(b, "%010d 00000 n \n", pw.offsets[k])
+			}
+			if len(b) > 32<<10 {
+				pw.write(b)
+				b = b[:0]
+			}
 		}
 	}
 	b = fmt.Appendf(b, "trailer\n<</Size %d", size)
-	if pw.packFirst != 0 {
-		b = fmt.Appendf(b, " /XRefStm %d", pw.offsets[pw.xrefStream])
+	if xref != 0 {
+		b = fmt.Appendf(b, " /XRefStm %d", pw.offsets[xref])
 	}
 	if len(trailer) > 0 {
 		b = append(b, ' ')

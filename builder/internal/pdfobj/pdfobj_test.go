@@ -17,30 +17,41 @@ import (
 )
 
 // smallPDF writes a PDF of one page whose text says hello, with packed
-// objects when packed is above zero.
-func smallPDF(t *testing.T, packed int) []byte {
+// objects when packed is above zero: each packed object is given when
+// the next is allocated, the last at the end, and a directly written
+// object comes between every seventh and the next. It returns the file
+// and the number of each packed object.
+func smallPDF(t *testing.T, packed int) ([]byte, []int) {
 	t.Helper()
 	var b bytes.Buffer
 	w := New(&b, "1.7")
 	content := w.Alloc()
 	w.Stream(content, nil, []byte("BT /F1 12 Tf 72 720 Td (hello) Tj ET"), true)
+	var nums []int
+	for i := range packed {
+		nums = append(nums, w.AllocPacked())
+		if i > 0 {
+			w.Packed(nums[i-1], []byte("<</Index "+strconv.Itoa(i-1)+" /Name (packed)>>"))
+		}
+		if i%7 == 6 {
+			w.Object(w.Alloc(), []byte("<</Between "+strconv.Itoa(i)+">>"))
+		}
+	}
 	page, pages, font, catalog := w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()
 	w.Object(font, []byte("<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>"))
 	w.Object(page, []byte("<</Type /Page /Parent "+ref(pages)+" /Resources <</Font <</F1 "+ref(font)+">>>> /Contents "+ref(content)+">>"))
 	w.Object(pages, []byte("<</Type /Pages /Kids ["+ref(page)+"] /Count 1 /MediaBox [0 0 612 792]>>"))
 	extra := ""
 	if packed > 0 {
-		first := w.Pack(packed)
-		for i := range packed {
-			w.Packed(first+i, []byte("<</Index "+strconv.Itoa(i)+" /Name (packed)>>"))
-		}
-		extra = " /Packed " + ref(first+packed-1)
+		last := nums[packed-1]
+		w.Packed(last, []byte("<</Index "+strconv.Itoa(packed-1)+" /Name (packed)>>"))
+		extra = " /Packed " + ref(last)
 	}
 	w.Object(catalog, []byte("<</Type /Catalog /Pages "+ref(pages)+extra+">>"))
 	if err := w.Close(AppendRef([]byte("/Root "), catalog)); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	return b.Bytes(), nums
 }
 
 func ref(n int) string { return string(AppendRef(nil, n)) }
@@ -50,30 +61,40 @@ func ref(n int) string { return string(AppendRef(nil, n)) }
 // it, and that packed objects are left out of it.
 func TestTableReadsBack(t *testing.T) {
 	for _, packed := range []int{0, 1, ObjectsPerStream, ObjectsPerStream + 3} {
-		pdf := smallPDF(t, packed)
+		pdf, nums := smallPDF(t, packed)
 		x, err := pdfxref.Read(pdf)
 		if err != nil {
 			t.Fatalf("%d packed: %v", packed, err)
 		}
 		streams := (packed + ObjectsPerStream - 1) / ObjectsPerStream
-		want := 6
+		direct := 5 + packed/7
 		if packed > 0 {
-			want += streams + 1
+			direct += streams + 1
 		}
-		if len(x.Offsets) != want {
-			t.Errorf("%d packed: the table lists %d objects, want %d", packed, len(x.Offsets), want)
-		}
+		listed := 0
 		for n := 1; n < len(x.Offsets); n++ {
+			if x.Offsets[n] == 0 {
+				continue
+			}
+			listed++
 			if !bytes.HasPrefix(pdf[x.Offsets[n]:], []byte(strconv.Itoa(n)+" 0 obj\n")) {
 				t.Errorf("%d packed: object %d is not where the table says", packed, n)
+			}
+		}
+		if listed != direct {
+			t.Errorf("%d packed: the table lists %d objects, want %d", packed, listed, direct)
+		}
+		for _, n := range nums {
+			if n < len(x.Offsets) && x.Offsets[n] != 0 {
+				t.Errorf("%d packed: packed object %d is in the table", packed, n)
 			}
 		}
 		trailer := string(pdf[x.TrailerAt:x.StartxrefAt])
 		if packed > 0 != strings.Contains(trailer, "/XRefStm") {
 			t.Errorf("%d packed: trailer %q", packed, trailer)
 		}
-		if !strings.Contains(trailer, "/Size "+strconv.Itoa(want+packed)) {
-			t.Errorf("%d packed: trailer %q, want /Size %d", packed, trailer, want+packed)
+		if !strings.Contains(trailer, "/Size "+strconv.Itoa(direct+packed+1)) {
+			t.Errorf("%d packed: trailer %q, want /Size %d", packed, trailer, direct+packed+1)
 		}
 	}
 }
@@ -81,7 +102,7 @@ func TestTableReadsBack(t *testing.T) {
 // TestStreamsAreCompressed checks that a compressed stream inflates to
 // its data and states its compressed length.
 func TestStreamsAreCompressed(t *testing.T) {
-	pdf := smallPDF(t, 0)
+	pdf, _ := smallPDF(t, 0)
 	m := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`).FindSubmatchIndex(pdf)
 	if m == nil {
 		t.Fatal("no compressed stream")
@@ -102,12 +123,13 @@ func TestStreamsAreCompressed(t *testing.T) {
 }
 
 // TestQPDFChecks runs qpdf --check on files with and without object
-// streams, and reads a packed object back through qpdf.
+// streams, and reads every packed object back through qpdf.
 func TestQPDFChecks(t *testing.T) {
 	checkers.Require(t, "qpdf")
 	for _, packed := range []int{0, ObjectsPerStream + 3} {
 		path := filepath.Join(t.TempDir(), "small.pdf")
-		if err := os.WriteFile(path, smallPDF(t, packed), 0o644); err != nil {
+		pdf, nums := smallPDF(t, packed)
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		out, err := checkers.Output(t, "qpdf", "--check", path)
@@ -117,10 +139,15 @@ func TestQPDFChecks(t *testing.T) {
 		if packed == 0 {
 			continue
 		}
-		last := 6 + 2 + 1 + packed - 1
-		out, err = checkers.Output(t, "qpdf", "--show-object="+strconv.Itoa(last), path)
-		if err != nil || !strings.Contains(out, "/Index "+strconv.Itoa(packed-1)) {
-			t.Errorf("packed object %d reads %q, %v", last, out, err)
+		args := []string{"--json", "--json-key=qpdf", path}
+		out, err = checkers.Output(t, "qpdf", args...)
+		if err != nil {
+			t.Fatalf("qpdf --json: %v", err)
+		}
+		for i, n := range nums {
+			if want := `"obj:` + strconv.Itoa(n) + ` 0 R": {` + "\n" + `        "value": {` + "\n" + `          "/Index": ` + strconv.Itoa(i) + ","; !strings.Contains(out, want) {
+				t.Fatalf("packed object %d does not read back as index %d:\n%s", n, i, out)
+			}
 		}
 	}
 }
@@ -135,13 +162,20 @@ func TestMisuseIsAnError(t *testing.T) {
 			w.Object(n, []byte("null"))
 		},
 		"unwritten": func(w *Writer) { w.Alloc() },
-		"out of order": func(w *Writer) {
-			first := w.Pack(2)
-			w.Packed(first+1, []byte("null"))
+		"packed twice": func(w *Writer) {
+			n := w.AllocPacked()
+			w.Packed(n, []byte("null"))
+			w.Packed(n, []byte("null"))
 		},
-		"too few packed": func(w *Writer) {
-			first := w.Pack(2)
-			w.Packed(first, []byte("null"))
+		"packed written directly": func(w *Writer) {
+			w.Object(w.AllocPacked(), []byte("null"))
+		},
+		"direct packed": func(w *Writer) {
+			w.Packed(w.Alloc(), []byte("null"))
+		},
+		"packed never given": func(w *Writer) {
+			w.Packed(w.AllocPacked(), []byte("null"))
+			w.AllocPacked()
 		},
 		"aborted": func(w *Writer) {
 			w.Object(w.Alloc(), []byte("null"))

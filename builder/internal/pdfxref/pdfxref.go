@@ -1,9 +1,10 @@
 // Package pdfxref reads the cross-reference table of a PDF as this
-// program's writer makes it: one classic table of one section starting at
-// object 0, every object of generation 0, followed by the trailer and
-// startxref. It is the one reader of that table, shared by the PDF
-// writer's compression pass and the imposer, so that both accept and
-// refuse the same files.
+// program's writer makes it: one classic table of one section, its
+// subsections in increasing order from object 0, every object of
+// generation 0, followed by the trailer and startxref; objects the table
+// does not list (those in object streams) read as free. It is the one
+// reader of that table, shared by the PDF writer's tests and the imposer,
+// so that both accept and refuse the same files.
 package pdfxref
 
 import (
@@ -33,6 +34,11 @@ type Table struct {
 // a space, five digits, a space and the kind ("0000000009 00000 n").
 const entryMin = 18
 
+// maxObjectsPerByte bounds the object numbers a table may list by the
+// size of the file: objects in object streams, which the table leaves
+// out, take a few bytes each, compressed.
+const maxObjectsPerByte = 16
+
 // Read finds the table that the last startxref of src points to and
 // reads it and the position of the trailer after it. It returns an error
 // saying what is wrong when the table is not of the form described in
@@ -55,28 +61,43 @@ func Read(src []byte) (*Table, error) {
 	if !s.keyword("xref") {
 		return nil, errors.New("no classic cross-reference table (cross-reference streams are not supported)")
 	}
-	first, count := s.token(), s.token()
-	n, err := strconv.Atoi(string(count))
-	if string(first) != "0" || err != nil || n < 1 {
-		return nil, errors.New("the cross-reference table does not start at object 0")
-	}
-	// Check the count before allocating for it.
-	if n > (at-s.pos)/entryMin {
-		return nil, errors.New("the cross-reference table is longer than the file")
-	}
-	t.Offsets = make([]int, n)
-	for i := range n {
-		o, g, kind := s.token(), s.token(), s.token()
-		off, err := strconv.Atoi(string(o))
-		if err != nil || len(o) != 10 || len(g) != 5 || len(kind) != 1 {
-			return nil, fmt.Errorf("malformed cross-reference entry %d", i)
+	// The subsections, the first from object 0, each after the last.
+	for next := 0; ; {
+		save := s.pos
+		first, count := s.token(), s.token()
+		if string(first) == "trailer" {
+			s.pos = save
+			break
 		}
+		start, err1 := strconv.Atoi(string(first))
+		n, err2 := strconv.Atoi(string(count))
 		switch {
-		case kind[0] == 'f' || i == 0:
-		case kind[0] == 'n' && string(g) == "00000" && off > 0 && off < len(src):
-			t.Offsets[i] = off
-		default:
-			return nil, fmt.Errorf("unsupported cross-reference entry %d", i)
+		case next == 0 && (string(first) != "0" || err2 != nil || n < 1):
+			return nil, errors.New("the cross-reference table does not start at object 0")
+		case err1 != nil || err2 != nil || n < 1 || start < next:
+			return nil, errors.New("malformed cross-reference subsection")
+		case n > (at-s.pos)/entryMin || start+n > maxObjectsPerByte*len(src):
+			// Check the count before allocating for it.
+			return nil, errors.New("the cross-reference table is longer than the file")
+		}
+		t.Offsets = append(t.Offsets, make([]int, start+n-len(t.Offsets))...)
+		for i := start; i < start+n; i++ {
+			o, g, kind := s.token(), s.token(), s.token()
+			off, err := strconv.Atoi(string(o))
+			if err != nil || len(o) != 10 || len(g) != 5 || len(kind) != 1 {
+				return nil, fmt.Errorf("malformed cross-reference entry %d", i)
+			}
+			switch {
+			case kind[0] == 'f' || i == 0:
+			case kind[0] == 'n' && string(g) == "00000" && off > 0 && off < len(src):
+				t.Offsets[i] = off
+			default:
+				return nil, fmt.Errorf("unsupported cross-reference entry %d", i)
+			}
+		}
+		next = start + n
+		if s.pos > at {
+			break
 		}
 	}
 	s.skipSpace()

@@ -50,6 +50,24 @@ func TestRead(t *testing.T) {
 	}
 }
 
+// TestReadSubsections reads a table whose objects 4 to 6 are not listed
+// (they are in object streams): they read as free.
+func TestReadSubsections(t *testing.T) {
+	tab, _ := Read(small)
+	src := bytes.Replace(small, []byte("trailer"), fmt.Appendf(nil, "7 2\n%010d 00000 n \n%010d 00000 n \ntrailer", tab.Offsets[1], tab.Offsets[2]), 1)
+	got, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{0, tab.Offsets[1], tab.Offsets[2], tab.Offsets[3], 0, 0, 0, tab.Offsets[1], tab.Offsets[2]}
+	if fmt.Sprint(got.Offsets) != fmt.Sprint(want) {
+		t.Errorf("offsets %v, want %v", got.Offsets, want)
+	}
+	if !bytes.HasPrefix(src[got.TrailerAt:], []byte("trailer")) {
+		t.Errorf("TrailerAt %d points at %q", got.TrailerAt, src[got.TrailerAt:])
+	}
+}
+
 // TestReadIsLenient reads a table written with other line ends and a
 // comment, which the format allows.
 func TestReadIsLenient(t *testing.T) {
@@ -87,7 +105,8 @@ func TestReadRefuses(t *testing.T) {
 		{"short entry", with("0000000000 65535 f", "000000000 65535 f"), "malformed cross-reference entry 0"},
 		{"generation", with(" 00000 n", " 00001 n"), "unsupported cross-reference entry 1"},
 		{"outside", with(xref[strings.Index(xref, " 00000 n")-10:strings.Index(xref, " 00000 n")], "9999999999"), "unsupported cross-reference entry 1"},
-		{"two sections", with("trailer", "4 1\n0000000009 00000 n \ntrailer"), "more than one section"},
+		{"overlapping subsections", with("trailer", "3 1\n0000000009 00000 n \ntrailer"), "malformed cross-reference subsection"},
+		{"empty subsection", with("trailer", "7 0\ntrailer"), "malformed cross-reference subsection"},
 	} {
 		_, err := Read(tt.src)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
