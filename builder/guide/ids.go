@@ -8,30 +8,107 @@ import "strconv"
 // text. The ids are those of sections, key points, tables, figures,
 // key-term anchors (Strong.ID) and footnotes; empty ids are skipped, and
 // an id the guide repeats is passed each time it stands.
+//
+// It walks the tree as Inspect does, but by hand, with no call for a node
+// that holds no id and none below it: every stage that claims ids walks
+// the whole guide this way, and most of a guide is running text.
 func (g *Guide) EachID(fn func(id string)) {
-	Inspect(g, func(n Node) bool {
-		var id string
-		switch n := n.(type) {
-		case *Section:
-			id = n.ID
-		case *Footnote:
-			id = n.ID
-		case *ListItem:
-			if n.Key != nil {
-				id = n.Key.ID
+	if g == nil {
+		return
+	}
+	eachIDOfBlocks(g.Intro, fn)
+	for _, s := range g.Sections {
+		eachIDOfSection(s, fn)
+	}
+	for _, f := range g.Footnotes {
+		if f != nil {
+			yieldID(f.ID, fn)
+			eachIDOfBlocks(f.Blocks, fn)
+		}
+	}
+}
+
+func yieldID(id string, fn func(id string)) {
+	if id != "" {
+		fn(id)
+	}
+}
+
+func eachIDOfSection(s *Section, fn func(id string)) {
+	if s == nil {
+		return
+	}
+	yieldID(s.ID, fn)
+	eachIDOfBlocks(s.Blocks, fn)
+	for _, c := range s.Sections {
+		eachIDOfSection(c, fn)
+	}
+}
+
+func eachIDOfBlocks(bs []Block, fn func(id string)) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *Paragraph:
+			eachIDOfInlines(b.Inlines, fn)
+		case *List:
+			for _, it := range b.Items {
+				if it == nil {
+					continue
+				}
+				if it.Key != nil {
+					yieldID(it.Key.ID, fn)
+				}
+				eachIDOfBlocks(it.Blocks, fn)
 			}
+		case *Quote:
+			eachIDOfBlocks(b.Blocks, fn)
+		case *Div:
+			eachIDOfBlocks(b.Blocks, fn)
 		case *Table:
-			id = n.ID
+			yieldID(b.ID, fn)
+			for _, c := range b.Header {
+				eachIDOfInlines(c.Inlines, fn)
+			}
+			for _, row := range b.Rows {
+				for _, c := range row {
+					eachIDOfInlines(c.Inlines, fn)
+				}
+			}
+		case *DefinitionList:
+			for _, d := range b.Items {
+				if d == nil {
+					continue
+				}
+				eachIDOfInlines(d.Term, fn)
+				for _, def := range d.Definitions {
+					eachIDOfBlocks(def, fn)
+				}
+			}
 		case *Figure:
-			id = n.ID
+			yieldID(b.ID, fn)
+		}
+	}
+}
+
+func eachIDOfInlines(ins []Inline, fn func(id string)) {
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *Text:
 		case *Strong:
-			id = n.ID
+			yieldID(in.ID, fn)
+			eachIDOfInlines(in.Children, fn)
+		case *Emph:
+			eachIDOfInlines(in.Children, fn)
+		case *Strike:
+			eachIDOfInlines(in.Children, fn)
+		case *Link:
+			eachIDOfInlines(in.Children, fn)
+		case *Ref:
+			eachIDOfInlines(in.Children, fn)
+		case *Span:
+			eachIDOfInlines(in.Children, fn)
 		}
-		if id != "" {
-			fn(id)
-		}
-		return true
-	})
+	}
 }
 
 // IDs hands out ids that are unique within one guide. Every stage that

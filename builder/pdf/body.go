@@ -49,7 +49,7 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 			p.section.Walk(func(s *guide.Section) bool {
 				mk := marks[s]
 				if mk == nil {
-					mk = &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
+					mk = newMark(s, inOutline(s))
 					marks[s] = mk
 				}
 				p.marks = append(p.marks, mk)

@@ -272,15 +272,15 @@ func boxDiff(a, b *box, sharedA, sharedB bool) string {
 }
 
 // TestBodyOnAnyNumberOfWorkers writes guides with their body laid out on
-// one, two and four workers, kept from the first layout to the drawing or
-// laid out again as the pages are drawn, and checks that every PDF and
-// its warnings are the same.
+// one, two and four workers, kept from the layout to the drawing or drawn
+// as it is laid out, and checks that every PDF and its warnings are the
+// same as those of one worker.
 func TestBodyOnAnyNumberOfWorkers(t *testing.T) {
 	for name, g := range bodyGuides(t) {
 		t.Run(name, func(t *testing.T) {
-			var want []byte
-			var wantWarns []string
 			for _, keep := range []bool{true, false} {
+				var want []byte
+				var wantWarns []string
 				for _, workers := range []int{1, 2, 4} {
 					var b bytes.Buffer
 					var warns []string

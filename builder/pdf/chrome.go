@@ -22,7 +22,9 @@ type chrome struct {
 // a page but the title page, given the section title for the right side
 // of the page (see runningHeads) and its number, of total pages. It is
 // called page after page: the titles, which many pages share, are set
-// once; the page numbers as their pages are drawn.
+// once; the page numbers as their pages are drawn. A total of 0 is not
+// known yet: it is set as a placeholder as wide as refDigits digits, which
+// the pen prints as a form (see late.go).
 func (w *writer) pageChrome(total int) func(head string, n int) chrome {
 	st := textStyle{fam: headFam, size: w.lay.SmallSize, color: colorMuted}
 	type key struct {
@@ -77,12 +79,31 @@ func (w *writer) pageChrome(total int) func(head string, n int) chrome {
 		}
 		switch w.lay.Footer {
 		case layouts.FooterPageOfPages:
-			c.foot = set(w.labels.Format("page.of", "n", n, "total", total), w.textW)
+			if total > 0 {
+				c.foot = set(w.labels.Format("page.of", "n", n, "total", total), w.textW)
+				break
+			}
+			c.foot = w.footOfUnknown(n, st)
 		case layouts.FooterPage:
 			c.foot = set(strconv.Itoa(n), w.textW)
 		}
 		return c
 	}
+}
+
+// footOfUnknown sets the footer "n of N" of page n while N is not known:
+// N as a placeholder of refDigits zeros, marked to be printed as a form
+// (see late.go), the rest of the footer as set would set it.
+func (w *writer) footOfUnknown(n int, st textStyle) line {
+	const marker = "\x01"
+	before, after, _ := strings.Cut(w.labels.Format("page.of", "n", n, "total", marker), marker)
+	runs := slices.Clone(w.rb.flatten(plain(guide.NoPos, before), st))
+	runs = append(runs, run{text: strings.Repeat("0", max(w.rb.refDigits, 1)), style: st, look: look{color: st.color, page: totalPages}})
+	runs = append(runs, w.rb.flatten(plain(guide.NoPos, after), st)...)
+	if ls := w.ts.lines(w.ts.words(runs), 1e9); len(ls) > 0 {
+		return ls[0]
+	}
+	return line{}
 }
 
 // titleAndSection sets the running head of page n that shows the guide's
@@ -150,5 +171,15 @@ func (w *writer) drawChrome(p *pen, c *chrome, x float64, page int) {
 		}
 	}
 	p.want = tagMark{art: artFooter}
+	// The number of pages, when it is not known yet, goes to the side
+	// of its room the footer is set against.
+	p.align = alignCentre
+	if lay.Mirrored {
+		p.align = alignRight
+		if page%2 == 0 {
+			p.align = alignLeft
+		}
+	}
 	p.line(&c.foot, fx, footY)
+	p.align = alignLeft
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -38,6 +39,9 @@ type document struct {
 	alphas    []string // the alpha of each transparency state, "0.500"
 	images    map[string]*docImage
 	imageList []*docImage
+	// xforms are the form XObjects every page may paint besides the
+	// images (see late.go).
+	xforms []xobjectRef
 
 	meta docMeta
 }
@@ -47,6 +51,9 @@ type document struct {
 type pageData struct {
 	contents int
 	annots   []pageAnnot
+	// forms are the forms the page paints that are not in the
+	// resources every page shares (see late.go).
+	forms []xobjectRef
 }
 
 // pageAnnot is a link on a page: its rectangle, in points from the
@@ -71,6 +78,49 @@ type outlineItem struct {
 	level int
 	page  int
 	y     float64
+}
+
+// xobjectRef is an XObject of the pages' resources: its name and object.
+type xobjectRef struct {
+	name string
+	obj  int
+}
+
+// appendXObjects appends the XObjects of the pages' resources, the images
+// then the forms every page may paint, then the forms local to a page, as
+// the entry of a resource dictionary; nothing when there are none.
+func (d *document) appendXObjects(b []byte, local []xobjectRef) []byte {
+	if len(d.imageList) == 0 && len(d.xforms) == 0 && len(local) == 0 {
+		return b
+	}
+	b = append(b, " /XObject <<"...)
+	for _, im := range d.imageList {
+		b = append(b, " /"...)
+		b = append(b, im.name...)
+		b = append(b, ' ')
+		b = pdfobj.AppendRef(b, im.obj)
+	}
+	for _, f := range slices.Concat(d.xforms, local) {
+		b = append(b, " /"...)
+		b = append(b, f.name...)
+		b = append(b, ' ')
+		b = pdfobj.AppendRef(b, f.obj)
+	}
+	return append(b, ">>"...)
+}
+
+// drawForm paints form XObject f with its origin at x, y (millimetres
+// from the top left). A local form is one only the pages that paint it
+// have in their resources.
+func (d *document) drawForm(f xobjectRef, local bool, x, y float64) {
+	if p := d.page(); local && p > 0 && !slices.Contains(d.pages[p-1].forms, f) {
+		d.pages[p-1].forms = append(d.pages[p-1].forms, f)
+	}
+	b := append(d.content, "q 1 0 0 1 "...)
+	b = d.point(b, x, y)
+	b = append(b, " cm /"...)
+	b = append(b, f.name...)
+	d.content = append(b, " Do Q\n"...)
 }
 
 // docMeta is what the document says about itself.

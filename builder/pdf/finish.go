@@ -104,6 +104,29 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		return b
 	}
 
+	// The resources every page shares; a page that paints forms of its
+	// own (see late.go) has them in a dictionary of its own besides.
+	resourceDict := func(b []byte, local []xobjectRef) []byte {
+		b = append(b, "<</ProcSet [/PDF /Text /ImageB /ImageC /ImageI] /Font <<"...)
+		for i, e := range embedded {
+			b = append(b, " /"...)
+			b = append(b, fontName(e.face)...)
+			b = append(b, ' ')
+			b = pdfobj.AppendRef(b, fontObj[i])
+		}
+		b = append(b, ">>"...)
+		b = d.appendXObjects(b, local)
+		if len(d.alphas) > 0 {
+			b = append(b, " /ExtGState <<"...)
+			for i := range d.alphas {
+				b = fmt.Appendf(b, " /GS%d ", i+1)
+				b = pdfobj.AppendRef(b, gsObj[i])
+			}
+			b = append(b, ">>"...)
+		}
+		return append(b, ">>"...)
+	}
+
 	// The pages and the page tree.
 	var b []byte
 	annot := 0
@@ -111,7 +134,11 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		b = append(b[:0], "<</Type /Page /Parent "...)
 		b = pdfobj.AppendRef(b, tree)
 		b = append(b, " /Resources "...)
-		b = pdfobj.AppendRef(b, resources)
+		if len(pg.forms) > 0 {
+			b = resourceDict(b, pg.forms)
+		} else {
+			b = pdfobj.AppendRef(b, resources)
+		}
 		b = append(b, " /Contents "...)
 		b = pdfobj.AppendRef(b, pg.contents)
 		if tags != nil {
@@ -151,35 +178,7 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	b = append(b, "]>>"...)
 	out.Object(tree, b)
 
-	// The resources every page shares.
-	b = append(b[:0], "<</ProcSet [/PDF /Text /ImageB /ImageC /ImageI] /Font <<"...)
-	for i, e := range embedded {
-		b = append(b, " /"...)
-		b = append(b, fontName(e.face)...)
-		b = append(b, ' ')
-		b = pdfobj.AppendRef(b, fontObj[i])
-	}
-	b = append(b, ">>"...)
-	if len(d.imageList) > 0 {
-		b = append(b, " /XObject <<"...)
-		for _, im := range d.imageList {
-			b = append(b, " /"...)
-			b = append(b, im.name...)
-			b = append(b, ' ')
-			b = pdfobj.AppendRef(b, im.obj)
-		}
-		b = append(b, ">>"...)
-	}
-	if len(d.alphas) > 0 {
-		b = append(b, " /ExtGState <<"...)
-		for i := range d.alphas {
-			b = fmt.Appendf(b, " /GS%d ", i+1)
-			b = pdfobj.AppendRef(b, gsObj[i])
-		}
-		b = append(b, ">>"...)
-	}
-	b = append(b, ">>"...)
-	out.Object(resources, b)
+	out.Object(resources, resourceDict(nil, nil))
 
 	for i, e := range embedded {
 		writeFont(out, fontObj[i], e)

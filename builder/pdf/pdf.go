@@ -16,12 +16,13 @@
 // text is broken into lines by a small line breaker of its own, which
 // mixes styles within a paragraph, blocks become boxes, and the boxes are
 // dealt out to pages as they come, a section (or a few items of a long
-// list or table) at a time. Only then does it draw, page after page, so
-// that the table of contents, the references and the "n of N" page
-// numbers are known before the first page is drawn. A short guide keeps
-// its boxes from the first phase to the second; a long one keeps only
-// where each page ends, and is laid out again as its pages are drawn, so
-// that neither phase holds more than a few pages of boxes (render.go).
+// list or table) at a time. A short guide is laid out whole, its boxes
+// kept, before its first page is drawn, so that the table of contents,
+// the references and the "n of N" page numbers are known when they are
+// printed. A long one is drawn as it is laid out, each page as soon as it
+// is placed, so that no more than a few pages of boxes are held; the
+// numbers not known yet when their page is drawn are printed as small
+// forms written after the last page (render.go, late.go).
 //
 // The guide and the recap are tagged PDFs (PDF/UA-1): the layout makes the
 // elements of a structure tree, the pen marks what it paints as theirs or

@@ -18,6 +18,11 @@ type pen struct {
 	texts []pendingText // the text waiting to be printed by flushText
 	// pageOf returns the page a link points to, for references.
 	pageOf func(link int) int
+	// late, when set, prints the page numbers pageOf does not know yet
+	// (it returns 0) as forms written after the last page; align says
+	// where such a number goes in its room.
+	late  *lateNumbers
+	align numAlign
 
 	// The font and size text is set in on the page, as flushText sets
 	// them in the content.
@@ -247,6 +252,10 @@ func (p *pen) line(l *line, x, y float64) {
 				p.sayAs(m, x+pc.x-pc.lead, y-pc.look.rise, " ", pc.face, pc.size, pc.look.color)
 				text = text[1:]
 			}
+			if pc.look.page != 0 {
+				p.lateNumber(m, pc, text, x+pc.x, y-pc.look.rise)
+				continue
+			}
 			p.sayAs(m, x+pc.x, y-pc.look.rise, text, pc.face, pc.size, pc.look.color)
 			// The rule of a blank or a strike says something about the
 			// text: it belongs with it.
@@ -271,7 +280,9 @@ func (p *pen) line(l *line, x, y float64) {
 				size = max(size, q.size)
 			}
 			s := pt(size)
+			annots := p.annotCount()
 			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[k:j]))
+			p.lateAnnot(annots, l.pieces[k:j])
 		}
 		i = j
 	}

@@ -24,6 +24,9 @@ type pendingText struct {
 	size  float64
 	color rgb
 	mark  tagMark // what the text belongs to
+	// form, when set, is a form XObject painted at (x, y) in place of
+	// text: a number printed before it is known (late.go).
+	form int32
 }
 
 // flushText prints the text waiting, in order: as many pieces as it can in
@@ -36,6 +39,12 @@ func (p *pen) flushText() {
 			// A marked-content sequence holds whole text objects.
 			o.b = t.write(o.b)
 			p.tags.set(pc.mark)
+		}
+		if pc := &p.texts[i]; pc.form != 0 {
+			// A form is painted outside any text object.
+			o.b = t.write(o.b)
+			p.late.draw(pc.form, pc.x, pc.y)
+			continue
 		}
 		p.add(&o, &p.texts[i])
 	}

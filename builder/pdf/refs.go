@@ -90,7 +90,16 @@ func (p *pen) resolve(l *line) *line {
 		if pc.look.page == 0 {
 			continue
 		}
-		s := strconv.Itoa(max(p.pageOf(int(pc.look.page)), 1))
+		n := 0
+		if pc.look.page > 0 {
+			n = p.pageOf(int(pc.look.page))
+		}
+		if n == 0 && p.late != nil {
+			// Not known yet: the placeholder stays, and the line
+			// prints a form in its room.
+			continue
+		}
+		s := strconv.Itoa(max(n, 1))
 		w := p.m.width(pc.face, pc.size, s)
 		shift += w - pc.w
 		// The spaces the placeholder carries stay with the number.
@@ -105,4 +114,69 @@ func (p *pen) resolve(l *line) *line {
 	}
 	out.w += shift
 	return &out
+}
+
+// totalPages is the page of a placeholder that stands for the number of
+// pages, which a long guide's footers print before it is known.
+const totalPages = -1
+
+// lateNumber prints the page number of placeholder pc, whose text without
+// its leading space is text, as a form painted at x on baseline y: the
+// number goes where align says in the placeholder's room, with the space
+// the placeholder ends with, if any.
+func (p *pen) lateNumber(m tagMark, pc *piece, text string, x, y float64) {
+	what := lateWhat{link: pc.look.page}
+	if pc.look.page == totalPages {
+		what = lateWhat{total: true}
+	}
+	k := lateKey{what: what, face: pc.face, size: pc.size, color: pc.look.color, room: pc.w, align: p.align}
+	if strings.HasSuffix(text, " ") {
+		k.after = " "
+	}
+	p.texts = append(p.texts, pendingText{x: x, y: y, mark: m, form: p.late.form(k)})
+}
+
+// annotCount returns how many link annotations the structure tree has.
+func (p *pen) annotCount() int {
+	if p.tags == nil {
+		return 0
+	}
+	return len(p.tags.annots)
+}
+
+// lateAnnot makes the link annotation the tree was given last, if it has
+// one more than count, say the text of pieces once their page numbers are
+// known, when some are not yet.
+func (p *pen) lateAnnot(count int, pieces []piece) {
+	if p.late == nil || p.annotCount() != count+1 || !slices.ContainsFunc(pieces, func(pc piece) bool { return pc.look.page != 0 }) {
+		return
+	}
+	type part struct {
+		text string
+		page int32
+	}
+	parts := make([]part, len(pieces))
+	for i, pc := range pieces {
+		parts[i] = part{text: pc.text, page: pc.look.page}
+	}
+	pageOf := p.pageOf
+	p.late.annot(count, func() string {
+		var b strings.Builder
+		for _, pt := range parts {
+			if pt.page <= 0 {
+				b.WriteString(pt.text)
+				continue
+			}
+			// The number as resolve prints it, with the spaces the
+			// placeholder carries.
+			if strings.HasPrefix(pt.text, " ") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.Itoa(max(pageOf(int(pt.page)), 1)))
+			if strings.HasSuffix(pt.text, " ") {
+				b.WriteByte(' ')
+			}
+		}
+		return strings.TrimSpace(b.String())
+	})
 }

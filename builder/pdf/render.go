@@ -8,16 +8,15 @@ import (
 )
 
 // maxKeptPages is the length of the longest guide, in pages as
-// estimatePages counts them, whose body is laid out once and its boxes
-// kept until they are drawn. The boxes of a page take some 25 KB.
+// estimatePages counts them, whose body is laid out whole, its boxes kept,
+// before its first page is drawn. The boxes of a page take some 25 KB. A
+// longer guide is drawn as it is laid out (see drawAsLaidOut).
 const maxKeptPages = 4000
 
 // book is a guide laid out and dealt out to pages, ready to draw. The
 // title page and the table of contents are kept whole; the body is kept
-// as where each of its pages ends, and its boxes only when the guide is
-// short enough (see keepBoxes): a long guide's body is laid out again as
-// it is drawn, page after page, so that only a page or so of it is ever
-// held.
+// as where each of its pages ends, with its boxes when they are to be
+// drawn (see keepBoxes).
 type book struct {
 	title []*box
 	toc   []pagePlan
@@ -56,10 +55,15 @@ type anchorAt struct {
 	page int
 }
 
-// render lays the guide out and draws every page. A guide whose pages
-// outnumber what references were given room for is laid out again with
-// more room, so that every page number fits where it is printed.
+// render lays the guide out and draws every page. A short guide is laid
+// out whole first, so that every page number is known before the first
+// page is drawn; one whose pages outnumber what references were given
+// room for is laid out again with more room, so that every page number
+// fits where it is printed. A long one is drawn as it is laid out.
 func (w *writer) render() error {
+	if !w.keepBoxes {
+		return w.drawAsLaidOut()
+	}
 	b, err := w.paginate()
 	if err != nil {
 		return err
@@ -255,28 +259,19 @@ func (w *writer) draw(b *book) {
 	for _, n := range b.orphans {
 		bd.orphans = append(bd.orphans, b.notes[n]...)
 	}
-	if b.kept != nil {
-		for i, bs := range b.kept {
-			bd.add(bs)
-			b.kept[i] = nil
-		}
-	} else {
-		// The body is laid out again, as it was when it was dealt out to
-		// pages, and each page drawn as soon as its boxes are in. Its
-		// footnotes find their place in the structure tree again, among
-		// the elements of this layout.
-		clear(w.notePlaced)
-		w.layBody(b.marks, bd.add)
+	for i, bs := range b.kept {
+		bd.add(bs)
+		b.kept[i] = nil
 	}
 	if bd.next < len(bd.pages) || bd.base+len(bd.win) != bd.laid() {
-		w.doc.SetError(errors.New("the body laid out again differs from its first layout"))
+		w.doc.SetError(errors.New("the body's boxes kept are not those it was paginated with"))
 	}
 	w.held = max(w.held, bd.most)
 	p.endPage()
 }
 
-// bodyDrawer draws the pages of the body as the boxes they hold come in,
-// broken where the first layout broke them.
+// bodyDrawer draws the pages of the body from the boxes its layout kept,
+// broken where the layout broke them.
 type bodyDrawer struct {
 	pg      *paginator
 	pages   []bodyPage
@@ -397,4 +392,122 @@ func (w *writer) placeAnchors(b *book) {
 		w.pages[a.link] = a.page
 		w.doc.SetLink(a.link, a.y, a.page)
 	}
+}
+
+// newMark returns the mark of section s's heading, with an entry in the
+// outline when outline is set.
+func newMark(s *guide.Section, outline bool) *mark {
+	return &mark{title: s.Title, level: s.Level - 1, outline: outline}
+}
+
+// drawAsLaidOut lays a long guide out once and draws each page as soon as
+// the layout has placed it, so that no more than a page or so of boxes is
+// ever held. The table of contents, which depends only on the sections'
+// titles, is laid out first, so that the body's first page is known; what
+// is still unknown when a page is drawn (the page of a section the
+// contents list, of a target a reference points forward to, the number of
+// pages its footer gives) is printed as a form written after the last
+// page, in the room the layout gave it (late.go).
+func (w *writer) drawAsLaidOut() error {
+	if err := w.registerImages(); err != nil {
+		return err
+	}
+	w.late = newLateNumbers(w.doc, w.m, w.fs)
+	w.pages = map[int]int{}
+	marks := make(map[*guide.Section]*mark)
+	inOutline := outlined(w.g)
+	w.g.WalkSections(func(s *guide.Section) bool {
+		marks[s] = newMark(s, inOutline(s))
+		return true
+	})
+	title := w.titleBoxes()
+	notes := w.layoutNotes()
+	var toc []pagePlan
+	if len(w.g.Sections) > 0 {
+		top, bottom := w.lay.MarginTop, w.lay.PageHeight-w.lay.MarginBottom
+		toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(w.tocBoxes(marks))
+	}
+
+	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
+	page := 0
+	chromeOf := w.pageChrome(0)
+	newPage := func(head string) float64 {
+		p.endPage()
+		w.doc.AddPage()
+		p.newPage()
+		page++
+		if page > 1 {
+			c := chromeOf(head, page)
+			w.drawChrome(p, &c, w.leftX(page), page)
+		}
+		return w.leftX(page)
+	}
+	x := newPage("")
+	y := w.lay.MarginTop + w.textH*0.22
+	for _, bx := range title {
+		y += bx.before
+		w.drawBox(p, page, x, placement{b: bx, y: y}, nil)
+		y += bx.h
+	}
+	title = nil
+	for i := range toc {
+		w.drawPage(p, newPage(w.labels.Text("toc.title")), page, toc[i])
+		toc[i] = pagePlan{}
+	}
+
+	// Each page of the body is drawn as it is dealt out: its headings
+	// and link targets are given its number first, so that it prints
+	// the numbers of its own targets.
+	current := ""
+	anchored := map[int]bool{}
+	ps := &pageStream{pg: w.bodyPaginator(notes), page: func(_, _ int, plan pagePlan, _ bool) {
+		n := page + 1
+		head := ""
+		for _, it := range plan.items {
+			mk := it.b.ext().mark
+			if mk == nil {
+				continue
+			}
+			mk.page = n
+			if mk.level == 0 {
+				if head == "" {
+					head = mk.title
+				}
+				current = mk.title
+			}
+		}
+		if head == "" {
+			head = current
+		}
+		for _, list := range [][]placement{plan.items, plan.notes} {
+			for _, it := range list {
+				for _, a := range it.b.ext().anchors {
+					if !anchored[a] {
+						anchored[a] = true
+						w.pages[a] = n
+						w.doc.SetLink(a, it.y, n)
+					}
+				}
+			}
+		}
+		w.drawPage(p, newPage(head), page, plan)
+	}}
+	w.layBody(marks, ps.add)
+	ps.close()
+	w.held = max(w.held, ps.most)
+	p.endPage()
+	w.doc.endPage()
+	w.late.finish(func(what lateWhat) int {
+		switch {
+		case what.total:
+			return page
+		case what.mk != nil:
+			return what.mk.page
+		}
+		return max(w.pages[int(what.link)], 1)
+	}, w.tags)
+	if w.doc.Err() {
+		return w.doc.Error()
+	}
+	return nil
 }

@@ -3,40 +3,34 @@ package pdf
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
+	"studyguide/builder/internal/checkers"
 	"studyguide/builder/internal/testnotes"
 	"studyguide/layouts"
 )
 
-// TestLongGuideHoldsFewBoxes writes a guide as a long one is written, its
-// body laid out once to find its pages and again as they are drawn, and
-// checks that the writer never held more than a few pages of boxes, though
-// the guide's at-a-glance table, glossary and answers run over many pages;
-// and that the PDF is the one written when every box is kept.
+// TestLongGuideHoldsFewBoxes writes a guide as a long one is written, each
+// page drawn as soon as the guide's one layout has placed it, and checks
+// that the writer never held more than a few pages of boxes, though the
+// guide's at-a-glance table, glossary and answers run over many pages;
+// that the page numbers it could not know when it drew them (the contents',
+// the total in each footer, references to pages further on) were printed
+// as forms; and that it writes the same bytes again.
 func TestLongGuideHoldsFewBoxes(t *testing.T) {
-	g := testnotes.EnrichedReader(t, 60)
-	var kept, streamed bytes.Buffer
-	once, err := write(&kept, g, Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !once.keepBoxes {
-		t.Fatal("a guide of 60 sections is not laid out once")
-	}
-	w, err := write(&streamed, g, Options{}, func(w *writer) { w.keepBoxes = false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(kept.Bytes(), streamed.Bytes()) {
-		t.Fatal("the guide laid out again as it is drawn is not the guide laid out once")
+	kept, once, w := keptAndOnce(t)
+	if len(kept) == 0 {
+		t.Fatal("no guide written")
 	}
 	lay, err := layouts.Load(layouts.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := newWriter(g, lay, nil)
+	fresh, err := newWriter(testnotes.EnrichedReader(t, 60), lay, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,6 +41,124 @@ func TestLongGuideHoldsFewBoxes(t *testing.T) {
 	if w.held > 12*perPage {
 		t.Errorf("the writer held %d boxes at once, more than 12 pages of %d boxes", w.held, perPage)
 	}
+	if n := bytes.Count(once, []byte("/Subtype /Form")); n < 3 {
+		t.Errorf("the guide drawn as laid out has %d forms, not one for the total and one for each section its contents list", n)
+	}
+	var again bytes.Buffer
+	if _, err := write(&again, testnotes.EnrichedReader(t, 60), Options{}, func(w *writer) { w.keepBoxes = false }); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), once) {
+		t.Error("the guide drawn as laid out is not the same twice")
+	}
+}
+
+// TestLongGuideReadsAsShortOne checks that a guide drawn as it is laid out,
+// as a long one is, is to a reader the guide laid out whole first: qpdf
+// finds it sound, it has as many pages, pdftotext finds the same text on
+// each (spaces aside: a number that points forward keeps all the room it
+// was given, where the other closes up after a shorter one) and each
+// looks the same at a low resolution but for a few pixels.
+func TestLongGuideReadsAsShortOne(t *testing.T) {
+	checkers.Require(t, "qpdf", "pdftotext", "pdftoppm")
+	kept, once, _ := keptAndOnce(t)
+	dir := t.TempDir()
+	keptPath, oncePath := dir+"/kept.pdf", dir+"/once.pdf"
+	for path, b := range map[string][]byte{keptPath: kept, oncePath: once} {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, ok := checkers.QpdfCheck(t, oncePath); !ok || !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf finds fault with the guide drawn as laid out:\n%s", out)
+	}
+	keptText, onceText := checkers.PDFText(t, keptPath, "-layout"), checkers.PDFText(t, oncePath, "-layout")
+	if len(keptText) != len(onceText) || len(keptText) < 20 {
+		t.Fatalf("the guide has %d pages drawn as laid out, %d laid out whole", len(onceText), len(keptText))
+	}
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for i := range keptText {
+		if squeeze(keptText[i]) != squeeze(onceText[i]) {
+			t.Errorf("page %d reads otherwise drawn as laid out:\n%s\nlaid out whole:\n%s", i+1, onceText[i], keptText[i])
+		}
+	}
+	keptPix, width := checkers.PDFGray(t, keptPath, 30)
+	oncePix, _ := checkers.PDFGray(t, oncePath, 30)
+	if len(keptPix) != len(keptText) || len(oncePix) != len(keptPix) {
+		t.Fatalf("pdftoppm drew %d and %d pages of %d", len(oncePix), len(keptPix), len(keptText))
+	}
+	same := 0
+	for i := range keptPix {
+		a, b := keptPix[i], oncePix[i]
+		differ := 0
+		for j := range min(len(a), len(b)) {
+			if d := int(a[j]) - int(b[j]); d > 64 || d < -64 {
+				differ++
+			}
+		}
+		if differ == 0 && len(a) == len(b) {
+			same++
+		}
+		// A page number that points forward and has fewer digits than
+		// its room leaves what follows it on its line where the room
+		// ends: a few pixels of a line or two.
+		if differ > 3*width || len(a) != len(b) {
+			t.Errorf("page %d differs in %d pixels drawn as laid out (rows of %d pixels)", i+1, differ, width)
+		}
+	}
+	t.Logf("%d pages of %d look the same to the pixel", same, len(keptPix))
+	if same < len(keptPix)/2 {
+		t.Errorf("only %d pages of %d look the same to the pixel", same, len(keptPix))
+	}
+}
+
+// TestLongGuideSqueezesLongerNumbers draws a guide as it is laid out with
+// room for page numbers of one digit only, and checks that the numbers of
+// more digits are printed all the same, each page's footer giving its
+// number of all the pages.
+func TestLongGuideSqueezesLongerNumbers(t *testing.T) {
+	checkers.Require(t, "pdftotext")
+	var b bytes.Buffer
+	if _, err := write(&b, testnotes.EnrichedReader(t, 20), Options{}, func(w *writer) {
+		w.keepBoxes = false
+		w.rb.refDigits = 1
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/squeezed.pdf"
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages := checkers.PDFText(t, path)
+	if len(pages) < 10 {
+		t.Fatalf("the guide has %d pages", len(pages))
+	}
+	for i, text := range pages[1:] {
+		if want := strconv.Itoa(i+2) + " of " + strconv.Itoa(len(pages)); !strings.Contains(text, want) {
+			t.Errorf("page %d does not read %q:\n%s", i+2, want, text)
+		}
+	}
+}
+
+// keptAndOnce writes the guide of the long-guide tests twice: laid out
+// whole first, as a short guide is, and drawn as it is laid out, as a
+// long one is; it returns both PDFs and the writer of the second.
+func keptAndOnce(t *testing.T) (kept, once []byte, w *writer) {
+	t.Helper()
+	g := testnotes.EnrichedReader(t, 60)
+	var a, b bytes.Buffer
+	k, err := write(&a, g, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !k.keepBoxes {
+		t.Fatal("a guide of 60 sections is not laid out whole first")
+	}
+	w, err = write(&b, g, Options{}, func(w *writer) { w.keepBoxes = false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Bytes(), b.Bytes(), w
 }
 
 // TestPaginateBoxByBox deals out boxes given one at a time and checks that

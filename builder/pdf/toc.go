@@ -118,16 +118,34 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			ly := y + base + float64(len(lines)-1)*lead
 			// The leaders are decoration, not the text of the entry.
 			n := strconv.Itoa(mk.page)
-			nx := x + textW - p.m.width(face, size, n)
-			if !spaced {
-				p.say(nx-p.m.width(face, size, " "), ly, " ", face, size, colorText)
+			late := mk.page == 0 && p.late != nil
+			if late {
+				// The body is not drawn yet: the number is printed
+				// when it is known, set flush right as it would be.
+				k := lateKey{what: lateWhat{mk: mk}, face: face, size: size, color: colorText, align: alignRight}
+				if !spaced {
+					k.before = " "
+				}
+				p.texts = append(p.texts, pendingText{x: x + textW, y: ly, mark: p.want, form: p.late.form(k)})
+			} else {
+				nx := x + textW - p.m.width(face, size, n)
+				if !spaced {
+					p.say(nx-p.m.width(face, size, " "), ly, " ", face, size, colorText)
+				}
+				p.say(nx, ly, n, face, size, colorText)
 			}
-			p.say(nx, ly, n, face, size, colorText)
 			from := indent + last.w + pitch
 			if dots := int((leaderEnd - from) / pitch); dots > 0 {
 				p.sayAs(artifact, x+leaderEnd-float64(dots)*pitch, ly, strings.Repeat(". ", dots), face, size, colorTOCLeader)
 			}
-			p.placeLink(link, x+indent, y, textW-indent, h, entry, w.labels.Format("pair", "name", title, "text", w.labels.Text("page.ref")+" "+n))
+			contents := func() string {
+				return w.labels.Format("pair", "name", title, "text", w.labels.Text("page.ref")+" "+strconv.Itoa(mk.page))
+			}
+			annots := p.annotCount()
+			p.placeLink(link, x+indent, y, textW-indent, h, entry, contents())
+			if late && p.annotCount() == annots+1 {
+				p.late.annot(annots, contents)
+			}
 		}
 		l.push(b, &fr)
 		if s.Kind.RepeatsSections() {

@@ -34,11 +34,13 @@ type writer struct {
 	// pages holds the page each link points to, once the book is
 	// paginated: what a reference prints.
 	pages map[int]int
-	// keepBoxes keeps the boxes of the body from its layout until they
-	// are drawn, rather than laying the body out again to draw it: a
-	// short guide is laid out once, a long one holds no more than a few
-	// pages of boxes at a time.
+	// keepBoxes lays the body out whole and keeps its boxes until they
+	// are drawn, every page number known before the first page is: a
+	// short guide. A long one is drawn as it is laid out, holding no
+	// more than a few pages of boxes at a time; late holds the numbers
+	// its pages print before they are known.
 	keepBoxes bool
+	late      *lateNumbers
 	// bodyWorkers is how many goroutines lay the body's parts out side
 	// by side; 0 for as many as GOMAXPROCS (body.go).
 	bodyWorkers int

@@ -60,7 +60,8 @@ func TestHeapLimitRisesWithWhatIsLive(t *testing.T) {
 		want int64
 	}{
 		{0, heapGoal},
-		{400 << 20, heapGoal},
+		{300 << 20, heapGoal},
+		{400 << 20, 600 << 20},
 		{1 << 30, 3 << 29},
 		{4 << 30, 6 << 30},
 	} {

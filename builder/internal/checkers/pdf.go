@@ -312,3 +312,37 @@ type OutlineEntry struct {
 	Page  int            `json:"destpageposfrom1"`
 	Kids  []OutlineEntry `json:"kids"`
 }
+
+// PDFGray renders every page of a PDF with pdftoppm, in grey at dpi dots
+// an inch, and returns the pages from page 1, each as its rows of pixels
+// (0 black, 255 white) one after another, with the width of a row.
+func PDFGray(t testing.TB, path string, dpi int) (pages [][]byte, width int) {
+	t.Helper()
+	dir := t.TempDir()
+	Run(t, "pdftoppm", "-gray", "-r", strconv.Itoa(dpi), path, dir+"/p")
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pdftoppm pads the page numbers to one width: the names sort.
+	for _, f := range files {
+		data, err := os.ReadFile(dir + "/" + f.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A binary PGM: "P5", the width, the height and the largest
+		// value, each after white space, then one byte a pixel.
+		fields := strings.Fields(string(data[:min(len(data), 64)]))
+		if len(fields) < 4 || fields[0] != "P5" {
+			t.Fatalf("pdftoppm wrote %s, not a grey image", f.Name())
+		}
+		w, _ := strconv.Atoi(fields[1])
+		h, _ := strconv.Atoi(fields[2])
+		if w <= 0 || h <= 0 || len(data) < w*h {
+			t.Fatalf("pdftoppm wrote %s, an image of %d×%d pixels in %d bytes", f.Name(), w, h, len(data))
+		}
+		width = w
+		pages = append(pages, data[len(data)-w*h:])
+	}
+	return pages, width
+}

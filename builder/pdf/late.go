@@ -1,0 +1,172 @@
+package pdf
+
+import (
+	"strconv"
+)
+
+// A long guide is drawn as it is laid out, each page as soon as the layout
+// has placed it (see render.go), so some numbers it prints are not known
+// when the page that prints them is drawn: the page of the body a section
+// of the table of contents starts on, the page of a target a reference
+// points forward to, and the total of "page n of N". Each is printed as a
+// small form XObject, painted where the number goes, inside the
+// marked-content sequence its text belongs to (so that the structure tree
+// and text extraction see it as they would the number itself); the forms'
+// content is written after the last page, when every number is known, in
+// the room the layout gave the number. A link whose text holds such a
+// number has the words it says to a reader who cannot see it completed
+// then too.
+
+// lateWhat says which number a form prints: the page a link points to,
+// the page a section's heading is on, or the number of pages.
+type lateWhat struct {
+	link  int32 // an internal link, or 0
+	mk    *mark // a section's heading, or nil
+	total bool  // the number of pages
+}
+
+// numAlign says where a number goes in the room kept for it.
+type numAlign uint8
+
+const (
+	alignLeft numAlign = iota
+	alignRight
+	alignCentre
+)
+
+// lateKey is what makes one form: the number, how it is set, and where it
+// goes in its room (room millimetres wide, right of the form's origin on
+// the baseline). before and after are spaces printed with the number.
+type lateKey struct {
+	what          lateWhat
+	face          faceRef
+	size          float64
+	color         rgb
+	room          float64
+	align         numAlign
+	before, after string
+}
+
+// lateForm is a form made for a key: its name in the pages' resources and
+// its object.
+type lateForm struct {
+	key lateKey
+	ref xobjectRef
+}
+
+// lateNumbers collects the numbers of a document that are printed before
+// they are known.
+type lateNumbers struct {
+	doc    *document
+	m      *metrics
+	fs     *faceSet
+	forms  []lateForm
+	byKey  map[lateKey]int
+	annots []lateAnnot
+}
+
+// lateAnnot is a link annotation whose words wait for a number: the index
+// of the annotation among the tagger's, and what makes its words.
+type lateAnnot struct {
+	index int
+	text  func() string
+}
+
+// newLateNumbers returns an empty set of late numbers for doc.
+func newLateNumbers(doc *document, m *metrics, fs *faceSet) *lateNumbers {
+	return &lateNumbers{doc: doc, m: m, fs: fs, byKey: map[lateKey]int{}}
+}
+
+// form returns the number of the form that prints k, from 1, made on
+// first use.
+func (ln *lateNumbers) form(k lateKey) int32 {
+	if i, ok := ln.byKey[k]; ok {
+		return int32(i + 1)
+	}
+	ln.fs.selected[k.face] = true
+	f := lateForm{key: k, ref: xobjectRef{name: "N" + strconv.Itoa(len(ln.forms)+1), obj: ln.doc.out.Alloc()}}
+	ln.byKey[k] = len(ln.forms)
+	ln.forms = append(ln.forms, f)
+	if k.what.total {
+		// Painted on every page.
+		ln.doc.xforms = append(ln.doc.xforms, f.ref)
+	}
+	return int32(len(ln.forms))
+}
+
+// draw paints form n, as form returned it, at x, y.
+func (ln *lateNumbers) draw(n int32, x, y float64) {
+	f := &ln.forms[n-1]
+	ln.doc.drawForm(f.ref, !f.key.what.total, x, y)
+}
+
+// annot has annotation index of the tagger say what text returns, once
+// every number is known.
+func (ln *lateNumbers) annot(index int, text func() string) {
+	ln.annots = append(ln.annots, lateAnnot{index: index, text: text})
+}
+
+// finish writes every form, now that value gives each number, and
+// completes the words of the links that wait for them.
+func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
+	var content, dict []byte
+	for _, f := range ln.forms {
+		k := f.key
+		num := strconv.Itoa(value(k.what))
+		w := ln.m.width(k.face, k.size, num)
+		scale := 1.0
+		if k.room > 0 && w > k.room+1e-6 {
+			// More digits than the room was made for: the number is
+			// set narrower rather than over what follows it.
+			scale = k.room / w
+			w = k.room
+		}
+		x := 0.0
+		switch k.align {
+		case alignRight:
+			x = k.room - w
+		case alignCentre:
+			x = (k.room - w) / 2
+		}
+		x -= ln.m.width(k.face, k.size, k.before) * scale
+		after := ln.m.width(k.face, k.size, k.after) * scale
+		kpt := ln.doc.k
+		content = append(content[:0], "BT\n/"...)
+		content = append(content, fontName(k.face)...)
+		content = append(content, ' ')
+		content = strconv.AppendFloat(content, k.size, 'f', 2, 64)
+		content = append(content, " Tf\n"...)
+		content = append(appendColor(content, k.color), '\n')
+		if scale != 1 {
+			content = strconv.AppendFloat(content, 100*scale, 'f', 2, 64)
+			content = append(content, " Tz\n"...)
+		}
+		content = appendPt(content, x*kpt)
+		content = append(content, " 0 Td ("...)
+		content = appendUTF16(content, k.before+num+k.after, &ln.fs.used[k.face])
+		content = append(content, ")Tj\nET"...)
+		dict = append(dict[:0], "/Type /XObject /Subtype /Form /BBox ["...)
+		// The box, in points: the number's width and a little more, and
+		// the height of its type from below the baseline to above it.
+		for i, v := range [4]float64{x * kpt, -0.4 * k.size, (x+w+after)*kpt + 0.1*k.size, 1.2 * k.size} {
+			if i > 0 {
+				dict = append(dict, ' ')
+			}
+			dict = appendPt(dict, v)
+		}
+		// The form has no resources of its own: its font is the page's
+		// (a form that named them, as fonts, would have a reader such
+		// as poppler load its fonts again each time it is painted,
+		// some fifty times on a page of the table of contents).
+		dict = append(dict, "]"...)
+		ln.doc.out.Stream(f.ref.obj, dict, content, true)
+	}
+	if tags != nil {
+		for _, a := range ln.annots {
+			if a.index >= 0 && a.index < len(tags.annots) {
+				tags.annots[a.index].contents = a.text()
+			}
+		}
+	}
+	ln.forms, ln.byKey, ln.annots = nil, nil, nil
+}
