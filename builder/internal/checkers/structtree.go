@@ -32,11 +32,12 @@ func StructTree(t testing.TB, path string) string {
 // lead to), whether its /P is the element above it, and its kids: marked
 // content by page (counted from 1) and MCID, link annotations by page and
 // their place among that page's /Annots, with what they say. Then every
-// page's /StructParents and /Tabs, what the parent tree gives each MCID
-// of the page and each link annotation (as the path of an element: its
-// index among its parent's kids, from the root down), the /IDTree's
-// entries, the /RoleMap and /ParentTreeNextKey. Object numbers appear
-// nowhere.
+// page's /Tabs, what the parent tree gives each MCID of the page and each
+// link annotation (as the path of an element: its index among its
+// parent's kids, from the root down), the /IDTree's entries, the /RoleMap
+// and how many keys the parent tree has, with a line for any key used
+// other than once and for a /ParentTreeNextKey not above them all.
+// Neither object numbers nor the keys of the parent tree appear.
 func NormalStructTree(qpdfJSON []byte) (string, error) {
 	var doc struct {
 		Pages []struct {
@@ -137,6 +138,11 @@ func NormalStructTree(qpdfJSON []byte) (string, error) {
 			})
 			var s []string
 			for _, k := range keys {
+				if k == "/StructParent" || k == "/StructParents" {
+					// A key of the parent tree, which the
+					// entries resolved stand for.
+					continue
+				}
 				s = append(s, k+" "+value(v[k], depth+1))
 			}
 			return "<<" + strings.Join(s, " ") + ">>"
@@ -241,23 +247,28 @@ func NormalStructTree(qpdfJSON []byte) (string, error) {
 		}
 	}
 	nums(dict(root["/ParentTree"]), 0)
-	used := map[int]bool{}
+	used := map[int]int{}
 	for i, p := range doc.Pages {
 		pd := dict(p.Object)
-		fmt.Fprintf(&b, "page %d /StructParents %v /Tabs %v\n", i+1, pd["/StructParents"], pd["/Tabs"])
-		if sp, ok := pd["/StructParents"].(float64); ok {
-			used[int(sp)] = true
+		fmt.Fprintf(&b, "page %d /Tabs %v", i+1, pd["/Tabs"])
+		sp, ok := pd["/StructParents"].(float64)
+		if !ok {
+			b.WriteString(" no /StructParents\n")
+		} else {
+			b.WriteByte('\n')
+			used[int(sp)]++
 			for m, e := range anySlice(deref(parents[int(sp)])) {
 				fmt.Fprintf(&b, "  mcid %d %s\n", m, value(e, 0))
 			}
 		}
 		for k, a := range anySlice(pd["/Annots"]) {
 			ad := dict(a)
-			sp, ok := ad["/StructParent"].(float64)
-			fmt.Fprintf(&b, "  link %d /StructParent %v", k+1, ad["/StructParent"])
-			if ok {
-				used[int(sp)] = true
+			fmt.Fprintf(&b, "  link %d", k+1)
+			if sp, ok := ad["/StructParent"].(float64); ok {
+				used[int(sp)]++
 				fmt.Fprintf(&b, " %s", value(parents[int(sp)], 0))
+			} else {
+				b.WriteString(" no /StructParent")
 			}
 			b.WriteByte('\n')
 		}
@@ -270,9 +281,13 @@ func NormalStructTree(qpdfJSON []byte) (string, error) {
 		}
 	})
 	for _, k := range keys {
-		if !used[k] {
-			fmt.Fprintf(&b, "parent tree key %d used by nothing: %s\n", k, value(parents[k], 0))
+		if used[k] != 1 {
+			fmt.Fprintf(&b, "a key of the parent tree used %d times: %s\n", used[k], value(parents[k], 0))
 		}
+	}
+	next, _ := root["/ParentTreeNextKey"].(float64)
+	if len(keys) > 0 && int(next) <= keys[len(keys)-1] {
+		b.WriteString("/ParentTreeNextKey is not above every key\n")
 	}
 	var names func(n map[string]any, depth int)
 	names = func(n map[string]any, depth int) {
@@ -292,7 +307,7 @@ func NormalStructTree(qpdfJSON []byte) (string, error) {
 	if id := dict(root["/IDTree"]); id != nil {
 		names(id, 0)
 	}
-	fmt.Fprintf(&b, "/RoleMap %s\n/ParentTreeNextKey %v\n", value(root["/RoleMap"], 0), root["/ParentTreeNextKey"])
+	fmt.Fprintf(&b, "/RoleMap %s\nkeys in the parent tree %d\n", value(root["/RoleMap"], 0), len(keys))
 	return b.String(), nil
 }
 

@@ -63,8 +63,14 @@ type Writer struct {
 	w       *bufio.Writer
 	n       int64 // bytes written so far
 	err     error
-	offsets []int64 // by object number; 0 while not yet written
+	offsets []objectAt // of the objects written, in the order written
 	zbuf    []byte
+}
+
+// objectAt is where an object written directly starts in the file.
+type objectAt struct {
+	num int32
+	off int64
 }
 
 // The states of an object number.
@@ -88,7 +94,7 @@ type job struct {
 // New starts a PDF file of the given version ("1.7") on w: it writes the
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
-	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}, state: []uint8{directGiven}, next: 1,
+	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), state: []uint8{directGiven}, next: 1,
 		jobs: make(chan job, 16), done: make(chan struct{})}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
@@ -169,9 +175,6 @@ func (pw *Writer) do(j job) {
 	if pw.err != nil {
 		return
 	}
-	for len(pw.offsets) <= j.num {
-		pw.offsets = append(pw.offsets, 0)
-	}
 	if !j.stream {
 		pw.start(j.num)
 		pw.write(j.body)
@@ -202,7 +205,7 @@ func (pw *Writer) do(j job) {
 
 // start begins object num at the current offset.
 func (pw *Writer) start(num int) {
-	pw.offsets[num] = pw.n
+	pw.offsets = append(pw.offsets, objectAt{int32(num), pw.n})
 	var head [24]byte
 	b := strconv.AppendInt(head[:0], int64(num), 10)
 	pw.write(append(b, " 0 obj\n"...))
@@ -343,6 +346,22 @@ func (pw *Writer) Close(trailer []byte) error {
 	}
 	size := len(pw.state)
 	xrefAt := pw.n
+	// The offsets by object number, object 0 first.
+	offsets := pw.offsets
+	slices.SortFunc(offsets, func(a, b objectAt) int { return int(a.num - b.num) })
+	offsets = slices.Insert(offsets, 0, objectAt{})
+	xrefStm := int64(0)
+	at := 0
+	offsetOf := func(n int) int64 {
+		for at < len(offsets) && int(offsets[at].num) < n {
+			at++
+		}
+		if at < len(offsets) && int(offsets[at].num) == n {
+			return offsets[at].off
+		}
+		pw.err = fmt.Errorf("pdfobj: object %d was not written", n)
+		return 0
+	}
 	b := append([]byte(nil), "xref\n"...)
 	for n := 0; n < size; {
 		if pw.state[n] != directGiven {
@@ -358,7 +377,11 @@ func (pw *Writer) Close(trailer []byte) error {
 			if k == 0 {
 				b = append(b, "0000000000 65535 f \n"...)
 			} else {
-				b = fmt.Appendf(b, "%010d 00000 n \n", pw.offsets[k])
+				off := offsetOf(k)
+				if k == xref {
+					xrefStm = off
+				}
+				b = fmt.Appendf(b, "%010d 00000 n \n", off)
 			}
 			if len(b) > 32<<10 {
 				pw.write(b)
@@ -368,7 +391,7 @@ func (pw *Writer) Close(trailer []byte) error {
 	}
 	b = fmt.Appendf(b, "trailer\n<</Size %d", size)
 	if xref != 0 {
-		b = fmt.Appendf(b, " /XRefStm %d", pw.offsets[xref])
+		b = fmt.Appendf(b, " /XRefStm %d", xrefStm)
 	}
 	if len(trailer) > 0 {
 		b = append(b, ' ')
