@@ -4,6 +4,7 @@ import (
 	"maps"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -71,18 +72,28 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 		}
 		return
 	}
-	// ahead is how many parts are laid out or waiting to be, besides the
-	// one whose boxes are being handed on: enough to keep every worker
-	// busy.
-	ahead := workers + 1
-	jobs := make(chan *bodyPart, ahead)
+	// The workers take the parts in order, each the next one not taken,
+	// and go on to the next as soon as they are done with one: how far
+	// they get ahead of the pages is bounded by the boxes they hold
+	// (bodyFlow), not by the parts.
+	all := make([]*bodyPart, parts)
+	for i := range all {
+		all[i] = part(i)
+		all[i].out = make(chan batch, 2)
+	}
 	f := &bodyFlow{}
 	f.cond.L = &f.mu
+	var taken atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		bw := newBodyWorker(w, newMetrics(w.fs))
 		wg.Go(func() {
-			for p := range jobs {
+			for {
+				i := int(taken.Add(1)) - 1
+				if i >= parts {
+					return
+				}
+				p := all[i]
 				bw.lay(p, func(b batch) {
 					f.hold(p.index, len(b.boxes))
 					p.out <- b
@@ -90,24 +101,7 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 			}
 		})
 	}
-	var queue []*bodyPart
-	next := 0
-	send := func() {
-		if next < parts {
-			p := part(next)
-			p.out = make(chan batch, 1)
-			queue = append(queue, p)
-			jobs <- p
-			next++
-		}
-	}
-	for range ahead {
-		send()
-	}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue[0] = nil
-		queue = queue[1:]
+	for i, p := range all {
 		for b := range p.out {
 			st.take(b)
 			f.release(len(b.boxes), p.index, b.last)
@@ -115,9 +109,8 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 				break
 			}
 		}
-		send()
+		all[i] = nil
 	}
-	close(jobs)
 	wg.Wait()
 	w.held = max(w.held, f.most)
 }
@@ -130,7 +123,7 @@ const maxBodyWorkers = 4
 // aheadBoxes is about the most boxes the workers hand on before the
 // boxes before them are handed on to be paginated: a few pages' worth.
 // The part whose boxes are being handed on is never held back by it.
-const aheadBoxes = 64
+const aheadBoxes = 128
 
 // bodyFlow keeps the workers from laying out far ahead of the pages: a
 // worker waits to hand on a batch of a part that is not the one being
@@ -145,10 +138,10 @@ type bodyFlow struct {
 }
 
 // hold waits, unless part is the one being handed on, until there is
-// room for n more boxes, and counts them.
+// room for n more boxes (or none are held), and counts them.
 func (f *bodyFlow) hold(part, n int) {
 	f.mu.Lock()
-	for f.held >= aheadBoxes && part != f.head {
+	for f.held > 0 && f.held+n > aheadBoxes && part != f.head {
 		f.cond.Wait()
 	}
 	f.held += n

@@ -103,7 +103,7 @@ func layBodyInOneGo(w *writer) ([]*box, map[*guide.Section]*mark) {
 	marks := map[*guide.Section]*mark{}
 	inOutline := outlined(w.g)
 	walk := &sectionWalk{l: l, keepTwo: -1, mark: func(s *guide.Section) *mark {
-		mk := &mark{title: s.Title, level: s.Level - 1, outline: inOutline(s)}
+		mk := newMark(s, inOutline(s))
 		marks[s] = mk
 		return mk
 	}}

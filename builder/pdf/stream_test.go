@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"os"
+	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +24,7 @@ import (
 // the total in each footer, references to pages further on) were printed
 // as forms; and that it writes the same bytes again.
 func TestLongGuideHoldsFewBoxes(t *testing.T) {
-	kept, once, w := keptAndOnce(t)
+	kept, once, w := keptAndOnce(t, 60)
 	if len(kept) == 0 {
 		t.Fatal("no guide written")
 	}
@@ -61,7 +63,7 @@ func TestLongGuideHoldsFewBoxes(t *testing.T) {
 // looks the same at a low resolution but for a few pixels.
 func TestLongGuideReadsAsShortOne(t *testing.T) {
 	checkers.Require(t, "qpdf", "pdftotext", "pdftoppm")
-	kept, once, _ := keptAndOnce(t)
+	kept, once, _ := keptAndOnce(t, 30)
 	dir := t.TempDir()
 	keptPath, oncePath := dir+"/kept.pdf", dir+"/once.pdf"
 	for path, b := range map[string][]byte{keptPath: kept, oncePath: once} {
@@ -112,6 +114,51 @@ func TestLongGuideReadsAsShortOne(t *testing.T) {
 	}
 }
 
+// TestLongGuideTaggedAsShortOne checks that a guide drawn as it is laid
+// out has the structure tree, the text of each element (the numbers
+// printed as forms among it), and the links of the guide laid out whole
+// first, each starting where it does and going where it does.
+func TestLongGuideTaggedAsShortOne(t *testing.T) {
+	checkers.Require(t, "qpdf", "pdfinfo")
+	g := testnotes.EnrichedReader(t, 4)
+	paths := map[bool]string{}
+	for _, keep := range []bool{true, false} {
+		var b bytes.Buffer
+		w, err := write(&b, g, Options{}, func(w *writer) { w.keepBoxes = keep })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !keep && w.late == nil {
+			t.Fatal("the guide was not drawn as it was laid out")
+		}
+		paths[keep] = t.TempDir() + "/guide.pdf"
+		if err := os.WriteFile(paths[keep], b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept, once := paths[true], paths[false]
+	// A link whose page number points forward covers all the room the
+	// number was given, where the other closes up after a shorter one:
+	// rectangles aside.
+	rects := regexp.MustCompile(`/Rect \[[^]]*\]`)
+	if a, b := rects.ReplaceAllString(checkers.StructTree(t, kept), ""), rects.ReplaceAllString(checkers.StructTree(t, once), ""); a != b {
+		t.Errorf("the structure tree drawn as laid out:\n%s\nlaid out whole first:\n%s", b, a)
+	}
+	a, b := checkers.PDFStructure(t, kept, true), checkers.PDFStructure(t, once, true)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("the elements' text drawn as laid out:\n%s\nlaid out whole first:\n%s", b.AllText(), a.AllText())
+	}
+	if toc := b.All("TOCI"); len(toc) < 4 || !strings.Contains(toc[len(toc)-1].AllText(), " ") {
+		t.Errorf("the contents drawn as laid out have %d entries", len(toc))
+	}
+	sameDest := func(a, b pdfLink) bool {
+		return a.page == b.page && a.destPage == b.destPage && a.destY == b.destY && a.rect[0] == b.rect[0] && a.rect[1] == b.rect[1]
+	}
+	if a, b := pdfLinks(t, kept), pdfLinks(t, once); !slices.EqualFunc(a, b, sameDest) || len(a) < 10 {
+		t.Errorf("%d links drawn as laid out, %d laid out whole first, or other links", len(b), len(a))
+	}
+}
+
 // TestLongGuideSqueezesLongerNumbers draws a guide as it is laid out with
 // room for page numbers of one digit only, and checks that the numbers of
 // more digits are printed all the same, each page's footer giving its
@@ -140,19 +187,19 @@ func TestLongGuideSqueezesLongerNumbers(t *testing.T) {
 	}
 }
 
-// keptAndOnce writes the guide of the long-guide tests twice: laid out
+// keptAndOnce writes a guide of so many sections twice: laid out
 // whole first, as a short guide is, and drawn as it is laid out, as a
 // long one is; it returns both PDFs and the writer of the second.
-func keptAndOnce(t *testing.T) (kept, once []byte, w *writer) {
+func keptAndOnce(t *testing.T, sections int) (kept, once []byte, w *writer) {
 	t.Helper()
-	g := testnotes.EnrichedReader(t, 60)
+	g := testnotes.EnrichedReader(t, sections)
 	var a, b bytes.Buffer
 	k, err := write(&a, g, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !k.keepBoxes {
-		t.Fatal("a guide of 60 sections is not laid out whole first")
+		t.Fatalf("a guide of %d sections is not laid out whole first", sections)
 	}
 	w, err = write(&b, g, Options{}, func(w *writer) { w.keepBoxes = false })
 	if err != nil {
