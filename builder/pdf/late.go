@@ -163,9 +163,7 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 	}
 	if tags != nil {
 		for _, a := range ln.annots {
-			if a.index >= 0 && a.index < len(tags.annots) {
-				tags.annots[a.index].contents = a.text()
-			}
+			tags.setContents(a.index, a.text())
 		}
 	}
 	ln.forms, ln.byKey, ln.annots = nil, nil, nil

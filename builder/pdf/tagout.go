@@ -47,8 +47,8 @@ func (t *tagger) settle() {
 	}()
 	// A link with no text joins the tree when its parent is done with,
 	// after the parent's content.
-	for _, i := range t.unwritten {
-		if a := &t.annots[i]; a.elem != nil && !a.elem.joined {
+	for _, a := range t.unwritten {
+		if !a.elem.joined {
 			j := a.elem.parent
 			for j != nil && !j.joined {
 				j = j.parent
@@ -83,19 +83,13 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 	// The annotations of each Link element, in the order they were
 	// placed.
 	var byLink map[int32][]int32
-	keep := t.unwritten[:0]
-	for _, i := range t.unwritten {
-		a := &t.annots[i]
-		if a.elem != nil && a.elem.joined {
-			a.link, a.elem = a.elem.obj, nil
-		}
-		if a.link != 0 {
+	for _, a := range t.unwritten {
+		if a.elem.joined {
+			t.annots[a.i].link = a.elem.obj
 			if byLink == nil {
 				byLink = map[int32][]int32{}
 			}
-			byLink[a.link] = append(byLink[a.link], i)
-		} else {
-			keep = append(keep, i)
+			byLink[a.elem.obj] = append(byLink[a.elem.obj], a.i)
 		}
 	}
 	var b []byte
@@ -119,10 +113,13 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 	t.pending = rest
 	// The annotations of Link elements still pending stay for later, in
 	// the order they were placed.
-	for _, list := range byLink {
-		keep = append(keep, list...)
+	keep := t.unwritten[:0]
+	for _, a := range t.unwritten {
+		if !a.elem.written {
+			keep = append(keep, a)
+		}
 	}
-	slices.Sort(keep)
+	clear(t.unwritten[len(keep):])
 	t.unwritten = keep
 }
 
@@ -267,8 +264,8 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 			return fmt.Errorf("page %d has %d links, %d of them tagged", i+1, len(pg.annots), byPage[i+1])
 		}
 	}
-	for _, i := range t.unwritten {
-		t.join(t.annots[i].elem)
+	for _, a := range t.unwritten {
+		t.join(a.elem)
 	}
 	t.writeElems(func(*structElem) bool { return true })
 	if t.err != nil {
@@ -328,7 +325,7 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 		ab = append(ab, " /StructParent "...)
 		ab = strconv.AppendInt(ab, int64(npages+i), 10)
 		ab = append(ab, " /Contents "...)
-		ab = pdfobj.AppendText(ab, a.contents)
+		ab = pdfobj.AppendText(ab, t.contents(i))
 		ab = append(ab, ">>"...)
 		out.Packed(int(a.obj), ab)
 	}

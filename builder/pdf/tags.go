@@ -156,13 +156,19 @@ type tagMark struct {
 var artifact = tagMark{art: artLayout}
 
 // annotTag is a link annotation as the tree knows it: its page, its
-// object, the Link element it belongs to (by its object once the element
-// has joined the tree, until then the element) and what it says to a
-// reader who cannot see it.
+// object, the Link element it belongs to (by its object, once the element
+// has joined the tree) and where what it says to a reader who cannot see
+// it ends in the tagger's texts.
 type annotTag struct {
 	page, obj, link int32
-	elem            *structElem
-	contents        string
+	end             uint32
+}
+
+// annotWait is a link annotation whose Link element is not yet written:
+// its index and the element.
+type annotWait struct {
+	i    int32
+	elem *structElem
 }
 
 // tagger collects the structure tree of one document, marks the content
@@ -186,9 +192,13 @@ type tagger struct {
 	pending []*structElem
 	flow    *structElem
 	annots  []annotTag
-	// unwritten holds the annotations, by index, whose Link element is
-	// not yet written.
-	unwritten []int32
+	// texts holds what the annotations say, one after the other, and
+	// lateTexts what those whose words were known late say instead.
+	texts     []byte
+	lateTexts map[int32]string
+	// unwritten holds the annotations whose Link element is not yet
+	// written.
+	unwritten []annotWait
 	// ids are the ids of the elements written, with their objects.
 	ids []elemID
 	// parents is the parent tree being written: the entries of its
@@ -354,6 +364,30 @@ func (t *tagger) annot(e *structElem, contents string) {
 	if e.written {
 		t.fail(e)
 	}
-	t.unwritten = append(t.unwritten, int32(len(t.annots)))
-	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), elem: e, contents: contents})
+	t.unwritten = append(t.unwritten, annotWait{int32(len(t.annots)), e})
+	t.texts = append(t.texts, contents...)
+	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
+}
+
+// contents returns what annotation i says.
+func (t *tagger) contents(i int) string {
+	if s, ok := t.lateTexts[int32(i)]; ok {
+		return s
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = t.annots[i-1].end
+	}
+	return string(t.texts[start:t.annots[i].end])
+}
+
+// setContents makes annotation i say s, once its words are known.
+func (t *tagger) setContents(i int, s string) {
+	if i < 0 || i >= len(t.annots) {
+		return
+	}
+	if t.lateTexts == nil {
+		t.lateTexts = map[int32]string{}
+	}
+	t.lateTexts[int32(i)] = s
 }
