@@ -93,7 +93,7 @@ func NormalStructTree(qpdfJSON []byte) (string, error) {
 	if root == nil {
 		return "no structure tree\n", nil
 	}
-	pageOf := map[string]int{}  // page object → number from 1
+	pageOf := map[string]int{}     // page object → number from 1
 	annotAt := map[string]string{} // annotation object → "page N link K"
 	for i, p := range doc.Pages {
 		pageOf[p.Object] = i + 1

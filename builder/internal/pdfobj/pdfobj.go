@@ -75,10 +75,10 @@ type objectAt struct {
 
 // The states of an object number.
 const (
-	direct       uint8 = iota // to be written with Object or Stream
-	directGiven               // written with Object or Stream
-	packed                    // to be given to Packed
-	packedGiven               // given to Packed
+	direct      uint8 = iota // to be written with Object or Stream
+	directGiven              // written with Object or Stream
+	packed                   // to be given to Packed
+	packedGiven              // given to Packed
 )
 
 // job is an object for the writing goroutine: its number, and its value
