@@ -129,43 +129,13 @@ func (w *writer) layout() (*book, error) {
 	// contents, which come before them, is known.
 	var heads []string
 	var placed []*mark
-	current := ""
-	anchored := map[int]bool{}
+	var pt pageTracker
 	ps := &pageStream{pg: w.bodyPaginator(b.notes), page: func(start, end int, plan pagePlan, orphans bool) {
 		n := len(b.body)
 		b.body = append(b.body, bodyPage{start: int32(start), end: int32(end), orphans: orphans})
-		head := ""
-		for _, it := range plan.items {
-			mk := it.b.ext().mark
-			if mk == nil {
-				continue
-			}
-			mk.page = n
-			placed = append(placed, mk)
-			if mk.level == 0 {
-				if head == "" {
-					head = mk.title
-				}
-				current = mk.title
-			}
-		}
-		if head == "" {
-			head = current
-		}
-		heads = append(heads, head)
-		// A box placed more than once (a table's header row, repeated
-		// on every page the table runs onto) is a target where it is
-		// first placed.
-		for _, list := range [][]placement{plan.items, plan.notes} {
-			for _, it := range list {
-				for _, a := range it.b.ext().anchors {
-					if !anchored[a] {
-						anchored[a] = true
-						b.anchors = append(b.anchors, anchorAt{link: a, y: it.y, page: n})
-					}
-				}
-			}
-		}
+		heads = append(heads, pt.place(plan, n, func(mk *mark) { placed = append(placed, mk) }, func(a int, y float64) {
+			b.anchors = append(b.anchors, anchorAt{link: a, y: y, page: n})
+		}))
 	}}
 	w.layBody(b.marks, func(bs []*box) {
 		if w.keepBoxes {
@@ -459,39 +429,14 @@ func (w *writer) drawAsLaidOut() error {
 	// Each page of the body is drawn as it is dealt out: its headings
 	// and link targets are given its number first, so that it prints
 	// the numbers of its own targets.
-	current := ""
-	anchored := map[int]bool{}
+	var pt pageTracker
 	var ps *pageStream
 	ps = &pageStream{pg: w.bodyPaginator(notes), page: func(_, _ int, plan pagePlan, _ bool) {
 		n := page + 1
-		head := ""
-		for _, it := range plan.items {
-			mk := it.b.ext().mark
-			if mk == nil {
-				continue
-			}
-			mk.page = n
-			if mk.level == 0 {
-				if head == "" {
-					head = mk.title
-				}
-				current = mk.title
-			}
-		}
-		if head == "" {
-			head = current
-		}
-		for _, list := range [][]placement{plan.items, plan.notes} {
-			for _, it := range list {
-				for _, a := range it.b.ext().anchors {
-					if !anchored[a] {
-						anchored[a] = true
-						w.pages[a] = n
-						w.doc.SetLink(a, it.y, n)
-					}
-				}
-			}
-		}
+		head := pt.place(plan, n, nil, func(a int, y float64) {
+			w.pages[a] = n
+			w.doc.SetLink(a, y, n)
+		})
 		w.drawPage(p, newPage(head), page, plan)
 		if len(ps.carry) == 0 {
 			// No footnote goes on: what the page leaves is done with.
@@ -516,4 +461,55 @@ func (w *writer) drawAsLaidOut() error {
 		return w.doc.Error()
 	}
 	return nil
+}
+
+// pageTracker follows the body's pages as they are placed: the section
+// each page's running head names, and the link targets already placed.
+type pageTracker struct {
+	current  string       // the title of the top-level section last begun
+	anchored map[int]bool // the link targets placed so far
+}
+
+// place notes a page placed as page n: each section heading on it is
+// marked as on n and handed to marked (when not nil), and each link
+// target placed for the first time is handed to anchor with its height.
+// A box placed more than once (a table's header row, repeated on every
+// page the table runs onto) is a target where it is first placed. place
+// returns the page's running head: the first top-level section begun on
+// it, or else the one it goes on with.
+func (t *pageTracker) place(plan pagePlan, n int, marked func(*mark), anchor func(link int, y float64)) string {
+	head := ""
+	for _, it := range plan.items {
+		mk := it.b.ext().mark
+		if mk == nil {
+			continue
+		}
+		mk.page = n
+		if marked != nil {
+			marked(mk)
+		}
+		if mk.level == 0 {
+			if head == "" {
+				head = mk.title
+			}
+			t.current = mk.title
+		}
+	}
+	if head == "" {
+		head = t.current
+	}
+	if t.anchored == nil {
+		t.anchored = map[int]bool{}
+	}
+	for _, list := range [][]placement{plan.items, plan.notes} {
+		for _, it := range list {
+			for _, a := range it.b.ext().anchors {
+				if !t.anchored[a] {
+					t.anchored[a] = true
+					anchor(a, it.y)
+				}
+			}
+		}
+	}
+	return head
 }
