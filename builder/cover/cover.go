@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"strings"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -405,21 +406,4 @@ func breakAt(f *typefaces, text string, size float64) (*block, bool, error) {
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
 // words splits text at runs of white space.
-func words(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		space := isSpace(r)
-		switch {
-		case space && start >= 0:
-			out = append(out, s[start:i])
-			start = -1
-		case !space && start < 0:
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
+func words(s string) []string { return strings.FieldsFunc(s, isSpace) }
