@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -37,9 +39,9 @@ import (
 // parsed with the next part's heading line after it: the cut was right
 // when that line is a heading at the top level of the part's document.
 // When a cut is wrong, or a note has what the parts cannot keep right (a
-// footnote reference in a footnote's definition, whose numbering depends
-// on where goldmark parses definitions), the note is read again in one
-// piece.
+// footnote reference or definition in a footnote's definition, which
+// goldmark numbers or gathers in ways that depend on where definitions
+// stand in the whole note), the note is read again in one piece.
 
 var (
 	// partBytes is the smallest part a note is cut into: a note shorter
@@ -78,7 +80,7 @@ func cutNote(src []byte, from, n int) (offs, lines []int) {
 	)
 	for off := from; off < len(src); line++ {
 		end := len(src)
-		if i := indexNewline(src[off:]); i >= 0 {
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
 			end = off + i + 1
 		}
 		l := src[off:end]
@@ -89,7 +91,7 @@ func cutNote(src []byte, from, n int) (offs, lines []int) {
 				fenceLen = 0
 			}
 		case comment:
-			comment = !contains(l, "-->")
+			comment = !bytes.Contains(l, commentEnd)
 		case afterBlank && divs == 0 && off >= target && off > from && isHeadingLine(l):
 			offs = append(offs, off)
 			lines = append(lines, line)
@@ -99,14 +101,30 @@ func cutNote(src []byte, from, n int) (offs, lines []int) {
 			}
 			target = from + size*next/n
 		default:
-			if c, k, rest := codeFence(l); k >= 3 && (c == '~' || !contains(rest, "`")) {
-				fenceChar, fenceLen = c, k
-			} else if _, ok := divOpener(l); ok {
-				divs++
-			} else if divs > 0 && divCloser(l) {
-				divs--
-			} else if i := indexOf(l, "<!--"); i >= 0 && i <= 3 && !contains(l[i+4:], "-->") {
-				comment = true
+			// Only a line that opens with one of ` ~ : < after at most
+			// three spaces can open or close what a heading cannot cut.
+			i := 0
+			for i < len(l) && i < 3 && l[i] == ' ' {
+				i++
+			}
+			if i == len(l) {
+				break
+			}
+			switch l[i] {
+			case '`', '~':
+				if c, k, rest := codeFence(l); k >= 3 && (c == '~' || bytes.IndexByte(rest, '`') < 0) {
+					fenceChar, fenceLen = c, k
+				}
+			case ':':
+				if _, ok := divOpener(l); ok {
+					divs++
+				} else if divs > 0 && divCloser(l) {
+					divs--
+				}
+			case '<':
+				if bytes.HasPrefix(l[i:], commentStart) && !bytes.Contains(l[i+len(commentStart):], commentEnd) {
+					comment = true
+				}
 			}
 		}
 		afterBlank = blank
@@ -115,26 +133,7 @@ func cutNote(src []byte, from, n int) (offs, lines []int) {
 	return offs, lines
 }
 
-// indexNewline returns the index of the first '\n' of b, or -1.
-func indexNewline(b []byte) int {
-	for i, c := range b {
-		if c == '\n' {
-			return i
-		}
-	}
-	return -1
-}
-
-func indexOf(b []byte, s string) int {
-	for i := 0; i+len(s) <= len(b); i++ {
-		if string(b[i:i+len(s)]) == s {
-			return i
-		}
-	}
-	return -1
-}
-
-func contains(b []byte, s string) bool { return indexOf(b, s) >= 0 }
+var commentStart, commentEnd = []byte("<!--"), []byte("-->")
 
 // isBlankLine reports whether l holds only spaces, tabs and a line ending.
 func isBlankLine(l []byte) bool {
@@ -223,9 +222,11 @@ type part struct {
 	// that the part refers to, in the order of their first reference.
 	firstRefs []int
 	referred  map[int]bool
-	// refInFootnote is set when a footnote reference is found in a
-	// footnote's definition.
-	refInFootnote bool
+	// nestedFootnotes is set when a footnote reference or definition is
+	// found in a footnote's definition: goldmark then numbers and
+	// gathers footnotes in ways that depend on where definitions stand
+	// in the whole note.
+	nestedFootnotes bool
 
 	items []item
 	later deferred
@@ -286,7 +287,7 @@ func (p *part) referTo(i int, parent ast.Node) {
 		p.firstRefs = append(p.firstRefs, i)
 	}
 	if inFootnote(parent) {
-		p.refInFootnote = true
+		p.nestedFootnotes = true
 	}
 }
 
@@ -319,6 +320,9 @@ type footnoteDefs struct {
 
 // Close implements parser.BlockParser.
 func (d footnoteDefs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if inFootnote(node.Parent()) {
+		d.part.nestedFootnotes = true
+	}
 	d.BlockParser.Close(node, reader, pc)
 	if fn, ok := node.(*extast.Footnote); ok {
 		d.part.defs = append(d.part.defs, fn)
@@ -361,7 +365,7 @@ func (r *reader) readParts(frontMatter bool) *parts {
 		if i+1 < len(starts) {
 			p.end = starts[i+1]
 			p.ext = len(r.src)
-			if j := indexNewline(r.src[p.end:]); j >= 0 {
+			if j := bytes.IndexByte(r.src[p.end:], '\n'); j >= 0 {
 				p.ext = p.end + j + 1
 			}
 		}
@@ -372,6 +376,8 @@ func (r *reader) readParts(frontMatter bool) *parts {
 	for _, p := range ps.list {
 		done.Go(func() { p.read(frontMatter && p.index == 0) })
 	}
+	// The identifier a note without one gets is made meanwhile.
+	done.Go(func() { r.textID = contentIdentifier(r.file.Text) })
 	done.Wait()
 	ps.merge.Do(ps.mergeDefinitions)
 	for _, p := range ps.list {
@@ -409,7 +415,7 @@ func (p *part) read(frontMatter bool) {
 		}
 		doc.RemoveChild(doc, h)
 	}
-	if p.refInFootnote {
+	if p.nestedFootnotes {
 		return
 	}
 	if p.list != nil {
@@ -540,4 +546,32 @@ func (ps *parts) finish(number, order []int) ([]item, []*guide.Footnote) {
 		footnotes[i] = &guide.Footnote{Label: cleanText(string(fn.Ref)), Pos: pos, Blocks: c.blocks(fn)}
 	}
 	return items, footnotes
+}
+
+// inOrder returns fn(0), fn(1)… fn(n-1), made side by side on every core
+// when parallel is set.
+func inOrder[T any](n int, parallel bool, fn func(i int) T) []T {
+	out := make([]T, n)
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if !parallel || workers < 2 {
+		for i := range n {
+			out[i] = fn(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				out[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }

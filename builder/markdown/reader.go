@@ -29,6 +29,9 @@ type reader struct {
 	// read in one piece (see parts.go); wantParts, when not 0, is the
 	// number to cut it into, whatever its size.
 	parts, wantParts int
+	// textID is the identifier made from the note's text, when it is
+	// made before it is needed.
+	textID string
 }
 
 // warn reports the parser's problems.
@@ -113,14 +116,17 @@ func (r *reader) read() *guide.Guide {
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections
 
-	assignIDs(r.guide)
-	resolveLinks(r.file, r.guide)
+	ids := assignIDs(r.guide, r.parts > 0)
+	resolveLinks(r.file, r.guide, ids, r.parts > 0)
 
 	if r.guide.Meta.Lang == "" {
 		r.guide.Meta.Lang = "en"
 	}
 	if r.guide.Meta.Identifier == "" {
-		r.guide.Meta.Identifier = contentIdentifier(r.file.Text)
+		if r.textID == "" {
+			r.textID = contentIdentifier(r.file.Text)
+		}
+		r.guide.Meta.Identifier = r.textID
 		r.guide.Meta.IdentifierFromText = true
 	}
 	return r.guide
