@@ -64,6 +64,8 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		// and its transformer, but a faster parser of references.
 		parser.WithBlockParsers(util.Prioritized(defs, 999), util.Prioritized(mathBlockParser{}, 750)),
 		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{part: part}, 101), util.Prioritized(&mathParser{}, 150)),
+		// goldmark's typographer, as its extension adds it.
+		parser.WithInlineParsers(util.Prioritized(typographer{extension.NewTypographerParser(extension.WithTypographicSubstitutions(typography))}, 9999)),
 		parser.WithASTTransformers(transformers...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(split.byLines(), 50),
@@ -86,11 +88,29 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 			extension.Strikethrough,
 			extension.Linkify,
 			extension.DefinitionList,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
+}
+
+// typographer is goldmark's typographer, whose count of the quotes left
+// open is reset at the end of each block, as goldmark means it to be: its
+// own reset is never called, as its CloseBlock method does not have the
+// signature of parser.CloseBlocker, and a quote left open anywhere in a
+// note would turn a straight quote in any later paragraph into a closing
+// one.
+type typographer struct {
+	parser.InlineParser
+}
+
+// CloseBlock implements parser.CloseBlocker.
+func (t typographer) CloseBlock(parent ast.Node, _ text.Reader, pc parser.Context) {
+	if c, ok := t.InlineParser.(interface {
+		CloseBlock(ast.Node, parser.Context)
+	}); ok {
+		c.CloseBlock(parent, pc)
+	}
 }
 
 // validUTF8 returns the front matter format f, decoding text in which

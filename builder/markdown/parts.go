@@ -38,10 +38,14 @@ import (
 // or of a div). Block parsing reads lines forward only, so each part is
 // parsed with the next part's heading line after it: the cut was right
 // when that line is a heading at the top level of the part's document.
-// When a cut is wrong, or a note has what the parts cannot keep right (a
-// footnote reference or definition in a footnote's definition, which
-// goldmark numbers or gathers in ways that depend on where definitions
-// stand in the whole note), the note is read again in one piece.
+// When a cut is wrong, or a note has what the parts cannot keep right, the
+// note is read again in one piece. goldmark parses the inline text of
+// footnotes' definitions where the first definition of the note stands,
+// and some of what it does there reaches the rest of the note: the
+// numbering of footnotes referred to in definitions, the gathering of
+// definitions inside definitions, and how far a search for the end of an
+// HTML comment or declaration failed (the searches after it, elsewhere,
+// then fail at once). A note with any of these is read in one piece.
 
 var (
 	// partBytes is the smallest part a note is cut into: a note shorter
@@ -418,6 +422,11 @@ func (p *part) read(frontMatter bool) {
 	if p.nestedFootnotes {
 		return
 	}
+	for _, fn := range p.defs {
+		if holdsMarkupOpening(fn, r.src) {
+			return
+		}
+	}
 	if p.list != nil {
 		p.list.Parent().RemoveChild(p.list.Parent(), p.list)
 	}
@@ -575,3 +584,27 @@ func inOrder[T any](n int, parallel bool, fn func(i int) T) []T {
 	wg.Wait()
 	return out
 }
+
+// holdsMarkupOpening reports whether the blocks of footnote definition fn
+// hold "<!" or "<?", which may open an HTML comment, declaration or
+// processing instruction.
+func holdsMarkupOpening(fn ast.Node, src []byte) bool {
+	found := false
+	_ = ast.Walk(fn, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			if v := seg.Value(src); bytes.Contains(v, markupBang) || bytes.Contains(v, markupQuestion) {
+				found = true
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+var markupBang, markupQuestion = []byte("<!"), []byte("<?")

@@ -183,13 +183,17 @@ func TestPartsGlobalDefinitions(t *testing.T) {
 // would: they are read in one piece, the same.
 func TestPartsFallBack(t *testing.T) {
 	for name, text := range map[string]string{
-		"footnote in footnote": "# A\n\nText[^a].\n\n# B\n\nMore[^b].\n\n[^a]: See[^b].\n\n[^b]: B.\n",
-		"html block":           "# A\n\n<div>\n\n# B\n\n</div>\n\n# C\n\ntext\n\n# D\n\nmore\n",
-		"indented fence":       "# A\n\n- a\n\n  ```\n# B\n\n```\n\n# C\n\ncode?\n\n```\n\n# D\n",
-		"unclosed div":         "# A\n\n::: {lang=de}\n\n# B\n\ntext\n\n# C\n",
+		"footnote in footnote":    "# A\n\nText[^a].\n\n# B\n\nMore[^b].\n\n[^a]: See[^b].\n\n[^b]: B.\n",
+		"html block":              "# A\n\n<pre>\n\n# B\n\ntext\n\n# C\n\n</pre>\n",
+		"indented fence":          "# A\n\n- a\n\n  ```\n# B\n\n```\n\n# C\n\ncode?\n\n```\n\n# D\n",
+		"unclosed div":            "# A\n\n::: {lang=de}\n\n# B\n\ntext\n\n# C\n",
+		"footnote defined in one": "# A\n\nx\n[^0]:[^000]:0\n\n# B\n",
+		"comment in footnote":     "# A\n\nA note.[^a]\n\n[^a]: An <!-- unclosed comment.\n\n# B\n\nA <!-- comment --> here.[^b]\n\n[^b]: B.\n",
 	} {
 		for n := 2; n <= 4; n++ {
-			sameReading(t, name, []byte(text), Options{}, n)
+			if got := sameReading(t, name, []byte(text), Options{}, n); got != 0 {
+				t.Errorf("%s: read in %d parts", name, got)
+			}
 		}
 	}
 }
