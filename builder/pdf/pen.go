@@ -297,7 +297,7 @@ func (p *pen) line(l *line, x, y float64) {
 // cannot see it. With no element, as in an artifact, the link is made a
 // Link element of the element painted.
 func (p *pen) placeLink(r linkRef, x, y, w, h float64, e *structElem, contents string) {
-	if !p.links.place(r, x, y, w, h) || p.tags == nil {
+	if !p.links.place(p.doc, r, x, y, w, h) || p.tags == nil {
 		return
 	}
 	if e == nil {
