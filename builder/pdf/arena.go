@@ -29,11 +29,17 @@ const arenaChunk = 2048
 // chunked builds slices in place, one at a time, in large chunks: begin
 // starts a slice, push adds to it, end returns it. A slice ended is not
 // changed by what is pushed after it; when a chunk is full, the slice
-// being built moves to a fresh one. reset lets the chunk be used again,
-// for slices that are not wanted beyond the next reset.
+// being built moves to a fresh one. reset lets the chunks be used again,
+// for slices that are not wanted beyond the next reset: the chunks filled
+// since the last reset are kept for the slices built after it, so that a
+// typesetter that builds many words between resets (the cells of every
+// table) fills the same few chunks over and over.
 type chunked[T any] struct {
 	buf   []T
 	start int // where the slice being built starts in buf
+	// full are the chunks filled since the last reset, spare those
+	// filled before it, emptied, to be filled again.
+	full, spare [][]T
 }
 
 // begin starts a new slice.
@@ -43,8 +49,17 @@ func (c *chunked[T]) begin() { c.start = len(c.buf) }
 func (c *chunked[T]) push(v T) {
 	if len(c.buf) == cap(c.buf) {
 		n := len(c.buf) - c.start
-		fresh := make([]T, n, max(arenaChunk, 2*n))
+		var fresh []T
+		if k := len(c.spare) - 1; k >= 0 && cap(c.spare[k]) >= 2*n {
+			fresh, c.spare[k] = c.spare[k][:n], nil
+			c.spare = c.spare[:k]
+		} else {
+			fresh = make([]T, n, max(arenaChunk, 2*n))
+		}
 		copy(fresh, c.buf[c.start:])
+		if c.buf != nil {
+			c.full = append(c.full, c.buf)
+		}
 		c.buf, c.start = fresh, 0
 	}
 	c.buf = append(c.buf, v)
@@ -70,9 +85,15 @@ func (c *chunked[T]) end() []T {
 	return s
 }
 
-// reset empties the current chunk for reuse: the slices built in it so
-// far may change.
+// reset empties the chunks for reuse: the slices built in them so far
+// may change.
 func (c *chunked[T]) reset() {
-	clear(c.buf) // let go of what the old slices point to
+	for i, f := range c.full {
+		clear(f[:cap(f)]) // let go of what the old slices point to
+		c.spare = append(c.spare, f[:0])
+		c.full[i] = nil
+	}
+	c.full = c.full[:0]
+	clear(c.buf)
 	c.buf, c.start = c.buf[:0], 0
 }

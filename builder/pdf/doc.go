@@ -34,7 +34,13 @@ type document struct {
 	fillColor           string
 	dash                string
 
-	links     []linkDest // by link number, from 1
+	links []linkDest // by link number, from 1
+	// annots are the links placed on the pages, in the order placed,
+	// which is the order of the pages; urls the URLs they go to, each
+	// once, and urlNum the number of each in urls, from 1.
+	annots    annotList
+	urls      []string
+	urlNum    map[string]int32
 	outlines  []outlineItem
 	alphas    []string // the alpha of each transparency state, "0.500"
 	images    map[string]*docImage
@@ -47,21 +53,13 @@ type document struct {
 }
 
 // pageData is what is kept of a page once its content is written: the
-// number of its content stream and its links.
+// number of its content stream and how many links it has.
 type pageData struct {
 	contents int
-	annots   []pageAnnot
+	annots   int32
 	// forms are the forms the page paints that are not in the
 	// resources every page shares (see late.go).
 	forms []xobjectRef
-}
-
-// pageAnnot is a link on a page: its rectangle, in points from the
-// bottom left, and where it goes.
-type pageAnnot struct {
-	rect [4]float64
-	link int // a link made with AddLink, or 0
-	url  string
 }
 
 // linkDest is where an internal link goes: a page, from 1, and a height
@@ -432,22 +430,34 @@ func (d *document) SetLink(n int, y float64, page int) {
 	}
 }
 
-// rect returns a rectangle of the page in points from the bottom left.
-func (d *document) rect(x, y, w, h float64) [4]float64 {
-	return [4]float64{x * d.k, (d.h - y) * d.k, (x + w) * d.k, (d.h - y - h) * d.k}
+// rect returns a rectangle of the page in hundredths of a point from the
+// bottom left.
+func (d *document) rect(x, y, w, h float64) [4]int32 {
+	return [4]int32{ptHundredths(x * d.k), ptHundredths((d.h - y) * d.k), ptHundredths((x + w) * d.k), ptHundredths((d.h - y - h) * d.k)}
 }
 
 // Link makes a clickable rectangle on the page going to internal link n.
 func (d *document) Link(x, y, w, h float64, n int) {
 	if p := d.page(); p > 0 {
-		d.pages[p-1].annots = append(d.pages[p-1].annots, pageAnnot{rect: d.rect(x, y, w, h), link: n})
+		d.pages[p-1].annots++
+		d.annots.add(annotRec{rect: d.rect(x, y, w, h), link: int32(n)})
 	}
 }
 
 // LinkString makes a clickable rectangle on the page going to a URL.
 func (d *document) LinkString(x, y, w, h float64, url string) {
 	if p := d.page(); p > 0 {
-		d.pages[p-1].annots = append(d.pages[p-1].annots, pageAnnot{rect: d.rect(x, y, w, h), url: url})
+		n, ok := d.urlNum[url]
+		if !ok {
+			if d.urlNum == nil {
+				d.urlNum = map[string]int32{}
+			}
+			d.urls = append(d.urls, url)
+			n = int32(len(d.urls))
+			d.urlNum[url] = n
+		}
+		d.pages[p-1].annots++
+		d.annots.add(annotRec{rect: d.rect(x, y, w, h), url: n})
 	}
 }
 

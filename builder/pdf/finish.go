@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 
@@ -83,22 +82,26 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 		b = appendPt(b, (d.h-y)*d.k)
 		return append(b, " null]"...)
 	}
-	annotDict := func(b []byte, a pageAnnot) []byte {
+	annotDict := func(b []byte, a annotRec) []byte {
 		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
 		for i, v := range a.rect {
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = appendPt(b, v)
+			b = appendPtHundredths(b, v)
 		}
 		b = append(b, "] /Border [0 0 0] "...)
-		if a.link > 0 && a.link <= len(d.links) {
+		if a.link > 0 && int(a.link) <= len(d.links) {
 			l := d.links[a.link-1]
 			b = append(b, "/Dest "...)
 			b = dest(b, l.page, l.y)
 		} else {
+			url := ""
+			if a.url > 0 && int(a.url) <= len(d.urls) {
+				url = d.urls[a.url-1]
+			}
 			b = append(b, "/A <</S /URI /URI "...)
-			b = pdfobj.AppendString(b, a.url)
+			b = pdfobj.AppendString(b, url)
 			b = append(b, ">>"...)
 		}
 		return b
@@ -146,16 +149,16 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 			b = strconv.AppendInt(b, int64(i), 10)
 			b = append(b, " /Tabs /S"...)
 		}
-		if len(pg.annots) > 0 {
+		if pg.annots > 0 {
 			b = append(b, " /Annots ["...)
-			for k, a := range pg.annots {
+			for k := range int(pg.annots) {
 				if k > 0 {
 					b = append(b, ' ')
 				}
 				if tags != nil {
 					b = pdfobj.AppendRef(b, int(tags.annots[annot].obj))
 				} else {
-					b = append(annotDict(b, a), ">>"...)
+					b = append(annotDict(b, d.annots.at(annot)), ">>"...)
 				}
 				annot++
 			}
@@ -292,9 +295,16 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	out.Object(catalog, b)
 
 	if tags != nil {
-		annotAt := d.annotIndex()
+		// Each dictionary is copied into the output before the next is
+		// asked for, so that one buffer serves them all.
+		var ab []byte
 		if err := tags.finish(d, func(i int) []byte {
-			return annotDict(nil, annotAt(i))
+			a := annotRec{}
+			if i >= 0 && i < d.annots.len() {
+				a = d.annots.at(i)
+			}
+			ab = annotDict(ab[:0], a)
+			return ab
 		}); err != nil {
 			return fmt.Errorf("tagging: %w", err)
 		}
@@ -303,27 +313,6 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	trailer = append(trailer, " /Info "...)
 	trailer = pdfobj.AppendRef(trailer, info)
 	return out.Close(trailer)
-}
-
-// annotIndex returns a function that gives the i-th link placed in the
-// document, counting from the first link of the first page, in the time
-// of a binary search over the pages: the structure tree asks for every
-// link, and a walk over the pages for each would grow with the square of
-// the guide's length.
-func (d *document) annotIndex() func(i int) pageAnnot {
-	// first[p] is the number of links on the pages before page p.
-	first := make([]int, len(d.pages)+1)
-	for p, pg := range d.pages {
-		first[p+1] = first[p] + len(pg.annots)
-	}
-	return func(i int) pageAnnot {
-		if i < 0 || i >= first[len(d.pages)] {
-			return pageAnnot{}
-		}
-		// The page p that holds link i: the last with first[p] <= i.
-		p := sort.Search(len(d.pages), func(p int) bool { return first[p+1] > i })
-		return d.pages[p].annots[i-first[p]]
-	}
 }
 
 // fontName is the name face f goes by in the pages' resources.

@@ -260,8 +260,8 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 		byPage[a.page]++
 	}
 	for i, pg := range d.pages {
-		if len(pg.annots) != byPage[i+1] {
-			return fmt.Errorf("page %d has %d links, %d of them tagged", i+1, len(pg.annots), byPage[i+1])
+		if int(pg.annots) != byPage[i+1] {
+			return fmt.Errorf("page %d has %d links, %d of them tagged", i+1, pg.annots, byPage[i+1])
 		}
 	}
 	for _, a := range t.unwritten {

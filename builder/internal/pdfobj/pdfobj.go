@@ -18,7 +18,10 @@
 // own, in the order they are given, so that the program making them goes
 // on with the next page while the last one is compressed. Streams are
 // compressed by package deflate into one buffer that the goroutine
-// reuses.
+// reuses, and the copies of what is given go back, once written, to be
+// filled again by the next objects given: a long guide's pages and
+// object streams are copied into a few dozen buffers rather than into
+// fresh memory each.
 package pdfobj
 
 import (
@@ -48,6 +51,9 @@ type Writer struct {
 	closed bool
 	jobs   chan job
 	done   chan struct{}
+	// spare holds the buffers of objects written, which the writing
+	// goroutine hands back to be filled again.
+	spare chan []byte
 
 	// Objects in object streams: the objects of the stream being filled
 	// (their numbers, the pairs of numbers and offsets that head the
@@ -65,6 +71,7 @@ type Writer struct {
 	err     error
 	offsets []objectAt // of the objects written, in the order written
 	zbuf    []byte
+	head    []byte // the head of the stream being written
 }
 
 // objectAt is where an object written directly starts in the file.
@@ -95,15 +102,51 @@ type job struct {
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
 	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), state: []uint8{directGiven}, next: 1,
-		jobs: make(chan job, 16), done: make(chan struct{})}
+		jobs: make(chan job, jobsQueued), done: make(chan struct{}), spare: make(chan []byte, 2*jobsQueued+4)}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
 		defer close(pw.done)
 		for j := range pw.jobs {
 			pw.do(j)
+			pw.giveBack(j.body)
+			pw.giveBack(j.dict)
+			pw.giveBack(j.data)
 		}
 	}()
 	return pw
+}
+
+// jobsQueued is how many objects may wait to be written.
+const jobsQueued = 16
+
+// maxSpare is the largest buffer kept to be filled again: larger ones,
+// such as a font's, are rare, and left to the collector.
+const maxSpare = 256 << 10
+
+// copyOf returns a copy of b in a buffer written objects gave back, or in
+// a new one when none is spare.
+func (pw *Writer) copyOf(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	select {
+	case buf := <-pw.spare:
+		return append(buf, b...)
+	default:
+		return append(make([]byte, 0, len(b)), b...)
+	}
+}
+
+// giveBack hands a buffer the writing goroutine is done with back to be
+// filled again, unless enough are spare or it is too large to keep.
+func (pw *Writer) giveBack(b []byte) {
+	if cap(b) == 0 || cap(b) > maxSpare {
+		return
+	}
+	select {
+	case pw.spare <- b[:0]:
+	default:
+	}
 }
 
 // write writes b to the file, counting its bytes.
@@ -159,7 +202,7 @@ func (pw *Writer) give(j job) {
 // Object writes object num, whose value (a dictionary, an array...) is
 // body. The value is copied.
 func (pw *Writer) Object(num int, body []byte) {
-	pw.give(job{num: num, body: slices.Clone(body)})
+	pw.give(job{num: num, body: pw.copyOf(body)})
 }
 
 // Stream writes object num as a stream of data, its dictionary holding
@@ -167,7 +210,7 @@ func (pw *Writer) Object(num int, body []byte) {
 // /Filter) and its length. When compress is set the data is compressed
 // and marked /FlateDecode. The dictionary and data are copied.
 func (pw *Writer) Stream(num int, dict []byte, data []byte, compress bool) {
-	pw.give(job{num: num, stream: true, compress: compress, dict: slices.Clone(dict), data: slices.Clone(data)})
+	pw.give(job{num: num, stream: true, compress: compress, dict: pw.copyOf(dict), data: pw.copyOf(data)})
 }
 
 // do writes one object, on the writing goroutine.
@@ -186,8 +229,7 @@ func (pw *Writer) do(j job) {
 		data = pw.deflate(data)
 	}
 	pw.start(j.num)
-	var head []byte
-	head = append(head, "<<"...)
+	head := append(pw.head[:0], "<<"...)
 	head = append(head, j.dict...)
 	if len(j.dict) > 0 {
 		head = append(head, ' ')
@@ -199,6 +241,7 @@ func (pw *Writer) do(j job) {
 	head = strconv.AppendInt(head, int64(len(data)), 10)
 	head = append(head, ">>\nstream\n"...)
 	pw.write(head)
+	pw.head = head
 	pw.write(data)
 	pw.write([]byte("\nendstream\nendobj\n"))
 }
@@ -259,16 +302,17 @@ func (pw *Writer) flushPacked() {
 		return
 	}
 	if n := len(pw.state); len(pw.packedAt) < n {
-		pw.packedAt = append(pw.packedAt, make([]uint32, n-len(pw.packedAt))...)
+		old := len(pw.packedAt)
+		pw.packedAt = slices.Grow(pw.packedAt, n-old)[:n]
+		clear(pw.packedAt[old:])
 	}
 	for i, num := range pw.pendingNums {
 		pw.packedAt[num] = uint32(stm)<<8 | uint32(i)
 	}
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
-	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
-	data := make([]byte, 0, len(head)+len(pw.pendingData))
-	data = append(append(data, head...), pw.pendingData...)
+	dict := fmt.Appendf(pw.copyOf([]byte{}), "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
+	data := append(pw.copyOf(head), pw.pendingData...)
 	pw.give(job{num: stm, stream: true, compress: true, dict: dict, data: data})
 	pw.pendingNums, pw.pendingHead, pw.pendingData = pw.pendingNums[:0], head[:0], pw.pendingData[:0]
 }
@@ -277,7 +321,14 @@ func (pw *Writer) flushPacked() {
 // if there are any, and returns its number, or 0.
 func (pw *Writer) xrefStream() int {
 	pw.flushPacked()
-	var index, entries []byte
+	count := 0
+	for _, st := range pw.state {
+		if st == packedGiven {
+			count++
+		}
+	}
+	var index []byte
+	entries := make([]byte, 0, 7*count)
 	runs := 0
 	for n := 1; n < len(pw.state); {
 		if pw.state[n] != packedGiven {
