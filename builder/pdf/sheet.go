@@ -101,8 +101,11 @@ func newSheet(d *document) *sheet {
 func (sh *sheet) reset() {
 	sd := sh.doc
 	sd.content = sd.content[:0]
-	clear(sd.pages[0].annots)
-	sd.pages[0] = pageData{annots: sd.pages[0].annots[:0]}
+	sd.pages[0] = pageData{}
+	sd.annots.reset()
+	clear(sd.urls)
+	sd.urls = sd.urls[:0]
+	clear(sd.urlNum)
 	sd.outlines = sd.outlines[:0]
 	sd.err = nil
 	sd.lineWidth, sd.capStyle, sd.joinStyle = math.NaN(), -1, -1
@@ -186,7 +189,7 @@ type drawer struct {
 	jobs  chan *pageJob
 	queue []*pageJob // the pages given to the drawers, not yet replayed
 	pens  []*pen     // the drawers' pens
-	free  sync.Pool  // sheets replayed
+	free  chan *sheet // sheets replayed, to draw on again
 	wg    sync.WaitGroup
 }
 
@@ -212,6 +215,7 @@ func (w *writer) newDrawer(main *pen, pages int, late bool) *drawer {
 		return dr
 	}
 	dr.jobs = make(chan *pageJob, 4*workers)
+	dr.free = make(chan *sheet, cap(dr.jobs)+workers)
 	for range workers {
 		fs := *w.fs
 		fs.selected = make([]bool, len(fs.faces))
@@ -220,8 +224,10 @@ func (w *writer) newDrawer(main *pen, pages int, late bool) *drawer {
 		dr.pens = append(dr.pens, p)
 		dr.wg.Go(func() {
 			for j := range dr.jobs {
-				sh, _ := dr.free.Get().(*sheet)
-				if sh == nil {
+				var sh *sheet
+				select {
+				case sh = <-dr.free:
+				default:
 					sh = newSheet(w.doc)
 				}
 				dr.paint(p, sh, j)
@@ -304,7 +310,10 @@ func (dr *drawer) replayNext() {
 	dr.queue = dr.queue[1:]
 	<-j.done
 	dr.replay(j)
-	dr.free.Put(j.sh)
+	select {
+	case dr.free <- j.sh:
+	default:
+	}
 	j.sh = nil
 }
 
@@ -385,7 +394,14 @@ func (dr *drawer) replay(j *pageJob) {
 		d.content = strconv.AppendInt(d.content, int64(i+1), 10)
 	}
 	d.RawWrite(sd.content[at:])
-	pg.annots = append(pg.annots, sd.pages[0].annots...)
+	for i := range sd.annots.len() {
+		a := sd.annots.at(i)
+		if a.url != 0 {
+			a.url = d.urlNumber(sd.urls[a.url-1])
+		}
+		d.annots.add(a)
+	}
+	pg.annots += sd.pages[0].annots
 	for _, o := range sd.outlines {
 		o.page = d.page()
 		d.outlines = append(d.outlines, o)
