@@ -187,8 +187,8 @@ type drawer struct {
 	sh  *sheet
 
 	jobs  chan *pageJob
-	queue []*pageJob // the pages given to the drawers, not yet replayed
-	pens  []*pen     // the drawers' pens
+	queue []*pageJob  // the pages given to the drawers, not yet replayed
+	pens  []*pen      // the drawers' pens
 	free  chan *sheet // sheets replayed, to draw on again
 	wg    sync.WaitGroup
 }
