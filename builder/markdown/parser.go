@@ -79,6 +79,13 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		opts = append(opts, parser.WithBlockParsers(util.Prioritized(gate, 0)))
 	}
 	md := goldmark.New(
+		// goldmark's parser, with its search for link reference
+		// definitions run only on paragraphs that may open with one.
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
+		)),
 		goldmark.WithExtensions(
 			// The table alignment method matters only to goldmark's own
 			// HTML renderer, which is never used; style attributes are the
@@ -91,6 +98,29 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
+}
+
+// linkReferences is goldmark's search for link reference definitions at
+// the start of a paragraph, run only when the paragraph's first character
+// that is not a space is "[", as a definition's is: the search makes a
+// reader for every paragraph it is given.
+type linkReferences struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		for _, c := range seg.Value(src) {
+			if !util.IsSpace(c) {
+				if c == '[' {
+					parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+				}
+				return
+			}
+		}
+	}
 }
 
 // typographer is goldmark's typographer, whose count of the quotes left
