@@ -47,11 +47,15 @@ func extract(g *guide.Guide, book bool) {
 		}
 		parts[i] = r.notesPart
 	})
-	x := &extractor{g: g, ids: g.IDs(), reg: newRegistry()}
+	// The ids the guide holds are gathered while the parts are merged,
+	// which leaves a core free.
+	ids := workers.Later(g.IDs)
+	x := &extractor{g: g, reg: newRegistry()}
 	for i := range parts {
 		x.merge(&parts[i])
 		parts[i] = notesPart{}
 	}
+	x.ids = ids()
 	x.explain()
 	if book {
 		x.chapterPlaces()

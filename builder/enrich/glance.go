@@ -23,7 +23,7 @@ func Glance(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	top := map[string]string{} // section id -> id of its top-level section
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
@@ -41,20 +41,6 @@ func Glance(g *guide.Guide) {
 	}
 
 	words := labels.For(g.Meta.Lang)
-	sec := &guide.Section{
-		ID:           ids.Claim("at-a-glance"),
-		Title:        words.Text("glance.title"),
-		Level:        1,
-		HeadingLevel: topHeadingLevel(g),
-		Pos:          guide.NoPos,
-		Kind:         guide.Glance,
-	}
-	t := newTable(words, guide.Glance, ids.Claim("at-a-glance-table"), words.Text("glance.caption"),
-		column{guide.RoleSection, "glance.section"},
-		column{guide.RoleKeyPoints, "glance.key-points"})
-	if kps := byTop[""]; len(kps) > 0 {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
-	}
 	// The rows of the sections are made on their own, side by side.
 	rows := make([][]guide.Cell, len(g.Sections))
 	workers.Each(len(g.Sections), func(i int) {
@@ -67,6 +53,21 @@ func Glance(g *guide.Guide) {
 			rows[i] = []guide.Cell{cell, keyPointLinks(kps)}
 		}
 	})
+	used := ids()
+	sec := &guide.Section{
+		ID:           used.Claim("at-a-glance"),
+		Title:        words.Text("glance.title"),
+		Level:        1,
+		HeadingLevel: topHeadingLevel(g),
+		Pos:          guide.NoPos,
+		Kind:         guide.Glance,
+	}
+	t := newTable(words, guide.Glance, used.Claim("at-a-glance-table"), words.Text("glance.caption"),
+		column{guide.RoleSection, "glance.section"},
+		column{guide.RoleKeyPoints, "glance.key-points"})
+	if kps := byTop[""]; len(kps) > 0 {
+		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
+	}
 	for _, row := range rows {
 		if row != nil {
 			t.Rows = append(t.Rows, row)

@@ -27,20 +27,21 @@ func Glossary(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	titles := sectionTitles(g)
 	heads := sectionHeadings(g)
 	book := isBook(g)
 	words := labels.For(g.Meta.Lang)
+	used := ids()
 	sec := &guide.Section{
-		ID:           ids.Claim("glossary"),
+		ID:           used.Claim("glossary"),
 		Title:        words.Text("glossary.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glossary,
 	}
-	t := newTable(words, guide.Glossary, ids.Claim("glossary-table"), words.Text("glossary.caption"),
+	t := newTable(words, guide.Glossary, used.Claim("glossary-table"), words.Text("glossary.caption"),
 		column{guide.RoleTerm, "glossary.term"},
 		column{guide.RoleMeaning, "glossary.meaning"},
 		column{guide.RoleSee, "glossary.see"})

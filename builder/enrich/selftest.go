@@ -28,28 +28,15 @@ func SelfTest(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	words := labels.For(g.Meta.Lang)
 	level := topHeadingLevel(g)
 	heads := sectionHeadings(g)
-	test := &guide.Section{
-		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
-		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
-	}
-	answers := &guide.Section{
-		ID: ids.Claim("answers"), Title: words.Text("quiz.answers-title"),
-		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.Answers,
-	}
-	test.Blocks = append(test.Blocks, para(fill(words.Pieces("quiz.intro"), map[string]guide.Inline{
-		"answers": linkTo(answers.ID, words.Text("quiz.answers")),
-	})...))
-	answers.Blocks = append(answers.Blocks, para(fill(words.Pieces("quiz.answers-intro"), map[string]guide.Inline{
-		"test": linkTo(test.ID, words.Text("quiz.test")),
-	})...))
-
 	if isBook(g) {
 		r := newQuizRenderer(words, heads)
-		selfTestByChapter(g, ids, r, level, test, answers)
+		used := ids()
+		test, answers := newSelfTest(used, words, level)
+		selfTestByChapter(g, used, r, level, test, answers)
 		placeSelfTest(g, test, answers)
 		return
 	}
@@ -85,6 +72,8 @@ func SelfTest(g *guide.Guide) {
 			gr.keys = append(gr.keys, item(para(r.answer(q)...)))
 		}
 	})
+	used := ids()
+	test, answers := newSelfTest(used, words, level)
 	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Items: make([]*guide.ListItem, 0, len(qs))}
 	for _, gr := range groups {
 		q := qs[gr.from]
@@ -97,7 +86,7 @@ func SelfTest(g *guide.Guide) {
 			base = "test-" + q.SectionID
 		}
 		test.Sections = append(test.Sections, &guide.Section{
-			ID: ids.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
+			ID: used.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
 			Pos: guide.NoPos, Kind: guide.SelfTest,
 			Blocks: []guide.Block{&guide.List{Pos: guide.NoPos, Ordered: true, Start: gr.from + 1, Items: gr.prompts}},
 		})
@@ -105,6 +94,27 @@ func SelfTest(g *guide.Guide) {
 	}
 	answers.Blocks = append(answers.Blocks, key)
 	placeSelfTest(g, test, answers)
+}
+
+// newSelfTest returns the two sections of the self-test, "Test
+// yourself" and "Answers", each with its introduction, their ids claimed
+// from ids.
+func newSelfTest(ids *guide.IDs, words *labels.Catalogue, level int) (test, answers *guide.Section) {
+	test = &guide.Section{
+		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
+	}
+	answers = &guide.Section{
+		ID: ids.Claim("answers"), Title: words.Text("quiz.answers-title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.Answers,
+	}
+	test.Blocks = append(test.Blocks, para(fill(words.Pieces("quiz.intro"), map[string]guide.Inline{
+		"answers": linkTo(answers.ID, words.Text("quiz.answers")),
+	})...))
+	answers.Blocks = append(answers.Blocks, para(fill(words.Pieces("quiz.answers-intro"), map[string]guide.Inline{
+		"test": linkTo(test.ID, words.Text("quiz.test")),
+	})...))
+	return test, answers
 }
 
 // placeSelfTest puts the test before the glossary and the key after

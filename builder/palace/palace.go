@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 	"studyguide/builder/palace/icons"
 )
@@ -62,11 +63,13 @@ func Build(g *guide.Guide, opts Options) {
 	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations
 	}
+	// The ids the guide holds are gathered while its palace is read.
+	ids := workers.Later(g.IDs)
 	p := readPalace(g, perPage)
+	used := ids()
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
-	used := g.IDs()
 	words := labels.For(g.Meta.Lang)
 
 	palaceSec := &guide.Section{

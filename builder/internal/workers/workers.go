@@ -54,3 +54,25 @@ func EachOn(n int, do func(worker, i int)) {
 	work(0)
 	wg.Wait()
 }
+
+// Later starts f on a goroutine of its own and returns a function that
+// waits for f to return and returns its result, as often as it is
+// called: work that a caller needs only at its end, such as the ids a
+// guide holds, is done beside the caller's own. With one core, f runs at
+// once on the calling goroutine.
+func Later[T any](f func() T) func() T {
+	if runtime.GOMAXPROCS(0) < 2 {
+		v := f()
+		return func() T { return v }
+	}
+	done := make(chan struct{})
+	var v T
+	go func() {
+		v = f()
+		close(done)
+	}()
+	return func() T {
+		<-done
+		return v
+	}
+}
