@@ -37,8 +37,12 @@ func extract(g *guide.Guide, book bool) {
 	// The introduction and each top-level section are read on their own,
 	// side by side (see partReader); what they found is then put
 	// together in reading order, as if one reader had read them all.
+	// Each part is merged as soon as it and those before it are read;
+	// the ids the guide holds are gathered meanwhile.
+	ids := workers.Later(g.IDs)
 	parts := make([]notesPart, len(g.Sections)+1)
-	workers.Each(len(parts), func(i int) {
+	x := &extractor{g: g, reg: newRegistry()}
+	workers.EachThen(len(parts), func(_, i int) {
 		var r partReader
 		if i == 0 {
 			r.blocks(g.Intro, "")
@@ -46,15 +50,10 @@ func extract(g *guide.Guide, book bool) {
 			r.section(g.Sections[i-1])
 		}
 		parts[i] = r.notesPart
-	})
-	// The ids the guide holds are gathered while the parts are merged,
-	// which leaves a core free.
-	ids := workers.Later(g.IDs)
-	x := &extractor{g: g, reg: newRegistry()}
-	for i := range parts {
+	}, func(i int) {
 		x.merge(&parts[i])
 		parts[i] = notesPart{}
-	}
+	})
 	x.ids = ids()
 	x.explain()
 	if book {

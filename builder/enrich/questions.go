@@ -3,10 +3,8 @@ package enrich
 import (
 	"bytes"
 	"iter"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,40 +71,33 @@ func Questions(g *guide.Guide) {
 // was taken before it. The questions are the same, in the same order, as
 // one core would make them.
 func (m *quizMaker) sections(secs []*guide.Section) {
-	workers := min(runtime.GOMAXPROCS(0), len(secs))
-	if workers < 2 {
+	if workers.Count(len(secs)) < 2 {
 		for _, s := range secs {
 			m.section(s)
 		}
 		return
 	}
+	// Each section is made from m as it is now, whatever m has taken
+	// by the time its turn comes; it is merged as soon as it and those
+	// before it are made.
+	base := m.alone()
 	parts := make([]*quizMaker, len(secs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var scratch quizScratch
-			for i := range next {
-				part := m.alone()
-				part.quizScratch = scratch
-				part.section(secs[i])
-				// The room goes on to the worker's next section
-				// rather than wait here for the merge.
-				scratch, part.quizScratch = part.quizScratch, quizScratch{}
-				parts[i] = part
-			}
-		})
-	}
-	for i := range secs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, part := range parts {
+	scratch := make([]quizScratch, workers.Count(len(secs)))
+	workers.EachThen(len(secs), func(w, i int) {
+		part := base.alone()
+		part.quizScratch = scratch[w]
+		part.section(secs[i])
+		// The room goes on to the worker's next section rather than
+		// wait for the merge.
+		scratch[w], part.quizScratch = part.quizScratch, quizScratch{}
+		parts[i] = part
+	}, func(i int) {
+		part := parts[i]
+		parts[i] = nil
 		if m.dependsOn(part) {
 			m.newUnit()
 			m.section(secs[i])
-			continue
+			return
 		}
 		for _, q := range part.out {
 			m.seen[q.ID] = true
@@ -115,7 +106,7 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 			m.prompts[p] = true
 		}
 		m.out = append(m.out, part.out...)
-	}
+	})
 }
 
 // alone returns a quizMaker that shares m's view of the guide but has
