@@ -332,7 +332,9 @@ func (x *extractor) explain() {
 		at := e.uses[0]
 		if chosen >= 0 {
 			at = e.uses[chosen]
-			e.term.Explanation = meaningText(at.sentence)
+			// A copy of the sentence alone is kept, rather than the text
+			// of the paragraph it is a part of.
+			e.term.Explanation = strings.Clone(meaningText(at.sentence))
 			if at.from != nil {
 				e.term.Meaning = at.from.rich(e.term.Explanation)
 			}

@@ -1181,7 +1181,7 @@ func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
 	if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
 		f := afterLead(p.Inlines)
 		if s := meaningText(firstSentence(f.text)); s != "" {
-			return s, f.rich(s)
+			return strings.Clone(s), f.rich(s)
 		}
 	} else {
 		more = it.Blocks
