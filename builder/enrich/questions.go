@@ -1089,7 +1089,7 @@ func initials(answer string, stop map[string]bool) string {
 	var parts []string
 	for _, w := range strings.Fields(answer) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if stop[strings.ToLower(w)] || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if lookupLower(stop, w) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			parts = append(parts, w)
 			continue
 		}
@@ -1338,13 +1338,13 @@ func (m *quizMaker) isName(words string) bool {
 	if utf8.RuneCountInString(words) > 1 && strings.ToUpper(words) == words {
 		return true
 	}
-	if name, ok := m.termNames[strings.ToLower(words)]; ok {
+	if name := lookupLower(m.termNames, words); name != "" {
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
 			return true
 		}
 	}
 	for _, w := range strings.Fields(words) {
-		if !m.names[strings.ToLower(w)] {
+		if !lookupLower(m.names, w) {
 			return false
 		}
 	}
@@ -1399,7 +1399,7 @@ var pastVerbs = wordSet("led", "took", "began", "became", "built", "fought", "ma
 func pastActor(s string) (actor, rest string, ok bool) {
 	text := s
 	first, _, _ := strings.Cut(text, " ")
-	if openers[strings.ToLower(first)] {
+	if lookupLower(openers, first) {
 		if rest, ok := afterDateOpening(text); ok {
 			text = rest
 		} else {
@@ -1526,7 +1526,7 @@ func placePhrase(s, title string) string {
 		}
 		hit := false
 		for _, p := range place {
-			hit = hit || titleWords[strings.ToLower(p)]
+			hit = hit || lookupLower(titleWords, p)
 		}
 		if hit && !isYear(place[0]) {
 			return strings.Join(append(phrase, place...), " ")
