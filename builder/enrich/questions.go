@@ -297,9 +297,13 @@ func properNames(g *guide.Guide) map[string]bool {
 						r, _ := utf8.DecodeRuneInString(part)
 						switch {
 						case unicode.IsLower(r):
-							lower[strings.ToLower(part)] = true
+							if !lookupLower(lower, part) {
+								lower[strings.ToLower(part)] = true
+							}
 						case unicode.IsUpper(r) && !strings.ContainsRune(".!?:", prev):
-							capital[strings.ToLower(part)] = true
+							if !lookupLower(capital, part) {
+								capital[strings.ToLower(part)] = true
+							}
 						}
 					}
 					prev, _ = utf8.DecodeLastRuneInString(w)
