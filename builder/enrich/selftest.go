@@ -65,11 +65,14 @@ func SelfTest(g *guide.Guide) {
 			renderers[w] = r
 		}
 		gr := &groups[i]
-		gr.prompts = make([]*guide.ListItem, 0, gr.to-gr.from)
-		gr.keys = make([]*guide.ListItem, 0, gr.to-gr.from)
-		for _, q := range qs[gr.from:gr.to] {
-			gr.prompts = append(gr.prompts, item(para(r.prompt(q)...)))
-			gr.keys = append(gr.keys, item(para(r.answer(q)...)))
+		n := gr.to - gr.from
+		gr.prompts, gr.keys = make([]*guide.ListItem, n), make([]*guide.ListItem, n)
+		// The items of the group's questions and answers, each a
+		// paragraph, are made in one piece of memory.
+		items := make([]paraItem, 2*n)
+		for k, q := range qs[gr.from:gr.to] {
+			gr.prompts[k] = items[2*k].of(r.prompt(q))
+			gr.keys[k] = items[2*k+1].of(r.answer(q))
 		}
 	})
 	used := ids()
@@ -177,16 +180,33 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 		size += 2
 	}
 	out := make([]guide.Inline, 0, size)
+	// The prompt's texts and blanks are made in one piece of memory each.
+	texts, blanks := 0, 0
+	for _, p := range q.Prompt {
+		switch {
+		case p.Blank:
+			blanks++
+		case p.Formula == nil:
+			texts++
+		}
+	}
+	textNodes, blankNodes := make([]guide.Text, texts), make([]guide.Blank, blanks)
 	for _, p := range q.Prompt {
 		if p.Blank {
-			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
+			b := &blankNodes[0]
+			blankNodes = blankNodes[1:]
+			*b = guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)}
+			out = append(out, b)
 			continue
 		}
 		if p.Formula != nil {
 			out = append(out, p.Formula)
 			continue
 		}
-		out = append(out, text(p.Text))
+		t := &textNodes[0]
+		textNodes = textNodes[1:]
+		*t = guide.Text{Pos: guide.NoPos, Text: p.Text}
+		out = append(out, t)
 	}
 	if q.Hint != "" {
 		hint := r.hints[q.Hint]
@@ -245,6 +265,22 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+
+// paraItem is a list item that holds one paragraph, with its list of
+// blocks, in one piece of memory.
+type paraItem struct {
+	item   guide.ListItem
+	blocks [1]guide.Block
+	para   guide.Paragraph
+}
+
+// of fills the item with a paragraph of ins and returns it.
+func (p *paraItem) of(ins []guide.Inline) *guide.ListItem {
+	p.para = guide.Paragraph{Pos: guide.NoPos, Inlines: ins}
+	p.blocks[0] = &p.para
+	p.item = guide.ListItem{Pos: guide.NoPos, Blocks: p.blocks[:]}
+	return &p.item
+}
 
 func para(ins ...guide.Inline) *guide.Paragraph {
 	return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins}
