@@ -30,15 +30,17 @@ const arenaChunk = 2048
 // starts a slice, push adds to it, end returns it. A slice ended is not
 // changed by what is pushed after it; when a chunk is full, the slice
 // being built moves to a fresh one. reset lets the chunks be used again,
-// for slices that are not wanted beyond the next reset: the chunks filled
-// since the last reset are kept for the slices built after it, so that a
-// typesetter that builds many words between resets (the cells of every
-// table) fills the same few chunks over and over.
+// for slices that are not wanted beyond the next reset: a few of the
+// chunks filled since the last reset are kept for the slices built after
+// it, so that a typesetter that builds many words between resets (the
+// cells of every short table) fills the same few chunks over and over.
 type chunked[T any] struct {
 	buf   []T
 	start int // where the slice being built starts in buf
-	// full are the chunks filled since the last reset, spare those
-	// filled before it, emptied, to be filled again.
+	// full are the chunks filled since the last reset that are to be
+	// kept, spare those filled before it, emptied, to be filled again:
+	// spareChunks of them at most, the others left to the collector as
+	// soon as the slices in them are.
 	full, spare [][]T
 }
 
@@ -57,7 +59,7 @@ func (c *chunked[T]) push(v T) {
 			fresh = make([]T, n, max(arenaChunk, 2*n))
 		}
 		copy(fresh, c.buf[c.start:])
-		if c.buf != nil {
+		if c.buf != nil && len(c.full)+len(c.spare) < spareChunks {
 			c.full = append(c.full, c.buf)
 		}
 		c.buf, c.start = fresh, 0
@@ -84,6 +86,10 @@ func (c *chunked[T]) end() []T {
 	c.start = n
 	return s
 }
+
+// spareChunks is the most chunks a chunked keeps to fill again: what the
+// words of a table of a few pages fill.
+const spareChunks = 4
 
 // reset empties the chunks for reuse: the slices built in them so far
 // may change.
