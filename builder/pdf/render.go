@@ -443,11 +443,13 @@ func (w *writer) drawAsLaidOut() error {
 			p.settle()
 		}
 	}}
+	w.recycleBody(ps)
 	w.layBody(marks, ps.add)
 	ps.close()
 	w.held = max(w.held, ps.most)
 	p.endPage()
 	w.doc.endPage()
+	w.doc.pageEnded = nil
 	w.late.finish(func(what lateWhat) int {
 		switch {
 		case what.total:
