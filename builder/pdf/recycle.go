@@ -34,6 +34,8 @@ type recycler struct {
 	ends  []int
 	first int
 	front int
+	// given counts the chunks given back to the pools.
+	given int
 }
 
 // partChunks is what a part of the body retired: the chunks it filled,
@@ -97,8 +99,10 @@ func (r *recycler) pageEnded(n int) {
 	}
 	done := 0
 	for done < len(r.parts) && r.parts[done].boxes <= drawn {
-		r.pieces.put(r.parts[done].retired.pieces)
-		r.lines.put(r.parts[done].retired.lines)
+		rc := r.parts[done].retired
+		r.pieces.put(rc.pieces)
+		r.lines.put(rc.lines)
+		r.given += len(rc.pieces) + len(rc.lines)
 		r.parts[done] = partChunks{}
 		done++
 	}
