@@ -43,12 +43,12 @@ type definitionSite struct {
 }
 
 // define records a definition of phrase.
-func (x *extractor) define(phrase, meaning string, pos guide.Pos, keyPoint bool) {
+func (x *partReader) define(phrase, meaning string, pos guide.Pos, keyPoint bool) {
 	sp := newSpelling(phrase)
 	if sp.full == "" || strings.TrimSpace(meaning) == "" || !keyPoint && isFormula(sp.text) {
 		return
 	}
-	x.sites = append(x.sites, definitionSite{sp: sp, meaning: meaning, pos: pos, keyPoint: keyPoint, subItem: !keyPoint && len(x.open) > 0})
+	x.sites = append(x.sites, definitionSite{sp: sp, meaning: meaning, pos: pos, keyPoint: keyPoint, subItem: !keyPoint && x.depth > 0})
 }
 
 // checkDefinitions warns about terms defined in two different ways. It

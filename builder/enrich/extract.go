@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 )
 
 // Extract finds the key points, key terms and dates of the notes and
@@ -33,10 +34,23 @@ func extract(g *guide.Guide, book bool) {
 	if g == nil {
 		return
 	}
+	// The introduction and each top-level section are read on their own,
+	// side by side (see partReader); what they found is then put
+	// together in reading order, as if one reader had read them all.
+	parts := make([]notesPart, len(g.Sections)+1)
+	workers.Each(len(parts), func(i int) {
+		var r partReader
+		if i == 0 {
+			r.blocks(g.Intro, "")
+		} else {
+			r.section(g.Sections[i-1])
+		}
+		parts[i] = r.notesPart
+	})
 	x := &extractor{g: g, ids: g.IDs(), reg: newRegistry()}
-	x.blocks(g.Intro, "")
-	for _, s := range g.Sections {
-		x.section(s)
+	for i := range parts {
+		x.merge(&parts[i])
+		parts[i] = notesPart{}
 	}
 	x.explain()
 	if book {
@@ -51,28 +65,101 @@ func extract(g *guide.Guide, book bool) {
 	g.Study = study
 }
 
-// extractor holds the state of one Extract call.
+// extractor holds the state of one Extract call once the parts of the
+// notes are read: the key terms, found by their spellings across every
+// part, and the key points.
 type extractor struct {
 	g         *guide.Guide
 	ids       *guide.IDs
 	reg       *registry
 	keyPoints []*guide.KeyPointFacts
-	// open are the key points whose bodies are being read, outermost
+	// open are the key points whose bodies are being merged, outermost
 	// first: a term used inside a nested key point belongs to each.
-	open  []*openKeyPoint
+	open  []*openPoint
 	sites []definitionSite
-	// sentences counts the sentences read that hold key terms.
+	// sentences counts the sentences merged that hold key terms.
 	sentences int
 }
 
-// openKeyPoint is a key point whose body is being read, with the terms it
-// already lists.
-type openKeyPoint struct {
+// openPoint is a key point whose body is being merged, with the terms
+// it already lists.
+type openPoint struct {
 	facts *guide.KeyPointFacts
 	seen  map[*entry]bool
 }
 
-func (x *extractor) section(s *guide.Section) {
+// notesPart is what a partReader found in one part of the notes (the
+// introduction or a top-level section), in reading order: its key
+// points, with everything but their terms, the uses of bold text that
+// may be key terms, the definitions, and the warnings. Its sentences are
+// numbered from 1 within the part.
+type notesPart struct {
+	keyPoints []*guide.KeyPointFacts
+	uses      []partUse
+	// events are the steps of reading the part in order: the use of
+	// uses[i] for each i from 0 up, openKeyPoint where the body of the
+	// next of keyPoints starts and closeKeyPoint where the innermost
+	// ends.
+	events    []int32
+	sites     []definitionSite
+	sentences int
+	warnings  []partWarning
+}
+
+// The steps of notesPart.events that are not uses.
+const (
+	openKeyPoint  = -1
+	closeKeyPoint = -2
+)
+
+// partUse is the use of a possible key term, with its spelling.
+type partUse struct {
+	termUse
+	sp spelling
+}
+
+// partWarning is a warning about a part, given when the part is merged.
+type partWarning struct {
+	pos guide.Pos
+	msg string
+}
+
+// partReader reads one part of the notes for Extract. It shares nothing
+// with the readers of the other parts and changes nothing in the guide.
+type partReader struct {
+	notesPart
+	// depth is how many key points' bodies are being read.
+	depth int
+}
+
+// merge adds what a part holds to what the parts before it held: its
+// sentences are numbered after theirs, its term uses go to the terms
+// they spell (a new term for a spelling not seen before), and its key
+// points list the terms used in them.
+func (x *extractor) merge(p *notesPart) {
+	points, uses := p.keyPoints, p.uses
+	for _, ev := range p.events {
+		switch ev {
+		case openKeyPoint:
+			x.open = append(x.open, &openPoint{facts: points[0], seen: map[*entry]bool{}})
+			points = points[1:]
+		case closeKeyPoint:
+			x.open = x.open[:len(x.open)-1]
+		default:
+			u := &uses[ev]
+			u.sentenceID += x.sentences
+			x.use(u.termUse, u.sp)
+		}
+	}
+	x.sentences += p.sentences
+	x.keyPoints = append(x.keyPoints, p.keyPoints...)
+	x.sites = append(x.sites, p.sites...)
+	for _, w := range p.warnings {
+		warnf(x.g, w.pos, "%s", w.msg)
+	}
+}
+
+func (x *partReader) section(s *guide.Section) {
 	if s.Kind != guide.FromNotes || isPalaceSection(s) {
 		return
 	}
@@ -84,7 +171,7 @@ func (x *extractor) section(s *guide.Section) {
 
 // blocks reads blocks that belong to the section with id sec ("" for the
 // introduction).
-func (x *extractor) blocks(blocks []guide.Block, sec string) {
+func (x *partReader) blocks(blocks []guide.Block, sec string) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *guide.Paragraph:
@@ -122,7 +209,7 @@ func (x *extractor) blocks(blocks []guide.Block, sec string) {
 
 // text reads running text for key terms. explained, when not empty,
 // stands for the sentence of every term in it, and explains each.
-func (x *extractor) text(f flat, sec, explained string) {
+func (x *partReader) text(f flat, sec, explained string) {
 	var ends []int
 	ids := map[int]int{} // the start of a sentence of f, and its number
 	for _, s := range f.strongs {
@@ -141,7 +228,10 @@ func (x *extractor) text(f flat, sec, explained string) {
 				id = x.sentences
 				ids[start] = id
 			}
-			u.sentence, u.sentenceID, u.from = f.text[start:end], id, f
+			u.sentence, u.sentenceID = f.text[start:end], id
+			if len(f.formulas) > 0 {
+				u.from = &f
+			}
 			// A strong run may start in the space before its sentence
 			// or end in the next one.
 			from := min(max(s.start-start, 0), end-start)
@@ -163,15 +253,15 @@ type termUse struct {
 	sentenceID int
 	explains   bool
 	// from is the text the sentence was taken from, which knows where
-	// its formulas stand.
-	from flat
+	// its formulas stand; nil when it holds none.
+	from *flat
 }
 
 // use records one use of strong text in running text: a key term, unless
 // it is a date, a number, a symbol, a formula or a long emphasised
-// phrase. The term's meaning and anchor are chosen once every use is
-// known (see explain).
-func (x *extractor) use(u termUse) {
+// phrase. Which term it is, and the term's meaning and anchor, are
+// chosen once every part is read (see extractor.use and explain).
+func (x *partReader) use(u termUse) {
 	written := guide.PlainText(u.strong.Children)
 	if !isTermText(written) || holdsFormula(u.strong) {
 		return
@@ -180,6 +270,13 @@ func (x *extractor) use(u termUse) {
 	if sp.full == "" {
 		return
 	}
+	x.events = append(x.events, int32(len(x.uses)))
+	x.uses = append(x.uses, partUse{u, sp})
+}
+
+// use records one use of the key term spelt sp, whose sentence is
+// numbered among every part's.
+func (x *extractor) use(u termUse, sp spelling) {
 	e := x.reg.find(sp)
 	if e == nil {
 		e = x.reg.add(nil, sp, &guide.Term{Name: sp.text})
@@ -233,7 +330,9 @@ func (x *extractor) explain() {
 		if chosen >= 0 {
 			at = e.uses[chosen]
 			e.term.Explanation = meaningText(at.sentence)
-			e.term.Meaning = at.from.rich(e.term.Explanation)
+			if at.from != nil {
+				e.term.Meaning = at.from.rich(e.term.Explanation)
+			}
 		}
 		e.term.SectionID, e.term.Pos = at.sec, at.strong.Pos
 		if at.strong.ID == "" {
@@ -252,7 +351,7 @@ func (x *extractor) explain() {
 // definitionList reads a definition list. A bold term that is the whole
 // of an entry's term is explained by the first sentence of its first
 // definition.
-func (x *extractor) definitionList(l *guide.DefinitionList, sec string) {
+func (x *partReader) definitionList(l *guide.DefinitionList, sec string) {
 	for _, it := range l.Items {
 		meaning := ""
 		if len(it.Definitions) > 0 {

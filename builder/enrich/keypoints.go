@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,7 +10,7 @@ import (
 
 // item reads one list item. A key point's facts are recorded before its
 // body is read, so that key points stay in reading order when they nest.
-func (x *extractor) item(it *guide.ListItem, sec string) {
+func (x *partReader) item(it *guide.ListItem, sec string) {
 	if it.Key == nil {
 		x.blocks(it.Blocks, sec)
 		return
@@ -29,10 +30,12 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 		}
 	}
 
-	x.open = append(x.open, &openKeyPoint{facts: facts, seen: map[*entry]bool{}})
+	x.events = append(x.events, openKeyPoint)
+	x.depth++
 	x.text(body, sec, "")
 	x.blocks(more, sec)
-	x.open = x.open[:len(x.open)-1]
+	x.depth--
+	x.events = append(x.events, closeKeyPoint)
 
 	moreText := guide.BlocksText(more)
 	facts.Dates = mergeDates(findDates(it.Key.Title), findDates(rest.text), findDates(moreText))
@@ -45,7 +48,7 @@ func (x *extractor) item(it *guide.ListItem, sec string) {
 		from = flattenFirst(more)
 	}
 	if gist == "" {
-		warnf(x.g, it.Pos, "key point %q has nothing after its title; give it a sentence or sub-points", it.Key.Title)
+		x.warnings = append(x.warnings, partWarning{it.Pos, fmt.Sprintf("key point %q has nothing after its title; give it a sentence or sub-points", it.Key.Title)})
 	}
 	facts.Gist, facts.GistInlines = from.richGist(gist)
 }

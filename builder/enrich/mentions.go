@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 )
 
 // countMentions sets Term.Mentions of every key term: how many times the
@@ -19,85 +20,133 @@ import (
 // the spellings' word sequences, so the time grows with the text times the
 // longest spelling's words, never with the number of terms.
 func countMentions(g *guide.Guide, terms []*guide.Term) {
-	table := map[string]*guide.Term{}
+	// table maps each spelling's words, joined by spaces, to the index
+	// of its term.
+	table := map[string]int{}
 	// starts holds, for each word a spelling starts with, how many words
 	// the longest such spelling has: a text's word that starts none is
 	// passed over at once.
 	starts := map[string]int{}
-	add := func(t *guide.Term, spelling string) {
+	add := func(i int, spelling string) {
 		words := mentionWords(spelling)
 		if len(words) == 0 {
 			return
 		}
 		key := strings.Join(words, " ")
 		if _, taken := table[key]; !taken {
-			table[key] = t
+			table[key] = i
 		}
 		starts[words[0]] = max(starts[words[0]], len(words))
 	}
-	for _, t := range terms {
+	for i, t := range terms {
 		t.Mentions = 0
-		add(t, t.Name)
+		add(i, t.Name)
 		for _, a := range t.Aliases {
-			add(t, a)
+			add(i, a)
 		}
 		if long := newSpelling(t.Name).longText; long != "" {
-			add(t, long)
+			add(i, long)
 		}
 	}
 	if len(table) == 0 {
 		return
 	}
-	var key, low []byte
-	var words [][]byte
-	count := func(text string) {
-		low = appendLower(low[:0], text)
-		words = appendMentionWords(words[:0], low)
-		for i := 0; i < len(words); {
-			n := min(starts[string(words[i])], len(words)-i)
-			for ; n > 0; n-- {
-				key = key[:0]
-				for j, w := range words[i : i+n] {
-					if j > 0 {
-						key = append(key, ' ')
-					}
-					key = append(key, w...)
-				}
-				if t := table[string(key)]; t != nil {
-					t.Mentions++
-					break
-				}
+	// The introduction and each top-level section are counted side by
+	// side, each worker keeping counts of its own, which are then added
+	// up.
+	parts := len(g.Sections) + 1
+	counters := make([]*mentionCounter, workers.Count(parts))
+	workers.EachOn(parts, func(w, part int) {
+		c := counters[w]
+		if c == nil {
+			c = &mentionCounter{table: table, starts: starts, counts: make([]int, len(terms))}
+			counters[w] = c
+		}
+		if part == 0 {
+			for _, b := range g.Intro {
+				guide.Inspect(b, c.visit)
 			}
-			i += max(n, 1)
+			return
+		}
+		guide.Inspect(g.Sections[part-1], c.visit)
+	})
+	for _, c := range counters {
+		if c == nil {
+			continue
+		}
+		for i, n := range c.counts {
+			terms[i].Mentions += n
 		}
 	}
-	guide.Inspect(g, func(n guide.Node) bool {
-		switch n := n.(type) {
-		case *guide.Section:
-			// The build's aids and the notes' own mind palace are not
-			// running text of the notes; neither are footnotes.
-			return n.Kind == guide.FromNotes && !isPalaceSection(n)
-		case *guide.Footnote:
-			return false
-		case *guide.Paragraph:
-			count(guide.PlainText(n.Inlines))
-			return false
-		case *guide.Table:
-			if n.Kind != guide.FromNotes {
-				return false
-			}
-		case *guide.Cell:
-			count(guide.PlainText(n.Inlines))
-			return false
-		case *guide.Definition:
-			count(guide.PlainText(n.Term))
-		case guide.Inline:
-			return false
-		}
-		return true
-	})
 	for _, t := range terms {
 		t.Mentions = max(t.Mentions, 1)
+	}
+}
+
+// mentionCounter counts the mentions of key terms in one part of the
+// notes (see countMentions), with the room it reuses from one text to
+// the next.
+type mentionCounter struct {
+	table  map[string]int
+	starts map[string]int
+	// counts holds the mentions of each term, by its index.
+	counts   []int
+	key, low []byte
+	words    [][]byte
+	text     strings.Builder
+}
+
+// visit counts the mentions in the running text, tables and definition
+// terms of the notes, as guide.Inspect walks them.
+func (c *mentionCounter) visit(n guide.Node) bool {
+	switch n := n.(type) {
+	case *guide.Section:
+		// The build's aids and the notes' own mind palace are not
+		// running text of the notes; neither are footnotes.
+		return n.Kind == guide.FromNotes && !isPalaceSection(n)
+	case *guide.Footnote:
+		return false
+	case *guide.Paragraph:
+		c.count(n.Inlines)
+		return false
+	case *guide.Table:
+		if n.Kind != guide.FromNotes {
+			return false
+		}
+	case *guide.Cell:
+		c.count(n.Inlines)
+		return false
+	case *guide.Definition:
+		c.count(n.Term)
+	case guide.Inline:
+		return false
+	}
+	return true
+}
+
+// count counts the mentions in the plain text of inlines: at each word,
+// the longest spelling that starts there.
+func (c *mentionCounter) count(inlines []guide.Inline) {
+	c.low = appendLower(c.low[:0], guide.PlainText(inlines))
+	c.words = appendMentionWords(c.words[:0], c.low)
+	words := c.words
+	for i := 0; i < len(words); {
+		n := min(c.starts[string(words[i])], len(words)-i)
+		for ; n > 0; n-- {
+			key := c.key[:0]
+			for j, w := range words[i : i+n] {
+				if j > 0 {
+					key = append(key, ' ')
+				}
+				key = append(key, w...)
+			}
+			c.key = key
+			if t, ok := c.table[string(key)]; ok {
+				c.counts[t]++
+				break
+			}
+		}
+		i += max(n, 1)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 )
 
@@ -279,36 +280,64 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 // notes writes in the middle of a sentence, outside bold terms, and never
 // in lower case: names such as "Libya" or "NATO".
 func properNames(g *guide.Guide) map[string]bool {
-	capital, lower := map[string]bool{}, map[string]bool{}
-	guide.Inspect(g, func(n guide.Node) bool {
-		switch n := n.(type) {
-		case *guide.Section:
-			return n.Kind == guide.FromNotes
-		case *guide.Table:
-			return n.Kind == guide.FromNotes
-		case *guide.Strong:
-			return false
-		case *guide.Text:
-			prev := 'x'
-			for w := range fields(n.Text) {
-				for part := range wordsOf(w) {
-					r, _ := utf8.DecodeRuneInString(part)
-					switch {
-					case unicode.IsLower(r):
-						lower[strings.ToLower(part)] = true
-					case unicode.IsUpper(r) && !strings.ContainsRune(".!?:", prev):
-						capital[strings.ToLower(part)] = true
+	// The introduction, each top-level section and the footnotes are
+	// read side by side, each worker keeping the words it met in sets of
+	// its own.
+	type wordSets struct{ capital, lower map[string]bool }
+	parts := len(g.Sections) + 2
+	sets := make([]wordSets, workers.Count(parts))
+	for i := range sets {
+		sets[i] = wordSets{map[string]bool{}, map[string]bool{}}
+	}
+	workers.EachOn(parts, func(w, part int) {
+		capital, lower := sets[w].capital, sets[w].lower
+		visit := func(n guide.Node) bool {
+			switch n := n.(type) {
+			case *guide.Section:
+				return n.Kind == guide.FromNotes
+			case *guide.Table:
+				return n.Kind == guide.FromNotes
+			case *guide.Strong:
+				return false
+			case *guide.Text:
+				prev := 'x'
+				for w := range fields(n.Text) {
+					for part := range wordsOf(w) {
+						r, _ := utf8.DecodeRuneInString(part)
+						switch {
+						case unicode.IsLower(r):
+							lower[strings.ToLower(part)] = true
+						case unicode.IsUpper(r) && !strings.ContainsRune(".!?:", prev):
+							capital[strings.ToLower(part)] = true
+						}
 					}
+					prev, _ = utf8.DecodeLastRuneInString(w)
 				}
-				prev, _ = utf8.DecodeLastRuneInString(w)
+			}
+			return true
+		}
+		switch {
+		case part == 0:
+			for _, b := range g.Intro {
+				guide.Inspect(b, visit)
+			}
+		case part <= len(g.Sections):
+			guide.Inspect(g.Sections[part-1], visit)
+		default:
+			for _, f := range g.Footnotes {
+				guide.Inspect(f, visit)
 			}
 		}
-		return true
 	})
 	names := map[string]bool{}
-	for w := range capital {
-		if !lower[w] {
+	for _, s := range sets {
+		for w := range s.capital {
 			names[w] = true
+		}
+	}
+	for _, s := range sets {
+		for w := range s.lower {
+			delete(names, w)
 		}
 	}
 	return names

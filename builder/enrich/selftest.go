@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 )
 
@@ -46,39 +47,61 @@ func SelfTest(g *guide.Guide) {
 		"test": linkTo(test.ID, words.Text("quiz.test")),
 	})...))
 
-	r := newQuizRenderer(words, heads)
 	if isBook(g) {
+		r := newQuizRenderer(words, heads)
 		selfTestByChapter(g, ids, r, level, test, answers)
 		placeSelfTest(g, test, answers)
 		return
 	}
-	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1}
+	// The questions of each section are written out on their own, side
+	// by side, each worker with a renderer of its own; the sections of
+	// the test are then made and given their ids in reading order.
 	qs := g.Study.Questions
+	type group struct {
+		from, to      int
+		prompts, keys []*guide.ListItem
+	}
+	var groups []group
 	for i := 0; i < len(qs); {
 		j := i + 1
 		for j < len(qs) && qs[j].SectionID == qs[i].SectionID {
 			j++
 		}
+		groups = append(groups, group{from: i, to: j})
+		i = j
+	}
+	renderers := make([]*quizRenderer, workers.Count(len(groups)))
+	workers.EachOn(len(groups), func(w, i int) {
+		r := renderers[w]
+		if r == nil {
+			r = newQuizRenderer(words, heads)
+			renderers[w] = r
+		}
+		gr := &groups[i]
+		gr.prompts = make([]*guide.ListItem, 0, gr.to-gr.from)
+		gr.keys = make([]*guide.ListItem, 0, gr.to-gr.from)
+		for _, q := range qs[gr.from:gr.to] {
+			gr.prompts = append(gr.prompts, item(para(r.prompt(q)...)))
+			gr.keys = append(gr.keys, item(para(r.answer(q)...)))
+		}
+	})
+	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Items: make([]*guide.ListItem, 0, len(qs))}
+	for _, gr := range groups {
+		q := qs[gr.from]
 		title := words.Text("quiz.introduction")
-		if p := qs[i].Section; len(p) > 0 {
+		if p := q.Section; len(p) > 0 {
 			title = p[len(p)-1]
 		}
 		base := "test-introduction"
-		if qs[i].SectionID != "" {
-			base = "test-" + qs[i].SectionID
+		if q.SectionID != "" {
+			base = "test-" + q.SectionID
 		}
-		group := &guide.Section{
-			ID: ids.Claim(base), Title: title, Heading: heads[qs[i].SectionID], Level: 2, HeadingLevel: min(level+1, 6),
+		test.Sections = append(test.Sections, &guide.Section{
+			ID: ids.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
 			Pos: guide.NoPos, Kind: guide.SelfTest,
-		}
-		list := &guide.List{Pos: guide.NoPos, Ordered: true, Start: i + 1}
-		for _, q := range qs[i:j] {
-			list.Items = append(list.Items, item(para(r.prompt(q)...)))
-			key.Items = append(key.Items, item(para(r.answer(q)...)))
-		}
-		group.Blocks = append(group.Blocks, list)
-		test.Sections = append(test.Sections, group)
-		i = j
+			Blocks: []guide.Block{&guide.List{Pos: guide.NoPos, Ordered: true, Start: gr.from + 1, Items: gr.prompts}},
+		})
+		key.Items = append(key.Items, gr.keys...)
 	}
 	answers.Blocks = append(answers.Blocks, key)
 	placeSelfTest(g, test, answers)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 )
 
@@ -36,36 +37,52 @@ func Summaries(g *guide.Guide) {
 	for _, t := range g.Study.Terms {
 		terms[t.SectionID] = append(terms[t.SectionID], t)
 	}
-	add := func(blocks []guide.Block, id, title string, heading []guide.Inline) []guide.Block {
-		if hasAid(blocks, guide.Summary, guide.TermTable) {
-			return blocks
-		}
-		if t := summaryTable(words, ids, points[id], id, title); t != nil {
-			if heading != nil {
-				// The caption names the section with its formula.
-				t.CaptionInlines = fillInlines(words.Pieces("summary.caption"), map[string][]guide.Inline{"section": heading})
-			}
-			return append(blocks, t)
-		}
-		if t := termTable(words, ids, len(points[id]), terms[id], id); t != nil {
-			return append(blocks, t)
-		}
-		return blocks
+	// Each section's table is made on its own, side by side, and given
+	// its id afterwards, in reading order.
+	type place struct {
+		blocks    *[]guide.Block
+		id, title string
+		heading   []guide.Inline
+		table     *guide.Table
+		idBase    string
 	}
-	g.Intro = add(g.Intro, "", g.Meta.Title, nil)
+	places := []place{{blocks: &g.Intro, title: g.Meta.Title}}
 	g.WalkSections(func(s *guide.Section) bool {
 		if s.Kind == guide.FromNotes {
-			s.Blocks = add(s.Blocks, s.ID, s.Title, s.Heading)
+			places = append(places, place{blocks: &s.Blocks, id: s.ID, title: s.Title, heading: s.Heading})
 		}
 		return true
 	})
+	workers.Each(len(places), func(i int) {
+		p := &places[i]
+		if hasAid(*p.blocks, guide.Summary, guide.TermTable) {
+			return
+		}
+		if t := summaryTable(words, points[p.id], p.title); t != nil {
+			if p.heading != nil {
+				// The caption names the section with its formula.
+				t.CaptionInlines = fillInlines(words.Pieces("summary.caption"), map[string][]guide.Inline{"section": p.heading})
+			}
+			p.table, p.idBase = t, aidID("summary", p.id)
+			return
+		}
+		if t := termTable(words, len(points[p.id]), terms[p.id]); t != nil {
+			p.table, p.idBase = t, aidID("terms", p.id)
+		}
+	})
+	for _, p := range places {
+		if p.table != nil {
+			p.table.ID = ids.Claim(p.idBase)
+			*p.blocks = append(*p.blocks, p.table)
+		}
+	}
 }
 
 // summaryTable makes the summary table of a section's key points, or nil
-// when it has too few. The key terms and dates columns are left out when
+// when it has too few, without its id. The key terms and dates columns are left out when
 // no key point of the section has any: a column of dashes tells the
 // reader nothing and takes the room "in one line" needs.
-func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPointFacts, secID, title string) *guide.Table {
+func summaryTable(words *labels.Catalogue, points []*guide.KeyPointFacts, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
@@ -82,7 +99,7 @@ func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPo
 		columns = append(columns, column{guide.RoleWhen, "summary.when"})
 	}
 	columns = append(columns, column{guide.RoleGist, "summary.gist"})
-	t := newTable(words, guide.Summary, ids.Claim(aidID("summary", secID)), words.Format("summary.caption", "section", title), columns...)
+	t := newTable(words, guide.Summary, "", words.Format("summary.caption", "section", title), columns...)
 	for _, kp := range points {
 		row := []guide.Cell{keyPointCell(kp)}
 		if anyTerms {
@@ -98,11 +115,11 @@ func summaryTable(words *labels.Catalogue, ids *guide.IDs, points []*guide.KeyPo
 
 // termTable makes the "Terms in this section" table of a section with no
 // key points, or nil when it does not need one.
-func termTable(words *labels.Catalogue, ids *guide.IDs, points int, terms []*guide.Term, secID string) *guide.Table {
+func termTable(words *labels.Catalogue, points int, terms []*guide.Term) *guide.Table {
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
-	t := newTable(words, guide.TermTable, ids.Claim(aidID("terms", secID)), words.Text("terms.caption"),
+	t := newTable(words, guide.TermTable, "", words.Text("terms.caption"),
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {

@@ -453,18 +453,24 @@ func (d *document) Link(x, y, w, h float64, n int) {
 // LinkString makes a clickable rectangle on the page going to a URL.
 func (d *document) LinkString(x, y, w, h float64, url string) {
 	if p := d.page(); p > 0 {
-		n, ok := d.urlNum[url]
-		if !ok {
-			if d.urlNum == nil {
-				d.urlNum = map[string]int32{}
-			}
-			d.urls = append(d.urls, url)
-			n = int32(len(d.urls))
-			d.urlNum[url] = n
-		}
 		d.pages[p-1].annots++
-		d.annots.add(annotRec{rect: d.rect(x, y, w, h), url: n})
+		d.annots.add(annotRec{rect: d.rect(x, y, w, h), url: d.urlNumber(url)})
 	}
+}
+
+// urlNumber returns the number of a URL in the document's list, from 1,
+// adding it when it is not there yet.
+func (d *document) urlNumber(url string) int32 {
+	n, ok := d.urlNum[url]
+	if !ok {
+		if d.urlNum == nil {
+			d.urlNum = map[string]int32{}
+		}
+		d.urls = append(d.urls, url)
+		n = int32(len(d.urls))
+		d.urlNum[url] = n
+	}
+	return n
 }
 
 // Bookmark adds an entry to the outline, going to height y of the page
