@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"unsafe"
 
@@ -41,13 +42,73 @@ type converter struct {
 	inKeyPoint int
 	// textBufs keeps the buffers texts are joined in (see inlineList).
 	textBufs textBufs
+	// later, when set, holds what conversion does outside the model (its
+	// warnings and image loads) and the footnote references it makes,
+	// for a converter of one part of a note read in parts (see parts.go):
+	// they are done, and numbered, once every part is read.
+	later *deferred
+}
+
+// deferred is what the converter of one part of a note leaves to be done
+// once every part is read, in the order of the note.
+type deferred struct {
+	events []event
+	// refs are the footnote references made, whose Index is the
+	// number of their definition among all definitions of the note
+	// until the footnotes are numbered.
+	refs []*guide.FootnoteRef
+}
+
+// event is a warning or an image load of the conversion.
+type event struct {
+	kind eventKind
+	pos  guide.Pos
+	msg  string
+	img  *guide.Image
+}
+
+type eventKind uint8
+
+const (
+	eventWarning       eventKind = iota
+	eventNesting                 // the warning, once a note, that nesting is flattened
+	eventInlineNesting           // the same for emphasis and links
+	eventImage                   // an image to load
+)
+
+// event records e, or does it when the converter is not one of a part.
+func (c *converter) event(e event) {
+	if c.later != nil {
+		c.later.events = append(c.later.events, e)
+		return
+	}
+	c.do(e)
+}
+
+// do does what e stands for.
+func (c *converter) do(e event) {
+	if e.kind == eventImage {
+		c.images.load(e.img)
+		return
+	}
+	c.file.Set().Warnf(e.pos, "%s", e.msg)
+}
+
+// warnf warns at pos.
+func (c *converter) warnf(pos guide.Pos, format string, args ...any) {
+	c.event(event{pos: pos, msg: fmt.Sprintf(format, args...)})
+}
+
+// loadImage loads the file of img.
+func (c *converter) loadImage(img *guide.Image) {
+	c.event(event{kind: eventImage, img: img})
 }
 
 // flattenedAt warns, once a note, that nesting was flattened at pos.
 func (c *converter) flattenedAt(pos guide.Pos) {
 	if !c.warned {
 		c.warned = true
-		c.file.Set().Warnf(pos, "%s", nestingMessage)
+		c.event(event{kind: eventNesting, pos: pos, msg: nestingMessage})
 	}
 }
 
@@ -115,6 +176,23 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 		}
 	}
 
+	items := c.items(doc)
+
+	footnotes := make([]*guide.Footnote, len(defs))
+	for i, fn := range defs {
+		pos := c.start(fn)
+		footnotes[i] = &guide.Footnote{
+			Label:  cleanText(string(fn.Ref)),
+			Pos:    pos,
+			Blocks: c.blocks(fn),
+		}
+	}
+	return items, footnotes
+}
+
+// items converts the top level of the note into items, but for its
+// footnotes.
+func (c *converter) items(doc ast.Node) []item {
 	var items []item
 	for n := doc.FirstChild(); n != nil; {
 		next := n.NextSibling()
@@ -135,17 +213,7 @@ func (c *converter) document(doc ast.Node) ([]item, []*guide.Footnote) {
 		}
 		n = next
 	}
-
-	footnotes := make([]*guide.Footnote, len(defs))
-	for i, fn := range defs {
-		pos := c.start(fn)
-		footnotes[i] = &guide.Footnote{
-			Label:  cleanText(string(fn.Ref)),
-			Pos:    pos,
-			Blocks: c.blocks(fn),
-		}
-	}
-	return items, footnotes
+	return items
 }
 
 // isHeading reports whether n is a heading.
@@ -169,7 +237,7 @@ func (c *converter) headingItems(h *ast.Heading, lang string) []item {
 	if long > 0 {
 		// The whole heading stays in the guide, as the section's first
 		// paragraph.
-		c.file.Set().Warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
+		c.warnf(pos, "this heading is %d characters long; its first words are the section's title and the whole heading follows as a paragraph", long)
 		var b guide.Block = &guide.Paragraph{Pos: pos, Inlines: []guide.Inline{&guide.Strong{Pos: pos, Children: inl}}}
 		if lang != "" {
 			b = &guide.Div{Pos: pos, Lang: lang, Blocks: []guide.Block{b}}
@@ -366,7 +434,7 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 			var long int
 			if key.Title, long = shortTitle(key.Title); long > 0 {
 				key.TitleInlines = nil
-				c.file.Set().Warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
+				c.warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
 		}
 		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key})
@@ -386,7 +454,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
 		tag := strings.ToLower(strings.TrimSpace(string(first.Value(c.src))))
 		for _, name := range []string{"script", "style"} {
 			if strings.HasPrefix(tag, "<"+name) {
-				c.file.Set().Warnf(pos, "raw HTML <%s> element is left out", name)
+				c.warnf(pos, "raw HTML <%s> element is left out", name)
 				return nil
 			}
 		}
@@ -413,7 +481,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock, pos guide.Pos) guide.Block {
 	if len(inl) == 0 {
 		return nil
 	}
-	c.file.Set().Warnf(pos, "raw HTML is not supported; it is shown as text")
+	c.warnf(pos, "raw HTML is not supported; it is shown as text")
 	return &guide.Paragraph{Pos: pos, Inlines: inl}
 }
 

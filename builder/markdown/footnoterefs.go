@@ -25,7 +25,12 @@ const footnoteLabelLimit = 999
 // other parsers.
 //
 // A footnoteRefs serves one parse.
+//
+// In a part of a note read in parts (part not nil), it looks labels up
+// among the definitions of every part, and makes links that carry the
+// index of their definition among them (see parts.go).
 type footnoteRefs struct {
+	part    *part
 	list    *extast.FootnoteList
 	byLabel map[string]*extast.Footnote
 	indexed bool
@@ -52,6 +57,9 @@ func (f *footnoteRefs) Parse(parent ast.Node, block text.Reader, _ parser.Contex
 		return nil
 	}
 	label := block.Value(text.NewSegment(segment.Start+start, segment.Start+start+end))
+	if f.part != nil {
+		return f.partLink(parent, block, line, segment, start, end, string(label))
+	}
 	def := f.definition(parent, string(label))
 	if def == nil {
 		return nil
@@ -113,4 +121,22 @@ func (f *footnoteRefs) definition(parent ast.Node, label string) *extast.Footnot
 		}
 	}
 	return f.byLabel[label]
+}
+
+// partLink is Parse for a part of a note read in parts.
+func (f *footnoteRefs) partLink(parent ast.Node, block text.Reader, line []byte, segment text.Segment, start, end int, label string) ast.Node {
+	if segment.Start >= f.part.end {
+		// The next part's first line, parsed only to check the cut.
+		return nil
+	}
+	i, ok := f.part.footnote(label)
+	if !ok {
+		return nil
+	}
+	block.Advance(start + end + 1)
+	f.part.referTo(i, parent)
+	if line[0] == '!' {
+		parent.AppendChild(parent, ast.NewTextSegment(text.NewSegment(segment.Start, segment.Start+1)))
+	}
+	return extast.NewFootnoteLink(i)
 }

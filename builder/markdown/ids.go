@@ -59,42 +59,67 @@ func slug(title string) string {
 // footnotes "fn-1", "fn-2"... in order; sections a slug of their title (or
 // "section-N" when the title has no letters to spell); key points "kp-"
 // and a slug of their title (or "kp-N"). Ids are handed out in reading
-// order, so the first of two equal titles keeps the plain slug.
-func assignIDs(g *guide.Guide) {
+// order, so the first of two equal titles keeps the plain slug. It
+// returns the ids handed out.
+//
+// The slugs of a long guide's sections are made side by side, top-level
+// section by top-level section, when parallel is set; the ids are then
+// handed out in order.
+func assignIDs(g *guide.Guide, parallel bool) *guide.IDs {
 	ids := guide.NewIDs()
 	for i, f := range g.Footnotes {
 		f.ID = ids.Claim("fn-" + strconv.Itoa(i+1))
 	}
-	keys := 0
-	keyIDs := func(blocks []guide.Block) {
+	keys := func(blocks []guide.Block, out []idClaim) []idClaim {
 		walkItems(blocks, func(it *guide.ListItem) {
-			if it.Key == nil {
-				return
+			if it.Key != nil {
+				out = append(out, idClaim{id: &it.Key.ID, slug: slug(it.Key.Title)})
 			}
-			keys++
-			s := slug(it.Key.Title)
-			if s == "" {
-				s = strconv.Itoa(keys)
-			}
-			it.Key.ID = ids.Claim("kp-" + s)
 		})
+		return out
 	}
-	keyIDs(g.Intro)
-	sections := 0
-	g.WalkSections(func(sec *guide.Section) bool {
-		sections++
-		s := slug(sec.Title)
-		switch {
-		case s == "":
-			s = "section-" + strconv.Itoa(sections)
-		case s[0] >= '0' && s[0] <= '9':
-			s = "section-" + s
-		}
-		sec.ID = ids.Claim(s)
-		keyIDs(sec.Blocks)
-		return true
-	})
+	claims := [][]idClaim{keys(g.Intro, nil)}
+	claims = append(claims, inOrder(len(g.Sections), parallel, func(i int) []idClaim {
+		var out []idClaim
+		g.Sections[i].Walk(func(sec *guide.Section) bool {
+			out = append(out, idClaim{id: &sec.ID, slug: slug(sec.Title), section: true})
+			out = keys(sec.Blocks, out)
+			return true
+		})
+		return out
+	})...)
 	for _, f := range g.Footnotes {
-		keyIDs(f.Blocks)
+		claims = append(claims, keys(f.Blocks, nil))
 	}
+	sections, keyPoints := 0, 0
+	for _, cs := range claims {
+		for _, c := range cs {
+			s := c.slug
+			if c.section {
+				sections++
+				switch {
+				case s == "":
+					s = "section-" + strconv.Itoa(sections)
+				case s[0] >= '0' && s[0] <= '9':
+					s = "section-" + s
+				}
+				*c.id = ids.Claim(s)
+				continue
+			}
+			keyPoints++
+			if s == "" {
+				s = strconv.Itoa(keyPoints)
+			}
+			*c.id = ids.Claim("kp-" + s)
+		}
+	}
+	return ids
+}
+
+// idClaim is an id to hand out: the slug of a section's title or a key
+// point's, and where the id goes.
+type idClaim struct {
+	id      *string
+	slug    string
+	section bool
 }

@@ -326,13 +326,19 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 			Title: cleanText(unescape(n.Title)),
 			Alt:   collapseSpace(guide.PlainText(c.children(n))),
 		}
-		c.images.load(img)
+		c.loadImage(img)
 		l.add(img)
 	case *ast.RawHTML:
 		c.rawHTML(l, n)
 	case *extast.FootnoteLink:
 		off := c.inlinePos(n)
-		if i, ok := c.notes[n.Index]; ok {
+		switch i, ok := c.notes[n.Index]; {
+		case c.later != nil:
+			// Numbered once every part of the note is read.
+			ref := &guide.FootnoteRef{Pos: c.at(off), Index: n.Index}
+			c.later.refs = append(c.later.refs, ref)
+			l.add(ref)
+		case ok:
 			l.add(&guide.FootnoteRef{Pos: c.at(off), Index: i})
 		}
 	case *extast.FootnoteBacklink:
@@ -358,7 +364,7 @@ func (c *converter) tooDeep(l *inlineList, n ast.Node, pos guide.Pos) bool {
 	}
 	if !c.warnedInline {
 		c.warnedInline = true
-		c.file.Set().Warnf(pos, "emphasis and links nested more than %d levels deep are flattened", maxInlineNesting)
+		c.event(event{kind: eventInlineNesting, pos: pos, msg: inlineNestingMessage})
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		c.inline(l, ch)
@@ -424,7 +430,7 @@ func (c *converter) rawHTML(l *inlineList, n *ast.RawHTML) {
 		l.add(&guide.Break{Pos: c.at(off), Hard: true})
 		return
 	}
-	c.file.Set().Warnf(c.at(off), "raw HTML %s is not supported; it is shown as text", snippet(raw))
+	c.warnf(c.at(off), "raw HTML %s is not supported; it is shown as text", snippet(raw))
 	l.text(c.at(off), raw)
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -133,9 +134,43 @@ func langOf(attrs []attribute, what string) (lang string, problems []auditProble
 }
 
 // langProblems collects what the span and div parsers find wrong, as
-// warnings at offsets of the parsed text.
+// warnings at offsets of the parsed text: the div parser's as blocks are
+// parsed, in problems, the span parser's as inline text is, in inline.
 type langProblems struct {
 	problems []auditProblem
+	inline   []inlineProblem
+}
+
+// inlineProblem is a problem found in inline text, and whether that text
+// is in a footnote's definition (whose text goldmark parses where the
+// first definition of the note stands).
+type inlineProblem struct {
+	auditProblem
+	inFootnote bool
+}
+
+// addInline records a problem of the inline text of parent.
+func (lp *langProblems) addInline(parent ast.Node, p auditProblem) {
+	lp.inline = append(lp.inline, inlineProblem{p, inFootnote(parent)})
+}
+
+// all returns the problems in the order they were found.
+func (lp *langProblems) all() []auditProblem {
+	out := lp.problems
+	for _, p := range lp.inline {
+		out = append(out, p.auditProblem)
+	}
+	return out
+}
+
+// inFootnote reports whether n is in a footnote's definition.
+func inFootnote(n ast.Node) bool {
+	for ; n != nil; n = n.Parent() {
+		if _, ok := n.(*extast.Footnote); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // add records the problems of an attribute list that starts at offset at.
@@ -224,12 +259,14 @@ func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	}
 	attrs, n, ok := parseAttributes(line[end+1:])
 	if !ok {
-		p.lp.problems = append(p.lp.problems, auditProblem{seg.Start + end + 1,
+		p.lp.addInline(parent, auditProblem{seg.Start + end + 1,
 			"the braces after a bracketed text are not an attribute list such as {lang=fr}; they stay as text"})
 		return nil
 	}
 	lang, problems := langOf(attrs, "span")
-	p.lp.add(seg.Start+end+1, problems)
+	for _, q := range problems {
+		p.lp.addInline(parent, auditProblem{seg.Start + end + 1 + q.pos, q.message})
+	}
 	open := &spanOpen{lang: lang}
 	open.SetPos(seg.Start)
 	pc.Set(pendingSpans, append(pending, pendingSpan{open, seg.Start + end, n}))
@@ -423,7 +460,7 @@ func (c *converter) spanInlines(l *inlineList, o *spanOpen) {
 		// As tooDeep does for emphasis: the text stays, the span goes.
 		if !c.warnedInline {
 			c.warnedInline = true
-			c.file.Set().Warnf(pos, "emphasis and links nested more than %d levels deep are flattened", maxInlineNesting)
+			c.event(event{kind: eventInlineNesting, pos: pos, msg: inlineNestingMessage})
 		}
 		c.inlineRange(l, o.NextSibling(), o.close)
 		return

@@ -78,18 +78,27 @@ var ErrNothingToRead = errors.New("the note cannot be built")
 // so those bytes must never change once Read is called (a File's text
 // is replaced, by SetText, never written to).
 func Read(file *diag.File, opts Options) (g *guide.Guide, err error) {
+	g, _, err = read(file, opts, 0)
+	return g, err
+}
+
+// read is Read, cutting the note into wantParts parts when that is not 0
+// (1 reads it in one piece). It also returns the number of parts the note
+// was read in, 0 for one piece.
+func read(file *diag.File, opts Options, wantParts int) (g *guide.Guide, parts int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			file.Errorf(-1, "internal error while reading the note: %v", r)
-			g, err = nil, fmt.Errorf("markdown: read %s: internal error: %v", file.Name, r)
+			g, parts, err = nil, 0, fmt.Errorf("markdown: read %s: internal error: %v", file.Name, r)
 		}
 	}()
 	r := newReader(file, opts)
+	r.wantParts = wantParts
 	if !r.prepare() {
-		return nil, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
+		return nil, 0, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
 	}
 	if g = r.read(); g == nil {
-		return nil, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
+		return nil, r.parts, fmt.Errorf("markdown: read %s: %w", file.Name, ErrNothingToRead)
 	}
-	return g, nil
+	return g, r.parts, nil
 }

@@ -213,7 +213,7 @@ func (c *converter) formula(n *mathNode) *guide.Formula {
 		i--
 	}
 	off := n.segments[i].Start + at - starts[i]
-	c.file.Set().Warnf(c.at(off), "%s; the formula is shown as TeX", p.Message)
+	c.warnf(c.at(off), "%s; the formula is shown as TeX", p.Message)
 	return f
 }
 

@@ -182,3 +182,7 @@ func leadingRun(b []byte, c byte) int {
 // maxInlineNesting is the deepest nesting of emphasis, strikethrough and
 // links kept; deeper ones keep their text without the markup.
 const maxInlineNesting = 16
+
+// inlineNestingMessage is the warning given, once a note, where inline
+// nesting is flattened.
+const inlineNestingMessage = "emphasis and links nested more than 16 levels deep are flattened"

@@ -40,7 +40,21 @@ var typography = map[extension.TypographicPunctuation]string{
 // goldmark's search for link reference definitions (100), the guard on
 // table sizes before the table transformer (200), the split by bytes after
 // it.
-func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems) parser.Parser {
+//
+// A parser of one part of a note read in parts (part not nil) looks link
+// references and footnotes up among all parts, and leaves footnotes to be
+// numbered and checked once all are read: it has no audit and no footnote
+// transformer.
+func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems, part *part) parser.Parser {
+	var defs parser.BlockParser = extension.NewFootnoteBlockParser()
+	transformers := []util.PrioritizedValue{
+		util.Prioritized(audit, 500),
+		util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
+	}
+	if part != nil {
+		defs = footnoteDefs{defs, part}
+		transformers = nil
+	}
 	opts := []parser.Option{
 		// Bracketed spans come before goldmark's links (200), after
 		// footnote references; fenced divs before paragraphs.
@@ -48,12 +62,11 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		parser.WithBlockParsers(util.Prioritized(&divParser{lp}, 650)),
 		// The footnote extension, with goldmark's parsers of definitions
 		// and its transformer, but a faster parser of references.
-		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999), util.Prioritized(mathBlockParser{}, 750)),
-		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{}, 101), util.Prioritized(&mathParser{}, 150)),
-		parser.WithASTTransformers(
-			util.Prioritized(audit, 500),
-			util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
-		),
+		parser.WithBlockParsers(util.Prioritized(defs, 999), util.Prioritized(mathBlockParser{}, 750)),
+		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{part: part}, 101), util.Prioritized(&mathParser{}, 150)),
+		// goldmark's typographer, as its extension adds it.
+		parser.WithInlineParsers(util.Prioritized(typographer{extension.NewTypographerParser(extension.WithTypographicSubstitutions(typography))}, 9999)),
+		parser.WithASTTransformers(transformers...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(split.byLines(), 50),
 			util.Prioritized(split.tables(), 150),
@@ -75,11 +88,29 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 			extension.Strikethrough,
 			extension.Linkify,
 			extension.DefinitionList,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
+}
+
+// typographer is goldmark's typographer, whose count of the quotes left
+// open is reset at the end of each block, as goldmark means it to be: its
+// own reset is never called, as its CloseBlock method does not have the
+// signature of parser.CloseBlocker, and a quote left open anywhere in a
+// note would turn a straight quote in any later paragraph into a closing
+// one.
+type typographer struct {
+	parser.InlineParser
+}
+
+// CloseBlock implements parser.CloseBlocker.
+func (t typographer) CloseBlock(parent ast.Node, _ text.Reader, pc parser.Context) {
+	if c, ok := t.InlineParser.(interface {
+		CloseBlock(ast.Node, parser.Context)
+	}); ok {
+		c.CloseBlock(parent, pc)
+	}
 }
 
 // validUTF8 returns the front matter format f, decoding text in which

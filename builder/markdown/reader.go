@@ -25,6 +25,20 @@ type reader struct {
 
 	guide *guide.Guide
 	conv  *converter
+	// parts is the number of parts the note was read in, 0 when it was
+	// read in one piece (see parts.go); wantParts, when not 0, is the
+	// number to cut it into, whatever its size.
+	parts, wantParts int
+	// textID is the identifier made from the note's text, when it is
+	// made before it is needed.
+	textID string
+}
+
+// warn reports the parser's problems.
+func (r *reader) warn(problems []auditProblem) {
+	for _, u := range problems {
+		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
+	}
 }
 
 func newReader(file *diag.File, opts Options) *reader {
@@ -69,20 +83,25 @@ func (r *reader) read() *guide.Guide {
 		r.file.Warnf(r.offsets.note(0), "front matter opened on line 1 is never closed; the note is read as Markdown without it")
 	}
 
-	audit := &footnoteAudit{}
-	split := &paragraphSplitter{}
-	lp := &langProblems{}
-	p := newParser(fm.found && fm.closed, audit, split, lp)
-	pc := parser.NewContext()
-	doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
+	var items []item
+	if ps := r.readParts(fm.found && fm.closed); ps != nil {
+		r.parts = len(ps.list)
+		number, order := ps.number()
+		r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, ps.list[0].ctx, r.opts.Switches)
+		r.warn(ps.problems(number))
+		items, r.guide.Footnotes = ps.finish(number, order)
+	} else {
+		audit := &footnoteAudit{}
+		split := &paragraphSplitter{}
+		lp := &langProblems{}
+		p := newParser(fm.found && fm.closed, audit, split, lp, nil)
+		pc := parser.NewContext()
+		doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 
-	r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc, r.opts.Switches)
-	for _, u := range append(append(audit.problems, split.problems...), lp.problems...) {
-		r.file.Warnf(r.offsets.note(u.pos), "%s", u.message)
+		r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, pc, r.opts.Switches)
+		r.warn(append(append(audit.problems, split.problems...), lp.all()...))
+		items, r.guide.Footnotes = r.conv.document(doc)
 	}
-
-	items, footnotes := r.conv.document(doc)
-	r.guide.Footnotes = footnotes
 	if len(items) == 0 {
 		if fm.closed {
 			r.file.Errorf(0, "nothing to build: the note holds front matter but no text")
@@ -97,14 +116,17 @@ func (r *reader) read() *guide.Guide {
 	r.guide.Intro = t.intro
 	r.guide.Sections = t.sections
 
-	assignIDs(r.guide)
-	resolveLinks(r.file, r.guide)
+	ids := assignIDs(r.guide, r.parts > 0)
+	resolveLinks(r.file, r.guide, ids, r.parts > 0)
 
 	if r.guide.Meta.Lang == "" {
 		r.guide.Meta.Lang = "en"
 	}
 	if r.guide.Meta.Identifier == "" {
-		r.guide.Meta.Identifier = contentIdentifier(r.file.Text)
+		if r.textID == "" {
+			r.textID = contentIdentifier(r.file.Text)
+		}
+		r.guide.Meta.Identifier = r.textID
 		r.guide.Meta.IdentifierFromText = true
 	}
 	return r.guide

@@ -1,6 +1,11 @@
 package markdown
 
-import "testing"
+import (
+	"testing"
+
+	"studyguide/builder/diag"
+	"studyguide/builder/guide"
+)
 
 func TestUnescape(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -43,6 +48,27 @@ func TestIsLanguageTag(t *testing.T) {
 	for _, s := range []string{"", "e", "english please", "en_GB", "en-", "1en", "toolongtag"} {
 		if isLanguageTag(s) {
 			t.Errorf("%q should not be a language tag", s)
+		}
+	}
+}
+
+// TestQuotesPairWithinBlocks reads a quote left open in one paragraph and
+// straight quotes in the next: the open quote pairs with nothing outside
+// its paragraph, so the later ones are not taken for closing quotes.
+func TestQuotesPairWithinBlocks(t *testing.T) {
+	for _, c := range []struct{ note, want string }{
+		{"# T\n\nShe said \"wait.\n\nA 12\" record.\n", "A 12\" record."},
+		{"# T\n\nHe said \"go\" and 'stay' there.\n", "He said “go” and ‘stay’ there."},
+	} {
+		var list diag.List
+		g, err := Read(diag.NewFile("q.md", []byte(c.note), &list), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := g.Sections[0].Blocks
+		got := guide.PlainText(blocks[len(blocks)-1].(*guide.Paragraph).Inlines)
+		if got != c.want {
+			t.Errorf("%q: last paragraph reads %q, want %q", c.note, got, c.want)
 		}
 	}
 }

@@ -19,7 +19,7 @@ func (c *converter) unsafeLink(url string, pos guide.Pos) bool {
 	if !slices.Contains(unsafeSchemes, scheme) {
 		return false
 	}
-	c.file.Set().Warnf(pos, "a link to a %s: address is removed, since following it could run code or open local files; its text is kept", scheme)
+	c.warnf(pos, "a link to a %s: address is removed, since following it could run code or open local files; its text is kept", scheme)
 	return true
 }
 

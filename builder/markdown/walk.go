@@ -33,14 +33,3 @@ func walkInlines(blocks []guide.Block, fn func(guide.Inline)) {
 		guide.Inspect(b, visit)
 	}
 }
-
-// walkGuideInlines calls fn for every inline of g: the introduction, the
-// sections and the footnotes.
-func walkGuideInlines(g *guide.Guide, fn func(guide.Inline)) {
-	guide.Inspect(g, func(n guide.Node) bool {
-		if in, ok := n.(guide.Inline); ok {
-			fn(in)
-		}
-		return true
-	})
-}

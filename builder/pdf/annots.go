@@ -32,12 +32,21 @@ type annotList struct {
 
 // add appends a link.
 func (l *annotList) add(a annotRec) {
-	if l.n%annotChunk == 0 {
+	if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == annotChunk {
 		l.chunks = append(l.chunks, make([]annotRec, 0, annotChunk))
 	}
 	c := &l.chunks[len(l.chunks)-1]
 	*c = append(*c, a)
 	l.n++
+}
+
+// reset empties the list, keeping its first chunk to fill again.
+func (l *annotList) reset() {
+	if len(l.chunks) > 0 {
+		l.chunks = l.chunks[:1]
+		l.chunks[0] = l.chunks[0][:0]
+	}
+	l.n = 0
 }
 
 // at returns the i-th link placed, from 0.

@@ -271,10 +271,11 @@ func boxDiff(a, b *box, sharedA, sharedB bool) string {
 	return ""
 }
 
-// TestBodyOnAnyNumberOfWorkers writes guides with their body laid out on
-// one, two and four workers, kept from the layout to the drawing or drawn
-// as it is laid out, and checks that every PDF and its warnings are the
-// same as those of one worker.
+// TestBodyOnAnyNumberOfWorkers writes guides with their body laid out and
+// their pages drawn on one, two and four workers, kept from the layout to
+// the drawing or drawn as it is laid out, and checks that every PDF and
+// its warnings are the same as those of one worker: the pages drawn on
+// sheets side by side are replayed as those drawn one after another.
 func TestBodyOnAnyNumberOfWorkers(t *testing.T) {
 	for name, g := range bodyGuides(t) {
 		t.Run(name, func(t *testing.T) {

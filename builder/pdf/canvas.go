@@ -182,12 +182,12 @@ func (c *pdfCanvas) paint(st figure.Style, path func()) {
 	}
 	translucent := st.Opacity > 0 && st.Opacity < 1
 	if translucent {
-		doc.SetAlpha(st.Opacity, "Normal")
+		c.p.setAlpha(st.Opacity)
 	}
 	path()
 	doc.DrawPath(op)
 	if translucent {
-		doc.SetAlpha(1, "Normal")
+		c.p.setAlpha(1)
 	}
 	if dashed {
 		doc.SetDashPattern(nil, 0)

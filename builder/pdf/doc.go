@@ -50,6 +50,9 @@ type document struct {
 	xforms []xobjectRef
 
 	meta docMeta
+	// pageEnded, when set, is told the number of each page whose
+	// content is written.
+	pageEnded func(n int)
 }
 
 // pageData is what is kept of a page once its content is written: the
@@ -217,6 +220,9 @@ func (d *document) endPage() {
 	d.out.Stream(n, nil, d.content, true)
 	d.pages[len(d.pages)-1].contents = n
 	d.content = d.content[:0]
+	if d.pageEnded != nil {
+		d.pageEnded(len(d.pages))
+	}
 }
 
 // RawWriteStr adds s to the page's content.
@@ -447,18 +453,24 @@ func (d *document) Link(x, y, w, h float64, n int) {
 // LinkString makes a clickable rectangle on the page going to a URL.
 func (d *document) LinkString(x, y, w, h float64, url string) {
 	if p := d.page(); p > 0 {
-		n, ok := d.urlNum[url]
-		if !ok {
-			if d.urlNum == nil {
-				d.urlNum = map[string]int32{}
-			}
-			d.urls = append(d.urls, url)
-			n = int32(len(d.urls))
-			d.urlNum[url] = n
-		}
 		d.pages[p-1].annots++
-		d.annots.add(annotRec{rect: d.rect(x, y, w, h), url: n})
+		d.annots.add(annotRec{rect: d.rect(x, y, w, h), url: d.urlNumber(url)})
 	}
+}
+
+// urlNumber returns the number of a URL in the document's list, from 1,
+// adding it when it is not there yet.
+func (d *document) urlNumber(url string) int32 {
+	n, ok := d.urlNum[url]
+	if !ok {
+		if d.urlNum == nil {
+			d.urlNum = map[string]int32{}
+		}
+		d.urls = append(d.urls, url)
+		n = int32(len(d.urls))
+		d.urlNum[url] = n
+	}
+	return n
 }
 
 // Bookmark adds an entry to the outline, going to height y of the page

@@ -63,6 +63,11 @@ type lateNumbers struct {
 	forms  []lateForm
 	byKey  map[lateKey]int
 	annots []lateAnnot
+	// rec, when set, makes these the late numbers of a page drawn on a
+	// sheet (sheet.go): each form asked for is recorded on the sheet, and
+	// its name left out of the content, for the document's late numbers
+	// to make and name in the order of the pages.
+	rec *sheet
 }
 
 // lateAnnot is a link annotation whose words wait for a number: the index
@@ -80,6 +85,12 @@ func newLateNumbers(doc *document, m *metrics, fs *faceSet) *lateNumbers {
 // form returns the number of the form that prints k, from 1, made on
 // first use.
 func (ln *lateNumbers) form(k lateKey) int32 {
+	if sh := ln.rec; sh != nil {
+		// The n-th form the page asks for, which the replay names.
+		sh.record(evForm, nil)
+		sh.forms = append(sh.forms, k)
+		return int32(len(sh.forms))
+	}
 	if i, ok := ln.byKey[k]; ok {
 		return int32(i + 1)
 	}
@@ -96,6 +107,11 @@ func (ln *lateNumbers) form(k lateKey) int32 {
 
 // draw paints form n, as form returned it, at x, y.
 func (ln *lateNumbers) draw(n int32, x, y float64) {
+	if sh := ln.rec; sh != nil {
+		sh.doc.drawForm(xobjectRef{}, false, x, y)
+		sh.hole(len(sh.doc.content)-len(" Do Q\n"), n-1, "")
+		return
+	}
 	f := &ln.forms[n-1]
 	ln.doc.drawForm(f.ref, !f.key.what.total, x, y)
 }
@@ -103,6 +119,12 @@ func (ln *lateNumbers) draw(n int32, x, y float64) {
 // annot has annotation index of the tagger say what text returns, once
 // every number is known.
 func (ln *lateNumbers) annot(index int, text func() string) {
+	if sh := ln.rec; sh != nil {
+		// The annotation placed last, as the replay counts them.
+		sh.record(evLateAnnot, nil)
+		sh.lateTexts = append(sh.lateTexts, text)
+		return
+	}
 	ln.annots = append(ln.annots, lateAnnot{index: index, text: text})
 }
 

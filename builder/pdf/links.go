@@ -89,14 +89,14 @@ func (lt *linkTable) refInternal(n int) linkRef {
 	return linkRef(n - lt.first + 1)
 }
 
-// place puts a clickable rectangle for link r on the current page and
-// reports whether it did.
-func (lt *linkTable) place(r linkRef, x, y, w, h float64) bool {
+// place puts a clickable rectangle for link r on the current page of d
+// and reports whether it did.
+func (lt *linkTable) place(d *document, r linkRef, x, y, w, h float64) bool {
 	if r <= 0 || w <= 0 || h <= 0 {
 		return false
 	}
 	if int(r) <= lt.count {
-		lt.doc.Link(x, y, w, h, lt.first+int(r)-1)
+		d.Link(x, y, w, h, lt.first+int(r)-1)
 		return true
 	}
 	lt.mu.Lock()
@@ -109,7 +109,7 @@ func (lt *linkTable) place(r linkRef, x, y, w, h float64) bool {
 	if url == "" {
 		return false
 	}
-	lt.doc.LinkString(x, y, w, h, url)
+	d.LinkString(x, y, w, h, url)
 	return true
 }
 

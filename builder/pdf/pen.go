@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 
 	"studyguide/builder/mathbox"
@@ -16,8 +18,13 @@ type pen struct {
 	links *linkTable
 	out   *textOut
 	texts []pendingText // the text waiting to be printed by flushText
-	// pageOf returns the page a link points to, for references.
-	pageOf func(link int) int
+	// pageOf returns the page a link points to, for references, as far
+	// as it is known when the page is drawn; pageAtEnd returns it once
+	// every page is drawn.
+	pageOf, pageAtEnd func(link int) int
+	// sheet, when set, is the sheet the pen draws a page on, away from
+	// the document (sheet.go).
+	sheet *sheet
 	// late, when set, prints the page numbers pageOf does not know yet
 	// (it returns 0) as forms written after the last page; align says
 	// where such a number goes in its room.
@@ -115,6 +122,7 @@ func (p *pen) settle() {
 // newPage forgets every setting: each page's content starts afresh.
 func (p *pen) newPage() {
 	p.fontSet, p.lineSet, p.fillSet = false, false, false
+	p.goesOn.e = nil
 	if p.tags != nil {
 		p.tags.newPage()
 	}
@@ -170,7 +178,12 @@ func (p *pen) formulaIn(m tagMark, b *mathbox.Box, x, y float64, c rgb) {
 	saved := p.want
 	if m.e != nil {
 		f := p.tags.elem("Formula", m.e)
-		f.more().alt = p.mathAlt[b]
+		if p.sheet != nil {
+			p.sheet.record(evAlt, f)
+			p.sheet.maths = append(p.sheet.maths, b)
+		} else {
+			f.more().alt = p.mathAlt[b]
+		}
 		m = tagMark{e: f}
 	}
 	p.want = m
@@ -292,12 +305,29 @@ func (p *pen) line(l *line, x, y float64) {
 	}
 }
 
+// setAlpha sets the opacity of what is painted next. On a sheet the
+// transparency state is named when the sheet is replayed, in the order
+// of the pages.
+func (p *pen) setAlpha(alpha float64) {
+	if p.sheet == nil {
+		p.doc.SetAlpha(alpha, "Normal")
+		return
+	}
+	if alpha < 0 || alpha > 1 {
+		p.doc.SetError(errors.New("an opacity out of range"))
+		return
+	}
+	p.doc.RawWriteStr("/GS")
+	p.sheet.hole(len(p.doc.content), -1, strconv.FormatFloat(alpha, 'f', 3, 64))
+	p.doc.RawWriteStr(" gs\n")
+}
+
 // placeLink puts a clickable rectangle for link r on the page, and in the
 // structure tree under the Link element e, saying contents to a reader who
 // cannot see it. With no element, as in an artifact, the link is made a
 // Link element of the element painted.
 func (p *pen) placeLink(r linkRef, x, y, w, h float64, e *structElem, contents string) {
-	if !p.links.place(r, x, y, w, h) || p.tags == nil {
+	if !p.links.place(p.doc, r, x, y, w, h) || p.tags == nil {
 		return
 	}
 	if e == nil {

@@ -141,7 +141,7 @@ func (p *pen) annotCount() int {
 	if p.tags == nil {
 		return 0
 	}
-	return len(p.tags.annots)
+	return p.tags.annotCount()
 }
 
 // lateAnnot makes the link annotation the tree was given last, if it has
@@ -159,7 +159,9 @@ func (p *pen) lateAnnot(count int, pieces []piece) {
 	for i, pc := range pieces {
 		parts[i] = part{text: pc.text, page: pc.look.page}
 	}
-	pageOf := p.pageOf
+	// The words are made after the last page, when every number is
+	// known.
+	pageOf := p.pageAtEnd
 	p.late.annot(count, func() string {
 		var b strings.Builder
 		for _, pt := range parts {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"errors"
+	"slices"
 
 	"studyguide/builder/guide"
 	"studyguide/layouts"
@@ -189,42 +190,30 @@ func (w *writer) bodyPaginator(notes [][]*box) *paginator {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt}
+	pageOf := func(n int) int { return w.pages[n] }
+	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, pageAtEnd: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt}
+	total := len(b.heads) - 1
+	dr := w.newDrawer(main, total, false)
 	page := 0
-	chromeOf := w.pageChrome(len(b.heads) - 1)
-	newPage := func() float64 {
-		p.endPage()
-		w.doc.AddPage()
-		p.newPage()
+	chromeOf := w.pageChrome(total)
+	next := func(plan pagePlan, settle bool) {
 		page++
-		if page > 1 {
-			c := chromeOf(b.heads[page], page)
-			w.drawChrome(p, &c, w.leftX(page), page)
-		}
-		return w.leftX(page)
+		c := chromeOf(b.heads[page], page)
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, settle: settle})
 	}
-	x := newPage()
-	y := w.lay.MarginTop + w.textH*0.22
-	for _, bx := range b.title {
-		y += bx.before
-		w.drawBox(p, page, x, placement{b: bx, y: y}, nil)
-		y += bx.h
-	}
+	page++
+	dr.draw(&pageJob{page: page, x: w.leftX(page), title: true, boxes: b.title})
 	// A page drawn lets go of its boxes, and with them of the lines and
 	// cells they paint, so that the book shrinks as its pages are written.
 	b.title = nil
 	for i := range b.toc {
-		w.drawPage(p, newPage(), page, b.toc[i])
+		next(b.toc[i], true)
 		b.toc[i] = pagePlan{}
-		p.settle()
 	}
 	var bd *bodyDrawer
 	bd = &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
-		w.drawPage(p, newPage(), page, plan)
-		if len(bd.carry) == 0 {
-			// No footnote goes on: what the page leaves is done with.
-			p.settle()
-		}
+		// No footnote goes on: what the page leaves is done with.
+		next(plan.clone(), len(bd.carry) == 0)
 	}}
 	for _, n := range b.orphans {
 		bd.orphans = append(bd.orphans, b.notes[n]...)
@@ -233,11 +222,17 @@ func (w *writer) draw(b *book) {
 		bd.add(bs)
 		b.kept[i] = nil
 	}
+	dr.close()
 	if bd.next < len(bd.pages) || bd.base+len(bd.win) != bd.laid() {
 		w.doc.SetError(errors.New("the body's boxes kept are not those it was paginated with"))
 	}
 	w.held = max(w.held, bd.most)
-	p.endPage()
+}
+
+// clone returns a copy of the plan whose lists are its own: the body's
+// paginator fills the same lists again for the next page.
+func (plan pagePlan) clone() pagePlan {
+	return pagePlan{items: slices.Clone(plan.items), notes: slices.Clone(plan.notes)}
 }
 
 // bodyDrawer draws the pages of the body from the boxes its layout kept,
@@ -324,7 +319,7 @@ func (w *writer) drawPage(p *pen, x float64, page int, plan pagePlan) {
 func (w *writer) drawBox(p *pen, page int, x float64, it placement, prev *box) {
 	b := it.b
 	if mk := b.ext().mark; mk != nil && mk.outline {
-		w.doc.Bookmark(pdfString(mk.title), mk.level, it.y)
+		p.doc.Bookmark(pdfString(mk.title), mk.level, it.y)
 	}
 	p.repeat = it.repeat
 	defer func() { p.repeat = false }()
@@ -398,33 +393,24 @@ func (w *writer) drawAsLaidOut() error {
 		toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(w.tocBoxes(marks))
 	}
 
-	p := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: func(n int) int { return w.pages[n] }, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
+	pageOf := func(n int) int { return w.pages[n] }
+	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, pageAtEnd: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
+	dr := w.newDrawer(main, maxKeptPages, true)
 	page := 0
 	chromeOf := w.pageChrome(0)
-	newPage := func(head string) float64 {
-		p.endPage()
-		w.doc.AddPage()
-		p.newPage()
-		page++
-		if page > 1 {
-			c := chromeOf(head, page)
-			w.drawChrome(p, &c, w.leftX(page), page)
-		}
-		return w.leftX(page)
-	}
-	x := newPage("")
-	y := w.lay.MarginTop + w.textH*0.22
-	for _, bx := range title {
-		y += bx.before
-		w.drawBox(p, page, x, placement{b: bx, y: y}, nil)
-		y += bx.h
-	}
+	page++
+	dr.draw(&pageJob{page: page, x: w.leftX(page), title: true, boxes: title})
 	title = nil
+	tocHead := w.labels.Text("toc.title")
 	for i := range toc {
-		w.drawPage(p, newPage(w.labels.Text("toc.title")), page, toc[i])
+		page++
+		c := chromeOf(tocHead, page)
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: toc[i], settle: true})
 		toc[i] = pagePlan{}
-		p.settle()
 	}
+	// The contents read the pages of the sections' headings, which the
+	// body's pages set: they are drawn before the body is laid out.
+	dr.wait()
 
 	// Each page of the body is drawn as it is dealt out: its headings
 	// and link targets are given its number first, so that it prints
@@ -435,19 +421,21 @@ func (w *writer) drawAsLaidOut() error {
 		n := page + 1
 		head := pt.place(plan, n, nil, func(a int, y float64) {
 			w.pages[a] = n
+			dr.placed(a, n)
 			w.doc.SetLink(a, y, n)
 		})
-		w.drawPage(p, newPage(head), page, plan)
-		if len(ps.carry) == 0 {
-			// No footnote goes on: what the page leaves is done with.
-			p.settle()
-		}
+		page = n
+		c := chromeOf(head, page)
+		// No footnote goes on: what the page leaves is done with.
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan.clone(), settle: len(ps.carry) == 0})
 	}}
+	w.recycleBody(ps)
 	w.layBody(marks, ps.add)
 	ps.close()
+	dr.close()
 	w.held = max(w.held, ps.most)
-	p.endPage()
 	w.doc.endPage()
+	w.doc.pageEnded = nil
 	w.late.finish(func(what lateWhat) int {
 		switch {
 		case what.total:

@@ -214,6 +214,12 @@ type tagger struct {
 	open         tagMark // the sequence open in the content, if isOpen
 	isOpen       bool
 	buf          []byte
+	// rec, when set, makes this the tagger of a page drawn on a sheet
+	// (sheet.go): it marks the page's content as the document's tagger
+	// would, but changes nothing of the tree; what it would change it
+	// records on the sheet, for the document's tagger to replay in the
+	// order of the pages.
+	rec *sheet
 }
 
 // elemID is the id of an element, for the /IDTree.
@@ -252,6 +258,10 @@ func (t *tagger) elem(typ string, parent *structElem) *structElem {
 // join makes e a kid of its parent, and the parent of its own, unless it
 // is one already, and gives it the number of its object.
 func (t *tagger) join(e *structElem) {
+	if t.rec != nil {
+		t.rec.record(evJoin, e)
+		return
+	}
 	if e == nil || e.joined || e.parent == nil {
 		return
 	}
@@ -275,10 +285,19 @@ func (t *tagger) fail(e *structElem) {
 }
 
 // page is the number of the page being drawn, from 1.
-func (t *tagger) page() int { return len(t.pageObj) - 1 }
+func (t *tagger) page() int {
+	if t.rec != nil {
+		return t.rec.page
+	}
+	return len(t.pageObj) - 1
+}
 
 // newPage starts marking the content of the next page.
 func (t *tagger) newPage() {
+	if t.rec != nil {
+		t.isOpen = false
+		return
+	}
 	out := t.doc.out
 	if t.treeRoot == 0 {
 		t.treeRoot = int32(out.AllocPacked())
@@ -311,17 +330,7 @@ func (t *tagger) set(m tagMark) {
 	}
 	switch {
 	case m.e != nil:
-		t.join(m.e)
-		if m.e.written {
-			t.fail(m.e)
-		}
-		if !inNote(m.e) {
-			t.flow = m.e
-		}
-		page := t.page()
-		mcid := len(t.mcids)
-		t.mcids = append(t.mcids, m.e.obj)
-		m.e.kids = append(m.e.kids, structKid{page: int32(page), n: int32(mcid)})
+		mcid := t.mark(m.e)
 		b = append(b, '/')
 		b = append(b, m.e.typ()...)
 		b = append(b, " <</MCID "...)
@@ -343,6 +352,27 @@ func (t *tagger) set(m tagMark) {
 	t.doc.RawWriteStr(string(b))
 }
 
+// mark gives the content painted next, which belongs to element e, the
+// next MCID of the page, and returns it.
+func (t *tagger) mark(e *structElem) int {
+	if t.rec != nil {
+		t.rec.record(evMark, e)
+		t.rec.mcids++
+		return t.rec.mcids - 1
+	}
+	t.join(e)
+	if e.written {
+		t.fail(e)
+	}
+	if !inNote(e) {
+		t.flow = e
+	}
+	mcid := len(t.mcids)
+	t.mcids = append(t.mcids, e.obj)
+	e.kids = append(e.kids, structKid{page: int32(t.page()), n: int32(mcid)})
+	return mcid
+}
+
 // inNote reports whether e is a footnote or within one: the content of
 // footnotes is painted at the foot of the page, after the text that goes
 // on onto the next page.
@@ -361,12 +391,26 @@ func inNote(e *structElem) bool {
 // to be printed; one with no text (a link on a drawing) joins after the
 // content of its parent, when the parent is written.
 func (t *tagger) annot(e *structElem, contents string) {
+	if t.rec != nil {
+		t.rec.record(evAnnot, e)
+		t.rec.texts = append(t.rec.texts, contents)
+		t.rec.annots++
+		return
+	}
 	if e.written {
 		t.fail(e)
 	}
 	t.unwritten = append(t.unwritten, annotWait{int32(len(t.annots)), e})
 	t.texts = append(t.texts, contents...)
 	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
+}
+
+// annotCount returns how many link annotations the tagger was given.
+func (t *tagger) annotCount() int {
+	if t.rec != nil {
+		return t.rec.annots
+	}
+	return len(t.annots)
 }
 
 // contents returns what annotation i says.

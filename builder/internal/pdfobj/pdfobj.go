@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 
@@ -54,6 +55,10 @@ type Writer struct {
 	// spare holds the buffers of objects written, which the writing
 	// goroutine hands back to be filled again.
 	spare chan []byte
+	// squeeze takes the streams to compress to the compressing
+	// goroutines; nil when the streams are compressed by the writing
+	// goroutine itself, on a machine of one core.
+	squeeze chan *squeezed
 
 	// Objects in object streams: the objects of the stream being filled
 	// (their numbers, the pairs of numbers and offsets that head the
@@ -96,7 +101,22 @@ type job struct {
 	stream     bool
 	compress   bool
 	dict, data []byte
+	// z, when set, is the stream's data being compressed by a
+	// compressing goroutine.
+	z *squeezed
 }
+
+// squeezed is a stream's data compressed by a compressing goroutine:
+// done is closed once z, or err, is set.
+type squeezed struct {
+	data, z []byte
+	err     error
+	done    chan struct{}
+}
+
+// maxCompressors is the most goroutines that compress streams side by
+// side.
+const maxCompressors = 4
 
 // New starts a PDF file of the given version ("1.7") on w: it writes the
 // header, with a comment of bytes above 127 that marks the file binary.
@@ -111,8 +131,32 @@ func New(w io.Writer, version string) *Writer {
 			pw.giveBack(j.body)
 			pw.giveBack(j.dict)
 			pw.giveBack(j.data)
+			if j.z != nil {
+				<-j.z.done
+				pw.giveBack(j.z.z)
+			}
 		}
 	}()
+	// The streams are compressed on every core, each as soon as it is
+	// given, and written in the order given: the same bytes as those
+	// compressed one after another by the writing goroutine.
+	if n := min(runtime.GOMAXPROCS(0), maxCompressors); n > 1 {
+		squeeze := make(chan *squeezed, jobsQueued+n)
+		pw.squeeze = squeeze
+		for range n {
+			go func() {
+				for s := range squeeze {
+					var buf []byte
+					select {
+					case buf = <-pw.spare:
+					default:
+					}
+					s.z, s.err = deflate.Append(buf, s.data, deflate.Zlib)
+					close(s.done)
+				}
+			}()
+		}
+	}
 	return pw
 }
 
@@ -196,6 +240,10 @@ func (pw *Writer) give(j job) {
 		return
 	}
 	pw.state[j.num] = directGiven
+	if j.compress && pw.squeeze != nil {
+		j.z = &squeezed{data: j.data, done: make(chan struct{})}
+		pw.squeeze <- j.z
+	}
 	pw.jobs <- j
 }
 
@@ -225,7 +273,15 @@ func (pw *Writer) do(j job) {
 		return
 	}
 	data := j.data
-	if j.compress {
+	switch {
+	case j.z != nil:
+		<-j.z.done
+		if j.z.err != nil {
+			pw.err = j.z.err
+			return
+		}
+		data = j.z.z
+	case j.compress:
 		data = pw.deflate(data)
 	}
 	pw.start(j.num)
@@ -302,8 +358,14 @@ func (pw *Writer) flushPacked() {
 		return
 	}
 	if n := len(pw.state); len(pw.packedAt) < n {
+		if n > cap(pw.packedAt) {
+			// Doubled, as a long guide packs some millions of objects.
+			grown := make([]uint32, len(pw.packedAt), max(n, 2*cap(pw.packedAt)))
+			copy(grown, pw.packedAt)
+			pw.packedAt = grown
+		}
 		old := len(pw.packedAt)
-		pw.packedAt = slices.Grow(pw.packedAt, n-old)[:n]
+		pw.packedAt = pw.packedAt[:n]
 		clear(pw.packedAt[old:])
 	}
 	for i, num := range pw.pendingNums {
@@ -361,6 +423,10 @@ func (pw *Writer) stop() {
 		close(pw.jobs)
 	}
 	<-pw.done
+	if pw.squeeze != nil {
+		close(pw.squeeze)
+		pw.squeeze = nil
+	}
 }
 
 // Abort ends a file that will not be finished: the writing goroutine
