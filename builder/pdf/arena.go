@@ -1,12 +1,30 @@
 package pdf
 
+import "sync"
+
 // Typesetting a long guide makes millions of small slices: the pieces of
 // words and lines, the words of table cells, the lines of paragraphs. They
 // are carved from large chunks instead, so that they cost few allocations.
 
 // arena hands out copies of slices carved from large chunks. A slice it
-// hands out is never handed out again.
-type arena[T any] struct{ free []T }
+// hands out is never handed out again, unless the arena takes its chunks
+// from a pool: then a chunk it has filled is retired, and once whoever
+// holds the arena knows that nothing reads the slices in it any more it
+// may give the chunk back to the pool, to be filled again (see recycler).
+type arena[T any] struct {
+	free  []T // the rest of the chunk being filled
+	chunk []T // the chunk being filled, whole
+	// pool, when set, gives the arena its chunks, and retired holds the
+	// chunks filled since the last call of takeRetired, maxRetired at
+	// most: the others are left to the collector.
+	pool    *chunkPool[T]
+	retired [][]T
+}
+
+// maxRetired is the most chunks an arena keeps to give back at once: a
+// part of the body that fills more (a table hundreds of pages long) lets
+// the collector have the rest.
+const maxRetired = 16
 
 // copy returns a copy of s that lives in the arena.
 func (a *arena[T]) copy(s []T) []T {
@@ -15,7 +33,17 @@ func (a *arena[T]) copy(s []T) []T {
 		return nil
 	}
 	if cap(a.free) < n {
-		a.free = make([]T, 0, max(arenaChunk, n))
+		if a.pool != nil && len(a.chunk) == arenaChunk && len(a.retired) < maxRetired {
+			a.retired = append(a.retired, a.chunk)
+		}
+		a.chunk = nil
+		if a.pool != nil && n <= arenaChunk {
+			a.chunk = a.pool.get()
+		}
+		if a.chunk == nil {
+			a.chunk = make([]T, max(arenaChunk, n))
+		}
+		a.free = a.chunk[:0]
 	}
 	out := a.free[0:n:n]
 	copy(out, s)
@@ -23,22 +51,69 @@ func (a *arena[T]) copy(s []T) []T {
 	return out
 }
 
+// takeRetired returns the chunks retired since the last call.
+func (a *arena[T]) takeRetired() [][]T {
+	r := a.retired
+	a.retired = nil
+	return r
+}
+
 // arenaChunk is how many items a chunk holds.
 const arenaChunk = 2048
+
+// chunkPool holds chunks of arenaChunk items to be filled again. It is
+// safe for use from several goroutines.
+type chunkPool[T any] struct {
+	mu   sync.Mutex
+	free [][]T
+}
+
+// maxPooled is the most chunks a pool holds.
+const maxPooled = 64
+
+// get returns a chunk to fill, or nil when the pool has none.
+func (p *chunkPool[T]) get() []T {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := len(p.free)
+	if n == 0 {
+		return nil
+	}
+	c := p.free[n-1]
+	p.free[n-1] = nil
+	p.free = p.free[:n-1]
+	return c
+}
+
+// put gives back chunks that nothing reads any more, emptied.
+func (p *chunkPool[T]) put(chunks [][]T) {
+	for _, c := range chunks {
+		clear(c) // let go of what the old slices point to
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range chunks {
+		if len(p.free) < maxPooled {
+			p.free = append(p.free, c)
+		}
+	}
+}
 
 // chunked builds slices in place, one at a time, in large chunks: begin
 // starts a slice, push adds to it, end returns it. A slice ended is not
 // changed by what is pushed after it; when a chunk is full, the slice
 // being built moves to a fresh one. reset lets the chunks be used again,
-// for slices that are not wanted beyond the next reset: the chunks filled
-// since the last reset are kept for the slices built after it, so that a
-// typesetter that builds many words between resets (the cells of every
-// table) fills the same few chunks over and over.
+// for slices that are not wanted beyond the next reset: a few of the
+// chunks filled since the last reset are kept for the slices built after
+// it, so that a typesetter that builds many words between resets (the
+// cells of every short table) fills the same few chunks over and over.
 type chunked[T any] struct {
 	buf   []T
 	start int // where the slice being built starts in buf
-	// full are the chunks filled since the last reset, spare those
-	// filled before it, emptied, to be filled again.
+	// full are the chunks filled since the last reset that are to be
+	// kept, spare those filled before it, emptied, to be filled again:
+	// spareChunks of them at most, the others left to the collector as
+	// soon as the slices in them are.
 	full, spare [][]T
 }
 
@@ -57,7 +132,7 @@ func (c *chunked[T]) push(v T) {
 			fresh = make([]T, n, max(arenaChunk, 2*n))
 		}
 		copy(fresh, c.buf[c.start:])
-		if c.buf != nil {
+		if c.buf != nil && len(c.full)+len(c.spare) < spareChunks {
 			c.full = append(c.full, c.buf)
 		}
 		c.buf, c.start = fresh, 0
@@ -84,6 +159,10 @@ func (c *chunked[T]) end() []T {
 	c.start = n
 	return s
 }
+
+// spareChunks is the most chunks a chunked keeps to fill again: what the
+// words of a table of a few pages fill.
+const spareChunks = 4
 
 // reset empties the chunks for reuse: the slices built in them so far
 // may change.

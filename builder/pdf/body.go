@@ -179,9 +179,11 @@ type batch struct {
 	boxes []*box
 	fx    layoutEffects
 	// last is set on a part's last batch; pending is then the space its
-	// layout asks for above whatever box comes next.
+	// layout asks for above whatever box comes next, and retired the
+	// chunks the part's layout retired (see recycler).
 	last    bool
 	pending float64
+	retired retiredChunks
 }
 
 // batchBoxes is how many boxes a worker gathers before it hands them on
@@ -230,6 +232,9 @@ func newBodyWorker(w *writer, m *metrics) *bodyWorker {
 		}
 	}
 	c.ts = &typesetter{m: m, fs: w.fs, warn: c.warn}
+	if w.recycle != nil {
+		c.ts.arena.pool, c.ts.lineArena.pool = &w.recycle.pieces, &w.recycle.lines
+	}
 	rb := *w.rb
 	rb.runs, rb.anchor, rb.width, rb.mathAlt = nil, 0, 0, nil
 	rb.warn = c.warn
@@ -291,7 +296,8 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	// Nothing after the part looks back into it: the box held back at
 	// the last flush is done, and so is any laid out since.
 	done = append(done, l.out...)
-	send(batch{boxes: done, fx: bw.effects(), last: true, pending: l.pending})
+	retired := retiredChunks{w.ts.arena.takeRetired(), w.ts.lineArena.takeRetired()}
+	send(batch{boxes: done, fx: bw.effects(), last: true, pending: l.pending, retired: retired})
 }
 
 // stitcher hands the parts' boxes on in order, and does what their layout
@@ -301,9 +307,10 @@ type stitcher struct {
 	yield func([]*box)
 	// carry is the space asked for after the last box handed on, which
 	// goes above the next; started says the part being handed on has
-	// handed on a box.
+	// handed on a box; boxes counts the boxes handed on.
 	carry   float64
 	started bool
+	boxes   int
 }
 
 // take hands on a batch of boxes of the part after those taken before.
@@ -338,6 +345,10 @@ func (st *stitcher) take(b batch) {
 			st.started = true
 		}
 		st.yield(b.boxes)
+		st.boxes += len(b.boxes)
+	}
+	if b.last && w.recycle != nil {
+		w.recycle.partDone(st.boxes, b.retired)
 	}
 	if b.last {
 		if st.started {

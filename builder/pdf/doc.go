@@ -50,6 +50,9 @@ type document struct {
 	xforms []xobjectRef
 
 	meta docMeta
+	// pageEnded, when set, is told the number of each page whose
+	// content is written.
+	pageEnded func(n int)
 }
 
 // pageData is what is kept of a page once its content is written: the
@@ -217,6 +220,9 @@ func (d *document) endPage() {
 	d.out.Stream(n, nil, d.content, true)
 	d.pages[len(d.pages)-1].contents = n
 	d.content = d.content[:0]
+	if d.pageEnded != nil {
+		d.pageEnded(len(d.pages))
+	}
 }
 
 // RawWriteStr adds s to the page's content.

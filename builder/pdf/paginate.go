@@ -65,6 +65,8 @@ type pageStream struct {
 	// added, what it holds, and whether the footnotes no box references
 	// were put at its foot.
 	page func(start, end int, plan pagePlan, orphans bool)
+	// dealt, when set, is told of each page's end before page is.
+	dealt func(end int)
 
 	win   []*box // the boxes from the first one of the next page on
 	base  int    // the index of win[0]
@@ -156,6 +158,9 @@ func (ps *pageStream) deal() {
 		}
 		var plan pagePlan
 		plan, ps.carry = pg.place(boxes, 0, end, carry)
+		if ps.dealt != nil {
+			ps.dealt(ps.base + end)
+		}
 		ps.page(ps.base, ps.base+end, plan, orphans)
 		clear(boxes[:end])
 		ps.win = boxes[end:]

@@ -429,11 +429,13 @@ func (w *writer) drawAsLaidOut() error {
 		// No footnote goes on: what the page leaves is done with.
 		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan.clone(), settle: len(ps.carry) == 0})
 	}}
+	w.recycleBody(ps)
 	w.layBody(marks, ps.add)
 	ps.close()
 	dr.close()
 	w.held = max(w.held, ps.most)
 	w.doc.endPage()
+	w.doc.pageEnded = nil
 	w.late.finish(func(what lateWhat) int {
 		switch {
 		case what.total:

@@ -22,7 +22,10 @@ import (
 // guide's at-a-glance table, glossary and answers run over many pages;
 // that the page numbers it could not know when it drew them (the contents',
 // the total in each footer, references to pages further on) were printed
-// as forms; and that it writes the same bytes again.
+// as forms; that the chunks its lines were typeset in went back to be
+// filled again as their pages were written (TestLongGuideReadsAsShortOne
+// holds the text of the pages to that of the guide laid out whole); and
+// that it writes the same bytes again.
 func TestLongGuideHoldsFewBoxes(t *testing.T) {
 	kept, once, w := keptAndOnce(t, 60)
 	if len(kept) == 0 {
@@ -42,6 +45,11 @@ func TestLongGuideHoldsFewBoxes(t *testing.T) {
 	t.Logf("%d boxes on %d pages; at most %d held at once", len(all), pages, w.held)
 	if w.held > 12*perPage {
 		t.Errorf("the writer held %d boxes at once, more than 12 pages of %d boxes", w.held, perPage)
+	}
+	if w.recycle == nil || w.recycle.given == 0 {
+		t.Error("no chunk of the body's lines went back to be filled again")
+	} else {
+		t.Logf("%d chunks of pieces and lines given back", w.recycle.given)
 	}
 	if n := bytes.Count(once, []byte("/Subtype /Form")); n < 3 {
 		t.Errorf("the guide drawn as laid out has %d forms, not one for the total and one for each section its contents list", n)

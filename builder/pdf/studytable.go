@@ -233,7 +233,7 @@ func proseColumn(rows [][]tableCell, ncol int) int {
 	best := -1
 	for _, row := range rows {
 		for c, cell := range row {
-			if endsSentence(cell) {
+			if cell.ends {
 				count[c]++
 				if best < 0 || count[c] > count[best] {
 					best = c
@@ -244,13 +244,13 @@ func proseColumn(rows [][]tableCell, ncol int) int {
 	return best
 }
 
-// endsSentence reports whether a cell's text ends with a full stop, a
-// question or exclamation mark, or an ellipsis.
-func endsSentence(cell tableCell) bool {
-	if len(cell.words) == 0 {
+// endsSentence reports whether the words of a cell's text end with a full
+// stop, a question or exclamation mark, or an ellipsis.
+func endsSentence(words []word) bool {
+	if len(words) == 0 {
 		return false
 	}
-	ps := cell.words[len(cell.words)-1].pieces
+	ps := words[len(words)-1].pieces
 	if len(ps) == 0 {
 		return false
 	}
@@ -269,18 +269,8 @@ func columnExtents(rows [][]tableCell, ncol int) (minW, maxW []float64) {
 	maxW = make([]float64, ncol)
 	for _, row := range rows {
 		for c, cell := range row {
-			lineW := 0.0
-			for i, w := range cell.words {
-				minW[c] = max(minW[c], w.w)
-				switch {
-				case w.brk:
-					lineW = 0
-				case i > 0:
-					lineW += w.space
-				}
-				lineW += w.w
-				maxW[c] = max(maxW[c], lineW)
-			}
+			minW[c] = max(minW[c], cell.minW)
+			maxW[c] = max(maxW[c], cell.maxW)
 		}
 	}
 	return minW, maxW

@@ -4,12 +4,28 @@ import (
 	"studyguide/builder/guide"
 )
 
-// tableCell is a cell's words, measured once and broken into lines when
-// the column widths are known.
+// tableCell is a cell measured, and broken into lines when the column
+// widths are known. The cells of a short table keep their words from
+// when they are measured until they are broken; those of a long one (the
+// at-a-glance table, the glossary) are set again when their row is laid
+// out, so that the words of hundreds of pages of cells are never held at
+// once.
 type tableCell struct {
 	words []word
 	lines []line
+	// minW is the width of the cell's longest word, maxW that of its
+	// longest line set unbroken; ends says its text ends a sentence.
+	minW, maxW float64
+	ends       bool
+	// inlines and style are what the cell is set from, for a long
+	// table's cell to be set again.
+	inlines []guide.Inline
+	style   textStyle
 }
+
+// keptWordsRows is the most body rows a table may have for its cells to
+// keep their words from when they are measured until they are broken.
+const keptWordsRows = 64
 
 // tableLayout holds what laying out one table needs.
 type tableLayout struct {
@@ -27,6 +43,8 @@ type tableLayout struct {
 	elem *structElem
 	// anchor is the table's link target while no box carries it.
 	anchor int
+	// keepWords says the cells keep their words until they are broken.
+	keepWords bool
 }
 
 // cellTags makes the elements of a row of the table: a TR in group (a
@@ -112,7 +130,7 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	if study {
 		size = studyTableSize(l.w.lay.TableSize, l.w.lay.SmallSize)
 	}
-	tl = &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3}
+	tl = &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3, keepWords: len(t.Rows) <= keptWordsRows}
 	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
 
 	if len(t.Header) > 0 {
@@ -140,14 +158,49 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCell {
 	out := make([]tableCell, tl.ncol)
 	for c := range min(len(row), tl.ncol) {
-		ts := tl.l.w.ts
-		cs := st
+		cell := &out[c]
+		cell.style = st
 		if c == bold {
-			cs.bold = true
+			cell.style.bold = true
 		}
-		out[c].words = ts.hyphenBreaks(ts.keep(tl.l.w.rb.flatten(row[c].Inlines, cs)))
+		cell.inlines = row[c].Inlines
+		words := tl.words(cell)
+		cell.measure(words)
+		if tl.keepWords {
+			cell.words, cell.inlines = words, nil
+		}
 	}
 	return out
+}
+
+// words splits a cell's text into words: words kept until the table is
+// laid out for a short table, for a long one words that the next call
+// reuses.
+func (tl *tableLayout) words(cell *tableCell) []word {
+	ts := tl.l.w.ts
+	runs := tl.l.w.rb.flatten(cell.inlines, cell.style)
+	if tl.keepWords {
+		return ts.hyphenBreaks(ts.keep(runs))
+	}
+	return ts.hyphenBreaks(ts.words(runs))
+}
+
+// measure notes the widths of the cell's longest word and of its longest
+// line set unbroken, and whether it ends a sentence.
+func (cell *tableCell) measure(words []word) {
+	lineW := 0.0
+	for i, w := range words {
+		cell.minW = max(cell.minW, w.w)
+		switch {
+		case w.brk:
+			lineW = 0
+		case i > 0:
+			lineW += w.space
+		}
+		lineW += w.w
+		cell.maxW = max(cell.maxW, lineW)
+	}
+	cell.ends = endsSentence(words)
 }
 
 // setWidths shares the frame's width among the columns of a table of the
@@ -225,10 +278,14 @@ func (tl *tableLayout) breakRow(row []tableCell) int {
 	most := 1
 	for c := range row {
 		room := tl.widths[c] - 2*tl.padX
-		row[c].lines = tl.l.w.ts.lines(tl.l.w.ts.hyphenate(row[c].words, room), room)
+		words := row[c].words
+		if !tl.keepWords {
+			words = tl.words(&row[c])
+		}
+		row[c].lines = tl.l.w.ts.lines(tl.l.w.ts.hyphenate(words, room), room)
 		// The words are not needed once broken, and the rows are kept
 		// until their page is drawn.
-		row[c].words = nil
+		row[c].words, row[c].inlines = nil, nil
 		most = max(most, len(row[c].lines))
 	}
 	return most
@@ -345,6 +402,9 @@ func (tl *tableLayout) rows(rows [][]tableCell, header *box) {
 		if ri > 0 {
 			tl.l.breakOff()
 		}
+		// The row's boxes hold what they print of it: the table need
+		// not hold the rows laid out.
+		rows[ri] = nil
 		most := tl.breakRow(row)
 		var notes []int
 		if !tl.fr.inNote {

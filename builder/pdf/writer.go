@@ -46,6 +46,10 @@ type writer struct {
 	// and for a short guide's pages one, the goroutine that replays them
 	// (body.go, sheet.go).
 	bodyWorkers int
+	// recycle, while a long guide's body is drawn as it is laid out,
+	// gives the chunks its lines were typeset in back to be filled again
+	// once their pages are written.
+	recycle *recycler
 	// held is the most boxes of the body the layout and the drawing of
 	// the pages held at once, besides those kept.
 	held      int

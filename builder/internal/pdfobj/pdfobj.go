@@ -358,8 +358,14 @@ func (pw *Writer) flushPacked() {
 		return
 	}
 	if n := len(pw.state); len(pw.packedAt) < n {
+		if n > cap(pw.packedAt) {
+			// Doubled, as a long guide packs some millions of objects.
+			grown := make([]uint32, len(pw.packedAt), max(n, 2*cap(pw.packedAt)))
+			copy(grown, pw.packedAt)
+			pw.packedAt = grown
+		}
 		old := len(pw.packedAt)
-		pw.packedAt = slices.Grow(pw.packedAt, n-old)[:n]
+		pw.packedAt = pw.packedAt[:n]
 		clear(pw.packedAt[old:])
 	}
 	for i, num := range pw.pendingNums {
