@@ -381,7 +381,7 @@ func (p *part) read(frontMatter bool) {
 	p.split = &paragraphSplitter{}
 	p.lp = &langProblems{}
 	p.ctx = &partContext{Context: parser.NewContext(), part: p}
-	gm := newParser(frontMatter, nil, p.split, p.lp, &p.book, p)
+	gm := newParser(frontMatter, linkifyWhen(r.src[p.start:p.ext]), nil, p.split, p.lp, &p.book, p)
 	reader := text.NewReader(r.src[:p.ext])
 	// The reader starts on the part's first line: its position is put
 	// on the end of the line before, which AdvanceLine leaves.

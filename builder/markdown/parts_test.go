@@ -285,3 +285,39 @@ func BenchmarkReadParts(b *testing.B) {
 		})
 	}
 }
+
+// TestLinkifyOnlyWhereNeeded reads notes that hold no address with and
+// without goldmark's linkify extension, which looks at every space: the
+// guides must be the same, so that leaving it out changes nothing but
+// the time taken.
+func TestLinkifyOnlyWhereNeeded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	// Tails of lines that leave linkify out: no white space, one space or
+	// tab, the two spaces of a hard break (three, four with the space
+	// before), a backslash break, a carriage return.
+	tails := []string{"", "", " ", "\t", "  ", "   ", "\\", " \\", "\r", " \r", "  \r", "   \r"}
+	checked := 0
+	for i := range 600 {
+		var b strings.Builder
+		for range 5 + rng.IntN(30) {
+			f := fragments[rng.IntN(len(fragments))]
+			f = strings.TrimSuffix(f, "\n")
+			b.WriteString(f + tails[rng.IntN(len(tails))] + "\n")
+		}
+		text := []byte(b.String())
+		if mayLinkify(text) {
+			continue
+		}
+		checked++
+		plain := readIn("plain.md", text, Options{}, 1)
+		linkifyWhen = func([]byte) bool { return true }
+		linked := readIn("plain.md", text, Options{}, 1)
+		linkifyWhen = mayLinkify
+		if !reflect.DeepEqual(plain, linked) {
+			t.Fatalf("note %d reads differently with linkify:\n%s\n%q", i, firstDifference(linked.guide, plain.guide), text)
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d notes were read without linkify", checked)
+	}
+}
