@@ -649,16 +649,19 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 	if q.SectionID != "" && q.Section == nil {
 		q.SectionID = ""
 	}
+	// Room for every piece: a blank for each span, the texts around
+	// them and the formulas with the texts they split.
+	q.Prompt = make([]guide.Piece, 0, 2*len(spans)+1+2*len(s.formulas))
 	at = 0
 	for _, sp := range spans {
 		if sp[0] > at {
-			q.Prompt = append(q.Prompt, in.pieces(at, sp[0])...)
+			q.Prompt = in.appendPieces(q.Prompt, at, sp[0])
 		}
 		q.Prompt = append(q.Prompt, guide.Piece{Text: text[sp[0]:sp[1]], Blank: true})
 		at = sp[1]
 	}
 	if at < len(text) {
-		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
+		q.Prompt = in.appendPieces(q.Prompt, at, len(text))
 	}
 	if context != "" {
 		q.Prompt = m.withContext(context, q.Prompt)
