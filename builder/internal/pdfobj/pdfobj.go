@@ -32,6 +32,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"studyguide/builder/internal/deflate"
 )
@@ -59,6 +60,8 @@ type Writer struct {
 	// goroutines; nil when the streams are compressed by the writing
 	// goroutine itself, on a machine of one core.
 	squeeze chan *squeezed
+	// squeezes holds the squeezed of streams written, to use again.
+	squeezes chan *squeezed
 
 	// Objects in object streams: the objects of the stream being filled
 	// (their numbers, the pairs of numbers and offsets that head the
@@ -107,11 +110,12 @@ type job struct {
 }
 
 // squeezed is a stream's data compressed by a compressing goroutine:
-// done is closed once z, or err, is set.
+// done is done once z, or err, is set. The writing goroutine hands it
+// back, once the stream is written, for the next stream.
 type squeezed struct {
 	data, z []byte
 	err     error
-	done    chan struct{}
+	done    sync.WaitGroup
 }
 
 // maxCompressors is the most goroutines that compress streams side by
@@ -131,9 +135,14 @@ func New(w io.Writer, version string) *Writer {
 			pw.giveBack(j.body)
 			pw.giveBack(j.dict)
 			pw.giveBack(j.data)
-			if j.z != nil {
-				<-j.z.done
-				pw.giveBack(j.z.z)
+			if z := j.z; z != nil {
+				z.done.Wait()
+				pw.giveBack(z.z)
+				*z = squeezed{}
+				select {
+				case pw.squeezes <- z:
+				default:
+				}
 			}
 		}
 	}()
@@ -143,16 +152,14 @@ func New(w io.Writer, version string) *Writer {
 	if n := min(runtime.GOMAXPROCS(0), maxCompressors); n > 1 {
 		squeeze := make(chan *squeezed, jobsQueued+n)
 		pw.squeeze = squeeze
+		pw.squeezes = make(chan *squeezed, cap(squeeze)+jobsQueued)
 		for range n {
 			go func() {
 				for s := range squeeze {
-					var buf []byte
-					select {
-					case buf = <-pw.spare:
-					default:
-					}
+					// Text compresses to a third or less of its size.
+					buf := pw.buffer(len(s.data)/2 + 64)
 					s.z, s.err = deflate.Append(buf, s.data, deflate.Zlib)
-					close(s.done)
+					s.done.Done()
 				}
 			}()
 		}
@@ -167,24 +174,41 @@ const jobsQueued = 16
 // such as a font's, are rare, and left to the collector.
 const maxSpare = 256 << 10
 
-// copyOf returns a copy of b in a buffer written objects gave back, or in
-// a new one when none is spare.
+// minSpare is the smallest buffer kept to be filled again: the
+// dictionaries of streams and the small objects are copied into buffers
+// of their own size, which would not hold a page.
+const minSpare = 4 << 10
+
+// buffer returns an empty buffer that holds n bytes: one that written
+// objects gave back when one is spare and large enough, else a new one.
+func (pw *Writer) buffer(n int) []byte {
+	if n < minSpare {
+		return make([]byte, 0, n)
+	}
+	select {
+	case buf := <-pw.spare:
+		if cap(buf) >= n {
+			return buf
+		}
+	default:
+	}
+	return make([]byte, 0, n)
+}
+
+// copyOf returns a copy of b, in a buffer written objects gave back when
+// one is spare.
 func (pw *Writer) copyOf(b []byte) []byte {
 	if b == nil {
 		return nil
 	}
-	select {
-	case buf := <-pw.spare:
-		return append(buf, b...)
-	default:
-		return append(make([]byte, 0, len(b)), b...)
-	}
+	return append(pw.buffer(len(b)), b...)
 }
 
 // giveBack hands a buffer the writing goroutine is done with back to be
-// filled again, unless enough are spare or it is too large to keep.
+// filled again, unless enough are spare or it is too small or too large
+// to keep.
 func (pw *Writer) giveBack(b []byte) {
-	if cap(b) == 0 || cap(b) > maxSpare {
+	if cap(b) < minSpare || cap(b) > maxSpare {
 		return
 	}
 	select {
@@ -241,7 +265,15 @@ func (pw *Writer) give(j job) {
 	}
 	pw.state[j.num] = directGiven
 	if j.compress && pw.squeeze != nil {
-		j.z = &squeezed{data: j.data, done: make(chan struct{})}
+		var z *squeezed
+		select {
+		case z = <-pw.squeezes:
+		default:
+			z = new(squeezed)
+		}
+		z.data = j.data
+		z.done.Add(1)
+		j.z = z
 		pw.squeeze <- j.z
 	}
 	pw.jobs <- j
@@ -275,7 +307,7 @@ func (pw *Writer) do(j job) {
 	data := j.data
 	switch {
 	case j.z != nil:
-		<-j.z.done
+		j.z.done.Wait()
 		if j.z.err != nil {
 			pw.err = j.z.err
 			return
@@ -373,8 +405,8 @@ func (pw *Writer) flushPacked() {
 	}
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
-	dict := fmt.Appendf(pw.copyOf([]byte{}), "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
-	data := append(pw.copyOf(head), pw.pendingData...)
+	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
+	data := append(append(pw.buffer(len(head)+len(pw.pendingData)), head...), pw.pendingData...)
 	pw.give(job{num: stm, stream: true, compress: true, dict: dict, data: data})
 	pw.pendingNums, pw.pendingHead, pw.pendingData = pw.pendingNums[:0], head[:0], pw.pendingData[:0]
 }
