@@ -54,8 +54,9 @@ type Writer struct {
 	jobs   chan job
 	done   chan struct{}
 	// spare holds the buffers of objects written, which the writing
-	// goroutine hands back to be filled again.
-	spare chan []byte
+	// goroutine hands back to be filled again: by size, the buffers of
+	// minSpare bytes first, then of twice as many, and so on.
+	spare [spareSizes]chan []byte
 	// squeeze takes the streams to compress to the compressing
 	// goroutines; nil when the streams are compressed by the writing
 	// goroutine itself, on a machine of one core.
@@ -71,7 +72,7 @@ type Writer struct {
 	pendingNums []int32
 	pendingHead []byte
 	pendingData []byte
-	packedAt    []uint32
+	packedAt    [][]uint32 // in chunks of packedChunk numbers
 
 	// Owned by the writing goroutine until it is done.
 	w       *bufio.Writer
@@ -126,7 +127,10 @@ const maxCompressors = 4
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
 	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), state: []uint8{directGiven}, next: 1,
-		jobs: make(chan job, jobsQueued), done: make(chan struct{}), spare: make(chan []byte, 2*jobsQueued+4)}
+		jobs: make(chan job, jobsQueued), done: make(chan struct{})}
+	for i := range pw.spare {
+		pw.spare[i] = make(chan []byte, 2*jobsQueued)
+	}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
 		defer close(pw.done)
@@ -156,8 +160,9 @@ func New(w io.Writer, version string) *Writer {
 		for range n {
 			go func() {
 				for s := range squeeze {
-					// Text compresses to a third or less of its size.
-					buf := pw.buffer(len(s.data)/2 + 64)
+					// Text compresses to a third or less of its size;
+					// the buffer is one of those kept, however small.
+					buf := pw.buffer(max(len(s.data)/2+64, minSpare))
 					s.z, s.err = deflate.Append(buf, s.data, deflate.Zlib)
 					s.done.Done()
 				}
@@ -170,29 +175,39 @@ func New(w io.Writer, version string) *Writer {
 // jobsQueued is how many objects may wait to be written.
 const jobsQueued = 16
 
-// maxSpare is the largest buffer kept to be filled again: larger ones,
-// such as a font's, are rare, and left to the collector.
-const maxSpare = 256 << 10
+// The buffers kept to be filled again hold minSpare bytes, or twice
+// that, and so on: spareSizes sizes. The dictionaries of streams and the
+// small objects are copied into buffers of their own size, which would
+// not hold a page; the rare larger ones, such as a font's, are left to
+// the collector.
+const (
+	minSpare   = 4 << 10
+	spareSizes = 7 // up to 256 KB
+)
 
-// minSpare is the smallest buffer kept to be filled again: the
-// dictionaries of streams and the small objects are copied into buffers
-// of their own size, which would not hold a page.
-const minSpare = 4 << 10
+// spareSize returns the index of the smallest size of spare buffer that
+// holds n bytes; spareSizes when none does.
+func spareSize(n int) int {
+	i := 0
+	for size := minSpare; size < n && i < spareSizes; size *= 2 {
+		i++
+	}
+	return i
+}
 
 // buffer returns an empty buffer that holds n bytes: one that written
-// objects gave back when one is spare and large enough, else a new one.
+// objects gave back when one of its size is spare, else a new one.
 func (pw *Writer) buffer(n int) []byte {
-	if n < minSpare {
+	i := spareSize(n)
+	if n < minSpare || i == spareSizes {
 		return make([]byte, 0, n)
 	}
 	select {
-	case buf := <-pw.spare:
-		if cap(buf) >= n {
-			return buf
-		}
+	case buf := <-pw.spare[i]:
+		return buf
 	default:
+		return make([]byte, 0, minSpare<<i)
 	}
-	return make([]byte, 0, n)
 }
 
 // copyOf returns a copy of b, in a buffer written objects gave back when
@@ -205,14 +220,15 @@ func (pw *Writer) copyOf(b []byte) []byte {
 }
 
 // giveBack hands a buffer the writing goroutine is done with back to be
-// filled again, unless enough are spare or it is too small or too large
-// to keep.
+// filled again, unless enough of its size are spare or it is not of one
+// of the sizes kept.
 func (pw *Writer) giveBack(b []byte) {
-	if cap(b) < minSpare || cap(b) > maxSpare {
+	i := spareSize(cap(b))
+	if i == spareSizes || cap(b) != minSpare<<i {
 		return
 	}
 	select {
-	case pw.spare <- b[:0]:
+	case pw.spare[i] <- b[:0]:
 	default:
 	}
 }
@@ -378,6 +394,10 @@ func (pw *Writer) Packed(num int, body []byte) {
 	}
 }
 
+// packedChunk is how many object numbers a chunk of Writer.packedAt
+// covers.
+const packedChunk = 1 << 16
+
 // flushPacked writes the pending packed objects as one object stream, a
 // directly written object of its own, and notes where each went.
 func (pw *Writer) flushPacked() {
@@ -389,19 +409,13 @@ func (pw *Writer) flushPacked() {
 		pw.Fail(errors.New("pdfobj: too many objects"))
 		return
 	}
-	if n := len(pw.state); len(pw.packedAt) < n {
-		if n > cap(pw.packedAt) {
-			// Doubled, as a long guide packs some millions of objects.
-			grown := make([]uint32, len(pw.packedAt), max(n, 2*cap(pw.packedAt)))
-			copy(grown, pw.packedAt)
-			pw.packedAt = grown
-		}
-		old := len(pw.packedAt)
-		pw.packedAt = pw.packedAt[:n]
-		clear(pw.packedAt[old:])
+	// A long guide packs some millions of objects: the table grows by
+	// chunks, never copied.
+	for len(pw.packedAt)*packedChunk < len(pw.state) {
+		pw.packedAt = append(pw.packedAt, make([]uint32, packedChunk))
 	}
 	for i, num := range pw.pendingNums {
-		pw.packedAt[num] = uint32(stm)<<8 | uint32(i)
+		pw.packedAt[num/packedChunk][num%packedChunk] = uint32(stm)<<8 | uint32(i)
 	}
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
@@ -431,7 +445,7 @@ func (pw *Writer) xrefStream() int {
 		}
 		first := n
 		for ; n < len(pw.state) && pw.state[n] == packedGiven; n++ {
-			at := pw.packedAt[n]
+			at := pw.packedAt[n/packedChunk][n%packedChunk]
 			stm, i := at>>8, at&0xff
 			entries = append(entries, 2, byte(stm>>24), byte(stm>>16), byte(stm>>8), byte(stm), byte(i>>8), byte(i))
 		}
