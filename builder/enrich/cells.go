@@ -132,9 +132,15 @@ func titleInlines(heads map[string][]guide.Inline, id, title string) []guide.Inl
 // keyPointCell is a cell holding a link to a key point, named by its
 // title with the formulas it holds.
 func keyPointCell(kp *guide.KeyPointFacts) guide.Cell {
-	c := linkCell(kp.ID, kp.Title)
+	return guide.Cell{Inlines: []guide.Inline{keyPointLink(kp)}}
+}
+
+// keyPointLink links to a key point, named by its title with the
+// formulas it holds.
+func keyPointLink(kp *guide.KeyPointFacts) *guide.Link {
+	l := linkTo(kp.ID, kp.Title)
 	if kp.TitleInlines != nil {
-		c.Inlines[0].(*guide.Link).Children = kp.TitleInlines
+		l.Children = kp.TitleInlines
 	}
-	return c
+	return l
 }

@@ -22,15 +22,32 @@ func sortTerms(terms []*guide.Term, lang string) []*guide.Term {
 	}
 	c := collate.New(tag, collate.Numeric)
 	var buf collate.Buffer
-	keys := make(map[*guide.Term][]byte, len(terms))
-	for _, t := range terms {
-		keys[t] = slices.Clone(c.KeyFromString(&buf, sortName(t.Name)))
+	type keyed struct {
+		key  []byte
+		term *guide.Term
+	}
+	// The keys are made into one buffer, which each sort key is a part
+	// of, and sorted beside their terms.
+	sorted := make([]keyed, len(terms))
+	var all []byte
+	ends := make([]int, len(terms))
+	for i, t := range terms {
+		all = append(all, c.KeyFromString(&buf, sortName(t.Name))...)
+		ends[i] = len(all)
 		buf.Reset()
 	}
-	out := slices.Clone(terms)
-	slices.SortStableFunc(out, func(a, b *guide.Term) int {
-		return bytes.Compare(keys[a], keys[b])
+	start := 0
+	for i, t := range terms {
+		sorted[i] = keyed{all[start:ends[i]:ends[i]], t}
+		start = ends[i]
+	}
+	slices.SortStableFunc(sorted, func(a, b keyed) int {
+		return bytes.Compare(a.key, b.key)
 	})
+	out := make([]*guide.Term, len(terms))
+	for i, k := range sorted {
+		out[i] = k.term
+	}
 	return out
 }
 

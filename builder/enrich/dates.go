@@ -251,9 +251,9 @@ func (s *dateScanner) named(i int) bool {
 	case t.kind == punctToken && strings.Contains(namedByMark, t.text):
 		return true
 	case t.kind == wordToken:
-		return namedBy[strings.ToLower(t.text)]
+		return lookupLower(namedBy, t.text)
 	case t.kind == punctToken && t.text == "." && s.is(j-1, wordToken):
-		return namedByAbbrev[strings.ToLower(s.toks[j-1].text)]
+		return lookupLower(namedByAbbrev, s.toks[j-1].text)
 	}
 	return false
 }
@@ -287,7 +287,7 @@ func (s *dateScanner) counted(i int) bool {
 	case punctToken:
 		return strings.Contains(countedByMark, t.text)
 	case wordToken:
-		return countedBy[strings.ToLower(t.text)]
+		return lookupLower(countedBy, t.text)
 	}
 	return false
 }
@@ -304,7 +304,7 @@ func (s *dateScanner) rangeFrom(i int, first moment) (last int, ok, counted bool
 	t := s.toks[j]
 	switch {
 	case t.kind == punctToken && strings.Contains(rangeDashes, t.text):
-	case t.kind == wordToken && rangeWords[strings.ToLower(t.text)]:
+	case t.kind == wordToken && lookupLower(rangeWords, t.text):
 	case t.kind == wordToken && strings.EqualFold(t.text, "and") && s.before(i, "between"):
 	default:
 		return 0, false, false

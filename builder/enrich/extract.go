@@ -37,8 +37,12 @@ func extract(g *guide.Guide, book bool) {
 	// The introduction and each top-level section are read on their own,
 	// side by side (see partReader); what they found is then put
 	// together in reading order, as if one reader had read them all.
+	// Each part is merged as soon as it and those before it are read;
+	// the ids the guide holds are gathered meanwhile.
+	ids := workers.Later(g.IDs)
 	parts := make([]notesPart, len(g.Sections)+1)
-	workers.Each(len(parts), func(i int) {
+	x := &extractor{g: g, reg: newRegistry()}
+	workers.EachThen(len(parts), func(_, i int) {
 		var r partReader
 		if i == 0 {
 			r.blocks(g.Intro, "")
@@ -46,12 +50,11 @@ func extract(g *guide.Guide, book bool) {
 			r.section(g.Sections[i-1])
 		}
 		parts[i] = r.notesPart
-	})
-	x := &extractor{g: g, ids: g.IDs(), reg: newRegistry()}
-	for i := range parts {
+	}, func(i int) {
 		x.merge(&parts[i])
 		parts[i] = notesPart{}
-	}
+	})
+	x.ids = ids()
 	x.explain()
 	if book {
 		x.chapterPlaces()
@@ -329,7 +332,9 @@ func (x *extractor) explain() {
 		at := e.uses[0]
 		if chosen >= 0 {
 			at = e.uses[chosen]
-			e.term.Explanation = meaningText(at.sentence)
+			// A copy of the sentence alone is kept, rather than the text
+			// of the paragraph it is a part of.
+			e.term.Explanation = strings.Clone(meaningText(at.sentence))
 			if at.from != nil {
 				e.term.Meaning = at.from.rich(e.term.Explanation)
 			}

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 )
 
@@ -22,7 +23,7 @@ func Glance(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	top := map[string]string{} // section id -> id of its top-level section
 	for _, s := range g.Sections {
 		s.Walk(func(c *guide.Section) bool {
@@ -40,27 +41,36 @@ func Glance(g *guide.Guide) {
 	}
 
 	words := labels.For(g.Meta.Lang)
+	// The rows of the sections are made on their own, side by side.
+	rows := make([][]guide.Cell, len(g.Sections))
+	workers.Each(len(g.Sections), func(i int) {
+		s := g.Sections[i]
+		if kps := byTop[s.ID]; len(kps) > 0 && s.Kind == guide.FromNotes {
+			cell := linkCell(s.ID, s.Title)
+			if s.Heading != nil {
+				cell.Inlines[0].(*guide.Link).Children = s.Heading
+			}
+			rows[i] = []guide.Cell{cell, keyPointLinks(kps)}
+		}
+	})
+	used := ids()
 	sec := &guide.Section{
-		ID:           ids.Claim("at-a-glance"),
+		ID:           used.Claim("at-a-glance"),
 		Title:        words.Text("glance.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glance,
 	}
-	t := newTable(words, guide.Glance, ids.Claim("at-a-glance-table"), words.Text("glance.caption"),
+	t := newTable(words, guide.Glance, used.Claim("at-a-glance-table"), words.Text("glance.caption"),
 		column{guide.RoleSection, "glance.section"},
 		column{guide.RoleKeyPoints, "glance.key-points"})
 	if kps := byTop[""]; len(kps) > 0 {
 		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
 	}
-	for _, s := range g.Sections {
-		if kps := byTop[s.ID]; len(kps) > 0 && s.Kind == guide.FromNotes {
-			cell := linkCell(s.ID, s.Title)
-			if s.Heading != nil {
-				cell.Inlines[0].(*guide.Link).Children = s.Heading
-			}
-			t.Rows = append(t.Rows, []guide.Cell{cell, keyPointLinks(kps)})
+	for _, row := range rows {
+		if row != nil {
+			t.Rows = append(t.Rows, row)
 		}
 	}
 	if len(t.Rows) == 0 {
@@ -72,12 +82,16 @@ func Glance(g *guide.Guide) {
 
 // keyPointLinks is a cell with a link to each key point, one per line.
 func keyPointLinks(kps []*guide.KeyPointFacts) guide.Cell {
-	var c guide.Cell
+	c := guide.Cell{Inlines: make([]guide.Inline, 0, 2*len(kps)-1)}
 	for i, kp := range kps {
 		if i > 0 {
-			c.Inlines = append(c.Inlines, &guide.Break{Pos: guide.NoPos, Hard: true})
+			c.Inlines = append(c.Inlines, lineBreak)
 		}
-		c.Inlines = append(c.Inlines, keyPointCell(kp).Inlines...)
+		c.Inlines = append(c.Inlines, keyPointLink(kp))
 	}
 	return c
 }
+
+// lineBreak is the hard line break between the lines of a cell, one node
+// shared by every cell that needs one.
+var lineBreak = &guide.Break{Pos: guide.NoPos, Hard: true}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 )
 
@@ -26,24 +27,36 @@ func Glossary(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	titles := sectionTitles(g)
 	heads := sectionHeadings(g)
 	book := isBook(g)
 	words := labels.For(g.Meta.Lang)
+	used := ids()
 	sec := &guide.Section{
-		ID:           ids.Claim("glossary"),
+		ID:           used.Claim("glossary"),
 		Title:        words.Text("glossary.title"),
 		Level:        1,
 		HeadingLevel: topHeadingLevel(g),
 		Pos:          guide.NoPos,
 		Kind:         guide.Glossary,
 	}
-	t := newTable(words, guide.Glossary, ids.Claim("glossary-table"), words.Text("glossary.caption"),
+	t := newTable(words, guide.Glossary, used.Claim("glossary-table"), words.Text("glossary.caption"),
 		column{guide.RoleTerm, "glossary.term"},
 		column{guide.RoleMeaning, "glossary.meaning"},
 		column{guide.RoleSee, "glossary.see"})
-	for _, term := range sortTerms(g.Study.Terms, g.Meta.Lang) {
+	var chapters *chapterTitles
+	for _, term := range g.Study.Terms {
+		if book || len(term.Chapters) > 1 {
+			chapters = newChapterTitles(g)
+			break
+		}
+	}
+	// Each term's row is made on its own, side by side.
+	sorted := sortTerms(g.Study.Terms, g.Meta.Lang)
+	t.Rows = make([][]guide.Cell, len(sorted))
+	workers.Each(len(sorted), func(i int) {
+		term := sorted[i]
 		where, ok := titles[term.SectionID]
 		if !ok || term.SectionID == "" {
 			where = g.Meta.Title
@@ -54,16 +67,16 @@ func Glossary(g *guide.Guide) {
 			Children: titleInlines(heads, term.SectionID, where),
 		}}}
 		if places := term.Chapters; len(places) > 1 {
-			see = chapterRefs(g, titles, heads, places)
+			see = chapterRefs(g, chapters, titles, heads, places)
 		} else if book {
-			see = chapterRefs(g, titles, heads, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
+			see = chapterRefs(g, chapters, titles, heads, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
 		}
-		t.Rows = append(t.Rows, []guide.Cell{
+		t.Rows[i] = []guide.Cell{
 			textCell(glossaryName(words, term)),
 			richCell(term.Meaning, orDash(term.Explanation)),
 			see,
-		})
-	}
+		}
+	})
 	sec.Blocks = []guide.Block{t}
 	g.Sections = append(g.Sections, sec)
 }
@@ -72,15 +85,8 @@ func Glossary(g *guide.Guide) {
 // each chapter that uses it, named after the chapter and the section
 // ("Lesson 1: Evaporation: How Water Rises"), one per line, each title
 // with the formulas it holds (see sectionHeadings).
-func chapterRefs(g *guide.Guide, titles map[string]string, heads map[string][]guide.Inline, places []guide.TermPlace) guide.Cell {
-	chapter := map[string]string{}
-	chapterID := map[string]string{}
-	for _, s := range g.Sections {
-		s.Walk(func(c *guide.Section) bool {
-			chapter[c.ID], chapterID[c.ID] = s.Title, s.ID
-			return true
-		})
-	}
+func chapterRefs(g *guide.Guide, chapters *chapterTitles, titles map[string]string, heads map[string][]guide.Inline, places []guide.TermPlace) guide.Cell {
+	chapter, chapterID := chapters.title, chapters.id
 	var c guide.Cell
 	for i, p := range places {
 		if i > 0 {
@@ -103,6 +109,23 @@ func chapterRefs(g *guide.Guide, titles map[string]string, heads map[string][]gu
 			Pos:      guide.NoPos,
 			Target:   p.ID,
 			Children: kids,
+		})
+	}
+	return c
+}
+
+// chapterTitles holds, for each section id of a book, the title and the
+// id of the chapter (top-level section) it is in.
+type chapterTitles struct {
+	title, id map[string]string
+}
+
+func newChapterTitles(g *guide.Guide) *chapterTitles {
+	c := &chapterTitles{title: map[string]string{}, id: map[string]string{}}
+	for _, s := range g.Sections {
+		s.Walk(func(sub *guide.Section) bool {
+			c.title[sub.ID], c.id[sub.ID] = s.Title, s.ID
+			return true
 		})
 	}
 	return c

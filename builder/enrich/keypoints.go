@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,15 +52,19 @@ func (x *partReader) item(it *guide.ListItem, sec string) {
 		x.warnings = append(x.warnings, partWarning{it.Pos, fmt.Sprintf("key point %q has nothing after its title; give it a sentence or sub-points", it.Key.Title)})
 	}
 	facts.Gist, facts.GistInlines = from.richGist(gist)
+	// The gist is kept with the facts: a copy of it alone rather than
+	// the text of the whole body it is a part of.
+	facts.Gist = strings.Clone(facts.Gist)
 }
 
-// mergeDates joins lists of dates, keeping the first of equal dates.
+// mergeDates joins lists of dates, keeping the first of equal dates, each
+// a copy of its own rather than a part of the text it was found in.
 func mergeDates(lists ...[]string) []string {
 	var out []string
 	for _, l := range lists {
 		for _, d := range l {
 			if !containsString(out, d) {
-				out = append(out, d)
+				out = append(out, strings.Clone(d))
 			}
 		}
 	}

@@ -127,7 +127,7 @@ func (c *mentionCounter) visit(n guide.Node) bool {
 // count counts the mentions in the plain text of inlines: at each word,
 // the longest spelling that starts there.
 func (c *mentionCounter) count(inlines []guide.Inline) {
-	c.low = appendLower(c.low[:0], guide.PlainText(inlines))
+	c.low = appendPlainLower(c.low[:0], inlines)
 	c.words = appendMentionWords(c.words[:0], c.low)
 	words := c.words
 	for i := 0; i < len(words); {
@@ -148,6 +148,38 @@ func (c *mentionCounter) count(inlines []guide.Inline) {
 		}
 		i += max(n, 1)
 	}
+}
+
+// appendPlainLower appends the plain text of inlines (guide.PlainText) to
+// b in lower case, without making the plain text first.
+func appendPlainLower(b []byte, inlines []guide.Inline) []byte {
+	for _, in := range inlines {
+		b = appendNodeLower(b, in)
+	}
+	return b
+}
+
+// appendNodeLower is appendPlainLower for one inline and those below it.
+func appendNodeLower(b []byte, n guide.Node) []byte {
+	switch n := n.(type) {
+	case *guide.Text:
+		// Text, most of any paragraph, has nothing below it.
+		return appendLower(b, n.Text)
+	case *guide.Code:
+		return appendLower(b, n.Text)
+	case *guide.Image:
+		return appendLower(b, n.Alt)
+	case *guide.Formula:
+		return appendLower(b, n.Text())
+	case *guide.Break:
+		return append(b, ' ')
+	case *guide.Blank:
+		return append(b, "_____"...)
+	}
+	for c := range guide.Children(n) {
+		b = appendNodeLower(b, c)
+	}
+	return b
 }
 
 // mentionWords splits text into lower-case words of letters and digits;

@@ -3,10 +3,8 @@ package enrich
 import (
 	"bytes"
 	"iter"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,40 +71,33 @@ func Questions(g *guide.Guide) {
 // was taken before it. The questions are the same, in the same order, as
 // one core would make them.
 func (m *quizMaker) sections(secs []*guide.Section) {
-	workers := min(runtime.GOMAXPROCS(0), len(secs))
-	if workers < 2 {
+	if workers.Count(len(secs)) < 2 {
 		for _, s := range secs {
 			m.section(s)
 		}
 		return
 	}
+	// Each section is made from m as it is now, whatever m has taken
+	// by the time its turn comes; it is merged as soon as it and those
+	// before it are made.
+	base := m.alone()
 	parts := make([]*quizMaker, len(secs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var scratch quizScratch
-			for i := range next {
-				part := m.alone()
-				part.quizScratch = scratch
-				part.section(secs[i])
-				// The room goes on to the worker's next section
-				// rather than wait here for the merge.
-				scratch, part.quizScratch = part.quizScratch, quizScratch{}
-				parts[i] = part
-			}
-		})
-	}
-	for i := range secs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, part := range parts {
+	scratch := make([]quizScratch, workers.Count(len(secs)))
+	workers.EachThen(len(secs), func(w, i int) {
+		part := base.alone()
+		part.quizScratch = scratch[w]
+		part.section(secs[i])
+		// The room goes on to the worker's next section rather than
+		// wait for the merge.
+		scratch[w], part.quizScratch = part.quizScratch, quizScratch{}
+		parts[i] = part
+	}, func(i int) {
+		part := parts[i]
+		parts[i] = nil
 		if m.dependsOn(part) {
 			m.newUnit()
 			m.section(secs[i])
-			continue
+			return
 		}
 		for _, q := range part.out {
 			m.seen[q.ID] = true
@@ -115,7 +106,7 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 			m.prompts[p] = true
 		}
 		m.out = append(m.out, part.out...)
-	}
+	})
 }
 
 // alone returns a quizMaker that shares m's view of the guide but has
@@ -306,9 +297,13 @@ func properNames(g *guide.Guide) map[string]bool {
 						r, _ := utf8.DecodeRuneInString(part)
 						switch {
 						case unicode.IsLower(r):
-							lower[strings.ToLower(part)] = true
+							if !lookupLower(lower, part) {
+								lower[strings.ToLower(part)] = true
+							}
 						case unicode.IsUpper(r) && !strings.ContainsRune(".!?:", prev):
-							capital[strings.ToLower(part)] = true
+							if !lookupLower(capital, part) {
+								capital[strings.ToLower(part)] = true
+							}
 						}
 					}
 					prev, _ = utf8.DecodeLastRuneInString(w)
@@ -1098,7 +1093,7 @@ func initials(answer string, stop map[string]bool) string {
 	var parts []string
 	for _, w := range strings.Fields(answer) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if stop[strings.ToLower(w)] || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if lookupLower(stop, w) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			parts = append(parts, w)
 			continue
 		}
@@ -1190,7 +1185,7 @@ func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
 	if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
 		f := afterLead(p.Inlines)
 		if s := meaningText(firstSentence(f.text)); s != "" {
-			return s, f.rich(s)
+			return strings.Clone(s), f.rich(s)
 		}
 	} else {
 		more = it.Blocks
@@ -1347,13 +1342,13 @@ func (m *quizMaker) isName(words string) bool {
 	if utf8.RuneCountInString(words) > 1 && strings.ToUpper(words) == words {
 		return true
 	}
-	if name, ok := m.termNames[strings.ToLower(words)]; ok {
+	if name := lookupLower(m.termNames, words); name != "" {
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
 			return true
 		}
 	}
 	for _, w := range strings.Fields(words) {
-		if !m.names[strings.ToLower(w)] {
+		if !lookupLower(m.names, w) {
 			return false
 		}
 	}
@@ -1408,7 +1403,7 @@ var pastVerbs = wordSet("led", "took", "began", "became", "built", "fought", "ma
 func pastActor(s string) (actor, rest string, ok bool) {
 	text := s
 	first, _, _ := strings.Cut(text, " ")
-	if openers[strings.ToLower(first)] {
+	if lookupLower(openers, first) {
 		if rest, ok := afterDateOpening(text); ok {
 			text = rest
 		} else {
@@ -1535,7 +1530,7 @@ func placePhrase(s, title string) string {
 		}
 		hit := false
 		for _, p := range place {
-			hit = hit || titleWords[strings.ToLower(p)]
+			hit = hit || lookupLower(titleWords, p)
 		}
 		if hit && !isYear(place[0]) {
 			return strings.Join(append(phrase, place...), " ")

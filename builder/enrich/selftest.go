@@ -28,28 +28,15 @@ func SelfTest(g *guide.Guide) {
 			return
 		}
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	words := labels.For(g.Meta.Lang)
 	level := topHeadingLevel(g)
 	heads := sectionHeadings(g)
-	test := &guide.Section{
-		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
-		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
-	}
-	answers := &guide.Section{
-		ID: ids.Claim("answers"), Title: words.Text("quiz.answers-title"),
-		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.Answers,
-	}
-	test.Blocks = append(test.Blocks, para(fill(words.Pieces("quiz.intro"), map[string]guide.Inline{
-		"answers": linkTo(answers.ID, words.Text("quiz.answers")),
-	})...))
-	answers.Blocks = append(answers.Blocks, para(fill(words.Pieces("quiz.answers-intro"), map[string]guide.Inline{
-		"test": linkTo(test.ID, words.Text("quiz.test")),
-	})...))
-
 	if isBook(g) {
 		r := newQuizRenderer(words, heads)
-		selfTestByChapter(g, ids, r, level, test, answers)
+		used := ids()
+		test, answers := newSelfTest(used, words, level)
+		selfTestByChapter(g, used, r, level, test, answers)
 		placeSelfTest(g, test, answers)
 		return
 	}
@@ -78,13 +65,18 @@ func SelfTest(g *guide.Guide) {
 			renderers[w] = r
 		}
 		gr := &groups[i]
-		gr.prompts = make([]*guide.ListItem, 0, gr.to-gr.from)
-		gr.keys = make([]*guide.ListItem, 0, gr.to-gr.from)
-		for _, q := range qs[gr.from:gr.to] {
-			gr.prompts = append(gr.prompts, item(para(r.prompt(q)...)))
-			gr.keys = append(gr.keys, item(para(r.answer(q)...)))
+		n := gr.to - gr.from
+		gr.prompts, gr.keys = make([]*guide.ListItem, n), make([]*guide.ListItem, n)
+		// The items of the group's questions and answers, each a
+		// paragraph, are made in one piece of memory.
+		items := make([]paraItem, 2*n)
+		for k, q := range qs[gr.from:gr.to] {
+			gr.prompts[k] = items[2*k].of(r.prompt(q))
+			gr.keys[k] = items[2*k+1].of(r.answer(q))
 		}
 	})
+	used := ids()
+	test, answers := newSelfTest(used, words, level)
 	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Items: make([]*guide.ListItem, 0, len(qs))}
 	for _, gr := range groups {
 		q := qs[gr.from]
@@ -97,7 +89,7 @@ func SelfTest(g *guide.Guide) {
 			base = "test-" + q.SectionID
 		}
 		test.Sections = append(test.Sections, &guide.Section{
-			ID: ids.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
+			ID: used.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
 			Pos: guide.NoPos, Kind: guide.SelfTest,
 			Blocks: []guide.Block{&guide.List{Pos: guide.NoPos, Ordered: true, Start: gr.from + 1, Items: gr.prompts}},
 		})
@@ -105,6 +97,27 @@ func SelfTest(g *guide.Guide) {
 	}
 	answers.Blocks = append(answers.Blocks, key)
 	placeSelfTest(g, test, answers)
+}
+
+// newSelfTest returns the two sections of the self-test, "Test
+// yourself" and "Answers", each with its introduction, their ids claimed
+// from ids.
+func newSelfTest(ids *guide.IDs, words *labels.Catalogue, level int) (test, answers *guide.Section) {
+	test = &guide.Section{
+		ID: ids.Claim("test-yourself"), Title: words.Text("quiz.title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.SelfTest,
+	}
+	answers = &guide.Section{
+		ID: ids.Claim("answers"), Title: words.Text("quiz.answers-title"),
+		Level: 1, HeadingLevel: level, Pos: guide.NoPos, Kind: guide.Answers,
+	}
+	test.Blocks = append(test.Blocks, para(fill(words.Pieces("quiz.intro"), map[string]guide.Inline{
+		"answers": linkTo(answers.ID, words.Text("quiz.answers")),
+	})...))
+	answers.Blocks = append(answers.Blocks, para(fill(words.Pieces("quiz.answers-intro"), map[string]guide.Inline{
+		"test": linkTo(test.ID, words.Text("quiz.test")),
+	})...))
+	return test, answers
 }
 
 // placeSelfTest puts the test before the glossary and the key after
@@ -167,16 +180,33 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 		size += 2
 	}
 	out := make([]guide.Inline, 0, size)
+	// The prompt's texts and blanks are made in one piece of memory each.
+	texts, blanks := 0, 0
+	for _, p := range q.Prompt {
+		switch {
+		case p.Blank:
+			blanks++
+		case p.Formula == nil:
+			texts++
+		}
+	}
+	textNodes, blankNodes := make([]guide.Text, texts), make([]guide.Blank, blanks)
 	for _, p := range q.Prompt {
 		if p.Blank {
-			out = append(out, &guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)})
+			b := &blankNodes[0]
+			blankNodes = blankNodes[1:]
+			*b = guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)}
+			out = append(out, b)
 			continue
 		}
 		if p.Formula != nil {
 			out = append(out, p.Formula)
 			continue
 		}
-		out = append(out, text(p.Text))
+		t := &textNodes[0]
+		textNodes = textNodes[1:]
+		*t = guide.Text{Pos: guide.NoPos, Text: p.Text}
+		out = append(out, t)
 	}
 	if q.Hint != "" {
 		hint := r.hints[q.Hint]
@@ -235,6 +265,22 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+
+// paraItem is a list item that holds one paragraph, with its list of
+// blocks, in one piece of memory.
+type paraItem struct {
+	item   guide.ListItem
+	blocks [1]guide.Block
+	para   guide.Paragraph
+}
+
+// of fills the item with a paragraph of ins and returns it.
+func (p *paraItem) of(ins []guide.Inline) *guide.ListItem {
+	p.para = guide.Paragraph{Pos: guide.NoPos, Inlines: ins}
+	p.blocks[0] = &p.para
+	p.item = guide.ListItem{Pos: guide.NoPos, Blocks: p.blocks[:]}
+	return &p.item
+}
 
 func para(ins ...guide.Inline) *guide.Paragraph {
 	return &guide.Paragraph{Pos: guide.NoPos, Inlines: ins}

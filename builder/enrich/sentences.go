@@ -141,7 +141,7 @@ func abbreviationBefore(text string) bool {
 	case utf8.RuneCountInString(word) == 1:
 		return true // an initial: "J."
 	}
-	return abbreviations[strings.ToLower(word)]
+	return lookupLower(abbreviations, word)
 }
 
 // sentenceAt returns the sentence of text that holds byte offset off,

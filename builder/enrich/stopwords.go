@@ -57,3 +57,10 @@ func stopWordsFor(lang string) map[string]bool {
 	}
 	return words
 }
+
+// lookupLower returns m[strings.ToLower(w)] without making the lower-case
+// string: a word's case is folded in room on the stack.
+func lookupLower[V any](m map[string]V, w string) V {
+	var room [64]byte
+	return m[string(appendLower(room[:0], w))]
+}

@@ -27,7 +27,7 @@ func Summaries(g *guide.Guide) {
 	if g == nil || g.Study == nil {
 		return
 	}
-	ids := g.IDs()
+	ids := workers.Later(g.IDs)
 	words := labels.For(g.Meta.Lang)
 	points := map[string][]*guide.KeyPointFacts{}
 	for _, kp := range g.Study.KeyPoints {
@@ -70,9 +70,10 @@ func Summaries(g *guide.Guide) {
 			p.table, p.idBase = t, aidID("terms", p.id)
 		}
 	})
+	used := ids()
 	for _, p := range places {
 		if p.table != nil {
-			p.table.ID = ids.Claim(p.idBase)
+			p.table.ID = used.Claim(p.idBase)
 			*p.blocks = append(*p.blocks, p.table)
 		}
 	}

@@ -185,9 +185,9 @@ func explainsTerm(sentence string, start, end int) bool {
 		return true
 	case r == '-' && spaced && strings.HasPrefix(after[size:], " "):
 		return true
-	case r == ',' && appositives[strings.ToLower(firstWord(after[size:]))]:
+	case r == ',' && lookupLower(appositives, firstWord(after[size:])):
 		return true
-	case spaced && copulas[strings.ToLower(firstWord(after))]:
+	case spaced && lookupLower(copulas, firstWord(after)):
 		return true
 	}
 	before := strings.ToLower(strings.TrimRightFunc(sentence[:start], unicode.IsSpace))

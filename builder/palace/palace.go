@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
 	"studyguide/builder/palace/icons"
 )
@@ -62,11 +63,13 @@ func Build(g *guide.Guide, opts Options) {
 	if perPage <= 0 || perPage > DefaultMaxStations {
 		perPage = DefaultMaxStations
 	}
+	// The ids the guide holds are gathered while its palace is read.
+	ids := workers.Later(g.IDs)
 	p := readPalace(g, perPage)
+	used := ids()
 	if p == nil || len(p.Stations) == 0 {
 		return
 	}
-	used := g.IDs()
 	words := labels.For(g.Meta.Lang)
 
 	palaceSec := &guide.Section{
@@ -101,15 +104,16 @@ func Build(g *guide.Guide, opts Options) {
 			FullPage: true,
 		})
 	}
-	walk := walkThrough(g, words, p, used.Claim("walking-the-palace"), palaceSec.ID)
-	keep(g, p, palaceSec)
+	idx := indexFacts(g)
+	walk := walkThrough(g, words, p, idx, used.Claim("walking-the-palace"), palaceSec.ID)
+	keep(g, p, palaceSec, idx)
 	place(g, p.Section, palaceSec, walk)
 }
 
 // keep records the stations of p in g.Study for the stages after the
 // palace, such as the self-test, with the section they belong to: the
 // notes' mind-palace section, else drawn, the palace section.
-func keep(g *guide.Guide, p *model, drawn *guide.Section) {
+func keep(g *guide.Guide, p *model, drawn *guide.Section, idx *factIndex) {
 	if g.Study == nil {
 		return
 	}
@@ -117,7 +121,6 @@ func keep(g *guide.Guide, p *model, drawn *guide.Section) {
 	if p.Section != nil {
 		home = p.Section.ID
 	}
-	idx := indexFacts(g)
 	for i, st := range p.Stations {
 		f := factsOf(g, st.target, idx)
 		g.Study.Stations = append(g.Study.Stations, &guide.Station{

@@ -12,8 +12,8 @@ import (
 // walkThrough returns the section that walks the palace in words: an
 // ordered list with, for each station, the locus name in bold and its
 // cue, the key facts of what it stands for, and a link there.
-func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID string) *guide.Section {
-	idx := indexFacts(g)
+func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, idx *factIndex, id, palaceID string) *guide.Section {
+	heads := targetHeads(g)
 	s := &guide.Section{ID: id, Title: words.Text("walk.title"), Pos: guide.NoPos, Kind: guide.WalkThrough}
 	s.Blocks = append(s.Blocks, para(fill(words.Pieces("walk.intro"), map[string]guide.Inline{
 		"palace": &guide.Link{Pos: guide.NoPos, URL: "#" + palaceID, Children: []guide.Inline{text(words.Text("walk.palace"))}},
@@ -91,7 +91,7 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 		}
 		if st.Target != "" {
 			item.Blocks = append(item.Blocks, para(fill(words.Pieces("walk.see"), map[string]guide.Inline{
-				"section": &guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: targetInlines(g, st.Target, st.TargetTitle)},
+				"section": &guide.Link{Pos: guide.NoPos, URL: "#" + st.Target, Children: targetInlines(heads, st.Target, st.TargetTitle)},
 			})...))
 		}
 		list.Items = append(list.Items, item)
@@ -100,26 +100,36 @@ func walkThrough(g *guide.Guide, words *labels.Catalogue, p *model, id, palaceID
 	return s
 }
 
-// targetInlines names a station's target as the walk-through shows it:
-// the heading of a section, or the title of a key point, that holds a
-// formula, with its formula, else title as text.
-func targetInlines(g *guide.Guide, id, title string) []guide.Inline {
-	var head []guide.Inline
-	g.WalkSections(func(s *guide.Section) bool {
-		if s.ID == id {
-			head = s.Heading
-			return false
-		}
-		return true
-	})
-	if head == nil && g.Study != nil {
+// targetHeads maps the id of each section and key point of g to its
+// heading or title with its formulas (see targetInlines): a section's
+// when a section has the id, else a key point's; nil when it holds none.
+func targetHeads(g *guide.Guide) map[string][]guide.Inline {
+	heads := map[string][]guide.Inline{}
+	if g.Study != nil {
 		for _, kp := range g.Study.KeyPoints {
-			if kp.ID == id {
-				head = kp.TitleInlines
+			if kp.TitleInlines != nil {
+				heads[kp.ID] = kp.TitleInlines
 			}
 		}
 	}
-	if head != nil {
+	sections := map[string]bool{}
+	g.WalkSections(func(s *guide.Section) bool {
+		if !sections[s.ID] {
+			sections[s.ID] = true
+			if s.Heading != nil {
+				heads[s.ID] = s.Heading
+			}
+		}
+		return true
+	})
+	return heads
+}
+
+// targetInlines names a station's target as the walk-through shows it:
+// the heading of a section, or the title of a key point, that holds a
+// formula, with its formula (heads, see targetHeads), else title as text.
+func targetInlines(heads map[string][]guide.Inline, id, title string) []guide.Inline {
+	if head := heads[id]; head != nil {
 		return head
 	}
 	return []guide.Inline{text(title)}
