@@ -297,7 +297,9 @@ func (c *converter) appendBlock(out []guide.Block, n ast.Node) []guide.Block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		if inl := c.inlines(n); len(inl) > 0 {
-			out = append(out, &guide.Paragraph{Pos: pos, Inlines: inl})
+			p := c.textBufs.paragraphs.new()
+			*p = guide.Paragraph{Pos: pos, Inlines: inl}
+			out = append(out, p)
 		}
 	case *ast.Heading:
 		// A heading inside a list or quote is not a section; it stays
@@ -413,16 +415,19 @@ func (c *converter) item(li *ast.ListItem) ([]guide.Block, *guide.KeyPoint) {
 			}
 			if key != nil {
 				c.inKeyPoint++
-				defer func() { c.inKeyPoint-- }()
 			}
 		}
+	}
+	if key != nil {
+		c.inKeyPoint--
 	}
 	return blocks, key
 }
 
 // list converts a list and recognises its key points.
 func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
-	l := &guide.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start, Tight: n.IsTight}
+	l := c.textBufs.lists.new()
+	*l = guide.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start, Tight: n.IsTight}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		li, ok := ch.(*ast.ListItem)
 		if !ok {
@@ -437,7 +442,9 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 				c.warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
 		}
-		l.Items = append(l.Items, &guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key})
+		it := c.textBufs.items.new()
+		*it = guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key}
+		l.Items = append(l.Items, it)
 	}
 	return l
 }

@@ -31,6 +31,7 @@ const footnoteLabelLimit = 999
 // index of their definition among them (see parts.go).
 type footnoteRefs struct {
 	part    *part
+	book    *footnoteBook
 	list    *extast.FootnoteList
 	byLabel map[string]*extast.Footnote
 	indexed bool
@@ -92,8 +93,8 @@ func labelEnd(b []byte) int {
 }
 
 // definition returns the first definition of label, indexing the
-// definitions on first use: the list goldmark gathers them in is found in
-// the document that holds parent.
+// definitions on first use: the list goldmark gathers them in is the
+// book's, when it is in the document that holds parent.
 func (f *footnoteRefs) definition(parent ast.Node, label string) *extast.Footnote {
 	if !f.indexed {
 		f.indexed = true
@@ -101,14 +102,7 @@ func (f *footnoteRefs) definition(parent ast.Node, label string) *extast.Footnot
 		for root.Parent() != nil {
 			root = root.Parent()
 		}
-		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if list, ok := n.(*extast.FootnoteList); ok && entering {
-				f.list = list
-				return ast.WalkStop, nil
-			}
-			return ast.WalkContinue, nil
-		})
-		if f.list == nil {
+		if f.list = f.book.listIn(root); f.list == nil {
 			return nil
 		}
 		f.byLabel = make(map[string]*extast.Footnote)
@@ -139,4 +133,57 @@ func (f *footnoteRefs) partLink(parent ast.Node, block text.Reader, line []byte,
 		parent.AppendChild(parent, ast.NewTextSegment(text.NewSegment(segment.Start, segment.Start+1)))
 	}
 	return extast.NewFootnoteLink(i)
+}
+
+// footnoteBook keeps the footnote definitions of one parse as goldmark
+// gathers them, so that the list it gathers them in is found without a
+// walk through the whole document.
+type footnoteBook struct {
+	// defs are the definitions in the order gathered, and list the list
+	// they are gathered in.
+	defs []*extast.Footnote
+	list *extast.FootnoteList
+	// nested is set when a definition is found in a definition: goldmark
+	// then puts the list inside a definition, where a walk through the
+	// document may never reach it.
+	nested bool
+}
+
+// listIn returns the list of definitions when it is in doc, as a walk
+// through doc would find it, or nil.
+func (b *footnoteBook) listIn(doc ast.Node) *extast.FootnoteList {
+	if b.list == nil {
+		return nil
+	}
+	// A list put inside a definition that is in the list itself has no
+	// way up to the document: the steps are counted.
+	n := ast.Node(b.list)
+	for steps := 0; n != nil && steps < 1<<16; steps++ {
+		if n == doc {
+			return b.list
+		}
+		n = n.Parent()
+	}
+	return nil
+}
+
+// footnoteDefs is goldmark's parser of footnote definitions, which also
+// records each definition in a footnoteBook as it is gathered.
+type footnoteDefs struct {
+	parser.BlockParser
+	book *footnoteBook
+}
+
+// Close implements parser.BlockParser.
+func (d footnoteDefs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if inFootnote(node.Parent()) {
+		d.book.nested = true
+	}
+	d.BlockParser.Close(node, reader, pc)
+	if fn, ok := node.(*extast.Footnote); ok {
+		d.book.defs = append(d.book.defs, fn)
+		if list, ok := fn.Parent().(*extast.FootnoteList); ok && d.book.list == nil {
+			d.book.list = list
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"studyguide/builder/guide"
 )
@@ -18,33 +19,53 @@ const maxSlug = 48
 // letters are transliterated; other scripts are left out, so the slug may
 // be empty. Long slugs are cut at a hyphen.
 func slug(title string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(title))
 	hyphen := false
-	for _, r := range title {
-		r = unicode.ToLower(r)
-		var s string
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			s = string(r)
-		case r == '\'' || r == '’' || r == 'ʼ':
-			// An apostrophe joins: "NATO's" is "natos".
-			continue
-		default:
-			if t, ok := translit[r]; ok {
-				s = t
-			}
-		}
+	add := func(s string) {
 		if s == "" {
-			hyphen = b.Len() > 0
-			continue
+			hyphen = len(b) > 0
+			return
 		}
 		if hyphen {
-			b.WriteByte('-')
+			b = append(b, '-')
 			hyphen = false
 		}
-		b.WriteString(s)
+		b = append(b, s...)
 	}
-	out := b.String()
+	for i := 0; i < len(title); {
+		if c := title[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+				fallthrough
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if hyphen {
+					b = append(b, '-')
+					hyphen = false
+				}
+				b = append(b, c)
+			case c == '\'':
+				// An apostrophe joins: "NATO's" is "natos".
+			default:
+				hyphen = len(b) > 0
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(title[i:])
+		i += size
+		r = unicode.ToLower(r)
+		switch {
+		case r == '’' || r == 'ʼ':
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			// A capital letter outside ASCII, such as the Kelvin sign,
+			// that lower-cases to an ASCII letter.
+			add(string(r))
+		default:
+			add(translit[r])
+		}
+	}
+	out := string(b)
 	if len(out) > maxSlug {
 		cut := strings.LastIndexByte(out[:maxSlug+1], '-')
 		if cut < maxSlug/2 {

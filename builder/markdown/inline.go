@@ -61,11 +61,37 @@ type inlineList struct {
 // done, into room made many at a time: a list's inlines then take just
 // the room they need, rather than the room of a slice grown one append at
 // a time, and the stack's room serves every list.
+//
+// The nodes a long note holds most of are made many at a time too, in
+// slabs.
 type textBufs struct {
 	free    [][]byte
 	texts   []guide.Text
 	stack   []guide.Inline
 	inlines []guide.Inline
+
+	paragraphs slab[guide.Paragraph]
+	strongs    slab[guide.Strong]
+	emphs      slab[guide.Emph]
+	breaks     slab[guide.Break]
+	items      slab[guide.ListItem]
+	lists      slab[guide.List]
+}
+
+// slab hands out values of T made slabSize at a time. What it hands out
+// is never handed back: the values of a slab are let go of together.
+type slab[T any] []T
+
+// slabSize is how many values a slab makes at a time.
+const slabSize = 128
+
+// new returns a new zero T.
+func (s *slab[T]) new() *T {
+	if len(*s) == cap(*s) {
+		*s = make([]T, 0, slabSize)
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
 }
 
 // list returns an empty inline list whose inlines go on the stack.
@@ -259,10 +285,10 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		}
 		c.last = max(c.last, seg.Stop)
 		switch {
-		case n.HardLineBreak():
-			l.add(&guide.Break{Pos: c.at(seg.Stop), Hard: true})
-		case n.SoftLineBreak():
-			l.add(&guide.Break{Pos: c.at(seg.Stop)})
+		case n.HardLineBreak(), n.SoftLineBreak():
+			b := c.textBufs.breaks.new()
+			*b = guide.Break{Pos: c.at(seg.Stop), Hard: n.HardLineBreak()}
+			l.add(b)
 		}
 	case *ast.String:
 		off := c.inlinePos(n)
@@ -283,9 +309,13 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		}
 		ch := c.nestedChildren(n)
 		if n.Level >= 2 {
-			l.add(&guide.Strong{Pos: pos, Children: ch})
+			s := c.textBufs.strongs.new()
+			*s = guide.Strong{Pos: pos, Children: ch}
+			l.add(s)
 		} else {
-			l.add(&guide.Emph{Pos: pos, Children: ch})
+			e := c.textBufs.emphs.new()
+			*e = guide.Emph{Pos: pos, Children: ch}
+			l.add(e)
 		}
 	case *extast.Strikethrough:
 		pos := c.at(c.inlinePos(n))

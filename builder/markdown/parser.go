@@ -45,14 +45,13 @@ var typography = map[extension.TypographicPunctuation]string{
 // references and footnotes up among all parts, and leaves footnotes to be
 // numbered and checked once all are read: it has no audit and no footnote
 // transformer.
-func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems, part *part) parser.Parser {
-	var defs parser.BlockParser = extension.NewFootnoteBlockParser()
+func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems, book *footnoteBook, part *part) parser.Parser {
+	defs := footnoteDefs{extension.NewFootnoteBlockParser(), book}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(audit, 500),
 		util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
 	}
 	if part != nil {
-		defs = footnoteDefs{defs, part}
 		transformers = nil
 	}
 	opts := []parser.Option{
@@ -63,7 +62,7 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		// The footnote extension, with goldmark's parsers of definitions
 		// and its transformer, but a faster parser of references.
 		parser.WithBlockParsers(util.Prioritized(defs, 999), util.Prioritized(mathBlockParser{}, 750)),
-		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{part: part}, 101), util.Prioritized(&mathParser{}, 150)),
+		parser.WithInlineParsers(util.Prioritized(&footnoteRefs{part: part, book: book}, 101), util.Prioritized(&mathParser{}, 150)),
 		// goldmark's typographer, as its extension adds it.
 		parser.WithInlineParsers(util.Prioritized(typographer{extension.NewTypographerParser(extension.WithTypographicSubstitutions(typography))}, 9999)),
 		parser.WithASTTransformers(transformers...),
@@ -80,6 +79,13 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		opts = append(opts, parser.WithBlockParsers(util.Prioritized(gate, 0)))
 	}
 	md := goldmark.New(
+		// goldmark's parser, with its search for link reference
+		// definitions run only on paragraphs that may open with one.
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
+		)),
 		goldmark.WithExtensions(
 			// The table alignment method matters only to goldmark's own
 			// HTML renderer, which is never used; style attributes are the
@@ -92,6 +98,29 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
+}
+
+// linkReferences is goldmark's search for link reference definitions at
+// the start of a paragraph, run only when the paragraph's first character
+// that is not a space is "[", as a definition's is: the search makes a
+// reader for every paragraph it is given.
+type linkReferences struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		for _, c := range seg.Value(src) {
+			if !util.IsSpace(c) {
+				if c == '[' {
+					parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+				}
+				return
+			}
+		}
+	}
 }
 
 // typographer is goldmark's typographer, whose count of the quotes left
@@ -145,6 +174,7 @@ func (g *frontMatterGate) Open(parent ast.Node, reader text.Reader, pc parser.Co
 // transformer, which silently removes definitions that nothing refers to.
 // It records them, and second definitions of a label, as problems.
 type footnoteAudit struct {
+	book     *footnoteBook
 	problems []auditProblem
 }
 
@@ -157,34 +187,28 @@ type auditProblem struct {
 
 // Transform implements parser.ASTTransformer.
 func (a *footnoteAudit) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		list, ok := n.(*extast.FootnoteList)
+	list := a.book.listIn(doc)
+	if list == nil {
+		return
+	}
+	seen := make(map[string]bool)
+	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*extast.Footnote)
 		if !ok {
-			return ast.WalkContinue, nil
+			continue
 		}
-		seen := make(map[string]bool)
-		for c := list.FirstChild(); c != nil; c = c.NextSibling() {
-			fn, ok := c.(*extast.Footnote)
-			if !ok {
-				continue
-			}
-			label := string(fn.Ref)
-			switch {
-			case seen[label]:
-				a.problems = append(a.problems, auditProblem{fn.Pos(),
-					"footnote [^" + label + "] is defined more than once; only the first definition is used"})
-			case fn.Index < 0:
-				a.problems = append(a.problems, auditProblem{fn.Pos(),
-					"footnote [^" + label + "] is never referenced and is left out"})
-			}
-			seen[label] = true
+		label := string(fn.Ref)
+		switch {
+		case seen[label]:
+			a.problems = append(a.problems, auditProblem{fn.Pos(),
+				"footnote [^" + label + "] is defined more than once; only the first definition is used"})
+		case fn.Index < 0:
+			a.problems = append(a.problems, auditProblem{fn.Pos(),
+				"footnote [^" + label + "] is never referenced and is left out"})
 		}
-		reverseByIndex(list)
-		return ast.WalkSkipChildren, nil
-	})
+		seen[label] = true
+	}
+	reverseByIndex(list)
 }
 
 // reverseByIndex puts the definitions of list in decreasing order of their

@@ -218,19 +218,17 @@ type part struct {
 	arrived sync.Once
 	// refs are the part's link reference definitions in the order found.
 	refs []parser.Reference
-	// defs are the part's footnote definitions in the order goldmark
-	// gathers them, and list the list it gathers them in.
-	defs []*extast.Footnote
-	list *extast.FootnoteList
+	// book holds the part's footnote definitions.
+	book footnoteBook
 	// firstRefs are the footnote definitions (indexes of parts.defs)
 	// that the part refers to, in the order of their first reference.
 	firstRefs []int
 	referred  map[int]bool
-	// nestedFootnotes is set when a footnote reference or definition is
-	// found in a footnote's definition: goldmark then numbers and
-	// gathers footnotes in ways that depend on where definitions stand
-	// in the whole note.
-	nestedFootnotes bool
+	// refInFootnote is set when a footnote reference is found in a
+	// footnote's definition: goldmark numbers such footnotes in ways
+	// that depend on where definitions stand in the whole note (see
+	// also footnoteBook.nested).
+	refInFootnote bool
 
 	items []item
 	later deferred
@@ -263,7 +261,7 @@ func (ps *parts) mergeDefinitions() {
 				ps.refs[key] = ref
 			}
 		}
-		for _, fn := range p.defs {
+		for _, fn := range p.book.defs {
 			if _, ok := ps.byLabel[string(fn.Ref)]; !ok {
 				ps.byLabel[string(fn.Ref)] = len(ps.defs)
 			}
@@ -291,7 +289,7 @@ func (p *part) referTo(i int, parent ast.Node) {
 		p.firstRefs = append(p.firstRefs, i)
 	}
 	if inFootnote(parent) {
-		p.nestedFootnotes = true
+		p.refInFootnote = true
 	}
 }
 
@@ -313,27 +311,6 @@ func (c *partContext) Reference(label string) (parser.Reference, bool) {
 	c.part.wait()
 	ref, ok := c.part.all.refs[label]
 	return ref, ok
-}
-
-// footnoteDefs is goldmark's parser of footnote definitions, which also
-// records each definition of a part as it is gathered.
-type footnoteDefs struct {
-	parser.BlockParser
-	part *part
-}
-
-// Close implements parser.BlockParser.
-func (d footnoteDefs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
-	if inFootnote(node.Parent()) {
-		d.part.nestedFootnotes = true
-	}
-	d.BlockParser.Close(node, reader, pc)
-	if fn, ok := node.(*extast.Footnote); ok {
-		d.part.defs = append(d.part.defs, fn)
-		if list, ok := fn.Parent().(*extast.FootnoteList); ok && d.part.list == nil {
-			d.part.list = list
-		}
-	}
 }
 
 // partCount returns how many parts to cut a note of size bytes into: 0
@@ -404,7 +381,7 @@ func (p *part) read(frontMatter bool) {
 	p.split = &paragraphSplitter{}
 	p.lp = &langProblems{}
 	p.ctx = &partContext{Context: parser.NewContext(), part: p}
-	gm := newParser(frontMatter, nil, p.split, p.lp, p)
+	gm := newParser(frontMatter, nil, p.split, p.lp, &p.book, p)
 	reader := text.NewReader(r.src[:p.ext])
 	// The reader starts on the part's first line: its position is put
 	// on the end of the line before, which AdvanceLine leaves.
@@ -419,16 +396,16 @@ func (p *part) read(frontMatter bool) {
 		}
 		doc.RemoveChild(doc, h)
 	}
-	if p.nestedFootnotes {
+	if p.refInFootnote || p.book.nested {
 		return
 	}
-	for _, fn := range p.defs {
+	for _, fn := range p.book.defs {
 		if holdsMarkupOpening(fn, r.src) {
 			return
 		}
 	}
-	if p.list != nil {
-		p.list.Parent().RemoveChild(p.list.Parent(), p.list)
+	if list := p.book.list; list != nil {
+		list.Parent().RemoveChild(list.Parent(), list)
 	}
 	c := newConverter(r.file, r.src, r.offsets, nil)
 	c.later = &p.later

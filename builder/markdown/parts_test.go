@@ -216,6 +216,7 @@ var fragments = []string{
 	"---\n", "***bold italic*** and `code` and <b>raw</b>\n",
 	"[span]{lang=de} [bad]{lang=!!}\n", "[link](javascript:x)\n",
 	strings.Repeat("> ", 14) + "deep\n", strings.Repeat("*a ", 18) + "x" + strings.Repeat(" a*", 18) + "\n",
+	"She said \"wait and 'see.\n", "A 12\" record, the students' books.\n", "\"Quoted\" and 'quoted'.\n",
 	"\n", "\n", "\n", "\n",
 }
 

@@ -91,10 +91,11 @@ func (r *reader) read() *guide.Guide {
 		r.warn(ps.problems(number))
 		items, r.guide.Footnotes = ps.finish(number, order)
 	} else {
-		audit := &footnoteAudit{}
+		book := &footnoteBook{}
+		audit := &footnoteAudit{book: book}
 		split := &paragraphSplitter{}
 		lp := &langProblems{}
-		p := newParser(fm.found && fm.closed, audit, split, lp, nil)
+		p := newParser(fm.found && fm.closed, audit, split, lp, book, nil)
 		pc := parser.NewContext()
 		doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 

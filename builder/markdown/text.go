@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -203,5 +204,29 @@ func isDigit(c byte, radix int) bool {
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	// Most texts have nothing to collapse: they are returned as they
+	// are, without the copies that splitting and joining make.
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' && space, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = c == ' '
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = false
+		i += size
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
