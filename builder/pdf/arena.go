@@ -69,7 +69,7 @@ type chunkPool[T any] struct {
 }
 
 // maxPooled is the most chunks a pool holds.
-const maxPooled = 64
+const maxPooled = 16
 
 // get returns a chunk to fill, or nil when the pool has none.
 func (p *chunkPool[T]) get() []T {

@@ -32,6 +32,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"studyguide/builder/internal/deflate"
 )
@@ -53,12 +54,15 @@ type Writer struct {
 	jobs   chan job
 	done   chan struct{}
 	// spare holds the buffers of objects written, which the writing
-	// goroutine hands back to be filled again.
-	spare chan []byte
+	// goroutine hands back to be filled again: by size, the buffers of
+	// minSpare bytes first, then of twice as many, and so on.
+	spare [spareSizes]chan []byte
 	// squeeze takes the streams to compress to the compressing
 	// goroutines; nil when the streams are compressed by the writing
 	// goroutine itself, on a machine of one core.
 	squeeze chan *squeezed
+	// squeezes holds the squeezed of streams written, to use again.
+	squeezes chan *squeezed
 
 	// Objects in object streams: the objects of the stream being filled
 	// (their numbers, the pairs of numbers and offsets that head the
@@ -68,7 +72,7 @@ type Writer struct {
 	pendingNums []int32
 	pendingHead []byte
 	pendingData []byte
-	packedAt    []uint32
+	packedAt    [][]uint32 // in chunks of packedChunk numbers
 
 	// Owned by the writing goroutine until it is done.
 	w       *bufio.Writer
@@ -107,11 +111,12 @@ type job struct {
 }
 
 // squeezed is a stream's data compressed by a compressing goroutine:
-// done is closed once z, or err, is set.
+// done is done once z, or err, is set. The writing goroutine hands it
+// back, once the stream is written, for the next stream.
 type squeezed struct {
 	data, z []byte
 	err     error
-	done    chan struct{}
+	done    sync.WaitGroup
 }
 
 // maxCompressors is the most goroutines that compress streams side by
@@ -122,7 +127,10 @@ const maxCompressors = 4
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
 	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), state: []uint8{directGiven}, next: 1,
-		jobs: make(chan job, jobsQueued), done: make(chan struct{}), spare: make(chan []byte, 2*jobsQueued+4)}
+		jobs: make(chan job, jobsQueued), done: make(chan struct{})}
+	for i := range pw.spare {
+		pw.spare[i] = make(chan []byte, 2*jobsQueued)
+	}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
 		defer close(pw.done)
@@ -131,9 +139,14 @@ func New(w io.Writer, version string) *Writer {
 			pw.giveBack(j.body)
 			pw.giveBack(j.dict)
 			pw.giveBack(j.data)
-			if j.z != nil {
-				<-j.z.done
-				pw.giveBack(j.z.z)
+			if z := j.z; z != nil {
+				z.done.Wait()
+				pw.giveBack(z.z)
+				*z = squeezed{}
+				select {
+				case pw.squeezes <- z:
+				default:
+				}
 			}
 		}
 	}()
@@ -143,16 +156,15 @@ func New(w io.Writer, version string) *Writer {
 	if n := min(runtime.GOMAXPROCS(0), maxCompressors); n > 1 {
 		squeeze := make(chan *squeezed, jobsQueued+n)
 		pw.squeeze = squeeze
+		pw.squeezes = make(chan *squeezed, cap(squeeze)+jobsQueued)
 		for range n {
 			go func() {
 				for s := range squeeze {
-					var buf []byte
-					select {
-					case buf = <-pw.spare:
-					default:
-					}
+					// Text compresses to a third or less of its size;
+					// the buffer is one of those kept, however small.
+					buf := pw.buffer(max(len(s.data)/2+64, minSpare))
 					s.z, s.err = deflate.Append(buf, s.data, deflate.Zlib)
-					close(s.done)
+					s.done.Done()
 				}
 			}()
 		}
@@ -163,32 +175,60 @@ func New(w io.Writer, version string) *Writer {
 // jobsQueued is how many objects may wait to be written.
 const jobsQueued = 16
 
-// maxSpare is the largest buffer kept to be filled again: larger ones,
-// such as a font's, are rare, and left to the collector.
-const maxSpare = 256 << 10
+// The buffers kept to be filled again hold minSpare bytes, or twice
+// that, and so on: spareSizes sizes. The dictionaries of streams and the
+// small objects are copied into buffers of their own size, which would
+// not hold a page; the rare larger ones, such as a font's, are left to
+// the collector.
+const (
+	minSpare   = 4 << 10
+	spareSizes = 7 // up to 256 KB
+)
 
-// copyOf returns a copy of b in a buffer written objects gave back, or in
-// a new one when none is spare.
+// spareSize returns the index of the smallest size of spare buffer that
+// holds n bytes; spareSizes when none does.
+func spareSize(n int) int {
+	i := 0
+	for size := minSpare; size < n && i < spareSizes; size *= 2 {
+		i++
+	}
+	return i
+}
+
+// buffer returns an empty buffer that holds n bytes: one that written
+// objects gave back when one of its size is spare, else a new one.
+func (pw *Writer) buffer(n int) []byte {
+	i := spareSize(n)
+	if n < minSpare || i == spareSizes {
+		return make([]byte, 0, n)
+	}
+	select {
+	case buf := <-pw.spare[i]:
+		return buf
+	default:
+		return make([]byte, 0, minSpare<<i)
+	}
+}
+
+// copyOf returns a copy of b, in a buffer written objects gave back when
+// one is spare.
 func (pw *Writer) copyOf(b []byte) []byte {
 	if b == nil {
 		return nil
 	}
-	select {
-	case buf := <-pw.spare:
-		return append(buf, b...)
-	default:
-		return append(make([]byte, 0, len(b)), b...)
-	}
+	return append(pw.buffer(len(b)), b...)
 }
 
 // giveBack hands a buffer the writing goroutine is done with back to be
-// filled again, unless enough are spare or it is too large to keep.
+// filled again, unless enough of its size are spare or it is not of one
+// of the sizes kept.
 func (pw *Writer) giveBack(b []byte) {
-	if cap(b) == 0 || cap(b) > maxSpare {
+	i := spareSize(cap(b))
+	if i == spareSizes || cap(b) != minSpare<<i {
 		return
 	}
 	select {
-	case pw.spare <- b[:0]:
+	case pw.spare[i] <- b[:0]:
 	default:
 	}
 }
@@ -241,7 +281,15 @@ func (pw *Writer) give(j job) {
 	}
 	pw.state[j.num] = directGiven
 	if j.compress && pw.squeeze != nil {
-		j.z = &squeezed{data: j.data, done: make(chan struct{})}
+		var z *squeezed
+		select {
+		case z = <-pw.squeezes:
+		default:
+			z = new(squeezed)
+		}
+		z.data = j.data
+		z.done.Add(1)
+		j.z = z
 		pw.squeeze <- j.z
 	}
 	pw.jobs <- j
@@ -275,7 +323,7 @@ func (pw *Writer) do(j job) {
 	data := j.data
 	switch {
 	case j.z != nil:
-		<-j.z.done
+		j.z.done.Wait()
 		if j.z.err != nil {
 			pw.err = j.z.err
 			return
@@ -346,6 +394,10 @@ func (pw *Writer) Packed(num int, body []byte) {
 	}
 }
 
+// packedChunk is how many object numbers a chunk of Writer.packedAt
+// covers.
+const packedChunk = 1 << 16
+
 // flushPacked writes the pending packed objects as one object stream, a
 // directly written object of its own, and notes where each went.
 func (pw *Writer) flushPacked() {
@@ -357,24 +409,18 @@ func (pw *Writer) flushPacked() {
 		pw.Fail(errors.New("pdfobj: too many objects"))
 		return
 	}
-	if n := len(pw.state); len(pw.packedAt) < n {
-		if n > cap(pw.packedAt) {
-			// Doubled, as a long guide packs some millions of objects.
-			grown := make([]uint32, len(pw.packedAt), max(n, 2*cap(pw.packedAt)))
-			copy(grown, pw.packedAt)
-			pw.packedAt = grown
-		}
-		old := len(pw.packedAt)
-		pw.packedAt = pw.packedAt[:n]
-		clear(pw.packedAt[old:])
+	// A long guide packs some millions of objects: the table grows by
+	// chunks, never copied.
+	for len(pw.packedAt)*packedChunk < len(pw.state) {
+		pw.packedAt = append(pw.packedAt, make([]uint32, packedChunk))
 	}
 	for i, num := range pw.pendingNums {
-		pw.packedAt[num] = uint32(stm)<<8 | uint32(i)
+		pw.packedAt[num/packedChunk][num%packedChunk] = uint32(stm)<<8 | uint32(i)
 	}
 	head := pw.pendingHead
 	head[len(head)-1] = '\n'
-	dict := fmt.Appendf(pw.copyOf([]byte{}), "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
-	data := append(pw.copyOf(head), pw.pendingData...)
+	dict := fmt.Appendf(nil, "/Type /ObjStm /N %d /First %d", len(pw.pendingNums), len(head))
+	data := append(append(pw.buffer(len(head)+len(pw.pendingData)), head...), pw.pendingData...)
 	pw.give(job{num: stm, stream: true, compress: true, dict: dict, data: data})
 	pw.pendingNums, pw.pendingHead, pw.pendingData = pw.pendingNums[:0], head[:0], pw.pendingData[:0]
 }
@@ -399,7 +445,7 @@ func (pw *Writer) xrefStream() int {
 		}
 		first := n
 		for ; n < len(pw.state) && pw.state[n] == packedGiven; n++ {
-			at := pw.packedAt[n]
+			at := pw.packedAt[n/packedChunk][n%packedChunk]
 			stm, i := at>>8, at&0xff
 			entries = append(entries, 2, byte(stm>>24), byte(stm>>16), byte(stm>>8), byte(stm), byte(i>>8), byte(i))
 		}
