@@ -84,8 +84,12 @@ func (r *reader) read() *guide.Guide {
 	}
 
 	var items []item
+	innerLinks := 0
 	if ps := r.readParts(fm.found && fm.closed); ps != nil {
 		r.parts = len(ps.list)
+		for _, p := range ps.list {
+			innerLinks += p.innerLinks
+		}
 		number, order := ps.number()
 		r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, ps.list[0].ctx, r.opts.Switches)
 		r.warn(ps.problems(number))
@@ -118,7 +122,9 @@ func (r *reader) read() *guide.Guide {
 	r.guide.Sections = t.sections
 
 	ids := assignIDs(r.guide, r.parts > 0)
-	resolveLinks(r.file, r.guide, ids, r.parts > 0)
+	if innerLinks+r.conv.innerLinks > 0 {
+		resolveLinks(r.file, r.guide, ids, r.parts > 0)
+	}
 
 	if r.guide.Meta.Lang == "" {
 		r.guide.Meta.Lang = "en"
