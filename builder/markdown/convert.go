@@ -446,8 +446,10 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 				key.TitleInlines = nil
 				c.warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
 			}
-			// The slug its id is made of, until assignIDs makes it.
-			key.ID = slug(key.Title)
+			// What its id is made of, until assignIDs makes it.
+			if s := slug(key.Title); s != "" {
+				key.ID = "kp-" + s
+			}
 		}
 		it := c.textBufs.items.new()
 		*it = guide.ListItem{Pos: itemPos, Blocks: blocks, Key: key}
