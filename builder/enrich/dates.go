@@ -3,6 +3,7 @@ package enrich
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The rule table for dates. A four-digit number from 1000 to 2099, or a
@@ -368,7 +369,14 @@ func (s *dateScanner) eraText(i, end int) string {
 // "1990s", "the 1990s", "12 April 1961", "2014–2021", "108". Bold text
 // like this marks a time, not a key term.
 func isDateText(text string) bool {
-	return withTokens(text, onlyDate)
+	// Each of them holds a digit, which may be outside ASCII; most bold
+	// text holds none and is no date.
+	digit := false
+	for i := 0; i < len(text) && !digit; i++ {
+		c := text[i]
+		digit = '0' <= c && c <= '9' || c >= utf8.RuneSelf
+	}
+	return digit && withTokens(text, onlyDate)
 }
 
 // onlyDate reports whether the tokens say nothing but a date or a number
