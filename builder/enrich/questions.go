@@ -1689,13 +1689,25 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 		n++
 		return true
 	})
-	buckets := make([][]*guide.Question, n)
-	for _, q := range qs {
-		buckets[order[q.SectionID]] = append(buckets[order[q.SectionID]], q)
+	// A stable sort by section, in two passes: how many questions each
+	// section has, then each question at its place.
+	at := make([]int, n+1)
+	bucket := make([]int32, len(qs))
+	for i, q := range qs {
+		b := order[q.SectionID]
+		bucket[i] = int32(b)
+		at[b+1]++
+	}
+	for b := 1; b <= n; b++ {
+		at[b] += at[b-1]
 	}
 	var out []*guide.Question
-	for _, b := range buckets {
-		out = append(out, b...)
+	if len(qs) > 0 {
+		out = make([]*guide.Question, len(qs))
+	}
+	for i, q := range qs {
+		out[at[bucket[i]]] = q
+		at[bucket[i]]++
 	}
 	return out
 }
