@@ -538,11 +538,10 @@ func (m *quizMaker) termCloze(s *sentence) {
 // dateCloze adds the cloze question of the first date of the sentence,
 // with a hint that says what kind of date it is.
 func (m *quizMaker) dateCloze(s *sentence) {
-	dates := scanDates(s.text)
-	if len(dates) == 0 {
+	d, ok := firstDate(s.text)
+	if !ok {
 		return
 	}
-	d := dates[0]
 	written := s.text[d.start:d.end]
 	target := s.sec
 	for _, sp := range s.strongs {
@@ -1562,11 +1561,10 @@ func placePhrase(s, title string) string {
 // "in 2011" or "during the 1990s": its first date with the preposition
 // (and "the") written before it.
 func datePhrase(s string) string {
-	dates := scanDates(s)
-	if len(dates) == 0 {
+	d, ok := firstDate(s)
+	if !ok {
 		return ""
 	}
-	d := dates[0]
 	before := strings.Fields(s[:d.start])
 	var lead, day []string
 	if n := len(before); n > 0 && strings.ToLower(before[n-1]) == "the" {
