@@ -5,30 +5,102 @@ import (
 	"studyguide/builder/labels"
 )
 
+// nodes makes the nodes of the study aids' tables from slabs (see slab),
+// so that a long guide's tens of thousands of cells cost an allocation a
+// block rather than several each. A nil *nodes makes each node on its
+// own, for the few a guide needs once. A nodes is used by one goroutine
+// at a time.
+type nodes struct {
+	texts   slab[guide.Text]
+	links   slab[guide.Link]
+	inlines slab[guide.Inline]
+	cells   slab[guide.Cell]
+}
+
+// text returns a text node.
+func (n *nodes) text(s string) *guide.Text {
+	if n == nil {
+		return text(s)
+	}
+	t := n.texts.one()
+	*t = guide.Text{Pos: guide.NoPos, Text: s}
+	return t
+}
+
+// list returns the inlines ins as a list of their own.
+func (n *nodes) list(ins ...guide.Inline) []guide.Inline {
+	if n == nil {
+		return append([]guide.Inline(nil), ins...)
+	}
+	return append(n.inlines.slice(len(ins)), ins...)
+}
+
+// row returns an empty row with room for size cells.
+func (n *nodes) row(size int) []guide.Cell {
+	if n == nil {
+		return make([]guide.Cell, 0, size)
+	}
+	return n.cells.slice(size)
+}
+
 // textCell is a cell of plain text.
-func textCell(s string) guide.Cell {
-	return guide.Cell{Inlines: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: s}}}
+func (n *nodes) textCell(s string) guide.Cell {
+	return guide.Cell{Inlines: n.list(n.text(s))}
 }
 
 // richCell is a cell of inlines, or of the plain text s when there are
 // none.
-func richCell(ins []guide.Inline, s string) guide.Cell {
+func (n *nodes) richCell(ins []guide.Inline, s string) guide.Cell {
 	if len(ins) == 0 {
-		return textCell(s)
+		return n.textCell(s)
 	}
 	return guide.Cell{Inlines: ins}
 }
 
 // linkCell is a cell holding a link to the element with id inside the
 // guide.
-func linkCell(id, text string) guide.Cell {
-	return guide.Cell{Inlines: []guide.Inline{linkTo(id, text)}}
+func (n *nodes) linkCell(id, text string) guide.Cell {
+	return guide.Cell{Inlines: n.list(n.linkTo(id, text))}
 }
 
 // linkTo links to the element with id inside the guide.
-func linkTo(id, text string) *guide.Link {
-	return &guide.Link{Pos: guide.NoPos, URL: "#" + id, Children: []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: text}}}
+func (n *nodes) linkTo(id, text string) *guide.Link {
+	if n == nil {
+		return &guide.Link{Pos: guide.NoPos, URL: "#" + id, Children: n.list(n.text(text))}
+	}
+	l := n.links.one()
+	*l = guide.Link{Pos: guide.NoPos, URL: "#" + id, Children: n.list(n.text(text))}
+	return l
 }
+
+// keyPointCell is a cell holding a link to a key point, named by its
+// title with the formulas it holds.
+func (n *nodes) keyPointCell(kp *guide.KeyPointFacts) guide.Cell {
+	return guide.Cell{Inlines: n.list(n.keyPointLink(kp))}
+}
+
+// keyPointLink links to a key point, named by its title with the
+// formulas it holds.
+func (n *nodes) keyPointLink(kp *guide.KeyPointFacts) *guide.Link {
+	if kp.TitleInlines == nil {
+		return n.linkTo(kp.ID, kp.Title)
+	}
+	var l *guide.Link
+	if n == nil {
+		l = new(guide.Link)
+	} else {
+		l = n.links.one()
+	}
+	*l = guide.Link{Pos: guide.NoPos, URL: "#" + kp.ID, Children: kp.TitleInlines}
+	return l
+}
+
+// textCell, richCell, linkCell and linkTo make a node on its own (see
+// nodes).
+func textCell(s string) guide.Cell                     { return (*nodes)(nil).textCell(s) }
+func richCell(ins []guide.Inline, s string) guide.Cell { return (*nodes)(nil).richCell(ins, s) }
+func linkCell(id, text string) guide.Cell              { return (*nodes)(nil).linkCell(id, text) }
+func linkTo(id, text string) *guide.Link               { return (*nodes)(nil).linkTo(id, text) }
 
 // column is a column of a study-aid table: what it holds and the name of
 // its heading in the labels catalogue.
@@ -127,20 +199,4 @@ func titleInlines(heads map[string][]guide.Inline, id, title string) []guide.Inl
 		return h
 	}
 	return []guide.Inline{&guide.Text{Pos: guide.NoPos, Text: title}}
-}
-
-// keyPointCell is a cell holding a link to a key point, named by its
-// title with the formulas it holds.
-func keyPointCell(kp *guide.KeyPointFacts) guide.Cell {
-	return guide.Cell{Inlines: []guide.Inline{keyPointLink(kp)}}
-}
-
-// keyPointLink links to a key point, named by its title with the
-// formulas it holds.
-func keyPointLink(kp *guide.KeyPointFacts) *guide.Link {
-	l := linkTo(kp.ID, kp.Title)
-	if kp.TitleInlines != nil {
-		l.Children = kp.TitleInlines
-	}
-	return l
 }

@@ -41,6 +41,17 @@ func flatten(inlines []guide.Inline) flat {
 	// inlines, or just below them.
 	b.Grow(textSize(inlines, 2))
 	var f flat
+	// Room for the strong runs the inlines open with themselves, most of
+	// those a text has.
+	strongs := 0
+	for _, in := range inlines {
+		if _, ok := in.(*guide.Strong); ok {
+			strongs++
+		}
+	}
+	if strongs > 0 {
+		f.strongs = make([]strongSpan, 0, strongs)
+	}
 	var walk func(guide.Node, bool)
 	walk = func(n guide.Node, inStrong bool) {
 		switch in := n.(type) {

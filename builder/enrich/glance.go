@@ -43,14 +43,19 @@ func Glance(g *guide.Guide) {
 	words := labels.For(g.Meta.Lang)
 	// The rows of the sections are made on their own, side by side.
 	rows := make([][]guide.Cell, len(g.Sections))
-	workers.Each(len(g.Sections), func(i int) {
+	makers := make([]*nodes, workers.Count(len(g.Sections)))
+	workers.EachOn(len(g.Sections), func(w, i int) {
+		if makers[w] == nil {
+			makers[w] = new(nodes)
+		}
+		n := makers[w]
 		s := g.Sections[i]
 		if kps := byTop[s.ID]; len(kps) > 0 && s.Kind == guide.FromNotes {
-			cell := linkCell(s.ID, s.Title)
+			cell := n.linkCell(s.ID, s.Title)
 			if s.Heading != nil {
 				cell.Inlines[0].(*guide.Link).Children = s.Heading
 			}
-			rows[i] = []guide.Cell{cell, keyPointLinks(kps)}
+			rows[i] = append(n.row(2), cell, keyPointLinks(n, kps))
 		}
 	})
 	used := ids()
@@ -66,7 +71,7 @@ func Glance(g *guide.Guide) {
 		column{guide.RoleSection, "glance.section"},
 		column{guide.RoleKeyPoints, "glance.key-points"})
 	if kps := byTop[""]; len(kps) > 0 {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(kps)})
+		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(nil, kps)})
 	}
 	for _, row := range rows {
 		if row != nil {
@@ -81,13 +86,18 @@ func Glance(g *guide.Guide) {
 }
 
 // keyPointLinks is a cell with a link to each key point, one per line.
-func keyPointLinks(kps []*guide.KeyPointFacts) guide.Cell {
-	c := guide.Cell{Inlines: make([]guide.Inline, 0, 2*len(kps)-1)}
+func keyPointLinks(n *nodes, kps []*guide.KeyPointFacts) guide.Cell {
+	var c guide.Cell
+	if n == nil {
+		c.Inlines = make([]guide.Inline, 0, 2*len(kps)-1)
+	} else {
+		c.Inlines = n.inlines.slice(2*len(kps) - 1)
+	}
 	for i, kp := range kps {
 		if i > 0 {
 			c.Inlines = append(c.Inlines, lineBreak)
 		}
-		c.Inlines = append(c.Inlines, keyPointLink(kp))
+		c.Inlines = append(c.Inlines, n.keyPointLink(kp))
 	}
 	return c
 }

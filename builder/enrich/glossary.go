@@ -55,7 +55,12 @@ func Glossary(g *guide.Guide) {
 	// Each term's row is made on its own, side by side.
 	sorted := sortTerms(g.Study.Terms, g.Meta.Lang)
 	t.Rows = make([][]guide.Cell, len(sorted))
-	workers.Each(len(sorted), func(i int) {
+	makers := make([]*nodes, workers.Count(len(sorted)))
+	workers.EachOn(len(sorted), func(w, i int) {
+		if makers[w] == nil {
+			makers[w] = new(nodes)
+		}
+		n := makers[w]
 		term := sorted[i]
 		where, ok := titles[term.SectionID]
 		if !ok || term.SectionID == "" {
@@ -71,11 +76,11 @@ func Glossary(g *guide.Guide) {
 		} else if book {
 			see = chapterRefs(g, chapters, titles, heads, []guide.TermPlace{{ID: term.ID, SectionID: term.SectionID}})
 		}
-		t.Rows[i] = []guide.Cell{
-			textCell(glossaryName(words, term)),
-			richCell(term.Meaning, orDash(term.Explanation)),
+		t.Rows[i] = append(n.row(3),
+			n.textCell(glossaryName(words, term)),
+			n.richCell(term.Meaning, orDash(term.Explanation)),
 			see,
-		}
+		)
 	})
 	sec.Blocks = []guide.Block{t}
 	g.Sections = append(g.Sections, sec)

@@ -649,16 +649,19 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 	if q.SectionID != "" && q.Section == nil {
 		q.SectionID = ""
 	}
+	// Room for every piece: a blank for each span, the texts around
+	// them and the formulas with the texts they split.
+	q.Prompt = make([]guide.Piece, 0, 2*len(spans)+1+2*len(s.formulas))
 	at = 0
 	for _, sp := range spans {
 		if sp[0] > at {
-			q.Prompt = append(q.Prompt, in.pieces(at, sp[0])...)
+			q.Prompt = in.appendPieces(q.Prompt, at, sp[0])
 		}
 		q.Prompt = append(q.Prompt, guide.Piece{Text: text[sp[0]:sp[1]], Blank: true})
 		at = sp[1]
 	}
 	if at < len(text) {
-		q.Prompt = append(q.Prompt, in.pieces(at, len(text))...)
+		q.Prompt = in.appendPieces(q.Prompt, at, len(text))
 	}
 	if context != "" {
 		q.Prompt = m.withContext(context, q.Prompt)
@@ -1208,7 +1211,8 @@ func (m *quizMaker) explain(title string) string {
 // termCase writes the key terms in s as the notes name them ("Project
 // Mercury", "peacebuilding"), with a capital at the start of s.
 func (m *quizMaker) termCase(s string) string {
-	var words [][2]int // the byte spans of the words of s
+	var room [16][2]int
+	words := room[:0] // the byte spans of the words of s
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
@@ -1235,7 +1239,7 @@ func (m *quizMaker) termCase(s string) string {
 		}
 		return strings.ToLower(s[from:to])
 	}
-	var b strings.Builder
+	var b []byte // s with the names put in, once one is
 	at := 0
 	for i := 0; i < len(words); i++ {
 		// Only a name that starts with the word can stand here.
@@ -1246,15 +1250,19 @@ func (m *quizMaker) termCase(s string) string {
 			if !ok || len(name) != to-from {
 				continue
 			}
-			b.WriteString(s[at:from])
-			b.WriteString(name)
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(append(b, s[at:from]...), name...)
 			at = to
 			i += n - 1
 			break
 		}
 	}
-	b.WriteString(s[at:])
-	return capitalizeFirst(b.String())
+	if b != nil {
+		s = string(append(b, s[at:]...))
+	}
+	return capitalizeFirst(s)
 }
 
 // lowerSameSize returns s in lower case, as strings.ToLower writes it,
@@ -1274,12 +1282,12 @@ func lowerSameSize(s string) (string, bool) {
 // names the notes write with a capital (see properNames) and the key
 // terms, which keep the case the notes give them.
 func (m *quizMaker) sentenceCase(title string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(title))
 	first := true
 	for i := 0; i < len(title); {
 		r, size := utf8.DecodeRuneInString(title[i:])
 		if !isWordRune(r) {
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			i += size
 			continue
 		}
@@ -1292,16 +1300,27 @@ func (m *quizMaker) sentenceCase(title string) string {
 			j += size
 		}
 		w := title[i:j]
-		low := strings.ToLower(w)
-		if first || strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 || m.names[low] {
-			b.WriteString(w)
+		if first || isUpperWord(w) && utf8.RuneCountInString(w) > 1 || lookupLower(m.names, w) {
+			b = append(b, w...)
 		} else {
-			b.WriteString(low)
+			b = appendLower(b, w)
 		}
 		first = false
 		i = j
 	}
-	return m.termCase(b.String())
+	return m.termCase(string(b))
+}
+
+// isUpperWord reports whether w, a word of valid UTF-8, is written as
+// strings.ToUpper would write it: none of its letters has a capital of
+// its own.
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // keyPointPrompt returns the prompt of a key point: "What did NATO do in
@@ -1636,7 +1655,12 @@ func capitalizeInlines(ins []guide.Inline) []guide.Inline {
 // capitalizeFirst returns s with its first letter in upper case.
 func capitalizeFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[size:]
+	up := unicode.ToUpper(r)
+	if up == r && r != utf8.RuneError {
+		// Already a capital, or a letter that has none: s as it is.
+		return s
+	}
+	return string(up) + s[size:]
 }
 
 // sectionPaths maps each section id of g to the titles from the top level

@@ -214,10 +214,10 @@ func flattenFirst(blocks []guide.Block) flat {
 	return out
 }
 
-// pieces returns f.text[start:end] as pieces of a question's prompt: its
-// text as it is, and each formula it holds whole as a formula piece.
-func (f flat) pieces(start, end int) []guide.Piece {
-	var out []guide.Piece
+// appendPieces appends f.text[start:end] to out as pieces of a
+// question's prompt: its text as it is, and each formula it holds whole
+// as a formula piece.
+func (f flat) appendPieces(out []guide.Piece, start, end int) []guide.Piece {
 	at := start
 	for _, fs := range f.formulas {
 		if fs.start < at || fs.end > end {

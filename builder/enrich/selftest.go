@@ -67,12 +67,9 @@ func SelfTest(g *guide.Guide) {
 		gr := &groups[i]
 		n := gr.to - gr.from
 		gr.prompts, gr.keys = make([]*guide.ListItem, n), make([]*guide.ListItem, n)
-		// The items of the group's questions and answers, each a
-		// paragraph, are made in one piece of memory.
-		items := make([]paraItem, 2*n)
 		for k, q := range qs[gr.from:gr.to] {
-			gr.prompts[k] = items[2*k].of(r.prompt(q))
-			gr.keys[k] = items[2*k+1].of(r.answer(q))
+			gr.prompts[k] = r.items.one().of(r.prompt(q))
+			gr.keys[k] = r.items.one().of(r.answer(q))
 		}
 	})
 	used := ids()
@@ -149,6 +146,12 @@ type quizRenderer struct {
 	open, close, space *guide.Text
 	// hints holds the emphasised hint of each hint text met so far.
 	hints map[string]*guide.Emph
+	// The nodes of the questions and answers are made from slabs.
+	texts   slab[guide.Text]
+	blanks  slab[guide.Blank]
+	strongs slab[guide.Strong]
+	inlines slab[guide.Inline]
+	items   slab[paraItem]
 	// ref is the reference of the last answer, which the next answer
 	// shares when it points to the same place under the same name, as
 	// the answers of one key point or section mostly do.
@@ -179,22 +182,10 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 	if q.Hint != "" {
 		size += 2
 	}
-	out := make([]guide.Inline, 0, size)
-	// The prompt's texts and blanks are made in one piece of memory each.
-	texts, blanks := 0, 0
-	for _, p := range q.Prompt {
-		switch {
-		case p.Blank:
-			blanks++
-		case p.Formula == nil:
-			texts++
-		}
-	}
-	textNodes, blankNodes := make([]guide.Text, texts), make([]guide.Blank, blanks)
+	out := r.inlines.slice(size)
 	for _, p := range q.Prompt {
 		if p.Blank {
-			b := &blankNodes[0]
-			blankNodes = blankNodes[1:]
+			b := r.blanks.one()
 			*b = guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)}
 			out = append(out, b)
 			continue
@@ -203,10 +194,7 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 			out = append(out, p.Formula)
 			continue
 		}
-		t := &textNodes[0]
-		textNodes = textNodes[1:]
-		*t = guide.Text{Pos: guide.NoPos, Text: p.Text}
-		out = append(out, t)
+		out = append(out, r.text(p.Text))
 	}
 	if q.Hint != "" {
 		hint := r.hints[q.Hint]
@@ -228,7 +216,7 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 	answer := q.AnswerInlines
 	if answer == nil {
-		answer = []guide.Inline{text(q.Answer)}
+		answer = append(r.inlines.slice(1), r.text(q.Answer))
 	}
 	size := len(answer)
 	if q.Kind == guide.Cloze {
@@ -237,9 +225,11 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 	if q.Target != "" {
 		size += len(r.see) + 2
 	}
-	out := make([]guide.Inline, 0, size)
+	out := r.inlines.slice(size)
 	if q.Kind == guide.Cloze {
-		out = append(out, &guide.Strong{Pos: guide.NoPos, Children: answer})
+		strong := r.strongs.one()
+		*strong = guide.Strong{Pos: guide.NoPos, Children: answer}
+		out = append(out, strong)
 	} else {
 		out = append(out, answer...)
 	}
@@ -265,6 +255,13 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
+
+// text returns a text node made from the renderer's slab.
+func (r *quizRenderer) text(s string) *guide.Text {
+	t := r.texts.one()
+	*t = guide.Text{Pos: guide.NoPos, Text: s}
+	return t
+}
 
 // paraItem is a list item that holds one paragraph, with its list of
 // blocks, in one piece of memory.

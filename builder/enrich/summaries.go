@@ -53,12 +53,17 @@ func Summaries(g *guide.Guide) {
 		}
 		return true
 	})
-	workers.Each(len(places), func(i int) {
+	makers := make([]*nodes, workers.Count(len(places)))
+	workers.EachOn(len(places), func(w, i int) {
+		if makers[w] == nil {
+			makers[w] = new(nodes)
+		}
+		n := makers[w]
 		p := &places[i]
 		if hasAid(*p.blocks, guide.Summary, guide.TermTable) {
 			return
 		}
-		if t := summaryTable(words, points[p.id], p.title); t != nil {
+		if t := summaryTable(n, words, points[p.id], p.title); t != nil {
 			if p.heading != nil {
 				// The caption names the section with its formula.
 				t.CaptionInlines = fillInlines(words.Pieces("summary.caption"), map[string][]guide.Inline{"section": p.heading})
@@ -66,7 +71,7 @@ func Summaries(g *guide.Guide) {
 			p.table, p.idBase = t, aidID("summary", p.id)
 			return
 		}
-		if t := termTable(words, len(points[p.id]), terms[p.id]); t != nil {
+		if t := termTable(n, words, len(points[p.id]), terms[p.id]); t != nil {
 			p.table, p.idBase = t, aidID("terms", p.id)
 		}
 	})
@@ -83,7 +88,7 @@ func Summaries(g *guide.Guide) {
 // when it has too few, without its id. The key terms and dates columns are left out when
 // no key point of the section has any: a column of dashes tells the
 // reader nothing and takes the room "in one line" needs.
-func summaryTable(words *labels.Catalogue, points []*guide.KeyPointFacts, title string) *guide.Table {
+func summaryTable(n *nodes, words *labels.Catalogue, points []*guide.KeyPointFacts, title string) *guide.Table {
 	if len(points) < minSummaryPoints {
 		return nil
 	}
@@ -102,21 +107,21 @@ func summaryTable(words *labels.Catalogue, points []*guide.KeyPointFacts, title 
 	columns = append(columns, column{guide.RoleGist, "summary.gist"})
 	t := newTable(words, guide.Summary, "", words.Format("summary.caption", "section", title), columns...)
 	for _, kp := range points {
-		row := []guide.Cell{keyPointCell(kp)}
+		row := append(n.row(len(columns)), n.keyPointCell(kp))
 		if anyTerms {
-			row = append(row, textCell(listOrDash(kp.Terms)))
+			row = append(row, n.textCell(listOrDash(kp.Terms)))
 		}
 		if anyDates {
-			row = append(row, textCell(listOrDash(kp.Dates)))
+			row = append(row, n.textCell(listOrDash(kp.Dates)))
 		}
-		t.Rows = append(t.Rows, append(row, richCell(kp.GistInlines, orDash(kp.Gist))))
+		t.Rows = append(t.Rows, append(row, n.richCell(kp.GistInlines, orDash(kp.Gist))))
 	}
 	return t
 }
 
 // termTable makes the "Terms in this section" table of a section with no
 // key points, or nil when it does not need one.
-func termTable(words *labels.Catalogue, points int, terms []*guide.Term) *guide.Table {
+func termTable(n *nodes, words *labels.Catalogue, points int, terms []*guide.Term) *guide.Table {
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
@@ -124,7 +129,7 @@ func termTable(words *labels.Catalogue, points int, terms []*guide.Term) *guide.
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(term.Name), richCell(term.Meaning, orDash(term.Explanation))})
+		t.Rows = append(t.Rows, append(n.row(2), n.textCell(term.Name), n.richCell(term.Meaning, orDash(term.Explanation))))
 	}
 	return t
 }
