@@ -51,7 +51,7 @@ var stageImports = map[string][]string{
 	"builder/palace":       {"builder/diag", "builder/guide", "builder/figure", "builder/labels", "builder/palace/icons", "fonts", "builder/internal/workers"},
 	"builder/palace/icons": {},
 	"builder/labels":       {},
-	"builder/markdown":     {"builder/diag", "builder/guide", "builder/labels", "builder/texmath"},
+	"builder/markdown":     {"builder/diag", "builder/guide", "builder/labels", "builder/texmath", "builder/internal/workers"},
 	"builder/cover":        {"fonts", "builder/internal/deflate"},
 	"builder/epub":         {"builder/guide", "builder/texmath", "builder/cover", "builder/figure", "builder/labels", "fonts", "layouts", "builder/diag", "builder/internal/deflate"},
 	"builder/cards":        {"builder/guide"},

@@ -45,7 +45,11 @@ var typography = map[extension.TypographicPunctuation]string{
 // references and footnotes up among all parts, and leaves footnotes to be
 // numbered and checked once all are read: it has no audit and no footnote
 // transformer.
-func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems, book *footnoteBook, part *part) parser.Parser {
+//
+// Bare web addresses and e-mail addresses are made links only when
+// linkify is set: a text that holds no address need not be looked at, at
+// every space, for one (see mayLinkify).
+func newParser(frontMatter, linkify bool, audit *footnoteAudit, split *paragraphSplitter, lp *langProblems, book *footnoteBook, part *part) parser.Parser {
 	defs := footnoteDefs{extension.NewFootnoteBlockParser(), book}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(audit, 500),
@@ -78,6 +82,17 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 		}}}
 		opts = append(opts, parser.WithBlockParsers(util.Prioritized(gate, 0)))
 	}
+	extensions := []goldmark.Extender{
+		// The table alignment method matters only to goldmark's own
+		// HTML renderer, which is never used; style attributes are the
+		// choice that stays valid XHTML should it ever be.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+		extension.Strikethrough,
+	}
+	if linkify {
+		extensions = append(extensions, extension.Linkify)
+	}
+	extensions = append(extensions, extension.DefinitionList)
 	md := goldmark.New(
 		// goldmark's parser, with its search for link reference
 		// definitions run only on paragraphs that may open with one.
@@ -86,15 +101,7 @@ func newParser(frontMatter bool, audit *footnoteAudit, split *paragraphSplitter,
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
 		)),
-		goldmark.WithExtensions(
-			// The table alignment method matters only to goldmark's own
-			// HTML renderer, which is never used; style attributes are the
-			// choice that stays valid XHTML should it ever be.
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.DefinitionList,
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(opts...),
 	)
 	return md.Parser()
@@ -141,6 +148,53 @@ func (t typographer) CloseBlock(parent ast.Node, _ text.Reader, pc parser.Contex
 		c.CloseBlock(parent, pc)
 	}
 }
+
+// mayLinkify reports whether text may hold a bare web or e-mail address
+// that goldmark's linkify extension makes a link of: one that starts with
+// http:, https:, ftp: or www., or holds an @.
+//
+// It also reports true for a text with a line that ends in white space
+// goldmark keeps in part when it looks at every space, as it does for
+// linkify, and drops whole when it does not (see spaceBeforeBreak): the
+// text is then read as it always was.
+func mayLinkify(text []byte) bool {
+	for _, s := range linkifyMarks {
+		if bytes.Contains(text, s) {
+			return true
+		}
+	}
+	return spaceBeforeBreak(text)
+}
+
+// spaceBeforeBreak reports whether a line of text ends in two or more
+// spaces or tabs that are not the two spaces of a hard line break. At the
+// end of a line goldmark trims the white space after the last place it
+// stopped at: every space, when a parser of inline text starts at spaces,
+// which keeps all but the last of such a run.
+func spaceBeforeBreak(text []byte) bool {
+	for len(text) > 0 {
+		line, rest, newline := text, []byte(nil), false
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, rest, newline = text[:i], text[i+1:], true
+			line = bytes.TrimSuffix(line, []byte{'\r'})
+		}
+		text = rest
+		n := len(line) - len(bytes.TrimRight(line, " \t"))
+		if newline && n >= 2 && line[len(line)-1] == ' ' && line[len(line)-2] == ' ' {
+			n -= 2 // a hard line break
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// linkifyWhen decides whether a text is read with linkify; tests make it
+// read every text so.
+var linkifyWhen = mayLinkify
+
+var linkifyMarks = [][]byte{[]byte("http"), []byte("ftp:"), []byte("www."), []byte("@")}
 
 // validUTF8 returns the front matter format f, decoding text in which
 // bytes that are not UTF-8 are replaced by U+FFFD, as they are in the rest

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -13,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 )
 
 // A long note is read in parts, side by side on every core: its text is
@@ -381,7 +381,7 @@ func (p *part) read(frontMatter bool) {
 	p.split = &paragraphSplitter{}
 	p.lp = &langProblems{}
 	p.ctx = &partContext{Context: parser.NewContext(), part: p}
-	gm := newParser(frontMatter, nil, p.split, p.lp, &p.book, p)
+	gm := newParser(frontMatter, linkifyWhen(r.src[p.start:p.ext]), nil, p.split, p.lp, &p.book, p)
 	reader := text.NewReader(r.src[:p.ext])
 	// The reader starts on the part's first line: its position is put
 	// on the end of the line before, which AdvanceLine leaves.
@@ -538,27 +538,13 @@ func (ps *parts) finish(number, order []int) ([]item, []*guide.Footnote) {
 // when parallel is set.
 func inOrder[T any](n int, parallel bool, fn func(i int) T) []T {
 	out := make([]T, n)
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if !parallel || workers < 2 {
+	if !parallel {
 		for i := range n {
 			out[i] = fn(i)
 		}
 		return out
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				out[i] = fn(i)
-			}
-		})
-	}
-	wg.Wait()
+	workers.Each(n, func(i int) { out[i] = fn(i) })
 	return out
 }
 

@@ -216,6 +216,7 @@ var fragments = []string{
 	"---\n", "***bold italic*** and `code` and <b>raw</b>\n",
 	"[span]{lang=de} [bad]{lang=!!}\n", "[link](javascript:x)\n",
 	strings.Repeat("> ", 14) + "deep\n", strings.Repeat("*a ", 18) + "x" + strings.Repeat(" a*", 18) + "\n",
+	"See https://example.org/a_b and www.example.com, or write to me@example.org.\n",
 	"She said \"wait and 'see.\n", "A 12\" record, the students' books.\n", "\"Quoted\" and 'quoted'.\n",
 	"\n", "\n", "\n", "\n",
 }
@@ -283,5 +284,41 @@ func BenchmarkReadParts(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestLinkifyOnlyWhereNeeded reads notes that hold no address with and
+// without goldmark's linkify extension, which looks at every space: the
+// guides must be the same, so that leaving it out changes nothing but
+// the time taken.
+func TestLinkifyOnlyWhereNeeded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	// Tails of lines that leave linkify out: no white space, one space or
+	// tab, the two spaces of a hard break (three, four with the space
+	// before), a backslash break, a carriage return.
+	tails := []string{"", "", " ", "\t", "  ", "   ", "\\", " \\", "\r", " \r", "  \r", "   \r"}
+	checked := 0
+	for i := range 600 {
+		var b strings.Builder
+		for range 5 + rng.IntN(30) {
+			f := fragments[rng.IntN(len(fragments))]
+			f = strings.TrimSuffix(f, "\n")
+			b.WriteString(f + tails[rng.IntN(len(tails))] + "\n")
+		}
+		text := []byte(b.String())
+		if mayLinkify(text) {
+			continue
+		}
+		checked++
+		plain := readIn("plain.md", text, Options{}, 1)
+		linkifyWhen = func([]byte) bool { return true }
+		linked := readIn("plain.md", text, Options{}, 1)
+		linkifyWhen = mayLinkify
+		if !reflect.DeepEqual(plain, linked) {
+			t.Fatalf("note %d reads differently with linkify:\n%s\n%q", i, firstDifference(linked.guide, plain.guide), text)
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d notes were read without linkify", checked)
 	}
 }

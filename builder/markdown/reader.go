@@ -95,7 +95,7 @@ func (r *reader) read() *guide.Guide {
 		audit := &footnoteAudit{book: book}
 		split := &paragraphSplitter{}
 		lp := &langProblems{}
-		p := newParser(fm.found && fm.closed, audit, split, lp, book, nil)
+		p := newParser(fm.found && fm.closed, linkifyWhen(r.src), audit, split, lp, book, nil)
 		pc := parser.NewContext()
 		doc := p.Parse(text.NewReader(r.src), parser.WithContext(pc))
 

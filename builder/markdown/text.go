@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -68,6 +69,19 @@ func checkCharacters(file *diag.File, src []byte, offsets *offsetMap) {
 	badUTF8, control := -1, -1
 	badCount, controlCount := 0, 0
 	for i := 0; i < len(src); {
+		// Eight bytes at a time while they are ASCII characters that
+		// are not control characters (the second test can take a
+		// character for a control character, never the other way).
+		for i+8 <= len(src) {
+			w := binary.LittleEndian.Uint64(src[i:])
+			if w&0x8080808080808080 != 0 || (w-0x2020202020202020)&^w&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(src) {
+			break
+		}
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
