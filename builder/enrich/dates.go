@@ -3,6 +3,7 @@ package enrich
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The rule table for dates. A four-digit number from 1000 to 2099, or a
@@ -109,8 +110,25 @@ func scanDates(text string) []dateSpan {
 	}
 	return withTokens(text, func(toks []token) []dateSpan {
 		s := dateScanner{toks: toks}
-		return s.dates()
+		return s.dates(nil, -1)
 	})
+}
+
+// firstDate returns the first date of text (see scanDates), and false
+// when it has none.
+func firstDate(text string) (dateSpan, bool) {
+	if !mayHoldYear(text) {
+		return dateSpan{}, false
+	}
+	var room [1]dateSpan
+	found := withTokens(text, func(toks []token) []dateSpan {
+		s := dateScanner{toks: toks}
+		return s.dates(room[:0], 1)
+	})
+	if len(found) == 0 {
+		return dateSpan{}, false
+	}
+	return found[0], true
 }
 
 // mayHoldYear reports whether text holds four ASCII digits in a row, the
@@ -130,10 +148,11 @@ func isDigit(c byte) bool {
 	return c >= '0' && c <= '9'
 }
 
-// dates returns the dates of the scanner's tokens with their spans.
-func (s *dateScanner) dates() []dateSpan {
-	var out []dateSpan
-	for i := 0; i < len(s.toks); i++ {
+// dates appends the dates of the scanner's tokens with their spans to
+// out, and returns it once it holds most of them (any number when most is
+// negative).
+func (s *dateScanner) dates(out []dateSpan, most int) []dateSpan {
+	for i := 0; i < len(s.toks) && len(out) != most; i++ {
 		first, ok := s.moment(i)
 		if !ok {
 			continue
@@ -368,7 +387,14 @@ func (s *dateScanner) eraText(i, end int) string {
 // "1990s", "the 1990s", "12 April 1961", "2014–2021", "108". Bold text
 // like this marks a time, not a key term.
 func isDateText(text string) bool {
-	return withTokens(text, onlyDate)
+	// Each of them holds a digit, which may be outside ASCII; most bold
+	// text holds none and is no date.
+	digit := false
+	for i := 0; i < len(text) && !digit; i++ {
+		c := text[i]
+		digit = '0' <= c && c <= '9' || c >= utf8.RuneSelf
+	}
+	return digit && withTokens(text, onlyDate)
 }
 
 // onlyDate reports whether the tokens say nothing but a date or a number

@@ -538,11 +538,10 @@ func (m *quizMaker) termCloze(s *sentence) {
 // dateCloze adds the cloze question of the first date of the sentence,
 // with a hint that says what kind of date it is.
 func (m *quizMaker) dateCloze(s *sentence) {
-	dates := scanDates(s.text)
-	if len(dates) == 0 {
+	d, ok := firstDate(s.text)
+	if !ok {
 		return
 	}
-	d := dates[0]
 	written := s.text[d.start:d.end]
 	target := s.sec
 	for _, sp := range s.strongs {
@@ -1562,11 +1561,10 @@ func placePhrase(s, title string) string {
 // "in 2011" or "during the 1990s": its first date with the preposition
 // (and "the") written before it.
 func datePhrase(s string) string {
-	dates := scanDates(s)
-	if len(dates) == 0 {
+	d, ok := firstDate(s)
+	if !ok {
 		return ""
 	}
-	d := dates[0]
 	before := strings.Fields(s[:d.start])
 	var lead, day []string
 	if n := len(before); n > 0 && strings.ToLower(before[n-1]) == "the" {
@@ -1689,13 +1687,25 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 		n++
 		return true
 	})
-	buckets := make([][]*guide.Question, n)
-	for _, q := range qs {
-		buckets[order[q.SectionID]] = append(buckets[order[q.SectionID]], q)
+	// A stable sort by section, in two passes: how many questions each
+	// section has, then each question at its place.
+	at := make([]int, n+1)
+	bucket := make([]int32, len(qs))
+	for i, q := range qs {
+		b := order[q.SectionID]
+		bucket[i] = int32(b)
+		at[b+1]++
+	}
+	for b := 1; b <= n; b++ {
+		at[b] += at[b-1]
 	}
 	var out []*guide.Question
-	for _, b := range buckets {
-		out = append(out, b...)
+	if len(qs) > 0 {
+		out = make([]*guide.Question, len(qs))
+	}
+	for i, q := range qs {
+		out[at[bucket[i]]] = q
+		at[bucket[i]]++
 	}
 	return out
 }

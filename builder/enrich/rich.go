@@ -182,6 +182,17 @@ func (f flat) richGist(sentence string) (string, []guide.Inline) {
 // holdsFormula reports whether n holds a formula: bold maths is
 // emphasis, never a key term.
 func holdsFormula(n guide.Node) bool {
+	if s, ok := n.(*guide.Strong); ok {
+		// Most strong runs are text alone.
+		plain := true
+		for _, c := range s.Children {
+			_, text := c.(*guide.Text)
+			plain = plain && text
+		}
+		if plain {
+			return false
+		}
+	}
 	found := false
 	guide.Inspect(n, func(c guide.Node) bool {
 		if _, ok := c.(*guide.Formula); ok {

@@ -56,19 +56,19 @@ func isFormula(s string) bool {
 	if letters == 1 && digits == 0 && !strings.ContainsAny(s, "+#") {
 		return true // but "C++" and "C#" are names
 	}
-	fields := strings.Fields(s)
-	if len(fields) == 1 {
-		return isCoefficient(fields[0]) || isSlashUnit(fields[0])
-	}
-	if !isNumber(fields[0]) {
-		return false
-	}
-	for _, f := range fields[1:] {
-		if !isUnit(f) {
-			return false
+	first, fields, units := "", 0, true
+	for f := range strings.FieldsSeq(s) {
+		if fields == 0 {
+			first = f
+		} else {
+			units = units && isUnit(f)
 		}
+		fields++
 	}
-	return true
+	if fields == 1 {
+		return isCoefficient(first) || isSlashUnit(first)
+	}
+	return isNumber(first) && units
 }
 
 // isNumber reports whether s is a number as written: digits with
@@ -167,6 +167,15 @@ var copulas = wordSet(
 var namers = []string{"called", "known as", "termed", "named", "dubbed", "defined as",
 	"appelé", "appelée", "appelés", "appelées", "nommé", "nommée", "genannt", "llamado", "llamada", "chiamato", "chiamata", "chamado", "chamada", "genoemd"}
 
+// namersLen is the length of the longest of namers.
+var namersLen = func() int {
+	n := 0
+	for _, s := range namers {
+		n = max(n, len(s))
+	}
+	return n
+}()
+
 // appositives are the words that, after a comma right after a term, open
 // a phrase that says what it is: "**ρ**, the density of the air".
 var appositives = wordSet("a", "an", "the", "which", "i.e.", "le", "la", "les", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "una", "il", "lo", "o", "os", "um", "uma", "de", "het", "een")
@@ -190,10 +199,21 @@ func explainsTerm(sentence string, start, end int) bool {
 	case spaced && lookupLower(copulas, firstWord(after)):
 		return true
 	}
-	before := strings.ToLower(strings.TrimRightFunc(sentence[:start], unicode.IsSpace))
-	before = strings.TrimRight(before, `"'“‘«`)
+	before := strings.TrimRight(strings.TrimRightFunc(sentence[:start], unicode.IsSpace), `"'“‘«`)
+	// Only the end of what comes before can name the term: it is put in
+	// lower case alone, from the start of a character far enough back
+	// that no letter's change of size in lower case reaches a namer.
+	if cut := len(before) - 3*namersLen - 8; cut > 0 {
+		for cut < len(before) && !utf8.RuneStart(before[cut]) {
+			cut++
+		}
+		before = before[cut:]
+	}
+	var room [128]byte
+	low := appendLower(room[:0], before)
 	for _, n := range namers {
-		if strings.HasSuffix(before, n) && (len(before) == len(n) || !isWordByte(before[len(before)-len(n)-1]) && before[len(before)-len(n)-1] != '-') {
+		at := len(low) - len(n)
+		if at >= 0 && string(low[at:]) == n && (at == 0 || !isWordByte(low[at-1]) && low[at-1] != '-') {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"studyguide/builder/guide"
+	"studyguide/builder/internal/workers"
 )
 
 // fromKeyPoints builds a palace for notes that have no mind-palace
@@ -112,9 +113,12 @@ type keyPointAt struct {
 func keyPointGroups(g *guide.Guide, skip *guide.Section) []keyPointGroup {
 	level := g.Sections
 	for {
+		// The sections' key points are found side by side.
+		found := make([][]keyPointAt, len(level))
+		workers.Each(len(level), func(i int) { found[i] = keyPointsIn(level[i], skip) })
 		var groups []keyPointGroup
-		for _, s := range level {
-			if pts := keyPointsIn(s, skip); len(pts) > 0 {
+		for i, s := range level {
+			if pts := found[i]; len(pts) > 0 {
 				groups = append(groups, keyPointGroup{s, pts})
 			}
 		}

@@ -22,8 +22,7 @@ type arena[T any] struct {
 }
 
 // maxRetired is the most chunks an arena keeps to give back at once: a
-// part of the body that fills more (a table hundreds of pages long) lets
-// the collector have the rest.
+// batch of boxes whose lines fill more lets the collector have the rest.
 const maxRetired = 16
 
 // copy returns a copy of s that lives in the arena.

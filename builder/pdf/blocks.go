@@ -371,6 +371,9 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 	st.bold, st.italic = false, false
 	marks := make([]line, len(markers))
 	widest := 0.0
+	// The markers are printed as the items are laid out, long after
+	// this for a long list.
+	l.w.ts.lasting = true
 	for i, m := range markers {
 		ls := l.w.typeset(plain(guide.NoPos, m), st, fr.width)
 		if len(ls) > 0 {
@@ -378,6 +381,7 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 			widest = max(widest, ls[0].w)
 		}
 	}
+	l.w.ts.lasting = false
 	gap := 0.5 * pt(size)
 	col := max(widest+gap, 1.5*pt(size))
 	if !ls.Ordered {

@@ -179,8 +179,9 @@ type batch struct {
 	boxes []*box
 	fx    layoutEffects
 	// last is set on a part's last batch; pending is then the space its
-	// layout asks for above whatever box comes next, and retired the
-	// chunks the part's layout retired (see recycler).
+	// layout asks for above whatever box comes next. retired are chunks
+	// whose lines are all in the boxes of this batch or of those before
+	// it (see recycler).
 	last    bool
 	pending float64
 	retired retiredChunks
@@ -271,6 +272,13 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	// box before what it lays out: it is done only at the next flush.
 	var done []*box
 	kept := 0
+	// The chunks the typesetter retired before the last batch was handed
+	// on: the lines in them are all in that batch's boxes, in those
+	// before it, or in the box held back from it (see recycler).
+	var retired retiredChunks
+	take := func() retiredChunks {
+		return retiredChunks{w.ts.arena.takeRetired(), w.ts.lineArena.takeRetired()}
+	}
 	l.flush = func() {
 		if !walk.settle(false) || len(l.out) <= kept {
 			return
@@ -282,8 +290,8 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 		l.out = l.out[:1]
 		kept = 1
 		if len(done) >= batchBoxes {
-			send(batch{boxes: done, fx: bw.effects()})
-			done = nil
+			send(batch{boxes: done, fx: bw.effects(), retired: retired})
+			done, retired = nil, take()
 		}
 	}
 	fr := w.bodyFrame()
@@ -296,7 +304,9 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	// Nothing after the part looks back into it: the box held back at
 	// the last flush is done, and so is any laid out since.
 	done = append(done, l.out...)
-	retired := retiredChunks{w.ts.arena.takeRetired(), w.ts.lineArena.takeRetired()}
+	last := take()
+	retired.pieces = append(retired.pieces, last.pieces...)
+	retired.lines = append(retired.lines, last.lines...)
 	send(batch{boxes: done, fx: bw.effects(), last: true, pending: l.pending, retired: retired})
 }
 
@@ -347,8 +357,8 @@ func (st *stitcher) take(b batch) {
 		st.yield(b.boxes)
 		st.boxes += len(b.boxes)
 	}
-	if b.last && w.recycle != nil {
-		w.recycle.partDone(st.boxes, b.retired)
+	if w.recycle != nil {
+		w.recycle.handedOn(st.boxes, b.retired)
 	}
 	if b.last {
 		if st.started {

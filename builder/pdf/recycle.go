@@ -5,13 +5,21 @@ import "sync"
 // A long guide is drawn as it is laid out (render.go), and the pieces and
 // lines its body is typeset in are read by nothing once the pages that
 // print them are drawn. The workers that lay the body out carve them from
-// chunks of a recycler's pools (arena.go), and each part of the body
-// hands on, with its last boxes, the chunks it retired while it was laid
-// out; those chunks go back to the pools once the page with the part's
-// last box is written. A chunk a worker retires while it lays out part P
-// holds nothing but the lines of P and of the parts it laid out before P,
-// whose boxes all come before P's last: once the page with that box is
-// ended, nothing reads the chunk.
+// chunks of a recycler's pools (arena.go), and hand on with each batch of
+// boxes the chunks retired before the batch before it was handed on; those
+// chunks go back to the pools once the page with the batch's last box is
+// written.
+//
+// The layout makes the boxes that print a line as soon as it has typeset
+// it, before it hands anything on (but for a list's markers and a table's
+// header row, which are typeset in chunks of their own, never filled
+// again: see typesetter.lasting). A line typeset before batch k is handed
+// on is then in a box of batch k or before it, but for the last box laid
+// out, which the layout holds back, as it may still change it, until the
+// next batch: so a chunk retired before batch k is handed on holds nothing
+// but lines of batch k+1 and those before it, and of the parts the worker
+// laid out before. Once the page with the last box of batch k+1 is ended,
+// nothing reads the chunk.
 //
 // The pages are ended in their order by the document (document.endPage),
 // whether they were drawn on it or on sheets replayed on it, so that a
@@ -25,8 +33,8 @@ type recycler struct {
 
 	mu  sync.Mutex
 	doc *document
-	// parts are the parts handed on whose chunks wait for their pages:
-	// how many boxes the body had up to the part's last, and its chunks.
+	// parts are the batches handed on whose chunks wait for their pages:
+	// how many boxes the body had up to the batch's last, and the chunks.
 	parts []partChunks
 	// ends holds, from body page first on, how many boxes the body had
 	// up to the last of each page dealt out; front is the number of the
@@ -38,8 +46,8 @@ type recycler struct {
 	given int
 }
 
-// partChunks is what a part of the body retired: the chunks it filled,
-// and how many boxes the body has up to the part's last.
+// partChunks is chunks handed on with a batch of boxes, and how many
+// boxes the body has up to the batch's last.
 type partChunks struct {
 	boxes   int
 	retired retiredChunks
@@ -58,9 +66,9 @@ func newRecycler(doc *document) *recycler {
 	return &recycler{doc: doc, front: -1}
 }
 
-// partDone notes that a part's boxes were handed on, the body's first
-// boxes up to the part's last, and the chunks it retired.
-func (r *recycler) partDone(boxes int, rc retiredChunks) {
+// handedOn notes that a batch of boxes was handed on, the body's boxes
+// up to its last, with chunks whose lines are all in those boxes.
+func (r *recycler) handedOn(boxes int, rc retiredChunks) {
 	if len(rc.pieces) == 0 && len(rc.lines) == 0 {
 		return
 	}
@@ -81,7 +89,7 @@ func (r *recycler) dealt(end int) {
 }
 
 // pageEnded notes that the document's page n is written, and gives back
-// the chunks of the parts whose boxes are all on it or before it.
+// the chunks of the batches whose boxes are all on it or before it.
 func (r *recycler) pageEnded(n int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -76,13 +76,17 @@ func digits(n int) int {
 // resolve returns l with its page numbers filled in: each placeholder
 // replaced by the number of the page its target is on, and the pieces
 // after it moved by the difference in width. A line without references
-// is returned as it is.
+// is returned as it is; another is filled in in a buffer of the pen's,
+// which the next call fills again: the line returned is printed before
+// the next is resolved.
 func (p *pen) resolve(l *line) *line {
 	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.look.page != 0 }) {
 		return l
 	}
 	out := *l
-	out.pieces = slices.Clone(l.pieces)
+	// l may be the line the last call returned.
+	p.resolved = append(p.resolved[:0], l.pieces...)
+	out.pieces = p.resolved
 	shift := 0.0
 	for i := range out.pieces {
 		pc := &out.pieces[i]

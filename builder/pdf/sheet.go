@@ -11,10 +11,10 @@ import (
 	"studyguide/builder/mathbox"
 )
 
-// The pages are drawn on sheets, several at once on a machine with more
-// than one core. What a page paints depends only on its boxes, its
-// number, its running head and footer, and the numbers known when it is
-// drawn: a drawer turns a page into its content on a sheet of its own,
+// On a machine with more than two cores (see minDrawingCores), the pages
+// are drawn on sheets, several at once. What a page paints depends only
+// on its boxes, its number, its running head and footer, and the numbers
+// known when it is drawn: a drawer turns a page into its content on a sheet of its own,
 // away from the document. What the pages share is kept by one goroutine,
 // which takes the sheets in the order of the pages and replays on the
 // document what each page did to it: the page's objects are numbered,
@@ -162,15 +162,24 @@ func (w *writer) paintPage(p *pen, j *pageJob) {
 
 // minDrawnApart is the fewest pages a guide has for its pages to be
 // drawn by drawers of their own: a shorter one is drawn on the goroutine
-// that replays its pages, as the cost of the drawers would outweigh what
-// they save.
+// that lays it out, as the cost of the drawers would outweigh what they
+// save.
 const minDrawnApart = 64
+
+// minDrawingCores is the fewest cores on which the pages are drawn by
+// drawers. On two, the goroutine that draws the pages and the one that
+// compresses them keep both cores busy already, in about equal shares
+// (some 170 ms each for the 1,000-section guide's 3,638 pages): drawers
+// there cost a few per cent more processor time, and the pages come no
+// sooner.
+const minDrawingCores = 3
 
 // maxDrawers is the most drawers that draw pages side by side.
 const maxDrawers = 4
 
-// drawer draws the pages of a document on sheets, on goroutines of its
-// own or on the caller's, and replays them on the document in order.
+// drawer draws the pages of a document: on sheets, by drawers of its
+// own, replayed on the document in order; or, with no drawers, straight
+// on the document with its own pen, one page after another.
 type drawer struct {
 	w *writer
 	// main is the document's pen: its tagger, late numbers and the text
@@ -180,11 +189,6 @@ type drawer struct {
 	// when the pages are drawn as they are laid out: a page prints the
 	// numbers of the targets on it and before it, no later ones.
 	known []atomic.Int32
-
-	// Without goroutines, one pen draws each page and its sheet is
-	// replayed at once.
-	pen *pen
-	sh  *sheet
 
 	jobs  chan *pageJob
 	queue []*pageJob  // the pages given to the drawers, not yet replayed
@@ -199,20 +203,18 @@ type drawer struct {
 // placed (see placed).
 func (w *writer) newDrawer(main *pen, pages int, late bool) *drawer {
 	dr := &drawer{w: w, main: main}
-	if late {
-		dr.known = make([]atomic.Int32, len(w.doc.links)+1)
-	}
 	workers := w.bodyWorkers
 	if workers <= 0 {
-		workers = min(runtime.GOMAXPROCS(0), maxDrawers)
-		if pages < minDrawnApart {
-			workers = 1
+		workers = 1
+		if n := runtime.GOMAXPROCS(0); n >= minDrawingCores && pages >= minDrawnApart {
+			workers = min(n, maxDrawers)
 		}
 	}
 	if workers <= 1 {
-		dr.pen = dr.newPen(w.fs, w.m)
-		dr.sh = newSheet(w.doc)
 		return dr
+	}
+	if late {
+		dr.known = make([]atomic.Int32, len(w.doc.links)+1)
 	}
 	dr.jobs = make(chan *pageJob, 4*workers)
 	dr.free = make(chan *sheet, cap(dr.jobs)+workers)
@@ -290,8 +292,12 @@ func (dr *drawer) placed(link, n int) {
 // drawers draw it, once the pages before it are replayed.
 func (dr *drawer) draw(j *pageJob) {
 	if dr.jobs == nil {
-		dr.paint(dr.pen, dr.sh, j)
-		dr.replay(j)
+		// Straight on the document, as the replay of its sheet would.
+		dr.w.doc.AddPage()
+		dr.w.paintPage(dr.main, j)
+		if j.settle {
+			dr.main.settle()
+		}
 		return
 	}
 	j.done = make(chan struct{})

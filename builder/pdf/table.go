@@ -369,7 +369,12 @@ func (tl *tableLayout) caption() {
 
 // headerBox returns the header row: a thick rule above, a thin one below.
 func (tl *tableLayout) headerBox(header []tableCell, tags []*structElem) *box {
-	_, lines := tl.lineTops(header, 0, tl.breakRow(header))
+	// The header row is printed again on every page the table runs
+	// onto.
+	tl.l.w.ts.lasting = true
+	most := tl.breakRow(header)
+	tl.l.w.ts.lasting = false
+	_, lines := tl.lineTops(header, 0, most)
 	h := lines + 2*tl.padY
 	b := &box{h: h, keepNext: true, glue: glueHeading, baseline: tl.padY + tl.lead/2 + baselineRatio*pt(tl.size)}
 	left, right := tl.fr.indent, tl.fr.indent+tl.tableW

@@ -101,6 +101,13 @@ type typesetter struct {
 
 	arena     arena[piece] // the pieces of lines
 	lineArena arena[line]
+	// lasting, while set, has lines typeset in lastArena and lastLines,
+	// whose chunks are never filled again: lines typeset long before the
+	// boxes that print them are made (a list's markers, a table's header
+	// row, printed again on every page the table runs onto).
+	lasting   bool
+	lastArena arena[piece]
+	lastLines arena[line]
 	// The words of the last call to words and their pieces, and the
 	// words kept for longer and theirs.
 	wordBuf, keptWords     chunked[word]
@@ -282,8 +289,12 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	cur := &ts.builder
 	cur.reset()
 	cur.m = ts.m
+	pieces, lines := &ts.arena, &ts.lineArena
+	if ts.lasting {
+		pieces, lines = &ts.lastArena, &ts.lastLines
+	}
 	flush := func() {
-		out = append(out, cur.line(&ts.arena))
+		out = append(out, cur.line(pieces))
 		cur.reset()
 	}
 	for i := range words {
@@ -309,7 +320,7 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	if cur.started {
 		flush()
 	}
-	kept := ts.lineArena.copy(out)
+	kept := lines.copy(out)
 	clear(out) // let go of what the lines point to
 	ts.lineBuf = out[:0]
 	return kept

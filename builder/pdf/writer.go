@@ -43,8 +43,8 @@ type writer struct {
 	late      *lateNumbers
 	// bodyWorkers is how many goroutines lay the body's parts out side
 	// by side, and how many draw the pages; 0 for as many as GOMAXPROCS,
-	// and for a short guide's pages one, the goroutine that replays them
-	// (body.go, sheet.go).
+	// but one, the goroutine that lays the pages out, to draw those of a
+	// short guide or on fewer than three cores (body.go, sheet.go).
 	bodyWorkers int
 	// recycle, while a long guide's body is drawn as it is laid out,
 	// gives the chunks its lines were typeset in back to be filled again

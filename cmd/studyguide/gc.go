@@ -13,13 +13,14 @@ import (
 const firstCollection = 64 << 20
 
 // heapGoal is the heap size near which garbage is collected more often
-// than the pace gcPercent sets, once the first collection is done. A note
-// of 5,000 sections, built to both formats, holds up to about 230 MB live
-// while its PDF is written, most of it the guide itself, and makes some
-// 3.5 GB of garbage: a lower goal would collect it so often that the
-// build took much longer (a seventh more processor time at 400 MiB, two
-// thirds more at 272 MiB), a higher one holds more for no time saved.
-const heapGoal = 480 << 20
+// than the pace gcPercent sets, once the first collection is done: what
+// keeps a long note's build under 300 MB. A note of 5,000 sections, built
+// to both formats, holds some 150 to 190 MB live while its PDF is written,
+// most of it the guide itself, and makes some 1.3 GB of garbage: near
+// 270 MiB it is collected about twenty times rather than nine, for a
+// quarter more processor time, and peaks near 285 MB rather than 500 MB.
+// A note of 1,000 sections never reaches the goal.
+const heapGoal = 270 << 20
 
 // gcPercent is how far the heap grows past what the last collection kept
 // before the next one, from the first collection on: four times, where the
@@ -32,12 +33,13 @@ const gcPercent = 400
 // headroom is how much the heap may grow past what a collection kept, as a
 // share of it, where heapGoal leaves less: the goal rises with what the
 // build holds, so that a note larger than any the goal was set for is not
-// collected over and over with hardly any garbage to find.
-const headroom = 0.5
+// collected over and over with hardly any garbage to find. It is small
+// enough that a note of 5,000 sections stays within heapGoal.
+const headroom = 0.25
 
 // paceGC sets how garbage is collected, unless GOGC or GOMEMLIMIT say
 // otherwise: not at all until the heap nears firstCollection, then at
-// gcPercent within heapGoal, or within half again what the last
+// gcPercent within heapGoal, or within a quarter again what the last
 // collection kept when that is more.
 func paceGC(getenv func(string) string) {
 	switch {

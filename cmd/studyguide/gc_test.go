@@ -60,10 +60,10 @@ func TestHeapLimitRisesWithWhatIsLive(t *testing.T) {
 		want int64
 	}{
 		{0, heapGoal},
-		{300 << 20, heapGoal},
-		{400 << 20, 600 << 20},
-		{1 << 30, 3 << 29},
-		{4 << 30, 6 << 30},
+		{200 << 20, heapGoal},
+		{400 << 20, 500 << 20},
+		{1 << 30, 5 << 28},
+		{4 << 30, 5 << 30},
 	} {
 		if got := heapLimit(c.live); got != c.want {
 			t.Errorf("heapLimit(%d MiB) = %d MiB, want %d MiB", c.live>>20, got>>20, c.want>>20)

@@ -63,6 +63,9 @@ type Writer struct {
 	squeeze chan *squeezed
 	// squeezes holds the squeezed of streams written, to use again.
 	squeezes chan *squeezed
+	// squeezeAll has the compressing goroutines compress every stream,
+	// not only those of bigStream bytes or more.
+	squeezeAll bool
 
 	// Objects in object streams: the objects of the stream being filled
 	// (their numbers, the pairs of numbers and offsets that head the
@@ -123,6 +126,15 @@ type squeezed struct {
 // side.
 const maxCompressors = 4
 
+// bigStream is the size from which a stream is compressed by a
+// compressing goroutine on a machine of two cores, such as a font's.
+// Smaller ones, a page's content among them, are compressed there by the
+// writing goroutine, as before the compressing goroutines were: while a
+// long guide's pages are drawn, it and the goroutine that draws them keep
+// both cores busy, and a compressor that moves from core to core with
+// each small stream costs more processor time than it saves.
+const bigStream = 64 << 10
+
 // New starts a PDF file of the given version ("1.7") on w: it writes the
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
@@ -152,10 +164,11 @@ func New(w io.Writer, version string) *Writer {
 	}()
 	// The streams are compressed on every core, each as soon as it is
 	// given, and written in the order given: the same bytes as those
-	// compressed one after another by the writing goroutine.
+	// compressed one after another by the writing goroutine. On two
+	// cores only the big ones are (see bigStream).
 	if n := min(runtime.GOMAXPROCS(0), maxCompressors); n > 1 {
 		squeeze := make(chan *squeezed, jobsQueued+n)
-		pw.squeeze = squeeze
+		pw.squeeze, pw.squeezeAll = squeeze, n > 2
 		pw.squeezes = make(chan *squeezed, cap(squeeze)+jobsQueued)
 		for range n {
 			go func() {
@@ -280,7 +293,7 @@ func (pw *Writer) give(j job) {
 		return
 	}
 	pw.state[j.num] = directGiven
-	if j.compress && pw.squeeze != nil {
+	if j.compress && pw.squeeze != nil && (pw.squeezeAll || len(j.data) >= bigStream) {
 		var z *squeezed
 		select {
 		case z = <-pw.squeezes:

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"studyguide/builder/internal/checkers"
+	"studyguide/builder/internal/deflate"
 	"studyguide/builder/internal/pdfxref"
 )
 
@@ -215,6 +216,52 @@ func TestSyntax(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %s, want %s", c.got, c.want)
+		}
+	}
+}
+
+// TestStreamsKeepTheirOrder gives big streams, which compressing
+// goroutines compress side by side, among small ones, which the writing
+// goroutine compresses, and checks that each is written in the order
+// given, as the compressor compresses it on its own.
+func TestStreamsKeepTheirOrder(t *testing.T) {
+	var b bytes.Buffer
+	w := New(&b, "1.7")
+	var want [][]byte
+	for i := range 12 {
+		size := 40
+		if i%3 != 2 {
+			size = bigStream + i*1000
+		}
+		data := make([]byte, size)
+		for k := range data {
+			data[k] = byte('a' + (k*7+i*13+k/97)%26)
+		}
+		n := w.Alloc()
+		w.Stream(n, nil, data, true)
+		z, err := deflate.Append(nil, data, deflate.Zlib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, z)
+	}
+	if err := w.Close([]byte("/Root 1 0 R")); err != nil {
+		t.Fatal(err)
+	}
+	pdf := b.Bytes()
+	re := regexp.MustCompile(`(\d+) 0 obj\n<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	ms := re.FindAllSubmatchIndex(pdf, -1)
+	if len(ms) != len(want) {
+		t.Fatalf("%d compressed streams written, want %d", len(ms), len(want))
+	}
+	for i, m := range ms {
+		num, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		n, _ := strconv.Atoi(string(pdf[m[4]:m[5]]))
+		if num != i+1 {
+			t.Errorf("stream %d written as object %d", i+1, num)
+		}
+		if got := pdf[m[1] : m[1]+n]; !bytes.Equal(got, want[i]) {
+			t.Errorf("stream %d: %d bytes written, not the %d its data compresses to", i+1, len(got), len(want[i]))
 		}
 	}
 }
