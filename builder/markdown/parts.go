@@ -189,9 +189,12 @@ type parts struct {
 	r    *reader
 	list []*part
 
-	// blocked counts the parts whose blocks are not all parsed yet.
-	blocked sync.WaitGroup
-	merge   sync.Once
+	// together is set when the parts are read all at once, since they
+	// may look definitions up in each other; blocked then counts the
+	// parts whose blocks are not all parsed yet.
+	together bool
+	blocked  sync.WaitGroup
+	merge    sync.Once
 	// refs maps the labels of link reference definitions to the first
 	// definition of each in the note.
 	refs map[string]parser.Reference
@@ -239,7 +242,9 @@ type part struct {
 
 // arrive records that the part's blocks are all parsed.
 func (p *part) arrive() {
-	p.arrived.Do(p.all.blocked.Done)
+	if p.all.together {
+		p.arrived.Do(p.all.blocked.Done)
+	}
 }
 
 // wait waits until every part's blocks are parsed, and merges what the
@@ -314,6 +319,14 @@ func (c *partContext) Reference(label string) (parser.Reference, bool) {
 	return ref, ok
 }
 
+// definesNothing reports whether text can hold no link reference
+// definition, whose label is followed by a colon ("[label]:"), and no
+// footnote ("[^label]"): its parts then never look anything up in the
+// others.
+func definesNothing(text []byte) bool {
+	return !bytes.Contains(text, []byte("]:")) && !bytes.Contains(text, []byte("[^"))
+}
+
 // partCount returns how many parts to cut a note of size bytes into: 0
 // when it is read in one piece.
 func partCount(size int) int {
@@ -353,13 +366,22 @@ func (r *reader) readParts(frontMatter bool) *parts {
 		}
 		ps.list = append(ps.list, p)
 	}
-	ps.blocked.Add(len(ps.list))
 	var done sync.WaitGroup
-	for _, p := range ps.list {
-		done.Go(func() { p.read(frontMatter && p.index == 0) })
-	}
 	// The identifier a note without one gets is made meanwhile.
 	done.Go(func() { r.textID = contentIdentifier(r.file.Text) })
+	if definesNothing(r.src) {
+		// No part waits for the others: they are read a few at a time,
+		// in order, each part's parse tree let go of before the parts
+		// after it are parsed, rather than all held at once.
+		ps.merge.Do(ps.mergeDefinitions)
+		workers.Each(len(ps.list), func(i int) { ps.list[i].read(frontMatter && i == 0) })
+	} else {
+		ps.together = true
+		ps.blocked.Add(len(ps.list))
+		for _, p := range ps.list {
+			done.Go(func() { p.read(frontMatter && p.index == 0) })
+		}
+	}
 	done.Wait()
 	ps.merge.Do(ps.mergeDefinitions)
 	for _, p := range ps.list {

@@ -139,6 +139,19 @@ func TestPartsLongNote(t *testing.T) {
 	if got := sameReading(t, "long.md", bigNote(1000), Options{}, 0); got < 2 {
 		t.Errorf("a long note was read in %d parts", got)
 	}
+	// A note that defines nothing has its parts read a few at a time.
+	var b strings.Builder
+	b.WriteString("# Plain\n\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "## Topic %d\n\n- **Point %d**: in %d, *many* things\n  - a [link](#topic-%d)\n\n", i, i, 1900+i, (i+7)%2000)
+	}
+	text := []byte(b.String())
+	if !definesNothing(text) {
+		t.Fatal("the plain note defines something")
+	}
+	if got := sameReading(t, "plain.md", text, Options{}, 0); got < 2 {
+		t.Errorf("a long note that defines nothing was read in %d parts", got)
+	}
 }
 
 // partsNote is a note whose global things (link reference definitions,
