@@ -127,7 +127,13 @@ type IDs struct {
 
 // NewIDs returns an allocator that holds the ids given as taken.
 func NewIDs(taken ...string) *IDs {
-	s := &IDs{taken: make(map[string]bool, len(taken)), next: make(map[string]int)}
+	return NewIDsFor(0, taken...)
+}
+
+// NewIDsFor is NewIDs for an allocator that will hold about n ids more,
+// so that its set is made at that size once rather than grown id by id.
+func NewIDsFor(n int, taken ...string) *IDs {
+	s := &IDs{taken: make(map[string]bool, len(taken)+n), next: make(map[string]int)}
 	for _, id := range taken {
 		s.taken[id] = true
 	}

@@ -42,6 +42,9 @@ type converter struct {
 	inKeyPoint int
 	// textBufs keeps the buffers texts are joined in (see inlineList).
 	textBufs textBufs
+	// innerLinks counts the links made to places in the note ("#…"),
+	// which resolveLinks checks.
+	innerLinks int
 	// later, when set, holds what conversion does outside the model (its
 	// warnings and image loads) and the footnote references it makes,
 	// for a converter of one part of a note read in parts (see parts.go):
@@ -132,6 +135,8 @@ type item struct {
 type heading struct {
 	level int
 	title string
+	// slug is the slug of title (see assignIDs).
+	slug string
 	// inlines is the heading as the guides show it when it holds a
 	// formula (see headingInlines), else nil.
 	inlines []guide.Inline
@@ -229,7 +234,7 @@ func (c *converter) headingItems(h *ast.Heading, lang string) []item {
 	pos := c.start(h)
 	inl := c.inlines(h)
 	title, long := shortTitle(plainTitle(inl))
-	hd := &heading{level: h.Level, title: title, pos: pos, lang: lang}
+	hd := &heading{level: h.Level, title: title, slug: slug(title), pos: pos, lang: lang}
 	if long == 0 {
 		hd.inlines = headingInlines(inl)
 	}
@@ -440,6 +445,10 @@ func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 			if key.Title, long = shortTitle(key.Title); long > 0 {
 				key.TitleInlines = nil
 				c.warnf(itemPos, "this key point's bold title is %d characters long; summaries show its first words", long)
+			}
+			// What its id is made of, until assignIDs makes it.
+			if s := slug(key.Title); s != "" {
+				key.ID = "kp-" + s
 			}
 		}
 		it := c.textBufs.items.new()

@@ -83,18 +83,17 @@ func slug(title string) string {
 // order, so the first of two equal titles keeps the plain slug. It
 // returns the ids handed out.
 //
-// The slugs of a long guide's sections are made side by side, top-level
-// section by top-level section, when parallel is set; the ids are then
-// handed out in order.
+// The slugs are made as the note is read (a long note's on every core):
+// until assignIDs, the ID of each section holds the slug of its title,
+// and that of each key point "kp-" and the slug of its title, or nothing
+// when the slug is empty. The key points of a long guide are found side by side,
+// top-level section by top-level section, when parallel is set; the ids
+// are then handed out in order.
 func assignIDs(g *guide.Guide, parallel bool) *guide.IDs {
-	ids := guide.NewIDs()
-	for i, f := range g.Footnotes {
-		f.ID = ids.Claim("fn-" + strconv.Itoa(i+1))
-	}
 	keys := func(blocks []guide.Block, out []idClaim) []idClaim {
 		walkItems(blocks, func(it *guide.ListItem) {
 			if it.Key != nil {
-				out = append(out, idClaim{id: &it.Key.ID, slug: slug(it.Key.Title)})
+				out = append(out, idClaim{id: &it.Key.ID, slug: it.Key.ID})
 			}
 		})
 		return out
@@ -103,7 +102,7 @@ func assignIDs(g *guide.Guide, parallel bool) *guide.IDs {
 	claims = append(claims, inOrder(len(g.Sections), parallel, func(i int) []idClaim {
 		var out []idClaim
 		g.Sections[i].Walk(func(sec *guide.Section) bool {
-			out = append(out, idClaim{id: &sec.ID, slug: slug(sec.Title), section: true})
+			out = append(out, idClaim{id: &sec.ID, slug: sec.ID, section: true})
 			out = keys(sec.Blocks, out)
 			return true
 		})
@@ -111,6 +110,14 @@ func assignIDs(g *guide.Guide, parallel bool) *guide.IDs {
 	})...)
 	for _, f := range g.Footnotes {
 		claims = append(claims, keys(f.Blocks, nil))
+	}
+	n := len(g.Footnotes)
+	for _, cs := range claims {
+		n += len(cs)
+	}
+	ids := guide.NewIDsFor(n)
+	for i, f := range g.Footnotes {
+		f.ID = ids.Claim("fn-" + strconv.Itoa(i+1))
 	}
 	sections, keyPoints := 0, 0
 	for _, cs := range claims {
@@ -129,9 +136,9 @@ func assignIDs(g *guide.Guide, parallel bool) *guide.IDs {
 			}
 			keyPoints++
 			if s == "" {
-				s = strconv.Itoa(keyPoints)
+				s = "kp-" + strconv.Itoa(keyPoints)
 			}
-			*c.id = ids.Claim("kp-" + s)
+			*c.id = ids.Claim(s)
 		}
 	}
 	return ids

@@ -335,6 +335,9 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		if c.tooDeep(l, n, pos) {
 			break
 		}
+		if strings.HasPrefix(url, "#") {
+			c.innerLinks++
+		}
 		l.add(&guide.Link{
 			Pos:      pos,
 			URL:      url,

@@ -230,8 +230,9 @@ type part struct {
 	// also footnoteBook.nested).
 	refInFootnote bool
 
-	items []item
-	later deferred
+	items      []item
+	later      deferred
+	innerLinks int
 	// ok is set when the part was read and its cut was right.
 	ok bool
 }
@@ -411,6 +412,7 @@ func (p *part) read(frontMatter bool) {
 	c.later = &p.later
 	c.warned = r.conv.warned
 	p.items = c.items(doc)
+	p.innerLinks = c.innerLinks
 	p.ok = true
 }
 

@@ -322,3 +322,24 @@ func TestLinkifyOnlyWhereNeeded(t *testing.T) {
 		t.Errorf("only %d notes were read without linkify", checked)
 	}
 }
+
+// TestLongNoteCharacters reads a note whose first lines hold a byte order
+// mark, a byte that is not UTF-8, a control character and nesting too
+// deep, alone and followed by enough text to be read in parts (its
+// characters checked while its nesting is cut): the warnings must point
+// at the same places.
+func TestLongNoteCharacters(t *testing.T) {
+	head := "\ufeff# Title\n\n" + strings.Repeat("> ", 20) + "deep\n\nA bad \xff byte and a \x01 control.\n\n"
+	var tail strings.Builder
+	for i := 0; tail.Len() < 4*partBytes; i++ {
+		fmt.Fprintf(&tail, "## Section %d\n\nSome text of section %d.\n\n", i, i)
+	}
+	short := readIn("note.md", []byte(head), Options{}, 1)
+	long := readIn("note.md", []byte(head+tail.String()), Options{}, 0)
+	if len(short.diags) != 3 {
+		t.Fatalf("the short note has %d warnings, want 3:\n%s", len(short.diags), diagLines(short.diags))
+	}
+	if !reflect.DeepEqual(short.diags, long.diags[:min(3, len(long.diags))]) {
+		t.Errorf("the long note warns\n%s\nthe short one\n%s", diagLines(long.diags), diagLines(short.diags))
+	}
+}

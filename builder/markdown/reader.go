@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -58,12 +59,22 @@ func (r *reader) prepare() bool {
 		src = src[len(bomUTF8):]
 		r.offsets.cut(0, len(bomUTF8))
 	}
-	checkCharacters(r.file, src, r.offsets)
+	// A long note's characters are checked while its nesting is; what is
+	// found is reported as the offsets stand before nesting is cut.
+	checked := make(chan characters, 1)
+	text := src
+	if partCount(len(text)) > 0 {
+		go func() { checked <- scanCharacters(text) }()
+	} else {
+		checked <- scanCharacters(text)
+	}
+	before := offsetMap{from: slices.Clone(r.offsets.from), shift: slices.Clone(r.offsets.shift)}
 	from := 0
 	if fm := scanFrontMatter(src); fm.closed {
 		_, from = nextLine(src, fm.start+len(fm.raw))
 	}
 	src, cut := clampNesting(src, from, r.offsets)
+	(<-checked).report(r.file, &before)
 	r.src = src
 	r.conv = newConverter(r.file, src, r.offsets, newImageLoader(r.file, r.opts, r.guide))
 	if cut > 0 {
@@ -84,8 +95,12 @@ func (r *reader) read() *guide.Guide {
 	}
 
 	var items []item
+	innerLinks := 0
 	if ps := r.readParts(fm.found && fm.closed); ps != nil {
 		r.parts = len(ps.list)
+		for _, p := range ps.list {
+			innerLinks += p.innerLinks
+		}
 		number, order := ps.number()
 		r.guide.Meta = readFrontMatter(r.file, fm, r.offsets, ps.list[0].ctx, r.opts.Switches)
 		r.warn(ps.problems(number))
@@ -118,7 +133,9 @@ func (r *reader) read() *guide.Guide {
 	r.guide.Sections = t.sections
 
 	ids := assignIDs(r.guide, r.parts > 0)
-	resolveLinks(r.file, r.guide, ids, r.parts > 0)
+	if innerLinks+r.conv.innerLinks > 0 {
+		resolveLinks(r.file, r.guide, ids, r.parts > 0)
+	}
 
 	if r.guide.Meta.Lang == "" {
 		r.guide.Meta.Lang = "en"

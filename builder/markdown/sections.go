@@ -29,6 +29,9 @@ type tree struct {
 // (fallback). Headings right after the title that repeat it are dropped
 // too.
 //
+// A section's ID holds the slug of its title, as a key point's does, until
+// assignIDs makes the ids.
+//
 // Levels are made relative: a heading's Level is one more than the number
 // of open sections above it, so the shallowest heading level gives Level 1
 // and a jump from h2 to h4 nests only one level deeper.
@@ -70,10 +73,11 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 		for len(open) > 0 && open[len(open)-1].HeadingLevel >= h.level {
 			open = open[:len(open)-1]
 		}
-		s := &guide.Section{Title: h.title, Heading: h.inlines, TitleLang: h.lang, Level: len(open) + 1, HeadingLevel: h.level, Pos: h.pos}
+		s := &guide.Section{Title: h.title, ID: h.slug, Heading: h.inlines, TitleLang: h.lang, Level: len(open) + 1, HeadingLevel: h.level, Pos: h.pos}
 		if s.Title == "" {
 			file.Set().Warnf(h.pos, "heading has no text")
 			s.Title = fmt.Sprintf("Section %d", count)
+			s.ID = slug(s.Title)
 		}
 		if len(open) == 0 {
 			t.sections = append(t.sections, s)
@@ -86,7 +90,7 @@ func buildTree(file *diag.File, items []item, metaTitle, fallback string) tree {
 
 	if len(t.sections) == 0 {
 		// A note without headings is one section under the guide's title.
-		s := &guide.Section{Title: t.title, Heading: t.titleInlines, Level: 1, HeadingLevel: 1, Pos: guide.NoPos, Blocks: t.intro}
+		s := &guide.Section{Title: t.title, ID: slug(t.title), Heading: t.titleInlines, Level: 1, HeadingLevel: 1, Pos: guide.NoPos, Blocks: t.intro}
 		if len(t.intro) > 0 {
 			s.Pos = t.intro[0].Position()
 		}

@@ -66,6 +66,20 @@ func cleanText(s string) string {
 // control characters, at the first place each occurs, saying how many
 // there are. offsets maps offsets of src to the note.
 func checkCharacters(file *diag.File, src []byte, offsets *offsetMap) {
+	scanCharacters(src).report(file, offsets)
+}
+
+// characters is what scanCharacters finds: the first byte that is not
+// UTF-8 and the first control character, -1 when there is none, and how
+// many there are of each.
+type characters struct {
+	badUTF8, control       int
+	badCount, controlCount int
+}
+
+// scanCharacters looks for bytes that are not UTF-8 and for control
+// characters in src.
+func scanCharacters(src []byte) characters {
 	badUTF8, control := -1, -1
 	badCount, controlCount := 0, 0
 	for i := 0; i < len(src); {
@@ -107,11 +121,17 @@ func checkCharacters(file *diag.File, src []byte, offsets *offsetMap) {
 		}
 		i += size
 	}
-	if badUTF8 >= 0 {
-		file.Warnf(offsets.note(badUTF8), "the note is not valid UTF-8 here%s; such bytes are shown as \uFFFD (save the note as UTF-8)", elsewhere(badCount))
+	return characters{badUTF8, control, badCount, controlCount}
+}
+
+// report warns about what was found, offsets mapping offsets of the text
+// looked at to the note.
+func (c characters) report(file *diag.File, offsets *offsetMap) {
+	if c.badUTF8 >= 0 {
+		file.Warnf(offsets.note(c.badUTF8), "the note is not valid UTF-8 here%s; such bytes are shown as \uFFFD (save the note as UTF-8)", elsewhere(c.badCount))
 	}
-	if control >= 0 {
-		file.Warnf(offsets.note(control), "control characters cannot be shown and are removed%s", elsewhere(controlCount))
+	if c.control >= 0 {
+		file.Warnf(offsets.note(c.control), "control characters cannot be shown and are removed%s", elsewhere(c.controlCount))
 	}
 }
 
