@@ -284,6 +284,11 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 			return
 		}
 		last := len(l.out) - 1
+		if done == nil {
+			// A batch's slice is handed on with it: made once, with
+			// room for the batch.
+			done = make([]*box, 0, 2*batchBoxes)
+		}
 		done = append(done, l.out[:last]...)
 		l.out[0] = l.out[last]
 		clear(l.out[1:])

@@ -36,15 +36,17 @@ const (
 
 // lateKey is what makes one form: the number, how it is set, and where it
 // goes in its room (room millimetres wide, right of the form's origin on
-// the baseline). before and after are spaces printed with the number.
+// the baseline). before and after say a space is printed before or
+// after the number. A long guide makes tens of thousands, each held to
+// the end, once as a key of the map of forms: it has no strings.
 type lateKey struct {
 	what          lateWhat
 	face          faceRef
-	size          float64
 	color         rgb
+	size          float64
 	room          float64
 	align         numAlign
-	before, after string
+	before, after bool
 }
 
 // lateForm is a form made for a key: its name in the pages' resources and
@@ -150,8 +152,15 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 		case alignCentre:
 			x = (k.room - w) / 2
 		}
-		x -= ln.m.width(k.face, k.size, k.before) * scale
-		after := ln.m.width(k.face, k.size, k.after) * scale
+		text, after := num, 0.0
+		if k.before {
+			text = " " + text
+			x -= ln.m.width(k.face, k.size, " ") * scale
+		}
+		if k.after {
+			text += " "
+			after = ln.m.width(k.face, k.size, " ") * scale
+		}
 		kpt := ln.doc.k
 		content = append(content[:0], "BT\n/"...)
 		content = append(content, fontName(k.face)...)
@@ -165,7 +174,7 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 		}
 		content = appendPt(content, x*kpt)
 		content = append(content, " 0 Td ("...)
-		content = appendUTF16(content, k.before+num+k.after, &ln.fs.used[k.face])
+		content = appendUTF16(content, text, &ln.fs.used[k.face])
 		content = append(content, ")Tj\nET"...)
 		dict = append(dict[:0], "/Type /XObject /Subtype /Form /BBox ["...)
 		// The box, in points: the number's width and a little more, and

@@ -134,9 +134,7 @@ func (p *pen) lateNumber(m tagMark, pc *piece, text string, x, y float64) {
 		what = lateWhat{total: true}
 	}
 	k := lateKey{what: what, face: pc.face, size: pc.size, color: pc.look.color, room: pc.w, align: p.align}
-	if strings.HasSuffix(text, " ") {
-		k.after = " "
-	}
+	k.after = strings.HasSuffix(text, " ")
 	p.texts = append(p.texts, pendingText{x: x, y: y, mark: m, form: p.late.form(k)})
 }
 

@@ -17,10 +17,11 @@ type tableCell struct {
 	// longest line set unbroken; ends says its text ends a sentence.
 	minW, maxW float64
 	ends       bool
-	// inlines and style are what the cell is set from, for a long
-	// table's cell to be set again.
-	inlines []guide.Inline
-	style   textStyle
+	// src is the cell of the guide, set in bold when bold is set in the
+	// style of its row, in head's when head is set: what a long table's
+	// cell is set again from.
+	head, bold bool
+	src        *guide.Cell
 }
 
 // keptWordsRows is the most body rows a table may have for its cells to
@@ -45,6 +46,9 @@ type tableLayout struct {
 	anchor int
 	// keepWords says the cells keep their words until they are broken.
 	keepWords bool
+	// headStyle and bodyStyle are the styles of the header's cells and
+	// of the body's.
+	headStyle, bodyStyle textStyle
 }
 
 // cellTags makes the elements of a row of the table: a TR in group (a
@@ -133,8 +137,10 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	tl = &tableLayout{l: l, t: t, fr: fr, ncol: ncol, size: size, lead: pt(size) * 1.3, keepWords: len(t.Rows) <= keptWordsRows}
 	tl.padX, tl.padY = 0.55*pt(size)+0.6, 0.3*tl.lead
 
+	tl.headStyle = textStyle{fam: headFam, bold: true, size: size, color: fr.style.color}
+	tl.bodyStyle = textStyle{fam: bodyFam, size: size, color: fr.style.color, pages: study || fr.style.pages}
 	if len(t.Header) > 0 {
-		header = tl.cells(t.Header, textStyle{fam: headFam, bold: true, size: size, color: fr.style.color}, -1)
+		header = tl.cells(t.Header, true, -1)
 	}
 	bold := -1
 	if study {
@@ -142,7 +148,7 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	}
 	rows = make([][]tableCell, len(t.Rows))
 	for i, r := range t.Rows {
-		rows[i] = tl.cells(r, textStyle{fam: bodyFam, size: size, color: fr.style.color, pages: study || fr.style.pages}, bold)
+		rows[i] = tl.cells(r, false, bold)
 	}
 	all := append([][]tableCell{header}, rows...)
 	if study {
@@ -153,21 +159,17 @@ func (l *layouter) measureTable(t *guide.Table, fr frame) (tl *tableLayout, head
 	return tl, header, rows
 }
 
-// cells measures the words of a row's cells. The column bold, unless it
-// is -1, is set in bold.
-func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCell {
+// cells measures the words of a row's cells, the header's when head is
+// set. The column bold, unless it is -1, is set in bold.
+func (tl *tableLayout) cells(row []guide.Cell, head bool, bold int) []tableCell {
 	out := make([]tableCell, tl.ncol)
 	for c := range min(len(row), tl.ncol) {
 		cell := &out[c]
-		cell.style = st
-		if c == bold {
-			cell.style.bold = true
-		}
-		cell.inlines = row[c].Inlines
+		cell.src, cell.head, cell.bold = &row[c], head, c == bold
 		words := tl.words(cell)
 		cell.measure(words)
 		if tl.keepWords {
-			cell.words, cell.inlines = words, nil
+			cell.words, cell.src = words, nil
 		}
 	}
 	return out
@@ -178,7 +180,16 @@ func (tl *tableLayout) cells(row []guide.Cell, st textStyle, bold int) []tableCe
 // reuses.
 func (tl *tableLayout) words(cell *tableCell) []word {
 	ts := tl.l.w.ts
-	runs := tl.l.w.rb.flatten(cell.inlines, cell.style)
+	var inlines []guide.Inline
+	if cell.src != nil {
+		inlines = cell.src.Inlines
+	}
+	st := tl.bodyStyle
+	if cell.head {
+		st = tl.headStyle
+	}
+	st.bold = st.bold || cell.bold
+	runs := tl.l.w.rb.flatten(inlines, st)
 	if tl.keepWords {
 		return ts.hyphenBreaks(ts.keep(runs))
 	}
@@ -285,7 +296,7 @@ func (tl *tableLayout) breakRow(row []tableCell) int {
 		row[c].lines = tl.l.w.ts.lines(tl.l.w.ts.hyphenate(words, room), room)
 		// The words are not needed once broken, and the rows are kept
 		// until their page is drawn.
-		row[c].words, row[c].inlines = nil, nil
+		row[c].words, row[c].src = nil, nil
 		most = max(most, len(row[c].lines))
 	}
 	return most

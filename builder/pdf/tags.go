@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"studyguide/builder/internal/pdfobj"
@@ -401,7 +402,16 @@ func (t *tagger) annot(e *structElem, contents string) {
 		t.fail(e)
 	}
 	t.unwritten = append(t.unwritten, annotWait{int32(len(t.annots)), e})
+	// A long guide places some hundreds of thousands of links: the two
+	// lists are doubled as they grow, rather than grown by a quarter,
+	// which would copy each link some five times over.
+	if len(t.texts)+len(contents) > cap(t.texts) {
+		t.texts = slices.Grow(t.texts, len(t.texts)+len(contents))
+	}
 	t.texts = append(t.texts, contents...)
+	if len(t.annots) == cap(t.annots) {
+		t.annots = slices.Grow(t.annots, len(t.annots)+1)
+	}
 	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
 }
 

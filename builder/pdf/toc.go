@@ -123,9 +123,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 				// The body is not drawn yet: the number is printed
 				// when it is known, set flush right as it would be.
 				k := lateKey{what: lateWhat{mk: mk}, face: face, size: size, color: colorText, align: alignRight}
-				if !spaced {
-					k.before = " "
-				}
+				k.before = !spaced
 				p.texts = append(p.texts, pendingText{x: x + textW, y: ly, mark: p.want, form: p.late.form(k)})
 			} else {
 				nx := x + textW - p.m.width(face, size, n)
