@@ -315,11 +315,15 @@ func (l *layouter) lines(lines []line, fr frame) {
 	n := len(lines)
 	base := fr.lead/2 + baselineRatio*pt(fr.style.size)
 	indent := fr.indent
+	// The boxes of a paragraph are made in one piece: they are drawn
+	// within a page or two of each other.
+	boxes := make([]box, n)
 	for i := range lines {
 		ln := &lines[i]
 		up, down := ln.mathRoom(fr.lead, base, fr.style.size)
 		base := base + up
-		b := &box{h: fr.lead + up + down, baseline: base}
+		b := &boxes[i]
+		*b = box{h: fr.lead + up + down, baseline: base}
 		b.keepNext = n >= 2 && (i == 0 || i == n-2)
 		if !fr.inNote {
 			if ns := ln.notes(); len(ns) > 0 {
