@@ -54,6 +54,11 @@ var (
 	// partsPerCore is how many parts each core gets, so that parts of
 	// unequal work still keep the cores busy to the end.
 	partsPerCore = 4
+	// aloneBytes is the size of the parts of a note that defines nothing
+	// (see definesNothing), read a few at a time, and maxAloneParts the
+	// most such parts.
+	aloneBytes    = 128 << 10
+	maxAloneParts = 64
 )
 
 // cutNote returns the offsets of src at which to cut it into about n
@@ -344,9 +349,15 @@ func (r *reader) readParts(frontMatter bool) *parts {
 	if fm := scanFrontMatter(r.src); fm.closed {
 		_, from = nextLine(r.src, fm.start+len(fm.raw))
 	}
+	alone := definesNothing(r.src)
 	n := r.wantParts
 	if n == 0 {
 		n = partCount(len(r.src) - from)
+		if alone && n > 0 {
+			// Parts read a few at a time can be small, so that little
+			// of the parse tree is held at once.
+			n = max(n, min(maxAloneParts, (len(r.src)-from)/aloneBytes))
+		}
 	}
 	offs, lines := cutNote(r.src, from, n)
 	if len(offs) == 0 {
@@ -369,7 +380,7 @@ func (r *reader) readParts(frontMatter bool) *parts {
 	var done sync.WaitGroup
 	// The identifier a note without one gets is made meanwhile.
 	done.Go(func() { r.textID = contentIdentifier(r.file.Text) })
-	if definesNothing(r.src) {
+	if alone {
 		// No part waits for the others: they are read a few at a time,
 		// in order, each part's parse tree let go of before the parts
 		// after it are parsed, rather than all held at once.
