@@ -3,6 +3,8 @@ package pdf
 import (
 	"math"
 	"strconv"
+
+	"studyguide/builder/internal/pdfobj"
 )
 
 // A long guide places some hundreds of thousands of links, all of which
@@ -85,17 +87,5 @@ func ptHundredths(v float64) int32 {
 // appendPtHundredths appends a length given in hundredths of a point as
 // appendPt appends it: without trailing zeros, and 0 rather than -0.
 func appendPtHundredths(b []byte, h int32) []byte {
-	v := int64(h)
-	if v < 0 {
-		b = append(b, '-')
-		v = -v
-	}
-	b = strconv.AppendInt(b, v/100, 10)
-	if f := v % 100; f != 0 {
-		b = append(b, '.', byte('0'+f/10))
-		if f%10 != 0 {
-			b = append(b, byte('0'+f%10))
-		}
-	}
-	return b
+	return pdfobj.AppendHundredths(b, int64(h))
 }

@@ -82,6 +82,12 @@ func AppendReal(b []byte, v float64) []byte {
 	if v < 0 {
 		n = int64(v*100 - 0.5)
 	}
+	return AppendHundredths(b, n)
+}
+
+// AppendHundredths appends n hundredths as a number: its whole part, then
+// its fraction without trailing zeros, if it has one.
+func AppendHundredths(b []byte, n int64) []byte {
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
