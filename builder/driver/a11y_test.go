@@ -62,6 +62,7 @@ func checkAceBooks() {
 // TestAce holds the books aceBooks names to Ace by DAISY: no violation of any impact, and the package
 // states the conformance Ace reads.
 func TestAce(t *testing.T) {
+	t.Parallel()
 	checkers.Require(t, checkers.AceCommand)
 	checkAceBooks()
 	if aceChecked.err != nil {
