@@ -142,6 +142,7 @@ import (
 )
 
 func main() {
+	preferHugePages(os.Getenv)
 	paceGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
