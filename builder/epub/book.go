@@ -71,9 +71,6 @@ type book struct {
 	// those of them with no text alternative.
 	figuresShown, figuresWithoutAlt int
 
-	// lastPageSize is the length of the page written last.
-	lastPageSize int
-
 	// images are the loaded images the guide shows, in order of first use.
 	images []*guide.ImageFile
 	// imagesShown counts image placements that show a loaded image, and
