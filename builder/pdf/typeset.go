@@ -100,35 +100,36 @@ func (c *styleCache) key(s pieceStyle) pieceKey {
 type line struct {
 	pieces []piece
 	w      float64
+	// extra holds the footnotes, link targets and formulas of the line;
+	// nil for the many lines that have none.
+	extra *lineExtra
+}
+
+// lineExtra is what few lines refer to or carry.
+type lineExtra struct {
+	notes   []int // footnotes referenced in the line, as indexes
+	anchors []int // links that point at the line: key terms in it
 	// mathUp and mathDown are how far the formulas in the line reach
 	// above and below its baseline, in millimetres; zero without one.
 	mathUp, mathDown float64
-	// refs holds the footnotes and link targets of the line; nil for the
-	// many lines that have none.
-	refs *lineRefs
 }
 
-// lineRefs is what few lines refer to or carry.
-type lineRefs struct {
-	notes   []int // footnotes referenced in the line, as indexes
-	anchors []int // links that point at the line: key terms in it
+// noLineExtra is what a line without extras has.
+var noLineExtra lineExtra
+
+// ext returns what the line carries, to read it.
+func (ln *line) ext() *lineExtra {
+	if ln.extra == nil {
+		return &noLineExtra
+	}
+	return ln.extra
 }
 
 // notes returns the footnotes referenced in the line, as indexes.
-func (ln *line) notes() []int {
-	if ln.refs == nil {
-		return nil
-	}
-	return ln.refs.notes
-}
+func (ln *line) notes() []int { return ln.ext().notes }
 
 // anchors returns the links that point at the line.
-func (ln *line) anchors() []int {
-	if ln.refs == nil {
-		return nil
-	}
-	return ln.refs.anchors
-}
+func (ln *line) anchors() []int { return ln.ext().anchors }
 
 // word is text between two break opportunities, with the space before it.
 type word struct {
@@ -529,15 +530,16 @@ func (l *lineBuilder) line(a *arena[piece]) line {
 		}
 		ps[i].text = text[l.starts[i]:end]
 	}
-	ln := line{pieces: ps, w: l.w}
-	if len(l.notes) > 0 || len(l.anchors) > 0 {
-		ln.refs = &lineRefs{notes: l.notes, anchors: l.anchors}
-	}
+	var up, down float64
 	for i := range ps {
 		if s := ps[i].styleOf(); s.math != nil {
-			ln.mathUp = max(ln.mathUp, pt(s.math.Ascent)+s.look.rise)
-			ln.mathDown = max(ln.mathDown, pt(s.math.Descent)-s.look.rise)
+			up = max(up, pt(s.math.Ascent)+s.look.rise)
+			down = max(down, pt(s.math.Descent)-s.look.rise)
 		}
+	}
+	ln := line{pieces: ps, w: l.w}
+	if len(l.notes) > 0 || len(l.anchors) > 0 || up != 0 || down != 0 {
+		ln.extra = &lineExtra{notes: l.notes, anchors: l.anchors, mathUp: up, mathDown: down}
 	}
 	return ln
 }
