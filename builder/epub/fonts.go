@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/figure"
-	"studyguide/builder/guide"
 	"studyguide/builder/texmath"
 	"studyguide/fonts"
 )
@@ -27,47 +26,10 @@ func bookFaces(code bool) [][2]string {
 	return faces
 }
 
-// hasCode reports whether the guide has code, in a block or inline.
-func (b *book) hasCode() bool {
-	found := false
-	guide.Inspect(b.g, func(n guide.Node) bool {
-		switch n.(type) {
-		case *guide.Code, *guide.CodeBlock:
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // mathFace is the face the book's formulas are set in, embedded only in
 // a book that has some: reading systems without a maths font of their
 // own draw MathML poorly.
 var mathFace = fonts.Face{Family: "math", File: fonts.MathFile, CSSFamily: "Noto Sans Math"}
-
-// hasMaths reports whether the guide has a formula that its pages show
-// as MathML: one with a tree, in the text, in a heading or in the title.
-func (b *book) hasMaths() bool {
-	found := false
-	visit := func(n guide.Node) bool {
-		if f, ok := n.(*guide.Formula); ok && f.Tree != nil {
-			found = true
-		}
-		return !found
-	}
-	for _, in := range b.g.Meta.TitleInlines {
-		guide.Inspect(in, visit)
-	}
-	guide.Inspect(b.g, func(n guide.Node) bool {
-		if s, ok := n.(*guide.Section); ok {
-			for _, in := range s.Heading {
-				guide.Inspect(in, visit)
-			}
-		}
-		return visit(n)
-	})
-	return found
-}
 
 // fontFile is one font embedded in the book.
 type fontFile struct {
@@ -83,7 +45,7 @@ type fontFile struct {
 // pages show.
 func (b *book) chooseFonts() error {
 	var faces []fonts.Face
-	for _, fs := range bookFaces(b.hasCode()) {
+	for _, fs := range bookFaces(b.hasCode) {
 		f, ok := fonts.Lookup(fs[0], fs[1])
 		if !ok || f.Style != fs[1] {
 			return fmt.Errorf("font %s %q is not embedded", fs[0], fs[1])
@@ -101,7 +63,7 @@ func (b *book) chooseFonts() error {
 			faces = append(faces, f)
 		}
 	}
-	if b.hasMaths() {
+	if b.hasMaths {
 		faces = append(faces, mathFace)
 	}
 	var families []string

@@ -341,11 +341,12 @@ func (l *layouter) lines(lines []line, fr frame) {
 // and below, when the line is lead high with its baseline base below its
 // top: what they lack of the text's own room, and a little space.
 func (ln *line) mathRoom(lead, base, size float64) (up, down float64) {
-	if ln.mathUp == 0 && ln.mathDown == 0 {
+	x := ln.ext()
+	if x.mathUp == 0 && x.mathDown == 0 {
 		return 0, 0
 	}
 	room := mathClearance * pt(size)
-	return max(0, ln.mathUp+room-base), max(0, ln.mathDown+room-(lead-base))
+	return max(0, x.mathUp+room-base), max(0, x.mathDown+room-(lead-base))
 }
 
 // bullet returns the marker of an unordered list at a depth.

@@ -19,6 +19,7 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 	var rows []line
 	var glued []bool // the row goes on with the next: a wrapped source line
 	var shaped []glyphRun
+	var styles styleCache
 	for _, src := range strings.Split(expandTabs(strings.TrimSuffix(cb.Text, "\n")), "\n") {
 		var replaced bool
 		shaped, replaced = l.w.m.shape(shaped[:0], src, c)
@@ -27,7 +28,7 @@ func (l *layouter) code(cb *guide.CodeBlock, fr frame) {
 		}
 		var w word
 		for _, g := range shaped {
-			p := piece{text: g.text, face: g.face, size: size, look: look{color: colorText}}
+			p := piece{text: g.text, key: styles.key(pieceStyle{face: g.face, size: size, look: look{color: colorText}})}
 			p.w = float64(g.units) * pt(size) / 1000
 			p.x = w.w
 			w.pieces = append(w.pieces, p)

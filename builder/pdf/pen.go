@@ -218,29 +218,30 @@ func (p *pen) line(l *line, x, y float64) {
 	l = p.resolve(l)
 	for i := range l.pieces {
 		pc := &l.pieces[i]
-		if pc.look.code {
-			s := pt(pc.size)
+		if st := pc.styleOf(); st.look.code {
+			s := pt(st.size)
 			p.fill(x+pc.x-0.35, y-0.8*s, pc.w+0.7, 1.05*s, colorCodeBg)
 		}
 	}
 	var link *structElem // the Link of the stretch before, if it goes on
 	for i := 0; i < len(l.pieces); {
-		ref, lang := l.pieces[i].look.link, l.pieces[i].look.lang
+		opening := l.pieces[i].look()
+		ref, lang := opening.link, opening.lang
 		j := i + 1
-		for j < len(l.pieces) && l.pieces[j].look.link == ref && l.pieces[j].look.lang == lang {
+		for j < len(l.pieces) && l.pieces[j].look().link == ref && l.pieces[j].look().lang == lang {
 			j++
 		}
 		m := p.want
-		if ref == 0 || i == 0 || l.pieces[i-1].look.link != ref {
+		if ref == 0 || i == 0 || l.pieces[i-1].look().link != ref {
 			link = nil
 		}
-		if g := &p.goesOn; i == 0 && ref != 0 && g.e != nil && g.ref == ref && g.parent == m.e && !l.pieces[0].look.note && g.page == p.tags.page() {
+		if g := &p.goesOn; i == 0 && ref != 0 && g.e != nil && g.ref == ref && g.parent == m.e && !l.pieces[0].look().note && g.page == p.tags.page() {
 			link = g.e
 		}
 		if ref != 0 && m.e != nil {
 			if link == nil {
 				parent := m.e
-				if l.pieces[i].look.note {
+				if opening.note {
 					parent = p.tags.elem("Reference", parent)
 				}
 				link = p.tags.elem("Link", parent)
@@ -255,8 +256,9 @@ func (p *pen) line(l *line, x, y float64) {
 		}
 		for k := i; k < j; k++ {
 			pc := &l.pieces[k]
-			if pc.math != nil {
-				p.formulaIn(m, pc.math, x+pc.x, y-pc.look.rise, pc.look.color)
+			st := pc.styleOf()
+			if st.math != nil {
+				p.formulaIn(m, st.math, x+pc.x, y-st.look.rise, st.look.color)
 				continue
 			}
 			text := pc.text
@@ -264,46 +266,47 @@ func (p *pen) line(l *line, x, y float64) {
 				// The space the piece starts with is printed in the
 				// gap before it, on its own: the text stands where it
 				// would without it, to the hundredth of a point.
-				p.sayAs(m, x+pc.x-pc.lead, y-pc.look.rise, " ", pc.face, pc.size, pc.look.color)
+				p.sayAs(m, x+pc.x-pc.lead, y-st.look.rise, " ", st.face, st.size, st.look.color)
 				text = text[1:]
 			}
-			if pc.look.page != 0 {
-				p.lateNumber(m, pc, text, x+pc.x, y-pc.look.rise)
+			if st.look.page != 0 {
+				p.lateNumber(m, pc, text, x+pc.x, y-st.look.rise)
 				continue
 			}
-			p.sayAs(m, x+pc.x, y-pc.look.rise, text, pc.face, pc.size, pc.look.color)
+			p.sayAs(m, x+pc.x, y-st.look.rise, text, st.face, st.size, st.look.color)
 			// The rule of a blank or a strike says something about the
 			// text: it belongs with it.
-			if pc.look.blank {
-				by := y + 0.18*pt(pc.size)
-				p.ruleAs(m, x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(pc.size), pc.look.color)
+			if st.look.blank {
+				by := y + 0.18*pt(st.size)
+				p.ruleAs(m, x+pc.x, by, x+pc.x+pc.w, by, 0.05*pt(st.size), st.look.color)
 			}
-			if pc.look.strike {
-				sy := y - pc.look.rise - 0.28*pt(pc.size)
-				p.ruleAs(m, x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(pc.size), pc.look.color)
+			if st.look.strike {
+				sy := y - st.look.rise - 0.28*pt(st.size)
+				p.ruleAs(m, x+pc.x, sy, x+pc.x+pc.w, sy, 0.06*pt(st.size), st.look.color)
 			}
 		}
 		// One clickable area per stretch of pieces with the same link.
-		if ref != 0 && (j == len(l.pieces) || l.pieces[j].look.link != ref) {
+		if ref != 0 && (j == len(l.pieces) || l.pieces[j].look().link != ref) {
 			k := i
-			for k > 0 && l.pieces[k-1].look.link == ref {
+			for k > 0 && l.pieces[k-1].look().link == ref {
 				k--
 			}
 			first, last := &l.pieces[k], &l.pieces[j-1]
-			size := first.size
+			size := first.size()
 			for _, q := range l.pieces[k:j] {
-				size = max(size, q.size)
+				size = max(size, q.size())
 			}
 			s := pt(size)
 			annots := p.annotCount()
-			p.placeLink(ref, x+first.x, y-0.9*s-first.look.rise, last.x+last.w-first.x, 1.2*s+first.look.rise, link, piecesText(l.pieces[k:j]))
+			rise := first.look().rise
+			p.placeLink(ref, x+first.x, y-0.9*s-rise, last.x+last.w-first.x, 1.2*s+rise, link, piecesText(l.pieces[k:j]))
 			p.lateAnnot(annots, l.pieces[k:j])
 		}
 		i = j
 	}
 	p.goesOn.e = nil
-	if n := len(l.pieces); n > 0 && link != nil && l.pieces[n-1].look.link != 0 && p.tags != nil {
-		p.goesOn.e, p.goesOn.parent, p.goesOn.ref, p.goesOn.page = link, p.want.e, l.pieces[n-1].look.link, p.tags.page()
+	if n := len(l.pieces); n > 0 && link != nil && l.pieces[n-1].look().link != 0 && p.tags != nil {
+		p.goesOn.e, p.goesOn.parent, p.goesOn.ref, p.goesOn.page = link, p.want.e, l.pieces[n-1].look().link, p.tags.page()
 	}
 }
 

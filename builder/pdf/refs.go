@@ -80,7 +80,7 @@ func digits(n int) int {
 // which the next call fills again: the line returned is printed before
 // the next is resolved.
 func (p *pen) resolve(l *line) *line {
-	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.look.page != 0 }) {
+	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.look().page != 0 }) {
 		return l
 	}
 	out := *l
@@ -91,12 +91,13 @@ func (p *pen) resolve(l *line) *line {
 	for i := range out.pieces {
 		pc := &out.pieces[i]
 		pc.x += shift
-		if pc.look.page == 0 {
+		st := pc.styleOf()
+		if st.look.page == 0 {
 			continue
 		}
 		n := 0
-		if pc.look.page > 0 {
-			n = p.pageOf(int(pc.look.page))
+		if st.look.page > 0 {
+			n = p.pageOf(int(st.look.page))
 		}
 		if n == 0 && p.late != nil {
 			// Not known yet: the placeholder stays, and the line
@@ -104,7 +105,7 @@ func (p *pen) resolve(l *line) *line {
 			continue
 		}
 		s := strconv.Itoa(max(n, 1))
-		w := p.m.width(pc.face, pc.size, s)
+		w := p.m.width(st.face, st.size, s)
 		shift += w - pc.w
 		// The spaces the placeholder carries stay with the number.
 		if pc.lead > 0 {
@@ -114,7 +115,7 @@ func (p *pen) resolve(l *line) *line {
 			s += " "
 		}
 		pc.text, pc.w = s, w
-		pc.look.page = 0
+		pc.key.page = 0
 	}
 	out.w += shift
 	return &out
@@ -129,11 +130,12 @@ const totalPages = -1
 // number goes where align says in the placeholder's room, with the space
 // the placeholder ends with, if any.
 func (p *pen) lateNumber(m tagMark, pc *piece, text string, x, y float64) {
-	what := lateWhat{link: pc.look.page}
-	if pc.look.page == totalPages {
+	st := pc.styleOf()
+	what := lateWhat{link: st.look.page}
+	if st.look.page == totalPages {
 		what = lateWhat{total: true}
 	}
-	k := lateKey{what: what, face: pc.face, size: pc.size, color: pc.look.color, room: pc.w, align: p.align}
+	k := lateKey{what: what, face: st.face, size: st.size, color: st.look.color, room: pc.w, align: p.align}
 	k.after = strings.HasSuffix(text, " ")
 	p.texts = append(p.texts, pendingText{x: x, y: y, mark: m, form: p.late.form(k)})
 }
@@ -150,7 +152,7 @@ func (p *pen) annotCount() int {
 // one more than count, say the text of pieces once their page numbers are
 // known, when some are not yet.
 func (p *pen) lateAnnot(count int, pieces []piece) {
-	if p.late == nil || p.annotCount() != count+1 || !slices.ContainsFunc(pieces, func(pc piece) bool { return pc.look.page != 0 }) {
+	if p.late == nil || p.annotCount() != count+1 || !slices.ContainsFunc(pieces, func(pc piece) bool { return pc.look().page != 0 }) {
 		return
 	}
 	type part struct {
@@ -159,7 +161,7 @@ func (p *pen) lateAnnot(count int, pieces []piece) {
 	}
 	parts := make([]part, len(pieces))
 	for i, pc := range pieces {
-		parts[i] = part{text: pc.text, page: pc.look.page}
+		parts[i] = part{text: pc.text, page: pc.look().page}
 	}
 	// The words are made after the last page, when every number is
 	// known.

@@ -33,10 +33,11 @@ func (ts *typesetter) splitWord(w word, width float64) (head, tail word) {
 	head.notes, head.anchors = w.notes, w.anchors
 	used := 0.0
 	for pi, p := range w.pieces {
+		st := p.styleOf()
 		fit := 0.0 // width of the part of p that fits
 		for i, r := range p.text {
-			u, _ := ts.m.advance(p.face, r)
-			rw := float64(u) * pt(p.size) / 1000
+			u, _ := ts.m.advance(st.face, r)
+			rw := float64(u) * pt(st.size) / 1000
 			if used+rw > width && used > 0 {
 				if i > 0 {
 					hp := p
@@ -75,14 +76,15 @@ func (ts *typesetter) splitAt(w word, n int) (head, tail word) {
 			tail.w += p.w
 			continue
 		}
+		st := p.styleOf()
 		cut, fit := len(p.text), 0.0
 		for i, r := range p.text {
 			if n == 0 {
 				cut = i
 				break
 			}
-			u, _ := ts.m.advance(p.face, r)
-			fit += float64(u) * pt(p.size) / 1000
+			u, _ := ts.m.advance(st.face, r)
+			fit += float64(u) * pt(st.size) / 1000
 			n--
 		}
 		if cut > 0 {

@@ -201,15 +201,20 @@ func (ts *typesetter) hyphenate(words []word, width float64) []word {
 		}
 		for w.w > width+1e-6 && splittable(w) {
 			last := w.pieces[len(w.pieces)-1]
-			u, _ := ts.m.advance(last.face, '-')
-			hw := float64(u) * pt(last.size) / 1000
+			u, _ := ts.m.advance(last.face(), '-')
+			hw := float64(u) * pt(last.size()) / 1000
 			head, tail := ts.splitWord(w, max(width-hw, 0))
 			if len(tail.pieces) == 0 {
 				break
 			}
 			if n := len(head.pieces); n > 0 {
 				hp := head.pieces[n-1]
-				hp.text, hp.x, hp.w, hp.math = "-", head.w, hw, nil
+				hp.text, hp.x, hp.w = "-", head.w, hw
+				if hp.math() != nil {
+					st := hp.styleOf()
+					st.math = nil
+					hp.key = ts.styles.key(st)
+				}
 				head.pieces = append(head.pieces, hp)
 				head.w += hw
 			}

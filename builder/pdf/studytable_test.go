@@ -120,8 +120,8 @@ func TestStudyTableColumns(t *testing.T) {
 			t.Errorf("widths %.1f: want When narrowest and In one line widest", ws)
 		}
 		for _, pc := range rows[0][0].words[0].pieces {
-			if w.fs.faces[pc.face].Style != "B" {
-				t.Errorf("key point cell set in %q", w.fs.faces[pc.face].Style)
+			if w.fs.faces[pc.face()].Style != "B" {
+				t.Errorf("key point cell set in %q", w.fs.faces[pc.face()].Style)
 			}
 		}
 		if len(l.out) < 4 || l.out[0].keepNext != true {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"slices"
 	"strings"
+	"unique"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -10,56 +11,125 @@ import (
 
 // piece is text in one face, size and look, placed at x in its line.
 //
-// Its fields are ordered so that it packs small: a long guide has
-// millions.
+// It is kept small, a long guide has millions: what it is printed in is
+// its key, most of it one interned pieceStyle that the pieces of a guide
+// share.
 type piece struct {
 	text string
-	size float64 // points
 	x, w float64 // millimetres
-	// math, when set, is a formula: the piece has no text and is drawn
-	// by the pen as the formula's glyphs and rules.
-	math *mathbox.Box
 	// lead is the width of a space the text starts with, printed before
 	// x: the space between two words that the piece before could not
 	// carry. x and w are those of the text after it.
 	lead float64
-	look look
+	key  pieceKey
+}
+
+// pieceKey is what a piece is printed in, which two pieces must share to
+// be printed as one: a style with neither link nor page number, and the
+// link and page number of its look, which take so many values that they
+// are kept apart.
+type pieceKey struct {
+	// style is the zero handle for the zero pieceStyle.
+	style unique.Handle[pieceStyle]
+	link  linkRef
+	page  int32
+}
+
+// pieceStyle is what a piece is printed in: its face, size and look, or
+// the formula it is.
+type pieceStyle struct {
 	face faceRef
+	size float64 // points
+	look look
+	// math, when set, is a formula: the piece has no text and is drawn
+	// by the pen as the formula's glyphs and rules.
+	math *mathbox.Box
+}
+
+// styleOf returns what p is printed in.
+func (p *piece) styleOf() pieceStyle {
+	var s pieceStyle
+	if p.key.style != (unique.Handle[pieceStyle]{}) {
+		s = p.key.style.Value()
+	}
+	s.look.link, s.look.page = p.key.link, p.key.page
+	return s
+}
+
+// face returns the face p is printed in.
+func (p *piece) face() faceRef { return p.styleOf().face }
+
+// size returns the size p is printed in, in points.
+func (p *piece) size() float64 { return p.styleOf().size }
+
+// look returns the look p is printed in.
+func (p *piece) look() look { return p.styleOf().look }
+
+// math returns the formula p is, or nil.
+func (p *piece) math() *mathbox.Box { return p.styleOf().math }
+
+// styleCache makes the keys of pieces, remembering the last few styles
+// it interned: the pieces typeset one after another mostly share theirs,
+// or take turns with a few others (a term in bold, a link, a code span).
+type styleCache struct {
+	styles  [styleCacheSize]pieceStyle
+	handles [styleCacheSize]unique.Handle[pieceStyle]
+	next    int // the entry to fill next
+}
+
+// styleCacheSize is how many styles a styleCache remembers.
+const styleCacheSize = 4
+
+// key returns the key of a piece printed in s.
+func (c *styleCache) key(s pieceStyle) pieceKey {
+	k := pieceKey{link: s.look.link, page: s.look.page}
+	s.look.link, s.look.page = 0, 0
+	for i := range c.styles {
+		if c.styles[i] == s && c.handles[i] != (unique.Handle[pieceStyle]{}) {
+			k.style = c.handles[i]
+			return k
+		}
+	}
+	k.style = unique.Make(s)
+	c.styles[c.next], c.handles[c.next] = s, k.style
+	c.next = (c.next + 1) % styleCacheSize
+	return k
 }
 
 // line is one typeset line of running text.
 type line struct {
 	pieces []piece
 	w      float64
+	// extra holds the footnotes, link targets and formulas of the line;
+	// nil for the many lines that have none.
+	extra *lineExtra
+}
+
+// lineExtra is what few lines refer to or carry.
+type lineExtra struct {
+	notes   []int // footnotes referenced in the line, as indexes
+	anchors []int // links that point at the line: key terms in it
 	// mathUp and mathDown are how far the formulas in the line reach
 	// above and below its baseline, in millimetres; zero without one.
 	mathUp, mathDown float64
-	// refs holds the footnotes and link targets of the line; nil for the
-	// many lines that have none.
-	refs *lineRefs
 }
 
-// lineRefs is what few lines refer to or carry.
-type lineRefs struct {
-	notes   []int // footnotes referenced in the line, as indexes
-	anchors []int // links that point at the line: key terms in it
+// noLineExtra is what a line without extras has.
+var noLineExtra lineExtra
+
+// ext returns what the line carries, to read it.
+func (ln *line) ext() *lineExtra {
+	if ln.extra == nil {
+		return &noLineExtra
+	}
+	return ln.extra
 }
 
 // notes returns the footnotes referenced in the line, as indexes.
-func (ln *line) notes() []int {
-	if ln.refs == nil {
-		return nil
-	}
-	return ln.refs.notes
-}
+func (ln *line) notes() []int { return ln.ext().notes }
 
 // anchors returns the links that point at the line.
-func (ln *line) anchors() []int {
-	if ln.refs == nil {
-		return nil
-	}
-	return ln.refs.anchors
-}
+func (ln *line) anchors() []int { return ln.ext().anchors }
 
 // word is text between two break opportunities, with the space before it.
 type word struct {
@@ -77,17 +147,6 @@ type word struct {
 	notes   []int
 	anchors []int
 }
-
-// pieceKey is what two pieces must share to be printed as one.
-type pieceKey struct {
-	face faceRef
-	size float64
-	look look
-	math *mathbox.Box // a formula is printed as one with nothing else
-}
-
-// key returns what the piece must share with another to be printed as one.
-func (p *piece) key() pieceKey { return pieceKey{p.face, p.size, p.look, p.math} }
 
 // typesetter turns runs into lines: a small line breaker for running
 // text that mixes faces and sizes.
@@ -115,6 +174,7 @@ type typesetter struct {
 	lineBuf                []line      // the lines being broken
 	builder                lineBuilder // the line being built
 	shaped                 []glyphRun
+	styles                 styleCache
 }
 
 // words splits runs at spaces into words and measures them. The words and
@@ -168,7 +228,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 		started = true
 		if pending {
 			cur.space = spaceW
-			cur.joins = first != nil && spaceK == first.key()
+			cur.joins = first != nil && spaceK == first.key
 		}
 		cur.brk = brk
 		pending, brk = false, false
@@ -184,7 +244,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 			ts.missing.add(ts.m, r.pos, text, c)
 		}
 		for _, g := range ts.shaped {
-			p := piece{text: g.text, face: g.face, size: r.style.size, look: r.look}
+			p := piece{text: g.text, key: ts.styles.key(pieceStyle{face: g.face, size: r.style.size, look: r.look})}
 			p.w = float64(g.units) * pt(r.style.size) / 1000
 			open(&p)
 			if len(anchors) > 0 {
@@ -199,7 +259,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 					ts.m.advance(g.face, d)
 				}
 			}
-			if last := pieces.last(); last != nil && last.key() == p.key() {
+			if last := pieces.last(); last != nil && last.key == p.key {
 				last.text += p.text
 				last.w += p.w
 			} else {
@@ -210,7 +270,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 		}
 	}
 	appendMath := func(r *run) {
-		p := piece{size: r.style.size, look: r.look, math: r.math, w: pt(r.math.Width)}
+		p := piece{key: ts.styles.key(pieceStyle{size: r.style.size, look: r.look, math: r.math}), w: pt(r.math.Width)}
 		open(&p)
 		if len(anchors) > 0 {
 			cur.anchors = append(cur.anchors, anchors...)
@@ -255,7 +315,7 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 				c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
 				u, _ := ts.m.advance(c.primary, ' ')
 				spaceW = float64(u) * pt(r.style.size) / 1000
-				spaceK = pieceKey{face: c.primary, size: r.style.size, look: r.look}
+				spaceK = ts.styles.key(pieceStyle{face: c.primary, size: r.style.size, look: r.look})
 			}
 			text = text[j+1:]
 		}
@@ -366,14 +426,18 @@ func (l *lineBuilder) spaceWidth(p *piece) float64 {
 // spaceWidth returns the width of a space in p's face and size, or 0 when
 // p cannot carry a space: a formula, or a face with no space.
 func spaceWidth(m *metrics, p *piece) float64 {
-	if p.math != nil || p.text == "" || m == nil {
+	if p.text == "" || m == nil {
 		return 0
 	}
-	u, ok := m.advance(p.face, ' ')
+	s := p.styleOf()
+	if s.math != nil {
+		return 0
+	}
+	u, ok := m.advance(s.face, ' ')
 	if !ok || u <= 0 {
 		return 0
 	}
-	return float64(u) * pt(p.size) / 1000
+	return float64(u) * pt(s.size) / 1000
 }
 
 // endWithSpace ends a finished line with a space after its last piece,
@@ -415,7 +479,7 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 		if i == 0 && space {
 			last := len(l.pieces) - 1
 			switch {
-			case last >= 0 && w.joins && l.pieces[last].key() == p.key():
+			case last >= 0 && w.joins && l.pieces[last].key == p.key:
 				l.buf = append(l.buf, ' ')
 				l.buf = append(l.buf, p.text...)
 				l.pieces[last].w = x + p.w - l.pieces[last].x
@@ -466,15 +530,16 @@ func (l *lineBuilder) line(a *arena[piece]) line {
 		}
 		ps[i].text = text[l.starts[i]:end]
 	}
-	ln := line{pieces: ps, w: l.w}
-	if len(l.notes) > 0 || len(l.anchors) > 0 {
-		ln.refs = &lineRefs{notes: l.notes, anchors: l.anchors}
-	}
+	var up, down float64
 	for i := range ps {
-		if m := ps[i].math; m != nil {
-			ln.mathUp = max(ln.mathUp, pt(m.Ascent)+ps[i].look.rise)
-			ln.mathDown = max(ln.mathDown, pt(m.Descent)-ps[i].look.rise)
+		if s := ps[i].styleOf(); s.math != nil {
+			up = max(up, pt(s.math.Ascent)+s.look.rise)
+			down = max(down, pt(s.math.Descent)-s.look.rise)
 		}
+	}
+	ln := line{pieces: ps, w: l.w}
+	if len(l.notes) > 0 || len(l.anchors) > 0 || up != 0 || down != 0 {
+		ln.extra = &lineExtra{notes: l.notes, anchors: l.anchors, mathUp: up, mathDown: down}
 	}
 	return ln
 }

@@ -118,7 +118,7 @@ func TestMissingGlyphsFallBackOrAreReplaced(t *testing.T) {
 	faceOf := map[string]string{}
 	for _, p := range lines[0].pieces {
 		for _, r := range p.text {
-			faceOf[string(r)] = w.fs.faces[p.face].Family
+			faceOf[string(r)] = w.fs.faces[p.face()].Family
 		}
 	}
 	for r, want := range map[string]string{"a": "serif", "≤": "symbols", "→": "symbols", "ύ": "serif", "\uFFFD": "symbols"} {
@@ -220,7 +220,7 @@ func TestFootnoteReferenceIsARaisedLink(t *testing.T) {
 			sup = &lines[0].pieces[i]
 		}
 	}
-	if sup == nil || sup.look.rise <= 0 || sup.look.link == 0 || sup.size >= w.lay.BodySize {
+	if sup == nil || sup.look().rise <= 0 || sup.look().link == 0 || sup.size() >= w.lay.BodySize {
 		t.Fatalf("footnote number = %+v, want a small raised link", sup)
 	}
 }
@@ -252,7 +252,7 @@ func TestSpacesArePrintedInTheGaps(t *testing.T) {
 				}
 				end = p.x + p.w
 				if strings.HasSuffix(p.text, " ") && i+1 < len(l.pieces) {
-					if next := l.pieces[i+1]; end+w.m.width(p.face, p.size, " ") > next.x-next.lead+1e-6 {
+					if next := l.pieces[i+1]; end+w.m.width(p.face(), p.size(), " ") > next.x-next.lead+1e-6 {
 						t.Errorf("width %g: the space after %q is printed over %q", width, p.text, next.text)
 					}
 				}
@@ -264,5 +264,34 @@ func TestSpacesArePrintedInTheGaps(t *testing.T) {
 		if strings.Join(got, "") != want {
 			t.Errorf("width %g: lines %q do not read %q", width, got, want)
 		}
+	}
+}
+
+// TestPieceKey checks that pieces printed alike share a key however many
+// styles were asked for between them, and that a piece gives back the
+// style it was made with.
+func TestPieceKey(t *testing.T) {
+	var c styleCache
+	base := pieceStyle{face: 1, size: 10, look: look{color: colorText}}
+	linked := base
+	linked.look.link, linked.look.page = 7, 3
+	first := piece{key: c.key(base)}
+	for i := range 2 * styleCacheSize {
+		other := base
+		other.size = float64(11 + i)
+		c.key(other)
+	}
+	if again := c.key(base); again != first.key {
+		t.Errorf("the same style gave keys %v and %v", first.key, again)
+	}
+	p := piece{key: c.key(linked)}
+	if p.key == first.key {
+		t.Error("a link made no difference to the key")
+	}
+	if got := p.styleOf(); got != linked {
+		t.Errorf("styleOf = %+v; want %+v", got, linked)
+	}
+	if got := (&piece{}).styleOf(); got != (pieceStyle{}) {
+		t.Errorf("a piece made without a style has %+v", got)
 	}
 }
