@@ -71,9 +71,6 @@ type book struct {
 	// those of them with no text alternative.
 	figuresShown, figuresWithoutAlt int
 
-	// lastPageSize is the length of the page written last.
-	lastPageSize int
-
 	// images are the loaded images the guide shows, in order of first use.
 	images []*guide.ImageFile
 	// imagesShown counts image placements that show a loaded image, and
@@ -82,6 +79,10 @@ type book struct {
 	// otherLangs is set when the guide holds words or passages in
 	// another language than its own, which the pages mark as such.
 	otherLangs bool
+	// hasCode is set when the guide has code, in a block or inline, and
+	// hasMaths when it has a formula that its pages show as MathML: one
+	// with a tree, in the text, in a heading or in the title.
+	hasCode, hasMaths bool
 }
 
 // sectionFile returns the file name of the i-th file of sections.
@@ -149,6 +150,7 @@ func plan(g *guide.Guide) *book {
 		mathFiles: make(map[string]bool),
 	}
 	s := &scanner{b: b, seenImage: make(map[*guide.ImageFile]bool)}
+	s.inlinesMaths(g.Meta.TitleInlines)
 	s.file = titleFile
 	s.blocks(g.Intro)
 	b.files = b.groupSections()
@@ -159,6 +161,7 @@ func plan(g *guide.Guide) *book {
 			if f.head {
 				b.sectionFiles = append(b.sectionFiles, f.file)
 				s.id(sec.ID)
+				s.inlinesMaths(sec.Heading)
 			}
 			s.blocks(f.blocks)
 			for _, c := range f.subs {

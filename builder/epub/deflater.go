@@ -14,7 +14,8 @@ import (
 //
 // A page is checked for well-formedness before it is deflated; then its
 // data is let go of, and its buffer handed back (buffer) for the
-// next page, so that the book's pages are never all held at once. The
+// next page, so that the book's pages are never all held at once, and
+// few buffers are ever made. The
 // queue is short, so that the writer waits rather than pile up pages.
 type deflater struct {
 	queue   chan *entry
@@ -58,30 +59,34 @@ func (d *deflater) deflate(e *entry, scratch []byte) []byte {
 		return scratch
 	}
 	if e.page {
-		if cap(e.data) <= maxKeptBuffer {
-			select {
-			case d.free <- e.data[:0]:
-			default:
-			}
-		}
+		d.recycle(e.data)
 		e.data = nil
 	}
 	return scratch
 }
 
-// maxKeptBuffer is the largest buffer of a page kept for the next: the
-// one page of a self-test of thousands of questions is not held while
-// the small pages after it are made.
-const maxKeptBuffer = 1 << 20
-
-// buffer returns an empty buffer for the next page, one a deflated page
-// handed back when there is one.
+// buffer returns an empty buffer of pageBufferSize for the next page or
+// piece of a page, one handed back when there is one.
 func (d *deflater) buffer() []byte {
 	select {
 	case b := <-d.free:
 		return b
 	default:
-		return nil
+		return make([]byte, 0, pageBufferSize)
+	}
+}
+
+// recycle hands back the buffer of a page or piece that is deflated, for
+// the next, unless the page outgrew it: a buffer larger than
+// pageBufferSize is let go of, so that the buffers kept are few and of
+// one size.
+func (d *deflater) recycle(b []byte) {
+	if cap(b) != pageBufferSize {
+		return
+	}
+	select {
+	case d.free <- b[:0]:
+	default:
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/checkers"
+	"studyguide/builder/texmath"
 )
 
 func TestSampleBookPassesEPUBCheck(t *testing.T) {
@@ -502,6 +503,62 @@ func TestMonoFontOnlyWithCode(t *testing.T) {
 	b = build(t, withCode)
 	if _, ok := b.files[rootDir+fontDir+"NotoSansMono-Regular.ttf"]; !ok {
 		t.Error("Noto Sans Mono not embedded for a guide with inline code")
+	}
+}
+
+// TestFontsFollowCodeAndFormulasAnywhere checks that the mono and maths
+// faces are embedded for code and formulas wherever the guide has them:
+// in a footnote, in a heading, in the title, in the heading of a section
+// long enough to be cut into parts.
+func TestFontsFollowCodeAndFormulasAnywhere(t *testing.T) {
+	const mono, maths = rootDir + fontDir + "NotoSansMono-Regular.ttf", rootDir + fontDir + "NotoSansMath-Regular.ttf"
+	formula := func() *guide.Formula {
+		tree, _ := texmath.Parse(`\frac{a}{b}`)
+		return &guide.Formula{TeX: `\frac{a}{b}`, Tree: tree}
+	}
+	plain := func() *guide.Guide {
+		return &guide.Guide{Meta: guide.Meta{Title: "Plain", Lang: "en"}, Sections: []*guide.Section{
+			{ID: "a", Title: "A", Level: 1, Blocks: []guide.Block{para(txt("Plain words."))}},
+		}}
+	}
+	long := plain()
+	long.Sections[0].Blocks = nil
+	for range 3 * partBudget / 1000 {
+		long.Sections[0].Blocks = append(long.Sections[0].Blocks, para(txt(strings.Repeat("Words of a long section. ", 40))))
+	}
+	for _, c := range []struct {
+		name  string
+		g     *guide.Guide
+		file  string
+		embed bool
+	}{
+		{"no code", plain(), mono, false},
+		{"no formula", plain(), maths, false},
+		{"code in a footnote", func() *guide.Guide {
+			g := plain()
+			g.Sections[0].Blocks = []guide.Block{para(txt("See"), &guide.FootnoteRef{Index: 0})}
+			g.Footnotes = []*guide.Footnote{{ID: "fn1", Blocks: []guide.Block{&guide.CodeBlock{Text: "go test"}}}}
+			return g
+		}(), mono, true},
+		{"formula in a heading", func() *guide.Guide {
+			g := plain()
+			g.Sections[0].Heading = []guide.Inline{txt("On "), formula()}
+			return g
+		}(), maths, true},
+		{"formula in the title", func() *guide.Guide {
+			g := plain()
+			g.Meta.TitleInlines = []guide.Inline{formula()}
+			return g
+		}(), maths, true},
+		{"formula in the heading of a long section", func() *guide.Guide {
+			long.Sections[0].Heading = []guide.Inline{formula()}
+			return long
+		}(), maths, true},
+	} {
+		b := build(t, c.g)
+		if _, ok := b.files[c.file]; ok != c.embed {
+			t.Errorf("%s: %s embedded: %v; want %v", c.name, c.file, ok, c.embed)
+		}
 	}
 }
 

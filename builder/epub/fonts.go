@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"encoding/binary"
 	"fmt"
 	"path"
 	"slices"
@@ -8,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"studyguide/builder/figure"
-	"studyguide/builder/guide"
 	"studyguide/builder/texmath"
 	"studyguide/fonts"
 )
@@ -27,47 +27,10 @@ func bookFaces(code bool) [][2]string {
 	return faces
 }
 
-// hasCode reports whether the guide has code, in a block or inline.
-func (b *book) hasCode() bool {
-	found := false
-	guide.Inspect(b.g, func(n guide.Node) bool {
-		switch n.(type) {
-		case *guide.Code, *guide.CodeBlock:
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // mathFace is the face the book's formulas are set in, embedded only in
 // a book that has some: reading systems without a maths font of their
 // own draw MathML poorly.
 var mathFace = fonts.Face{Family: "math", File: fonts.MathFile, CSSFamily: "Noto Sans Math"}
-
-// hasMaths reports whether the guide has a formula that its pages show
-// as MathML: one with a tree, in the text, in a heading or in the title.
-func (b *book) hasMaths() bool {
-	found := false
-	visit := func(n guide.Node) bool {
-		if f, ok := n.(*guide.Formula); ok && f.Tree != nil {
-			found = true
-		}
-		return !found
-	}
-	for _, in := range b.g.Meta.TitleInlines {
-		guide.Inspect(in, visit)
-	}
-	guide.Inspect(b.g, func(n guide.Node) bool {
-		if s, ok := n.(*guide.Section); ok {
-			for _, in := range s.Heading {
-				guide.Inspect(in, visit)
-			}
-		}
-		return visit(n)
-	})
-	return found
-}
 
 // fontFile is one font embedded in the book.
 type fontFile struct {
@@ -83,7 +46,7 @@ type fontFile struct {
 // pages show.
 func (b *book) chooseFonts() error {
 	var faces []fonts.Face
-	for _, fs := range bookFaces(b.hasCode()) {
+	for _, fs := range bookFaces(b.hasCode) {
 		f, ok := fonts.Lookup(fs[0], fs[1])
 		if !ok || f.Style != fs[1] {
 			return fmt.Errorf("font %s %q is not embedded", fs[0], fs[1])
@@ -101,7 +64,7 @@ func (b *book) chooseFonts() error {
 			faces = append(faces, f)
 		}
 	}
-	if b.hasMaths() {
+	if b.hasMaths {
 		faces = append(faces, mathFace)
 	}
 	var families []string
@@ -274,9 +237,14 @@ func mathRunes(runes []rune) []rune {
 	return slices.Compact(out)
 }
 
-// addRunes adds the characters of p beyond ASCII to set.
+// addRunes adds the characters of p beyond ASCII to set. It steps over
+// eight bytes of ASCII at a time while it can: a page is mostly markup.
 func addRunes(set map[rune]bool, p []byte) {
 	for i := 0; i < len(p); {
+		if i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
 		if p[i] < utf8.RuneSelf {
 			i++
 			continue

@@ -105,9 +105,6 @@ func (b *book) document(s pageSpec, buf []byte) ([]byte, error) {
 func (b *book) write(s pageSpec, buf []byte, out *pageOut) ([]byte, error) {
 	p := &pageWriter{b: b, file: s.file, used: guide.NewIDs(), refs: make(map[int][]string), lang: b.lang(), out: out}
 	p.buf = *bytes.NewBuffer(buf)
-	// Pages of a book are much of a size: room for one like the last
-	// saves growing the buffer step by step.
-	p.buf.Grow(min(b.lastPageSize, pageChunk))
 	lang := b.lang()
 	p.raw(xmlProlog)
 	p.raw("<!DOCTYPE html>\n")
@@ -145,9 +142,7 @@ func (b *book) write(s pageSpec, buf []byte, out *pageOut) ([]byte, error) {
 	if p.err != nil {
 		return nil, fmt.Errorf("page %s: %w", s.file, p.err)
 	}
-	data := p.bytes()
-	b.lastPageSize = len(data)
-	return data, nil
+	return p.bytes(), nil
 }
 
 // unknown records that n is of a kind the writer cannot write, unless an

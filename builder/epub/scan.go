@@ -3,7 +3,8 @@ package epub
 import "studyguide/builder/guide"
 
 // scanner walks the guide in reading order and records, for the page it
-// is on, the ids, footnotes and images it meets.
+// is on, the ids, footnotes and images it meets, and for the book whether
+// it has code and formulas, which the fonts it embeds depend on.
 type scanner struct {
 	b         *book
 	file      string
@@ -42,6 +43,7 @@ func (s *scanner) visit(n guide.Node) bool {
 	switch n := n.(type) {
 	case *guide.Section:
 		s.id(n.ID)
+		s.inlinesMaths(n.Heading)
 		s.text += len(n.Title)
 		if !s.b.otherLangs && len(guide.ScriptRuns(n.Title, s.b.lang())) > 1 {
 			s.b.otherLangs = true
@@ -53,6 +55,7 @@ func (s *scanner) visit(n guide.Node) bool {
 			s.id(n.Key.ID)
 		}
 	case *guide.CodeBlock:
+		s.b.hasCode = true
 		s.text += len(n.Text)
 	case *guide.Table:
 		s.id(n.ID)
@@ -61,8 +64,10 @@ func (s *scanner) visit(n guide.Node) bool {
 	case *guide.Text:
 		s.text += len(n.Text)
 	case *guide.Code:
+		s.b.hasCode = true
 		s.text += len(n.Text)
 	case *guide.Formula:
+		s.maths(n)
 		s.text += len(n.TeX)
 	case *guide.Strong:
 		s.id(n.ID)
@@ -121,4 +126,28 @@ func (s *scanner) note(i int) {
 	fn := s.b.g.Footnotes[i]
 	s.id(fn.ID)
 	s.blocks(fn.Blocks)
+}
+
+// maths records that the book shows a formula as MathML when f has a
+// tree.
+func (s *scanner) maths(f *guide.Formula) {
+	if f.Tree != nil {
+		s.b.hasMaths = true
+	}
+}
+
+// inlinesMaths records the formulas of a title or heading's inlines,
+// which are not among the children the walk of the guide meets.
+func (s *scanner) inlinesMaths(ins []guide.Inline) {
+	if s.b.hasMaths {
+		return
+	}
+	for _, in := range ins {
+		guide.Inspect(in, func(n guide.Node) bool {
+			if f, ok := n.(*guide.Formula); ok {
+				s.maths(f)
+			}
+			return !s.b.hasMaths
+		})
+	}
 }

@@ -13,25 +13,31 @@ import (
 // as the self-test of a guide of thousands of sections, is streamed in
 // pieces of about this size, each checked, summed and deflated as soon as
 // it is written, so that the page is never held whole.
-const pageChunk = 1 << 20
+const pageChunk = 256 << 10
+
+// pageBufferSize is the room of the buffer a page, or a piece of a long
+// one, is written into: a piece and the markup that ends past it. Every
+// page buffer has this room, so that one handed back serves any page
+// without growing.
+const pageBufferSize = pageChunk + pageChunk/4
 
 // pageStream checks, sums and deflates the pieces of one long page in the
 // background, in order, into its entry, as the deflater does a whole page
 // (see deflater.deflate). Deflating a page in pieces gives the bytes
 // deflating it whole gives.
 type pageStream struct {
+	d *deflater
 	e *entry
-	// pieces carries the pieces to the background, and free hands their
-	// buffers back.
+	// pieces carries the pieces to the background, which hands their
+	// buffers back to the deflater.
 	pieces chan []byte
-	free   chan []byte
 	closed bool
 }
 
 // stream starts streaming the page of e, whose error is reported by
 // finish in its place among the deflater's entries.
 func (d *deflater) stream(e *entry) *pageStream {
-	s := &pageStream{e: e, pieces: make(chan []byte, 2), free: make(chan []byte, 3)}
+	s := &pageStream{d: d, e: e, pieces: make(chan []byte, 2)}
 	d.entries = append(d.entries, e)
 	d.wg.Go(s.run)
 	return s
@@ -59,10 +65,7 @@ func (s *pageStream) run() {
 				err = fmt.Errorf("deflate %s: %w", s.e.name, werr)
 			}
 		}
-		select {
-		case s.free <- p[:0]:
-		default:
-		}
+		s.d.recycle(p)
 	}
 	if err == nil {
 		if cerr := check.feed(nil, true); cerr != nil {
@@ -88,18 +91,14 @@ func (s *pageStream) notWellFormed(err error) error {
 }
 
 // send hands a piece to the background and returns an empty buffer for
-// the next, one handed back when there is one.
+// the next.
 func (s *pageStream) send(p []byte) []byte {
 	s.pieces <- p
-	select {
-	case b := <-s.free:
-		return b
-	default:
-		return make([]byte, 0, pageChunk+pageChunk/4)
-	}
+	return s.d.buffer()
 }
 
-// close hands over the last piece, which the stream does not keep.
+// close hands over the last piece, whose buffer the stream hands back
+// once it is done with it.
 func (s *pageStream) close(last []byte) {
 	if s.closed {
 		return

@@ -118,7 +118,9 @@ func eachIDOfInlines(ins []Inline, fn func(id string)) {
 // that no two elements share one. The zero value is not ready to use;
 // make one with NewIDs or Guide.IDs.
 type IDs struct {
-	taken map[string]bool
+	// taken holds every id handed out or taken; its values are empty,
+	// so that each of the many ids of a long guide costs only its key.
+	taken map[string]struct{}
 	// next is, for a base that Claim numbered, the number to try first
 	// next time: every lower one is taken, since an id is never given
 	// back. Many equal titles then cost one step each.
@@ -133,9 +135,9 @@ func NewIDs(taken ...string) *IDs {
 // NewIDsFor is NewIDs for an allocator that will hold about n ids more,
 // so that its set is made at that size once rather than grown id by id.
 func NewIDsFor(n int, taken ...string) *IDs {
-	s := &IDs{taken: make(map[string]bool, len(taken)+n), next: make(map[string]int)}
+	s := &IDs{taken: make(map[string]struct{}, len(taken)+n), next: make(map[string]int)}
 	for _, id := range taken {
-		s.taken[id] = true
+		s.taken[id] = struct{}{}
 	}
 	return s
 }
@@ -144,45 +146,52 @@ func NewIDsFor(n int, taken ...string) *IDs {
 // lists as taken, and every id of its Book when it is a chapter seen
 // alone.
 func (g *Guide) IDs() *IDs {
-	// The ids are gathered first, so that the set is made at its size
-	// once rather than grown id by id.
-	var ids []string
-	add := func(id string) { ids = append(ids, id) }
-	g.EachID(add)
+	// The ids are counted first, so that the set is made at its size
+	// once rather than grown id by id, and without a list of them.
+	n := 0
+	g.eachIDWithBook(func(string) { n++ })
+	s := NewIDsFor(n)
+	g.eachIDWithBook(func(id string) { s.taken[id] = struct{}{} })
+	return s
+}
+
+// eachIDWithBook calls fn with every id EachID lists, then with those of
+// the guide's Book.
+func (g *Guide) eachIDWithBook(fn func(id string)) {
+	g.EachID(fn)
 	if g.Book != nil {
-		g.Book.EachID(add)
+		g.Book.EachID(fn)
 	}
-	return NewIDs(ids...)
 }
 
 // Claim returns base, or base with the lowest free number appended
 // ("introduction-2", "introduction-3"…) when base is taken, and marks the
 // result as taken.
 func (s *IDs) Claim(base string) string {
-	if !s.taken[base] {
-		s.taken[base] = true
+	if s.Take(base) {
 		return base
 	}
 	n := max(s.next[base], 2)
-	for s.taken[base+"-"+strconv.Itoa(n)] {
+	for s.Taken(base + "-" + strconv.Itoa(n)) {
 		n++
 	}
 	s.next[base] = n + 1
 	id := base + "-" + strconv.Itoa(n)
-	s.taken[id] = true
+	s.taken[id] = struct{}{}
 	return id
 }
 
 // Take marks id as taken and reports whether it was free.
 func (s *IDs) Take(id string) bool {
-	if s.taken[id] {
+	if s.Taken(id) {
 		return false
 	}
-	s.taken[id] = true
+	s.taken[id] = struct{}{}
 	return true
 }
 
 // Taken reports whether id is taken.
 func (s *IDs) Taken(id string) bool {
-	return s.taken[id]
+	_, ok := s.taken[id]
+	return ok
 }

@@ -177,7 +177,9 @@ func PlainText(inlines []Inline) string {
 	return b.String()
 }
 
-func writePlain(b *strings.Builder, inlines []Inline) {
+// writePlain writes the plain text of inlines to b, as PlainText returns
+// it.
+func writePlain(b textWriter, inlines []Inline) {
 	for _, in := range inlines {
 		if t, ok := in.(*Text); ok {
 			// Most inlines are text, which has nothing below it.

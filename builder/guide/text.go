@@ -6,18 +6,51 @@ import "strings"
 // list item, table row, code block or definition. It is what a reader
 // would read aloud, without markup.
 func BlocksText(blocks []Block) string {
+	// The text is measured first, so that it is written into room made
+	// once at its size rather than grown as it is written.
+	var size byteCount
+	writeBlocksText(&size, blocks)
 	var b strings.Builder
-	visit := textVisitor(&b)
+	b.Grow(int(size))
+	writeBlocksText(&b, blocks)
+	return b.String()
+}
+
+// writeBlocksText writes the plain text of blocks to b, as BlocksText
+// returns it.
+func writeBlocksText(b textWriter, blocks []Block) {
+	visit := textVisitor(b)
 	for _, bl := range blocks {
 		Inspect(bl, visit)
 	}
-	return b.String()
+}
+
+// textWriter is what plain text is written to: a strings.Builder, or a
+// byteCount that measures the text first.
+type textWriter interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
+// byteCount counts the bytes written to it.
+type byteCount int
+
+// WriteString adds the length of s.
+func (n *byteCount) WriteString(s string) (int, error) {
+	*n += byteCount(len(s))
+	return len(s), nil
+}
+
+// WriteByte adds one.
+func (n *byteCount) WriteByte(byte) error {
+	*n++
+	return nil
 }
 
 // textVisitor returns the function for Inspect that writes the plain
 // text of what it walks to b: a section's title, then its blocks as
 // BlocksText spells them out.
-func textVisitor(b *strings.Builder) func(Node) bool {
+func textVisitor(b textWriter) func(Node) bool {
 	return func(n Node) bool {
 		switch n := n.(type) {
 		case *Section:
@@ -40,7 +73,7 @@ func textVisitor(b *strings.Builder) func(Node) bool {
 					if i > 0 {
 						b.WriteString(" | ")
 					}
-					b.WriteString(PlainText(c.Inlines))
+					writePlain(b, c.Inlines)
 				}
 				b.WriteByte('\n')
 			}
@@ -50,7 +83,7 @@ func textVisitor(b *strings.Builder) func(Node) bool {
 			b.WriteByte('\n')
 		case *Definition:
 			// The term's line; its inlines are not visited again below.
-			b.WriteString(PlainText(n.Term))
+			writePlain(b, n.Term)
 			b.WriteByte('\n')
 		case Inline:
 			return false

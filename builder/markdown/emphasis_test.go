@@ -56,7 +56,8 @@ func emphasisNote(r *rand.Rand) string {
 
 // TestPlainEmphasisSameTree parses random notes and every test note with
 // and without plainEmphasis, and checks that goldmark's trees, and the
-// guides made of them, are the same.
+// guides made of them, are the same; and that the guides are the same
+// with the typographer started at every character goldmark starts it at.
 func TestPlainEmphasisSameTree(t *testing.T) {
 	notes, err := filepath.Glob("testdata/*.md")
 	if err != nil {
@@ -76,22 +77,26 @@ func TestPlainEmphasisSameTree(t *testing.T) {
 		texts = append(texts, emphasisNote(r))
 	}
 	for _, s := range texts {
-		without, with := bothWays(func() string { return parseTree([]byte(s)) })
+		without, with := bothWays(&plainEmphasisFirst, func() string { return parseTree([]byte(s)) })
 		if without != with {
 			t.Fatalf("trees differ for %q:\nwithout plainEmphasis:\n%s\nwith it:\n%s", s, without, with)
 		}
-		without, with = bothWays(func() string { return readDump([]byte(s)) })
+		without, with = bothWays(&plainEmphasisFirst, func() string { return readDump([]byte(s)) })
 		if without != with {
 			t.Fatalf("guides differ for %q:\nwithout plainEmphasis:\n%s\nwith it:\n%s", s, without, with)
+		}
+		without, with = bothWays(&leanTypographer, func() string { return readDump([]byte(s)) })
+		if without != with {
+			t.Fatalf("guides differ for %q:\nwith the typographer at all of goldmark's characters:\n%s\nat only some:\n%s", s, without, with)
 		}
 	}
 }
 
-// bothWays returns what dump makes without plainEmphasis and with it.
-func bothWays(dump func() string) (without, with string) {
-	plainEmphasisFirst = false
+// bothWays returns what dump makes with *on false, then with it true.
+func bothWays(on *bool, dump func() string) (without, with string) {
+	*on = false
 	without = dump()
-	plainEmphasisFirst = true
+	*on = true
 	return without, dump()
 }
 

@@ -136,7 +136,8 @@ func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 	}
 }
 
-// typographer is goldmark's typographer, whose count of the quotes left
+// typographer is goldmark's typographer, started only at the characters
+// it makes something of, and whose count of the quotes left
 // open is reset at the end of each block, as goldmark means it to be: its
 // own reset is never called, as its CloseBlock method does not have the
 // signature of parser.CloseBlocker, and a quote left open anywhere in a
@@ -145,6 +146,22 @@ func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 type typographer struct {
 	parser.InlineParser
 }
+
+// Trigger implements parser.InlineParser: goldmark's typographer starts
+// at ',' '*' and '[' as well, and makes nothing of them. Every character
+// a parser starts at cuts the text there, and the piece after the last
+// cut of a line is a node of its own.
+func (t typographer) Trigger() []byte {
+	if !leanTypographer {
+		return t.InlineParser.Trigger()
+	}
+	return []byte{'\'', '"', '-', '.', '<', '>'}
+}
+
+// leanTypographer starts the typographer only at the characters it makes
+// something of; tests turn it off to compare the guides made with and
+// without it.
+var leanTypographer = true
 
 // CloseBlock implements parser.CloseBlocker.
 func (t typographer) CloseBlock(parent ast.Node, _ text.Reader, pc parser.Context) {
