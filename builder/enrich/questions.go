@@ -1334,7 +1334,7 @@ func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string
 	if verb := definingVerb(first, kp.Title); verb != "" {
 		return m.words.Format(whatIs[verb], "topic", m.termCase(kp.Title))
 	}
-	actor, rest, ok := pastActor(first)
+	actor, ok := pastActor(first)
 	if !ok || !m.isName(actor) {
 		return m.explain(kp.Title)
 	}
@@ -1345,7 +1345,6 @@ func (m *quizMaker) keyPointPrompt(kp *guide.KeyPointFacts, first string) string
 	if when := datePhrase(first); when != "" {
 		context = append(context, when)
 	}
-	_ = rest
 	if len(context) == 0 {
 		return m.explain(kp.Title)
 	}
@@ -1417,8 +1416,8 @@ var pastVerbs = wordSet("led", "took", "began", "became", "built", "fought", "ma
 // pastActor finds who acts in an English sentence: after an opening
 // phrase that ends with a comma, a name (capitalised words, perhaps
 // possessive: "NATO’s first operations") followed, within a few words,
-// by a verb in the past. It returns the name and the text after it.
-func pastActor(s string) (actor, rest string, ok bool) {
+// by a verb in the past. It returns the name.
+func pastActor(s string) (actor string, ok bool) {
 	text := s
 	first, _, _ := strings.Cut(text, " ")
 	if lookupLower(openers, first) {
@@ -1426,19 +1425,22 @@ func pastActor(s string) (actor, rest string, ok bool) {
 			text = rest
 		} else {
 			before, after, found := strings.Cut(text, ",")
-			if !found || len(strings.Fields(before)) > 8 {
-				return "", "", false
+			if !found || countFields(before) > 8 {
+				return "", false
 			}
 			text = strings.TrimSpace(after)
 		}
 	}
-	words := strings.Fields(text)
+	// Room on the stack for the words of most sentences.
+	var room [48]string
+	words := appendFields(room[:0], text)
 	n := 0
 	the := false
 	if len(words) > 0 && words[0] == "the" || len(words) > 0 && words[0] == "The" {
 		the, n = true, 1
 	}
-	var name []string
+	// The name is words[from:n], its last word written last.
+	from, last := n, ""
 	possessive := false
 	for ; n < len(words); n++ {
 		w := words[n]
@@ -1447,18 +1449,18 @@ func pastActor(s string) (actor, rest string, ok bool) {
 			break
 		}
 		if base, ok := cutPossessive(w); ok {
-			name = append(name, base)
+			last = base
 			possessive = true
 			n++
 			break
 		}
 		if strings.ContainsAny(w, ",;:") {
-			return "", "", false
+			return "", false
 		}
-		name = append(name, w)
+		last = w
 	}
-	if len(name) == 0 {
-		return "", "", false
+	if n == from {
+		return "", false
 	}
 	limit := n + 1
 	if possessive {
@@ -1467,26 +1469,67 @@ func pastActor(s string) (actor, rest string, ok bool) {
 	for i := n; i < len(words) && i < limit; i++ {
 		w := strings.ToLower(strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) }))
 		if pastVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
-			actor = strings.Join(name, " ")
+			actor = joinWords(words[from:n-1], last)
 			if the {
 				actor = "the " + actor
 			}
-			return actor, strings.Join(words[i:], " "), true
+			return actor, true
 		}
 		if strings.ContainsAny(words[i], ",;:") {
 			break
 		}
 	}
-	return "", "", false
+	return "", false
+}
+
+// joinWords returns words, then last, each two with a space between them.
+func joinWords(words []string, last string) string {
+	if len(words) == 0 {
+		return last
+	}
+	size := len(last)
+	for _, w := range words {
+		size += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, w := range words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	b.WriteString(last)
+	return b.String()
+}
+
+// appendFields appends the fields of s (see fields) to words.
+func appendFields(words []string, s string) []string {
+	for w := range fields(s) {
+		words = append(words, w)
+	}
+	return words
 }
 
 // afterDateOpening returns the text after an opening date written with
 // no comma, such as "On 4 October 1957 " or "In July 1969 ", and
-// whether the text opens with one.
+// whether the text opens with one. The text is the rest of s as it is
+// written there.
 func afterDateOpening(s string) (string, bool) {
-	words := strings.Fields(s)
+	// The date ends at the fifth word at the latest: the words up to it,
+	// and where each ends.
+	var words [5]string
+	var ends [5]int
+	n, at := 0, 0
+	for n < len(words) {
+		start, end := nextField(s, at)
+		if start == end {
+			break
+		}
+		words[n], ends[n] = s[start:end], end
+		n++
+		at = end
+	}
 	i := 1
-	for i < len(words) && i < 4 {
+	for i < n && i < 4 {
 		w := strings.ToLower(strings.TrimRight(words[i], ","))
 		if monthWords[w] || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 && len(w) <= 2 {
 			i++
@@ -1494,10 +1537,29 @@ func afterDateOpening(s string) (string, bool) {
 		}
 		break
 	}
-	if i >= len(words) || !isYear(strings.TrimRight(words[i], ",")) {
+	if i >= n || !isYear(strings.TrimRight(words[i], ",")) {
 		return "", false
 	}
-	return strings.Join(words[i+1:], " "), true
+	return strings.TrimLeftFunc(s[ends[i]:], unicode.IsSpace), true
+}
+
+// nextField returns where the first field of s (see fields) that starts
+// at from or after it starts and ends; both are len(s) when there is
+// none.
+func nextField(s string, from int) (start, end int) {
+	start = len(s)
+	for i := from; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			if start < len(s) {
+				return start, i
+			}
+		} else if start == len(s) {
+			start = i
+		}
+		i += size
+	}
+	return start, len(s)
 }
 
 // cutPossessive returns a word without its possessive ending ("NATO’s").

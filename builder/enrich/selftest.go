@@ -144,12 +144,17 @@ type quizRenderer struct {
 	// and space the space before a hint.
 	see                []guide.Inline
 	open, close, space *guide.Text
-	// hints holds the emphasised hint of each hint text met so far.
-	hints map[string]*guide.Emph
-	// The nodes of the questions and answers are made from slabs.
+	// hints holds the emphasised hint of each hint text met so far,
+	// blanks the blank of each width and bold the bold answer of each
+	// cloze answer: questions that share one share its node.
+	hints  map[string]*guide.Emph
+	blanks map[int]*guide.Blank
+	bold   map[string]*guide.Strong
+	// short holds the text node of each short text met so far (see
+	// maxSharedText), which every question that writes it shares.
+	short map[string]*guide.Text
+	// The other nodes of the questions and answers are made from slabs.
 	texts   slab[guide.Text]
-	blanks  slab[guide.Blank]
-	strongs slab[guide.Strong]
 	inlines slab[guide.Inline]
 	items   slab[paraItem]
 	// ref is the reference of the last answer, which the next answer
@@ -163,7 +168,8 @@ func newQuizRenderer(words *labels.Catalogue, heads map[string][]guide.Inline) *
 	r := &quizRenderer{
 		words: words, heads: heads,
 		open: text(" ("), close: text(")"), space: text(" "),
-		hints: map[string]*guide.Emph{},
+		hints: map[string]*guide.Emph{}, blanks: map[int]*guide.Blank{},
+		bold: map[string]*guide.Strong{}, short: map[string]*guide.Text{},
 	}
 	for _, p := range words.Pieces("quiz.see") {
 		if p.Slot == "where" {
@@ -185,9 +191,7 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 	out := r.inlines.slice(size)
 	for _, p := range q.Prompt {
 		if p.Blank {
-			b := r.blanks.one()
-			*b = guide.Blank{Pos: guide.NoPos, Width: max(utf8.RuneCountInString(p.Text), minBlank)}
-			out = append(out, b)
+			out = append(out, r.blank(max(utf8.RuneCountInString(p.Text), minBlank)))
 			continue
 		}
 		if p.Formula != nil {
@@ -214,24 +218,21 @@ func (r *quizRenderer) prompt(q *guide.Question) []guide.Inline {
 // named by the heading of a section with its formulas (see
 // sectionHeadings).
 func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
-	answer := q.AnswerInlines
-	if answer == nil {
-		answer = append(r.inlines.slice(1), r.text(q.Answer))
-	}
-	size := len(answer)
-	if q.Kind == guide.Cloze {
+	size := len(q.AnswerInlines)
+	if q.AnswerInlines == nil || q.Kind == guide.Cloze {
 		size = 1
 	}
 	if q.Target != "" {
 		size += len(r.see) + 2
 	}
 	out := r.inlines.slice(size)
-	if q.Kind == guide.Cloze {
-		strong := r.strongs.one()
-		*strong = guide.Strong{Pos: guide.NoPos, Children: answer}
-		out = append(out, strong)
-	} else {
-		out = append(out, answer...)
+	switch {
+	case q.Kind == guide.Cloze:
+		out = append(out, r.boldAnswer(q))
+	case q.AnswerInlines != nil:
+		out = append(out, q.AnswerInlines...)
+	default:
+		out = append(out, r.text(q.Answer))
 	}
 	if q.Target == "" {
 		return out
@@ -256,11 +257,51 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
 
-// text returns a text node made from the renderer's slab.
+// maxSharedText is the longest text the renderer makes one node of for
+// every question that writes it: short texts ("In ", "1990s", " agreed.")
+// are written again and again, and looking up a long one costs more
+// than it saves.
+const maxSharedText = 24
+
+// text returns a text node of s: the one made for s before when s is
+// short, else a new one from the renderer's slab.
 func (r *quizRenderer) text(s string) *guide.Text {
+	if len(s) <= maxSharedText {
+		if t := r.short[s]; t != nil {
+			return t
+		}
+	}
 	t := r.texts.one()
 	*t = guide.Text{Pos: guide.NoPos, Text: s}
+	if len(s) <= maxSharedText {
+		r.short[s] = t
+	}
 	return t
+}
+
+// blank returns a blank of the given width.
+func (r *quizRenderer) blank(width int) *guide.Blank {
+	b := r.blanks[width]
+	if b == nil {
+		b = &guide.Blank{Pos: guide.NoPos, Width: width}
+		r.blanks[width] = b
+	}
+	return b
+}
+
+// boldAnswer returns the answer of a cloze question in bold: with its
+// formulas, else the one node of its text for every question with that
+// answer.
+func (r *quizRenderer) boldAnswer(q *guide.Question) *guide.Strong {
+	if q.AnswerInlines != nil {
+		return &guide.Strong{Pos: guide.NoPos, Children: q.AnswerInlines}
+	}
+	b := r.bold[q.Answer]
+	if b == nil {
+		b = &guide.Strong{Pos: guide.NoPos, Children: append(r.inlines.slice(1), r.text(q.Answer))}
+		r.bold[q.Answer] = b
+	}
+	return b
 }
 
 // paraItem is a list item that holds one paragraph, with its list of
