@@ -83,6 +83,12 @@ type book struct {
 	// hasMaths when it has a formula that its pages show as MathML: one
 	// with a tree, in the text, in a heading or in the title.
 	hasCode, hasMaths bool
+	// symbols are the faces that tell which characters need the symbols
+	// face. symbolText is set when a text of the guide's sections, intro or
+	// footnotes has one, and textUnsure when one of them can only be
+	// judged with the text around it (see scanner.textOf).
+	symbols                symbolFaces
+	symbolText, textUnsure bool
 }
 
 // sectionFile returns the file name of the i-th file of sections.
@@ -148,6 +154,7 @@ func plan(g *guide.Guide) *book {
 		strays:    make(map[string][]int),
 		svgFiles:  make(map[string]bool),
 		mathFiles: make(map[string]bool),
+		symbols:   newSymbolFaces(),
 	}
 	s := &scanner{b: b, seenImage: make(map[*guide.ImageFile]bool)}
 	s.inlinesMaths(g.Meta.TitleInlines)
@@ -161,6 +168,7 @@ func plan(g *guide.Guide) *book {
 			if f.head {
 				b.sectionFiles = append(b.sectionFiles, f.file)
 				s.id(sec.ID)
+				s.textOf(sec)
 				s.inlinesMaths(sec.Heading)
 			}
 			s.blocks(f.blocks)

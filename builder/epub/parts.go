@@ -118,7 +118,7 @@ func cut[T any](items []T, piece func(run []T, from int) guide.Block) []guide.Bl
 // book of its own.
 func (b *book) weight(scan func(*scanner)) int {
 	scratch := &book{g: b.g, labels: b.labels, where: make(map[string]string), noteHome: make(map[int]string), strays: make(map[string][]int), svgFiles: make(map[string]bool), mathFiles: make(map[string]bool)}
-	s := &scanner{b: scratch, seenImage: make(map[*guide.ImageFile]bool)}
+	s := &scanner{b: scratch, seenImage: make(map[*guide.ImageFile]bool), weighing: true}
 	scan(s)
 	return s.text + idWeight*(len(s.allIDs)+len(scratch.noteHome))
 }

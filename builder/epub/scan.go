@@ -1,10 +1,15 @@
 package epub
 
-import "studyguide/builder/guide"
+import (
+	"unicode/utf8"
+
+	"studyguide/builder/guide"
+)
 
 // scanner walks the guide in reading order and records, for the page it
 // is on, the ids, footnotes and images it meets, and for the book whether
-// it has code and formulas, which the fonts it embeds depend on.
+// it has code and formulas and whether its text needs the symbols face,
+// which the fonts it embeds depend on.
 type scanner struct {
 	b         *book
 	file      string
@@ -13,6 +18,9 @@ type scanner struct {
 	// text counts the bytes of the headings and paragraphs met, roughly
 	// what they weigh on a page.
 	text int
+	// weighing is set on a scanner that only weighs a part of a section
+	// (see book.weight), which looks at no text for the fonts.
+	weighing bool
 }
 
 // section scans a section, its heading and blocks, and its subsections.
@@ -40,6 +48,7 @@ func (s *scanner) blocks(blocks []guide.Block) {
 // visit records what one node of the page brings: its id, its text, the
 // images and footnotes it refers to and the drawing it is.
 func (s *scanner) visit(n guide.Node) bool {
+	s.textOf(n)
 	switch n := n.(type) {
 	case *guide.Section:
 		s.id(n.ID)
@@ -149,5 +158,51 @@ func (s *scanner) inlinesMaths(ins []guide.Inline) {
 			}
 			return !s.b.hasMaths
 		})
+	}
+}
+
+// textOf looks at the text of n that needsSymbols looks at (a title, the
+// text of an inline, a code block, a caption or an alternative text) for
+// a character that needs the symbols face, and notes in the book whether
+// one does (book.symbolText). A text that is not UTF-8, whose bytes may
+// make a character with those of its neighbours, and a kind of node not
+// known here, leave it to needsSymbols to look at the whole text
+// (book.textUnsure).
+func (s *scanner) textOf(n guide.Node) {
+	if s.weighing || s.b.symbolText || s.b.textUnsure {
+		return
+	}
+	var text string
+	switch n := n.(type) {
+	case *guide.Section:
+		text = n.Title
+	case *guide.Text:
+		text = n.Text
+	case *guide.Code:
+		text = n.Text
+	case *guide.Image:
+		text = n.Alt
+	case *guide.Formula:
+		text = n.Text()
+	case *guide.CodeBlock:
+		text = n.Text
+	case *guide.Table:
+		text = n.Caption
+	case *guide.Figure:
+		text = n.Alt
+	case nil, *guide.Footnote, *guide.Paragraph, *guide.List, *guide.ListItem, *guide.Quote, *guide.Div,
+		*guide.Rule, *guide.DefinitionList, *guide.Definition, *guide.Cell, *guide.Strong, *guide.Emph,
+		*guide.Strike, *guide.Link, *guide.Ref, *guide.Span, *guide.FootnoteRef, *guide.Break, *guide.Blank:
+		return
+	default:
+		s.b.textUnsure = true
+		return
+	}
+	switch {
+	case isASCII(text):
+	case !utf8.ValidString(text):
+		s.b.textUnsure = true
+	default:
+		s.b.symbolText = s.b.symbols.needed(text)
 	}
 }

@@ -9,9 +9,41 @@ import (
 	"studyguide/fonts"
 )
 
+// symbolFaces are the faces that decide whether a character needs the
+// symbols face: one the serif text face lacks and the symbols face has.
+type symbolFaces struct {
+	serif, symbols fonts.Face
+	ok             bool // the symbols face is embedded
+}
+
+func newSymbolFaces() symbolFaces {
+	serif, _ := fonts.Lookup("serif", "")
+	symbols, ok := fonts.Lookup("symbols", "")
+	return symbolFaces{serif: serif, symbols: symbols, ok: ok}
+}
+
+// needed reports whether text has a character that needs the symbols
+// face.
+func (f symbolFaces) needed(text string) bool {
+	if !f.ok {
+		return false
+	}
+	for _, r := range text {
+		if r > 0x7f && !f.serif.Covers(r) && f.symbols.Covers(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // needsSymbols reports whether the guide's text (what g.Text returns),
 // its authors or its drawings have a character that the serif text face
 // lacks and the symbols face has.
+//
+// The text of the guide's sections, intro and footnotes was looked at
+// piece by piece as the book was planned (see scanner.textOf): a
+// character is one in the whole text if it is one in a piece of UTF-8.
+// Only when a piece was not UTF-8 is the text looked at again as below.
 //
 // The guide's text is not made into one string: the parts of it that are
 // plain ASCII, most of an English guide, cannot have such a character and
@@ -19,22 +51,14 @@ import (
 // own. g.Text sets the parts of its text apart with line feeds or " | ",
 // so each part reads alone as it would in the whole.
 func (b *book) needsSymbols() bool {
-	serif, _ := fonts.Lookup("serif", "")
-	symbols, ok := fonts.Lookup("symbols", "")
-	if !ok {
-		return false
-	}
-	needs := func(text string) bool {
-		for _, r := range text {
-			if r > 0x7f && !serif.Covers(r) && symbols.Covers(r) {
-				return true
-			}
-		}
-		return false
-	}
+	needs := b.symbols.needed
 	g := b.g
-	found := needs(g.Meta.Title) || needs(g.Meta.Subtitle) || blocksNeed(g.Intro, needs) ||
+	found := b.symbolText || needs(g.Meta.Title) || needs(g.Meta.Subtitle) ||
 		needs(strings.Join(g.Meta.Authors, " ")+b.sceneText())
+	if found || !b.textUnsure {
+		return found
+	}
+	found = blocksNeed(g.Intro, needs)
 	g.WalkSections(func(s *guide.Section) bool {
 		found = found || needs(s.Title) || blocksNeed(s.Blocks, needs)
 		return !found

@@ -88,6 +88,9 @@ func TestNeedsSymbolsLooksAtAllTheText(t *testing.T) {
 		g := testnotes.EnrichedReader(t, 3) // with drawings, tables and a glossary
 		change(g)
 		b := plan(g)
+		if b.textUnsure && !strings.HasPrefix(name, "split") {
+			t.Errorf("%s: the text was left to needsSymbols to look at again", name)
+		}
 		want := needsSymbolsWhole(b)
 		if got := b.needsSymbols(); got != want {
 			t.Errorf("%s: needsSymbols = %v; want %v", name, got, want)

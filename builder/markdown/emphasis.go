@@ -9,10 +9,11 @@ import (
 
 // plainEmphasis parses the emphasis study notes hold most of, *text* and
 // **text** with plain text between the stars on one line, straight into
-// the node goldmark would make of it. goldmark's own emphasis parser makes
-// a delimiter node for each run of stars and pairs the runs once the
-// whole block is read; a note with a key term in every sentence makes
-// hundreds of thousands of them, only to throw them away.
+// one node that stands for the two goldmark would make of it (see
+// plainEmph). goldmark's own emphasis parser makes a delimiter node for
+// each run of stars and pairs the runs once the whole block is read; a
+// note with a key term in every sentence makes hundreds of thousands of
+// them, only to throw them away.
 //
 // It takes a run of stars only when goldmark would pair it with the next
 // run and nothing else, so the tree is the same whichever parser reads
@@ -62,12 +63,25 @@ func (plainEmphasis) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast
 	if _, closes := flanking(util.ToRune(line, end-1), runeAfter(line, end+n)); !closes {
 		return nil
 	}
-	em := ast.NewEmphasis(n)
+	em := &plainEmph{level: n, text: text.NewSegment(seg.Start+n, seg.Start+end)}
 	em.SetPos(seg.Start)
-	em.AppendChild(em, ast.NewTextSegment(text.NewSegment(seg.Start+n, seg.Start+end)))
 	block.Advance(end + n)
 	return em
 }
+
+// plainEmph is emphasis as plainEmphasis reads it: goldmark's Emphasis of
+// its level with one Text of text, in one node, since a long note holds
+// many. The converter reads it as it reads the two.
+type plainEmph struct {
+	ast.BaseInline
+	level int
+	text  text.Segment
+}
+
+var kindPlainEmph = ast.NewNodeKind("PlainEmphasis")
+
+func (n *plainEmph) Kind() ast.NodeKind         { return kindPlainEmph }
+func (n *plainEmph) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // starRun returns the number of stars in line from i on.
 func starRun(line []byte, i int) int {

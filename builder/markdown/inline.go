@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 
 	"studyguide/builder/guide"
 )
@@ -16,10 +17,15 @@ func (c *converter) inlines(parent ast.Node) []guide.Inline {
 	return trimBreaks(c.children(parent))
 }
 
-// children converts the inline children of parent.
+// children converts the inline children of parent: the text of a
+// plainEmph, which holds it rather than a child.
 func (c *converter) children(parent ast.Node) []guide.Inline {
 	l := c.textBufs.list()
-	c.inlineRange(&l, parent.FirstChild(), nil)
+	if p, ok := parent.(*plainEmph); ok {
+		c.segmentText(&l, p.text, false)
+	} else {
+		c.inlineRange(&l, parent.FirstChild(), nil)
+	}
 	return l.done()
 }
 
@@ -274,16 +280,7 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		seg := n.Segment
-		v := seg.Value(c.src)
-		switch {
-		case !n.IsRaw() && needsUnescape(v):
-			l.text(c.at(seg.Start), unescape(v))
-		case seg.Padding == 0 && seg.Start < seg.Stop && cleanText(c.text[seg.Start:seg.Stop]) == c.text[seg.Start:seg.Stop]:
-			l.source(c.at(seg.Start), c.text, seg.Start, seg.Stop)
-		default:
-			l.text(c.at(seg.Start), string(v))
-		}
-		c.last = max(c.last, seg.Stop)
+		c.segmentText(l, seg, n.IsRaw())
 		switch {
 		case n.HardLineBreak(), n.SoftLineBreak():
 			b := c.textBufs.breaks.new()
@@ -303,20 +300,9 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 		off := c.inlinePos(n)
 		l.add(&guide.Code{Pos: c.at(off), Text: c.codeSpan(n)})
 	case *ast.Emphasis:
-		pos := c.at(c.inlinePos(n))
-		if c.tooDeep(l, n, pos) {
-			break
-		}
-		ch := c.nestedChildren(n)
-		if n.Level >= 2 {
-			s := c.textBufs.strongs.new()
-			*s = guide.Strong{Pos: pos, Children: ch}
-			l.add(s)
-		} else {
-			e := c.textBufs.emphs.new()
-			*e = guide.Emph{Pos: pos, Children: ch}
-			l.add(e)
-		}
+		c.emphasis(l, n, n.Level)
+	case *plainEmph:
+		c.emphasis(l, n, n.level)
 	case *extast.Strikethrough:
 		pos := c.at(c.inlinePos(n))
 		if c.tooDeep(l, n, pos) {
@@ -388,6 +374,40 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 	}
 }
 
+// segmentText adds the text of seg, a piece of a line, to l, with its
+// escapes and character references resolved unless it is raw.
+func (c *converter) segmentText(l *inlineList, seg text.Segment, raw bool) {
+	v := seg.Value(c.src)
+	switch {
+	case !raw && needsUnescape(v):
+		l.text(c.at(seg.Start), unescape(v))
+	case seg.Padding == 0 && seg.Start < seg.Stop && cleanText(c.text[seg.Start:seg.Stop]) == c.text[seg.Start:seg.Stop]:
+		l.source(c.at(seg.Start), c.text, seg.Start, seg.Stop)
+	default:
+		l.text(c.at(seg.Start), string(v))
+	}
+	c.last = max(c.last, seg.Stop)
+}
+
+// emphasis converts the emphasis n, strong from level 2 on: goldmark's
+// Emphasis or a plainEmph.
+func (c *converter) emphasis(l *inlineList, n ast.Node, level int) {
+	pos := c.at(c.inlinePos(n))
+	if c.tooDeep(l, n, pos) {
+		return
+	}
+	ch := c.nestedChildren(n)
+	if level >= 2 {
+		s := c.textBufs.strongs.new()
+		*s = guide.Strong{Pos: pos, Children: ch}
+		l.add(s)
+	} else {
+		e := c.textBufs.emphs.new()
+		*e = guide.Emph{Pos: pos, Children: ch}
+		l.add(e)
+	}
+}
+
 // tooDeep reports whether the emphasis, strikethrough or link n at pos is
 // nested deeper than maxInlineNesting. If it is, its children are added
 // to l without it, and the note is warned once.
@@ -398,6 +418,10 @@ func (c *converter) tooDeep(l *inlineList, n ast.Node, pos guide.Pos) bool {
 	if !c.warnedInline {
 		c.warnedInline = true
 		c.event(event{kind: eventInlineNesting, pos: pos, msg: inlineNestingMessage})
+	}
+	if p, ok := n.(*plainEmph); ok {
+		c.segmentText(l, p.text, false)
+		return true
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		c.inline(l, ch)

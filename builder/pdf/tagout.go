@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -80,27 +81,28 @@ func left(e *structElem) bool {
 // each with the link annotations that belong to it, and keeps the rest
 // pending.
 func (t *tagger) writeElems(done func(e *structElem) bool) {
-	// The annotations of each Link element, in the order they were
-	// placed.
-	var byLink map[int32][]int32
+	// The annotations of each Link element, by the element's object, in
+	// the order they were placed.
+	byLink := t.byLink[:0]
 	for _, a := range t.unwritten {
 		if a.elem.joined {
 			t.annots[a.i].link = a.elem.obj
-			if byLink == nil {
-				byLink = map[int32][]int32{}
-			}
-			byLink[a.elem.obj] = append(byLink[a.elem.obj], a.i)
+			byLink = append(byLink, linkAnnot{a.elem.obj, a.i})
 		}
 	}
-	var b []byte
+	slices.SortStableFunc(byLink, func(a, b linkAnnot) int { return cmp.Compare(a.obj, b.obj) })
+	b, annots := t.elemBuf[:0], t.elemAnnots[:0]
 	rest := t.pending[:0]
 	for _, e := range t.pending {
 		if !done(e) {
 			rest = append(rest, e)
 			continue
 		}
-		annots := byLink[e.obj]
-		delete(byLink, e.obj)
+		annots = annots[:0]
+		i, _ := slices.BinarySearchFunc(byLink, e.obj, func(a linkAnnot, obj int32) int { return cmp.Compare(a.obj, obj) })
+		for ; i < len(byLink) && byLink[i].obj == e.obj; i++ {
+			annots = append(annots, byLink[i].i)
+		}
 		b = t.appendElem(b[:0], e, annots)
 		t.doc.out.Packed(int(e.obj), b)
 		if id := e.info().id; id != "" {
@@ -109,6 +111,7 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 		e.written = true
 		e.kids = nil
 	}
+	t.elemBuf, t.elemAnnots, t.byLink = b[:0], annots[:0], byLink[:0]
 	clear(t.pending[len(rest):])
 	t.pending = rest
 	// The annotations of Link elements still pending stay for later, in
@@ -121,6 +124,12 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 	}
 	clear(t.unwritten[len(keep):])
 	t.unwritten = keep
+}
+
+// linkAnnot is a link annotation, by its index, and the object of the
+// Link element it belongs to.
+type linkAnnot struct {
+	obj, i int32
 }
 
 // appendElem appends the dictionary of element e, whose link annotations
@@ -277,6 +286,8 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 		t.parentLeaf(t.leafFirst, npages-1)
 	}
 	if len(t.annots) > 0 {
+		// Room for every entry, "key obj 0 R", at once.
+		t.parents = slices.Grow(t.parents, len(t.annots)*annotEntryRoom)
 		for i, a := range t.annots {
 			if i > 0 {
 				t.parents = append(t.parents, ' ')
@@ -331,6 +342,10 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 	}
 	return nil
 }
+
+// annotEntryRoom is room enough for most entries of the parent tree for
+// link annotations.
+const annotEntryRoom = 24
 
 // appendRef appends an indirect reference to object n.
 func appendRef(b []byte, n int) []byte {

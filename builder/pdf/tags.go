@@ -200,6 +200,12 @@ type tagger struct {
 	// unwritten holds the annotations whose Link element is not yet
 	// written.
 	unwritten []annotWait
+	// byLink, elemAnnots and elemBuf are what writeElems fills again
+	// each time: the annotations by their Link element, those of one
+	// element, and its dictionary.
+	byLink     []linkAnnot
+	elemAnnots []int32
+	elemBuf    []byte
 	// ids are the ids of the elements written, with their objects.
 	ids []elemID
 	// parents is the parent tree being written: the entries of its

@@ -70,8 +70,11 @@ func AppendText(b []byte, s string) []byte {
 	}
 	const hex = "0123456789ABCDEF"
 	b = append(b, "<FEFF"...)
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+		}
 	}
 	return append(b, '>')
 }
