@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"strings"
+
 	"studyguide/builder/guide"
 	"studyguide/builder/internal/workers"
 	"studyguide/builder/labels"
@@ -41,6 +43,7 @@ func Glance(g *guide.Guide) {
 	}
 
 	words := labels.For(g.Meta.Lang)
+	shown := summaryLinks(g)
 	// The rows of the sections are made on their own, side by side.
 	rows := make([][]guide.Cell, len(g.Sections))
 	makers := make([]*nodes, workers.Count(len(g.Sections)))
@@ -55,7 +58,7 @@ func Glance(g *guide.Guide) {
 			if s.Heading != nil {
 				cell.Inlines[0].(*guide.Link).Children = s.Heading
 			}
-			rows[i] = append(n.row(2), cell, keyPointLinks(n, kps))
+			rows[i] = append(n.row(2), cell, keyPointLinks(n, kps, shown))
 		}
 	})
 	used := ids()
@@ -71,7 +74,7 @@ func Glance(g *guide.Guide) {
 		column{guide.RoleSection, "glance.section"},
 		column{guide.RoleKeyPoints, "glance.key-points"})
 	if kps := byTop[""]; len(kps) > 0 {
-		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(nil, kps)})
+		t.Rows = append(t.Rows, []guide.Cell{textCell(g.Meta.Title), keyPointLinks(nil, kps, shown)})
 	}
 	for _, row := range rows {
 		if row != nil {
@@ -85,8 +88,9 @@ func Glance(g *guide.Guide) {
 	g.Sections = append([]*guide.Section{sec}, g.Sections...)
 }
 
-// keyPointLinks is a cell with a link to each key point, one per line.
-func keyPointLinks(n *nodes, kps []*guide.KeyPointFacts) guide.Cell {
+// keyPointLinks is a cell with a link to each key point, one per line:
+// the link of shown to the key point when there is one, else a new one.
+func keyPointLinks(n *nodes, kps []*guide.KeyPointFacts, shown map[string]*guide.Link) guide.Cell {
 	var c guide.Cell
 	if n == nil {
 		c.Inlines = make([]guide.Inline, 0, 2*len(kps)-1)
@@ -97,9 +101,57 @@ func keyPointLinks(n *nodes, kps []*guide.KeyPointFacts) guide.Cell {
 		if i > 0 {
 			c.Inlines = append(c.Inlines, lineBreak)
 		}
-		c.Inlines = append(c.Inlines, n.keyPointLink(kp))
+		l := shown[kp.ID]
+		if l == nil || !linksTo(l, kp) {
+			l = n.keyPointLink(kp)
+		}
+		c.Inlines = append(c.Inlines, l)
 	}
 	return c
+}
+
+// summaryLinks maps the id of each key point that a summary table of g
+// links to (see Summaries) to that link, which the at-a-glance table
+// shares rather than make the same link again.
+func summaryLinks(g *guide.Guide) map[string]*guide.Link {
+	links := map[string]*guide.Link{}
+	add := func(blocks []guide.Block) {
+		for _, b := range blocks {
+			t, ok := b.(*guide.Table)
+			if !ok || t.Kind != guide.Summary || t.Role(0) != guide.RoleKeyPoint {
+				continue
+			}
+			for _, row := range t.Rows {
+				if len(row) == 0 || len(row[0].Inlines) != 1 {
+					continue
+				}
+				if l, ok := row[0].Inlines[0].(*guide.Link); ok && strings.HasPrefix(l.URL, "#") {
+					links[l.URL[1:]] = l
+				}
+			}
+		}
+	}
+	add(g.Intro)
+	g.WalkSections(func(s *guide.Section) bool {
+		add(s.Blocks)
+		return true
+	})
+	return links
+}
+
+// linksTo reports whether l is the link keyPointLink makes to kp.
+func linksTo(l *guide.Link, kp *guide.KeyPointFacts) bool {
+	if len(l.URL) != len(kp.ID)+1 || l.URL[1:] != kp.ID || l.Title != "" || l.Pos != guide.NoPos {
+		return false
+	}
+	if kp.TitleInlines != nil {
+		return len(l.Children) == len(kp.TitleInlines) && len(l.Children) > 0 && &l.Children[0] == &kp.TitleInlines[0]
+	}
+	if len(l.Children) != 1 {
+		return false
+	}
+	t, ok := l.Children[0].(*guide.Text)
+	return ok && t.Text == kp.Title && t.Pos == guide.NoPos
 }
 
 // lineBreak is the hard line break between the lines of a cell, one node

@@ -498,6 +498,11 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 			continue
 		}
 		s := sentence{text: f.text[start:stop], sec: sec, kp: kp, pos: p.Pos}
+		if kp != nil && s.text == kp.Gist {
+			// The questions of the sentence keep the text of the key
+			// point's gist rather than that of the paragraph.
+			s.text = kp.Gist
+		}
 		for _, sp := range f.strongs {
 			if sp.start >= start && sp.start < stop {
 				s.strongs = append(s.strongs, strongSpan{node: sp.node, start: sp.start - start, end: min(sp.end, stop) - start})
@@ -1119,7 +1124,7 @@ func letterCount(s string) int {
 // prompt (see keyPointPrompt) and, as its answer, the first sentence of
 // its body.
 func (m *quizMaker) keyPointQuestion(it *guide.ListItem, kp *guide.KeyPointFacts) *guide.Question {
-	answer, rich := keyPointAnswer(it)
+	answer, rich := keyPointAnswer(it, kp.Gist)
 	if answer == "" {
 		answer, rich = kp.Gist, kp.GistInlines
 	}
@@ -1178,8 +1183,10 @@ func formulaPieces(prompt string, title []guide.Inline) []guide.Piece {
 
 // keyPointAnswer returns the first sentence of a key point's body: of
 // the text after its bold title, else of its first sub-item; and that
-// sentence with its formulas (nil when it holds none).
-func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
+// sentence with its formulas (nil when it holds none). gist is the key
+// point's gist (guide.KeyPointFacts.Gist), whose text the answer shares
+// when they are the same, as they mostly are.
+func keyPointAnswer(it *guide.ListItem, gist string) (string, []guide.Inline) {
 	if len(it.Blocks) == 0 {
 		return "", nil
 	}
@@ -1187,19 +1194,27 @@ func keyPointAnswer(it *guide.ListItem) (string, []guide.Inline) {
 	if p, ok := it.Blocks[0].(*guide.Paragraph); ok {
 		f := afterLead(p.Inlines)
 		if s := meaningText(firstSentence(f.text)); s != "" {
-			return strings.Clone(s), f.rich(s)
+			return keptSentence(s, f.text, gist), f.rich(s)
 		}
 	} else {
 		more = it.Blocks
 	}
 	body := guide.BlocksText(more)
 	s := meaningText(firstLineSentence(body))
-	if len(s) < len(body) {
-		// The answer is kept with the question: a copy of the sentence
-		// alone rather than the text of the whole body it is a part of.
-		s = strings.Clone(s)
+	return keptSentence(s, body, gist), flattenFirst(more).rich(s)
+}
+
+// keptSentence returns s, a sentence of text, as the answer of a
+// question keeps it: the gist when it says the same, else a copy of the
+// sentence alone rather than the text of the whole body it is a part of.
+func keptSentence(s, text, gist string) string {
+	switch {
+	case s == gist:
+		return gist
+	case len(s) < len(text):
+		return strings.Clone(s)
 	}
-	return s, flattenFirst(more).rich(s)
+	return s
 }
 
 // explain returns the "Explain: …" prompt of a key point's title.

@@ -380,6 +380,11 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 	// this for a long list.
 	l.w.ts.lasting = true
 	for i, m := range markers {
+		if i > 0 && m == markers[i-1] {
+			// The same bullet as the item before: the same line.
+			marks[i] = marks[i-1]
+			continue
+		}
 		ls := l.w.typeset(plain(guide.NoPos, m), st, fr.width)
 		if len(ls) > 0 {
 			marks[i] = ls[0]

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"hash/maphash"
 	"strconv"
 )
 
@@ -20,8 +21,8 @@ import (
 // lateWhat says which number a form prints: the page a link points to,
 // the page a section's heading is on, or the number of pages.
 type lateWhat struct {
-	link  int32 // an internal link, or 0
 	mk    *mark // a section's heading, or nil
+	link  int32 // an internal link, or 0
 	total bool  // the number of pages
 }
 
@@ -59,11 +60,20 @@ type lateForm struct {
 // lateNumbers collects the numbers of a document that are printed before
 // they are known.
 type lateNumbers struct {
-	doc    *document
-	m      *metrics
-	fs     *faceSet
-	forms  []lateForm
-	byKey  map[lateKey]int
+	doc *document
+	m   *metrics
+	fs  *faceSet
+	// forms holds the forms made, formChunk to a chunk, so that the
+	// tens of thousands of a long guide are never copied; count is how
+	// many there are.
+	forms [][]lateForm
+	count int
+	// byHash finds a form by the hash of its key with seed, and clash
+	// those whose key's hash another form's key had first: the keys are
+	// kept once, in forms.
+	seed   maphash.Seed
+	byHash map[uint64]int32
+	clash  map[lateKey]int32
 	annots []lateAnnot
 	// rec, when set, makes these the late numbers of a page drawn on a
 	// sheet (sheet.go): each form asked for is recorded on the sheet, and
@@ -81,7 +91,49 @@ type lateAnnot struct {
 
 // newLateNumbers returns an empty set of late numbers for doc.
 func newLateNumbers(doc *document, m *metrics, fs *faceSet) *lateNumbers {
-	return &lateNumbers{doc: doc, m: m, fs: fs, byKey: map[lateKey]int{}}
+	return &lateNumbers{doc: doc, m: m, fs: fs, seed: maphash.MakeSeed(), byHash: map[uint64]int32{}}
+}
+
+// formChunk is how many forms a chunk of lateNumbers.forms holds.
+const formChunk = 1024
+
+// formAt returns form n, as form returned it.
+func (ln *lateNumbers) formAt(n int32) *lateForm {
+	i := int(n - 1)
+	return &ln.forms[i/formChunk][i%formChunk]
+}
+
+// find returns the number of the form made for k, 0 when there is none.
+func (ln *lateNumbers) find(k lateKey, hash uint64) int32 {
+	n, ok := ln.byHash[hash]
+	if !ok {
+		return 0
+	}
+	if ln.formAt(n).key == k {
+		return n
+	}
+	return ln.clash[k]
+}
+
+// add keeps f as the next form, whose key hashes to hash, and returns
+// its number.
+func (ln *lateNumbers) add(f lateForm, hash uint64) int32 {
+	if ln.count%formChunk == 0 {
+		ln.forms = append(ln.forms, make([]lateForm, 0, formChunk))
+	}
+	last := &ln.forms[len(ln.forms)-1]
+	*last = append(*last, f)
+	ln.count++
+	n := int32(ln.count)
+	if _, taken := ln.byHash[hash]; !taken {
+		ln.byHash[hash] = n
+	} else {
+		if ln.clash == nil {
+			ln.clash = map[lateKey]int32{}
+		}
+		ln.clash[f.key] = n
+	}
+	return n
 }
 
 // form returns the number of the form that prints k, from 1, made on
@@ -93,18 +145,17 @@ func (ln *lateNumbers) form(k lateKey) int32 {
 		sh.forms = append(sh.forms, k)
 		return int32(len(sh.forms))
 	}
-	if i, ok := ln.byKey[k]; ok {
-		return int32(i + 1)
+	hash := maphash.Comparable(ln.seed, k)
+	if n := ln.find(k, hash); n != 0 {
+		return n
 	}
 	ln.fs.selected[k.face] = true
-	f := lateForm{key: k, ref: xobjectRef{name: "N" + strconv.Itoa(len(ln.forms)+1), obj: ln.doc.out.Alloc()}}
-	ln.byKey[k] = len(ln.forms)
-	ln.forms = append(ln.forms, f)
+	f := lateForm{key: k, ref: xobjectRef{name: "N" + strconv.Itoa(ln.count+1), obj: ln.doc.out.Alloc()}}
 	if k.what.total {
 		// Painted on every page.
 		ln.doc.xforms = append(ln.doc.xforms, f.ref)
 	}
-	return int32(len(ln.forms))
+	return ln.add(f, hash)
 }
 
 // draw paints form n, as form returned it, at x, y.
@@ -114,7 +165,7 @@ func (ln *lateNumbers) draw(n int32, x, y float64) {
 		sh.hole(len(sh.doc.content)-len(" Do Q\n"), n-1, "")
 		return
 	}
-	f := &ln.forms[n-1]
+	f := ln.formAt(n)
 	ln.doc.drawForm(f.ref, !f.key.what.total, x, y)
 }
 
@@ -134,7 +185,8 @@ func (ln *lateNumbers) annot(index int, text func() string) {
 // completes the words of the links that wait for them.
 func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 	var content, dict []byte
-	for _, f := range ln.forms {
+	for n := int32(1); n <= int32(ln.count); n++ {
+		f := ln.formAt(n)
 		k := f.key
 		num := strconv.Itoa(value(k.what))
 		w := ln.m.width(k.face, k.size, num)
@@ -197,5 +249,5 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 			tags.setContents(a.index, a.text())
 		}
 	}
-	ln.forms, ln.byKey, ln.annots = nil, nil, nil
+	ln.forms, ln.count, ln.byHash, ln.clash, ln.annots = nil, 0, nil, nil, nil
 }

@@ -385,7 +385,7 @@ func (dr *drawer) replay(j *pageJob) {
 		d.RawWrite(sd.content[at:h.off])
 		at = h.off
 		if h.form >= 0 {
-			f := &late.forms[forms[h.form]-1]
+			f := late.formAt(forms[h.form])
 			if !f.key.what.total && !slices.Contains(pg.forms, f.ref) {
 				pg.forms = append(pg.forms, f.ref)
 			}
