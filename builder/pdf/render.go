@@ -196,10 +196,10 @@ func (w *writer) draw(b *book) {
 	dr := w.newDrawer(main, total, false)
 	page := 0
 	chromeOf := w.pageChrome(total)
-	next := func(plan pagePlan, settle bool) {
+	next := func(plan pagePlan, settle, reused bool) {
 		page++
 		c := chromeOf(b.heads[page], page)
-		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, settle: settle})
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: reused, settle: settle})
 	}
 	page++
 	dr.draw(&pageJob{page: page, x: w.leftX(page), title: true, boxes: b.title})
@@ -207,13 +207,13 @@ func (w *writer) draw(b *book) {
 	// cells they paint, so that the book shrinks as its pages are written.
 	b.title = nil
 	for i := range b.toc {
-		next(b.toc[i], true)
+		next(b.toc[i], true, false)
 		b.toc[i] = pagePlan{}
 	}
 	var bd *bodyDrawer
 	bd = &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
 		// No footnote goes on: what the page leaves is done with.
-		next(plan.clone(), len(bd.carry) == 0)
+		next(plan, len(bd.carry) == 0, true)
 	}}
 	for _, n := range b.orphans {
 		bd.orphans = append(bd.orphans, b.notes[n]...)
@@ -427,7 +427,7 @@ func (w *writer) drawAsLaidOut() error {
 		page = n
 		c := chromeOf(head, page)
 		// No footnote goes on: what the page leaves is done with.
-		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan.clone(), settle: len(ps.carry) == 0})
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: true, settle: len(ps.carry) == 0})
 	}}
 	w.recycleBody(ps)
 	w.layBody(marks, ps.add)
