@@ -86,10 +86,17 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 	workers.EachThen(len(secs), func(w, i int) {
 		part := base.alone()
 		part.quizScratch = scratch[w]
+		if part.partSeen == nil {
+			part.partSeen = map[string]bool{}
+		}
+		clear(part.partSeen)
+		part.seen = part.partSeen
 		part.section(secs[i])
 		// The room goes on to the worker's next section rather than
-		// wait for the merge.
+		// wait for the merge, which looks at the ids the section took
+		// in its questions.
 		scratch[w], part.quizScratch = part.quizScratch, quizScratch{}
+		part.seen = nil
 		parts[i] = part
 	}, func(i int) {
 		part := parts[i]
@@ -110,10 +117,11 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 }
 
 // alone returns a quizMaker that shares m's view of the guide but has
-// taken no question id or prompt yet, and notes those it looks up.
+// taken no prompt yet, and notes the question ids and prompts it looks
+// up. The caller gives it an empty set of the question ids it takes.
 func (m *quizMaker) alone() *quizMaker {
 	part := *m
-	part.seen, part.prompts = map[string]bool{}, map[string]bool{}
+	part.seen, part.prompts = nil, map[string]bool{}
 	part.unit, part.out = nil, nil
 	part.quizScratch = quizScratch{}
 	part.looked = &lookups{}
@@ -220,6 +228,9 @@ type quizScratch struct {
 	// added later never changes, as it only appends.
 	unitText  []byte
 	unitWords [][]byte
+	// partSeen is the set of question ids of a section made alone (see
+	// quizMaker.sections), emptied for each.
+	partSeen map[string]bool
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
