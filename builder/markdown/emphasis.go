@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"slices"
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -40,33 +44,45 @@ func (plainEmphasis) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast
 	if seg.Padding != 0 {
 		return nil
 	}
-	n := starRun(line, 0)
-	if n != 1 && n != 2 {
-		return nil
-	}
-	opens, closes := flanking(block.PrecendingCharacter(), runeAfter(line, n))
-	if !opens || (closes && pc.LastDelimiter() != nil) {
-		return nil
-	}
-	end := n
-	for end < len(line) && line[end] != '*' {
-		if !plainByte(line, end) {
-			return nil
-		}
-		end++
-	}
-	if end == len(line) || starRun(line, end) != n {
-		return nil
-	}
-	// The character before the closing run, read as goldmark's
-	// PrecendingCharacter reads it.
-	if _, closes := flanking(util.ToRune(line, end-1), runeAfter(line, end+n)); !closes {
+	n, end, ok := matchEmphasis(line, 0, block.PrecendingCharacter(), pc.LastDelimiter() != nil)
+	if !ok {
 		return nil
 	}
 	em := &plainEmph{level: n, text: text.NewSegment(seg.Start+n, seg.Start+end)}
 	em.SetPos(seg.Start)
 	block.Advance(end + n)
 	return em
+}
+
+// matchEmphasis reads the run of stars at line[i], after the character
+// before, as plainEmphasis takes it: it returns the number of stars, one
+// or two, and where in line the closing run starts. waiting tells whether
+// a delimiter waits to be paired.
+func matchEmphasis(line []byte, i int, before rune, waiting bool) (n, end int, ok bool) {
+	n = starRun(line, i)
+	if n != 1 && n != 2 {
+		return 0, 0, false
+	}
+	opens, closes := flanking(before, runeAfter(line, i+n))
+	if !opens || (closes && waiting) {
+		return 0, 0, false
+	}
+	end = i + n
+	for end < len(line) && line[end] != '*' {
+		if !plainByte(line, end) {
+			return 0, 0, false
+		}
+		end++
+	}
+	if end == len(line) || starRun(line, end) != n {
+		return 0, 0, false
+	}
+	// The character before the closing run, read as goldmark's
+	// PrecendingCharacter reads it.
+	if _, closes := flanking(util.ToRune(line, end-1), runeAfter(line, end+n)); !closes {
+		return 0, 0, false
+	}
+	return n, end, true
 }
 
 // plainEmph is emphasis as plainEmphasis reads it: goldmark's Emphasis of
@@ -125,3 +141,135 @@ func plainByte(line []byte, i int) bool {
 	}
 	return true
 }
+
+// plainLines reads a line of plain text and plain emphasis (see
+// plainEmphasis) whole, into one node, where goldmark would make a node
+// of each piece of text and each emphasis, and one more of the piece
+// after the line's last full stop or hyphen. It starts only at the start
+// of a line, and takes the line only when every piece of it would be read
+// as plain text or plain emphasis, and the line ends in a line break or
+// ends the block.
+//
+// goldmark starts a parser at spaces, as this one, at every space; with
+// linkify, which starts there too, it is not used (see mayLinkify).
+type plainLines struct {
+	// pieces is the room the pieces of a line are gathered in.
+	pieces []linePiece
+}
+
+// Trigger implements parser.InlineParser.
+func (*plainLines) Trigger() []byte { return []byte{' '} }
+
+// Parse implements parser.InlineParser.
+func (p *plainLines) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	row, _ := block.Position()
+	if lines := parent.Lines(); seg.Padding != 0 || row >= lines.Len() || lines.At(row).Start != seg.Start {
+		return nil
+	}
+	end, soft, hard, ok := lineContent(line)
+	if !ok {
+		return nil
+	}
+	waiting := pc.LastDelimiter() != nil
+	p.pieces = p.pieces[:0]
+	from := 0
+	for i := 0; i < end; {
+		if line[i] != '*' {
+			if !plainByte(line, i) || line[i] < ' ' && line[i] != '\t' {
+				return nil
+			}
+			i++
+			continue
+		}
+		before := block.PrecendingCharacter()
+		if i > 0 {
+			before = runeBefore(block.Source(), seg.Start+i)
+		}
+		n, close, ok := matchEmphasis(line[:end], i, before, waiting)
+		if !ok {
+			return nil
+		}
+		if from < i {
+			p.pieces = append(p.pieces, linePiece{start: seg.Start + from, end: seg.Start + i})
+		}
+		p.pieces = append(p.pieces, linePiece{start: seg.Start + i, end: seg.Start + close, level: n})
+		i = close + n
+		from = i
+	}
+	if from < end {
+		p.pieces = append(p.pieces, linePiece{start: seg.Start + from, end: seg.Start + end})
+	}
+	block.Advance(end)
+	if soft || hard {
+		block.AdvanceLine()
+	}
+	if len(p.pieces) == 1 && p.pieces[0].level == 0 {
+		t := ast.NewTextSegment(text.NewSegment(p.pieces[0].start, p.pieces[0].end))
+		t.SetSoftLineBreak(soft)
+		t.SetHardLineBreak(hard)
+		return t
+	}
+	return &plainLine{pieces: slices.Clone(p.pieces), end: seg.Start + end, soft: soft, hard: hard}
+}
+
+// runeBefore returns the character before src[pos], read as goldmark's
+// PrecendingCharacter reads it inside a line: from the last byte before
+// pos that starts a character.
+func runeBefore(src []byte, pos int) rune {
+	i := pos - 1
+	for i >= 0 && !utf8.RuneStart(src[i]) {
+		i--
+	}
+	if i < 0 {
+		return '\n'
+	}
+	r, _ := utf8.DecodeRune(src[i:])
+	return r
+}
+
+// lineContent returns where the text of a line ends, before the white
+// space and the line ending goldmark trims, and whether the line ends in
+// a soft or a hard line break, as goldmark reads them. It reports false
+// for a line it leaves to goldmark: one with nothing in it, or a
+// carriage return, or white space at the end of a block.
+func lineContent(line []byte) (end int, soft, hard, ok bool) {
+	end = len(line)
+	newline := end > 0 && line[end-1] == '\n'
+	if newline {
+		end--
+	}
+	content := end
+	for content > 0 && (line[content-1] == ' ' || line[content-1] == '\t') {
+		content--
+	}
+	switch {
+	case content == 0 || bytes.IndexByte(line[:end], '\r') >= 0:
+		return 0, false, false, false
+	case !newline:
+		return content, false, false, content == end
+	}
+	hard = end-content >= 2 && line[end-1] == ' ' && line[end-2] == ' '
+	return content, !hard, hard, true
+}
+
+// plainLine is a line as plainLines reads it: its pieces of text and
+// emphasis in order, and the line break it ends in, if any.
+type plainLine struct {
+	ast.BaseInline
+	pieces     []linePiece
+	end        int
+	soft, hard bool
+}
+
+// linePiece is a piece of a plainLine: text, or emphasis (of level 1)
+// or strong emphasis (2) from its opening stars to its closing ones.
+type linePiece struct {
+	start, end int
+	level      int
+}
+
+var kindPlainLine = ast.NewNodeKind("PlainLine")
+
+func (n *plainLine) Kind() ast.NodeKind         { return kindPlainLine }
+func (n *plainLine) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }

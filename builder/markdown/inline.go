@@ -17,15 +17,10 @@ func (c *converter) inlines(parent ast.Node) []guide.Inline {
 	return trimBreaks(c.children(parent))
 }
 
-// children converts the inline children of parent: the text of a
-// plainEmph, which holds it rather than a child.
+// children converts the inline children of parent.
 func (c *converter) children(parent ast.Node) []guide.Inline {
 	l := c.textBufs.list()
-	if p, ok := parent.(*plainEmph); ok {
-		c.segmentText(&l, p.text, false)
-	} else {
-		c.inlineRange(&l, parent.FirstChild(), nil)
-	}
+	c.inlineRange(&l, parent.FirstChild(), nil)
 	return l.done()
 }
 
@@ -302,7 +297,9 @@ func (c *converter) inline(l *inlineList, n ast.Node) {
 	case *ast.Emphasis:
 		c.emphasis(l, n, n.Level)
 	case *plainEmph:
-		c.emphasis(l, n, n.level)
+		c.plainEmphasis(l, n.Pos(), n.level, n.text)
+	case *plainLine:
+		c.plainLine(l, n)
 	case *extast.Strikethrough:
 		pos := c.at(c.inlinePos(n))
 		if c.tooDeep(l, n, pos) {
@@ -389,14 +386,54 @@ func (c *converter) segmentText(l *inlineList, seg text.Segment, raw bool) {
 	c.last = max(c.last, seg.Stop)
 }
 
-// emphasis converts the emphasis n, strong from level 2 on: goldmark's
-// Emphasis or a plainEmph.
+// emphasis converts goldmark's Emphasis n, strong from level 2 on.
 func (c *converter) emphasis(l *inlineList, n ast.Node, level int) {
 	pos := c.at(c.inlinePos(n))
 	if c.tooDeep(l, n, pos) {
 		return
 	}
-	ch := c.nestedChildren(n)
+	c.addEmphasis(l, pos, level, c.nestedChildren(n))
+}
+
+// plainEmphasis converts emphasis that plainEmphasis or plainLines read,
+// as emphasis converts goldmark's Emphasis with one Text child: it starts
+// at start with its stars, and its text is seg.
+func (c *converter) plainEmphasis(l *inlineList, start, level int, seg text.Segment) {
+	c.last = max(c.last, start)
+	pos := c.at(c.last)
+	if c.inlineDepth >= maxInlineNesting {
+		c.warnNesting(pos)
+		c.segmentText(l, seg, false)
+		return
+	}
+	c.inlineDepth++
+	inner := c.textBufs.list()
+	c.segmentText(&inner, seg, false)
+	c.inlineDepth--
+	c.addEmphasis(l, pos, level, inner.done())
+}
+
+// plainLine converts a line that plainLines read, as its pieces would be
+// converted one by one, with the line break it ends in.
+func (c *converter) plainLine(l *inlineList, n *plainLine) {
+	for _, p := range n.pieces {
+		if p.level == 0 {
+			c.segmentText(l, text.NewSegment(p.start, p.end), false)
+			continue
+		}
+		c.plainEmphasis(l, p.start, p.level, text.NewSegment(p.start+p.level, p.end))
+	}
+	if n.soft || n.hard {
+		c.last = max(c.last, n.end)
+		b := c.textBufs.breaks.new()
+		*b = guide.Break{Pos: c.at(n.end), Hard: n.hard}
+		l.add(b)
+	}
+}
+
+// addEmphasis adds emphasis at pos, strong from level 2 on, of children
+// ch.
+func (c *converter) addEmphasis(l *inlineList, pos guide.Pos, level int, ch []guide.Inline) {
 	if level >= 2 {
 		s := c.textBufs.strongs.new()
 		*s = guide.Strong{Pos: pos, Children: ch}
@@ -415,18 +452,20 @@ func (c *converter) tooDeep(l *inlineList, n ast.Node, pos guide.Pos) bool {
 	if c.inlineDepth < maxInlineNesting {
 		return false
 	}
-	if !c.warnedInline {
-		c.warnedInline = true
-		c.event(event{kind: eventInlineNesting, pos: pos, msg: inlineNestingMessage})
-	}
-	if p, ok := n.(*plainEmph); ok {
-		c.segmentText(l, p.text, false)
-		return true
-	}
+	c.warnNesting(pos)
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		c.inline(l, ch)
 	}
 	return true
+}
+
+// warnNesting warns, once a note, that inline nesting is flattened at
+// pos.
+func (c *converter) warnNesting(pos guide.Pos) {
+	if !c.warnedInline {
+		c.warnedInline = true
+		c.event(event{kind: eventInlineNesting, pos: pos, msg: inlineNestingMessage})
+	}
 }
 
 // nestedChildren converts the children of an emphasis or link one level

@@ -76,11 +76,15 @@ func newParser(frontMatter, linkify bool, audit *footnoteAudit, split *paragraph
 			util.Prioritized(split.byBytes(), 1000),
 		),
 	}
-	if !linkify && plainEmphasisFirst {
+	if !linkify && plainInline {
 		// Before goldmark's emphasis parser (500), which reads what it
 		// leaves; linkify starts at spaces inside emphasis, which
-		// plainEmphasis does not look for.
-		opts = append(opts, parser.WithInlineParsers(util.Prioritized(plainEmphasis{}, 499)))
+		// plainEmphasis does not look for, and at the spaces plainLines
+		// starts at.
+		opts = append(opts, parser.WithInlineParsers(
+			util.Prioritized(plainEmphasis{}, 499),
+			util.Prioritized(&plainLines{}, 499),
+		))
 	}
 	if frontMatter {
 		gate := &frontMatterGate{Parser: &frontmatter.Parser{Formats: []frontmatter.Format{
@@ -213,10 +217,10 @@ func spaceBeforeBreak(text []byte) bool {
 	return false
 }
 
-// plainEmphasisFirst puts plainEmphasis before goldmark's emphasis
-// parser; tests turn it off to compare the trees made with and without
-// it.
-var plainEmphasisFirst = true
+// plainInline reads plain emphasis and plain lines before goldmark does
+// (see plainEmphasis and plainLines); tests turn it off to compare the
+// trees made with and without it.
+var plainInline = true
 
 // linkifyWhen decides whether a text is read with linkify; tests make it
 // read every text so.

@@ -37,3 +37,15 @@ func TestLateFormsFound(t *testing.T) {
 		t.Errorf("clashing keys found as %d and %d; want %d and %d", ln.find(a, 42), ln.find(b, 42), na, nb)
 	}
 }
+
+// TestLateTextSays checks that the words of a link are completed with
+// its page numbers and the spaces their placeholders carried.
+func TestLateTextSays(t *testing.T) {
+	pages := map[int]int{3: 12, 4: 0}
+	lt := &lateText{text: "see page and", pages: []latePage{{at: 9, page: 3, after: true}, {at: 12, page: 4, before: true}},
+		pageOf: func(link int) int { return pages[link] }}
+	got := lt.say()
+	if want := "see page 12 and 1"; got != want {
+		t.Errorf("say = %q; want %q", got, want)
+	}
+}

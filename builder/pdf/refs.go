@@ -155,34 +155,61 @@ func (p *pen) lateAnnot(count int, pieces []piece) {
 	if p.late == nil || p.annotCount() != count+1 || !slices.ContainsFunc(pieces, func(pc piece) bool { return pc.look().page != 0 }) {
 		return
 	}
-	type part struct {
-		text string
-		page int32
+	// Only the words are kept, not the pieces, whose text holds on to
+	// that of their whole line till the end.
+	var b strings.Builder
+	lt := &lateText{pageOf: p.pageAtEnd}
+	for i := range pieces {
+		pc := &pieces[i]
+		page := pc.look().page
+		if page <= 0 {
+			b.WriteString(pc.text)
+			continue
+		}
+		// The number as resolve prints it, with the spaces the
+		// placeholder carries.
+		lt.pages = append(lt.pages, latePage{at: int32(b.Len()), page: page,
+			before: strings.HasPrefix(pc.text, " "), after: strings.HasSuffix(pc.text, " ")})
 	}
-	parts := make([]part, len(pieces))
-	for i, pc := range pieces {
-		parts[i] = part{text: pc.text, page: pc.look().page}
-	}
+	lt.text = b.String()
 	// The words are made after the last page, when every number is
 	// known.
-	pageOf := p.pageAtEnd
-	p.late.annot(count, func() string {
-		var b strings.Builder
-		for _, pt := range parts {
-			if pt.page <= 0 {
-				b.WriteString(pt.text)
-				continue
-			}
-			// The number as resolve prints it, with the spaces the
-			// placeholder carries.
-			if strings.HasPrefix(pt.text, " ") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(strconv.Itoa(max(pageOf(int(pt.page)), 1)))
-			if strings.HasSuffix(pt.text, " ") {
-				b.WriteByte(' ')
-			}
+	p.late.annot(count, lt.say)
+}
+
+// lateText is what a link says whose words hold page numbers not yet
+// known: its words without them, where each goes, and what gives the
+// page of a link once every page is known.
+type lateText struct {
+	text   string
+	pages  []latePage
+	pageOf func(link int) int
+}
+
+// latePage is a page number in a lateText: where it goes in the text,
+// the internal link whose page it is, and whether a space goes before or
+// after it.
+type latePage struct {
+	at            int32
+	page          int32
+	before, after bool
+}
+
+// say returns the words, each number the page pageOf gives.
+func (lt *lateText) say() string {
+	var b strings.Builder
+	at := 0
+	for _, pg := range lt.pages {
+		b.WriteString(lt.text[at:pg.at])
+		at = int(pg.at)
+		if pg.before {
+			b.WriteByte(' ')
 		}
-		return strings.TrimSpace(b.String())
-	})
+		b.WriteString(strconv.Itoa(max(lt.pageOf(int(pg.page)), 1)))
+		if pg.after {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(lt.text[at:])
+	return strings.TrimSpace(b.String())
 }
