@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"slices"
+
 	"studyguide/builder/guide"
 	"studyguide/builder/labels"
 )
@@ -15,6 +17,22 @@ type nodes struct {
 	links   slab[guide.Link]
 	inlines slab[guide.Inline]
 	cells   slab[guide.Cell]
+	// heads are the heads of the tables made so far, one for each set
+	// of columns, which every table with those columns shares.
+	heads []tableHead
+	// short holds the inlines of each cell of a short text made so far
+	// (see maxSharedText), which every cell of that text shares: the
+	// dates of a key point, a dash.
+	short map[string][]guide.Inline
+}
+
+// tableHead is what the tables with the same columns share: their
+// alignments, their header row and their columns' roles.
+type tableHead struct {
+	cols   []column
+	align  []guide.Align
+	header []guide.Cell
+	roles  []guide.ColumnRole
 }
 
 // text returns a text node.
@@ -45,7 +63,18 @@ func (n *nodes) row(size int) []guide.Cell {
 
 // textCell is a cell of plain text.
 func (n *nodes) textCell(s string) guide.Cell {
-	return guide.Cell{Inlines: n.list(n.text(s))}
+	if n == nil || len(s) > maxSharedText {
+		return guide.Cell{Inlines: n.list(n.text(s))}
+	}
+	ins := n.short[s]
+	if ins == nil {
+		if n.short == nil {
+			n.short = map[string][]guide.Inline{}
+		}
+		ins = n.list(n.text(s))
+		n.short[s] = ins
+	}
+	return guide.Cell{Inlines: ins}
 }
 
 // richCell is a cell of inlines, or of the plain text s when there are
@@ -125,6 +154,24 @@ func newTable(words *labels.Catalogue, kind guide.Kind, id, caption string, cols
 		t.Header[i] = textCell(words.Text(c.label))
 		t.Roles[i] = c.role
 	}
+	return t
+}
+
+// table makes an empty study-aid table as newTable does, with the head
+// of the tables made before it with the same columns (see tableHead).
+// Every table of one guide is written in its language, so their
+// headings are the same.
+func (n *nodes) table(words *labels.Catalogue, kind guide.Kind, id, caption string, cols ...column) *guide.Table {
+	if n == nil {
+		return newTable(words, kind, id, caption, cols...)
+	}
+	for _, h := range n.heads {
+		if slices.Equal(h.cols, cols) {
+			return &guide.Table{Pos: guide.NoPos, Kind: kind, ID: id, Caption: caption, Align: h.align, Header: h.header, Roles: h.roles}
+		}
+	}
+	t := newTable(words, kind, id, caption, cols...)
+	n.heads = append(n.heads, tableHead{cols: slices.Clone(cols), align: t.Align, header: t.Header, roles: t.Roles})
 	return t
 }
 

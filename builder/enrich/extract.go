@@ -45,8 +45,10 @@ func extract(g *guide.Guide, book bool) {
 	workers.EachThen(len(parts), func(_, i int) {
 		var r partReader
 		if i == 0 {
+			r.uses = make([]partUse, 0, countStrongs(g.Intro))
 			r.blocks(g.Intro, "")
 		} else {
+			r.uses = make([]partUse, 0, countStrongs(g.Sections[i-1:i]))
 			r.section(g.Sections[i-1])
 		}
 		parts[i] = r.notesPart
@@ -66,6 +68,22 @@ func extract(g *guide.Guide, book bool) {
 	}
 	countMentions(g, study.Terms)
 	g.Study = study
+}
+
+// countStrongs counts the strong runs of nodes, of which a part's uses
+// of key terms are some: room for its uses made at once rather than
+// grown as they are found.
+func countStrongs[N guide.Node](nodes []N) int {
+	n := 0
+	for _, node := range nodes {
+		guide.Inspect(node, func(c guide.Node) bool {
+			if _, ok := c.(*guide.Strong); ok {
+				n++
+			}
+			return true
+		})
+	}
+	return n
 }
 
 // extractor holds the state of one Extract call once the parts of the

@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -204,18 +205,25 @@ func holdsFormula(n guide.Node) bool {
 }
 
 // flattenFirst flattens the first paragraph among blocks, looking into
-// lists and quotes, that has words: where the gist of a key point whose
-// first paragraph is its title alone comes from.
+// lists and quotes, that has words, when it holds a formula: where the
+// formulas of the gist of a key point whose first paragraph is its title
+// alone come from. A paragraph without formulas gives an empty flat,
+// which says as much, since its text is needed only with its formulas
+// (see flat.rich and flat.richGist).
 func flattenFirst(blocks []guide.Block) flat {
 	var out flat
+	found := false
 	for _, b := range blocks {
 		guide.Inspect(b, func(n guide.Node) bool {
-			if out.text != "" {
+			if found {
 				return false
 			}
 			if p, ok := n.(*guide.Paragraph); ok {
-				if f := flatten(p.Inlines); strings.TrimSpace(f.text) != "" {
-					out = f
+				if writesWords(p.Inlines) {
+					found = true
+					if slices.ContainsFunc(p.Inlines, func(in guide.Inline) bool { return holdsFormula(in) }) {
+						out = flatten(p.Inlines)
+					}
 				}
 				return false
 			}
@@ -223,6 +231,34 @@ func flattenFirst(blocks []guide.Block) flat {
 		})
 	}
 	return out
+}
+
+// writesWords reports whether the text of inlines, as flatten writes
+// it, holds anything but white space.
+func writesWords(inlines []guide.Inline) bool {
+	found := false
+	for _, in := range inlines {
+		guide.Inspect(in, func(n guide.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *guide.Text:
+				found = strings.TrimSpace(n.Text) != ""
+			case *guide.Code:
+				found = strings.TrimSpace(n.Text) != ""
+			case *guide.Formula:
+				found = strings.TrimSpace(n.Text()) != ""
+			case *guide.Image:
+				found = strings.TrimSpace(n.Alt) != ""
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // appendPieces appends f.text[start:end] to out as pieces of a

@@ -90,3 +90,25 @@ func kindsOf(ins []guide.Inline) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestFlattenFirst checks that flattenFirst skips paragraphs without
+// words, flattens the first with words when it holds a formula, and
+// gives an empty flat when it holds none.
+func TestFlattenFirst(t *testing.T) {
+	blank := &guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "  "}, &guide.Break{}}}
+	plain := &guide.Paragraph{Inlines: []guide.Inline{&guide.Strong{Children: []guide.Inline{&guide.Text{Text: "Plain"}}}, &guide.Text{Text: " words."}}}
+	maths := &guide.Paragraph{Inlines: []guide.Inline{&guide.Text{Text: "So "}, &guide.Formula{TeX: "x=1"}, &guide.Text{Text: "."}}}
+	list := func(ps ...*guide.Paragraph) guide.Block {
+		l := &guide.List{}
+		for _, p := range ps {
+			l.Items = append(l.Items, &guide.ListItem{Blocks: []guide.Block{p}})
+		}
+		return l
+	}
+	if f := flattenFirst([]guide.Block{blank, list(maths, plain)}); f.text != "So x=1." || len(f.formulas) != 1 {
+		t.Errorf("blank, then maths: %q with %d formulas, want the maths", f.text, len(f.formulas))
+	}
+	if f := flattenFirst([]guide.Block{list(blank, plain), maths}); f.text != "" || f.formulas != nil {
+		t.Errorf("blank, plain, then maths: %q with %d formulas, want nothing", f.text, len(f.formulas))
+	}
+}

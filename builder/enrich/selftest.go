@@ -139,11 +139,11 @@ const minBlank = 8
 type quizRenderer struct {
 	words *labels.Catalogue
 	heads map[string][]guide.Inline
-	// see is the text around where an answer is explained, with nil
-	// where that place goes; open and close are the brackets around it
-	// and space the space before a hint.
-	see                []guide.Inline
-	open, close, space *guide.Text
+	// see is what follows an answer to say where it is explained: the
+	// words around that place in brackets, each run of text one node,
+	// with nil where the place goes. space is the space before a hint.
+	see   []guide.Inline
+	space *guide.Text
 	// hints holds the emphasised hint of each hint text met so far,
 	// blanks the blank of each width and bold the bold answer of each
 	// cloze answer: questions that share one share its node.
@@ -167,17 +167,22 @@ type quizRenderer struct {
 func newQuizRenderer(words *labels.Catalogue, heads map[string][]guide.Inline) *quizRenderer {
 	r := &quizRenderer{
 		words: words, heads: heads,
-		open: text(" ("), close: text(")"), space: text(" "),
+		space: text(" "),
 		hints: map[string]*guide.Emph{}, blanks: map[int]*guide.Blank{},
 		bold: map[string]*guide.Strong{}, short: map[string]*guide.Text{},
 	}
+	run := " ("
 	for _, p := range words.Pieces("quiz.see") {
-		if p.Slot == "where" {
-			r.see = append(r.see, nil)
+		if p.Slot != "where" {
+			run += p.Text
 			continue
 		}
-		r.see = append(r.see, text(p.Text))
+		if run != "" {
+			r.see = append(r.see, text(run))
+		}
+		r.see, run = append(r.see, nil), ""
 	}
+	r.see = append(r.see, text(run+")"))
 	return r
 }
 
@@ -223,7 +228,7 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 		size = 1
 	}
 	if q.Target != "" {
-		size += len(r.see) + 2
+		size += len(r.see)
 	}
 	out := r.inlines.slice(size)
 	switch {
@@ -241,7 +246,6 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 	if where == "" {
 		where, target = strings.Join(q.Section, " › "), ""
 	}
-	out = append(out, r.open)
 	if r.ref == nil || r.refTarget != q.Target || r.refHead != target || r.refFor != where {
 		r.ref = &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(r.heads, target, where)}
 		r.refTarget, r.refHead, r.refFor = q.Target, target, where
@@ -252,7 +256,7 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 		}
 		out = append(out, in)
 	}
-	return append(out, r.close)
+	return out
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }

@@ -105,7 +105,7 @@ func summaryTable(n *nodes, words *labels.Catalogue, points []*guide.KeyPointFac
 		columns = append(columns, column{guide.RoleWhen, "summary.when"})
 	}
 	columns = append(columns, column{guide.RoleGist, "summary.gist"})
-	t := newTable(words, guide.Summary, "", words.Format("summary.caption", "section", title), columns...)
+	t := n.table(words, guide.Summary, "", words.Format("summary.caption", "section", title), columns...)
 	for _, kp := range points {
 		row := append(n.row(len(columns)), n.keyPointCell(kp))
 		if anyTerms {
@@ -125,7 +125,7 @@ func termTable(n *nodes, words *labels.Catalogue, points int, terms []*guide.Ter
 	if points > 0 || len(terms) < minTermTable {
 		return nil
 	}
-	t := newTable(words, guide.TermTable, "", words.Text("terms.caption"),
+	t := n.table(words, guide.TermTable, "", words.Text("terms.caption"),
 		column{guide.RoleTerm, "terms.term"},
 		column{guide.RoleMeaning, "terms.meaning"})
 	for _, term := range terms {

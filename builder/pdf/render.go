@@ -196,10 +196,10 @@ func (w *writer) draw(b *book) {
 	dr := w.newDrawer(main, total, false)
 	page := 0
 	chromeOf := w.pageChrome(total)
-	next := func(plan pagePlan, settle bool) {
+	next := func(plan pagePlan, settle, reused bool) {
 		page++
 		c := chromeOf(b.heads[page], page)
-		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, settle: settle})
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: reused, settle: settle})
 	}
 	page++
 	dr.draw(&pageJob{page: page, x: w.leftX(page), title: true, boxes: b.title})
@@ -207,13 +207,13 @@ func (w *writer) draw(b *book) {
 	// cells they paint, so that the book shrinks as its pages are written.
 	b.title = nil
 	for i := range b.toc {
-		next(b.toc[i], true)
+		next(b.toc[i], true, false)
 		b.toc[i] = pagePlan{}
 	}
 	var bd *bodyDrawer
 	bd = &bodyDrawer{pg: w.bodyPaginator(b.notes), pages: b.body, draw: func(plan pagePlan) {
 		// No footnote goes on: what the page leaves is done with.
-		next(plan.clone(), len(bd.carry) == 0)
+		next(plan, len(bd.carry) == 0, true)
 	}}
 	for _, n := range b.orphans {
 		bd.orphans = append(bd.orphans, b.notes[n]...)
@@ -242,6 +242,7 @@ type bodyDrawer struct {
 	pages   []bodyPage
 	next    int    // the page to draw next
 	win     []*box // the boxes from the first one of the next page on
+	back    []*box // the array win lies in (see appendToWindow)
 	base    int    // the index of win[0]
 	carry   []*box // footnote boxes that go on to the next page
 	orphans []*box // the footnotes no box references
@@ -255,7 +256,7 @@ func (bd *bodyDrawer) add(boxes []*box) {
 	if bd.pg.placed == nil {
 		bd.pg.placed = make([]bool, len(bd.pg.notes))
 	}
-	bd.win = append(bd.win, boxes...)
+	bd.back, bd.win = appendToWindow(bd.back, bd.win, boxes)
 	bd.most = max(bd.most, len(bd.win))
 	for bd.next < len(bd.pages) {
 		pg := bd.pages[bd.next]
@@ -427,7 +428,7 @@ func (w *writer) drawAsLaidOut() error {
 		page = n
 		c := chromeOf(head, page)
 		// No footnote goes on: what the page leaves is done with.
-		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan.clone(), settle: len(ps.carry) == 0})
+		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: true, settle: len(ps.carry) == 0})
 	}}
 	w.recycleBody(ps)
 	w.layBody(marks, ps.add)

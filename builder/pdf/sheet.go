@@ -135,6 +135,9 @@ type pageJob struct {
 	title  bool
 	boxes  []*box
 	plan   pagePlan
+	// reused says the plan's lists are the paginator's, which it fills
+	// again for the next page: a page drawn later draws a copy.
+	reused bool
 	settle bool
 
 	sh   *sheet
@@ -299,6 +302,9 @@ func (dr *drawer) draw(j *pageJob) {
 			dr.main.settle()
 		}
 		return
+	}
+	if j.reused {
+		j.plan = j.plan.clone()
 	}
 	j.done = make(chan struct{})
 	dr.queue = append(dr.queue, j)
