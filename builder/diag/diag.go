@@ -6,6 +6,7 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -293,7 +294,9 @@ func (f *File) Position(off int) (line, col int) {
 		off = len(f.Text)
 	}
 	if f.lineStarts == nil {
-		f.lineStarts = []int{0}
+		// Room for every line, counted first: a long note has hundreds
+		// of thousands.
+		f.lineStarts = make([]int, 1, bytes.Count(f.Text, newline)+1)
 		for i, c := range f.Text {
 			if c == '\n' {
 				f.lineStarts = append(f.lineStarts, i+1)
@@ -309,6 +312,8 @@ func (f *File) Position(off int) (line, col int) {
 	f.lastLine, f.lastOff, f.lastCol = i+1, off, col
 	return i + 1, col
 }
+
+var newline = []byte{'\n'}
 
 // Warnf records a warning at byte offset off.
 func (f *File) Warnf(off int, format string, args ...any) {

@@ -433,6 +433,10 @@ func (c *converter) item(li *ast.ListItem) ([]guide.Block, *guide.KeyPoint) {
 func (c *converter) list(n *ast.List, pos guide.Pos) *guide.List {
 	l := c.textBufs.lists.new()
 	*l = guide.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start, Tight: n.IsTight}
+	if k := n.ChildCount(); k > 0 {
+		// Room for the items, which are all its children.
+		l.Items = make([]*guide.ListItem, 0, k)
+	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		li, ok := ch.(*ast.ListItem)
 		if !ok {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"unicode/utf8"
 
@@ -164,7 +165,7 @@ func (*plainLines) Trigger() []byte { return []byte{' '} }
 func (p *plainLines) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	row, _ := block.Position()
-	if lines := parent.Lines(); seg.Padding != 0 || row >= lines.Len() || lines.At(row).Start != seg.Start {
+	if lines := parent.Lines(); seg.Padding != 0 || row >= lines.Len() || lines.At(row).Start != seg.Start || seg.Start+len(line) > math.MaxInt32 {
 		return nil
 	}
 	end, soft, hard, ok := lineContent(line)
@@ -191,26 +192,26 @@ func (p *plainLines) Parse(parent ast.Node, block text.Reader, pc parser.Context
 			return nil
 		}
 		if from < i {
-			p.pieces = append(p.pieces, linePiece{start: seg.Start + from, end: seg.Start + i})
+			p.pieces = append(p.pieces, newLinePiece(seg.Start+from, seg.Start+i, 0))
 		}
-		p.pieces = append(p.pieces, linePiece{start: seg.Start + i, end: seg.Start + close, level: n})
+		p.pieces = append(p.pieces, newLinePiece(seg.Start+i, seg.Start+close, n))
 		i = close + n
 		from = i
 	}
 	if from < end {
-		p.pieces = append(p.pieces, linePiece{start: seg.Start + from, end: seg.Start + end})
+		p.pieces = append(p.pieces, newLinePiece(seg.Start+from, seg.Start+end, 0))
 	}
 	block.Advance(end)
 	if soft || hard {
 		block.AdvanceLine()
 	}
 	if len(p.pieces) == 1 && p.pieces[0].level == 0 {
-		t := ast.NewTextSegment(text.NewSegment(p.pieces[0].start, p.pieces[0].end))
+		t := ast.NewTextSegment(p.pieces[0].text())
 		t.SetSoftLineBreak(soft)
 		t.SetHardLineBreak(hard)
 		return t
 	}
-	return &plainLine{pieces: slices.Clone(p.pieces), end: seg.Start + end, soft: soft, hard: hard}
+	return &plainLine{pieces: slices.Clone(p.pieces), end: int32(seg.Start + end), soft: soft, hard: hard}
 }
 
 // runeBefore returns the character before src[pos], read as goldmark's
@@ -258,15 +259,27 @@ func lineContent(line []byte) (end int, soft, hard, ok bool) {
 type plainLine struct {
 	ast.BaseInline
 	pieces     []linePiece
-	end        int
+	end        int32
 	soft, hard bool
 }
 
 // linePiece is a piece of a plainLine: text, or emphasis (of level 1)
 // or strong emphasis (2) from its opening stars to its closing ones.
+// Its offsets are those of the parsed text, which plainLines reads only
+// below 2 GiB: a long note has a piece for every few words.
 type linePiece struct {
-	start, end int
-	level      int
+	start, end int32
+	level      uint8
+}
+
+func newLinePiece(start, end, level int) linePiece {
+	return linePiece{start: int32(start), end: int32(end), level: uint8(level)}
+}
+
+// text returns the piece's text: a text's whole, an emphasis' between its
+// stars.
+func (p linePiece) text() text.Segment {
+	return text.NewSegment(int(p.start)+int(p.level), int(p.end))
 }
 
 var kindPlainLine = ast.NewNodeKind("PlainLine")

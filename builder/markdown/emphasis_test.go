@@ -171,13 +171,13 @@ func plainChildren(n ast.Node) []ast.Node {
 		case *plainLine:
 			for _, p := range c.pieces {
 				if p.level == 0 {
-					out = append(out, ast.NewTextSegment(text.NewSegment(p.start, p.end)))
+					out = append(out, ast.NewTextSegment(p.text()))
 				} else {
-					out = append(out, emphasis(p.start, p.level, text.NewSegment(p.start+p.level, p.end)))
+					out = append(out, emphasis(int(p.start), int(p.level), p.text()))
 				}
 			}
 			if c.soft || c.hard {
-				t := ast.NewTextSegment(text.NewSegment(c.end, c.end))
+				t := ast.NewTextSegment(text.NewSegment(int(c.end), int(c.end)))
 				t.SetSoftLineBreak(c.soft)
 				t.SetHardLineBreak(c.hard)
 				out = append(out, t)

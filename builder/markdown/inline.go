@@ -418,15 +418,16 @@ func (c *converter) plainEmphasis(l *inlineList, start, level int, seg text.Segm
 func (c *converter) plainLine(l *inlineList, n *plainLine) {
 	for _, p := range n.pieces {
 		if p.level == 0 {
-			c.segmentText(l, text.NewSegment(p.start, p.end), false)
+			c.segmentText(l, p.text(), false)
 			continue
 		}
-		c.plainEmphasis(l, p.start, p.level, text.NewSegment(p.start+p.level, p.end))
+		c.plainEmphasis(l, int(p.start), int(p.level), p.text())
 	}
 	if n.soft || n.hard {
-		c.last = max(c.last, n.end)
+		end := int(n.end)
+		c.last = max(c.last, end)
 		b := c.textBufs.breaks.new()
-		*b = guide.Break{Pos: c.at(n.end), Hard: n.hard}
+		*b = guide.Break{Pos: c.at(end), Hard: n.hard}
 		l.add(b)
 	}
 }

@@ -69,6 +69,7 @@ type pageStream struct {
 	dealt func(end int)
 
 	win   []*box // the boxes from the first one of the next page on
+	back  []*box // the array win lies in (see appendToWindow)
 	base  int    // the index of win[0]
 	carry []*box // footnote boxes that go on to the next page
 	done  bool   // no box follows those added
@@ -101,9 +102,28 @@ func (ps *pageStream) add(boxes []*box) {
 			}
 		}
 	}
-	ps.win = append(ps.win, boxes...)
+	ps.back, ps.win = appendToWindow(ps.back, ps.win, boxes)
 	ps.most = max(ps.most, len(ps.win))
 	ps.deal()
+}
+
+// appendToWindow appends boxes to win, a window onto the array back that
+// moves forward as pages are dealt out from its front. When win has no
+// room left at its end but back has before it, win moves to back's start
+// rather than into a larger array. It returns the array and the window.
+func appendToWindow(back, win, boxes []*box) ([]*box, []*box) {
+	if len(boxes) > cap(win)-len(win) && len(win)+len(boxes) <= cap(back) {
+		off := cap(back) - cap(win)
+		n := copy(back[:len(win)], win)
+		clear(back[n : off+n]) // what is left of win where it was
+		win = back[:n]
+	}
+	was := cap(win)
+	win = append(win, boxes...)
+	if cap(win) != was {
+		back = win[:0]
+	}
+	return back, win
 }
 
 // close says that no more boxes follow, and deals out the last pages.

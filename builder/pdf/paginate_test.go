@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -314,5 +315,42 @@ func TestShortSectionFlowsIntoTheNext(t *testing.T) {
 	on := pageOf(pg.paginate(bs), bs)
 	if on[first] != 1 || on[second] != 1 {
 		t.Errorf("the sections are on pages %d and %d, want both on 1", on[first], on[second])
+	}
+}
+
+// TestWindowMovesBack adds boxes to a window and deals them out from its
+// front, and checks that the window holds what it should, that it moves
+// back to the start of its array rather than grow when it stays small,
+// and that its array holds no box dealt out.
+func TestWindowMovesBack(t *testing.T) {
+	var back, win, want []*box
+	grown := 0 // after the first rounds
+	for round := range 200 {
+		add := make([]*box, 1+round%7)
+		for i := range add {
+			add[i] = &box{h: float64(round)}
+		}
+		was := cap(back)
+		back, win = appendToWindow(back, win, add)
+		if cap(back) != was && round >= 20 {
+			grown++
+		}
+		want = append(want, add...)
+		if !slices.Equal(win, want) {
+			t.Fatalf("round %d: the window holds other boxes than those added", round)
+		}
+		dealt := len(win) - 3
+		if dealt > 0 {
+			clear(win[:dealt])
+			win, want = win[dealt:], want[dealt:]
+		}
+		for _, b := range back[:cap(back)] {
+			if b != nil && !slices.Contains(win, b) {
+				t.Fatalf("round %d: the array holds a box dealt out", round)
+			}
+		}
+	}
+	if grown > 0 {
+		t.Errorf("the array grew %d times for a window of a few boxes", grown)
 	}
 }

@@ -242,6 +242,7 @@ type bodyDrawer struct {
 	pages   []bodyPage
 	next    int    // the page to draw next
 	win     []*box // the boxes from the first one of the next page on
+	back    []*box // the array win lies in (see appendToWindow)
 	base    int    // the index of win[0]
 	carry   []*box // footnote boxes that go on to the next page
 	orphans []*box // the footnotes no box references
@@ -255,7 +256,7 @@ func (bd *bodyDrawer) add(boxes []*box) {
 	if bd.pg.placed == nil {
 		bd.pg.placed = make([]bool, len(bd.pg.notes))
 	}
-	bd.win = append(bd.win, boxes...)
+	bd.back, bd.win = appendToWindow(bd.back, bd.win, boxes)
 	bd.most = max(bd.most, len(bd.win))
 	for bd.next < len(bd.pages) {
 		pg := bd.pages[bd.next]

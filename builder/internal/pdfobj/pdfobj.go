@@ -51,7 +51,7 @@ type Writer struct {
 	state  []uint8 // by object number: what it is and whether it was given
 	failed error
 	closed bool
-	jobs   chan job
+	jobs   *queue
 	done   chan struct{}
 	// spare holds the buffers of objects written, which the writing
 	// goroutine hands back to be filled again: by size, the buffers of
@@ -139,26 +139,20 @@ const bigStream = 64 << 10
 // header, with a comment of bytes above 127 that marks the file binary.
 func New(w io.Writer, version string) *Writer {
 	pw := &Writer{w: bufio.NewWriterSize(w, 64<<10), state: []uint8{directGiven}, next: 1,
-		jobs: make(chan job, jobsQueued), done: make(chan struct{})}
+		jobs: newQueue(), done: make(chan struct{})}
 	for i := range pw.spare {
 		pw.spare[i] = make(chan []byte, 2*jobsQueued)
 	}
 	pw.write([]byte("%PDF-" + version + "\n%\xe2\xe3\xcf\xd3\n"))
 	go func() {
 		defer close(pw.done)
-		for j := range pw.jobs {
-			pw.do(j)
-			pw.giveBack(j.body)
-			pw.giveBack(j.dict)
-			pw.giveBack(j.data)
-			if z := j.z; z != nil {
-				z.done.Wait()
-				pw.giveBack(z.z)
-				*z = squeezed{}
-				select {
-				case pw.squeezes <- z:
-				default:
-				}
+		var jobs []job
+		for {
+			if jobs = pw.jobs.take(jobs); len(jobs) == 0 {
+				return
+			}
+			for _, j := range jobs {
+				pw.writeJob(j)
 			}
 		}
 	}()
@@ -185,8 +179,27 @@ func New(w io.Writer, version string) *Writer {
 	return pw
 }
 
-// jobsQueued is how many objects may wait to be written.
-const jobsQueued = 16
+// jobsQueued is how many objects may wait to be written: those waiting
+// to be taken and those taken.
+const jobsQueued = 2 * maxQueued
+
+// writeJob writes one object, on the writing goroutine, and hands back
+// the buffers it was copied into.
+func (pw *Writer) writeJob(j job) {
+	pw.do(j)
+	pw.giveBack(j.body)
+	pw.giveBack(j.dict)
+	pw.giveBack(j.data)
+	if z := j.z; z != nil {
+		z.done.Wait()
+		pw.giveBack(z.z)
+		*z = squeezed{}
+		select {
+		case pw.squeezes <- z:
+		default:
+		}
+	}
+}
 
 // The buffers kept to be filled again hold minSpare bytes, or twice
 // that, and so on: spareSizes sizes. The dictionaries of streams and the
@@ -305,7 +318,7 @@ func (pw *Writer) give(j job) {
 		j.z = z
 		pw.squeeze <- j.z
 	}
-	pw.jobs <- j
+	pw.jobs.put(j)
 }
 
 // Object writes object num, whose value (a dictionary, an array...) is
@@ -479,7 +492,7 @@ func (pw *Writer) xrefStream() int {
 func (pw *Writer) stop() {
 	if !pw.closed {
 		pw.closed = true
-		close(pw.jobs)
+		pw.jobs.close()
 	}
 	<-pw.done
 	if pw.squeeze != nil {
