@@ -15,12 +15,15 @@ const firstCollection = 64 << 20
 // heapGoal is the heap size near which garbage is collected more often
 // than the pace gcPercent sets, once the first collection is done: what
 // keeps a long note's build under 300 MB. A note of 5,000 sections, built
-// to both formats, holds some 150 to 190 MB live while its PDF is written,
-// most of it the guide itself, and makes some 1.3 GB of garbage: near
-// 270 MiB it is collected about twenty times rather than nine, for a
-// quarter more processor time, and peaks near 285 MB rather than 500 MB.
-// A note of 1,000 sections never reaches the goal.
-const heapGoal = 270 << 20
+// to both formats, holds some 100 to 165 MB live while its PDF is written,
+// most of it the guide with its study aids: near 256 MiB it is collected
+// some fourteen times and peaks near 278 MiB (285 MB). The process holds
+// some 20 MiB more than its heap (the program's own code and the runtime's
+// books), and on huge pages (see preferHugePages) the heap is resident in
+// pieces of 2 MiB: a goal of 270 MiB, one collection fewer, peaked at
+// 292 MiB, too near the bar. A note of 1,000 sections never
+// reaches the goal.
+const heapGoal = 256 << 20
 
 // gcPercent is how far the heap grows past what the last collection kept
 // before the next one, from the first collection on: four times, where the
