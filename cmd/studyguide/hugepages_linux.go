@@ -26,8 +26,9 @@ const hugeHeap = heapGoal + 64<<20
 // back at once: the runtime reuses that space, lowest addresses first,
 // for what the build allocates. Its pages were never touched, so giving
 // them back costs next to nothing, and the mark stays with the address
-// space. It is called before paceGC, whose first collection is not to be
-// this one. It reports whether it asked.
+// space. It is called before paceGC, so that the collection it forces
+// runs before the build's pace and memory limit are set. It reports
+// whether it asked.
 func preferHugePages(getenv func(string) string) bool {
 	if strings.Contains(getenv("GODEBUG"), "disablethp=1") {
 		return false

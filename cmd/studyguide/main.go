@@ -99,9 +99,8 @@
 // front-matter date, else a fixed date, so rebuilding the same notes gives
 // byte-identical files.
 //
-// The build collects no garbage until its heap nears 64 MiB, which a
-// short note's build never reaches; then it lets its heap grow to five
-// times what it keeps, up to about 600 MiB or half again what it keeps,
+// The build lets its heap grow to five times what its last collection of
+// garbage kept, up to about 256 MiB or a quarter again what it keeps,
 // whichever is more, so even a note of the largest size read fits a small
 // machine. GOGC and GOMEMLIMIT, when set, take the place of those figures.
 //
