@@ -19,6 +19,8 @@ type arena[T any] struct {
 	// most: the others are left to the collector.
 	pool    *chunkPool[T]
 	retired [][]T
+	// items is how many items a chunk holds, arenaChunk when 0.
+	items int
 }
 
 // maxRetired is the most chunks an arena keeps to give back at once: a
@@ -32,15 +34,16 @@ func (a *arena[T]) copy(s []T) []T {
 		return nil
 	}
 	if cap(a.free) < n {
-		if a.pool != nil && len(a.chunk) == arenaChunk && len(a.retired) < maxRetired {
+		items := a.chunkItems()
+		if a.pool != nil && len(a.chunk) == items && len(a.retired) < maxRetired {
 			a.retired = append(a.retired, a.chunk)
 		}
 		a.chunk = nil
-		if a.pool != nil && n <= arenaChunk {
+		if a.pool != nil && n <= items {
 			a.chunk = a.pool.get()
 		}
 		if a.chunk == nil {
-			a.chunk = make([]T, max(arenaChunk, n))
+			a.chunk = make([]T, max(items, n))
 		}
 		a.free = a.chunk[:0]
 	}
@@ -48,6 +51,14 @@ func (a *arena[T]) copy(s []T) []T {
 	copy(out, s)
 	a.free = a.free[n:n]
 	return out
+}
+
+// chunkItems returns how many items a chunk of the arena holds.
+func (a *arena[T]) chunkItems() int {
+	if a.items > 0 {
+		return a.items
+	}
+	return arenaChunk
 }
 
 // takeRetired returns the chunks retired since the last call.
@@ -60,8 +71,8 @@ func (a *arena[T]) takeRetired() [][]T {
 // arenaChunk is how many items a chunk holds.
 const arenaChunk = 2048
 
-// chunkPool holds chunks of arenaChunk items to be filled again. It is
-// safe for use from several goroutines.
+// chunkPool holds chunks to be filled again, all of the size of the
+// arenas it gives them to. It is safe for use from several goroutines.
 type chunkPool[T any] struct {
 	mu   sync.Mutex
 	free [][]T

@@ -235,6 +235,7 @@ func newBodyWorker(w *writer, m *metrics) *bodyWorker {
 	c.ts = &typesetter{m: m, fs: w.fs, warn: c.warn}
 	if w.recycle != nil {
 		c.ts.arena.pool, c.ts.lineArena.pool = &w.recycle.pieces, &w.recycle.lines
+		c.ts.textArena = arena[byte]{pool: &w.recycle.texts, items: textChunk}
 	}
 	rb := *w.rb
 	rb.runs, rb.anchor, rb.width, rb.mathAlt = nil, 0, 0, nil
@@ -277,7 +278,7 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	// before it, or in the box held back from it (see recycler).
 	var retired retiredChunks
 	take := func() retiredChunks {
-		return retiredChunks{w.ts.arena.takeRetired(), w.ts.lineArena.takeRetired()}
+		return retiredChunks{w.ts.arena.takeRetired(), w.ts.lineArena.takeRetired(), w.ts.textArena.takeRetired()}
 	}
 	l.flush = func() {
 		if !walk.settle(false) || len(l.out) <= kept {
@@ -312,6 +313,7 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	last := take()
 	retired.pieces = append(retired.pieces, last.pieces...)
 	retired.lines = append(retired.lines, last.lines...)
+	retired.texts = append(retired.texts, last.texts...)
 	send(batch{boxes: done, fx: bw.effects(), last: true, pending: l.pending, retired: retired})
 }
 

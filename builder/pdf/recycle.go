@@ -2,9 +2,9 @@ package pdf
 
 import "sync"
 
-// A long guide is drawn as it is laid out (render.go), and the pieces and
-// lines its body is typeset in are read by nothing once the pages that
-// print them are drawn. The workers that lay the body out carve them from
+// A long guide is drawn as it is laid out (render.go), and the pieces,
+// lines and text its body is typeset in are read by nothing once the
+// pages that print them are drawn. The workers that lay the body out carve them from
 // chunks of a recycler's pools (arena.go), and hand on with each batch of
 // boxes the chunks retired before the batch before it was handed on; those
 // chunks go back to the pools once the page with the batch's last box is
@@ -30,6 +30,7 @@ import "sync"
 type recycler struct {
 	pieces chunkPool[piece]
 	lines  chunkPool[line]
+	texts  chunkPool[byte]
 
 	mu  sync.Mutex
 	doc *document
@@ -53,12 +54,17 @@ type partChunks struct {
 	retired retiredChunks
 }
 
-// retiredChunks are the chunks an arena of pieces and one of lines
-// retired.
+// retiredChunks are the chunks an arena of pieces, one of lines and one
+// of the lines' text retired.
 type retiredChunks struct {
 	pieces [][]piece
 	lines  [][]line
+	texts  [][]byte
 }
+
+// textChunk is how many bytes a chunk of the lines' text holds: the text
+// of about as many lines as a chunk of pieces holds the pieces of.
+const textChunk = 32 << 10
 
 // newRecycler returns a recycler for the body of doc, whose pages are yet
 // to be dealt out.
@@ -69,7 +75,7 @@ func newRecycler(doc *document) *recycler {
 // handedOn notes that a batch of boxes was handed on, the body's boxes
 // up to its last, with chunks whose lines are all in those boxes.
 func (r *recycler) handedOn(boxes int, rc retiredChunks) {
-	if len(rc.pieces) == 0 && len(rc.lines) == 0 {
+	if len(rc.pieces) == 0 && len(rc.lines) == 0 && len(rc.texts) == 0 {
 		return
 	}
 	r.mu.Lock()
@@ -110,7 +116,8 @@ func (r *recycler) pageEnded(n int) {
 		rc := r.parts[done].retired
 		r.pieces.put(rc.pieces)
 		r.lines.put(rc.lines)
-		r.given += len(rc.pieces) + len(rc.lines)
+		r.texts.put(rc.texts)
+		r.given += len(rc.pieces) + len(rc.lines) + len(rc.texts)
 		r.parts[done] = partChunks{}
 		done++
 	}

@@ -49,7 +49,7 @@ func TestLongGuideHoldsFewBoxes(t *testing.T) {
 	if w.recycle == nil || w.recycle.given == 0 {
 		t.Error("no chunk of the body's lines went back to be filled again")
 	} else {
-		t.Logf("%d chunks of pieces and lines given back", w.recycle.given)
+		t.Logf("%d chunks of pieces, lines and text given back", w.recycle.given)
 	}
 	if n := bytes.Count(once, []byte("/Subtype /Form")); n < 3 {
 		t.Errorf("the guide drawn as laid out has %d forms, not one for the total and one for each section its contents list", n)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unique"
+	"unsafe"
 
 	"studyguide/builder/guide"
 	"studyguide/builder/mathbox"
@@ -160,6 +161,9 @@ type typesetter struct {
 
 	arena     arena[piece] // the pieces of lines
 	lineArena arena[line]
+	// textArena, when its chunks come from a pool, holds the text of
+	// the lines whose pieces are in arena (see lineBuilder.text).
+	textArena arena[byte]
 	// lasting, while set, has lines typeset in lastArena and lastLines,
 	// whose chunks are never filled again: lines typeset long before the
 	// boxes that print them are made (a list's markers, a table's header
@@ -349,12 +353,12 @@ func (ts *typesetter) lines(words []word, width float64) []line {
 	cur := &ts.builder
 	cur.reset()
 	cur.m = ts.m
-	pieces, lines := &ts.arena, &ts.lineArena
+	pieces, lines, texts := &ts.arena, &ts.lineArena, &ts.textArena
 	if ts.lasting {
-		pieces, lines = &ts.lastArena, &ts.lastLines
+		pieces, lines, texts = &ts.lastArena, &ts.lastLines, nil
 	}
 	flush := func() {
-		out = append(out, cur.line(pieces))
+		out = append(out, cur.line(pieces, texts))
 		cur.reset()
 	}
 	for i := range words {
@@ -519,9 +523,25 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 	l.anchors = append(l.anchors, w.anchors...)
 }
 
-// line returns the finished line, its pieces copied into the arena.
-func (l *lineBuilder) line(a *arena[piece]) line {
-	text := string(l.buf)
+// text returns the text of the line's pieces. When texts takes its chunks
+// from a pool, the text is carved from them, and changes once its chunk
+// is filled again: it may then be read only through pieces copied into an
+// arena whose chunks go back to the pool with those of texts (see
+// recycler), and no longer than them. What keeps words of a line for
+// later, such as the words a link annotation says, copies them.
+// Otherwise the text is a string of its own.
+func (l *lineBuilder) text(texts *arena[byte]) string {
+	if texts == nil || texts.pool == nil || len(l.buf) == 0 {
+		return string(l.buf)
+	}
+	b := texts.copy(l.buf)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// line returns the finished line, its pieces copied into a and its text
+// into texts (see text).
+func (l *lineBuilder) line(a *arena[piece], texts *arena[byte]) line {
+	text := l.text(texts)
 	ps := a.copy(l.pieces)
 	for i := range ps {
 		end := len(text)

@@ -40,13 +40,14 @@ const headroom = 0.25
 // The first collection comes when the heap nears 16 MiB (the runtime's 4
 // MiB at the default pace, times four), while the note is still being
 // read. An earlier version collected nothing until the heap neared 64 MiB,
-// so that a short note's build never paused; but a long note's guide, made
-// while its reader throws away most of what it allocates, then lay spread
-// over every page of those 64 MiB among the dead, and each later
-// collection and each walk of the guide paid for it. Collecting from the
-// start took the 5,000-section build from 3.78 to 3.48 s (medians of nine
-// interleaved runs) and made the 1,000-section one steadier, at no cost a
-// short note's build can measure.
+// so that a short note's build never paused. Collecting from the start
+// took the 5,000-section build from 3.78 to 3.48 s (medians of nine runs
+// taken in turn) and steadied the 1,000-section one, at no cost a short
+// note's build can measure. The likely reason is where the guide lies: a
+// long note's guide is made while its reader throws away most of what it
+// allocates, and without early collections it ends up spread thinly over
+// pages among the dead, which every later collection and every walk of the
+// guide must touch.
 func paceGC(getenv func(string) string) {
 	switch {
 	case getenv("GOMEMLIMIT") != "":
