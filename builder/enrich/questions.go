@@ -114,6 +114,12 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 		for p := range part.prompts {
 			m.prompts[p] = true
 		}
+		if need := len(m.out) + len(part.out); need > cap(m.out) {
+			// The questions of a long note's thousands of sections
+			// are gathered in room that doubles, rather than grows by
+			// a quarter as append makes it grow.
+			m.out = slices.Grow(m.out, max(need, 2*cap(m.out))-len(m.out))
+		}
 		m.out = append(m.out, part.out...)
 	})
 }
@@ -130,18 +136,20 @@ func (m *quizMaker) alone() *quizMaker {
 	return &part
 }
 
-// lookups are the question ids and the prompts a quizMaker made alone
-// looked up (see quizMaker.alone).
+// lookups are the prompts a quizMaker made alone looked up (see
+// quizMaker.alone). The question ids it looked up are those of the
+// questions it made: it looks an id up only to keep its question when no
+// question it made has the id.
 type lookups struct {
-	ids, prompts []string
+	prompts []string
 }
 
 // dependsOn reports whether part, made alone, looked up a question id or
 // a prompt that m has taken: then it might have made other questions
 // after m's.
 func (m *quizMaker) dependsOn(part *quizMaker) bool {
-	for _, id := range part.looked.ids {
-		if m.seen.has(id) {
+	for _, q := range part.out {
+		if m.seen.has(q.ID) {
 			return true
 		}
 	}
@@ -216,6 +224,8 @@ type quizScratch struct {
 	// quizMaker.lowerText), and strongs the strong runs that start in it.
 	sentenceLow []byte
 	strongs     []strongSpan
+	// flatStrongs holds the strong runs of the paragraph being read.
+	flatStrongs []strongSpan
 	// unit holds the questions asked about the key point, or outside key
 	// points the paragraph, being read (see fits).
 	unit []unitQuestion
@@ -366,9 +376,6 @@ func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
 	if q.ID == "" {
 		q.ID = guide.QuestionID(q.Kind, q.Section, q.Source, idAnswer)
 	}
-	if m.looked != nil {
-		m.looked.ids = append(m.looked.ids, q.ID)
-	}
 	if m.seen.has(q.ID) {
 		return false
 	}
@@ -508,7 +515,12 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 	if kp == nil {
 		m.newUnit()
 	}
-	f := flatten(p.Inlines)
+	f := flattenInto(m.flatStrongs, p.Inlines)
+	if cap(f.strongs) > cap(m.flatStrongs) {
+		// The next paragraph's strong runs take the room of these,
+		// which no question keeps.
+		m.flatStrongs = f.strongs
+	}
 	ends := sentenceEnds(f.text)
 	from := 0
 	for _, end := range ends {
@@ -1226,9 +1238,38 @@ func keyPointAnswer(it *guide.ListItem, gist string) (string, []guide.Inline) {
 	} else {
 		more = it.Blocks
 	}
-	body := guide.BlocksText(more)
-	s := meaningText(firstLineSentence(body))
-	return keptSentence(s, body, gist), flattenFirst(more).rich(s)
+	first, text := firstBlocksSentence(more)
+	s := meaningText(first)
+	return keptSentence(s, text, gist), flattenFirst(more).rich(s)
+}
+
+// firstBlocksSentence returns firstLineSentence(guide.BlocksText(blocks))
+// and the text of the block it is found in, without writing out the text
+// of the blocks after it. The text of blocks is that of each block in
+// turn, each ending a line, and the text of a list, a quote or a div that
+// of the blocks in it.
+func firstBlocksSentence(blocks []guide.Block) (sentence, text string) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *guide.List:
+			for _, it := range b.Items {
+				if sentence, text = firstBlocksSentence(it.Blocks); sentence != "" {
+					break
+				}
+			}
+		case *guide.Quote:
+			sentence, text = firstBlocksSentence(b.Blocks)
+		case *guide.Div:
+			sentence, text = firstBlocksSentence(b.Blocks)
+		default:
+			text = guide.BlocksText([]guide.Block{b})
+			sentence = firstLineSentence(text)
+		}
+		if sentence != "" {
+			return sentence, text
+		}
+	}
+	return "", ""
 }
 
 // keptSentence returns s, a sentence of text, as the answer of a
