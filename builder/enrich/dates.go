@@ -120,15 +120,21 @@ func firstDate(text string) (dateSpan, bool) {
 	if !mayHoldYear(text) {
 		return dateSpan{}, false
 	}
-	var room [1]dateSpan
-	found := withTokens(text, func(toks []token) []dateSpan {
-		s := dateScanner{toks: toks}
-		return s.dates(room[:0], 1)
-	})
-	if len(found) == 0 {
-		return dateSpan{}, false
+	// The date is returned as a value, so that the room it is found in
+	// stays on the stack.
+	type first struct {
+		date  dateSpan
+		found bool
 	}
-	return found[0], true
+	f := withTokens(text, func(toks []token) first {
+		var room [1]dateSpan
+		s := dateScanner{toks: toks}
+		if found := s.dates(room[:0], 1); len(found) > 0 {
+			return first{found[0], true}
+		}
+		return first{}
+	})
+	return f.date, f.found
 }
 
 // mayHoldYear reports whether text holds four ASCII digits in a row, the

@@ -403,7 +403,7 @@ func (x *partReader) definitionList(l *guide.DefinitionList, sec string) {
 // firstLineSentence returns the first sentence of the first line of text
 // that has words.
 func firstLineSentence(text string) string {
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.SplitSeq(text, "\n") {
 		if s := firstSentence(line); s != "" {
 			return s
 		}

@@ -36,6 +36,14 @@ type strongSpan struct {
 // flatten turns inlines into plain text (as guide.PlainText does) and
 // notes where each outermost strong run starts.
 func flatten(inlines []guide.Inline) flat {
+	return flattenInto(nil, inlines)
+}
+
+// flattenInto is flatten with the spans of the strong runs written into
+// the room of spans when it is large enough for those the inlines open
+// with: a caller that flattens one text after another, and keeps none of
+// their spans, gives each the spans of the one before.
+func flattenInto(spans []strongSpan, inlines []guide.Inline) flat {
 	var b strings.Builder
 	// Room for the text, made once: most of it is the text of the
 	// inlines, or just below them.
@@ -49,7 +57,10 @@ func flatten(inlines []guide.Inline) flat {
 			strongs++
 		}
 	}
-	if strongs > 0 {
+	switch {
+	case strongs > 0 && cap(spans) >= strongs:
+		f.strongs = spans[:0]
+	case strongs > 0:
 		f.strongs = make([]strongSpan, 0, strongs)
 	}
 	var walk func(guide.Node, bool)

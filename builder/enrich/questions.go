@@ -86,17 +86,19 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 	workers.EachThen(len(secs), func(w, i int) {
 		part := base.alone()
 		part.quizScratch = scratch[w]
-		if part.partSeen == nil {
-			part.partSeen = map[string]bool{}
+		// The section starts a unit of its own.
+		part.newUnit()
+		if part.partSeen.nums == nil {
+			part.partSeen = newIDSet()
 		}
-		clear(part.partSeen)
+		part.partSeen.clear()
 		part.seen = part.partSeen
 		part.section(secs[i])
 		// The room goes on to the worker's next section rather than
 		// wait for the merge, which looks at the ids the section took
 		// in its questions.
 		scratch[w], part.quizScratch = part.quizScratch, quizScratch{}
-		part.seen = nil
+		part.seen = idSet{}
 		parts[i] = part
 	}, func(i int) {
 		part := parts[i]
@@ -107,10 +109,16 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 			return
 		}
 		for _, q := range part.out {
-			m.seen[q.ID] = true
+			m.seen.add(q.ID)
 		}
 		for p := range part.prompts {
 			m.prompts[p] = true
+		}
+		if need := len(m.out) + len(part.out); need > cap(m.out) {
+			// The questions of a long note's thousands of sections
+			// are gathered in room that doubles, rather than grows by
+			// a quarter as append makes it grow.
+			m.out = slices.Grow(m.out, max(need, 2*cap(m.out))-len(m.out))
 		}
 		m.out = append(m.out, part.out...)
 	})
@@ -121,25 +129,27 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 // up. The caller gives it an empty set of the question ids it takes.
 func (m *quizMaker) alone() *quizMaker {
 	part := *m
-	part.seen, part.prompts = nil, map[string]bool{}
-	part.unit, part.out = nil, nil
+	part.seen, part.prompts = idSet{}, map[string]bool{}
+	part.out = nil
 	part.quizScratch = quizScratch{}
 	part.looked = &lookups{}
 	return &part
 }
 
-// lookups are the question ids and the prompts a quizMaker made alone
-// looked up (see quizMaker.alone).
+// lookups are the prompts a quizMaker made alone looked up (see
+// quizMaker.alone). The question ids it looked up are those of the
+// questions it made: it looks an id up only to keep its question when no
+// question it made has the id.
 type lookups struct {
-	ids, prompts []string
+	prompts []string
 }
 
 // dependsOn reports whether part, made alone, looked up a question id or
 // a prompt that m has taken: then it might have made other questions
 // after m's.
 func (m *quizMaker) dependsOn(part *quizMaker) bool {
-	for _, id := range part.looked.ids {
-		if m.seen[id] {
+	for _, q := range part.out {
+		if m.seen.has(q.ID) {
 			return true
 		}
 	}
@@ -180,12 +190,9 @@ type quizMaker struct {
 	// that starts with a word, how many words (at most termWords) the
 	// longest such name has.
 	termStarts map[string]int
-	seen       map[string]bool // question ids
-	// unit holds the questions asked about the key point, or outside key
-	// points the paragraph, being read (see fits).
-	unit    []unitQuestion
-	prompts map[string]bool // short-answer prompts
-	out     []*guide.Question
+	seen       idSet           // question ids
+	prompts    map[string]bool // short-answer prompts
+	out        []*guide.Question
 	// looked, when set, notes the ids and prompts looked up (see
 	// quizMaker.alone).
 	looked *lookups
@@ -213,6 +220,15 @@ type wordText struct {
 // next, and a worker of sections from one section to the next: nothing in
 // it changes the questions made.
 type quizScratch struct {
+	// sentenceLow holds the sentence being read in lower case (see
+	// quizMaker.lowerText), and strongs the strong runs that start in it.
+	sentenceLow []byte
+	strongs     []strongSpan
+	// flatStrongs holds the strong runs of the paragraph being read.
+	flatStrongs []strongSpan
+	// unit holds the questions asked about the key point, or outside key
+	// points the paragraph, being read (see fits).
+	unit []unitQuestion
 	// stemCache holds the words showsIn looks for of the answers lately
 	// asked about (see answerStems).
 	stemCache map[string]answerWords
@@ -230,7 +246,7 @@ type quizScratch struct {
 	unitWords [][]byte
 	// partSeen is the set of question ids of a section made alone (see
 	// quizMaker.sections), emptied for each.
-	partSeen map[string]bool
+	partSeen idSet
 }
 
 func newQuizMaker(g *guide.Guide) *quizMaker {
@@ -246,7 +262,7 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 		rank:    map[*guide.Term]int{},
 		points:  map[string]*guide.KeyPointFacts{},
 		names:   properNames(g),
-		seen:    map[string]bool{},
+		seen:    newIDSet(),
 		prompts: map[string]bool{},
 	}
 	m.termNames, m.termStarts = map[string]string{}, map[string]int{}
@@ -360,13 +376,10 @@ func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
 	if q.ID == "" {
 		q.ID = guide.QuestionID(q.Kind, q.Section, q.Source, idAnswer)
 	}
-	if m.looked != nil {
-		m.looked.ids = append(m.looked.ids, q.ID)
-	}
-	if m.seen[q.ID] {
+	if m.seen.has(q.ID) {
 		return false
 	}
-	m.seen[q.ID] = true
+	m.seen.add(q.ID)
 	m.out = append(m.out, q)
 	m.unit = append(m.unit, unitQuestion{q: q, prompt: m.mine})
 	return true
@@ -480,16 +493,19 @@ type sentence struct {
 	sec      string
 	kp       *guide.KeyPointFacts
 	pos      guide.Pos
-	// lower is text in lower case (see termSpans) once lowered is set.
-	lower   string
+	// lower is text in lower case (see termSpans) once lowered is set,
+	// in the room of the quizMaker that reads the sentence.
+	lower   []byte
 	lowered bool
 }
 
-// lowerText returns the sentence in lower case, as strings.ToLower
-// writes it, made once.
-func (s *sentence) lowerText() string {
+// lowerText returns the sentence s in lower case, as strings.ToLower
+// writes it, made once in m's room for it (quizScratch.sentenceLow):
+// it is valid until m reads the next sentence.
+func (m *quizMaker) lowerText(s *sentence) []byte {
 	if !s.lowered {
-		s.lower, s.lowered = strings.ToLower(s.text), true
+		m.sentenceLow = appendLower(m.sentenceLow[:0], s.text)
+		s.lower, s.lowered = m.sentenceLow, true
 	}
 	return s.lower
 }
@@ -499,7 +515,12 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 	if kp == nil {
 		m.newUnit()
 	}
-	f := flatten(p.Inlines)
+	f := flattenInto(m.flatStrongs, p.Inlines)
+	if cap(f.strongs) > cap(m.flatStrongs) {
+		// The next paragraph's strong runs take the room of these,
+		// which no question keeps.
+		m.flatStrongs = f.strongs
+	}
 	ends := sentenceEnds(f.text)
 	from := 0
 	for _, end := range ends {
@@ -508,7 +529,7 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 		if start >= stop {
 			continue
 		}
-		s := sentence{text: f.text[start:stop], sec: sec, kp: kp, pos: p.Pos}
+		s := sentence{text: f.text[start:stop], sec: sec, kp: kp, pos: p.Pos, strongs: m.strongs[:0]}
 		if kp != nil && s.text == kp.Gist {
 			// The questions of the sentence keep the text of the key
 			// point's gist rather than that of the paragraph.
@@ -519,6 +540,8 @@ func (m *quizMaker) paragraph(p *guide.Paragraph, sec string, kp *guide.KeyPoint
 				s.strongs = append(s.strongs, strongSpan{node: sp.node, start: sp.start - start, end: min(sp.end, stop) - start})
 			}
 		}
+		// The next sentence fills the same room.
+		m.strongs = s.strongs
 		for _, fs := range f.formulas {
 			if fs.start >= start && fs.end <= stop {
 				s.formulas = append(s.formulas, formulaSpan{node: fs.node, start: fs.start - start, end: fs.end - start})
@@ -602,7 +625,7 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 			short = append(short, n)
 		}
 	}
-	lower := s.lowerText()
+	lower := m.lowerText(s)
 	spans := termSpans(m.spans[:0], lower, text, long)
 	m.spans = spans
 	if len(spans) == 0 || len(short) > 0 && len(termSpans(nil, lower, text, short)) > 0 {
@@ -708,24 +731,24 @@ func (m *quizMaker) context(s *sentence) string {
 	if s.kp == nil {
 		return ""
 	}
-	low := s.lowerText()
+	low := m.lowerText(s)
 	// Most sentences neither open with such a word nor write "this" or
 	// "these": only the first word is looked at then.
-	check := strings.Contains(low, "this") || strings.Contains(low, "these")
+	check := bytes.Contains(low, []byte("this")) || bytes.Contains(low, []byte("these"))
 	i, pointing := 0, false
-	for w := range strings.FieldsSeq(low) {
+	for w := range bytes.FieldsSeq(low) {
 		// "this approach", "these missions": a noun that points back.
-		if pointing && !m.stop[w] {
+		if pointing && !m.stop[string(w)] {
 			return s.kp.Title
 		}
-		bare := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
-		if i == 0 && pointsBack[bare] {
+		bare := bytes.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i == 0 && pointsBack[string(bare)] {
 			return s.kp.Title
 		}
 		if !check {
 			return ""
 		}
-		pointing = (bare == "this" || bare == "these") && len(bare) == len(w)
+		pointing = (string(bare) == "this" || string(bare) == "these") && len(bare) == len(w)
 		i++
 	}
 	return ""
@@ -860,8 +883,13 @@ func (m *quizMaker) answerStems(answer string) ([]string, [][]byte) {
 			out.raw = append(out.raw, []byte(stem(w)))
 		}
 	}
-	if m.stemCache == nil || len(m.stemCache) >= stemCacheSize {
+	switch {
+	case m.stemCache == nil:
 		m.stemCache = make(map[string]answerWords, stemCacheSize)
+	case len(m.stemCache) >= stemCacheSize:
+		// The words handed out before stay as they are: only the
+		// map's room is used again.
+		clear(m.stemCache)
 	}
 	m.stemCache[answer] = out
 	return out.stems, out.raw
@@ -1210,9 +1238,38 @@ func keyPointAnswer(it *guide.ListItem, gist string) (string, []guide.Inline) {
 	} else {
 		more = it.Blocks
 	}
-	body := guide.BlocksText(more)
-	s := meaningText(firstLineSentence(body))
-	return keptSentence(s, body, gist), flattenFirst(more).rich(s)
+	first, text := firstBlocksSentence(more)
+	s := meaningText(first)
+	return keptSentence(s, text, gist), flattenFirst(more).rich(s)
+}
+
+// firstBlocksSentence returns firstLineSentence(guide.BlocksText(blocks))
+// and the text of the block it is found in, without writing out the text
+// of the blocks after it. The text of blocks is that of each block in
+// turn, each ending a line, and the text of a list, a quote or a div that
+// of the blocks in it.
+func firstBlocksSentence(blocks []guide.Block) (sentence, text string) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *guide.List:
+			for _, it := range b.Items {
+				if sentence, text = firstBlocksSentence(it.Blocks); sentence != "" {
+					break
+				}
+			}
+		case *guide.Quote:
+			sentence, text = firstBlocksSentence(b.Blocks)
+		case *guide.Div:
+			sentence, text = firstBlocksSentence(b.Blocks)
+		default:
+			text = guide.BlocksText([]guide.Block{b})
+			sentence = firstLineSentence(text)
+		}
+		if sentence != "" {
+			return sentence, text
+		}
+	}
+	return "", ""
 }
 
 // keptSentence returns s, a sentence of text, as the answer of a
@@ -1409,9 +1466,11 @@ var whatIs = map[string]string{
 // space station"), else "".
 func definingVerb(s, title string) string {
 	title = strings.TrimRight(title, ".:;")
-	rest, ok := strings.CutPrefix(s, title+" ")
+	rest, ok := cutWords(s, title)
 	if !ok {
-		rest, ok = strings.CutPrefix(s, "The "+title+" ")
+		if after, the := strings.CutPrefix(s, "The "); the {
+			rest, ok = cutWords(after, title)
+		}
 	}
 	if !ok {
 		return ""
@@ -1438,6 +1497,16 @@ var pastVerbs = wordSet("led", "took", "began", "became", "built", "fought", "ma
 	"froze", "hid", "knew", "meant", "rode", "shook", "sank", "sang", "spoke", "stole", "threw",
 	"woke", "wore", "bore", "bought", "caught", "dealt", "fled", "fed", "felt", "heard", "hit",
 	"let", "lit", "quit", "read", "shot", "shut", "slid", "struck", "swore", "tore", "understood", "won")
+
+// cutWords returns what follows the words w and a space at the start of
+// s, and whether s starts with them, as strings.CutPrefix(s, w+" ") does
+// without making w+" ".
+func cutWords(s, w string) (string, bool) {
+	if len(s) <= len(w) || s[len(w)] != ' ' || !strings.HasPrefix(s, w) {
+		return s, false
+	}
+	return s[len(w)+1:], true
+}
 
 // pastActor finds who acts in an English sentence: after an opening
 // phrase that ends with a comma, a name (capitalised words, perhaps
@@ -1803,14 +1872,14 @@ func groupBySection(g *guide.Guide, qs []*guide.Question) []*guide.Question {
 // word boundary, in order and not overlapping; a longer name wins where
 // two start at the same place. lower is the sentence in lower case
 // (strings.ToLower).
-func termSpans(spans [][2]int, lower, sentence string, names []string) [][2]int {
+func termSpans(spans [][2]int, lower []byte, sentence string, names []string) [][2]int {
 	if len(names) == 0 {
 		return spans
 	}
 	if len(lower) != len(sentence) {
 		// Case folding changed the length of some letter: compare the
 		// sentence as written.
-		lower = sentence
+		lower = []byte(sentence)
 	}
 	// Every place a name stands between word boundaries, by where it
 	// starts and, at one place, the longest first; then, from the start
@@ -1822,8 +1891,9 @@ func termSpans(spans [][2]int, lower, sentence string, names []string) [][2]int 
 		if n == "" {
 			continue
 		}
+		name := []byte(n)
 		for at := 0; at < len(lower); {
-			i := strings.Index(lower[at:], n)
+			i := bytes.Index(lower[at:], name)
 			if i < 0 {
 				break
 			}
@@ -1853,19 +1923,19 @@ func termSpans(spans [][2]int, lower, sentence string, names []string) [][2]int 
 }
 
 // wordStart reports whether a word may start at byte i of s.
-func wordStart(s string, i int) bool {
+func wordStart(s []byte, i int) bool {
 	if i == 0 {
 		return true
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := utf8.DecodeLastRune(s[:i])
 	return !isWordRune(r)
 }
 
 // wordEnd reports whether a word may end at byte i of s.
-func wordEnd(s string, i int) bool {
+func wordEnd(s []byte, i int) bool {
 	if i >= len(s) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := utf8.DecodeRune(s[i:])
 	return !isWordRune(r)
 }
