@@ -224,6 +224,9 @@ type quizScratch struct {
 	// quizMaker.lowerText), and strongs the strong runs that start in it.
 	sentenceLow []byte
 	strongs     []strongSpan
+	// spellings holds the spellings of the key term a cloze question is
+	// tried for (see termSpellings).
+	spellings []string
 	// flatStrongs holds the strong runs of the paragraph being read.
 	flatStrongs []strongSpan
 	// unit holds the questions asked about the key point, or outside key
@@ -252,25 +255,28 @@ type quizScratch struct {
 func newQuizMaker(g *guide.Guide) *quizMaker {
 	lang := strings.ToLower(g.Meta.Lang)
 	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	// The maps of the terms and key points are made at their size: a
+	// long note has tens of thousands.
+	terms := len(g.Study.Terms)
 	m := &quizMaker{
 		g: g, words: labels.For(g.Meta.Lang),
 		english: primary == "" || primary == "en",
 		stop:    stopWordsFor(primary),
 		paths:   sectionPaths(g),
 		titles:  sectionTitles(g),
-		anchors: map[string]*guide.Term{},
-		rank:    map[*guide.Term]int{},
-		points:  map[string]*guide.KeyPointFacts{},
+		anchors: make(map[string]*guide.Term, terms),
+		rank:    make(map[*guide.Term]int, terms),
+		points:  make(map[string]*guide.KeyPointFacts, len(g.Study.KeyPoints)),
 		names:   properNames(g),
 		seen:    newIDSet(),
 		prompts: map[string]bool{},
 	}
-	m.termNames, m.termStarts = map[string]string{}, map[string]int{}
+	m.termNames, m.termStarts = make(map[string]string, terms), make(map[string]int, terms)
 	for _, t := range g.Study.Terms {
 		if t.ID != "" {
 			m.anchors[t.ID] = t
 		}
-		for _, n := range append([]string{t.Name}, t.Aliases...) {
+		for n := range termSpellings(t) {
 			low := strings.ToLower(n)
 			if _, ok := m.termNames[low]; !ok {
 				m.termNames[low] = n
@@ -564,10 +570,25 @@ func (m *quizMaker) termCloze(s *sentence) {
 	}
 	slices.SortStableFunc(terms, func(a, b *guide.Term) int { return m.rank[a] - m.rank[b] })
 	for _, t := range terms {
-		names := append([]string{t.Name}, t.Aliases...)
-		if q := m.cloze(s, names, "", t.ID); q != nil {
+		m.spellings = slices.AppendSeq(m.spellings[:0], termSpellings(t))
+		if q := m.cloze(s, m.spellings, "", t.ID); q != nil {
 			q.Term = t.Name
 			if m.add(q, t.Name) {
+				return
+			}
+		}
+	}
+}
+
+// termSpellings yields the name of a key term, then each other spelling
+// of it.
+func termSpellings(t *guide.Term) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !yield(t.Name) {
+			return
+		}
+		for _, a := range t.Aliases {
+			if !yield(a) {
 				return
 			}
 		}
