@@ -364,34 +364,21 @@ func bullet(depth int) string {
 // own, item text aligned beside them.
 func (l *layouter) list(ls *guide.List, fr frame) {
 	size := fr.style.size
-	markers := make([]string, len(ls.Items))
-	for i := range ls.Items {
-		if ls.Ordered {
-			markers[i] = strconv.Itoa(ls.Start+i) + "."
-		} else {
-			markers[i] = bullet(fr.depth)
-		}
-	}
 	st := fr.style
 	st.bold, st.italic = false, false
-	marks := make([]line, len(markers))
+	// The marker of each item: its number, or the bullet all share.
+	var numbers []line
+	var bulleted line
 	widest := 0.0
-	// The markers are printed as the items are laid out, long after
-	// this for a long list.
-	l.w.ts.lasting = true
-	for i, m := range markers {
-		if i > 0 && m == markers[i-1] {
-			// The same bullet as the item before: the same line.
-			marks[i] = marks[i-1]
-			continue
+	if ls.Ordered {
+		numbers = make([]line, len(ls.Items))
+		for i := range numbers {
+			numbers[i] = l.number(ls.Start+i, st, fr.width)
+			widest = max(widest, numbers[i].w)
 		}
-		ls := l.w.typeset(plain(guide.NoPos, m), st, fr.width)
-		if len(ls) > 0 {
-			marks[i] = ls[0]
-			widest = max(widest, ls[0].w)
-		}
+	} else if len(ls.Items) > 0 {
+		bulleted = l.marker(bullet(fr.depth), st, fr.width, true)
 	}
-	l.w.ts.lasting = false
 	gap := 0.5 * pt(size)
 	col := max(widest+gap, 1.5*pt(size))
 	if !ls.Ordered {
@@ -417,6 +404,10 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 			l.breakOff()
 			l.space(itemSkip)
 		}
+		mk := &bulleted
+		if ls.Ordered {
+			mk = &numbers[i]
+		}
 		li := l.w.tags.elem("LI", list)
 		lbl := l.w.tags.elem("Lbl", li)
 		l.cur = l.w.tags.elem("LBody", li)
@@ -435,7 +426,6 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 				b.addAnchors(n)
 			}
 		}
-		mk := &marks[i]
 		mx := fr.indent + col - gap - mk.w
 		base := b.baseline
 		paint, tag := b.paint, b.tag
@@ -450,6 +440,51 @@ func (l *layouter) list(ls *guide.List, fr frame) {
 			}
 		}
 	}
+}
+
+// markerKey is what a list marker's line is typeset from.
+type markerKey struct {
+	text  string
+	style textStyle
+	width float64
+}
+
+// marker returns the line of a list marker, typeset in chunks never
+// filled again: a list's markers are typeset before its first item is
+// laid out, and printed with the items, long after it for a long list.
+// A marker shared is typeset once for every list that prints it. The line
+// is empty when the marker has no text to print.
+func (l *layouter) marker(text string, st textStyle, width float64, shared bool) line {
+	ts := l.w.ts
+	k := markerKey{text, st, width}
+	if mk, ok := ts.markers[k]; ok {
+		return mk
+	}
+	ts.lasting = true
+	var mk line
+	if lines := l.w.typeset(plain(guide.NoPos, text), st, width); len(lines) > 0 {
+		mk = lines[0]
+	}
+	ts.lasting = false
+	if shared {
+		if ts.markers == nil {
+			ts.markers = map[markerKey]line{}
+		}
+		ts.markers[k] = mk
+	}
+	return mk
+}
+
+// maxSharedNumber is the highest number of an ordered list whose marker
+// is shared by the lists that print it: the items of most lists are
+// numbered from 1 to a few, those of the few long ones, such as a long
+// guide's answers, from 1 to thousands, each number printed once or
+// twice in the guide.
+const maxSharedNumber = 99
+
+// number returns the marker of item n of an ordered list.
+func (l *layouter) number(n int, st textStyle, width float64) line {
+	return l.marker(strconv.Itoa(n)+".", st, width, n <= maxSharedNumber)
 }
 
 // quote lays out a block quote: indented, with a thin bar on its left.

@@ -171,6 +171,9 @@ type typesetter struct {
 	lasting   bool
 	lastArena arena[piece]
 	lastLines arena[line]
+	// markers holds the lines of the list markers typeset so far (see
+	// layouter.marker).
+	markers map[markerKey]line
 	// The words of the last call to words and their pieces, and the
 	// words kept for longer and theirs.
 	wordBuf, keptWords     chunked[word]
