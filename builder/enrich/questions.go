@@ -224,6 +224,13 @@ type quizScratch struct {
 	// quizMaker.lowerText), and strongs the strong runs that start in it.
 	sentenceLow []byte
 	strongs     []strongSpan
+	// draft is the cloze question being made, and draftPrompt the room
+	// of its prompt (see cloze).
+	draft       guide.Question
+	draftPrompt []guide.Piece
+	// spellings holds the spellings of the key term a cloze question is
+	// tried for (see termSpellings).
+	spellings []string
 	// flatStrongs holds the strong runs of the paragraph being read.
 	flatStrongs []strongSpan
 	// unit holds the questions asked about the key point, or outside key
@@ -252,25 +259,28 @@ type quizScratch struct {
 func newQuizMaker(g *guide.Guide) *quizMaker {
 	lang := strings.ToLower(g.Meta.Lang)
 	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	// The maps of the terms and key points are made at their size: a
+	// long note has tens of thousands.
+	terms := len(g.Study.Terms)
 	m := &quizMaker{
 		g: g, words: labels.For(g.Meta.Lang),
 		english: primary == "" || primary == "en",
 		stop:    stopWordsFor(primary),
 		paths:   sectionPaths(g),
 		titles:  sectionTitles(g),
-		anchors: map[string]*guide.Term{},
-		rank:    map[*guide.Term]int{},
-		points:  map[string]*guide.KeyPointFacts{},
+		anchors: make(map[string]*guide.Term, terms),
+		rank:    make(map[*guide.Term]int, terms),
+		points:  make(map[string]*guide.KeyPointFacts, len(g.Study.KeyPoints)),
 		names:   properNames(g),
 		seen:    newIDSet(),
 		prompts: map[string]bool{},
 	}
-	m.termNames, m.termStarts = map[string]string{}, map[string]int{}
+	m.termNames, m.termStarts = make(map[string]string, terms), make(map[string]int, terms)
 	for _, t := range g.Study.Terms {
 		if t.ID != "" {
 			m.anchors[t.ID] = t
 		}
-		for _, n := range append([]string{t.Name}, t.Aliases...) {
+		for n := range termSpellings(t) {
 			low := strings.ToLower(n)
 			if _, ok := m.termNames[low]; !ok {
 				m.termNames[low] = n
@@ -368,7 +378,9 @@ func properNames(g *guide.Guide) map[string]bool {
 // add keeps q unless it does not fit beside the questions of its unit
 // (see fits) or a question with its id is already kept. A q without an id
 // is given guide.QuestionID of its kind, section, source and idAnswer once
-// it fits: the id of a question that does not fit is never needed.
+// it fits: the id of a question that does not fit is never needed. When
+// q is the draft of a cloze question (see cloze), the question kept is a
+// copy of it.
 func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
 	if q == nil || !m.fits(q) {
 		return false
@@ -380,9 +392,21 @@ func (m *quizMaker) add(q *guide.Question, idAnswer string) bool {
 		return false
 	}
 	m.seen.add(q.ID)
+	if q == &m.draft {
+		q = keptCopy(q)
+	}
 	m.out = append(m.out, q)
 	m.unit = append(m.unit, unitQuestion{q: q, prompt: m.mine})
 	return true
+}
+
+// keptCopy returns a copy of the question d with a prompt of its own, as
+// long as d's.
+func keptCopy(d *guide.Question) *guide.Question {
+	q := new(guide.Question)
+	*q = *d
+	q.Prompt = slices.Clone(d.Prompt)
+	return q
 }
 
 // fits reports whether q can stand beside the questions already asked
@@ -564,10 +588,25 @@ func (m *quizMaker) termCloze(s *sentence) {
 	}
 	slices.SortStableFunc(terms, func(a, b *guide.Term) int { return m.rank[a] - m.rank[b] })
 	for _, t := range terms {
-		names := append([]string{t.Name}, t.Aliases...)
-		if q := m.cloze(s, names, "", t.ID); q != nil {
+		m.spellings = slices.AppendSeq(m.spellings[:0], termSpellings(t))
+		if q := m.cloze(s, m.spellings, "", t.ID); q != nil {
 			q.Term = t.Name
 			if m.add(q, t.Name) {
+				return
+			}
+		}
+	}
+}
+
+// termSpellings yields the name of a key term, then each other spelling
+// of it.
+func termSpellings(t *guide.Term) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !yield(t.Name) {
+			return
+		}
+		for _, a := range t.Aliases {
+			if !yield(a) {
 				return
 			}
 		}
@@ -611,7 +650,10 @@ func (m *quizMaker) dateCloze(s *sentence) {
 // cloze returns the cloze question of sentence s with every use of names
 // blanked, or nil when that makes a poor question (see Questions). hint,
 // when not empty, is the question's hint; else one is chosen when the
-// blank is ambiguous. target is the id the answer key links to.
+// blank is ambiguous. target is the id the answer key links to. The
+// question is a draft in m's room, valid until the next call: add keeps
+// a copy of it, so that the many questions that are made but do not fit
+// are not kept at all.
 func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *guide.Question {
 	text := s.text
 	if n := countFields(text); n > maxSentenceWords {
@@ -680,16 +722,15 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 			return nil
 		}
 	}
-	q := &guide.Question{
+	q := &m.draft
+	*q = guide.Question{
 		Kind: guide.Cloze, Section: section, SectionID: s.sec,
 		Answer: answer, Hint: hint, Target: target, Source: text, Pos: s.pos,
+		Prompt: m.draftPrompt[:0],
 	}
 	if q.SectionID != "" && q.Section == nil {
 		q.SectionID = ""
 	}
-	// Room for every piece: a blank for each span, the texts around
-	// them and the formulas with the texts they split.
-	q.Prompt = make([]guide.Piece, 0, 2*len(spans)+1+2*len(s.formulas))
 	at = 0
 	for _, sp := range spans {
 		if sp[0] > at {
@@ -701,6 +742,7 @@ func (m *quizMaker) cloze(s *sentence, names []string, hint, target string) *gui
 	if at < len(text) {
 		q.Prompt = in.appendPieces(q.Prompt, at, len(text))
 	}
+	m.draftPrompt = q.Prompt
 	if context != "" {
 		q.Prompt = m.withContext(context, q.Prompt)
 	}
