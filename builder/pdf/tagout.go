@@ -109,7 +109,7 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 			t.ids = append(t.ids, elemID{id, e.obj})
 		}
 		e.written = true
-		e.kids = nil
+		t.dropKids(e)
 	}
 	t.elemBuf, t.elemAnnots, t.byLink = b[:0], annots[:0], byLink[:0]
 	clear(t.pending[len(rest):])
@@ -144,8 +144,9 @@ func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
 		parent = e.parent.obj
 	}
 	b = appendRef(b, int(parent))
+	kids := t.kidsOf(e)
 	pg := int32(0)
-	for _, k := range e.kids {
+	for _, k := range kids {
 		if k.page != 0 {
 			pg = k.page
 			break
@@ -176,7 +177,7 @@ func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
 		b = pdfobj.AppendText(b, at.id)
 	}
 	b = append(b, " /K ["...)
-	for i, k := range e.kids {
+	for i, k := range kids {
 		if i > 0 {
 			b = append(b, ' ')
 		}
@@ -194,7 +195,7 @@ func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
 		}
 	}
 	for i, a := range annots {
-		if i > 0 || len(e.kids) > 0 {
+		if i > 0 || len(kids) > 0 {
 			b = append(b, ' ')
 		}
 		b = append(b, "<</Type /OBJR /Obj "...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"studyguide/builder/guide"
@@ -83,5 +84,32 @@ func TestKinds(t *testing.T) {
 	}
 	if e := newElem("Artifactless", nil); e.kind != 0 || e.typ() != "Artifactless" {
 		t.Errorf("an element of a type not listed is %q", e.typ())
+	}
+}
+
+// TestKidListsGoBack checks that the list of kids of an element written
+// goes to the next element that gets a kid, emptied.
+func TestKidListsGoBack(t *testing.T) {
+	tg := &tagger{kids: make([][]structKid, 1)}
+	a, b := newElem("P", nil), newElem("P", nil)
+	if kids := tg.kidsOf(a); len(kids) != 0 {
+		t.Fatalf("an element with no kid has %v", kids)
+	}
+	tg.addKid(a, structKid{page: 1, n: 0})
+	tg.addKid(a, structKid{n: 7})
+	if got := tg.kidsOf(a); !slices.Equal(got, []structKid{{page: 1, n: 0}, {n: 7}}) {
+		t.Fatalf("kids %v", got)
+	}
+	held := a.kids
+	tg.dropKids(a)
+	if a.kids != 0 {
+		t.Error("an element written still has kids")
+	}
+	tg.addKid(b, structKid{page: 2, n: 3})
+	if b.kids != held || len(tg.kids) != 2 {
+		t.Errorf("the next element's kids are at %d of %d lists, not in the list given back (%d)", b.kids, len(tg.kids), held)
+	}
+	if got := tg.kidsOf(b); !slices.Equal(got, []structKid{{page: 2, n: 3}}) {
+		t.Errorf("kids %v", got)
 	}
 }

@@ -31,13 +31,20 @@ import (
 // can get no more content is written, and of it only its number is kept.
 
 // structElem is an element of the structure tree.
+//
+// A long guide's tree has a million elements, most of them made by the
+// layout: an element is kept to 32 bytes and holds no list of its own.
+// Its kids are held by the tagger, only while it is joined and not yet
+// written (see tagger.addKid).
 type structElem struct {
 	parent *structElem
-	kids   []structKid
 	// attrs holds what few elements have; nil when the element has
 	// none of it, as most have not.
 	attrs *elemAttrs
 	obj   int32 // object number, once joined
+	// kids is the index of the element's kids in tagger.kids; 0 until
+	// the element has a kid, and again once it is written.
+	kids int32
 	// kind is the element's structure type, as an index into
 	// structTypes; 0 for a type not listed there, which attrs holds.
 	kind uint8
@@ -192,7 +199,13 @@ type tagger struct {
 	// content outside footnotes was last painted into.
 	pending []*structElem
 	flow    *structElem
-	annots  []annotTag
+	// kids holds the kids of the elements joined and not yet written,
+	// from index 1 on, each element's at the index it keeps; freeKids
+	// are the indexes of the elements written since, whose lists,
+	// emptied, go to the next elements that get a kid.
+	kids     [][]structKid
+	freeKids []int32
+	annots   []annotTag
 	// texts holds what the annotations say, one after the other, and
 	// lateTexts what those whose words were known late say instead.
 	texts     []byte
@@ -245,7 +258,39 @@ type parentLeaf struct {
 func newTagger(doc *document) *tagger {
 	root := newElem("Document", nil)
 	root.joined = true
-	return &tagger{doc: doc, root: root, pageObj: []int32{0}}
+	return &tagger{doc: doc, root: root, pageObj: []int32{0}, kids: make([][]structKid, 1)}
+}
+
+// addKid appends k to the kids of element e, which is joined and not yet
+// written, giving e a list of kids first if it has none.
+func (t *tagger) addKid(e *structElem, k structKid) {
+	if e.kids == 0 {
+		if n := len(t.freeKids); n > 0 {
+			e.kids = t.freeKids[n-1]
+			t.freeKids = t.freeKids[:n-1]
+		} else {
+			e.kids = int32(len(t.kids))
+			t.kids = append(t.kids, nil)
+		}
+	}
+	t.kids[e.kids] = append(t.kids[e.kids], k)
+}
+
+// kidsOf returns the kids of element e, which is joined and not yet
+// written.
+func (t *tagger) kidsOf(e *structElem) []structKid {
+	return t.kids[e.kids]
+}
+
+// dropKids lets go of the kids of element e, just written: its list goes
+// to the next element that gets a kid.
+func (t *tagger) dropKids(e *structElem) {
+	if e.kids == 0 {
+		return
+	}
+	t.kids[e.kids] = t.kids[e.kids][:0]
+	t.freeKids = append(t.freeKids, e.kids)
+	e.kids = 0
 }
 
 // elem makes an element of type typ under parent (the Document when parent
@@ -277,7 +322,7 @@ func (t *tagger) join(e *structElem) {
 		t.fail(e.parent)
 	}
 	e.obj = int32(t.doc.out.AllocPacked())
-	e.parent.kids = append(e.parent.kids, structKid{n: e.obj})
+	t.addKid(e.parent, structKid{n: e.obj})
 	e.joined = true
 	t.joined++
 	t.pending = append(t.pending, e)
@@ -376,7 +421,7 @@ func (t *tagger) mark(e *structElem) int {
 	}
 	mcid := len(t.mcids)
 	t.mcids = append(t.mcids, e.obj)
-	e.kids = append(e.kids, structKid{page: int32(t.page()), n: int32(mcid)})
+	t.addKid(e, structKid{page: int32(t.page()), n: int32(mcid)})
 	return mcid
 }
 
