@@ -42,21 +42,13 @@ func SelfTest(g *guide.Guide) {
 	}
 	// The questions of each section are written out on their own, side
 	// by side, each worker with a renderer of its own; the sections of
-	// the test are then made and given their ids in reading order.
+	// the test are then made and given their ids in reading order. The
+	// items of the questions, and those of the answers, are made into one
+	// slice each, in the order of the questions, each section's list of
+	// questions a part of the first and the answer key the second.
 	qs := g.Study.Questions
-	type group struct {
-		from, to      int
-		prompts, keys []*guide.ListItem
-	}
-	var groups []group
-	for i := 0; i < len(qs); {
-		j := i + 1
-		for j < len(qs) && qs[j].SectionID == qs[i].SectionID {
-			j++
-		}
-		groups = append(groups, group{from: i, to: j})
-		i = j
-	}
+	groups := sectionGroups(qs)
+	prompts, keys := make([]*guide.ListItem, len(qs)), make([]*guide.ListItem, len(qs))
 	renderers := make([]*quizRenderer, workers.Count(len(groups)))
 	workers.EachOn(len(groups), func(w, i int) {
 		r := renderers[w]
@@ -64,17 +56,16 @@ func SelfTest(g *guide.Guide) {
 			r = newQuizRenderer(words, heads)
 			renderers[w] = r
 		}
-		gr := &groups[i]
-		n := gr.to - gr.from
-		gr.prompts, gr.keys = make([]*guide.ListItem, n), make([]*guide.ListItem, n)
+		gr := groups[i]
 		for k, q := range qs[gr.from:gr.to] {
-			gr.prompts[k] = r.items.one().of(r.prompt(q))
-			gr.keys[k] = r.items.one().of(r.answer(q))
+			prompts[gr.from+k] = r.items.one().of(r.prompt(q))
+			keys[gr.from+k] = r.items.one().of(r.answer(q))
 		}
 	})
 	used := ids()
 	test, answers := newSelfTest(used, words, level)
-	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Items: make([]*guide.ListItem, 0, len(qs))}
+	key := &guide.List{Pos: guide.NoPos, Ordered: true, Start: 1, Items: keys}
+	test.Sections = make([]*guide.Section, 0, len(groups))
 	for _, gr := range groups {
 		q := qs[gr.from]
 		title := words.Text("quiz.introduction")
@@ -88,12 +79,36 @@ func SelfTest(g *guide.Guide) {
 		test.Sections = append(test.Sections, &guide.Section{
 			ID: used.Claim(base), Title: title, Heading: heads[q.SectionID], Level: 2, HeadingLevel: min(level+1, 6),
 			Pos: guide.NoPos, Kind: guide.SelfTest,
-			Blocks: []guide.Block{&guide.List{Pos: guide.NoPos, Ordered: true, Start: gr.from + 1, Items: gr.prompts}},
+			Blocks: []guide.Block{&guide.List{Pos: guide.NoPos, Ordered: true, Start: gr.from + 1, Items: prompts[gr.from:gr.to:gr.to]}},
 		})
-		key.Items = append(key.Items, gr.keys...)
 	}
 	answers.Blocks = append(answers.Blocks, key)
 	placeSelfTest(g, test, answers)
+}
+
+// questionGroup is the questions qs[from:to] of one section (see
+// sectionGroups).
+type questionGroup struct{ from, to int }
+
+// sectionGroups returns the runs of questions of qs that come from one
+// section, in order.
+func sectionGroups(qs []*guide.Question) []questionGroup {
+	n := 0
+	for i, q := range qs {
+		if i == 0 || q.SectionID != qs[i-1].SectionID {
+			n++
+		}
+	}
+	groups := make([]questionGroup, 0, n)
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && qs[j].SectionID == qs[i].SectionID {
+			j++
+		}
+		groups = append(groups, questionGroup{from: i, to: j})
+		i = j
+	}
+	return groups
 }
 
 // newSelfTest returns the two sections of the self-test, "Test
