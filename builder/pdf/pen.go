@@ -18,8 +18,10 @@ type pen struct {
 	links *linkTable
 	out   *textOut
 	texts []pendingText // the text waiting to be printed by flushText
-	// resolved holds the pieces of the last line resolve filled in.
-	resolved []piece
+	// resolvedLine is the last line resolve filled in, and resolved
+	// holds its pieces.
+	resolvedLine line
+	resolved     []piece
 	// pageOf returns the page a link points to, for references, as far
 	// as it is known when the page is drawn; pageAtEnd returns it once
 	// every page is drawn.

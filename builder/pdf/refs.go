@@ -76,16 +76,17 @@ func digits(n int) int {
 // resolve returns l with its page numbers filled in: each placeholder
 // replaced by the number of the page its target is on, and the pieces
 // after it moved by the difference in width. A line without references
-// is returned as it is; another is filled in in a buffer of the pen's,
+// is returned as it is; another is filled in in buffers of the pen's,
 // which the next call fills again: the line returned is printed before
 // the next is resolved.
 func (p *pen) resolve(l *line) *line {
 	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.look().page != 0 }) {
 		return l
 	}
-	out := *l
 	// l may be the line the last call returned.
 	p.resolved = append(p.resolved[:0], l.pieces...)
+	p.resolvedLine = *l
+	out := &p.resolvedLine
 	out.pieces = p.resolved
 	shift := 0.0
 	for i := range out.pieces {
@@ -118,7 +119,7 @@ func (p *pen) resolve(l *line) *line {
 		pc.key.page = 0
 	}
 	out.w += shift
-	return &out
+	return out
 }
 
 // totalPages is the page of a placeholder that stands for the number of
