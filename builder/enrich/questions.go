@@ -82,9 +82,12 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 	// before it are made.
 	base := m.alone()
 	parts := make([]*quizMaker, len(secs))
-	scratch := make([]quizScratch, workers.Count(len(secs)))
+	scratch := make([]*quizScratch, workers.Count(len(secs)))
 	workers.EachThen(len(secs), func(w, i int) {
 		part := base.alone()
+		if scratch[w] == nil {
+			scratch[w] = &quizScratch{}
+		}
 		part.quizScratch = scratch[w]
 		// The section starts a unit of its own.
 		part.newUnit()
@@ -97,7 +100,7 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 		// The room goes on to the worker's next section rather than
 		// wait for the merge, which looks at the ids the section took
 		// in its questions.
-		scratch[w], part.quizScratch = part.quizScratch, quizScratch{}
+		part.quizScratch = nil
 		part.seen = idSet{}
 		parts[i] = part
 	}, func(i int) {
@@ -126,12 +129,13 @@ func (m *quizMaker) sections(secs []*guide.Section) {
 
 // alone returns a quizMaker that shares m's view of the guide but has
 // taken no prompt yet, and notes the question ids and prompts it looks
-// up. The caller gives it an empty set of the question ids it takes.
+// up. The caller gives it an empty set of the question ids it takes, and
+// room of its own (quizScratch).
 func (m *quizMaker) alone() *quizMaker {
 	part := *m
 	part.seen, part.prompts = idSet{}, map[string]bool{}
 	part.out = nil
-	part.quizScratch = quizScratch{}
+	part.quizScratch = nil
 	part.looked = &lookups{}
 	return &part
 }
@@ -196,7 +200,9 @@ type quizMaker struct {
 	// looked, when set, notes the ids and prompts looked up (see
 	// quizMaker.alone).
 	looked *lookups
-	quizScratch
+	// The room is kept apart, so that the quizMaker of each section
+	// made alone is small.
+	*quizScratch
 }
 
 // unitQuestion is a question of the unit being read, with its prompt in
@@ -274,6 +280,8 @@ func newQuizMaker(g *guide.Guide) *quizMaker {
 		names:   properNames(g),
 		seen:    newIDSet(),
 		prompts: map[string]bool{},
+
+		quizScratch: &quizScratch{},
 	}
 	m.termNames, m.termStarts = make(map[string]string, terms), make(map[string]int, terms)
 	for _, t := range g.Study.Terms {
