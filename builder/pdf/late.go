@@ -74,19 +74,17 @@ type lateNumbers struct {
 	seed   maphash.Seed
 	byHash map[uint64]int32
 	clash  map[lateKey]int32
-	annots []lateAnnot
+	// annots are the words of the link annotations that wait for
+	// numbers, and indexes the index of each among the tagger's; says
+	// are the few annotations whose words are made otherwise.
+	annots  lateTexts
+	indexes []int32
+	says    []lateSay
 	// rec, when set, makes these the late numbers of a page drawn on a
 	// sheet (sheet.go): each form asked for is recorded on the sheet, and
 	// its name left out of the content, for the document's late numbers
 	// to make and name in the order of the pages.
 	rec *sheet
-}
-
-// lateAnnot is a link annotation whose words wait for a number: the index
-// of the annotation among the tagger's, and what makes its words.
-type lateAnnot struct {
-	index int
-	text  func() string
 }
 
 // newLateNumbers returns an empty set of late numbers for doc.
@@ -169,16 +167,36 @@ func (ln *lateNumbers) draw(n int32, x, y float64) {
 	ln.doc.drawForm(f.ref, !f.key.what.total, x, y)
 }
 
-// annot has annotation index of the tagger say what text returns, once
-// every number is known.
-func (ln *lateNumbers) annot(index int, text func() string) {
+// annot has annotation index of the tagger say the words of lt, once
+// every number is known. It keeps a copy of them.
+func (ln *lateNumbers) annot(index int, lt lateText) {
 	if sh := ln.rec; sh != nil {
 		// The annotation placed last, as the replay counts them.
 		sh.record(evLateAnnot, nil)
-		sh.lateTexts = append(sh.lateTexts, text)
+		sh.lateTexts.add(lt)
 		return
 	}
-	ln.annots = append(ln.annots, lateAnnot{index: index, text: text})
+	ln.annots.add(lt)
+	ln.indexes = append(ln.indexes, int32(index))
+}
+
+// lateSay is a link annotation whose words wait for a number: the index
+// of the annotation among the tagger's, and what makes its words.
+type lateSay struct {
+	index int32
+	say   func() string
+}
+
+// annotSay has annotation index of the tagger say what say returns, once
+// every number is known: an entry of the contents, whose words name the
+// page of a section.
+func (ln *lateNumbers) annotSay(index int, say func() string) {
+	if sh := ln.rec; sh != nil {
+		sh.record(evLateSay, nil)
+		sh.lateSays = append(sh.lateSays, say)
+		return
+	}
+	ln.says = append(ln.says, lateSay{int32(index), say})
 }
 
 // finish writes every form, now that value gives each number, and
@@ -245,9 +263,14 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 		ln.doc.out.Stream(f.ref.obj, dict, content, true)
 	}
 	if tags != nil {
-		for _, a := range ln.annots {
-			tags.setContents(a.index, a.text())
+		pageOf := func(link int) int { return value(lateWhat{link: int32(link)}) }
+		for i, index := range ln.indexes {
+			tags.setContents(int(index), ln.annots.at(i).say(pageOf))
+		}
+		for _, s := range ln.says {
+			tags.setContents(int(s.index), s.say())
 		}
 	}
-	ln.forms, ln.count, ln.byHash, ln.clash, ln.annots = nil, 0, nil, nil, nil
+	ln.forms, ln.count, ln.byHash, ln.clash = nil, 0, nil, nil
+	ln.annots, ln.indexes, ln.says = lateTexts{}, nil, nil
 }

@@ -42,9 +42,12 @@ func TestLateFormsFound(t *testing.T) {
 // its page numbers and the spaces their placeholders carried.
 func TestLateTextSays(t *testing.T) {
 	pages := map[int]int{3: 12, 4: 0}
-	lt := &lateText{text: "see page and", pages: []latePage{{at: 9, page: 3, after: true}, {at: 12, page: 4, before: true}},
-		pageOf: func(link int) int { return pages[link] }}
-	got := lt.say()
+	lt := lateText{text: []byte("see page and"), pages: []latePage{{at: 9, page: 3, after: true}, {at: 12, page: 4, before: true}}}
+	var held lateTexts
+	held.add(lateText{text: []byte("before")})
+	held.add(lt)
+	lt.text[0] = 'S' // held keeps a copy
+	got := held.at(1).say(func(link int) int { return pages[link] })
 	if want := "see page 12 and 1"; got != want {
 		t.Errorf("say = %q; want %q", got, want)
 	}

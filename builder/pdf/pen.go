@@ -23,9 +23,8 @@ type pen struct {
 	resolvedLine line
 	resolved     []piece
 	// pageOf returns the page a link points to, for references, as far
-	// as it is known when the page is drawn; pageAtEnd returns it once
-	// every page is drawn.
-	pageOf, pageAtEnd func(link int) int
+	// as it is known when the page is drawn.
+	pageOf func(link int) int
 	// sheet, when set, is the sheet the pen draws a page on, away from
 	// the document (sheet.go).
 	sheet *sheet
@@ -34,6 +33,9 @@ type pen struct {
 	// where such a number goes in its room.
 	late  *lateNumbers
 	align numAlign
+	// lateWords and latePages are what lateAnnot fills for each link.
+	lateWords []byte
+	latePages []latePage
 
 	// The font and size text is set in on the page, as flushText sets
 	// them in the content.

@@ -156,35 +156,33 @@ func (p *pen) lateAnnot(count int, pieces []piece) {
 	if p.late == nil || p.annotCount() != count+1 || !slices.ContainsFunc(pieces, func(pc piece) bool { return pc.look().page != 0 }) {
 		return
 	}
-	// Only the words are kept, not the pieces, whose text holds on to
-	// that of their whole line till the end.
-	var b strings.Builder
-	lt := &lateText{pageOf: p.pageAtEnd}
+	// Only the words are kept, not the pieces, whose text is that of
+	// their whole line; they are gathered in buffers of the pen's, which
+	// annot copies.
+	lt := lateText{text: p.lateWords[:0], pages: p.latePages[:0]}
 	for i := range pieces {
 		pc := &pieces[i]
 		page := pc.look().page
 		if page <= 0 {
-			b.WriteString(pc.text)
+			lt.text = append(lt.text, pc.text...)
 			continue
 		}
 		// The number as resolve prints it, with the spaces the
 		// placeholder carries.
-		lt.pages = append(lt.pages, latePage{at: int32(b.Len()), page: page,
+		lt.pages = append(lt.pages, latePage{at: int32(len(lt.text)), page: page,
 			before: strings.HasPrefix(pc.text, " "), after: strings.HasSuffix(pc.text, " ")})
 	}
-	lt.text = b.String()
+	p.lateWords, p.latePages = lt.text, lt.pages
 	// The words are made after the last page, when every number is
 	// known.
-	p.late.annot(count, lt.say)
+	p.late.annot(count, lt)
 }
 
 // lateText is what a link says whose words hold page numbers not yet
-// known: its words without them, where each goes, and what gives the
-// page of a link once every page is known.
+// known: its words without them, and where each goes.
 type lateText struct {
-	text   string
-	pages  []latePage
-	pageOf func(link int) int
+	text  []byte
+	pages []latePage
 }
 
 // latePage is a page number in a lateText: where it goes in the text,
@@ -196,21 +194,60 @@ type latePage struct {
 	before, after bool
 }
 
-// say returns the words, each number the page pageOf gives.
-func (lt *lateText) say() string {
+// say returns the words, each number the page pageOf gives its link.
+func (lt lateText) say(pageOf func(link int) int) string {
 	var b strings.Builder
 	at := 0
 	for _, pg := range lt.pages {
-		b.WriteString(lt.text[at:pg.at])
+		b.Write(lt.text[at:pg.at])
 		at = int(pg.at)
 		if pg.before {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strconv.Itoa(max(lt.pageOf(int(pg.page)), 1)))
+		b.WriteString(strconv.Itoa(max(pageOf(int(pg.page)), 1)))
 		if pg.after {
 			b.WriteByte(' ')
 		}
 	}
-	b.WriteString(lt.text[at:])
+	b.Write(lt.text[at:])
 	return strings.TrimSpace(b.String())
+}
+
+// lateTexts holds what links whose words wait for page numbers say, one
+// link after the other, in lists with no pointers: a long guide keeps
+// tens of thousands till its end.
+type lateTexts struct {
+	words []byte
+	pages []latePage
+	ends  []lateEnd
+}
+
+// lateEnd is where the words and the numbers of a link end in lateTexts.
+type lateEnd struct {
+	words, pages uint32
+}
+
+// add appends a copy of lt.
+func (l *lateTexts) add(lt lateText) {
+	l.words = append(l.words, lt.text...)
+	l.pages = append(l.pages, lt.pages...)
+	l.ends = append(l.ends, lateEnd{uint32(len(l.words)), uint32(len(l.pages))})
+}
+
+// len returns how many links l holds.
+func (l *lateTexts) len() int { return len(l.ends) }
+
+// at returns what link i says, in l's lists.
+func (l *lateTexts) at(i int) lateText {
+	var start lateEnd
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	end := l.ends[i]
+	return lateText{text: l.words[start.words:end.words:end.words], pages: l.pages[start.pages:end.pages:end.pages]}
+}
+
+// reset empties l, keeping its lists to fill again.
+func (l *lateTexts) reset() {
+	l.words, l.pages, l.ends = l.words[:0], l.pages[:0], l.ends[:0]
 }

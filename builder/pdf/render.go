@@ -191,7 +191,7 @@ func (w *writer) bodyPaginator(notes [][]*box) *paginator {
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
 	pageOf := func(n int) int { return w.pages[n] }
-	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, pageAtEnd: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt}
+	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt}
 	total := len(b.heads) - 1
 	dr := w.newDrawer(main, total, false)
 	page := 0
@@ -395,7 +395,7 @@ func (w *writer) drawAsLaidOut() error {
 	}
 
 	pageOf := func(n int) int { return w.pages[n] }
-	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, pageAtEnd: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
+	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
 	dr := w.newDrawer(main, maxKeptPages, true)
 	page := 0
 	chromeOf := w.pageChrome(0)

@@ -46,6 +46,7 @@ const (
 	evAlt                     // formula element e was made; its formula in maths
 	evForm                    // a late number's form was asked for; its key in forms
 	evLateAnnot               // the last annotation's words wait for late numbers; in lateTexts
+	evLateSay                 // the last annotation's words are made once numbers are known; by lateSays
 )
 
 // sheetHole is a name left out of a sheet's content, at offset off: the
@@ -69,7 +70,8 @@ type sheet struct {
 	texts         []string
 	maths         []*mathbox.Box
 	forms         []lateKey
-	lateTexts     []func() string
+	lateTexts     lateTexts
+	lateSays      []func() string
 	holes         []sheetHole
 }
 
@@ -119,8 +121,9 @@ func (sh *sheet) reset() {
 	sh.maths = sh.maths[:0]
 	clear(sh.forms)
 	sh.forms = sh.forms[:0]
-	clear(sh.lateTexts)
-	sh.lateTexts = sh.lateTexts[:0]
+	sh.lateTexts.reset()
+	clear(sh.lateSays)
+	sh.lateSays = sh.lateSays[:0]
 	sh.holes = sh.holes[:0]
 }
 
@@ -247,7 +250,7 @@ func (w *writer) newDrawer(main *pen, pages int, late bool) *drawer {
 // with m.
 func (dr *drawer) newPen(fs *faceSet, m *metrics) *pen {
 	w, main := dr.w, dr.main
-	p := &pen{m: m, fs: fs, links: w.links, out: newTextOut(w.doc), pageOf: main.pageOf, pageAtEnd: main.pageAtEnd}
+	p := &pen{m: m, fs: fs, links: w.links, out: newTextOut(w.doc), pageOf: main.pageOf}
 	if main.tags != nil {
 		p.tags = &tagger{root: main.tags.root}
 	}
@@ -363,7 +366,7 @@ func (dr *drawer) replay(j *pageJob) {
 	if t != nil {
 		t.newPage()
 	}
-	var texts, maths, lateTexts int
+	var texts, maths, lateTexts, lateSays int
 	var forms []int32 // the document's form of each form the page asked for
 	for _, ev := range sh.events {
 		switch ev.kind {
@@ -380,8 +383,11 @@ func (dr *drawer) replay(j *pageJob) {
 		case evForm:
 			forms = append(forms, late.form(sh.forms[len(forms)]))
 		case evLateAnnot:
-			late.annot(t.annotCount()-1, sh.lateTexts[lateTexts])
+			late.annot(t.annotCount()-1, sh.lateTexts.at(lateTexts))
 			lateTexts++
+		case evLateSay:
+			late.annotSay(t.annotCount()-1, sh.lateSays[lateSays])
+			lateSays++
 		}
 	}
 	sd := sh.doc

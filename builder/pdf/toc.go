@@ -142,7 +142,7 @@ func (w *writer) tocBoxes(marks map[*guide.Section]*mark) []*box {
 			annots := p.annotCount()
 			p.placeLink(link, x+indent, y, textW-indent, h, entry, contents())
 			if late && p.annotCount() == annots+1 {
-				p.late.annot(annots, contents)
+				p.late.annotSay(annots, contents)
 			}
 		}
 		l.push(b, &fr)
