@@ -234,6 +234,10 @@ type quizScratch struct {
 	// of its prompt (see cloze).
 	draft       guide.Question
 	draftPrompt []guide.Piece
+	// caseTitle holds a key point's title as running text writes it
+	// (see sentenceCase); caseLow and caseWord hold a title, or a word of
+	// it, in lower case (see termCase).
+	caseTitle, caseLow, caseWord []byte
 	// spellings holds the spellings of the key term a cloze question is
 	// tried for (see termSpellings).
 	spellings []string
@@ -244,7 +248,7 @@ type quizScratch struct {
 	unit []unitQuestion
 	// stemCache holds the words showsIn looks for of the answers lately
 	// asked about (see answerStems).
-	stemCache map[string]answerWords
+	stemCache map[string][]string
 	// low holds the text around a cloze question's blanks in lower case
 	// and lowWords its content words (see appendStems).
 	low      []byte
@@ -852,7 +856,7 @@ func mergePieces(ps []guide.Piece) []guide.Piece {
 // The content words of t are split, into the room *words, only when each
 // of answer's stands somewhere in its text.
 func (m *quizMaker) showsIn(t *wordText, words *[][]byte, answer string) bool {
-	stems, raw := m.answerStems(answer)
+	stems := m.answerStems(answer)
 	k := len(stems)
 	if k == 0 {
 		return false
@@ -860,8 +864,8 @@ func (m *quizMaker) showsIn(t *wordText, words *[][]byte, answer string) bool {
 	if !t.split {
 		// A word of t has a stem of answer only where the stem stands
 		// in its text.
-		for _, st := range raw {
-			if !bytes.Contains(t.low, st) {
+		for _, st := range stems {
+			if !bytes.Contains(t.low, []byte(st)) {
 				return false
 			}
 		}
@@ -898,15 +902,15 @@ func (m *quizMaker) appendStems(words [][]byte, low []byte) [][]byte {
 }
 
 // answerStems returns the words showsIn looks for when it looks for
-// answer, as strings and as bytes: the content words of answer in lower
+// answer: the content words of answer in lower
 // case, without a final bracket, each without a plural ending; the
 // numbers among them only when they are all numbers. The words of the
 // last few answers asked about are kept, since the answer of a question
 // is asked about once for each question beside it; the caller must not
 // change them.
-func (m *quizMaker) answerStems(answer string) ([]string, [][]byte) {
-	if out, ok := m.stemCache[answer]; ok {
-		return out.stems, out.raw
+func (m *quizMaker) answerStems(answer string) []string {
+	if stems, ok := m.stemCache[answer]; ok {
+		return stems
 	}
 	core := answer
 	if name, _, ok := trailingParen(answer); ok && name != "" {
@@ -926,29 +930,22 @@ func (m *quizMaker) answerStems(answer string) ([]string, [][]byte) {
 			named++
 		}
 	}
-	var out answerWords
+	var stems []string
 	for _, w := range want {
 		if named == 0 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			out.stems = append(out.stems, stem(w))
-			out.raw = append(out.raw, []byte(stem(w)))
+			stems = append(stems, stem(w))
 		}
 	}
 	switch {
 	case m.stemCache == nil:
-		m.stemCache = make(map[string]answerWords, stemCacheSize)
+		m.stemCache = make(map[string][]string, stemCacheSize)
 	case len(m.stemCache) >= stemCacheSize:
 		// The words handed out before stay as they are: only the
 		// map's room is used again.
 		clear(m.stemCache)
 	}
-	m.stemCache[answer] = out
-	return out.stems, out.raw
-}
-
-// answerWords are the words showsIn looks for (see answerStems).
-type answerWords struct {
-	stems []string
-	raw   [][]byte
+	m.stemCache[answer] = stems
+	return stems
 }
 
 // stemCacheSize is how many answers' words a quizMaker keeps.
@@ -1363,22 +1360,28 @@ func (m *quizMaker) termCase(s string) string {
 		i = j
 	}
 	// s in lower case, when each letter keeps its size in bytes: a
-	// stretch of s is then the same stretch of low in lower case.
-	low, same := lowerSameSize(s)
-	lower := func(from, to int) string {
+	// stretch of s is then the same stretch of it in lower case. Else
+	// each stretch is lowered on its own. Either is written in m's room
+	// and looked up in the maps without a string of its own.
+	same := lowerKeepsSize(s)
+	if same {
+		m.caseLow = appendLower(m.caseLow[:0], s)
+	}
+	lower := func(from, to int) []byte {
 		if same {
-			return low[from:to]
+			return m.caseLow[from:to]
 		}
-		return strings.ToLower(s[from:to])
+		m.caseWord = appendLower(m.caseWord[:0], s[from:to])
+		return m.caseWord
 	}
 	var b []byte // s with the names put in, once one is
 	at := 0
 	for i := 0; i < len(words); i++ {
 		// Only a name that starts with the word can stand here.
-		most := m.termStarts[lower(words[i][0], words[i][1])]
+		most := m.termStarts[string(lower(words[i][0], words[i][1]))]
 		for n := min(most, len(words)-i); n > 0; n-- {
 			from, to := words[i][0], words[i+n-1][1]
-			name, ok := m.termNames[lower(from, to)]
+			name, ok := m.termNames[string(lower(from, to))]
 			if !ok || len(name) != to-from {
 				continue
 			}
@@ -1397,15 +1400,15 @@ func (m *quizMaker) termCase(s string) string {
 	return capitalizeFirst(s)
 }
 
-// lowerSameSize returns s in lower case, as strings.ToLower writes it,
-// and whether each rune of s kept its size in bytes.
-func lowerSameSize(s string) (string, bool) {
+// lowerKeepsSize reports whether each rune of s keeps its size in bytes
+// in lower case, as strings.ToLower writes it.
+func lowerKeepsSize(s string) bool {
 	for _, r := range s {
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) != utf8.RuneLen(r) || r == utf8.RuneError {
-			return "", false
+			return false
 		}
 	}
-	return strings.ToLower(s), true
+	return true
 }
 
 // sentenceCase writes a title as running text writes it: every word but
@@ -1414,7 +1417,7 @@ func lowerSameSize(s string) (string, bool) {
 // names the notes write with a capital (see properNames) and the key
 // terms, which keep the case the notes give them.
 func (m *quizMaker) sentenceCase(title string) string {
-	b := make([]byte, 0, len(title))
+	b := m.caseTitle[:0]
 	first := true
 	for i := 0; i < len(title); {
 		r, size := utf8.DecodeRuneInString(title[i:])
@@ -1440,6 +1443,7 @@ func (m *quizMaker) sentenceCase(title string) string {
 		first = false
 		i = j
 	}
+	m.caseTitle = b
 	return m.termCase(string(b))
 }
 
