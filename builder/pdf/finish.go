@@ -156,7 +156,7 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 					b = append(b, ' ')
 				}
 				if tags != nil {
-					b = pdfobj.AppendRef(b, int(tags.annots[annot].obj))
+					b = pdfobj.AppendRef(b, int(tags.annots.at(annot).obj))
 				} else {
 					b = append(annotDict(b, d.annots.at(annot)), ">>"...)
 				}

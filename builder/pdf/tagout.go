@@ -86,7 +86,7 @@ func (t *tagger) writeElems(done func(e *structElem) bool) {
 	byLink := t.byLink[:0]
 	for _, a := range t.unwritten {
 		if a.elem.joined {
-			t.annots[a.i].link = a.elem.obj
+			t.annots.ptr(int(a.i)).link = a.elem.obj
 			byLink = append(byLink, linkAnnot{a.elem.obj, a.i})
 		}
 	}
@@ -153,7 +153,7 @@ func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
 		}
 	}
 	if pg == 0 && len(annots) > 0 {
-		pg = t.annots[annots[0]].page
+		pg = t.annots.at(int(annots[0])).page
 	}
 	if pg > 0 {
 		b = append(b, " /Pg "...)
@@ -199,9 +199,10 @@ func (t *tagger) appendElem(b []byte, e *structElem, annots []int32) []byte {
 			b = append(b, ' ')
 		}
 		b = append(b, "<</Type /OBJR /Obj "...)
-		b = appendRef(b, int(t.annots[a].obj))
+		an := t.annots.at(int(a))
+		b = appendRef(b, int(an.obj))
 		b = append(b, " /Pg "...)
-		b = appendRef(b, int(t.pageObj[t.annots[a].page]))
+		b = appendRef(b, int(t.pageObj[an.page]))
 		b = append(b, ">>"...)
 	}
 	return append(b, "]>>"...)
@@ -266,8 +267,8 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 		return fmt.Errorf("no pages")
 	}
 	byPage := make([]int, npages+1)
-	for _, a := range t.annots {
-		byPage[a.page]++
+	for i := range t.annots.len() {
+		byPage[t.annots.at(i).page]++
 	}
 	for i, pg := range d.pages {
 		if int(pg.annots) != byPage[i+1] {
@@ -286,18 +287,18 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 	if len(t.parents) > 0 {
 		t.parentLeaf(t.leafFirst, npages-1)
 	}
-	if len(t.annots) > 0 {
+	if n := t.annots.len(); n > 0 {
 		// Room for every entry, "key obj 0 R", at once.
-		t.parents = slices.Grow(t.parents, len(t.annots)*annotEntryRoom)
-		for i, a := range t.annots {
+		t.parents = slices.Grow(t.parents, n*annotEntryRoom)
+		for i := range n {
 			if i > 0 {
 				t.parents = append(t.parents, ' ')
 			}
 			t.parents = strconv.AppendInt(t.parents, int64(npages+i), 10)
 			t.parents = append(t.parents, ' ')
-			t.parents = appendRef(t.parents, int(a.link))
+			t.parents = appendRef(t.parents, int(t.annots.at(i).link))
 		}
-		t.parentLeaf(npages, npages+len(t.annots)-1)
+		t.parentLeaf(npages, npages+n-1)
 	}
 	parentTree := out.AllocPacked()
 	b := append([]byte(nil), "<</Kids ["...)
@@ -315,7 +316,7 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 	b = append(b, "] /ParentTree "...)
 	b = appendRef(b, parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
-	b = strconv.AppendInt(b, int64(npages+len(t.annots)), 10)
+	b = strconv.AppendInt(b, int64(npages+t.annots.len()), 10)
 	if len(t.ids) > 0 {
 		slices.SortFunc(t.ids, func(a, b elemID) int { return strings.Compare(a.id, b.id) })
 		b = append(b, " /IDTree <</Names ["...)
@@ -332,14 +333,14 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 	b = append(b, ">>"...)
 	out.Packed(int(t.treeRoot), b)
 
-	for i, a := range t.annots {
+	for i := range t.annots.len() {
 		ab := annotDict(i)
 		ab = append(ab, " /StructParent "...)
 		ab = strconv.AppendInt(ab, int64(npages+i), 10)
 		ab = append(ab, " /Contents "...)
 		ab = pdfobj.AppendText(ab, t.contents(i))
 		ab = append(ab, ">>"...)
-		out.Packed(int(a.obj), ab)
+		out.Packed(int(t.annots.at(i).obj), ab)
 	}
 	return nil
 }

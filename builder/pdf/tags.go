@@ -205,7 +205,7 @@ type tagger struct {
 	// emptied, go to the next elements that get a kid.
 	kids     [][]structKid
 	freeKids []int32
-	annots   []annotTag
+	annots   chunkList[annotTag]
 	// texts holds what the annotations say, one after the other, and
 	// lateTexts what those whose words were known late say instead.
 	texts     []byte
@@ -452,18 +452,16 @@ func (t *tagger) annot(e *structElem, contents string) {
 	if e.written {
 		t.fail(e)
 	}
-	t.unwritten = append(t.unwritten, annotWait{int32(len(t.annots)), e})
-	// A long guide places some hundreds of thousands of links: the two
-	// lists are doubled as they grow, rather than grown by a quarter,
-	// which would copy each link some five times over.
+	t.unwritten = append(t.unwritten, annotWait{int32(t.annots.len()), e})
+	// A long guide places some hundreds of thousands of links: their
+	// words are doubled as they grow, rather than grown by a quarter,
+	// which would copy each some five times over, and the links are
+	// kept in chunks, never copied.
 	if len(t.texts)+len(contents) > cap(t.texts) {
 		t.texts = slices.Grow(t.texts, len(t.texts)+len(contents))
 	}
 	t.texts = append(t.texts, contents...)
-	if len(t.annots) == cap(t.annots) {
-		t.annots = slices.Grow(t.annots, len(t.annots)+1)
-	}
-	t.annots = append(t.annots, annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
+	t.annots.add(annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
 }
 
 // annotCount returns how many link annotations the tagger was given.
@@ -471,7 +469,7 @@ func (t *tagger) annotCount() int {
 	if t.rec != nil {
 		return t.rec.annots
 	}
-	return len(t.annots)
+	return t.annots.len()
 }
 
 // contents returns what annotation i says.
@@ -481,14 +479,14 @@ func (t *tagger) contents(i int) string {
 	}
 	start := uint32(0)
 	if i > 0 {
-		start = t.annots[i-1].end
+		start = t.annots.at(i - 1).end
 	}
-	return string(t.texts[start:t.annots[i].end])
+	return string(t.texts[start:t.annots.at(i).end])
 }
 
 // setContents makes annotation i say s, once its words are known.
 func (t *tagger) setContents(i int, s string) {
-	if i < 0 || i >= len(t.annots) {
+	if i < 0 || i >= t.annots.len() {
 		return
 	}
 	if t.lateTexts == nil {
