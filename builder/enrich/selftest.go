@@ -172,6 +172,7 @@ type quizRenderer struct {
 	texts   slab[guide.Text]
 	inlines slab[guide.Inline]
 	items   slab[paraItem]
+	refs    slab[guide.Ref]
 	// ref is the reference of the last answer, which the next answer
 	// shares when it points to the same place under the same name, as
 	// the answers of one key point or section mostly do.
@@ -262,7 +263,8 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 		where, target = strings.Join(q.Section, " › "), ""
 	}
 	if r.ref == nil || r.refTarget != q.Target || r.refHead != target || r.refFor != where {
-		r.ref = &guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: titleInlines(r.heads, target, where)}
+		r.ref = r.refs.one()
+		*r.ref = guide.Ref{Pos: guide.NoPos, Target: q.Target, Children: r.titleInlines(target, where)}
 		r.refTarget, r.refHead, r.refFor = q.Target, target, where
 	}
 	for _, in := range r.see {
@@ -272,6 +274,16 @@ func (r *quizRenderer) answer(q *guide.Question) []guide.Inline {
 		out = append(out, in)
 	}
 	return out
+}
+
+// titleInlines returns a section's title as titleInlines does, with the
+// nodes of a title without a heading of its own made from the renderer's
+// slabs.
+func (r *quizRenderer) titleInlines(id, title string) []guide.Inline {
+	if h := r.heads[id]; h != nil {
+		return h
+	}
+	return append(r.inlines.slice(1), r.text(title))
 }
 
 func text(s string) *guide.Text { return &guide.Text{Pos: guide.NoPos, Text: s} }
