@@ -35,8 +35,10 @@ import (
 // layBody lays out the introduction and every section, and hands the
 // boxes to yield as it goes: those of the introduction, then those of
 // each section's heading and text before its subsections. Each slice is
-// the layout's to give away: it is not changed after yield has it. A
-// section's heading leaves its mark in marks; a section that has a mark
+// the layout's to give away: it is not changed after yield has it, but
+// for a body drawn as it is laid out (see recycler), whose slices hold
+// the boxes of later batches once yield returns, so that yield must keep
+// none of them. A section's heading leaves its mark in marks; a section that has a mark
 // already, from an earlier layout, keeps it.
 func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 	st := &stitcher{w: w, yield: yield}
@@ -286,9 +288,9 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 		}
 		last := len(l.out) - 1
 		if done == nil {
-			// A batch's slice is handed on with it: made once, with
-			// room for the batch.
-			done = make([]*box, 0, 2*batchBoxes)
+			// A batch's slice is handed on with it: made with room for
+			// the batch, or given back by the stitcher.
+			done = w.batchList()
 		}
 		done = append(done, l.out[:last]...)
 		l.out[0] = l.out[last]
@@ -315,6 +317,15 @@ func (bw *bodyWorker) lay(p *bodyPart, send func(batch)) {
 	retired.lines = append(retired.lines, last.lines...)
 	retired.texts = append(retired.texts, last.texts...)
 	send(batch{boxes: done, fx: bw.effects(), last: true, pending: l.pending, retired: retired})
+}
+
+// batchList returns an empty list with room for a batch of boxes: one the
+// recycler gives back, when the boxes are drawn as they are laid out.
+func (w *writer) batchList() []*box {
+	if w.recycle != nil {
+		return w.recycle.batch()
+	}
+	return make([]*box, 0, 2*batchBoxes)
 }
 
 // stitcher hands the parts' boxes on in order, and does what their layout
@@ -366,6 +377,7 @@ func (st *stitcher) take(b batch) {
 	}
 	if w.recycle != nil {
 		w.recycle.handedOn(st.boxes, b.retired)
+		w.recycle.dealtBatch(b.boxes)
 	}
 	if b.last {
 		if st.started {

@@ -45,6 +45,41 @@ type recycler struct {
 	front int
 	// given counts the chunks given back to the pools.
 	given int
+	// batches are lists of boxes handed on whose boxes were dealt out,
+	// to hold the boxes of batches to come (see batch).
+	batches [][]*box
+}
+
+// maxSpareBatches is the most lists of boxes a recycler keeps.
+const maxSpareBatches = 8
+
+// batch returns an empty list of boxes with room for a batch: one whose
+// boxes were dealt out, or a new one.
+func (r *recycler) batch() []*box {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := len(r.batches)
+	if n == 0 {
+		return make([]*box, 0, 2*batchBoxes)
+	}
+	b := r.batches[n-1]
+	r.batches[n-1] = nil
+	r.batches = r.batches[:n-1]
+	return b
+}
+
+// dealtBatch gives back the list of a batch whose boxes the pages' dealer
+// took, which keeps none of the list.
+func (r *recycler) dealtBatch(b []*box) {
+	if cap(b) != 2*batchBoxes {
+		return
+	}
+	clear(b)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.batches) < maxSpareBatches {
+		r.batches = append(r.batches, b[:0])
+	}
 }
 
 // partChunks is chunks handed on with a batch of boxes, and how many
