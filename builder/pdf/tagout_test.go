@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"studyguide/builder/guide"
@@ -111,5 +112,29 @@ func TestKidListsGoBack(t *testing.T) {
 	}
 	if got := tg.kidsOf(b); !slices.Equal(got, []structKid{{page: 2, n: 3}}) {
 		t.Errorf("kids %v", got)
+	}
+}
+
+// TestAnnotTextsInChunks checks that what link annotations say is found
+// again whether it ends a chunk of the tagger's texts, starts the next or
+// is longer than a chunk.
+func TestAnnotTextsInChunks(t *testing.T) {
+	tg := &tagger{}
+	long := strings.Repeat("x", annotTextChunk+1)
+	says := []string{long, "first", strings.Repeat("a", annotTextChunk-len("first")), "", "next chunk", long, "last"}
+	for i, s := range says {
+		end, fits := tg.addText(s)
+		tg.annots.add(annotTag{end: end})
+		if !fits {
+			tg.setContents(i, s)
+		}
+	}
+	if len(tg.texts) != 2 {
+		t.Errorf("the texts fill %d chunks, want 2", len(tg.texts))
+	}
+	for i, want := range says {
+		if got := tg.contents(i); got != want {
+			t.Errorf("annotation %d says %.20q (%d bytes), want %.20q (%d bytes)", i, got, len(got), want, len(want))
+		}
 	}
 }

@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
+	"strings"
 
 	"studyguide/builder/internal/pdfobj"
 )
@@ -166,11 +166,18 @@ var artifact = tagMark{art: artLayout}
 // annotTag is a link annotation as the tree knows it: its page, its
 // object, the Link element it belongs to (by its object, once the element
 // has joined the tree) and where what it says to a reader who cannot see
-// it ends in the tagger's texts.
+// it ends in the tagger's texts: the chunk, times 1<<16, and the offset
+// in it. What it says starts where the annotation before's ends, or at
+// the chunk's start when that one ends in another.
 type annotTag struct {
 	page, obj, link int32
 	end             uint32
 }
+
+// annotTextChunk is how many bytes a chunk of the tagger's texts holds:
+// the words of a thousand links or so. Words longer than a chunk, which
+// no link of a guide has, are kept apart (see tagger.addText).
+const annotTextChunk = 32 << 10
 
 // annotWait is a link annotation whose Link element is not yet written:
 // its index and the element.
@@ -206,9 +213,10 @@ type tagger struct {
 	kids     [][]structKid
 	freeKids []int32
 	annots   chunkList[annotTag]
-	// texts holds what the annotations say, one after the other, and
-	// lateTexts what those whose words were known late say instead.
-	texts     []byte
+	// texts holds what the annotations say, one after the other, in
+	// chunks of annotTextChunk bytes never copied, and lateTexts what
+	// those whose words were known late say instead.
+	texts     [][]byte
 	lateTexts map[int32]string
 	// unwritten holds the annotations whose Link element is not yet
 	// written.
@@ -452,16 +460,37 @@ func (t *tagger) annot(e *structElem, contents string) {
 	if e.written {
 		t.fail(e)
 	}
-	t.unwritten = append(t.unwritten, annotWait{int32(t.annots.len()), e})
-	// A long guide places some hundreds of thousands of links: their
-	// words are doubled as they grow, rather than grown by a quarter,
-	// which would copy each some five times over, and the links are
-	// kept in chunks, never copied.
-	if len(t.texts)+len(contents) > cap(t.texts) {
-		t.texts = slices.Grow(t.texts, len(t.texts)+len(contents))
+	i := t.annots.len()
+	t.unwritten = append(t.unwritten, annotWait{int32(i), e})
+	// A long guide places some hundreds of thousands of links: they and
+	// their words are kept in chunks, never copied.
+	end, fits := t.addText(contents)
+	t.annots.add(annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: end})
+	if !fits {
+		// A copy: contents, which the callers make for the call, is
+		// not kept.
+		t.setContents(i, strings.Clone(contents))
 	}
-	t.texts = append(t.texts, contents...)
-	t.annots.add(annotTag{page: int32(t.page()), obj: int32(t.doc.out.AllocPacked()), end: uint32(len(t.texts))})
+}
+
+// addText appends what an annotation says to the tagger's texts and
+// returns where it ends, unless it is longer than a chunk: then it
+// reports that it does not fit, and returns where the annotation before
+// ends, for it says nothing in the texts.
+func (t *tagger) addText(s string) (end uint32, fits bool) {
+	n := len(t.texts)
+	if len(s) > annotTextChunk {
+		if n == 0 {
+			return 0, false
+		}
+		return uint32(n-1)<<16 | uint32(len(t.texts[n-1])), false
+	}
+	if n == 0 || len(t.texts[n-1])+len(s) > annotTextChunk {
+		t.texts = append(t.texts, make([]byte, 0, annotTextChunk))
+		n++
+	}
+	t.texts[n-1] = append(t.texts[n-1], s...)
+	return uint32(n-1)<<16 | uint32(len(t.texts[n-1])), true
 }
 
 // annotCount returns how many link annotations the tagger was given.
@@ -477,11 +506,20 @@ func (t *tagger) contents(i int) string {
 	if s, ok := t.lateTexts[int32(i)]; ok {
 		return s
 	}
+	return string(t.text(i))
+}
+
+// text returns what annotation i says in the tagger's texts.
+func (t *tagger) text(i int) []byte {
+	end := t.annots.at(i).end
+	chunk, stop := end>>16, end&0xffff
 	start := uint32(0)
 	if i > 0 {
-		start = t.annots.at(i - 1).end
+		if before := t.annots.at(i - 1).end; before>>16 == chunk {
+			start = before & 0xffff
+		}
 	}
-	return string(t.texts[start:t.annots.at(i).end])
+	return t.texts[chunk][start:stop]
 }
 
 // setContents makes annotation i say s, once its words are known.
