@@ -224,7 +224,9 @@ type wordText struct {
 
 // quizScratch is the room a quizMaker reuses from one question to the
 // next, and a worker of sections from one section to the next: nothing in
-// it changes the questions made.
+// it changes the questions made. Each part serves one question, sentence,
+// paragraph or unit of questions (a section starts a unit of its own),
+// or, as the stem cache does, holds what would be found again.
 type quizScratch struct {
 	// sentenceLow holds the sentence being read in lower case (see
 	// quizMaker.lowerText), and strongs the strong runs that start in it.
@@ -243,9 +245,6 @@ type quizScratch struct {
 	spellings []string
 	// flatStrongs holds the strong runs of the paragraph being read.
 	flatStrongs []strongSpan
-	// unit holds the questions asked about the key point, or outside key
-	// points the paragraph, being read (see fits).
-	unit []unitQuestion
 	// stemCache holds the words showsIn looks for of the answers lately
 	// asked about (see answerStems).
 	stemCache map[string][]string
@@ -255,6 +254,9 @@ type quizScratch struct {
 	lowWords [][]byte
 	// spans holds the spans of a cloze question's blanks.
 	spans [][2]int
+	// unit holds the questions asked about the key point, or outside key
+	// points the paragraph, being read (see fits).
+	unit []unitQuestion
 	// unitText and unitWords hold the prompts of the unit's questions
 	// in lower case and their content words (see promptText and
 	// showsIn): each question's are parts of them, which a question
