@@ -172,11 +172,35 @@ func BenchmarkText(b *testing.B) {
 	}
 }
 
+// BenchmarkAdler32 sums 64 KB of text, the size of a PDF page's stream
+// or more. Run it with
+//
+//	go test -run '^$' -bench Adler32 ./builder/internal/deflate/
+func BenchmarkAdler32(b *testing.B) {
+	data := samples()["text"]
+	data = data[:min(len(data), 64<<10)]
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		adler32(1, data)
+	}
+}
+
 func TestAdler32(t *testing.T) {
 	data := samples()["random"]
-	for _, n := range []int{0, 1, 3, 5551, 5552, 5553, 100_000} {
+	for _, n := range []int{0, 1, 3, 7, 8, 9, 15, 16, 17, 5551, 5552, 5553, 100_000} {
 		if got, want := adler32(1, data[:n]), stdAdler32(data[:n]); got != want {
 			t.Errorf("%d bytes: sum %08x; want %08x", n, got, want)
+		}
+	}
+	// Every byte 0xFF, the most each group of eight can add, and a sum
+	// carried on from bytes before at every offset.
+	ff := bytes.Repeat([]byte{0xFF}, 3*5552+11)
+	if got, want := adler32(1, ff), stdAdler32(ff); got != want {
+		t.Errorf("%d bytes of 0xff: sum %08x; want %08x", len(ff), got, want)
+	}
+	for at := range 20 {
+		if got, want := adler32(adler32(1, data[:at]), data[at:9000]), stdAdler32(data[:9000]); got != want {
+			t.Errorf("sum carried on after %d bytes: %08x; want %08x", at, got, want)
 		}
 	}
 	p := data[:1201]
