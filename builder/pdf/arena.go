@@ -186,3 +186,46 @@ func (c *chunked[T]) reset() {
 	clear(c.buf)
 	c.buf, c.start = c.buf[:0], 0
 }
+
+// listChunk is how many items a chunk of a chunkList holds.
+const listChunk = 4096
+
+// chunkList is a list that grows by chunks of listChunk items, never
+// copied as more are added: what a long guide keeps of each of its links
+// till the end.
+type chunkList[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+// add appends v.
+func (l *chunkList[T]) add(v T) {
+	if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == listChunk {
+		l.chunks = append(l.chunks, make([]T, 0, listChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, v)
+	l.n++
+}
+
+// reset empties the list, keeping its first chunk to fill again.
+func (l *chunkList[T]) reset() {
+	if len(l.chunks) > 0 {
+		l.chunks = l.chunks[:1]
+		l.chunks[0] = l.chunks[0][:0]
+	}
+	l.n = 0
+}
+
+// at returns the i-th item added, from 0.
+func (l *chunkList[T]) at(i int) T {
+	return l.chunks[i/listChunk][i%listChunk]
+}
+
+// ptr returns the i-th item added, to change it.
+func (l *chunkList[T]) ptr(i int) *T {
+	return &l.chunks[i/listChunk][i%listChunk]
+}
+
+// len returns how many items were added.
+func (l *chunkList[T]) len() int { return l.n }
