@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"maps"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -81,9 +82,14 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 	all := make([]*bodyPart, parts)
 	for i := range all {
 		all[i] = part(i)
-		all[i].out = make(chan batch, 2)
 	}
-	f := &bodyFlow{}
+	f := &bodyFlow{ahead: aheadBoxes, queued: queuedBatches}
+	if w.keepBoxes {
+		// The boxes are all kept until the pages are drawn, so that
+		// holding them a little longer costs nothing: the workers go as
+		// far ahead as they can.
+		f.ahead, f.queued = math.MaxInt, math.MaxInt
+	}
 	f.cond.L = &f.mu
 	var taken atomic.Int64
 	var wg sync.WaitGroup
@@ -96,15 +102,13 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 					return
 				}
 				p := all[i]
-				bw.lay(p, func(b batch) {
-					f.hold(p.index, len(b.boxes))
-					p.out <- b
-				})
+				bw.lay(p, func(b batch) { f.put(p, b) })
 			}
 		})
 	}
 	for i, p := range all {
-		for b := range p.out {
+		for {
+			b := f.next(p)
 			st.take(b)
 			f.release(len(b.boxes), p.index, b.last)
 			if b.last {
@@ -127,28 +131,52 @@ const maxBodyWorkers = 4
 // The part whose boxes are being handed on is never held back by it.
 const aheadBoxes = 128
 
-// bodyFlow keeps the workers from laying out far ahead of the pages: a
-// worker waits to hand on a batch of a part that is not the one being
-// handed on while the boxes handed on and not yet paginated are over
-// aheadBoxes.
+// queuedBatches is the most batches of a part waiting to be handed on to
+// be paginated.
+const queuedBatches = 2
+
+// bodyFlow passes the parts' batches from the workers to the goroutine
+// that hands them on to be paginated, and keeps the workers from laying
+// out far ahead of the pages: a worker waits to hand on a batch of a part
+// that is not the one being handed on while the boxes handed on and not
+// yet paginated are over ahead, and to hand on a batch of any part while
+// that part has queued batches waiting.
 type bodyFlow struct {
 	mu   sync.Mutex
 	cond sync.Cond
 	held int // boxes handed on by the workers, not yet paginated
 	head int // the part being handed on to be paginated
 	most int // the most boxes held at once
+	// ahead and queued are the limits above.
+	ahead, queued int
 }
 
-// hold waits, unless part is the one being handed on, until there is
-// room for n more boxes (or none are held), and counts them.
-func (f *bodyFlow) hold(part, n int) {
+// put waits until there is room for b, then queues it on p.
+func (f *bodyFlow) put(p *bodyPart, b batch) {
+	n := len(b.boxes)
 	f.mu.Lock()
-	for f.held > 0 && f.held+n > aheadBoxes && part != f.head {
+	for len(p.queue) >= f.queued || f.held > 0 && f.held+n > f.ahead && p.index != f.head {
 		f.cond.Wait()
 	}
 	f.held += n
 	f.most = max(f.most, f.held)
+	p.queue = append(p.queue, b)
 	f.mu.Unlock()
+	f.cond.Broadcast()
+}
+
+// next waits for p's next batch and takes it off the queue.
+func (f *bodyFlow) next(p *bodyPart) batch {
+	f.mu.Lock()
+	for len(p.queue) == 0 {
+		f.cond.Wait()
+	}
+	b := p.queue[0]
+	p.queue[0] = batch{}
+	p.queue = p.queue[1:]
+	f.mu.Unlock()
+	f.cond.Broadcast()
+	return b
 }
 
 // release says that n boxes of part were handed on to be paginated, and
@@ -171,8 +199,9 @@ type bodyPart struct {
 	// marks are the marks of the section and of its subsections, in the
 	// order the layout meets their headings.
 	marks []*mark
-	// out takes the part's batches of boxes, in order.
-	out chan batch
+	// queue holds the part's batches of boxes, in order, laid out and
+	// not yet handed on (see bodyFlow).
+	queue []batch
 }
 
 // batch is boxes of a part, in order, that nothing laid out after them
