@@ -29,6 +29,9 @@ type annotList = chunkList[annotRec]
 // ptHundredths returns v, a length in points, in hundredths of a point,
 // rounded as appendPt prints it.
 func ptHundredths(v float64) int32 {
+	if h, ok := roundedHundredths(v); ok {
+		return int32(h)
+	}
 	var buf [32]byte
 	b := strconv.AppendFloat(buf[:0], v, 'f', 2, 64)
 	neg := len(b) > 0 && b[0] == '-'

@@ -240,6 +240,10 @@ func (d *document) op(s string) {
 // appendPt appends a length in points, rounded to hundredths from its
 // exact value, without trailing zeros.
 func appendPt(b []byte, v float64) []byte {
+	if h, ok := roundedHundredths(v); ok {
+		// "-0" is printed as 0, as below.
+		return appendHundredths(b, h)
+	}
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', 2, 64)
 	for b[len(b)-1] == '0' {
@@ -265,13 +269,13 @@ func (d *document) point(b []byte, x, y float64) []byte {
 // colour with rgbOp.
 func colorOp(r, g, b int, gray, rgbOp string) string {
 	if r == g && g == b {
-		return strconv.FormatFloat(float64(r)/255, 'f', 3, 64) + " " + gray
+		return string(appendComponent(nil, r)) + " " + gray
 	}
-	s := ""
+	var s []byte
 	for _, v := range [3]int{r, g, b} {
-		s += strconv.FormatFloat(float64(v)/255, 'f', 3, 64) + " "
+		s = append(appendComponent(s, v), ' ')
 	}
-	return s + rgbOp
+	return string(s) + rgbOp
 }
 
 // SetDrawColor sets the colour of lines.

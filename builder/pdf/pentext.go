@@ -1,7 +1,5 @@
 package pdf
 
-import "strconv"
-
 // The text of a page is printed in batches, not piece by piece as the
 // page is painted: the pieces painted one after another go in one text
 // object, with relative moves between them and the font and colour set in
@@ -76,7 +74,7 @@ func (p *pen) add(o *textObject, pc *pendingText) {
 		b = append(b, fontName(pc.face)...)
 		p.fs.selected[pc.face] = true
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, pc.size, 'f', 2, 64)
+		b = appendSize(b, pc.size)
 		b = append(b, " Tf\n"...)
 	}
 	color := !p.fillSet || p.fillC != pc.color
