@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -116,10 +117,18 @@ func appendColor(b []byte, c rgb) []byte {
 // character that needs more than two bytes (which shaping never lets
 // through) is left out.
 func appendUTF16(b []byte, s string, used *runeSet) []byte {
+	b = slices.Grow(b, 2*len(s))
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			used.add(rune(c))
-			b = appendEscaped(append(b, 0), c)
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, 0, '\\', c)
+			case '\r':
+				b = append(b, 0, '\\', 'r')
+			default:
+				b = append(b, 0, c)
+			}
 			i++
 			continue
 		}

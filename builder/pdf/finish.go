@@ -318,6 +318,11 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 // fontName is the name face f goes by in the pages' resources.
 func fontName(f faceRef) string { return "F" + strconv.Itoa(int(f)) }
 
+// appendFontName appends the name face f goes by, as fontName gives it.
+func appendFontName(b []byte, f faceRef) []byte {
+	return strconv.AppendInt(append(b, 'F'), int64(f), 10)
+}
+
 // embeddedFace is a face as it is embedded: the runes its text uses, in
 // order (the codes of its characters), the subset of its font file and
 // the subset's glyph of each rune, with the widths the layout measured.

@@ -232,11 +232,11 @@ func (p *pen) line(l *line, x, y float64) {
 		opening := l.pieces[i].look()
 		ref, lang := opening.link, opening.lang
 		j := i + 1
-		for j < len(l.pieces) && l.pieces[j].look().link == ref && l.pieces[j].look().lang == lang {
+		for j < len(l.pieces) && l.pieces[j].key.link == ref && l.pieces[j].lang() == lang {
 			j++
 		}
 		m := p.want
-		if ref == 0 || i == 0 || l.pieces[i-1].look().link != ref {
+		if ref == 0 || i == 0 || l.pieces[i-1].key.link != ref {
 			link = nil
 		}
 		if g := &p.goesOn; i == 0 && ref != 0 && g.e != nil && g.ref == ref && g.parent == m.e && !l.pieces[0].look().note && g.page == p.tags.page() {
@@ -290,9 +290,9 @@ func (p *pen) line(l *line, x, y float64) {
 			}
 		}
 		// One clickable area per stretch of pieces with the same link.
-		if ref != 0 && (j == len(l.pieces) || l.pieces[j].look().link != ref) {
+		if ref != 0 && (j == len(l.pieces) || l.pieces[j].key.link != ref) {
 			k := i
-			for k > 0 && l.pieces[k-1].look().link == ref {
+			for k > 0 && l.pieces[k-1].key.link == ref {
 				k--
 			}
 			first, last := &l.pieces[k], &l.pieces[j-1]

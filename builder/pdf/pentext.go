@@ -70,8 +70,7 @@ func (p *pen) add(o *textObject, pc *pendingText) {
 	}
 	b := o.b
 	if font {
-		b = append(b, '/')
-		b = append(b, fontName(pc.face)...)
+		b = appendFontName(append(b, '/'), pc.face)
 		p.fs.selected[pc.face] = true
 		b = append(b, ' ')
 		b = appendSize(b, pc.size)

@@ -80,7 +80,7 @@ func digits(n int) int {
 // which the next call fills again: the line returned is printed before
 // the next is resolved.
 func (p *pen) resolve(l *line) *line {
-	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.look().page != 0 }) {
+	if !slices.ContainsFunc(l.pieces, func(pc piece) bool { return pc.key.page != 0 }) {
 		return l
 	}
 	// l may be the line the last call returned.

@@ -66,6 +66,15 @@ func (p *piece) size() float64 { return p.styleOf().size }
 // look returns the look p is printed in.
 func (p *piece) look() look { return p.styleOf().look }
 
+// lang returns the language of p's look, without copying the rest of
+// its style.
+func (p *piece) lang() string {
+	if p.key.style == (unique.Handle[pieceStyle]{}) {
+		return ""
+	}
+	return p.key.style.Value().look.lang
+}
+
 // math returns the formula p is, or nil.
 func (p *piece) math() *mathbox.Box { return p.styleOf().math }
 
