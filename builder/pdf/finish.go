@@ -295,16 +295,12 @@ func finishDoc(d *document, fs *faceSet, m *metrics, tags *tagger) error {
 	out.Object(catalog, b)
 
 	if tags != nil {
-		// Each dictionary is copied into the output before the next is
-		// asked for, so that one buffer serves them all.
-		var ab []byte
-		if err := tags.finish(d, func(i int) []byte {
+		if err := tags.finish(d, func(b []byte, i int) []byte {
 			a := annotRec{}
 			if i >= 0 && i < d.annots.len() {
 				a = d.annots.at(i)
 			}
-			ab = annotDict(ab[:0], a)
-			return ab
+			return annotDict(b, a)
 		}); err != nil {
 			return fmt.Errorf("tagging: %w", err)
 		}

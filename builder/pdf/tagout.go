@@ -255,10 +255,12 @@ func (t *tagger) parentLeaf(first, last int) {
 // finish writes what is left of the structure tree after the last page:
 // the links with no text join it, the elements not yet written and the
 // rest of the parent tree are written, then the StructTreeRoot and the
-// link annotations (annotDict gives the i-th one's dictionary,
+// link annotations (annotDict appends the i-th one's dictionary,
 // unfinished, which finish ends with its place in the parent tree and
-// what it says to a reader who cannot see it).
-func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
+// what it says to a reader who cannot see it). The annotations'
+// dictionaries are made on a goroutine of their own while the rest is
+// written; annotDict must be safe to call from it.
+func (t *tagger) finish(d *document, annotDict func(b []byte, i int) []byte) error {
 	npages := t.page()
 	if npages != len(d.pages) {
 		return fmt.Errorf("%d pages tagged of %d", npages, len(d.pages))
@@ -283,6 +285,7 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 		return t.err
 	}
 	out := t.doc.out
+	dicts := t.annotDicts(npages, annotDict)
 	t.endMCIDs()
 	if len(t.parents) > 0 {
 		t.parentLeaf(t.leafFirst, npages-1)
@@ -333,16 +336,76 @@ func (t *tagger) finish(d *document, annotDict func(i int) []byte) error {
 	b = append(b, ">>"...)
 	out.Packed(int(t.treeRoot), b)
 
-	for i := range t.annots.len() {
-		ab := annotDict(i)
-		ab = append(ab, " /StructParent "...)
-		ab = strconv.AppendInt(ab, int64(npages+i), 10)
-		ab = append(ab, " /Contents "...)
-		ab = pdfobj.AppendText(ab, t.contents(i))
-		ab = append(ab, ">>"...)
-		out.Packed(int(t.annots.at(i).obj), ab)
+	for bt := range dicts.batches {
+		start := int32(0)
+		for k, end := range bt.ends {
+			out.Packed(int(t.annots.at(bt.first+k).obj), bt.buf[start:end])
+			start = end
+		}
+		dicts.free <- bt
 	}
 	return nil
+}
+
+// annotBatch is the dictionaries of link annotations first to
+// first+len(ends)-1, one after the other in buf, each ending where ends
+// says.
+type annotBatch struct {
+	first int
+	buf   []byte
+	ends  []int32
+}
+
+// annotsPerBatch is how many annotations' dictionaries go in a batch.
+const annotsPerBatch = 2048
+
+// annotPipe passes batches of annotations' dictionaries from the
+// goroutine that makes them to the one that writes them, and the
+// batches written back to be filled again.
+type annotPipe struct {
+	batches chan annotBatch
+	free    chan annotBatch
+}
+
+// annotDicts makes the dictionaries of every link annotation on a
+// goroutine of its own, a batch at a time, in order: annotDict's, then
+// the annotation's place in the parent tree (after the npages pages')
+// and what it says. It reads only what no one changes once the elements
+// are written: the annotations, their texts and the late ones, settled
+// first.
+func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) annotPipe {
+	t.settleLate()
+	n := t.annots.len()
+	p := annotPipe{batches: make(chan annotBatch, 2), free: make(chan annotBatch, 3)}
+	for range cap(p.free) {
+		p.free <- annotBatch{}
+	}
+	go func() {
+		defer close(p.batches)
+		late := t.lateTexts
+		for first := 0; first < n; first += annotsPerBatch {
+			bt := <-p.free
+			bt.first, bt.buf, bt.ends = first, bt.buf[:0], bt.ends[:0]
+			for i := first; i < min(first+annotsPerBatch, n); i++ {
+				b := annotDict(bt.buf, i)
+				b = append(b, " /StructParent "...)
+				b = strconv.AppendInt(b, int64(npages+i), 10)
+				b = append(b, " /Contents "...)
+				for len(late) > 0 && int(late[0].i) < i {
+					late = late[1:]
+				}
+				if len(late) > 0 && int(late[0].i) == i {
+					b = pdfobj.AppendText(b, late[0].s)
+				} else {
+					b = pdfobj.AppendText(b, string(t.text(i)))
+				}
+				bt.buf = append(b, ">>"...)
+				bt.ends = append(bt.ends, int32(len(bt.buf)))
+			}
+			p.batches <- bt
+		}
+	}()
+	return p
 }
 
 // annotEntryRoom is room enough for most entries of the parent tree for

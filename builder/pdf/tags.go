@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -215,9 +217,11 @@ type tagger struct {
 	annots   chunkList[annotTag]
 	// texts holds what the annotations say, one after the other, in
 	// chunks of annotTextChunk bytes never copied, and lateTexts what
-	// those whose words were known late say instead.
-	texts     [][]byte
-	lateTexts map[int32]string
+	// those whose words were known late say instead, by annotation once
+	// lateSorted is set (see settleLate).
+	texts      [][]byte
+	lateTexts  []lateContents
+	lateSorted bool
 	// unwritten holds the annotations whose Link element is not yet
 	// written.
 	unwritten []annotWait
@@ -501,10 +505,35 @@ func (t *tagger) annotCount() int {
 	return t.annots.len()
 }
 
+// lateContents is what annotation i says, known late.
+type lateContents struct {
+	i int32
+	s string
+}
+
+// settleLate sorts the late contents by annotation, each annotation's
+// last one kept.
+func (t *tagger) settleLate() {
+	if t.lateSorted {
+		return
+	}
+	slices.SortStableFunc(t.lateTexts, func(a, b lateContents) int { return cmp.Compare(a.i, b.i) })
+	kept := t.lateTexts[:0]
+	for k, c := range t.lateTexts {
+		if k+1 < len(t.lateTexts) && t.lateTexts[k+1].i == c.i {
+			continue // a later one says otherwise
+		}
+		kept = append(kept, c)
+	}
+	clear(t.lateTexts[len(kept):])
+	t.lateTexts, t.lateSorted = kept, true
+}
+
 // contents returns what annotation i says.
 func (t *tagger) contents(i int) string {
-	if s, ok := t.lateTexts[int32(i)]; ok {
-		return s
+	t.settleLate()
+	if k, ok := slices.BinarySearchFunc(t.lateTexts, int32(i), func(c lateContents, i int32) int { return cmp.Compare(c.i, i) }); ok {
+		return t.lateTexts[k].s
 	}
 	return string(t.text(i))
 }
@@ -527,8 +556,6 @@ func (t *tagger) setContents(i int, s string) {
 	if i < 0 || i >= t.annots.len() {
 		return
 	}
-	if t.lateTexts == nil {
-		t.lateTexts = map[int32]string{}
-	}
-	t.lateTexts[int32(i)] = s
+	t.lateTexts = append(t.lateTexts, lateContents{int32(i), s})
+	t.lateSorted = false
 }
