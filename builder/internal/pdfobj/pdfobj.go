@@ -475,7 +475,10 @@ func (pw *Writer) xrefStream() int {
 			stm, i := at>>8, at&0xff
 			entries = append(entries, 2, byte(stm>>24), byte(stm>>16), byte(stm>>8), byte(stm), byte(i>>8), byte(i))
 		}
-		index = fmt.Appendf(index, " %d %d", first, n-first)
+		index = append(index, ' ')
+		index = strconv.AppendInt(index, int64(first), 10)
+		index = append(index, ' ')
+		index = strconv.AppendInt(index, int64(n-first), 10)
 		runs++
 	}
 	if runs == 0 {
@@ -485,6 +488,20 @@ func (pw *Writer) xrefStream() int {
 	dict := fmt.Appendf(nil, "/Type /XRef /Size %d /Index [%s] /W [1 4 2]", len(pw.state), index[1:])
 	pw.give(job{num: num, stream: true, compress: true, dict: dict, data: entries})
 	return num
+}
+
+// appendOffset appends a byte offset of the cross-reference table: ten
+// digits, with leading zeros, as "%010d" prints it.
+func appendOffset(b []byte, off int64) []byte {
+	if off < 0 || off > 9999999999 {
+		return fmt.Appendf(b, "%010d", off)
+	}
+	var d [10]byte
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i] = byte('0' + off%10)
+		off /= 10
+	}
+	return append(b, d[:]...)
 }
 
 // stop waits for the writing goroutine to write what it was given, and
@@ -561,7 +578,10 @@ func (pw *Writer) Close(trailer []byte) error {
 		for n < size && pw.state[n] == directGiven {
 			n++
 		}
-		b = fmt.Appendf(b, "%d %d\n", first, n-first)
+		b = strconv.AppendInt(b, int64(first), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(n-first), 10)
+		b = append(b, '\n')
 		for k := first; k < n; k++ {
 			if k == 0 {
 				b = append(b, "0000000000 65535 f \n"...)
@@ -570,7 +590,7 @@ func (pw *Writer) Close(trailer []byte) error {
 				if k == xref {
 					xrefStm = off
 				}
-				b = fmt.Appendf(b, "%010d 00000 n \n", off)
+				b = append(appendOffset(b, off), " 00000 n \n"...)
 			}
 			if len(b) > 32<<10 {
 				pw.write(b)

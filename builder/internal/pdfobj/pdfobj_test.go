@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -262,6 +263,14 @@ func TestStreamsKeepTheirOrder(t *testing.T) {
 		}
 		if got := pdf[m[1] : m[1]+n]; !bytes.Equal(got, want[i]) {
 			t.Errorf("stream %d: %d bytes written, not the %d its data compresses to", i+1, len(got), len(want[i]))
+		}
+	}
+}
+
+func TestAppendOffsetPrintsTenDigits(t *testing.T) {
+	for _, off := range []int64{0, 7, 42, 1234567, 9999999999, 10000000000, -1} {
+		if got, want := string(appendOffset(nil, off)), fmt.Sprintf("%010d", off); got != want {
+			t.Errorf("appendOffset(%d) = %q, want %q", off, got, want)
 		}
 	}
 }
