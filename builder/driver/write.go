@@ -111,10 +111,17 @@ func stage(ctx context.Context, g *guide.Guide, layout *layouts.Layout, base str
 	results := make([]result, len(jobs)) // one per job: no lock needed
 	temps := &tempFiles{names: make(map[string]bool)}
 	var wg sync.WaitGroup
+	rel := newRelease(g, len(jobs))
 	for i, j := range jobs {
+		done, finished := rel.forOutput()
+		if len(j.derived) > 0 {
+			// The outputs made from this one get the guide too.
+			done = nil
+		}
 		wg.Go(func() {
+			defer finished()
 			r := &results[i]
-			in := outputs.Input{Guide: g, Layout: layout, Settings: j.settings, Warn: func(pos guide.Pos, msg string) {
+			in := outputs.Input{Guide: g, Layout: layout, Settings: j.settings, Done: done, Warn: func(pos guide.Pos, msg string) {
 				r.warnings = append(r.warnings, warning{pos, msg})
 			}}
 			temp, err := temps.write(base+j.out.Suffix, func(f *outputs.File) error { return j.out.Write(in, f) })

@@ -66,6 +66,13 @@ type Input struct {
 	// Output.Settings), by name; a setting missing from it has its
 	// default.
 	Settings map[string]string
+	// Done, when set, is for a writer to say that it has no more use for
+	// the blocks of a top-level section and its subsections: the build
+	// lets go of them once every output is done with them, which for a
+	// long guide frees tens of megabytes while the last output is still
+	// being written. A writer that never calls it is taken to be done
+	// with every section once it returns.
+	Done func(s *guide.Section)
 }
 
 // Setting returns the value of the output's setting named name: the one
@@ -167,7 +174,7 @@ func All() []Output {
 			Name: "pdf", Suffix: ".pdf", Kind: Format,
 			Usage: "a printable PDF",
 			Write: func(in Input, out *File) error {
-				return pdf.Write(out, in.Guide, pdf.Options{Layout: in.Layout, Warn: in.Warn})
+				return pdf.Write(out, in.Guide, pdf.Options{Layout: in.Layout, Warn: in.Warn, Done: in.Done})
 			},
 		},
 		{

@@ -71,7 +71,9 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 		// with the writer's own width tables.
 		bw := newBodyWorker(w, w.m)
 		for i := range parts {
-			bw.lay(part(i), st.take)
+			p := part(i)
+			bw.lay(p, st.take)
+			w.handedOn(p)
 		}
 		return
 	}
@@ -115,10 +117,19 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 				break
 			}
 		}
+		w.handedOn(p)
 		all[i] = nil
 	}
 	wg.Wait()
 	w.held = max(w.held, f.most)
+}
+
+// handedOn says that the boxes of part p are all handed on: nothing reads
+// its section's blocks again.
+func (w *writer) handedOn(p *bodyPart) {
+	if w.partDone != nil && p.section != nil {
+		w.partDone(p.section)
+	}
 }
 
 // maxBodyWorkers is the most workers that lay the body out: its

@@ -49,6 +49,10 @@ type Options struct {
 	// printed under 9 points.
 	// pos is a position in the guide's source, or guide.NoPos.
 	Warn func(pos guide.Pos, msg string)
+	// Done, when set, is told of each top-level section once the writer
+	// no longer reads its blocks or those of its subsections: once its
+	// pages are laid out (see outputs.Input.Done).
+	Done func(s *guide.Section)
 }
 
 // Write writes g to w as a PDF. It only reads g, so it may run alongside
@@ -72,6 +76,7 @@ func write(w io.Writer, g *guide.Guide, opts Options, tune func(*writer)) (*writ
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	wr.done = opts.Done
 	if tune != nil {
 		tune(wr)
 	}

@@ -69,6 +69,12 @@ func (w *writer) render() error {
 	if err != nil {
 		return err
 	}
+	if w.done != nil {
+		// The boxes hold all that the pages draw.
+		for _, s := range w.g.Sections {
+			w.done(s)
+		}
+	}
 	w.draw(b)
 	if w.doc.Err() {
 		return w.doc.Error()
@@ -431,7 +437,9 @@ func (w *writer) drawAsLaidOut() error {
 		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: true, settle: len(ps.carry) == 0})
 	}}
 	w.recycleBody(ps)
+	w.partDone = w.done
 	w.layBody(marks, ps.add)
+	w.partDone = nil
 	ps.close()
 	dr.close()
 	w.held = max(w.held, ps.most)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/builder/guide"
 	"studyguide/builder/internal/checkers"
 	"studyguide/builder/internal/testnotes"
 	"studyguide/layouts"
@@ -256,6 +257,40 @@ func TestPaginateBoxByBox(t *testing.T) {
 			return slices.Equal(a.items, b.items) && slices.Equal(a.notes, b.notes)
 		}) {
 			t.Fatalf("round %d: %d boxes dealt out one by one make %d pages, all at once %d, or other pages", round, n, len(got), len(want))
+		}
+	}
+}
+
+// TestDoneSectionsAreNotReadAgain checks that the writer names every
+// top-level section once as done with it, and reads none of them again:
+// a guide whose sections lose their blocks as soon as they are named
+// gives the same PDF, whether it is laid out whole first or drawn as it
+// is laid out.
+func TestDoneSectionsAreNotReadAgain(t *testing.T) {
+	for _, keep := range []bool{true, false} {
+		var want, got bytes.Buffer
+		if _, err := write(&want, testnotes.EnrichedReader(t, 4), Options{}, func(w *writer) { w.keepBoxes = keep }); err != nil {
+			t.Fatal(err)
+		}
+		g := testnotes.EnrichedReader(t, 4)
+		named := map[*guide.Section]int{}
+		done := func(s *guide.Section) {
+			named[s]++
+			s.Walk(func(c *guide.Section) bool {
+				c.Blocks = nil
+				return true
+			})
+		}
+		if _, err := write(&got, g, Options{Done: done}, func(w *writer) { w.keepBoxes = keep }); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range g.Sections {
+			if named[s] != 1 {
+				t.Errorf("keep %v: section %q named done %d times, want once", keep, s.Title, named[s])
+			}
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("keep %v: letting go of the sections named done changed the PDF", keep)
 		}
 	}
 }
