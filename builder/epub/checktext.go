@@ -12,11 +12,16 @@ import (
 func (c *xmlChecker) text() error {
 	d := c.data
 	for c.pos < len(d) {
-		b := d[c.pos]
-		if b >= 0x20 && b < utf8.RuneSelf && b != '<' && b != '&' && b != ']' {
-			c.pos++
-			continue
+		// Most text is plain ASCII: skip it with a local index.
+		pos := c.pos
+		for pos < len(d) && plainText[d[pos]] {
+			pos++
 		}
+		c.pos = pos
+		if pos == len(d) {
+			break
+		}
+		b := d[pos]
 		switch b {
 		case '<':
 			return nil
@@ -40,6 +45,15 @@ func (c *xmlChecker) text() error {
 	}
 	return nil
 }
+
+// plainText holds the bytes text() passes over without a second look:
+// printable ASCII but for '<', '&' and ']'.
+var plainText = func() (t [256]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '<' && b != '&' && b != ']'
+	}
+	return t
+}()
 
 // attrValue reads a quoted attribute value: characters XML allows and
 // references, never '<'.

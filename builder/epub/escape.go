@@ -14,7 +14,7 @@ func escapeText(buf *bytes.Buffer, s string, keepNewline bool) {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+		if copied[c] {
 			i++
 			continue
 		}
@@ -37,6 +37,15 @@ func escapeText(buf *bytes.Buffer, s string, keepNewline bool) {
 	}
 	buf.WriteString(s[last:])
 }
+
+// copied holds the bytes escapeText copies as they are: printable ASCII
+// but for the five that XML escapes.
+var copied = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\'' && c != '&' && c != '<' && c != '>'
+	}
+	return t
+}()
 
 // byteEscape returns what escapeText writes for the byte c that opens a
 // character it does not copy.
