@@ -249,6 +249,13 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 		cur.brk = brk
 		pending, brk = false, false
 	}
+	// The key of the last face a run's words were printed in, which the
+	// next word of the run most likely shares.
+	var (
+		keyRun, spaceRun *run
+		keyFace          faceRef
+		key              pieceKey
+	)
 	appendText := func(r *run, text string) {
 		if text == "" {
 			return
@@ -260,7 +267,11 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 			ts.missing.add(ts.m, r.pos, text, c)
 		}
 		for _, g := range ts.shaped {
-			p := piece{text: g.text, key: ts.styles.key(pieceStyle{face: g.face, size: r.style.size, look: r.look})}
+			if keyRun != r || keyFace != g.face {
+				keyRun, keyFace = r, g.face
+				key = ts.styles.key(pieceStyle{face: g.face, size: r.style.size, look: r.look})
+			}
+			p := piece{text: g.text, key: key}
 			p.w = float64(g.units) * pt(r.style.size) / 1000
 			open(&p)
 			if len(anchors) > 0 {
@@ -328,10 +339,14 @@ func (ts *typesetter) split(runs []run, out *chunked[word], pieces *chunked[piec
 			finish()
 			if !pending {
 				pending = true
-				c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
-				u, _ := ts.m.advance(c.primary, ' ')
-				spaceW = float64(u) * pt(r.style.size) / 1000
-				spaceK = ts.styles.key(pieceStyle{face: c.primary, size: r.style.size, look: r.look})
+				if spaceRun != r {
+					// The same space for the whole run.
+					spaceRun = r
+					c := ts.fs.chain(r.style.fam, r.style.bold, r.style.italic)
+					u, _ := ts.m.advance(c.primary, ' ')
+					spaceW = float64(u) * pt(r.style.size) / 1000
+					spaceK = ts.styles.key(pieceStyle{face: c.primary, size: r.style.size, look: r.look})
+				}
 			}
 			text = text[j+1:]
 		}
