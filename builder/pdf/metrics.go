@@ -151,8 +151,20 @@ func (m *metrics) shape(dst []glyphRun, s string, c chain) ([]glyphRun, bool) {
 		}
 		face, units = -1, 0
 	}
+	// The primary face's widths of ASCII characters met before, read
+	// here without a call for each character.
+	primary := m.tables[c.primary].low
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
+		if r >= 0x20 && r < 0x7F && int(r) < len(primary) && primary[r] >= 0 {
+			if face != c.primary {
+				flush(i)
+				face, start = c.primary, i
+			}
+			units += int(primary[r])
+			i++
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
@@ -170,6 +182,7 @@ func (m *metrics) shape(dst []glyphRun, s string, c chain) ([]glyphRun, bool) {
 				u, ok = m.advance(f, r)
 			}
 		}
+		primary = m.tables[c.primary].low // made at the first measure
 		if !ok {
 			replaced = true
 			flush(i)
