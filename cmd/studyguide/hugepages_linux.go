@@ -33,8 +33,12 @@ func preferHugePages(getenv func(string) string) bool {
 	if strings.Contains(getenv("GODEBUG"), "disablethp=1") {
 		return false
 	}
+	// No collection starts for the reservation: the one FreeOSMemory
+	// forces is the only one it costs.
+	pace := debug.SetGCPercent(-1)
 	reserve(hugeHeap)
 	debug.FreeOSMemory()
+	debug.SetGCPercent(pace)
 	return true
 }
 
