@@ -278,6 +278,10 @@ func newBodyWorker(w *writer, m *metrics) *bodyWorker {
 	if w.recycle != nil {
 		c.ts.arena.pool, c.ts.lineArena.pool = &w.recycle.pieces, &w.recycle.lines
 		c.ts.textArena = arena[byte]{pool: &w.recycle.texts, items: textChunk}
+	} else {
+		// The lines' texts live as long as the boxes: carved from
+		// chunks, each of them many lines' (see lineBuilder.text).
+		c.ts.textArena = arena[byte]{items: textChunk}
 	}
 	rb := *w.rb
 	rb.runs, rb.anchor, rb.width, rb.mathAlt = nil, 0, 0, nil

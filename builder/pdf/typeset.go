@@ -555,10 +555,13 @@ func (l *lineBuilder) add(w *word, spaced bool) {
 // is filled again: it may then be read only through pieces copied into an
 // arena whose chunks go back to the pool with those of texts (see
 // recycler), and no longer than them. What keeps words of a line for
-// later, such as the words a link annotation says, copies them.
-// Otherwise the text is a string of its own.
+// later, such as the words a link annotation says, copies them. When
+// texts has chunks of a set size but no pool (the body of a guide whose
+// boxes are kept until its pages are drawn), the text is carved from
+// chunks never filled again, one allocation for many lines. Otherwise
+// the text is a string of its own.
 func (l *lineBuilder) text(texts *arena[byte]) string {
-	if texts == nil || texts.pool == nil || len(l.buf) == 0 {
+	if texts == nil || texts.pool == nil && texts.items == 0 || len(l.buf) == 0 {
 		return string(l.buf)
 	}
 	b := texts.copy(l.buf)
