@@ -55,6 +55,9 @@ type writer struct {
 	// gives the chunks its lines were typeset in back to be filled again
 	// once their pages are written.
 	recycle *recycler
+	// ahead, when set, is how many boxes the layout's workers may hand
+	// on ahead of the pages instead of aheadBoxes (a test's setting).
+	ahead int
 	// held is the most boxes of the body the layout and the drawing of
 	// the pages held at once, besides those kept.
 	held      int
