@@ -145,10 +145,11 @@ const maxBodyWorkers = 4
 // worth, some megabytes, so that while one worker lays out a long part
 // (a long guide's self-test, glossary or answer key runs to thousands of
 // pages) the other has work. With a few pages' worth (128 boxes) the
-// second core was a tenth idle through the end of a 5,000-section
-// guide's layout, and the build took some 100 ms longer (medians of six
-// runs taken in turn; its peak memory is the same). The part whose boxes
-// are being handed on is never held back by it.
+// second core was about a tenth idle through the last second of a
+// 5,000-section guide's layout, and the build took some 50 ms longer
+// (medians of six runs taken in turn; its peak memory is about the
+// same). The part whose boxes are being handed on is never held back by
+// it.
 const aheadBoxes = 8192
 
 // queuedBatches is the most batches of a part waiting to be handed on to
