@@ -127,11 +127,13 @@ func (w *writer) layBody(marks map[*guide.Section]*mark, yield func([]*box)) {
 	w.held = max(w.held, f.most)
 }
 
-// handedOn says that the boxes of part p are all handed on: nothing reads
-// its section's blocks again.
+// handedOn says that the boxes of part p are all handed on. A body drawn
+// as it is laid out, which is laid out once, never reads the part's
+// section again; one whose boxes are kept may be laid out again (see
+// paginate), and says so of every section once it is placed.
 func (w *writer) handedOn(p *bodyPart) {
-	if w.partDone != nil && p.section != nil {
-		w.partDone(p.section)
+	if w.done != nil && !w.keepBoxes && p.section != nil {
+		w.done(p.section)
 	}
 }
 

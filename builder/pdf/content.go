@@ -78,24 +78,6 @@ func appendComponent(b []byte, v int) []byte {
 	return append(b, byte('0'+q/100), byte('0'+q/10%10), byte('0'+q%10))
 }
 
-// appendHundredths appends v hundredths as a decimal number, with no
-// trailing zeros after the point.
-func appendHundredths(b []byte, v int64) []byte {
-	if v < 0 {
-		b = append(b, '-')
-		v = -v
-	}
-	b = strconv.AppendInt(b, v/100, 10)
-	switch frac := v % 100; {
-	case frac == 0:
-	case frac%10 == 0:
-		b = append(b, '.', byte('0'+frac/10))
-	default:
-		b = append(b, '.', byte('0'+frac/10), byte('0'+frac%10))
-	}
-	return b
-}
-
 // appendColor appends the operator that makes c the colour of filling
 // and of text: "r g b rg", or "v g" for a grey.
 func appendColor(b []byte, c rgb) []byte {
@@ -121,14 +103,7 @@ func appendUTF16(b []byte, s string, used *runeSet) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			used.add(rune(c))
-			switch c {
-			case '\\', '(', ')':
-				b = append(b, 0, '\\', c)
-			case '\r':
-				b = append(b, 0, '\\', 'r')
-			default:
-				b = append(b, 0, c)
-			}
+			b = appendEscaped(append(b, 0), c)
 			i++
 			continue
 		}

@@ -242,7 +242,7 @@ func (d *document) op(s string) {
 func appendPt(b []byte, v float64) []byte {
 	if h, ok := roundedHundredths(v); ok {
 		// "-0" is printed as 0, as below.
-		return appendHundredths(b, h)
+		return pdfobj.AppendHundredths(b, h)
 	}
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', 2, 64)

@@ -1,5 +1,7 @@
 package pdf
 
+import "studyguide/builder/internal/pdfobj"
+
 // The text of a page is printed in batches, not piece by piece as the
 // page is painted: the pieces painted one after another go in one text
 // object, with relative moves between them and the font and colour set in
@@ -81,9 +83,9 @@ func (p *pen) add(o *textObject, pc *pendingText) {
 		b = append(appendColor(b, pc.color), '\n')
 	}
 	x, y := hundredths(pc.x*t.k), hundredths((t.h-pc.y)*t.k)
-	b = appendHundredths(b, x-o.lastX)
+	b = pdfobj.AppendHundredths(b, x-o.lastX)
 	b = append(b, ' ')
-	b = appendHundredths(b, y-o.lastY)
+	b = pdfobj.AppendHundredths(b, y-o.lastY)
 	b = append(b, " Td ("...)
 	b = appendUTF16(b, pc.s, &p.fs.used[pc.face])
 	o.b = append(b, ")Tj\n"...)

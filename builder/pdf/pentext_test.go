@@ -11,16 +11,6 @@ import (
 	"studyguide/builder/internal/testnotes"
 )
 
-func TestAppendHundredths(t *testing.T) {
-	for v, want := range map[int64]string{
-		0: "0", 5: "0.05", 50: "0.5", 123: "1.23", 12300: "123", -5: "-0.05", -150: "-1.5", 80430: "804.3",
-	} {
-		if got := string(appendHundredths(nil, v)); got != want {
-			t.Errorf("appendHundredths(%d) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 func TestAppendColor(t *testing.T) {
 	for c, want := range map[rgb]string{
 		colorText:  "0.000 g",

@@ -437,9 +437,7 @@ func (w *writer) drawAsLaidOut() error {
 		dr.draw(&pageJob{page: page, x: w.leftX(page), chrome: &c, plan: plan, reused: true, settle: len(ps.carry) == 0})
 	}}
 	w.recycleBody(ps)
-	w.partDone = w.done
 	w.layBody(marks, ps.add)
-	w.partDone = nil
 	ps.close()
 	dr.close()
 	w.held = max(w.held, ps.most)

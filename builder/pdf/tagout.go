@@ -382,7 +382,6 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 	}
 	go func() {
 		defer close(p.batches)
-		late := t.lateTexts
 		for first := 0; first < n; first += annotsPerBatch {
 			bt := <-p.free
 			bt.first, bt.buf, bt.ends = first, bt.buf[:0], bt.ends[:0]
@@ -391,14 +390,7 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 				b = append(b, " /StructParent "...)
 				b = strconv.AppendInt(b, int64(npages+i), 10)
 				b = append(b, " /Contents "...)
-				for len(late) > 0 && int(late[0].i) < i {
-					late = late[1:]
-				}
-				if len(late) > 0 && int(late[0].i) == i {
-					b = pdfobj.AppendText(b, late[0].s)
-				} else {
-					b = pdfobj.AppendText(b, string(t.text(i)))
-				}
+				b = pdfobj.AppendText(b, t.contents(i))
 				bt.buf = append(b, ">>"...)
 				bt.ends = append(bt.ends, int32(len(bt.buf)))
 			}

@@ -22,10 +22,8 @@ type writer struct {
 	labels *labels.Catalogue
 	warn   func(pos guide.Pos, msg string)
 	// done, when set, is told of each top-level section whose blocks the
-	// writer no longer reads (see Options.Done); partDone, when set, is
-	// told of each one once the boxes of its part of the body are handed
-	// on (see layBody).
-	done, partDone func(s *guide.Section)
+	// writer no longer reads (see Options.Done).
+	done func(s *guide.Section)
 
 	// tags collects the structure tree and marks the pages' content;
 	// nil leaves the PDF untagged. notes are the Note elements of the

@@ -274,3 +274,13 @@ func TestAppendOffsetPrintsTenDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendHundredths(t *testing.T) {
+	for v, want := range map[int64]string{
+		0: "0", 5: "0.05", 50: "0.5", 123: "1.23", 12300: "123", -5: "-0.05", -150: "-1.5", 80430: "804.3",
+	} {
+		if got := string(AppendHundredths(nil, v)); got != want {
+			t.Errorf("AppendHundredths(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
