@@ -260,7 +260,11 @@ func (ln *lateNumbers) finish(value func(lateWhat) int, tags *tagger) {
 		// as poppler load its fonts again each time it is painted,
 		// some fifty times on a page of the table of contents).
 		dict = append(dict, "]"...)
-		ln.doc.out.Stream(f.ref.obj, dict, content, true)
+		// A form's content, one number in one text object, is some 60
+		// bytes, which compressing makes no shorter: a long guide's
+		// tens of thousands of forms are stored as they are, with none
+		// of a compressor's set-up for each.
+		ln.doc.out.Stream(f.ref.obj, dict, content, false)
 	}
 	if tags != nil {
 		pageOf := func(link int) int { return value(lateWhat{link: int32(link)}) }
