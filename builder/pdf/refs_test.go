@@ -171,7 +171,7 @@ func TestReferenceRoomGrows(t *testing.T) {
 	if w.rb.refDigits != 2 {
 		t.Fatalf("references have room for %d digits after layout, want 2", w.rb.refDigits)
 	}
-	if n := w.pages[w.links.internal("term-ntm")]; n < 10 {
+	if n := w.pages.of(w.links.internal("term-ntm")); n < 10 {
 		t.Fatalf("a term is on page %d; the test needs it beyond page 9", n)
 	}
 	if err := w.finish(); err != nil {

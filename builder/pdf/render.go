@@ -119,7 +119,7 @@ func anchorPages(g *guide.Guide, lay *layouts.Layout) (map[string]int, error) {
 	}
 	pages := make(map[string]int, len(w.links.byID))
 	for id, link := range w.links.byID {
-		if n, ok := w.pages[link]; ok {
+		if n := w.pages.of(link); n > 0 {
 			pages[id] = n
 		}
 	}
@@ -196,7 +196,7 @@ func (w *writer) bodyPaginator(notes [][]*box) *paginator {
 
 // draw draws the pages of a book.
 func (w *writer) draw(b *book) {
-	pageOf := func(n int) int { return w.pages[n] }
+	pageOf := func(n int) int { return w.pages.of(n) }
 	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt}
 	total := len(b.heads) - 1
 	dr := w.newDrawer(main, total, false)
@@ -359,9 +359,9 @@ func hasBar(bars []bar, id int) bool {
 // that carries it, before any page is drawn, so that references can print
 // the page of a target that comes after them.
 func (w *writer) placeAnchors(b *book) {
-	w.pages = make(map[int]int, len(b.anchors))
+	w.pages = make(linkPages, len(w.doc.links)+1)
 	for _, a := range b.anchors {
-		w.pages[a.link] = a.page
+		w.pages.set(a.link, a.page)
 		w.doc.SetLink(a.link, a.y, a.page)
 	}
 }
@@ -385,7 +385,7 @@ func (w *writer) drawAsLaidOut() error {
 		return err
 	}
 	w.late = newLateNumbers(w.doc, w.m, w.fs)
-	w.pages = map[int]int{}
+	w.pages = make(linkPages, len(w.doc.links)+1)
 	marks := make(map[*guide.Section]*mark)
 	inOutline := outlined(w.g)
 	w.g.WalkSections(func(s *guide.Section) bool {
@@ -400,7 +400,7 @@ func (w *writer) drawAsLaidOut() error {
 		toc = (&paginator{top: top, bottom: bottom, closed: true}).paginate(w.tocBoxes(marks))
 	}
 
-	pageOf := func(n int) int { return w.pages[n] }
+	pageOf := func(n int) int { return w.pages.of(n) }
 	main := &pen{doc: w.doc, m: w.m, fs: w.fs, links: w.links, out: newTextOut(w.doc), pageOf: pageOf, tags: w.tags, mathAlt: w.rb.mathAlt, late: w.late}
 	dr := w.newDrawer(main, maxKeptPages, true)
 	page := 0
@@ -427,7 +427,7 @@ func (w *writer) drawAsLaidOut() error {
 	ps = &pageStream{pg: w.bodyPaginator(notes), page: func(_, _ int, plan pagePlan, _ bool) {
 		n := page + 1
 		head := pt.place(plan, n, nil, func(a int, y float64) {
-			w.pages[a] = n
+			w.pages.set(a, n)
 			dr.placed(a, n)
 			w.doc.SetLink(a, y, n)
 		})
@@ -450,7 +450,7 @@ func (w *writer) drawAsLaidOut() error {
 		case what.mk != nil:
 			return what.mk.page
 		}
-		return max(w.pages[int(what.link)], 1)
+		return max(w.pages.of(int(what.link)), 1)
 	}, w.tags)
 	if w.doc.Err() {
 		return w.doc.Error()
@@ -458,11 +458,37 @@ func (w *writer) drawAsLaidOut() error {
 	return nil
 }
 
+// linkPages holds the page of each link target by its link's number, as
+// document.AddLink numbers them from 1: 0 while the target is not placed.
+// A long guide has hundreds of thousands of targets, whose pages are read
+// again for every reference drawn: a slice holds them in less room than a
+// map and finds each without hashing.
+type linkPages []int32
+
+// of returns the page of link's target, or 0.
+func (lp linkPages) of(link int) int {
+	if link <= 0 || link >= len(lp) {
+		return 0
+	}
+	return int(lp[link])
+}
+
+// set places link's target on page.
+func (lp *linkPages) set(link, page int) {
+	if link <= 0 {
+		return
+	}
+	if link >= len(*lp) {
+		*lp = append(*lp, make(linkPages, link+1-len(*lp))...)
+	}
+	(*lp)[link] = int32(page)
+}
+
 // pageTracker follows the body's pages as they are placed: the section
 // each page's running head names, and the link targets already placed.
 type pageTracker struct {
-	current  string       // the title of the top-level section last begun
-	anchored map[int]bool // the link targets placed so far
+	current  string // the title of the top-level section last begun
+	anchored []bool // by link: the link targets placed so far
 }
 
 // place notes a page placed as page n: each section heading on it is
@@ -493,12 +519,12 @@ func (t *pageTracker) place(plan pagePlan, n int, marked func(*mark), anchor fun
 	if head == "" {
 		head = t.current
 	}
-	if t.anchored == nil {
-		t.anchored = map[int]bool{}
-	}
 	for _, list := range [][]placement{plan.items, plan.notes} {
 		for _, it := range list {
 			for _, a := range it.b.ext().anchors {
+				if a >= len(t.anchored) {
+					t.anchored = append(t.anchored, make([]bool, a+1-len(t.anchored))...)
+				}
 				if !t.anchored[a] {
 					t.anchored[a] = true
 					anchor(a, it.y)

@@ -36,7 +36,7 @@ type writer struct {
 	images map[guide.ImageKey]*pdfImage // by Guide.ImageKeyOf
 	// pages holds the page each link points to, once the book is
 	// paginated: what a reference prints.
-	pages map[int]int
+	pages linkPages
 	// keepBoxes lays the body out whole and keeps its boxes until they
 	// are drawn, every page number known before the first page is: a
 	// short guide. A long one is drawn as it is laid out, holding no
