@@ -230,36 +230,44 @@ func (t *tagger) endMCIDs() {
 	t.parents = append(t.parents, ']')
 	t.mcids = t.mcids[:0]
 	if page-t.leafFirst == parentLeafPages {
-		t.parentLeaf(t.leafFirst, page-1)
+		t.pagesLeaf(page - 1)
 	}
 }
 
-// parentLeaf writes the entries of the parent tree held, whose keys run
+// parentLeaf writes the entries nums of the parent tree, whose keys run
 // from first to last, as a leaf.
-func (t *tagger) parentLeaf(first, last int) {
+func (t *tagger) parentLeaf(first, last int, nums []byte) {
 	obj := t.doc.out.AllocPacked()
 	b := append(t.buf[:0], "<</Limits ["...)
 	b = strconv.AppendInt(b, int64(first), 10)
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(last), 10)
 	b = append(b, "] /Nums ["...)
-	b = append(b, t.parents...)
+	b = append(b, nums...)
 	b = append(b, "]>>"...)
 	t.doc.out.Packed(obj, b)
 	t.buf = b[:0]
 	t.leaves = append(t.leaves, parentLeaf{int32(obj), int32(first), int32(last)})
+}
+
+// pagesLeaf writes the entries of the pages held, from page leafFirst to
+// page last (counted from 0, as their keys), as a leaf of the parent tree.
+func (t *tagger) pagesLeaf(last int) {
+	t.parentLeaf(t.leafFirst, last, t.parents)
 	t.parents = t.parents[:0]
 	t.leafFirst = last + 1
 }
 
 // finish writes what is left of the structure tree after the last page:
 // the links with no text join it, the elements not yet written and the
-// rest of the parent tree are written, then the StructTreeRoot and the
-// link annotations (annotDict appends the i-th one's dictionary,
-// unfinished, which finish ends with its place in the parent tree and
-// what it says to a reader who cannot see it). The annotations'
-// dictionaries are made on a goroutine of their own while the rest is
-// written; annotDict must be safe to call from it.
+// last pages' leaf of the parent tree are written, then the link
+// annotations, each batch after its leaf of the parent tree (annotDict
+// appends the i-th one's dictionary, unfinished, which finish ends with
+// its place in the parent tree and what it says to a reader who cannot
+// see it), then the parent tree's root, the leaves of the /IDTree and the
+// StructTreeRoot. The annotations' dictionaries are made on a goroutine
+// of their own while the rest is written, and the ids sorted on
+// another; annotDict must be safe to call from it.
 func (t *tagger) finish(d *document, annotDict func(b []byte, i int) []byte) error {
 	npages := t.page()
 	if npages != len(d.pages) {
@@ -286,22 +294,20 @@ func (t *tagger) finish(d *document, annotDict func(b []byte, i int) []byte) err
 	}
 	out := t.doc.out
 	dicts := t.annotDicts(npages, annotDict)
+	idLeaves := t.idLeaves()
 	t.endMCIDs()
 	if len(t.parents) > 0 {
-		t.parentLeaf(t.leafFirst, npages-1)
+		t.pagesLeaf(npages - 1)
 	}
-	if n := t.annots.len(); n > 0 {
-		// Room for every entry, "key obj 0 R", at once.
-		t.parents = slices.Grow(t.parents, n*annotEntryRoom)
-		for i := range n {
-			if i > 0 {
-				t.parents = append(t.parents, ' ')
-			}
-			t.parents = strconv.AppendInt(t.parents, int64(npages+i), 10)
-			t.parents = append(t.parents, ' ')
-			t.parents = appendRef(t.parents, int(t.annots.at(i).link))
+	// Each batch of annotations has a leaf of the parent tree of its own.
+	for bt := range dicts.batches {
+		t.parentLeaf(npages+bt.first, npages+bt.first+len(bt.ends)-1, bt.nums)
+		start := int32(0)
+		for k, end := range bt.ends {
+			out.Packed(int(t.annots.at(bt.first+k).obj), bt.buf[start:end])
+			start = end
 		}
-		t.parentLeaf(npages, npages+n-1)
+		dicts.free <- bt
 	}
 	parentTree := out.AllocPacked()
 	b := append([]byte(nil), "<</Kids ["...)
@@ -320,40 +326,83 @@ func (t *tagger) finish(d *document, annotDict func(b []byte, i int) []byte) err
 	b = appendRef(b, parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(npages+t.annots.len()), 10)
-	if len(t.ids) > 0 {
-		slices.SortFunc(t.ids, func(a, b elemID) int { return strings.Compare(a.id, b.id) })
-		b = append(b, " /IDTree <</Names ["...)
-		for i, id := range t.ids {
+	switch leaves := <-idLeaves; len(leaves) {
+	case 0:
+	case 1:
+		b = append(b, " /IDTree <<"...)
+		b = append(b, leaves[0].names...)
+		b = append(b, ">>"...)
+	default:
+		b = append(b, " /IDTree <</Kids ["...)
+		for i, l := range leaves {
+			leaf := out.AllocPacked()
+			out.Packed(leaf, l.leaf)
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = pdfobj.AppendText(b, id.id)
-			b = append(b, ' ')
-			b = appendRef(b, int(id.obj))
+			b = appendRef(b, leaf)
 		}
 		b = append(b, "]>>"...)
 	}
 	b = append(b, ">>"...)
 	out.Packed(int(t.treeRoot), b)
-
-	for bt := range dicts.batches {
-		start := int32(0)
-		for k, end := range bt.ends {
-			out.Packed(int(t.annots.at(bt.first+k).obj), bt.buf[start:end])
-			start = end
-		}
-		dicts.free <- bt
-	}
 	return nil
+}
+
+// idsPerLeaf is the most ids a leaf of the /IDTree holds. A guide with
+// no more has the ids in the tree's root, in the StructTreeRoot; a longer
+// one, whose elements have tens of thousands, in leaves of some 30 KB
+// each, so that a reader looking one up reads one of them.
+const idsPerLeaf = 1024
+
+// idLeaf is a leaf of the /IDTree: its entries, from /Names on, and the
+// whole leaf with its /Limits, written when there are several.
+type idLeaf struct {
+	names, leaf []byte
+}
+
+// idLeaves sorts the ids of the elements written, on a goroutine of its
+// own, and sends the leaves of the /IDTree they make, none when there are
+// no ids. No element may be written once it is called.
+func (t *tagger) idLeaves() <-chan []idLeaf {
+	ids := t.ids
+	done := make(chan []idLeaf, 1)
+	go func() {
+		slices.SortFunc(ids, func(a, b elemID) int { return strings.Compare(a.id, b.id) })
+		var leaves []idLeaf
+		for first := 0; first < len(ids); first += idsPerLeaf {
+			part := ids[first:min(first+idsPerLeaf, len(ids))]
+			b := append([]byte(nil), "<</Limits ["...)
+			b = pdfobj.AppendText(b, part[0].id)
+			b = append(b, ' ')
+			b = pdfobj.AppendText(b, part[len(part)-1].id)
+			b = append(b, "] "...)
+			at := len(b)
+			b = append(b, "/Names ["...)
+			for i, id := range part {
+				if i > 0 {
+					b = append(b, ' ')
+				}
+				b = pdfobj.AppendText(b, id.id)
+				b = append(b, ' ')
+				b = appendRef(b, int(id.obj))
+			}
+			b = append(b, ']')
+			leaves = append(leaves, idLeaf{names: b[at:], leaf: append(b, ">>"...)})
+		}
+		done <- leaves
+	}()
+	return done
 }
 
 // annotBatch is the dictionaries of link annotations first to
 // first+len(ends)-1, one after the other in buf, each ending where ends
-// says.
+// says, and their entries in the parent tree, "key obj 0 R" each.
 type annotBatch struct {
 	first int
 	buf   []byte
 	ends  []int32
+	nums  []byte
 }
 
 // annotsPerBatch is how many annotations' dictionaries go in a batch.
@@ -370,7 +419,8 @@ type annotPipe struct {
 // annotDicts makes the dictionaries of every link annotation on a
 // goroutine of its own, a batch at a time, in order: annotDict's, then
 // the annotation's place in the parent tree (after the npages pages')
-// and what it says. It reads only what no one changes once the elements
+// and what it says; and the batch's entries in the parent tree, which
+// give the Link element of each. It reads only what no one changes once the elements
 // are written: the annotations, their texts and the late ones, settled
 // first.
 func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) annotPipe {
@@ -384,8 +434,14 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 		defer close(p.batches)
 		for first := 0; first < n; first += annotsPerBatch {
 			bt := <-p.free
-			bt.first, bt.buf, bt.ends = first, bt.buf[:0], bt.ends[:0]
+			bt.first, bt.buf, bt.ends, bt.nums = first, bt.buf[:0], bt.ends[:0], bt.nums[:0]
 			for i := first; i < min(first+annotsPerBatch, n); i++ {
+				if i > first {
+					bt.nums = append(bt.nums, ' ')
+				}
+				bt.nums = strconv.AppendInt(bt.nums, int64(npages+i), 10)
+				bt.nums = append(bt.nums, ' ')
+				bt.nums = appendRef(bt.nums, int(t.annots.at(i).link))
 				b := annotDict(bt.buf, i)
 				b = append(b, " /StructParent "...)
 				b = strconv.AppendInt(b, int64(npages+i), 10)
@@ -399,10 +455,6 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 	}()
 	return p
 }
-
-// annotEntryRoom is room enough for most entries of the parent tree for
-// link annotations.
-const annotEntryRoom = 24
 
 // appendRef appends an indirect reference to object n.
 func appendRef(b []byte, n int) []byte {
