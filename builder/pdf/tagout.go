@@ -432,6 +432,7 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 	}
 	go func() {
 		defer close(p.batches)
+		said := contentsReader{t: t}
 		for first := 0; first < n; first += annotsPerBatch {
 			bt := <-p.free
 			bt.first, bt.buf, bt.ends, bt.nums = first, bt.buf[:0], bt.ends[:0], bt.nums[:0]
@@ -446,7 +447,7 @@ func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) 
 				b = append(b, " /StructParent "...)
 				b = strconv.AppendInt(b, int64(npages+i), 10)
 				b = append(b, " /Contents "...)
-				b = pdfobj.AppendText(b, t.contents(i))
+				b = said.appendContents(b, i)
 				bt.buf = append(b, ">>"...)
 				bt.ends = append(bt.ends, int32(len(bt.buf)))
 			}

@@ -529,13 +529,27 @@ func (t *tagger) settleLate() {
 	t.lateTexts, t.lateSorted = kept, true
 }
 
-// contents returns what annotation i says.
-func (t *tagger) contents(i int) string {
-	t.settleLate()
-	if k, ok := slices.BinarySearchFunc(t.lateTexts, int32(i), func(c lateContents, i int32) int { return cmp.Compare(c.i, i) }); ok {
-		return t.lateTexts[k].s
+// contentsReader reads what each link annotation says, taking them in
+// order: the words of its link (text) or, when they were set later, its
+// late text. It moves through the late texts rather than looking each
+// up, a search each for a long guide's hundreds of thousands of links.
+type contentsReader struct {
+	t    *tagger
+	late int // the first late text not for an annotation already read
+}
+
+// appendContents appends what annotation i says, as a PDF text string;
+// i is above every annotation read before, and the late texts are
+// settled (settleLate).
+func (r *contentsReader) appendContents(b []byte, i int) []byte {
+	t := r.t
+	for r.late < len(t.lateTexts) && int(t.lateTexts[r.late].i) < i {
+		r.late++
 	}
-	return string(t.text(i))
+	if r.late < len(t.lateTexts) && int(t.lateTexts[r.late].i) == i {
+		return pdfobj.AppendText(b, t.lateTexts[r.late].s)
+	}
+	return pdfobj.AppendText(b, string(t.text(i)))
 }
 
 // text returns what annotation i says in the tagger's texts.
