@@ -13,18 +13,19 @@
 # commands to pandoc's EPUB-only time, the processor time (user and
 # system), the peak memory and the EPUB's size.
 #
-# Then the two largest generated notes (1,000 and 5,000 sections by
-# default) are built to both formats in turn, round after round, for how
-# our time grows with the note: hyperfine times each command's runs one
-# after another, minutes apart from the other note's, and on a shared
-# machine the speed of the processor can change by a third from one
-# minute to the next; runs taken in turn see the same machine.
+# Then the commands whose times the project compares (pandoc and our
+# two-format build on the second largest note, ours on the largest: 1,000
+# and 5,000 sections by default) run in turn, round after round:
+# hyperfine times each command's runs one after another, minutes apart
+# from the others', and on a shared machine the speed of the processor
+# can change by a third from one minute to the next; runs taken in turn
+# see the same machine.
 #
 # Usage: bench/compare.sh [NOTE.md...]
 # Environment: STUDYGUIDE (a binary to measure; default: built from this
 # checkout), SIZES (default "6 1000 5000"), RUNS (default "20 10 5", one per
 # size; notes named as arguments take the first), SCALE_ROUNDS (rounds of
-# the two largest notes taken in turn, default 7; 0 for none), BENCH_DIR
+# the commands taken in turn, default 7; 0 for none), BENCH_DIR
 # (where the notes and outputs go; default a temporary folder, removed
 # afterwards).
 set -euo pipefail
@@ -127,36 +128,43 @@ echo "| note | pandoc, EPUB | studyguide, EPUB | studyguide, EPUB and PDF |"
 echo "|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 
-# Scaling: the two largest generated notes built in turn, after one
-# build of each to warm up, with the time of each build in milliseconds.
+# In turn: pandoc and our two-format build on the second largest note,
+# then ours on the largest, round after round, after one run of each to
+# warm up, with the time of each run in milliseconds.
 rounds=${SCALE_ROUNDS:-7}
 if ((${#sizes[@]} >= 2 && rounds > 0)); then
   small=${sizes[-2]}
   big=${sizes[-1]}
   out=$work/out-scale
   mkdir -p "$out"
-  # ms runs a build and prints how long it took in milliseconds.
+  # ms runs a command and prints how long it took in milliseconds.
   ms() {
     local start end
     start=$(date +%s%N)
-    "$bin" build -o "$out" "$1" >/dev/null 2>&1
+    "$@" >/dev/null 2>&1
     end=$(date +%s%N)
     echo $(((end - start) / 1000000))
   }
-  ms "$work/reader-$small.md" >/dev/null
-  ms "$work/reader-$big.md" >/dev/null
+  smallNote=$work/reader-$small.md
+  bigNote=$work/reader-$big.md
+  ms pandoc "$smallNote" -o "$out/pandoc.epub" >/dev/null
+  ms "$bin" build -o "$out" "$smallNote" >/dev/null
+  ms "$bin" build -o "$out" "$bigNote" >/dev/null
+  p=()
   a=()
   b=()
   for ((i = 0; i < rounds; i++)); do
-    a+=("$(ms "$work/reader-$small.md")")
-    b+=("$(ms "$work/reader-$big.md")")
+    p+=("$(ms pandoc "$smallNote" -o "$out/pandoc.epub")")
+    a+=("$(ms "$bin" build -o "$out" "$smallNote")")
+    b+=("$(ms "$bin" build -o "$out" "$bigNote")")
   done
   mid() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+  mp=$(mid "${p[@]}")
   ma=$(mid "${a[@]}")
   mb=$(mid "${b[@]}")
   echo
-  echo "scaling, EPUB and PDF, $rounds rounds taken in turn (ms):"
-  echo "  $small sections: median $ma (runs: ${a[*]})"
-  echo "  $big sections: median $mb (runs: ${b[*]})"
-  echo "  $big / $small: $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", b / a}')"
+  echo "in turn, $rounds rounds (ms, medians):"
+  echo "  pandoc, EPUB, $small sections: $mp (runs: ${p[*]})"
+  echo "  studyguide, EPUB and PDF, $small sections: $ma (runs: ${a[*]}), $(awk -v a="$ma" -v b="$mp" 'BEGIN {printf "%.3f", a / b}') of pandoc's"
+  echo "  studyguide, EPUB and PDF, $big sections: $mb (runs: ${b[*]}), $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", b / a}') times the $small-section build"
 fi
