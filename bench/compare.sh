@@ -129,8 +129,13 @@ echo "|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 
 # In turn: pandoc and our two-format build on the second largest note,
-# then ours on the largest, round after round, after one run of each to
-# warm up, with the time of each run in milliseconds.
+# then ours on the largest, round after round, with the time of each run
+# in milliseconds. Each timed run follows an untimed run of the same
+# command, as hyperfine's runs after its warm-up do: a run right after
+# another command starts in the memory that one left, which on a virtual
+# machine whose host takes back freed memory can cost a fifth of the
+# run (our 1,000-section build right after pandoc's: 676 to 935 ms;
+# right after our own: 539 to 768 ms, in the same three rounds).
 rounds=${SCALE_ROUNDS:-7}
 if ((${#sizes[@]} >= 2 && rounds > 0)); then
   small=${sizes[-2]}
@@ -147,16 +152,18 @@ if ((${#sizes[@]} >= 2 && rounds > 0)); then
   }
   smallNote=$work/reader-$small.md
   bigNote=$work/reader-$big.md
-  ms pandoc "$smallNote" -o "$out/pandoc.epub" >/dev/null
-  ms "$bin" build -o "$out" "$smallNote" >/dev/null
-  ms "$bin" build -o "$out" "$bigNote" >/dev/null
+  # twice runs a command untimed, then timed.
+  twice() {
+    "$@" >/dev/null 2>&1
+    ms "$@"
+  }
   p=()
   a=()
   b=()
   for ((i = 0; i < rounds; i++)); do
-    p+=("$(ms pandoc "$smallNote" -o "$out/pandoc.epub")")
-    a+=("$(ms "$bin" build -o "$out" "$smallNote")")
-    b+=("$(ms "$bin" build -o "$out" "$bigNote")")
+    p+=("$(twice pandoc "$smallNote" -o "$out/pandoc.epub")")
+    a+=("$(twice "$bin" build -o "$out" "$smallNote")")
+    b+=("$(twice "$bin" build -o "$out" "$bigNote")")
   done
   mid() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
   mp=$(mid "${p[@]}")
