@@ -350,9 +350,9 @@ func (t *tagger) finish(d *document, annotDict func(b []byte, i int) []byte) err
 }
 
 // idsPerLeaf is the most ids a leaf of the /IDTree holds. A guide with
-// no more has the ids in the tree's root, in the StructTreeRoot; a longer
-// one, whose elements have tens of thousands, in leaves of some 30 KB
-// each, so that a reader looking one up reads one of them.
+// no more has the ids in the tree's root, in the StructTreeRoot; one with
+// more (a footnote's element has an id) has them in leaves, so that a
+// reader looking one up reads one leaf rather than all of them.
 const idsPerLeaf = 1024
 
 // idLeaf is a leaf of the /IDTree: its entries, from /Names on, and the
@@ -420,9 +420,9 @@ type annotPipe struct {
 // goroutine of its own, a batch at a time, in order: annotDict's, then
 // the annotation's place in the parent tree (after the npages pages')
 // and what it says; and the batch's entries in the parent tree, which
-// give the Link element of each. It reads only what no one changes once the elements
-// are written: the annotations, their texts and the late ones, settled
-// first.
+// give the Link element of each. It reads only what no one changes once
+// the elements are written: the annotations, their texts and the late
+// ones, settled first.
 func (t *tagger) annotDicts(npages int, annotDict func(b []byte, i int) []byte) annotPipe {
 	t.settleLate()
 	n := t.annots.len()
